@@ -1,0 +1,39 @@
+#include "model/diagnostics.h"
+
+#include <algorithm>
+#include <tuple>
+
+namespace clerk {
+
+void Diagnostics::Error(const SourcePos& pos, std::string message) {
+  all_.push_back({Severity::kError, pos, std::move(message)});
+  ++error_count_;
+}
+
+void Diagnostics::Warning(const SourcePos& pos, std::string message) {
+  all_.push_back({Severity::kWarning, pos, std::move(message)});
+  ++warning_count_;
+}
+
+std::vector<Diagnostic> Diagnostics::Sorted() const {
+  std::vector<Diagnostic> sorted = all_;
+  std::stable_sort(sorted.begin(), sorted.end(),
+                   [](const Diagnostic& a, const Diagnostic& b) {
+                     return std::tie(a.pos.path, a.pos.line, a.pos.column) <
+                            std::tie(b.pos.path, b.pos.line, b.pos.column);
+                   });
+  return sorted;
+}
+
+std::string FormatDiagnostic(const Diagnostic& d) {
+  std::string out = d.pos.path;
+  if (d.pos.line > 0) {
+    out += ":" + std::to_string(d.pos.line);
+    if (d.pos.column > 0) out += ":" + std::to_string(d.pos.column);
+  }
+  out += d.severity == Severity::kError ? ": error: " : ": warning: ";
+  out += d.message;
+  return out;
+}
+
+}  // namespace clerk

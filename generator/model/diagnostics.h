@@ -1,0 +1,50 @@
+// Compiler-style diagnostics: every problem found in a run is collected here
+// and printed as `path:line:col: error: message`, so editors and CI can jump
+// to it. Stages never stop at the first error; they record and go on.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace clerk {
+
+// A position in a source file. Lines and columns are 1-based; 0 means
+// "unknown" (the whole file).
+struct SourcePos {
+  std::string path;
+  int line = 0;
+  int column = 0;
+};
+
+enum class Severity { kError, kWarning };
+
+struct Diagnostic {
+  Severity severity = Severity::kError;
+  SourcePos pos;
+  std::string message;
+};
+
+class Diagnostics {
+ public:
+  void Error(const SourcePos& pos, std::string message);
+  void Warning(const SourcePos& pos, std::string message);
+
+  bool HasErrors() const { return error_count_ > 0; }
+  int ErrorCount() const { return error_count_; }
+  int WarningCount() const { return warning_count_; }
+  const std::vector<Diagnostic>& All() const { return all_; }
+
+  // Sorted by path, line, column, so output is stable whatever order the
+  // stages found things in.
+  std::vector<Diagnostic> Sorted() const;
+
+ private:
+  std::vector<Diagnostic> all_;
+  int error_count_ = 0;
+  int warning_count_ = 0;
+};
+
+// "path:line:col: error: message" (line and col omitted when unknown).
+std::string FormatDiagnostic(const Diagnostic& d);
+
+}  // namespace clerk

@@ -1,0 +1,273 @@
+// The content model: plain structs filled by the `content` stage and read by
+// every later stage. Nothing here does I/O. Every record keeps the position
+// it came from, so later stages can report errors at file:line:col.
+//
+// Ids are derived from paths (docs/content-format.md):
+//   committee  content/committees/<id>.yaml
+//   person     content/people/<id>.yaml
+//   venue      key in content/venues.yaml
+//   glossary   key in content/glossary.yaml (the term itself, e.g. "CAMHS")
+//   meeting    folder name content/meetings/<id>/
+//   document   file stem inside its meeting folder (unique per meeting)
+//   work prog. file stem content/work-programmes/<id>.yaml
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/dates.h"
+#include "model/diagnostics.h"
+
+namespace clerk {
+
+// A reference to another record by id, with the place it was written, so an
+// unresolved reference can be reported where the clerk typed it.
+struct Ref {
+  std::string id;
+  SourcePos pos;
+  bool empty() const { return id.empty(); }
+};
+
+struct SiteContact {
+  std::string name;
+  std::string email;
+  std::string phone;
+};
+
+struct SiteConfig {
+  SourcePos pos;
+  std::string title;          // "Committee papers"
+  std::string organisation;   // "Example Council"
+  std::string base_url;       // may be empty: links are relative anyway
+  std::string language = "en-GB";
+  SiteContact contact;
+  std::string accessibility;  // Markdown: the accessibility statement
+  std::string accessibility_reviewed;  // date text, "1 November 2026"
+  // Named deploy targets (issue 5 fills these in); kept as URL text.
+  std::map<std::string, std::string> deploy;
+};
+
+struct Person {
+  std::string id;
+  SourcePos pos;
+  std::string name;             // "Carole Gandy"
+  std::string honorific;        // "Councillor", "Dr"; may be empty
+  std::vector<std::string> aliases;  // other spellings found in papers
+  std::string job_title;        // "Democratic Services Officer"
+  std::string organisation;     // "Herefordshire Council"
+  std::string email;
+  std::string phone;
+};
+
+struct Venue {
+  std::string id;
+  SourcePos pos;
+  std::string name;
+  std::string address;
+  std::string postcode;
+  std::string access;  // access notes, plain text
+};
+
+struct GlossaryTerm {
+  std::string term;        // "CAMHS"
+  SourcePos pos;
+  std::string expansion;   // "Child and Adolescent Mental Health Services"
+  std::string plain;       // a plain-English explanation
+};
+
+enum class MemberRole { kChair, kViceChair, kMember };
+
+struct Membership {
+  SourcePos pos;
+  Ref person;
+  MemberRole role = MemberRole::kMember;
+  std::string party;
+  std::optional<Date> from;
+  std::optional<Date> to;
+};
+
+struct CoOptee {
+  SourcePos pos;
+  Ref person;
+  std::string represents;  // "Parent governor representative, SEND sector"
+  bool voting = false;
+  std::optional<Date> from;
+  std::optional<Date> to;
+};
+
+enum class MinuteNumbering { kContinuous, kPerMeeting };
+
+struct Committee {
+  std::string id;
+  SourcePos pos;
+  std::string name;
+  std::string short_name;     // optional, for breadcrumbs
+  std::string organisation;
+  std::string remit;          // Markdown
+  SourcePos remit_pos;        // where the remit text starts
+  Ref contact;                // a person
+  MinuteNumbering minute_numbering = MinuteNumbering::kPerMeeting;
+  std::vector<Membership> members;
+  std::vector<CoOptee> co_optees;
+};
+
+enum class MeetingStatus { kScheduled, kConfirmed, kHeld, kCancelled, kPostponed };
+
+struct Attendee {
+  SourcePos pos;
+  Ref person;
+  std::string capacity;  // free text: "Cabinet member for children and families"
+  Ref substitute_for;    // substitutes only: the member they replaced
+};
+
+struct Attendance {
+  std::vector<Attendee> present;
+  std::vector<Attendee> apologies;
+  std::vector<Attendee> substitutes;
+  std::vector<Attendee> also_attending;
+  std::vector<Attendee> remote;
+};
+
+struct Exemption {
+  SourcePos pos;
+  int paragraph = 0;   // paragraph of Schedule 12A, Local Government Act 1972
+  std::string reason;
+};
+
+struct AgendaItem {
+  SourcePos pos;
+  std::string number;   // "7", or for a sub-item "(1)"
+  std::string title;
+  std::string purpose;  // Markdown, short
+  std::optional<TimeOfDay> time_from;  // "10.05 to 11.00"
+  std::optional<TimeOfDay> time_to;
+  std::string pages;    // "11 - 30", kept for reference to the printed pack
+  std::vector<Ref> documents;          // document ids in the same meeting
+  std::optional<Exemption> exempt;
+  std::string easy_read;               // a short easy-read summary
+  std::vector<AgendaItem> sub_items;
+  // Full number for display and anchors: "1(2)" for sub-item (2) of item 1.
+  std::string full_number;
+};
+
+struct Meeting {
+  std::string id;  // folder name: "2019-09-16-cyp-scrutiny"
+  SourcePos pos;   // meeting.yaml
+  std::string dir;  // folder path, relative to the source root
+  Ref committee;
+  std::string title;  // optional; defaults to the committee's name
+  MeetingStatus status = MeetingStatus::kScheduled;
+  DateTime start;
+  std::optional<TimeOfDay> end;
+  Ref venue;
+  std::string webcast;    // URL
+  Ref contact;            // overrides the committee's contact officer
+  std::string notice;     // Markdown: why cancelled or moved, shown in a banner
+  Ref moved_to;           // postponed meetings: the meeting that replaces it
+  Attendance attendance;
+  std::vector<AgendaItem> agenda;
+  std::vector<std::string> documents;  // ids of documents found in the folder, sorted
+  bool has_minutes = false;
+};
+
+enum class DocumentKind { kReport, kAppendix, kBriefing, kPlan, kOther };
+enum class DocumentStatus { kDraft, kFinal };
+
+struct Recommendation {
+  SourcePos pos;
+  std::string id;    // "a", "1": stable within the document
+  std::string text;  // Markdown, one paragraph
+};
+
+struct Document {
+  std::string id;          // file stem
+  std::string meeting_id;  // folder it lives in
+  SourcePos pos;           // the .md file, line 1
+  std::string path;        // relative to the source root
+  DocumentKind kind = DocumentKind::kReport;
+  std::string title;
+  std::string item;        // agenda item number it belongs to, "7" or "1(3)"
+  SourcePos item_pos;
+  Ref author;              // a person
+  std::string author_role; // as printed on the report
+  std::string organisation;
+  DocumentStatus status = DocumentStatus::kFinal;
+  bool exempt = false;     // classification: exempt
+  bool key_decision = false;
+  std::vector<std::string> wards;
+  std::vector<Recommendation> recommendations;
+  std::vector<Ref> appendices;  // documents in the same meeting
+  std::string pages;            // page range in the printed pack
+  std::string summary;          // one or two sentences, plain text
+  std::string body;             // Markdown after the front matter
+  int body_line = 1;            // line of the body's first line in the file
+};
+
+enum class MinutesStatus { kDraft, kApproved };
+
+struct MinuteSection {
+  SourcePos pos;       // the `minutes:` entry in front matter
+  int number = 0;      // 609
+  std::string item;    // agenda item number: "5"
+  std::string title;   // from the body heading "## 609 West Mercia ..."
+  int heading_line = 0;  // line of that heading in the file, 0 if missing
+};
+
+struct Minutes {
+  std::string meeting_id;
+  SourcePos pos;
+  std::string path;
+  MinutesStatus status = MinutesStatus::kDraft;
+  Ref approved_at;  // the meeting that approved them
+  std::vector<MinuteSection> sections;
+  std::string body;
+  int body_line = 1;
+};
+
+enum class WhenKind { kMeeting, kTbc, kStanding, kMonth };
+
+struct WorkProgrammeRow {
+  SourcePos pos;
+  std::string topic;
+  std::string description;  // Markdown, short
+  std::string author;       // report author, as text ("Director of children's services")
+  std::string scrutiny;     // form of scrutiny: "Pre-decision scrutiny", "Briefing", ...
+  WhenKind when = WhenKind::kTbc;
+  Ref meeting;              // when == kMeeting
+  int year = 0, month = 0;  // when == kMonth (approximate)
+};
+
+struct WorkProgramme {
+  std::string id;
+  SourcePos pos;
+  Ref committee;
+  std::string title;   // "Work programme 2019 to 2020"
+  std::string period;  // "2019/20"
+  std::vector<WorkProgrammeRow> rows;
+};
+
+// Everything loaded from a source tree. Maps are keyed by id and ordered, so
+// iteration (and therefore output) is deterministic.
+struct Site {
+  std::string root;  // the --source directory
+  SiteConfig config;
+  std::map<std::string, Committee> committees;
+  std::map<std::string, Person> people;
+  std::map<std::string, Venue> venues;
+  std::map<std::string, GlossaryTerm> glossary;
+  std::map<std::string, Meeting> meetings;
+  // Keyed by "<meeting-id>/<document-id>".
+  std::map<std::string, Document> documents;
+  std::map<std::string, Minutes> minutes;  // keyed by meeting id
+  std::map<std::string, WorkProgramme> work_programmes;
+};
+
+const char* ToString(MemberRole role);       // "Chair", "Vice-chair", "Member"
+const char* ToString(MeetingStatus status);  // "Scheduled", ...
+const char* ToString(DocumentKind kind);     // "Report", "Appendix", ...
+const char* ToString(DocumentStatus status);
+const char* ToString(MinutesStatus status);
+
+}  // namespace clerk

@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Installs what Clerk needs on Debian 12, idempotently and quietly: apt runs
+# only when a package is missing. Sourced by ./run and ./test.
+#   clerk_setup build   packages to build clerk
+#   clerk_setup test    also what the tests need (Chromium, Java, node packages)
+set -euo pipefail
+
+CLERK_BUILD_PACKAGES=(build-essential cmake pkg-config libcmark-gfm-dev
+  libcmark-gfm-extensions-dev libyaml-cpp-dev libcurl4-openssl-dev catch2
+  libkainjow-mustache-dev libcli11-dev nlohmann-json3-dev libssl-dev)
+CLERK_TEST_PACKAGES=(chromium default-jre-headless nodejs npm)
+
+clerk_apt_install() {
+  local missing=()
+  for p in "$@"; do
+    dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
+  done
+  # A machine that already has node and npm (not from Debian) needs neither package.
+  if command -v node >/dev/null && command -v npm >/dev/null; then
+    local kept=()
+    for p in "${missing[@]}"; do [[ $p == nodejs || $p == npm ]] || kept+=("$p"); done
+    missing=("${kept[@]}")
+  fi
+  if command -v java >/dev/null; then
+    local kept=()
+    for p in "${missing[@]}"; do [[ $p == default-jre-headless ]] || kept+=("$p"); done
+    missing=("${kept[@]}")
+  fi
+  ((${#missing[@]} == 0)) && return 0
+  echo "setup: installing ${missing[*]}" >&2
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq >/dev/null
+  apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+clerk_build() {
+  local top=$1
+  cmake -S "$top" -B "$top/build" -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+  cmake --build "$top/build" -j"$(nproc)" 2>&1 | grep -vE '^\[ *[0-9]+%\]|^-- ' || true
+  test "${PIPESTATUS[0]}" -eq 0
+}
+
+clerk_setup() {
+  local top
+  top=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+  clerk_apt_install "${CLERK_BUILD_PACKAGES[@]}"
+  if [[ ${1:-build} == test ]]; then
+    clerk_apt_install "${CLERK_TEST_PACKAGES[@]}"
+    # Node packages pinned by package-lock.json; never a downloaded browser.
+    if [[ ! -d $top/node_modules ]] || ! cmp -s "$top/package-lock.json" "$top/node_modules/.package-lock.json" 2>/dev/null; then
+      (cd "$top" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+    fi
+  fi
+}

@@ -19,14 +19,31 @@ struct MarkdownHeading {
 struct MarkdownResult {
   std::string html;
   std::vector<MarkdownHeading> headings;
+  // Every id the fragment put on the page (headings, footnotes, notes
+  // heading), so the caller can reserve them for the next fragment.
+  std::vector<std::string> ids;
+  int tables = 0;  // number of tables, for numbering ("Table 3: ...")
 };
 
 struct MarkdownOptions {
   // Shift every heading down so a document's "#" sits below the page's h1:
-  // with heading_offset = 1, "# Purpose" becomes <h2>.
+  // with heading_offset = 1, "# Purpose" becomes <h2>. More exactly, the
+  // fragment's highest heading becomes h(heading_offset + 1) (so a body that
+  // starts at "##" also lands on h2), and a heading never skips a level below
+  // the one before it. Clamped to h6.
   int heading_offset = 1;
   // Ids already used on the page (template headings), so ours stay unique.
   std::vector<std::string> reserved_ids;
+  // Put into footnote ids ("fn-<id_prefix>-1") so two fragments with
+  // footnotes can share a page. Empty: "fn-1".
+  std::string id_prefix;
+  // Tables are captioned "Table <n>: <nearest heading above>", n counting
+  // from here; with no heading above, `caption_fallback` is used.
+  int first_table_number = 1;
+  std::string caption_fallback;
+  // Minutes: paragraphs starting with **Resolved** or **Action** are wrapped
+  // in <div class="resolution"> / <div class="action">.
+  bool mark_decisions = false;
 };
 
 // `start` is where `text` begins in its file (line of the first body line),

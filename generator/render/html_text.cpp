@@ -1,0 +1,65 @@
+#include "render/html_text.h"
+
+namespace clerk {
+
+std::string EscapeHtml(const std::string& text) {
+  std::string out;
+  out.reserve(text.size() + text.size() / 8);
+  for (char c : text) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&#39;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+std::string Slugify(const std::string& text) {
+  std::string out;
+  bool pending_hyphen = false;
+  for (unsigned char c : text) {
+    bool alnum = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+    if (c >= 'A' && c <= 'Z') {
+      c = static_cast<unsigned char>(c - 'A' + 'a');
+      alnum = true;
+    }
+    if (c == '\'' || c >= 0x80) continue;  // "children's" -> "childrens"
+    if (alnum) {
+      if (pending_hyphen && !out.empty()) out += '-';
+      pending_hyphen = false;
+      out += static_cast<char>(c);
+    } else {
+      pending_hyphen = true;
+    }
+  }
+  return out.empty() ? "section" : out;
+}
+
+std::string UniqueId(const std::string& base, std::set<std::string>& used) {
+  std::string id = base;
+  for (int n = 2; used.count(id) > 0; ++n) id = base + "-" + std::to_string(n);
+  used.insert(id);
+  return id;
+}
+
+std::string ItemAnchorSuffix(const std::string& full_number) {
+  std::string out;
+  bool pending = false;
+  for (unsigned char c : full_number) {
+    bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    if (ok) {
+      if (pending && !out.empty()) out += '-';
+      pending = false;
+      out += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    } else {
+      pending = true;
+    }
+  }
+  return out.empty() ? "x" : out;
+}
+
+}  // namespace clerk

@@ -1,0 +1,23 @@
+// Small text helpers shared by the render stage: HTML escaping and id slugs.
+#pragma once
+
+#include <set>
+#include <string>
+
+namespace clerk {
+
+// Escapes & < > " ' for HTML text and attribute values.
+std::string EscapeHtml(const std::string& text);
+
+// "Legal implications (draft)" -> "legal-implications-draft": lower-case
+// ASCII letters and digits joined by single hyphens. Never empty ("section").
+std::string Slugify(const std::string& text);
+
+// `base`, or `base-2`, `base-3` ... whichever is not yet in `used`; the
+// result is added to `used`.
+std::string UniqueId(const std::string& base, std::set<std::string>& used);
+
+// An agenda item number made safe for an id: "1(2)" -> "1-2", "7" -> "7".
+std::string ItemAnchorSuffix(const std::string& full_number);
+
+}  // namespace clerk

@@ -1,0 +1,409 @@
+// Markdown to HTML: cmark-gfm parses, then we edit the tree before cmark-gfm's
+// HTML renderer runs:
+//   - raw HTML nodes are reported and removed;
+//   - links and images with unsafe schemes are reported and unwrapped;
+//   - headings become custom blocks that print <hN id="...">, so they carry
+//     ids and their levels fit under the page's own headings;
+//   - tables are wrapped in a focusable scrolling region; a <caption> and
+//     scope="col" are added to the rendered table HTML afterwards;
+//   - (minutes) **Resolved** / **Action** paragraphs are wrapped in a <div>.
+// Inline nodes' text points into their block's buffer, so nodes we take out
+// are unlinked during editing and freed only after rendering.
+#include "render/markdown.h"
+
+#include <cmark-gfm-core-extensions.h>
+#include <cmark-gfm.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cstring>
+#include <mutex>
+#include <set>
+
+#include "render/html_text.h"
+
+namespace clerk {
+namespace {
+
+constexpr int kCmarkOptions = CMARK_OPT_FOOTNOTES | CMARK_OPT_TABLE_PREFER_STYLE_ATTRIBUTES |
+                              CMARK_OPT_STRIKETHROUGH_DOUBLE_TILDE;
+
+void EnsureExtensions() {
+  static std::once_flag once;
+  std::call_once(once, [] { cmark_gfm_core_extensions_ensure_registered(); });
+}
+
+std::string Lower(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+// Plain text of a node's inline content.
+void CollectText(cmark_node* node, std::string& out) {
+  for (cmark_node* c = cmark_node_first_child(node); c; c = cmark_node_next(c)) {
+    switch (cmark_node_get_type(c)) {
+      case CMARK_NODE_TEXT:
+      case CMARK_NODE_CODE:
+        if (const char* lit = cmark_node_get_literal(c)) out += lit;
+        break;
+      case CMARK_NODE_SOFTBREAK:
+      case CMARK_NODE_LINEBREAK:
+        out += ' ';
+        break;
+      default:
+        CollectText(c, out);
+    }
+  }
+}
+
+std::string PlainText(cmark_node* node) {
+  std::string text;
+  CollectText(node, text);
+  // Collapse whitespace and trim.
+  std::string out;
+  bool space = false;
+  for (char c : text) {
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+      space = !out.empty();
+    } else {
+      if (space) out += ' ';
+      space = false;
+      out += c;
+    }
+  }
+  return out;
+}
+
+// The tag name of a raw HTML snippet: "<b class=x>" -> "b", "</p>" -> "p".
+std::string TagName(const std::string& html, bool& closing, bool& comment) {
+  size_t i = html.find('<');
+  closing = false;
+  comment = false;
+  if (i == std::string::npos) return "";
+  ++i;
+  if (html.compare(i, 3, "!--") == 0) {
+    comment = true;
+    return "";
+  }
+  if (i < html.size() && html[i] == '/') {
+    closing = true;
+    ++i;
+  }
+  std::string name;
+  while (i < html.size() && std::isalnum(static_cast<unsigned char>(html[i]))) {
+    name += static_cast<char>(std::tolower(static_cast<unsigned char>(html[i])));
+    ++i;
+  }
+  return name;
+}
+
+std::string FirstLine(const std::string& s) {
+  std::string line = s.substr(0, s.find('\n'));
+  while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.pop_back();
+  if (line.size() > 40) line = line.substr(0, 37) + "...";
+  return line;
+}
+
+std::string RawHtmlAdvice(const std::string& tag, bool comment) {
+  if (comment) return "delete the comment; Markdown has no hidden text";
+  static const std::pair<const char*, const char*> kAdvice[] = {
+      {"b", "write '<b>' as **bold**"},
+      {"strong", "write '<strong>' as **bold**"},
+      {"i", "write '<i>' as *italic*"},
+      {"em", "write '<em>' as *italic*"},
+      {"u", "underlining looks like a link; use **bold** for emphasis"},
+      {"br", "end the line with a backslash (\\) or start a new paragraph with a blank line"},
+      {"p", "separate paragraphs with a blank line"},
+      {"a", "write a link as [link text](https://...)"},
+      {"img", "write an image as ![description](path)"},
+      {"ul", "write a list with '- ' at the start of each line"},
+      {"ol", "write a numbered list with '1. ' at the start of each line"},
+      {"li", "write a list with '- ' at the start of each line"},
+      {"table", "write a table with pipes: | Heading | Heading |"},
+      {"h1", "write headings with '#'"}, {"h2", "write headings with '##'"},
+      {"h3", "write headings with '###'"}, {"h4", "write headings with '####'"},
+      {"sup", "write a footnote as [^1] and its text as [^1]: ..."},
+      {"s", "write struck-out text as ~~text~~"},
+      {"del", "write struck-out text as ~~text~~"},
+  };
+  for (const auto& [name, advice] : kAdvice) {
+    if (tag == name) return advice;
+  }
+  return "write it in Markdown instead (**bold**, lists, tables, [links](https://...))";
+}
+
+// "javascript:", "vbscript:", "data:", "file:" links are refused. Browsers
+// skip leading whitespace and control characters, and ignore tabs and
+// newlines inside the scheme, so we do too.
+bool UnsafeUrl(const char* url) {
+  if (!url) return false;
+  std::string scheme;
+  const unsigned char* p = reinterpret_cast<const unsigned char*>(url);
+  while (*p && *p <= 0x20) ++p;
+  for (; *p && *p != ':'; ++p) {
+    if (*p == '\t' || *p == '\n' || *p == '\r') continue;
+    if (*p == '/' || *p == '?' || *p == '#') return false;
+    scheme += static_cast<char>(std::tolower(*p));
+  }
+  if (!*p) return false;
+  return scheme == "javascript" || scheme == "vbscript" || scheme == "data" ||
+         scheme == "file";
+}
+
+std::string ReplaceAll(std::string s, const std::string& from, const std::string& to) {
+  size_t pos = 0;
+  while ((pos = s.find(from, pos)) != std::string::npos) {
+    s.replace(pos, from.size(), to);
+    pos += to.size();
+  }
+  return s;
+}
+
+struct TableInfo {
+  std::string wrapper_open;  // the exact on_enter text, to find it again
+  std::string caption;
+};
+
+class Renderer {
+ public:
+  Renderer(const SourcePos& start, const MarkdownOptions& options, Diagnostics& diag)
+      : start_(start), options_(options), diag_(diag) {
+    used_ids_.insert(options.reserved_ids.begin(), options.reserved_ids.end());
+  }
+
+  MarkdownResult Run(const std::string& text) {
+    EnsureExtensions();
+    cmark_parser* parser = cmark_parser_new(kCmarkOptions);
+    for (const char* name : kExtensions) {
+      if (cmark_syntax_extension* ext = cmark_find_syntax_extension(name)) {
+        cmark_parser_attach_syntax_extension(parser, ext);
+      }
+    }
+    cmark_parser_feed(parser, text.data(), text.size());
+    cmark_node* doc = cmark_parser_finish(parser);
+
+    RemoveRawHtml(doc);
+    Edit(doc);
+
+    char* html = cmark_render_html(doc, kCmarkOptions, cmark_parser_get_syntax_extensions(parser));
+    result_.html = html ? html : "";
+    std::free(html);
+    for (cmark_node* n : detached_) cmark_node_free(n);
+    cmark_node_free(doc);
+    cmark_parser_free(parser);
+
+    PostProcess();
+    return std::move(result_);
+  }
+
+ private:
+  static constexpr const char* kExtensions[] = {"table", "autolink", "strikethrough",
+                                                "tagfilter"};
+
+  SourcePos At(cmark_node* node) const {
+    SourcePos pos = start_;
+    int line = cmark_node_get_start_line(node);
+    int column = cmark_node_get_start_column(node);
+    int base_line = start_.line > 0 ? start_.line : 1;
+    pos.line = line > 0 ? base_line + line - 1 : start_.line;
+    pos.column = column > 0 ? column + std::max(0, start_.column - 1) : 0;
+    return pos;
+  }
+
+  void Detach(cmark_node* node) {
+    cmark_node_unlink(node);
+    detached_.push_back(node);
+  }
+
+  // Moves `node`'s children to just before it, then takes it out.
+  void Unwrap(cmark_node* node) {
+    while (cmark_node* child = cmark_node_first_child(node)) {
+      cmark_node_insert_before(node, child);
+    }
+    Detach(node);
+  }
+
+  std::vector<cmark_node*> Collect(cmark_node* doc) {
+    std::vector<cmark_node*> nodes;
+    cmark_iter* it = cmark_iter_new(doc);
+    cmark_event_type ev;
+    while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+      if (ev == CMARK_EVENT_ENTER) nodes.push_back(cmark_iter_get_node(it));
+    }
+    cmark_iter_free(it);
+    return nodes;
+  }
+
+  void RemoveRawHtml(cmark_node* doc) {
+    std::set<std::string> reported;  // tags already reported, to skip their closing tags
+    for (cmark_node* node : Collect(doc)) {
+      cmark_node_type type = cmark_node_get_type(node);
+      if (type != CMARK_NODE_HTML_BLOCK && type != CMARK_NODE_HTML_INLINE) continue;
+      const char* lit = cmark_node_get_literal(node);
+      std::string html = lit ? lit : "";
+      bool closing = false, comment = false;
+      std::string tag = TagName(html, closing, comment);
+      if (!(closing && reported.count(tag))) {
+        std::string shown = comment ? "<!-- -->" : FirstLine(html);
+        diag_.Error(At(node), "raw HTML is not allowed in Markdown and is left out: " +
+                                  std::string(comment ? "an HTML comment" : "'" + shown + "'") +
+                                  "; " + RawHtmlAdvice(tag, comment));
+        if (!closing) reported.insert(tag);
+      }
+      Detach(node);
+    }
+  }
+
+  void Edit(cmark_node* doc) {
+    std::vector<cmark_node*> nodes = Collect(doc);
+    // Heading levels: the fragment's highest heading lands one below the
+    // page heading it sits under.
+    int min_level = 7;
+    for (cmark_node* n : nodes) {
+      if (cmark_node_get_type(n) == CMARK_NODE_HEADING) {
+        min_level = std::min(min_level, cmark_node_get_heading_level(n));
+      }
+    }
+    int shift = options_.heading_offset + 1 - min_level;
+    int previous_level = std::max(1, options_.heading_offset);
+    std::string last_heading;
+    int table_number = options_.first_table_number;
+
+    for (cmark_node* node : nodes) {
+      cmark_node_type type = cmark_node_get_type(node);
+      if (type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE) {
+        const char* url = cmark_node_get_url(node);
+        if (UnsafeUrl(url)) {
+          std::string shown = FirstLine(url);
+          diag_.Error(At(node), std::string(type == CMARK_NODE_LINK ? "link" : "image") +
+                                    " to '" + shown +
+                                    "' is refused: links may be https:, http:, mailto:, tel: "
+                                    "or relative; the text is kept without the link");
+          Unwrap(node);
+        } else if (type == CMARK_NODE_IMAGE && cmark_node_first_child(node) == nullptr) {
+          diag_.Warning(At(node),
+                        "image has no description: write ![what the picture shows](path)");
+        }
+      } else if (type == CMARK_NODE_HEADING) {
+        std::string text = PlainText(node);
+        if (text.empty()) {
+          diag_.Warning(At(node), "empty heading left out: give it some text or delete it");
+          Detach(node);
+          continue;
+        }
+        int level = cmark_node_get_heading_level(node) + shift;
+        level = std::min({level, previous_level + 1, 6});
+        level = std::max(level, 1);
+        previous_level = level;
+        std::string id = UniqueId(Slugify(text), used_ids_);
+        result_.ids.push_back(id);
+        result_.headings.push_back({level, text, id});
+        last_heading = text;
+
+        cmark_node* block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK);
+        std::string tag = "h" + std::to_string(level);
+        std::string open = "<" + tag + " id=\"" + EscapeHtml(id) + "\">";
+        std::string close = "</" + tag + ">";
+        cmark_node_set_on_enter(block, open.c_str());
+        cmark_node_set_on_exit(block, close.c_str());
+        cmark_node_insert_before(node, block);
+        while (cmark_node* child = cmark_node_first_child(node)) {
+          cmark_node_append_child(block, child);
+        }
+        Detach(node);
+      } else if (type == CMARK_NODE_PARAGRAPH && options_.mark_decisions) {
+        cmark_node* first = cmark_node_first_child(node);
+        if (first && cmark_node_get_type(first) == CMARK_NODE_STRONG) {
+          std::string lead = Lower(PlainText(first));
+          const char* cls = nullptr;
+          if (lead.rfind("resolved", 0) == 0) cls = "resolution";
+          if (lead.rfind("action", 0) == 0) cls = "action";
+          if (cls) {
+            cmark_node* block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK);
+            std::string open = std::string("<div class=\"") + cls + "\">";
+            cmark_node_set_on_enter(block, open.c_str());
+            cmark_node_set_on_exit(block, "</div>");
+            cmark_node_insert_before(node, block);
+            cmark_node_append_child(block, node);
+          }
+        }
+      } else if (std::strcmp(cmark_node_get_type_string(node), "table") == 0) {
+        std::string caption = "Table " + std::to_string(table_number++);
+        const std::string& about = last_heading.empty() ? options_.caption_fallback : last_heading;
+        if (!about.empty()) caption += ": " + about;
+        TableInfo info;
+        info.caption = caption;
+        info.wrapper_open = "<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"" +
+                            EscapeHtml(caption) + "\">";
+        cmark_node* block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK);
+        cmark_node_set_on_enter(block, info.wrapper_open.c_str());
+        cmark_node_set_on_exit(block, "</div>");
+        cmark_node_insert_before(node, block);
+        cmark_node_append_child(block, node);
+        tables_.push_back(std::move(info));
+      }
+    }
+    result_.tables = static_cast<int>(tables_.size());
+  }
+
+  void PostProcess() {
+    std::string& html = result_.html;
+    // Captions: each wrapper is followed by its table.
+    for (const TableInfo& t : tables_) {
+      size_t at = html.find(t.wrapper_open);
+      if (at == std::string::npos) continue;
+      size_t table = html.find("<table>", at);
+      if (table == std::string::npos) continue;
+      html.insert(table + 7, "\n<caption>" + EscapeHtml(t.caption) + "</caption>");
+    }
+    html = ReplaceAll(html, "<th>", "<th scope=\"col\">");
+    html = ReplaceAll(html, "<th style=", "<th scope=\"col\" style=");
+
+    if (html.find("data-footnotes") != std::string::npos) {
+      std::string ns = options_.id_prefix.empty() ? "" : Slugify(options_.id_prefix) + "-";
+      if (!ns.empty()) {
+        html = ReplaceAll(html, "href=\"#fn-", "href=\"#fn-" + ns);
+        html = ReplaceAll(html, "id=\"fn-", "id=\"fn-" + ns);
+        html = ReplaceAll(html, "href=\"#fnref-", "href=\"#fnref-" + ns);
+        html = ReplaceAll(html, "id=\"fnref-", "id=\"fnref-" + ns);
+      }
+      // Record the footnote ids so the caller can keep the page unique.
+      for (const char* marker : {"id=\"fn-", "id=\"fnref-"}) {
+        size_t pos = 0;
+        while ((pos = html.find(marker, pos)) != std::string::npos) {
+          size_t begin = pos + 4;
+          size_t end = html.find('"', begin);
+          result_.ids.push_back(html.substr(begin, end - begin));
+          pos = end;
+        }
+      }
+      // Give the notes a heading at the fragment's top level.
+      int level = std::min(6, std::max(1, options_.heading_offset) + 1);
+      std::string id = UniqueId(ns.empty() ? "notes" : "notes-" + ns.substr(0, ns.size() - 1),
+                                used_ids_);
+      result_.ids.push_back(id);
+      std::string tag = "h" + std::to_string(level);
+      html = ReplaceAll(html, "<section class=\"footnotes\" data-footnotes>",
+                        "<section class=\"footnotes\" aria-labelledby=\"" + id + "\">\n<" +
+                            tag + " id=\"" + id + "\">Notes</" + tag + ">");
+    }
+  }
+
+  SourcePos start_;
+  const MarkdownOptions& options_;
+  Diagnostics& diag_;
+  std::set<std::string> used_ids_;
+  std::vector<cmark_node*> detached_;
+  std::vector<TableInfo> tables_;
+  MarkdownResult result_;
+};
+
+}  // namespace
+
+MarkdownResult RenderMarkdown(const std::string& text, const SourcePos& start,
+                              const MarkdownOptions& options, Diagnostics& diag) {
+  Renderer renderer(start, options, diag);
+  return renderer.Run(text);
+}
+
+}  // namespace clerk

@@ -1,0 +1,170 @@
+#include <catch2/catch.hpp>
+
+#include "render/markdown.h"
+
+using namespace clerk;
+
+namespace {
+
+MarkdownResult Render(const std::string& text, Diagnostics& diag,
+                      MarkdownOptions options = {}) {
+  SourcePos start{"content/meetings/m/report.md", 10, 1};
+  return RenderMarkdown(text, start, options, diag);
+}
+
+bool Contains(const std::string& hay, const std::string& needle) {
+  return hay.find(needle) != std::string::npos;
+}
+
+}  // namespace
+
+TEST_CASE("raw HTML is reported at its file position and left out", "[markdown]") {
+  Diagnostics diag;
+  auto r = Render("First line.\n\nSome <b>bold</b> words.\n\n<div>\nblock\n</div>\n", diag);
+  REQUIRE(diag.ErrorCount() == 2);
+  auto all = diag.Sorted();
+  CHECK(all[0].pos.path == "content/meetings/m/report.md");
+  CHECK(all[0].pos.line == 12);   // body starts at line 10; third line of text
+  CHECK(all[0].pos.column == 6);
+  CHECK(Contains(all[0].message, "'<b>'"));
+  CHECK(Contains(all[0].message, "**bold**"));
+  CHECK(all[1].pos.line == 14);
+  CHECK(all[1].pos.column == 1);
+  CHECK_FALSE(Contains(r.html, "<b>"));
+  CHECK_FALSE(Contains(r.html, "<div>"));
+  CHECK_FALSE(Contains(r.html, "raw HTML omitted"));
+  CHECK(Contains(r.html, "bold"));
+}
+
+TEST_CASE("raw HTML column is offset by the start column", "[markdown]") {
+  Diagnostics diag;
+  SourcePos start{"content/committees/c.yaml", 5, 3};  // a YAML block scalar indented 2
+  RenderMarkdown("Hello <br> there", start, {}, diag);
+  REQUIRE(diag.ErrorCount() == 1);
+  CHECK(diag.All()[0].pos.line == 5);
+  CHECK(diag.All()[0].pos.column == 9);
+}
+
+TEST_CASE("unsafe link schemes are refused", "[markdown]") {
+  for (std::string url : {"javascript:alert(1)", "JavaScript:alert(1)", " \tjavascript:x",
+                          "vbscript:x", "data:text/html,hi", "file:///etc/passwd"}) {
+    Diagnostics diag;
+    auto r = Render("Line one\nand [click here](<" + url + ">) now.", diag);
+    INFO(url);
+    REQUIRE(diag.ErrorCount() == 1);
+    CHECK(diag.All()[0].pos.line == 11);
+    CHECK(diag.All()[0].pos.column == 5);
+    CHECK_FALSE(Contains(r.html, "<a"));
+    CHECK(Contains(r.html, "click here"));
+  }
+  Diagnostics diag;
+  auto ok = Render("[a](https://example.org) [b](mailto:x@example.org) [c](../x/)", diag);
+  CHECK(diag.ErrorCount() == 0);
+  CHECK(Contains(ok.html, "href=\"https://example.org\""));
+  CHECK(Contains(ok.html, "href=\"../x/\""));
+}
+
+TEST_CASE("unsafe image is refused", "[markdown]") {
+  Diagnostics diag;
+  auto r = Render("![a map](javascript:alert(1))", diag);
+  CHECK(diag.ErrorCount() == 1);
+  CHECK_FALSE(Contains(r.html, "<img"));
+}
+
+TEST_CASE("headings get stable unique ids and shifted levels", "[markdown]") {
+  Diagnostics diag;
+  MarkdownOptions options;
+  options.reserved_ids = {"summary"};
+  auto r = Render("# Legal implications\n\ntext\n\n# Legal implications\n\n## Children's "
+                  "services (2019/20)\n\n# Summary\n",
+                  diag, options);
+  CHECK(diag.ErrorCount() == 0);
+  REQUIRE(r.headings.size() == 4);
+  CHECK(r.headings[0].id == "legal-implications");
+  CHECK(r.headings[1].id == "legal-implications-2");
+  CHECK(r.headings[2].id == "childrens-services-2019-20");
+  CHECK(r.headings[3].id == "summary-2");
+  CHECK(r.headings[0].level == 2);
+  CHECK(r.headings[2].level == 3);
+  CHECK(Contains(r.html, "<h2 id=\"legal-implications\">"));
+  CHECK(Contains(r.html, "<h3 id=\"childrens-services-2019-20\">"));
+  // Same input, same output.
+  Diagnostics diag2;
+  CHECK(Render("# Legal implications\n\ntext\n\n# Legal implications\n\n## Children's "
+               "services (2019/20)\n\n# Summary\n",
+               diag2, options)
+            .html == r.html);
+}
+
+TEST_CASE("heading levels never skip and start below the page heading", "[markdown]") {
+  Diagnostics diag;
+  auto r = Render("## Purpose\n\n#### Detail\n\n## Next\n\n###### Deep", diag);
+  REQUIRE(r.headings.size() == 4);
+  CHECK(r.headings[0].level == 2);
+  CHECK(r.headings[1].level == 3);
+  CHECK(r.headings[2].level == 2);
+  CHECK(r.headings[3].level == 3);
+  MarkdownOptions deep;
+  deep.heading_offset = 5;
+  auto d = Render("# A\n\n## B\n\n### C", diag, deep);
+  CHECK(d.headings[0].level == 6);
+  CHECK(d.headings[2].level == 6);
+}
+
+TEST_CASE("tables get a caption, header scope and a scrolling region", "[markdown]") {
+  Diagnostics diag;
+  auto r = Render("## Resource implications\n\n| Cost | 2019/20 |\n|---|--:|\n| Staff | 10 |\n",
+                  diag);
+  CHECK(diag.ErrorCount() == 0);
+  CHECK(r.tables == 1);
+  CHECK(Contains(r.html, "<caption>Table 1: Resource implications</caption>"));
+  CHECK(Contains(r.html, "<th scope=\"col\">Cost</th>"));
+  CHECK(Contains(r.html, "<th scope=\"col\" style=\"text-align: right\">2019/20</th>"));
+  CHECK(Contains(r.html, "<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" "
+                         "aria-label=\"Table 1: Resource implications\">"));
+  CHECK_FALSE(Contains(r.html, "align=\""));
+
+  MarkdownOptions options;
+  options.first_table_number = 3;
+  options.caption_fallback = "Budget";
+  auto f = Render("| a |\n|---|\n| 1 |\n", diag, options);
+  CHECK(Contains(f.html, "<caption>Table 3: Budget</caption>"));
+}
+
+TEST_CASE("footnotes render and can be namespaced", "[markdown]") {
+  Diagnostics diag;
+  auto plain = Render("Text[^1].\n\n[^1]: The note.\n", diag);
+  CHECK(Contains(plain.html, "href=\"#fn-1\""));
+  CHECK(Contains(plain.html, "id=\"fn-1\""));
+  CHECK(Contains(plain.html, "The note."));
+  MarkdownOptions options;
+  options.id_prefix = "remit";
+  auto ns = Render("Text[^1].\n\n[^1]: The note.\n", diag, options);
+  CHECK(Contains(ns.html, "href=\"#fn-remit-1\""));
+  CHECK(Contains(ns.html, "id=\"fn-remit-1\""));
+  CHECK(Contains(ns.html, "id=\"fnref-remit-1\""));
+  CHECK_FALSE(Contains(ns.html, "\"#fn-1\""));
+  CHECK(std::find(ns.ids.begin(), ns.ids.end(), "fn-remit-1") != ns.ids.end());
+  CHECK(Contains(ns.html, ">Notes</h2>"));
+  CHECK(diag.ErrorCount() == 0);
+}
+
+TEST_CASE("resolutions and actions are marked up in minutes", "[markdown]") {
+  Diagnostics diag;
+  MarkdownOptions options;
+  options.mark_decisions = true;
+  auto r = Render("Discussion.\n\n**Resolved:** that the plan is noted.\n\n**Action:** circulate "
+                  "figures.\n",
+                  diag, options);
+  CHECK(Contains(r.html, "<div class=\"resolution\">\n<p><strong>Resolved:</strong>"));
+  CHECK(Contains(r.html, "<div class=\"action\">\n<p><strong>Action:</strong>"));
+  auto off = Render("**Resolved:** x\n", diag);
+  CHECK_FALSE(Contains(off.html, "resolution"));
+}
+
+TEST_CASE("GFM extensions: strikethrough and autolinks", "[markdown]") {
+  Diagnostics diag;
+  auto r = Render("~~old~~ see www.example.org", diag);
+  CHECK(Contains(r.html, "<del>old</del>"));
+  CHECK(Contains(r.html, "href=\"http://www.example.org\""));
+}

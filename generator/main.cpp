@@ -1,1 +1,175 @@
-int main() { return 0; }
+// clerk: the command line. It parses arguments and wires the stages together
+// (config -> content -> links -> render -> output); it holds no logic of its
+// own. Exit codes: 0 success, 1 content errors, 2 usage errors.
+#include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
+
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <iostream>
+#include <thread>
+
+#include "content/loader.h"
+#include "links/check_references.h"
+#include "model/diagnostics.h"
+#include "output/site_writer.h"
+#include "render/site_renderer.h"
+#include "scaffold/new_meeting.h"
+
+namespace {
+
+using clerk::Diagnostics;
+
+constexpr int kExitContentError = 1;
+constexpr int kExitUsage = 2;
+
+struct Options {
+  std::string source = ".";
+  std::string out = "public";
+  std::string base_url;
+  std::string format = "text";
+  int jobs = 0;
+  bool strict = false;
+  std::string committee;
+  std::string date;
+};
+
+void PrintDiagnostics(const Diagnostics& diag) {
+  for (const clerk::Diagnostic& d : diag.Sorted())
+    std::cerr << clerk::FormatDiagnostic(d) << "\n";
+}
+
+void PrintJson(const Diagnostics& diag) {
+  nlohmann::json list = nlohmann::json::array();
+  for (const clerk::Diagnostic& d : diag.Sorted()) {
+    list.push_back({{"severity", d.severity == clerk::Severity::kError ? "error" : "warning"},
+                    {"path", d.pos.path},
+                    {"line", d.pos.line},
+                    {"column", d.pos.column},
+                    {"message", d.message}});
+  }
+  nlohmann::json out = {{"errors", diag.ErrorCount()},
+                        {"warnings", diag.WarningCount()},
+                        {"diagnostics", list}};
+  std::cout << out.dump(2) << "\n";
+}
+
+std::string Plural(int n, const char* word) {
+  return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
+}
+
+// Loads, checks references and renders everything in memory. Nothing is
+// written. Returns false when there are errors (or warnings under --strict).
+bool LoadAndRender(const Options& opt, clerk::Site& site,
+                   std::vector<clerk::OutputFile>& files, Diagnostics& diag) {
+  site = clerk::LoadSite(opt.source, diag);
+  clerk::CheckReferences(site, diag);
+  clerk::RenderOptions render;
+  render.theme_dir = (std::filesystem::path(opt.source) / "themes" / "default").string();
+  render.base_url = opt.base_url.empty() ? site.config.base_url : opt.base_url;
+  // Rendering needs consistent records; don't pile follow-on errors on top.
+  if (!diag.HasErrors()) files = clerk::RenderSite(site, render, diag);
+  return !diag.HasErrors() && !(opt.strict && diag.WarningCount() > 0);
+}
+
+std::string Summary(const Diagnostics& diag) {
+  return Plural(diag.ErrorCount(), "error") + ", " + Plural(diag.WarningCount(), "warning");
+}
+
+int RunCheck(const Options& opt) {
+  Diagnostics diag;
+  clerk::Site site;
+  std::vector<clerk::OutputFile> files;
+  bool ok = LoadAndRender(opt, site, files, diag);
+  if (opt.format == "json") {
+    PrintJson(diag);
+  } else {
+    PrintDiagnostics(diag);
+    std::cerr << "clerk check: " << Plural(static_cast<int>(site.meetings.size()), "meeting")
+              << ", " << Plural(static_cast<int>(site.documents.size()), "document") << "; "
+              << Summary(diag) << "\n";
+  }
+  return ok ? 0 : kExitContentError;
+}
+
+int RunBuild(const Options& opt) {
+  auto started = std::chrono::steady_clock::now();
+  Diagnostics diag;
+  clerk::Site site;
+  std::vector<clerk::OutputFile> files;
+  bool ok = clerk::CheckOutputDir(opt.out, opt.source, diag) &&
+            LoadAndRender(opt, site, files, diag);
+  if (ok) {
+    int jobs = opt.jobs > 0 ? opt.jobs : static_cast<int>(std::thread::hardware_concurrency());
+    ok = clerk::WriteSite(files, opt.out, jobs, diag);
+  }
+  PrintDiagnostics(diag);
+  if (!ok) {
+    std::cerr << "clerk build: failed with " << Summary(diag) << "; " << opt.out
+              << " was not changed\n";
+    return kExitContentError;
+  }
+  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started)
+                       .count();
+  char timing[32];
+  std::snprintf(timing, sizeof timing, "%.2f s", seconds);
+  std::cerr << "clerk build: " << Plural(static_cast<int>(site.meetings.size()), "meeting")
+            << ", " << Plural(static_cast<int>(site.documents.size()), "document") << " -> "
+            << Plural(static_cast<int>(files.size()), "file") << " in " << opt.out << "/ ("
+            << timing << ")";
+  if (diag.WarningCount() > 0) std::cerr << "; " << Plural(diag.WarningCount(), "warning");
+  std::cerr << "\n";
+  return 0;
+}
+
+int RunNewMeeting(const Options& opt) {
+  Diagnostics diag;
+  clerk::Site site = clerk::LoadSite(opt.source, diag);
+  Diagnostics scaffold_diag;
+  std::string dir = clerk::NewMeeting(site, opt.committee, opt.date, scaffold_diag);
+  PrintDiagnostics(scaffold_diag);
+  if (dir.empty()) return kExitContentError;
+  std::cout << "Created " << dir << "/meeting.yaml: fill in the agenda, then run clerk check\n";
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"clerk: publish committee papers as an accessible website"};
+  app.require_subcommand(1);
+  Options opt;
+
+  CLI::App* build = app.add_subcommand("build", "Build the site into --out");
+  build->add_option("--source", opt.source, "Site folder (with site.yaml)");
+  build->add_option("--out", opt.out, "Output folder");
+  build->add_option("--base-url", opt.base_url, "Public address of the site");
+  build->add_option("--jobs", opt.jobs, "Parallel jobs (default: all cores)")
+      ->check(CLI::Range(1, 256));
+  build->add_flag("--strict", opt.strict, "Treat warnings as errors");
+
+  CLI::App* check = app.add_subcommand("check", "Validate content; writes nothing");
+  check->add_option("--source", opt.source, "Site folder (with site.yaml)");
+  check->add_option("--format", opt.format, "Output format")
+      ->check(CLI::IsMember({"text", "json"}));
+  check->add_flag("--strict", opt.strict, "Treat warnings as errors");
+
+  CLI::App* scaffold = app.add_subcommand("new", "Create new content from a template");
+  scaffold->require_subcommand(1);
+  CLI::App* meeting = scaffold->add_subcommand("meeting", "Start a new meeting folder");
+  meeting->add_option("--source", opt.source, "Site folder (with site.yaml)");
+  meeting->add_option("--committee", opt.committee, "Committee id")->required();
+  meeting->add_option("--date", opt.date, "Meeting date, YYYY-MM-DD")->required();
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int code = app.exit(e);
+    return code == 0 ? 0 : kExitUsage;
+  }
+  if (build->parsed()) return RunBuild(opt);
+  if (check->parsed()) return RunCheck(opt);
+  if (meeting->parsed()) return RunNewMeeting(opt);
+  return kExitUsage;
+}

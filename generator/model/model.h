@@ -211,6 +211,7 @@ struct MinuteSection {
   SourcePos pos;       // the `minutes:` entry in front matter
   int number = 0;      // 609
   std::string item;    // agenda item number: "5"
+  SourcePos item_pos;
   std::string title;   // from the body heading "## 609 West Mercia ..."
   int heading_line = 0;  // line of that heading in the file, 0 if missing
 };

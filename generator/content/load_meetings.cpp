@@ -1,0 +1,247 @@
+// A meeting folder: meeting.yaml (the meeting, attendance and agenda) plus the
+// papers and minutes beside it.
+#include <filesystem>
+#include <optional>
+#include <set>
+
+#include "content/record_loaders.h"
+#include "content/source_files.h"
+#include "content/yaml_reader.h"
+
+namespace clerk {
+namespace {
+
+// "10.05 to 11.00" (or "10:05 - 11:00").
+void ReadTiming(YamlRecord& r, AgendaItem& item) {
+  std::string text = r.String("timing");
+  if (text.empty()) return;
+  size_t sep = text.find(" to ");
+  size_t sep_len = 4;
+  if (sep == std::string::npos) {
+    sep = text.find(" - ");
+    sep_len = 3;
+  }
+  if (sep == std::string::npos) {
+    r.diag().Error(r.PosOfKey("timing"), "timing '" + text +
+                                             "' should be written like '10.05 to 11.00'");
+    return;
+  }
+  TimeParse from = ParseTime(text.substr(0, sep));
+  TimeParse to = ParseTime(text.substr(sep + sep_len));
+  if (!from.time || !to.time) {
+    r.diag().Error(r.PosOfKey("timing"), "timing: " + (from.time ? to.error : from.error));
+    return;
+  }
+  if (*to.time < *from.time) {
+    r.diag().Error(r.PosOfKey("timing"), "timing '" + text + "' ends before it starts");
+    return;
+  }
+  item.time_from = from.time;
+  item.time_to = to.time;
+}
+
+std::optional<Exemption> ReadExemption(YamlRecord& parent) {
+  YAML::Node node = parent.Node("exempt");
+  if (!node.IsDefined() || node.IsNull()) return std::nullopt;
+  YamlRecord r(node, parent.path(), parent.line_offset(), "exemption", parent.diag());
+  if (!r.ok()) return std::nullopt;
+  Exemption e;
+  e.pos = r.pos();
+  std::optional<int> paragraph = r.Int("paragraph", true);
+  if (paragraph && (*paragraph < 1 || *paragraph > 7)) {
+    r.diag().Error(r.PosOfKey("paragraph"),
+                   "exempt paragraph must be 1 to 7 (Schedule 12A, Local Government Act "
+                   "1972), not " + std::to_string(*paragraph));
+  }
+  e.paragraph = paragraph.value_or(0);
+  e.reason = r.String("reason", true);
+  return e;
+}
+
+void ReadAgendaItems(const YAML::Node& list, YamlRecord& parent, const std::string& prefix,
+                     std::vector<AgendaItem>& out) {
+  if (!list.IsDefined() || list.IsNull()) return;
+  if (!list.IsSequence()) {
+    parent.diag().Error(parent.PosOf(list), "expected a list of agenda items, found " +
+                                                DescribeNodeType(list));
+    return;
+  }
+  std::set<std::string> numbers;
+  for (const YAML::Node& node : list) {
+    YamlRecord r(node, parent.path(), parent.line_offset(), "agenda item", parent.diag());
+    if (!r.ok()) continue;
+    AgendaItem item;
+    item.pos = r.pos();
+    item.number = r.String("number", true);
+    item.full_number = prefix + item.number;
+    if (!item.number.empty() && !numbers.insert(item.number).second)
+      r.diag().Error(r.PosOfKey("number"), "duplicate agenda item number '" + item.number +
+                                               "'");
+    item.title = r.String("title", true);
+    item.purpose = r.String("purpose");
+    ReadTiming(r, item);
+    item.pages = r.String("pages");
+    item.documents = r.RefList("documents");
+    item.exempt = ReadExemption(r);
+    item.easy_read = r.String("easy_read");
+    ReadAgendaItems(r.Node("items"), r, item.full_number, item.sub_items);
+    out.push_back(std::move(item));
+  }
+}
+
+void ReadAttendees(YamlRecord& parent, const char* key, bool substitutes,
+                   std::vector<Attendee>& out) {
+  YAML::Node list = parent.Node(key);
+  if (!list.IsDefined() || list.IsNull()) return;
+  if (!list.IsSequence()) {
+    parent.diag().Error(parent.PosOf(list), "expected a list of people for '" +
+                                                std::string(key) + "', found " +
+                                                DescribeNodeType(list));
+    return;
+  }
+  for (const YAML::Node& node : list) {
+    Attendee a;
+    a.pos = parent.PosOf(node);
+    if (node.IsScalar()) {
+      a.person = RefAt(node, parent);
+      if (substitutes)
+        parent.diag().Error(a.pos, "a substitute needs 'person' and 'for' (the member "
+                                   "they replace)");
+    } else {
+      YamlRecord r(node, parent.path(), parent.line_offset(), "attendee", parent.diag());
+      if (!r.ok()) continue;
+      a.person = r.RefField("person", true);
+      a.capacity = r.String("capacity");
+      if (substitutes) {
+        a.substitute_for = r.RefField("for", true);
+      }
+    }
+    out.push_back(std::move(a));
+  }
+}
+
+void ReadAttendance(YamlRecord& meeting, Attendance& attendance) {
+  YAML::Node node = meeting.Node("attendance");
+  if (!node.IsDefined() || node.IsNull()) return;
+  YamlRecord r(node, meeting.path(), meeting.line_offset(), "attendance", meeting.diag());
+  if (!r.ok()) return;
+  ReadAttendees(r, "present", false, attendance.present);
+  ReadAttendees(r, "apologies", false, attendance.apologies);
+  ReadAttendees(r, "substitutes", true, attendance.substitutes);
+  ReadAttendees(r, "also_attending", false, attendance.also_attending);
+  ReadAttendees(r, "remote", false, attendance.remote);
+}
+
+bool IsHttpUrl(const std::string& url) {
+  return url.rfind("https://", 0) == 0 || url.rfind("http://", 0) == 0;
+}
+
+void LoadMeetingYaml(Meeting& m, const std::string& path, const std::string& display,
+                     Diagnostics& diag) {
+  std::string text;
+  if (!ReadTextFile(path, display, &text, diag)) return;
+  std::optional<YAML::Node> doc = ParseYaml(text, display, 1, diag);
+  if (!doc) return;
+  YamlRecord r(*doc, display, 1, "meeting", diag);
+  if (!r.ok()) return;
+  m.committee = r.RefField("committee", true);
+  m.title = r.String("title");
+  if (auto status = r.Choice("status", {"scheduled", "confirmed", "held", "cancelled",
+                                        "postponed"},
+                             true))
+    m.status = static_cast<MeetingStatus>(*status);
+  std::string start = r.String("start", true);
+  if (!start.empty()) {
+    DateTimeParse parsed = ParseDateTime(start);
+    if (!parsed.value) {
+      diag.Error(r.PosOfKey("start"), "start: " + parsed.error);
+    } else {
+      m.start = *parsed.value;
+      // The folder name starts with the date; a mismatch is a copy-paste slip.
+      DateParse folder_date = ParseDate(m.id.substr(0, 10));
+      if (folder_date.date && *folder_date.date != m.start.date)
+        diag.Error(r.PosOfKey("start"),
+                   "start date " + IsoDate(m.start.date) + " does not match the folder name '" +
+                       m.id + "': rename the folder or fix the date");
+    }
+  }
+  std::string end = r.String("end");
+  if (!end.empty()) {
+    TimeParse parsed = ParseTime(end);
+    if (!parsed.time) {
+      diag.Error(r.PosOfKey("end"), "end: " + parsed.error);
+    } else if (*parsed.time < m.start.time) {
+      diag.Error(r.PosOfKey("end"), "the meeting ends (" + IsoTime(*parsed.time) +
+                                        ") before it starts (" + IsoTime(m.start.time) + ")");
+    } else {
+      m.end = parsed.time;
+    }
+  }
+  m.venue = r.RefField("venue");
+  if (m.venue.empty() && m.status != MeetingStatus::kCancelled &&
+      m.status != MeetingStatus::kPostponed)
+    diag.Error(r.pos(), "missing required field 'venue' in the meeting");
+  m.webcast = r.String("webcast");
+  if (!m.webcast.empty() && !IsHttpUrl(m.webcast))
+    diag.Error(r.PosOfKey("webcast"), "webcast must be a web address starting with https://");
+  m.contact = r.RefField("contact");
+  m.notice = r.String("notice");
+  m.moved_to = r.RefField("moved_to");
+  ReadAttendance(r, m.attendance);
+  ReadAgendaItems(r.Node("agenda"), r, "", m.agenda);
+}
+
+bool EndsWith(const std::string& s, const std::string& suffix) {
+  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(),
+                                                suffix) == 0;
+}
+
+}  // namespace
+
+void LoadMeetingFolder(const std::string& id, const std::string& dir,
+                       const std::string& display_dir, Site& site, Diagnostics& diag) {
+  Meeting m;
+  m.id = id;
+  m.dir = display_dir;
+  m.pos = {display_dir + "/meeting.yaml", 1, 1};
+  std::string meeting_yaml = (std::filesystem::path(dir) / "meeting.yaml").string();
+  if (!std::filesystem::exists(meeting_yaml)) {
+    diag.Error({display_dir, 0, 0},
+               "meeting folder has no meeting.yaml: every meeting needs one (see "
+               "docs/content-format.md)");
+    return;
+  }
+  LoadMeetingYaml(m, meeting_yaml, m.pos.path, diag);
+
+  for (const std::string& name : ListFiles(dir)) {
+    std::string path = (std::filesystem::path(dir) / name).string();
+    std::string display = display_dir + "/" + name;
+    if (name == "meeting.yaml") continue;
+    if (name == "minutes.md") {
+      m.has_minutes = true;
+      LoadMinutes(id, path, display, site, diag);
+    } else if (EndsWith(name, ".easy.md")) {
+      continue;  // person-written easy-read versions: the easy-read rendition reads them
+    } else if (EndsWith(name, ".md")) {
+      std::string doc_id = name.substr(0, name.size() - 3);
+      if (!IsValidId(doc_id)) {
+        diag.Error({display, 0, 0}, "document file name '" + name +
+                                        "' must be lower case letters, digits and hyphens "
+                                        "(it becomes the page's address)");
+        continue;
+      }
+      if (doc_id == "minutes" || doc_id == "index") continue;
+      m.documents.push_back(doc_id);
+      LoadDocument(id, doc_id, path, display, site, diag);
+    } else if (EndsWith(name, ".yaml") || EndsWith(name, ".yml")) {
+      diag.Warning({display, 0, 0}, "ignored: a meeting folder holds only meeting.yaml, "
+                                    "papers (.md) and minutes.md");
+    } else {
+      diag.Warning({display, 0, 0},
+                   "ignored: put files to publish as they are (PDFs, images) in assets/");
+    }
+  }
+  site.meetings[id] = std::move(m);
+}
+
+}  // namespace clerk

@@ -1,0 +1,201 @@
+// Papers (reports, appendices, briefing notes, plans) and minutes: Markdown
+// files with YAML front matter.
+#include <optional>
+#include <set>
+
+#include "content/record_loaders.h"
+#include "content/source_files.h"
+#include "content/yaml_reader.h"
+
+namespace clerk {
+namespace {
+
+struct MarkdownFile {
+  FrontMatter fm;
+  std::optional<YAML::Node> yaml;
+};
+
+std::optional<MarkdownFile> ReadMarkdownFile(const std::string& path,
+                                             const std::string& display, const char* what,
+                                             Diagnostics& diag) {
+  std::string text;
+  if (!ReadTextFile(path, display, &text, diag)) return std::nullopt;
+  MarkdownFile file;
+  file.fm = SplitFrontMatter(text, display, diag);
+  if (!file.fm.present) {
+    if (text.rfind("---\n", 0) != 0)
+      diag.Error({display, 1, 1}, std::string("a ") + what +
+                                      " starts with front matter: a line '---', its fields "
+                                      "(kind, title ...), and another '---'");
+    return std::nullopt;
+  }
+  file.yaml = ParseYaml(file.fm.yaml, display, file.fm.yaml_line, diag);
+  if (!file.yaml) return std::nullopt;
+  return file;
+}
+
+void ReadRecommendations(YamlRecord& r, Document& d) {
+  YAML::Node list = r.Node("recommendations");
+  if (!list.IsDefined() || list.IsNull()) return;
+  if (!list.IsSequence()) {
+    r.diag().Error(r.PosOf(list), "expected a list for 'recommendations', found " +
+                                      DescribeNodeType(list));
+    return;
+  }
+  std::set<std::string> ids;
+  for (const YAML::Node& node : list) {
+    YamlRecord rec(node, r.path(), r.line_offset(), "recommendation", r.diag());
+    if (!rec.ok()) continue;
+    Recommendation out;
+    out.pos = rec.pos();
+    out.id = rec.String("id", true);
+    out.text = rec.String("text", true);
+    if (!out.id.empty() && !IsValidId(out.id))
+      r.diag().Error(rec.PosOfKey("id"), "recommendation id '" + out.id +
+                                             "' must be lower case letters, digits and "
+                                             "hyphens (it is used in links)");
+    if (!out.id.empty() && !ids.insert(out.id).second)
+      r.diag().Error(rec.PosOfKey("id"), "duplicate recommendation id '" + out.id + "'");
+    d.recommendations.push_back(std::move(out));
+  }
+}
+
+// "## 609 West Mercia Youth Justice Service" -> 609, "West Mercia ...".
+bool ParseMinuteHeading(const std::string& line, int* number, std::string* title) {
+  if (line.rfind("## ", 0) != 0) return false;
+  size_t i = 3;
+  while (i < line.size() && line[i] == ' ') ++i;
+  size_t digits_start = i;
+  while (i < line.size() && std::isdigit(static_cast<unsigned char>(line[i]))) ++i;
+  if (i == digits_start || i - digits_start > 6) return false;
+  *number = std::stoi(line.substr(digits_start, i - digits_start));
+  while (i < line.size() && (line[i] == ' ' || line[i] == '.')) ++i;
+  *title = line.substr(i);
+  return true;
+}
+
+}  // namespace
+
+void LoadDocument(const std::string& meeting_id, const std::string& id,
+                  const std::string& path, const std::string& display, Site& site,
+                  Diagnostics& diag) {
+  std::optional<MarkdownFile> file = ReadMarkdownFile(path, display, "paper", diag);
+  if (!file) return;
+  YamlRecord r(*file->yaml, display, file->fm.yaml_line, "document front matter", diag);
+  if (!r.ok()) return;
+  Document d;
+  d.id = id;
+  d.meeting_id = meeting_id;
+  d.pos = {display, 1, 1};
+  d.path = display;
+  if (auto kind = r.Choice("kind", {"report", "appendix", "briefing", "plan", "other"}, true))
+    d.kind = static_cast<DocumentKind>(*kind);
+  d.title = r.String("title", true);
+  d.item = r.String("item", d.kind == DocumentKind::kReport);
+  d.item_pos = r.PosOfKey("item");
+  d.author = r.RefField("author");
+  d.author_role = r.String("author_role");
+  d.organisation = r.String("organisation");
+  if (auto status = r.Choice("status", {"draft", "final"}))
+    d.status = *status == 0 ? DocumentStatus::kDraft : DocumentStatus::kFinal;
+  if (auto classification = r.Choice("classification", {"open", "exempt"}))
+    d.exempt = *classification == 1;
+  d.key_decision = r.Bool("key_decision").value_or(false);
+  d.wards = r.StringList("wards");
+  d.pages = r.String("pages");
+  d.summary = r.String("summary");
+  ReadRecommendations(r, d);
+  d.appendices = r.RefList("appendices");
+  d.body = file->fm.body;
+  d.body_line = file->fm.body_line;
+  site.documents[meeting_id + "/" + id] = std::move(d);
+}
+
+void LoadMinutes(const std::string& meeting_id, const std::string& path,
+                 const std::string& display, Site& site, Diagnostics& diag) {
+  std::optional<MarkdownFile> file = ReadMarkdownFile(path, display, "minutes file", diag);
+  if (!file) return;
+  YamlRecord r(*file->yaml, display, file->fm.yaml_line, "minutes front matter", diag);
+  if (!r.ok()) return;
+  Minutes m;
+  m.meeting_id = meeting_id;
+  m.pos = {display, 1, 1};
+  m.path = display;
+  if (auto status = r.Choice("status", {"draft", "approved"}, true))
+    m.status = *status == 0 ? MinutesStatus::kDraft : MinutesStatus::kApproved;
+  m.approved_at = r.RefField("approved_at");
+  if (m.status == MinutesStatus::kDraft && !m.approved_at.empty())
+    diag.Error(r.PosOfKey("approved_at"),
+               "draft minutes have not been approved: set 'status: approved' or remove "
+               "'approved_at'");
+
+  YAML::Node sections = r.Node("sections");
+  std::set<int> numbers;
+  if (sections.IsDefined() && !sections.IsNull() && !sections.IsSequence()) {
+    diag.Error(r.PosOf(sections), "expected a list for 'sections', found " +
+                                      DescribeNodeType(sections));
+  } else if (sections.IsSequence()) {
+    for (const YAML::Node& node : sections) {
+      YamlRecord s(node, display, file->fm.yaml_line, "minute section", diag);
+      if (!s.ok()) continue;
+      MinuteSection section;
+      section.pos = s.pos();
+      section.number = s.Int("minute", true).value_or(0);
+      section.item = s.String("item", true);
+      section.item_pos = s.PosOfKey("item");
+      if (section.number > 0 && !numbers.insert(section.number).second)
+        diag.Error(s.PosOfKey("minute"), "duplicate minute number " +
+                                             std::to_string(section.number));
+      m.sections.push_back(std::move(section));
+    }
+  }
+
+  // Tie each "## <number> <title>" heading of the body to its section.
+  std::set<int> headed;
+  size_t start = 0;
+  int line = file->fm.body_line;
+  bool in_fence = false;
+  const std::string& body = file->fm.body;
+  while (start < body.size()) {
+    size_t end = body.find('\n', start);
+    std::string text = body.substr(start, end == std::string::npos ? std::string::npos
+                                                                    : end - start);
+    if (text.rfind("```", 0) == 0 || text.rfind("~~~", 0) == 0) in_fence = !in_fence;
+    int number = 0;
+    std::string title;
+    if (!in_fence && ParseMinuteHeading(text, &number, &title)) {
+      bool found = false;
+      for (MinuteSection& section : m.sections) {
+        if (section.number == number) {
+          if (section.heading_line != 0) {
+            diag.Error({display, line, 1}, "minute " + std::to_string(number) +
+                                               " has a second heading (first on line " +
+                                               std::to_string(section.heading_line) + ")");
+          }
+          section.heading_line = line;
+          section.title = title;
+          found = true;
+        }
+      }
+      if (!found)
+        diag.Error({display, line, 4}, "minute " + std::to_string(number) +
+                                           " is not listed under 'sections' in the front "
+                                           "matter: add it with the agenda item it minutes");
+      headed.insert(number);
+    }
+    if (end == std::string::npos) break;
+    start = end + 1;
+    ++line;
+  }
+  for (const MinuteSection& section : m.sections) {
+    if (section.number > 0 && !headed.count(section.number))
+      diag.Error(section.pos, "minute " + std::to_string(section.number) +
+                                  " has no heading in the text: add '## " +
+                                  std::to_string(section.number) + " <title>'");
+  }
+  m.body = file->fm.body;
+  m.body_line = file->fm.body_line;
+  site.minutes[meeting_id] = std::move(m);
+}
+
+}  // namespace clerk

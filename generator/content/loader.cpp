@@ -1,0 +1,101 @@
+#include "content/loader.h"
+
+#include <filesystem>
+
+#include "config/site_config.h"
+#include "content/record_loaders.h"
+#include "content/source_files.h"
+#include "content/yaml_reader.h"
+
+namespace clerk {
+namespace {
+
+bool EndsWith(const std::string& s, const std::string& suffix) {
+  return s.size() >= suffix.size() &&
+         s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+// Calls `load(id, path, display)` for each <id>.yaml in `dir`; reports files
+// whose name cannot be an id, and files that are not YAML.
+template <typename Load>
+void ForEachYamlRecord(const std::string& root, const std::string& display_root,
+                       const std::string& sub, const char* what, Diagnostics& diag,
+                       Load load) {
+  std::string dir = (std::filesystem::path(root) / sub).string();
+  for (const std::string& name : ListFiles(dir)) {
+    std::string display = display_root + sub + "/" + name;
+    std::string path = (std::filesystem::path(dir) / name).string();
+    if (!EndsWith(name, ".yaml")) {
+      diag.Warning({display, 0, 0}, std::string("ignored: ") + what +
+                                        " files end in .yaml");
+      continue;
+    }
+    std::string id = name.substr(0, name.size() - 5);
+    if (!IsValidId(id)) {
+      diag.Error({display, 0, 0}, std::string("file name '") + name + "' must be lower case "
+                                  "letters, digits and hyphens: it is the " + what +
+                                  "'s id and address");
+      continue;
+    }
+    load(id, path, display);
+  }
+}
+
+}  // namespace
+
+Site LoadSite(const std::string& root, Diagnostics& diag) {
+  Site site;
+  site.root = root;
+  std::string display_root = (root == "." || root.empty()) ? "" : root;
+  if (!display_root.empty() && display_root.back() != '/') display_root += '/';
+
+  site.config = LoadSiteConfig(root, display_root, diag);
+  std::filesystem::path content = std::filesystem::path(root) / "content";
+  if (!std::filesystem::is_directory(content)) {
+    diag.Error({display_root + "content", 0, 0}, "no content/ folder next to site.yaml");
+    return site;
+  }
+
+  ForEachYamlRecord(root, display_root, "content/people", "person", diag,
+                    [&](const std::string& id, const std::string& path,
+                        const std::string& display) {
+                      LoadPerson(id, path, display, site, diag);
+                    });
+  ForEachYamlRecord(root, display_root, "content/committees", "committee", diag,
+                    [&](const std::string& id, const std::string& path,
+                        const std::string& display) {
+                      LoadCommittee(id, path, display, site, diag);
+                    });
+  ForEachYamlRecord(root, display_root, "content/work-programmes", "work programme", diag,
+                    [&](const std::string& id, const std::string& path,
+                        const std::string& display) {
+                      LoadWorkProgramme(id, path, display, site, diag);
+                    });
+  if (std::filesystem::exists(content / "venues.yaml"))
+    LoadVenues((content / "venues.yaml").string(), display_root + "content/venues.yaml", site,
+               diag);
+  if (std::filesystem::exists(content / "glossary.yaml"))
+    LoadGlossary((content / "glossary.yaml").string(), display_root + "content/glossary.yaml",
+                 site, diag);
+
+  std::string meetings_dir = (content / "meetings").string();
+  for (const std::string& name : ListDirectories(meetings_dir)) {
+    std::string display = display_root + "content/meetings/" + name;
+    if (!IsValidId(name) || !ParseDate(name.substr(0, 10)).date || name.size() < 12 ||
+        name[10] != '-') {
+      diag.Error({display, 0, 0}, "meeting folder '" + name +
+                                      "' must be named <date>-<committee>, e.g. "
+                                      "2019-09-16-cyp-scrutiny, with a real date");
+      continue;
+    }
+    LoadMeetingFolder(name, (std::filesystem::path(meetings_dir) / name).string(), display,
+                      site, diag);
+  }
+  for (const std::string& name : ListFiles(meetings_dir)) {
+    diag.Warning({display_root + "content/meetings/" + name, 0, 0},
+                 "ignored: each meeting is a folder with a meeting.yaml in it");
+  }
+  return site;
+}
+
+}  // namespace clerk

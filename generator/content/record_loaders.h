@@ -1,0 +1,32 @@
+// One loader per kind of record, used by loader.cpp. Each reads one file (or
+// one folder, for meetings) and adds its records to the Site.
+#pragma once
+
+#include <string>
+
+#include "model/diagnostics.h"
+#include "model/model.h"
+
+namespace clerk {
+
+// `path` is the real file path, `display` the path shown in messages.
+void LoadPerson(const std::string& id, const std::string& path, const std::string& display,
+                Site& site, Diagnostics& diag);
+void LoadCommittee(const std::string& id, const std::string& path,
+                   const std::string& display, Site& site, Diagnostics& diag);
+void LoadVenues(const std::string& path, const std::string& display, Site& site,
+                Diagnostics& diag);
+void LoadGlossary(const std::string& path, const std::string& display, Site& site,
+                  Diagnostics& diag);
+// A meeting folder: meeting.yaml, its documents and minutes.
+void LoadMeetingFolder(const std::string& id, const std::string& dir,
+                       const std::string& display_dir, Site& site, Diagnostics& diag);
+void LoadDocument(const std::string& meeting_id, const std::string& id,
+                  const std::string& path, const std::string& display, Site& site,
+                  Diagnostics& diag);
+void LoadMinutes(const std::string& meeting_id, const std::string& path,
+                 const std::string& display, Site& site, Diagnostics& diag);
+void LoadWorkProgramme(const std::string& id, const std::string& path,
+                       const std::string& display, Site& site, Diagnostics& diag);
+
+}  // namespace clerk

@@ -1,0 +1,300 @@
+#include "content/yaml_reader.h"
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+
+namespace clerk {
+namespace {
+
+size_t EditDistance(const std::string& a, const std::string& b) {
+  std::vector<size_t> row(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    size_t diagonal = row[0];
+    row[0] = i;
+    for (size_t j = 1; j <= b.size(); ++j) {
+      size_t above = row[j];
+      size_t substitute = diagonal + (std::tolower(static_cast<unsigned char>(a[i - 1])) ==
+                                              std::tolower(static_cast<unsigned char>(b[j - 1]))
+                                          ? 0
+                                          : 1);
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, substitute});
+      diagonal = above;
+    }
+  }
+  return row[b.size()];
+}
+
+std::string Trim(const std::string& s) {
+  size_t b = s.find_first_not_of(" \t\r\n");
+  if (b == std::string::npos) return "";
+  size_t e = s.find_last_not_of(" \t\r\n");
+  return s.substr(b, e - b + 1);
+}
+
+}  // namespace
+
+std::optional<YAML::Node> ParseYaml(const std::string& text, const std::string& path,
+                                    int first_line, Diagnostics& diag) {
+  try {
+    return YAML::Load(text);
+  } catch (const YAML::Exception& e) {
+    SourcePos pos{path, 0, 0};
+    if (e.mark.line >= 0) {
+      pos.line = e.mark.line + first_line;
+      pos.column = e.mark.column + 1;
+    }
+    diag.Error(pos, "YAML syntax error: " + e.msg);
+    return std::nullopt;
+  }
+}
+
+std::string DescribeNodeType(const YAML::Node& node) {
+  switch (node.Type()) {
+    case YAML::NodeType::Sequence: return "a list";
+    case YAML::NodeType::Map: return "a mapping (key: value pairs)";
+    case YAML::NodeType::Null: return "nothing";
+    default: return "text";
+  }
+}
+
+std::string ClosestMatch(const std::string& word, const std::vector<std::string>& candidates) {
+  std::string best;
+  size_t best_distance = std::string::npos;
+  for (const std::string& c : candidates) {
+    size_t d = EditDistance(word, c);
+    if (d < best_distance) {
+      best_distance = d;
+      best = c;
+    }
+  }
+  // A typo is a few edits, relative to the word's length.
+  size_t limit = std::max<size_t>(1, std::min<size_t>(3, word.size() / 3 + 1));
+  return best_distance <= limit ? best : "";
+}
+
+std::string DidYouMean(const std::string& word, const std::vector<std::string>& candidates) {
+  std::string match = ClosestMatch(word, candidates);
+  return match.empty() ? "" : "; did you mean '" + match + "'?";
+}
+
+bool IsValidId(const std::string& id) {
+  if (id.empty() || id.front() == '-' || id.back() == '-') return false;
+  for (size_t i = 0; i < id.size(); ++i) {
+    char c = id[i];
+    bool ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+    if (!ok || (c == '-' && i > 0 && id[i - 1] == '-')) return false;
+  }
+  return true;
+}
+
+YamlRecord::YamlRecord(const YAML::Node& node, std::string path, int line_offset,
+                       std::string what, Diagnostics& diag)
+    : node_(node),
+      path_(std::move(path)),
+      line_offset_(line_offset),
+      what_(std::move(what)),
+      diag_(diag) {
+  if (!node_.IsMap()) {
+    ok_ = false;
+    finished_ = true;
+    diag_.Error(PosOf(node_), "expected a mapping (key: value pairs) for the " + what_ +
+                                  ", found " + DescribeNodeType(node_));
+  }
+}
+
+YamlRecord::~YamlRecord() { Finish(); }
+
+SourcePos YamlRecord::PosOf(const YAML::Node& node) const {
+  SourcePos pos{path_, 1, 1};
+  if (node.IsDefined()) {
+    YAML::Mark mark = node.Mark();
+    if (mark.line >= 0) {
+      pos.line = mark.line + line_offset_;
+      pos.column = mark.column + 1;
+    }
+  }
+  return pos;
+}
+
+SourcePos YamlRecord::PosOfKey(const char* key) const {
+  if (ok_) {
+    for (const auto& kv : node_) {
+      if (kv.first.Scalar() == key) return PosOf(kv.second.IsNull() ? kv.first : kv.second);
+    }
+  }
+  return PosOf(node_);
+}
+
+bool YamlRecord::Has(const char* key) {
+  YAML::Node value = Node(key);
+  return value.IsDefined() && !value.IsNull();
+}
+
+YAML::Node YamlRecord::Node(const char* key) {
+  declared_.push_back(key);
+  if (!ok_) return YAML::Node();
+  const YAML::Node& const_node = node_;
+  YAML::Node value = const_node[key];
+  return value;
+}
+
+std::optional<std::string> YamlRecord::Scalar(const YAML::Node& node, const char* key) {
+  if (!node.IsScalar()) {
+    diag_.Error(PosOf(node), "expected text for '" + std::string(key) + "' in the " + what_ +
+                                 ", found " + DescribeNodeType(node));
+    return std::nullopt;
+  }
+  return Trim(node.Scalar());
+}
+
+std::string YamlRecord::String(const char* key, bool required) {
+  YAML::Node value = Node(key);
+  if (!ok_) return "";
+  if (!value.IsDefined() || value.IsNull()) {
+    if (required)
+      diag_.Error(PosOf(node_), "missing required field '" + std::string(key) + "' in the " +
+                                    what_);
+    return "";
+  }
+  std::optional<std::string> text = Scalar(value, key);
+  if (!text) return "";
+  if (text->empty() && required)
+    diag_.Error(PosOf(value), "'" + std::string(key) + "' must not be empty");
+  return *text;
+}
+
+std::optional<bool> YamlRecord::Bool(const char* key) {
+  YAML::Node value = Node(key);
+  if (!ok_ || !value.IsDefined() || value.IsNull()) return std::nullopt;
+  std::optional<std::string> text = Scalar(value, key);
+  if (!text) return std::nullopt;
+  std::string lower = *text;
+  std::transform(lower.begin(), lower.end(), lower.begin(),
+                 [](unsigned char c) { return std::tolower(c); });
+  if (lower == "true" || lower == "yes") return true;
+  if (lower == "false" || lower == "no") return false;
+  diag_.Error(PosOf(value), "'" + std::string(key) + "' must be true or false, not '" +
+                                *text + "'");
+  return std::nullopt;
+}
+
+std::optional<int> YamlRecord::Int(const char* key, bool required) {
+  std::string text = String(key, required);
+  if (text.empty()) return std::nullopt;
+  bool digits = std::all_of(text.begin(), text.end(),
+                            [](unsigned char c) { return std::isdigit(c); });
+  if (!digits || text.size() > 9) {
+    diag_.Error(PosOfKey(key), "'" + std::string(key) + "' must be a whole number, not '" +
+                                   text + "'");
+    return std::nullopt;
+  }
+  return std::stoi(text);
+}
+
+std::optional<Date> YamlRecord::DateField(const char* key, bool required) {
+  std::string text = String(key, required);
+  if (text.empty()) return std::nullopt;
+  DateParse parsed = ParseDate(text);
+  if (!parsed.date) diag_.Error(PosOfKey(key), parsed.error);
+  return parsed.date;
+}
+
+Ref RefAt(const YAML::Node& node, const YamlRecord& record) {
+  Ref ref;
+  ref.pos = record.PosOf(node);
+  if (node.IsScalar()) ref.id = Trim(node.Scalar());
+  return ref;
+}
+
+Ref YamlRecord::RefField(const char* key, bool required) {
+  std::string text = String(key, required);
+  Ref ref;
+  ref.id = text;
+  ref.pos = PosOfKey(key);
+  return ref;
+}
+
+std::vector<std::string> YamlRecord::StringList(const char* key) {
+  std::vector<std::string> out;
+  YAML::Node value = Node(key);
+  if (!ok_ || !value.IsDefined() || value.IsNull()) return out;
+  if (value.IsScalar()) {
+    out.push_back(Trim(value.Scalar()));
+    return out;
+  }
+  if (!value.IsSequence()) {
+    diag_.Error(PosOf(value), "expected a list for '" + std::string(key) + "', found " +
+                                  DescribeNodeType(value));
+    return out;
+  }
+  for (const YAML::Node& item : value) {
+    if (std::optional<std::string> text = Scalar(item, key)) out.push_back(*text);
+  }
+  return out;
+}
+
+std::vector<Ref> YamlRecord::RefList(const char* key) {
+  std::vector<Ref> out;
+  YAML::Node value = Node(key);
+  if (!ok_ || !value.IsDefined() || value.IsNull()) return out;
+  if (value.IsScalar()) {
+    out.push_back(RefAt(value, *this));
+    return out;
+  }
+  if (!value.IsSequence()) {
+    diag_.Error(PosOf(value), "expected a list of ids for '" + std::string(key) +
+                                  "', found " + DescribeNodeType(value));
+    return out;
+  }
+  for (const YAML::Node& item : value) {
+    if (!item.IsScalar()) {
+      diag_.Error(PosOf(item), "expected an id in the list '" + std::string(key) +
+                                   "', found " + DescribeNodeType(item));
+      continue;
+    }
+    out.push_back(RefAt(item, *this));
+  }
+  return out;
+}
+
+std::optional<size_t> YamlRecord::Choice(const char* key,
+                                         std::initializer_list<const char*> choices,
+                                         bool required) {
+  std::string text = String(key, required);
+  if (text.empty()) return std::nullopt;
+  std::vector<std::string> names(choices.begin(), choices.end());
+  for (size_t i = 0; i < names.size(); ++i) {
+    if (names[i] == text) return i;
+  }
+  std::string list;
+  for (size_t i = 0; i < names.size(); ++i) {
+    list += (i == 0 ? "" : i + 1 == names.size() ? " or " : ", ") + names[i];
+  }
+  diag_.Error(PosOfKey(key), "'" + text + "' is not a valid " + key + ": use " + list +
+                                 DidYouMean(text, names));
+  return std::nullopt;
+}
+
+void YamlRecord::Finish() {
+  if (finished_) return;
+  finished_ = true;
+  std::map<std::string, int> seen_at_line;
+  for (const auto& kv : node_) {
+    std::string key = kv.first.IsScalar() ? kv.first.Scalar() : "";
+    SourcePos pos = PosOf(kv.first);
+    if (auto it = seen_at_line.find(key); it != seen_at_line.end()) {
+      diag_.Error(pos, "duplicate key '" + key + "' (first given on line " +
+                           std::to_string(it->second) + ")");
+      continue;
+    }
+    seen_at_line[key] = pos.line;
+    if (std::find(declared_.begin(), declared_.end(), key) == declared_.end()) {
+      diag_.Error(pos, "unknown key '" + key + "' in the " + what_ +
+                           DidYouMean(key, declared_));
+    }
+  }
+}
+
+}  // namespace clerk

@@ -138,12 +138,14 @@ bool IsHttpUrl(const std::string& url) {
 
 void LoadMeetingYaml(Meeting& m, const std::string& path, const std::string& display,
                      Diagnostics& diag) {
+  m.incomplete = true;
   std::string text;
   if (!ReadTextFile(path, display, &text, diag)) return;
   std::optional<YAML::Node> doc = ParseYaml(text, display, 1, diag);
   if (!doc) return;
   YamlRecord r(*doc, display, 1, "meeting", diag);
   if (!r.ok()) return;
+  m.incomplete = false;
   m.committee = r.RefField("committee", true);
   m.title = r.String("title");
   if (auto status = r.Choice("status", {"scheduled", "confirmed", "held", "cancelled",
@@ -180,7 +182,7 @@ void LoadMeetingYaml(Meeting& m, const std::string& path, const std::string& dis
   m.venue = r.RefField("venue");
   if (m.venue.empty() && m.status != MeetingStatus::kCancelled &&
       m.status != MeetingStatus::kPostponed)
-    diag.Error(r.pos(), "missing required field 'venue' in the meeting");
+    r.Missing("venue");
   m.webcast = r.String("webcast");
   if (!m.webcast.empty() && !IsHttpUrl(m.webcast))
     diag.Error(r.PosOfKey("webcast"), "webcast must be a web address starting with https://");

@@ -79,15 +79,17 @@ bool ParseMinuteHeading(const std::string& line, int* number, std::string* title
 void LoadDocument(const std::string& meeting_id, const std::string& id,
                   const std::string& path, const std::string& display, Site& site,
                   Diagnostics& diag) {
-  std::optional<MarkdownFile> file = ReadMarkdownFile(path, display, "paper", diag);
-  if (!file) return;
-  YamlRecord r(*file->yaml, display, file->fm.yaml_line, "document front matter", diag);
-  if (!r.ok()) return;
-  Document d;
+  Document& d = site.documents[meeting_id + "/" + id];
   d.id = id;
   d.meeting_id = meeting_id;
   d.pos = {display, 1, 1};
   d.path = display;
+  d.incomplete = true;
+  std::optional<MarkdownFile> file = ReadMarkdownFile(path, display, "paper", diag);
+  if (!file) return;
+  YamlRecord r(*file->yaml, display, file->fm.yaml_line, "document front matter", diag);
+  if (!r.ok()) return;
+  d.incomplete = false;
   if (auto kind = r.Choice("kind", {"report", "appendix", "briefing", "plan", "other"}, true))
     d.kind = static_cast<DocumentKind>(*kind);
   d.title = r.String("title", true);
@@ -108,7 +110,6 @@ void LoadDocument(const std::string& meeting_id, const std::string& id,
   d.appendices = r.RefList("appendices");
   d.body = file->fm.body;
   d.body_line = file->fm.body_line;
-  site.documents[meeting_id + "/" + id] = std::move(d);
 }
 
 void LoadMinutes(const std::string& meeting_id, const std::string& path,

@@ -27,13 +27,15 @@ void CheckDateOrder(const std::optional<Date>& from, const std::optional<Date>& 
 
 void LoadPerson(const std::string& id, const std::string& path, const std::string& display,
                 Site& site, Diagnostics& diag) {
+  Person& p = site.people[id];
+  p.id = id;
+  p.pos = {display, 1, 1};
+  p.incomplete = true;
   std::optional<YAML::Node> doc = ReadYamlFile(path, display, diag);
   if (!doc) return;
   YamlRecord r(*doc, display, 1, "person", diag);
   if (!r.ok()) return;
-  Person p;
-  p.id = id;
-  p.pos = r.pos();
+  p.incomplete = false;
   p.name = r.String("name", true);
   p.honorific = r.String("honorific");
   p.aliases = r.StringList("aliases");
@@ -43,18 +45,19 @@ void LoadPerson(const std::string& id, const std::string& path, const std::strin
   p.phone = r.String("phone");
   if (!p.email.empty() && p.email.find('@') == std::string::npos)
     diag.Error(r.PosOfKey("email"), "'" + p.email + "' is not an email address");
-  site.people[id] = std::move(p);
 }
 
 void LoadCommittee(const std::string& id, const std::string& path,
                    const std::string& display, Site& site, Diagnostics& diag) {
+  Committee& c = site.committees[id];
+  c.id = id;
+  c.pos = {display, 1, 1};
+  c.incomplete = true;
   std::optional<YAML::Node> doc = ReadYamlFile(path, display, diag);
   if (!doc) return;
   YamlRecord r(*doc, display, 1, "committee", diag);
   if (!r.ok()) return;
-  Committee c;
-  c.id = id;
-  c.pos = r.pos();
+  c.incomplete = false;
   c.name = r.String("name", true);
   c.short_name = r.String("short_name");
   c.organisation = r.String("organisation", true);
@@ -104,14 +107,15 @@ void LoadCommittee(const std::string& id, const std::string& path,
       c.co_optees.push_back(std::move(co));
     }
   }
-  site.committees[id] = std::move(c);
 }
 
 void LoadVenues(const std::string& path, const std::string& display, Site& site,
                 Diagnostics& diag) {
   std::optional<YAML::Node> doc = ReadYamlFile(path, display, diag);
+  if (!doc) site.venues_incomplete = true;
   if (!doc || doc->IsNull()) return;
   if (!doc->IsMap()) {
+    site.venues_incomplete = true;
     diag.Error({display, 1, 1}, "expected a mapping of venue ids to venues, found " +
                                     DescribeNodeType(*doc));
     return;

@@ -134,9 +134,12 @@ bool YamlRecord::Has(const char* key) {
 
 YAML::Node YamlRecord::Node(const char* key) {
   declared_.push_back(key);
-  if (!ok_) return YAML::Node();
+  if (!ok_) return YAML::Node(YAML::NodeType::Undefined);
   const YAML::Node& const_node = node_;
   YAML::Node value = const_node[key];
+  // An absent key gives a "zombie" node that throws when asked its type;
+  // hand out a plain undefined node instead.
+  if (!value.IsDefined()) return YAML::Node(YAML::NodeType::Undefined);
   return value;
 }
 
@@ -153,9 +156,7 @@ std::string YamlRecord::String(const char* key, bool required) {
   YAML::Node value = Node(key);
   if (!ok_) return "";
   if (!value.IsDefined() || value.IsNull()) {
-    if (required)
-      diag_.Error(PosOf(node_), "missing required field '" + std::string(key) + "' in the " +
-                                    what_);
+    if (required) Missing(key);
     return "";
   }
   std::optional<std::string> text = Scalar(value, key);
@@ -277,9 +278,15 @@ std::optional<size_t> YamlRecord::Choice(const char* key,
   return std::nullopt;
 }
 
+void YamlRecord::Missing(const char* key) {
+  declared_.push_back(key);
+  if (ok_) missing_.push_back(key);
+}
+
 void YamlRecord::Finish() {
   if (finished_) return;
   finished_ = true;
+  std::vector<std::string> explained;  // missing keys an unknown key is a typo of
   std::map<std::string, int> seen_at_line;
   for (const auto& kv : node_) {
     std::string key = kv.first.IsScalar() ? kv.first.Scalar() : "";
@@ -293,7 +300,12 @@ void YamlRecord::Finish() {
     if (std::find(declared_.begin(), declared_.end(), key) == declared_.end()) {
       diag_.Error(pos, "unknown key '" + key + "' in the " + what_ +
                            DidYouMean(key, declared_));
+      explained.push_back(ClosestMatch(key, declared_));
     }
+  }
+  for (const std::string& key : missing_) {
+    if (std::find(explained.begin(), explained.end(), key) != explained.end()) continue;
+    diag_.Error(PosOf(node_), "missing required field '" + key + "' in the " + what_);
   }
 }
 

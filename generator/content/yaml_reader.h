@@ -58,6 +58,11 @@ class YamlRecord {
   std::optional<size_t> Choice(const char* key, std::initializer_list<const char*> choices,
                                bool required = false);
 
+  // Reports a missing required field. Deferred to Finish(), so that a
+  // misspelt key ("venu") gives one error (unknown key, did you mean
+  // 'venue'?) rather than two.
+  void Missing(const char* key);
+
   // Reports undeclared keys. Called by the destructor if not called before.
   void Finish();
 
@@ -77,6 +82,7 @@ class YamlRecord {
   bool ok_ = true;
   bool finished_ = false;
   std::vector<std::string> declared_;
+  std::vector<std::string> missing_;
 };
 
 // Reads a reference written as a plain id (`carole-gandy`) at `node`.

@@ -25,7 +25,9 @@ class Checker {
 
   void Person(const Ref& ref) { Check(ref, site_.people, people_, "person"); }
   void Committee(const Ref& ref) { Check(ref, site_.committees, committees_, "committee"); }
-  void Venue(const Ref& ref) { Check(ref, site_.venues, venues_, "venue"); }
+  void Venue(const Ref& ref) {
+    if (!site_.venues_incomplete) Check(ref, site_.venues, venues_, "venue");
+  }
   void MeetingRef(const Ref& ref) { Check(ref, site_.meetings, meetings_, "meeting"); }
 
   void DocumentIn(const Meeting& meeting, const Ref& ref) {
@@ -65,7 +67,7 @@ class Checker {
   }
 
   void ItemIn(const Meeting& meeting, const std::string& item, const SourcePos& pos) {
-    if (item.empty() || FindAgendaItem(meeting, item)) return;
+    if (meeting.incomplete || item.empty() || FindAgendaItem(meeting, item)) return;
     diag_.Error(pos, "meeting " + meeting.id + " has no agenda item '" + item +
                          "' (its items are " + AgendaNumbers(meeting) + ")");
   }
@@ -123,6 +125,7 @@ void CheckReferences(const Site& site, Diagnostics& diag) {
     std::set<std::string> named;
     check.AgendaItems(meeting, meeting.agenda, named);
     for (const std::string& doc_id : meeting.documents) {
+      if (meeting.incomplete) break;  // its agenda is unknown
       const Document& doc = site.documents.at(id + "/" + doc_id);
       bool is_appendix_of_named = false;
       for (const std::string& other : meeting.documents) {
@@ -139,6 +142,7 @@ void CheckReferences(const Site& site, Diagnostics& diag) {
   }
 
   for (const auto& [key, doc] : site.documents) {
+    if (doc.incomplete) continue;
     const Meeting& meeting = site.meetings.at(doc.meeting_id);
     check.ItemIn(meeting, doc.item, doc.item_pos);
     check.Person(doc.author);
@@ -165,7 +169,9 @@ void CheckReferences(const Site& site, Diagnostics& diag) {
     for (const WorkProgrammeRow& row : wp.rows) {
       check.MeetingRef(row.meeting);
       auto it = site.meetings.find(row.meeting.id);
-      if (it != site.meetings.end() && it->second.committee.id != wp.committee.id)
+      if (it != site.meetings.end() && !it->second.incomplete &&
+          site.committees.count(it->second.committee.id) &&
+          it->second.committee.id != wp.committee.id)
         diag.Warning(row.meeting.pos, "meeting '" + row.meeting.id + "' is of committee '" +
                                           it->second.committee.id + "', not '" +
                                           wp.committee.id + "'");

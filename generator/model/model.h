@@ -49,9 +49,14 @@ struct SiteConfig {
   std::map<std::string, std::string> deploy;
 };
 
+// `incomplete` marks a record whose file could not be read or parsed (the
+// error is already reported): references to it still resolve, and checks
+// that need its fields are skipped, so one typo gives one error.
+
 struct Person {
   std::string id;
   SourcePos pos;
+  bool incomplete = false;
   std::string name;             // "Carole Gandy"
   std::string honorific;        // "Councillor", "Dr"; may be empty
   std::vector<std::string> aliases;  // other spellings found in papers
@@ -102,6 +107,7 @@ enum class MinuteNumbering { kContinuous, kPerMeeting };
 struct Committee {
   std::string id;
   SourcePos pos;
+  bool incomplete = false;
   std::string name;
   std::string short_name;     // optional, for breadcrumbs
   std::string organisation;
@@ -155,6 +161,7 @@ struct AgendaItem {
 struct Meeting {
   std::string id;  // folder name: "2019-09-16-cyp-scrutiny"
   SourcePos pos;   // meeting.yaml
+  bool incomplete = false;
   std::string dir;  // folder path, relative to the source root
   Ref committee;
   std::string title;  // optional; defaults to the committee's name
@@ -185,6 +192,7 @@ struct Document {
   std::string id;          // file stem
   std::string meeting_id;  // folder it lives in
   SourcePos pos;           // the .md file, line 1
+  bool incomplete = false;
   std::string path;        // relative to the source root
   DocumentKind kind = DocumentKind::kReport;
   std::string title;
@@ -257,6 +265,7 @@ struct Site {
   std::map<std::string, Committee> committees;
   std::map<std::string, Person> people;
   std::map<std::string, Venue> venues;
+  bool venues_incomplete = false;  // venues.yaml could not be read
   std::map<std::string, GlossaryTerm> glossary;
   std::map<std::string, Meeting> meetings;
   // Keyed by "<meeting-id>/<document-id>".

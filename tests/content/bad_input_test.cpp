@@ -1,0 +1,76 @@
+// The bad-input corpus: tests/bad-input/<case>/ holds the files that differ
+// from tests/bad-input/base/ (a small valid site) and expect.txt, the
+// diagnostics `clerk check` must print for them, one per line, exactly.
+// Each case is built from base + its files in a temporary folder.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <vector>
+
+#include "test_support.h"
+
+namespace fs = std::filesystem;
+using namespace clerk::testing;
+
+namespace {
+
+std::vector<std::string> Lines(const std::string& text) {
+  std::vector<std::string> lines;
+  std::istringstream in(text);
+  std::string line;
+  while (std::getline(in, line))
+    if (!line.empty()) lines.push_back(line);
+  return lines;
+}
+
+fs::path Corpus() { return SourceDir() / "tests" / "bad-input"; }
+
+}  // namespace
+
+TEST_CASE("the base site of the bad-input corpus is clean", "[bad-input]") {
+  TempDir dir;
+  CopyTree(Corpus() / "base", dir.path());
+  CommandResult r = RunClerk("check", dir.path());
+  INFO(r.output);
+  CHECK(r.exit_code == 0);
+  CHECK(r.output.find(": error:") == std::string::npos);
+  CHECK(r.output.find(": warning:") == std::string::npos);
+}
+
+TEST_CASE("each bad-input case reports its errors at file:line:col", "[bad-input]") {
+  std::vector<fs::path> cases;
+  for (const auto& entry : fs::directory_iterator(Corpus()))
+    if (entry.is_directory() && entry.path().filename() != "base") cases.push_back(entry.path());
+  std::sort(cases.begin(), cases.end());
+  REQUIRE(cases.size() >= 20);
+
+  for (const fs::path& case_dir : cases) {
+    DYNAMIC_SECTION(case_dir.filename().string()) {
+      TempDir dir;
+      CopyTree(Corpus() / "base", dir.path());
+      CopyTree(case_dir, dir.path());
+      fs::remove(dir.path() / "expect.txt");
+      std::vector<std::string> expected = Lines(ReadFile(case_dir / "expect.txt"));
+      REQUIRE(!expected.empty());
+
+      CommandResult r = RunClerk("check", dir.path());
+      INFO("output:\n" << r.output);
+      bool only_warnings = std::none_of(expected.begin(), expected.end(), [](const auto& l) {
+        return l.find(": error: ") != std::string::npos;
+      });
+      CHECK(r.exit_code == (only_warnings ? 0 : 1));
+      for (const std::string& line : expected) {
+        INFO("expected: " << line);
+        CHECK(r.output.find(line + "\n") != std::string::npos);
+      }
+      // Every diagnostic printed is one the case expects: nothing spurious.
+      for (const std::string& line : Lines(r.output)) {
+        if (line.rfind("clerk check:", 0) == 0) continue;
+        INFO("unexpected: " << line);
+        CHECK(std::find(expected.begin(), expected.end(), line) != expected.end());
+      }
+      // `clerk check` writes nothing.
+      CHECK(!fs::exists(dir.path() / "public"));
+    }
+  }
+}

@@ -1,0 +1,138 @@
+// End to end: the example site in content/ built by the real clerk binary.
+#include <catch2/catch.hpp>
+
+#include <map>
+
+#include "test_support.h"
+
+namespace fs = std::filesystem;
+using namespace clerk::testing;
+
+namespace {
+
+// Every file under `root`, by relative path, with its bytes.
+std::map<std::string, std::string> Snapshot(const fs::path& root) {
+  std::map<std::string, std::string> files;
+  for (const auto& e : fs::recursive_directory_iterator(root))
+    if (e.is_regular_file()) files[fs::relative(e.path(), root).string()] = ReadFile(e.path());
+  return files;
+}
+
+// A copy of the example site's sources in a temporary folder.
+void CopyExampleSite(const fs::path& to) {
+  for (const char* part : {"site.yaml", "content", "themes", "assets"}) {
+    fs::path from = SourceDir() / part;
+    if (!fs::exists(from)) continue;
+    if (fs::is_directory(from))
+      CopyTree(from, to / part);
+    else
+      fs::copy_file(from, to / part);
+  }
+}
+
+}  // namespace
+
+TEST_CASE("the example site builds a page for every meeting folder", "[e2e]") {
+  TempDir dir;
+  CommandResult r = RunClerk("build --source '" + SourceDir().string() + "' --out '" +
+                                 (dir.path() / "public").string() + "'",
+                             dir.path());
+  INFO(r.output);
+  REQUIRE(r.exit_code == 0);
+  CHECK(r.output.find(": error:") == std::string::npos);
+  int meetings = 0;
+  for (const auto& e : fs::directory_iterator(SourceDir() / "content/meetings")) {
+    if (!e.is_directory()) continue;
+    ++meetings;
+    fs::path page = dir.path() / "public/meetings" / e.path().filename() / "index.html";
+    INFO(page);
+    CHECK(fs::exists(page));
+  }
+  CHECK(meetings >= 6);
+  CHECK(fs::exists(dir.path() / "public/index.html"));
+  CHECK(fs::exists(dir.path() / "public/404.html"));
+}
+
+TEST_CASE("two builds of the same input are byte-for-byte identical", "[e2e]") {
+  TempDir dir;
+  std::string source = " --source '" + SourceDir().string() + "'";
+  REQUIRE(RunClerk("build" + source + " --out one --jobs 1", dir.path()).exit_code == 0);
+  REQUIRE(RunClerk("build" + source + " --out two --jobs 2", dir.path()).exit_code == 0);
+  auto one = Snapshot(dir.path() / "one");
+  auto two = Snapshot(dir.path() / "two");
+  CHECK(one.size() > 20);
+  CHECK(one == two);
+}
+
+TEST_CASE("a failed build prints file:line:col, exits 1 and leaves public/ as it was",
+          "[e2e]") {
+  TempDir dir;
+  CopyExampleSite(dir.path());
+  REQUIRE(RunClerk("build", dir.path()).exit_code == 0);
+  auto before = Snapshot(dir.path() / "public");
+
+  // A tired clerk's typo in a meeting file: an unknown venue.
+  fs::path meeting;
+  for (const auto& e : fs::directory_iterator(dir.path() / "content/meetings"))
+    if (e.is_directory()) meeting = e.path() / "meeting.yaml";
+  std::string yaml = ReadFile(meeting);
+  size_t venue = yaml.find("\nvenue: ");
+  REQUIRE(venue != std::string::npos);
+  yaml.insert(venue + 8, "no-such-");
+  WriteFile(meeting, yaml);
+
+  CommandResult r = RunClerk("build", dir.path());
+  INFO(r.output);
+  CHECK(r.exit_code == 1);
+  CHECK(r.output.find(": error: unknown venue 'no-such-") != std::string::npos);
+  CHECK(r.output.find(fs::relative(meeting, dir.path()).string() + ":") != std::string::npos);
+  CHECK(Snapshot(dir.path() / "public") == before);
+
+  // And a YAML syntax error.
+  WriteFile(meeting, "committee: [unclosed\n");
+  r = RunClerk("build", dir.path());
+  CHECK(r.exit_code == 1);
+  CHECK(r.output.find(":2:1: error: YAML syntax error") != std::string::npos);
+  CHECK(Snapshot(dir.path() / "public") == before);
+}
+
+TEST_CASE("usage errors exit 2", "[e2e]") {
+  TempDir dir;
+  CHECK(RunClerk("", dir.path()).exit_code == 2);
+  CHECK(RunClerk("frobnicate", dir.path()).exit_code == 2);
+  CHECK(RunClerk("build --jobs zero", dir.path()).exit_code == 2);
+  CHECK(RunClerk("check --format xml", dir.path()).exit_code == 2);
+  // Without site.yaml: a content error that says what to do.
+  CommandResult r = RunClerk("check", dir.path());
+  CHECK(r.exit_code == 1);
+  CHECK(r.output.find("site.yaml: error: no site.yaml here") != std::string::npos);
+}
+
+TEST_CASE("check --format json lists diagnostics for tools", "[e2e]") {
+  TempDir dir;
+  CopyTree(SourceDir() / "tests/bad-input/base", dir.path());
+  CopyTree(SourceDir() / "tests/bad-input/unknown-venue", dir.path());
+  CommandResult r = RunClerk("check --format json 2>/dev/null", dir.path());
+  CHECK(r.exit_code == 1);
+  CHECK(r.output.find("\"errors\": 1") != std::string::npos);
+  CHECK(r.output.find("\"line\": 4") != std::string::npos);
+  CHECK(r.output.find("unknown venue 'townhall'") != std::string::npos);
+}
+
+TEST_CASE("clerk new meeting scaffolds a folder that checks clean", "[e2e]") {
+  TempDir dir;
+  CopyTree(SourceDir() / "tests/bad-input/base", dir.path());
+  CommandResult r = RunClerk("new meeting --committee planning --date 2024-07-01", dir.path());
+  INFO(r.output);
+  REQUIRE(r.exit_code == 0);
+  std::string yaml = ReadFile(dir.path() / "content/meetings/2024-07-01-planning/meeting.yaml");
+  CHECK(yaml.find("venue: town-hall") != std::string::npos);
+  CHECK(yaml.find("start: 2024-07-01 18:00") != std::string::npos);
+  CHECK(RunClerk("check", dir.path()).exit_code == 0);
+  // Never over an existing meeting; a wrong committee gets a suggestion.
+  CHECK(RunClerk("new meeting --committee planning --date 2024-07-01", dir.path()).exit_code == 1);
+  r = RunClerk("new meeting --committee planing --date 2024-07-08", dir.path());
+  CHECK(r.exit_code == 1);
+  CHECK(r.output.find("did you mean 'planning'?") != std::string::npos);
+  CHECK(RunClerk("new meeting --committee planning --date 2024-02-30", dir.path()).exit_code == 1);
+}

@@ -47,8 +47,11 @@ clerk_setup() {
   if [[ ${1:-build} == test ]]; then
     clerk_apt_install "${CLERK_TEST_PACKAGES[@]}"
     # Node packages pinned by package-lock.json; never a downloaded browser.
-    if [[ ! -d $top/node_modules ]] || ! cmp -s "$top/package-lock.json" "$top/node_modules/.package-lock.json" 2>/dev/null; then
+    # A stamp (our copy of the lock file) says node_modules matches the lock.
+    if ! cmp -s "$top/package-lock.json" "$top/node_modules/.clerk-lock" 2>/dev/null; then
+      echo "setup: installing node packages (npm ci)" >&2
       (cd "$top" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+      cp "$top/package-lock.json" "$top/node_modules/.clerk-lock"
     fi
   fi
 }

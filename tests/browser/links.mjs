@@ -114,7 +114,9 @@ function checkRef(from, line, what, rawRef, baseDir, selfIds) {
     if (!dec.ok) { report.add(from, 'bad-url', `${show}: malformed percent-encoding`); return; }
     let p = dec.value.replace(/\\/g, '/');
     const rootRelative = p.startsWith('/');
-    if (rootRelative && strictFile) {
+    // 404.html is served at whatever address was asked for, so only
+    // root-relative links work there; it is never opened from disk.
+    if (rootRelative && strictFile && from !== '404.html') {
       report.add(from, 'root-relative', `${show}: root-relative link breaks when the site is opened from disk; make it relative`);
     }
     const joined = rootRelative ? p.slice(1) : (baseDir ? `${baseDir}/${p}` : p);

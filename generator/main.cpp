@@ -2,12 +2,11 @@
 // (config -> content -> links -> render -> output); it holds no logic of its
 // own. Exit codes: 0 success, 1 content errors, 2 usage errors.
 #include <CLI/CLI.hpp>
-#include <nlohmann/json.hpp>
-
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
+#include <nlohmann/json.hpp>
 #include <thread>
 
 #include "content/loader.h"
@@ -43,11 +42,12 @@ void PrintDiagnostics(const Diagnostics& diag) {
 void PrintJson(const Diagnostics& diag) {
   nlohmann::json list = nlohmann::json::array();
   for (const clerk::Diagnostic& d : diag.Sorted()) {
-    list.push_back({{"severity", d.severity == clerk::Severity::kError ? "error" : "warning"},
-                    {"path", d.pos.path},
-                    {"line", d.pos.line},
-                    {"column", d.pos.column},
-                    {"message", d.message}});
+    list.push_back(
+        {{"severity", d.severity == clerk::Severity::kError ? "error" : "warning"},
+         {"path", d.pos.path},
+         {"line", d.pos.line},
+         {"column", d.pos.column},
+         {"message", d.message}});
   }
   nlohmann::json out = {{"errors", diag.ErrorCount()},
                         {"warnings", diag.WarningCount()},
@@ -74,7 +74,8 @@ bool LoadAndRender(const Options& opt, clerk::Site& site,
 }
 
 std::string Summary(const Diagnostics& diag) {
-  return Plural(diag.ErrorCount(), "error") + ", " + Plural(diag.WarningCount(), "warning");
+  return Plural(diag.ErrorCount(), "error") + ", " +
+         Plural(diag.WarningCount(), "warning");
 }
 
 int RunCheck(const Options& opt) {
@@ -86,8 +87,9 @@ int RunCheck(const Options& opt) {
     PrintJson(diag);
   } else {
     PrintDiagnostics(diag);
-    std::cerr << "clerk check: " << Plural(static_cast<int>(site.meetings.size()), "meeting")
-              << ", " << Plural(static_cast<int>(site.documents.size()), "document") << "; "
+    std::cerr << "clerk check: "
+              << Plural(static_cast<int>(site.meetings.size()), "meeting") << ", "
+              << Plural(static_cast<int>(site.documents.size()), "document") << "; "
               << Summary(diag) << "\n";
   }
   return ok ? 0 : kExitContentError;
@@ -101,7 +103,8 @@ int RunBuild(const Options& opt) {
   bool ok = clerk::CheckOutputDir(opt.out, opt.source, diag) &&
             LoadAndRender(opt, site, files, diag);
   if (ok) {
-    int jobs = opt.jobs > 0 ? opt.jobs : static_cast<int>(std::thread::hardware_concurrency());
+    int jobs =
+        opt.jobs > 0 ? opt.jobs : static_cast<int>(std::thread::hardware_concurrency());
     ok = clerk::WriteSite(files, opt.out, jobs, diag);
   }
   PrintDiagnostics(diag);
@@ -110,15 +113,17 @@ int RunBuild(const Options& opt) {
               << " was not changed\n";
     return kExitContentError;
   }
-  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started)
-                       .count();
+  double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   char timing[32];
   std::snprintf(timing, sizeof timing, "%.2f s", seconds);
-  std::cerr << "clerk build: " << Plural(static_cast<int>(site.meetings.size()), "meeting")
-            << ", " << Plural(static_cast<int>(site.documents.size()), "document") << " -> "
-            << Plural(static_cast<int>(files.size()), "file") << " in " << opt.out << "/ ("
-            << timing << ")";
-  if (diag.WarningCount() > 0) std::cerr << "; " << Plural(diag.WarningCount(), "warning");
+  std::cerr << "clerk build: "
+            << Plural(static_cast<int>(site.meetings.size()), "meeting") << ", "
+            << Plural(static_cast<int>(site.documents.size()), "document") << " -> "
+            << Plural(static_cast<int>(files.size()), "file") << " in " << opt.out
+            << "/ (" << timing << ")";
+  if (diag.WarningCount() > 0)
+    std::cerr << "; " << Plural(diag.WarningCount(), "warning");
   std::cerr << "\n";
   return 0;
 }
@@ -130,7 +135,8 @@ int RunNewMeeting(const Options& opt) {
   std::string dir = clerk::NewMeeting(site, opt.committee, opt.date, scaffold_diag);
   PrintDiagnostics(scaffold_diag);
   if (dir.empty()) return kExitContentError;
-  std::cout << "Created " << dir << "/meeting.yaml: fill in the agenda, then run clerk check\n";
+  std::cout << "Created " << dir
+            << "/meeting.yaml: fill in the agenda, then run clerk check\n";
   return 0;
 }
 

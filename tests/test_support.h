@@ -17,7 +17,8 @@ namespace clerk::testing {
 class TempDir {
  public:
   TempDir() {
-    std::string pattern = (std::filesystem::temp_directory_path() / "clerk-test-XXXXXX").string();
+    std::string pattern =
+        (std::filesystem::temp_directory_path() / "clerk-test-XXXXXX").string();
     path_ = ::mkdtemp(pattern.data());
   }
   ~TempDir() {
@@ -50,7 +51,9 @@ inline void CopyTree(const std::filesystem::path& from, const std::filesystem::p
                             std::filesystem::copy_options::overwrite_existing);
 }
 
-inline std::filesystem::path SourceDir() { return CLERK_SOURCE_DIR; }
+inline std::filesystem::path SourceDir() {
+  return CLERK_SOURCE_DIR;
+}
 
 struct CommandResult {
   int exit_code = -1;  // -1: killed by a signal (a crash)
@@ -59,8 +62,8 @@ struct CommandResult {
 
 // Runs the clerk binary with `args` in folder `cwd`.
 inline CommandResult RunClerk(const std::string& args, const std::filesystem::path& cwd) {
-  std::string command = "cd '" + cwd.string() + "' && '" + std::string(CLERK_BINARY) + "' " +
-                        args + " 2>&1";
+  std::string command = "cd '" + cwd.string() + "' && '" + std::string(CLERK_BINARY) +
+                        "' " + args + " 2>&1";
   CommandResult result;
   FILE* pipe = ::popen(command.c_str(), "r");
   if (!pipe) return result;

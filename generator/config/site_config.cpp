@@ -55,8 +55,10 @@ SiteConfig LoadSiteConfig(const std::string& root, const std::string& display_ro
   YAML::Node deploy = site.Node("deploy");
   if (deploy.IsDefined() && !deploy.IsNull()) {
     if (!deploy.IsMap()) {
-      diag.Error(site.PosOf(deploy), "expected a mapping of named deploy targets for "
-                                     "'deploy', found " + DescribeNodeType(deploy));
+      diag.Error(site.PosOf(deploy),
+                 "expected a mapping of named deploy targets for "
+                 "'deploy', found " +
+                     DescribeNodeType(deploy));
     } else {
       for (const auto& kv : deploy) {
         std::string name = kv.first.Scalar();

@@ -22,14 +22,15 @@ void ReadTiming(YamlRecord& r, AgendaItem& item) {
     sep_len = 3;
   }
   if (sep == std::string::npos) {
-    r.diag().Error(r.PosOfKey("timing"), "timing '" + text +
-                                             "' should be written like '10.05 to 11.00'");
+    r.diag().Error(r.PosOfKey("timing"),
+                   "timing '" + text + "' should be written like '10.05 to 11.00'");
     return;
   }
   TimeParse from = ParseTime(text.substr(0, sep));
   TimeParse to = ParseTime(text.substr(sep + sep_len));
   if (!from.time || !to.time) {
-    r.diag().Error(r.PosOfKey("timing"), "timing: " + (from.time ? to.error : from.error));
+    r.diag().Error(r.PosOfKey("timing"),
+                   "timing: " + (from.time ? to.error : from.error));
     return;
   }
   if (*to.time < *from.time) {
@@ -51,15 +52,16 @@ std::optional<Exemption> ReadExemption(YamlRecord& parent) {
   if (paragraph && (*paragraph < 1 || *paragraph > 7)) {
     r.diag().Error(r.PosOfKey("paragraph"),
                    "exempt paragraph must be 1 to 7 (Schedule 12A, Local Government Act "
-                   "1972), not " + std::to_string(*paragraph));
+                   "1972), not " +
+                       std::to_string(*paragraph));
   }
   e.paragraph = paragraph.value_or(0);
   e.reason = r.String("reason", true);
   return e;
 }
 
-void ReadAgendaItems(const YAML::Node& list, YamlRecord& parent, const std::string& prefix,
-                     std::vector<AgendaItem>& out) {
+void ReadAgendaItems(const YAML::Node& list, YamlRecord& parent,
+                     const std::string& prefix, std::vector<AgendaItem>& out) {
   if (!list.IsDefined() || list.IsNull()) return;
   if (!list.IsSequence()) {
     parent.diag().Error(parent.PosOf(list), "expected a list of agenda items, found " +
@@ -75,8 +77,8 @@ void ReadAgendaItems(const YAML::Node& list, YamlRecord& parent, const std::stri
     item.number = r.String("number", true);
     item.full_number = prefix + item.number;
     if (!item.number.empty() && !numbers.insert(item.number).second)
-      r.diag().Error(r.PosOfKey("number"), "duplicate agenda item number '" + item.number +
-                                               "'");
+      r.diag().Error(r.PosOfKey("number"),
+                     "duplicate agenda item number '" + item.number + "'");
     item.title = r.String("title", true);
     item.purpose = r.String("purpose");
     ReadTiming(r, item);
@@ -105,8 +107,9 @@ void ReadAttendees(YamlRecord& parent, const char* key, bool substitutes,
     if (node.IsScalar()) {
       a.person = RefAt(node, parent);
       if (substitutes)
-        parent.diag().Error(a.pos, "a substitute needs 'person' and 'for' (the member "
-                                   "they replace)");
+        parent.diag().Error(a.pos,
+                            "a substitute needs 'person' and 'for' (the member "
+                            "they replace)");
     } else {
       YamlRecord r(node, parent.path(), parent.line_offset(), "attendee", parent.diag());
       if (!r.ok()) continue;
@@ -148,9 +151,8 @@ void LoadMeetingYaml(Meeting& m, const std::string& path, const std::string& dis
   m.incomplete = false;
   m.committee = r.RefField("committee", true);
   m.title = r.String("title");
-  if (auto status = r.Choice("status", {"scheduled", "confirmed", "held", "cancelled",
-                                        "postponed"},
-                             true))
+  if (auto status = r.Choice(
+          "status", {"scheduled", "confirmed", "held", "cancelled", "postponed"}, true))
     m.status = static_cast<MeetingStatus>(*status);
   std::string start = r.String("start", true);
   if (!start.empty()) {
@@ -162,9 +164,9 @@ void LoadMeetingYaml(Meeting& m, const std::string& path, const std::string& dis
       // The folder name starts with the date; a mismatch is a copy-paste slip.
       DateParse folder_date = ParseDate(m.id.substr(0, 10));
       if (folder_date.date && *folder_date.date != m.start.date)
-        diag.Error(r.PosOfKey("start"),
-                   "start date " + IsoDate(m.start.date) + " does not match the folder name '" +
-                       m.id + "': rename the folder or fix the date");
+        diag.Error(r.PosOfKey("start"), "start date " + IsoDate(m.start.date) +
+                                            " does not match the folder name '" + m.id +
+                                            "': rename the folder or fix the date");
     }
   }
   std::string end = r.String("end");
@@ -174,7 +176,8 @@ void LoadMeetingYaml(Meeting& m, const std::string& path, const std::string& dis
       diag.Error(r.PosOfKey("end"), "end: " + parsed.error);
     } else if (*parsed.time < m.start.time) {
       diag.Error(r.PosOfKey("end"), "the meeting ends (" + IsoTime(*parsed.time) +
-                                        ") before it starts (" + IsoTime(m.start.time) + ")");
+                                        ") before it starts (" + IsoTime(m.start.time) +
+                                        ")");
     } else {
       m.end = parsed.time;
     }
@@ -185,7 +188,8 @@ void LoadMeetingYaml(Meeting& m, const std::string& path, const std::string& dis
     r.Missing("venue");
   m.webcast = r.String("webcast");
   if (!m.webcast.empty() && !IsHttpUrl(m.webcast))
-    diag.Error(r.PosOfKey("webcast"), "webcast must be a web address starting with https://");
+    diag.Error(r.PosOfKey("webcast"),
+               "webcast must be a web address starting with https://");
   m.contact = r.RefField("contact");
   m.notice = r.String("notice");
   m.moved_to = r.RefField("moved_to");
@@ -194,8 +198,8 @@ void LoadMeetingYaml(Meeting& m, const std::string& path, const std::string& dis
 }
 
 bool EndsWith(const std::string& s, const std::string& suffix) {
-  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(),
-                                                suffix) == 0;
+  return s.size() >= suffix.size() &&
+         s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
 }  // namespace
@@ -227,17 +231,19 @@ void LoadMeetingFolder(const std::string& id, const std::string& dir,
     } else if (EndsWith(name, ".md")) {
       std::string doc_id = name.substr(0, name.size() - 3);
       if (!IsValidId(doc_id)) {
-        diag.Error({display, 0, 0}, "document file name '" + name +
-                                        "' must be lower case letters, digits and hyphens "
-                                        "(it becomes the page's address)");
+        diag.Error({display, 0, 0},
+                   "document file name '" + name +
+                       "' must be lower case letters, digits and hyphens "
+                       "(it becomes the page's address)");
         continue;
       }
       if (doc_id == "minutes" || doc_id == "index") continue;
       m.documents.push_back(doc_id);
       LoadDocument(id, doc_id, path, display, site, diag);
     } else if (EndsWith(name, ".yaml") || EndsWith(name, ".yml")) {
-      diag.Warning({display, 0, 0}, "ignored: a meeting folder holds only meeting.yaml, "
-                                    "papers (.md) and minutes.md");
+      diag.Warning({display, 0, 0},
+                   "ignored: a meeting folder holds only meeting.yaml, "
+                   "papers (.md) and minutes.md");
     } else {
       diag.Warning({display, 0, 0},
                    "ignored: put files to publish as they are (PDFs, images) in assets/");

@@ -24,9 +24,10 @@ std::optional<MarkdownFile> ReadMarkdownFile(const std::string& path,
   file.fm = SplitFrontMatter(text, display, diag);
   if (!file.fm.present) {
     if (text.rfind("---\n", 0) != 0)
-      diag.Error({display, 1, 1}, std::string("a ") + what +
-                                      " starts with front matter: a line '---', its fields "
-                                      "(kind, title ...), and another '---'");
+      diag.Error({display, 1, 1},
+                 std::string("a ") + what +
+                     " starts with front matter: a line '---', its fields "
+                     "(kind, title ...), and another '---'");
     return std::nullopt;
   }
   file.yaml = ParseYaml(file.fm.yaml, display, file.fm.yaml_line, diag);
@@ -90,7 +91,8 @@ void LoadDocument(const std::string& meeting_id, const std::string& id,
   YamlRecord r(*file->yaml, display, file->fm.yaml_line, "document front matter", diag);
   if (!r.ok()) return;
   d.incomplete = false;
-  if (auto kind = r.Choice("kind", {"report", "appendix", "briefing", "plan", "other"}, true))
+  if (auto kind =
+          r.Choice("kind", {"report", "appendix", "briefing", "plan", "other"}, true))
     d.kind = static_cast<DocumentKind>(*kind);
   d.title = r.String("title", true);
   d.item = r.String("item", d.kind == DocumentKind::kReport);
@@ -114,7 +116,8 @@ void LoadDocument(const std::string& meeting_id, const std::string& id,
 
 void LoadMinutes(const std::string& meeting_id, const std::string& path,
                  const std::string& display, Site& site, Diagnostics& diag) {
-  std::optional<MarkdownFile> file = ReadMarkdownFile(path, display, "minutes file", diag);
+  std::optional<MarkdownFile> file =
+      ReadMarkdownFile(path, display, "minutes file", diag);
   if (!file) return;
   YamlRecord r(*file->yaml, display, file->fm.yaml_line, "minutes front matter", diag);
   if (!r.ok()) return;
@@ -133,8 +136,8 @@ void LoadMinutes(const std::string& meeting_id, const std::string& path,
   YAML::Node sections = r.Node("sections");
   std::set<int> numbers;
   if (sections.IsDefined() && !sections.IsNull() && !sections.IsSequence()) {
-    diag.Error(r.PosOf(sections), "expected a list for 'sections', found " +
-                                      DescribeNodeType(sections));
+    diag.Error(r.PosOf(sections),
+               "expected a list for 'sections', found " + DescribeNodeType(sections));
   } else if (sections.IsSequence()) {
     for (const YAML::Node& node : sections) {
       YamlRecord s(node, display, file->fm.yaml_line, "minute section", diag);
@@ -145,8 +148,8 @@ void LoadMinutes(const std::string& meeting_id, const std::string& path,
       section.item = s.String("item", true);
       section.item_pos = s.PosOfKey("item");
       if (section.number > 0 && !numbers.insert(section.number).second)
-        diag.Error(s.PosOfKey("minute"), "duplicate minute number " +
-                                             std::to_string(section.number));
+        diag.Error(s.PosOfKey("minute"),
+                   "duplicate minute number " + std::to_string(section.number));
       m.sections.push_back(std::move(section));
     }
   }
@@ -159,8 +162,8 @@ void LoadMinutes(const std::string& meeting_id, const std::string& path,
   const std::string& body = file->fm.body;
   while (start < body.size()) {
     size_t end = body.find('\n', start);
-    std::string text = body.substr(start, end == std::string::npos ? std::string::npos
-                                                                    : end - start);
+    std::string text =
+        body.substr(start, end == std::string::npos ? std::string::npos : end - start);
     if (text.rfind("```", 0) == 0 || text.rfind("~~~", 0) == 0) in_fence = !in_fence;
     int number = 0;
     std::string title;
@@ -171,7 +174,8 @@ void LoadMinutes(const std::string& meeting_id, const std::string& path,
           if (section.heading_line != 0) {
             diag.Error({display, line, 1}, "minute " + std::to_string(number) +
                                                " has a second heading (first on line " +
-                                               std::to_string(section.heading_line) + ")");
+                                               std::to_string(section.heading_line) +
+                                               ")");
           }
           section.heading_line = line;
           section.title = title;
@@ -179,9 +183,10 @@ void LoadMinutes(const std::string& meeting_id, const std::string& path,
         }
       }
       if (!found)
-        diag.Error({display, line, 4}, "minute " + std::to_string(number) +
-                                           " is not listed under 'sections' in the front "
-                                           "matter: add it with the agenda item it minutes");
+        diag.Error({display, line, 4},
+                   "minute " + std::to_string(number) +
+                       " is not listed under 'sections' in the front "
+                       "matter: add it with the agenda item it minutes");
       headed.insert(number);
     }
     if (end == std::string::npos) break;

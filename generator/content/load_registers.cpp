@@ -8,8 +8,8 @@
 namespace clerk {
 namespace {
 
-std::optional<YAML::Node> ReadYamlFile(const std::string& path, const std::string& display,
-                                       Diagnostics& diag) {
+std::optional<YAML::Node> ReadYamlFile(const std::string& path,
+                                       const std::string& display, Diagnostics& diag) {
   std::string text;
   if (!ReadTextFile(path, display, &text, diag)) return std::nullopt;
   return ParseYaml(text, display, 1, diag);
@@ -18,15 +18,15 @@ std::optional<YAML::Node> ReadYamlFile(const std::string& path, const std::strin
 void CheckDateOrder(const std::optional<Date>& from, const std::optional<Date>& to,
                     YamlRecord& record) {
   if (from && to && *to < *from)
-    record.diag().Error(record.PosOfKey("to"), "'to' (" + IsoDate(*to) +
-                                                   ") is before 'from' (" + IsoDate(*from) +
-                                                   ")");
+    record.diag().Error(
+        record.PosOfKey("to"),
+        "'to' (" + IsoDate(*to) + ") is before 'from' (" + IsoDate(*from) + ")");
 }
 
 }  // namespace
 
-void LoadPerson(const std::string& id, const std::string& path, const std::string& display,
-                Site& site, Diagnostics& diag) {
+void LoadPerson(const std::string& id, const std::string& path,
+                const std::string& display, Site& site, Diagnostics& diag) {
   Person& p = site.people[id];
   p.id = id;
   p.pos = {display, 1, 1};
@@ -70,8 +70,8 @@ void LoadCommittee(const std::string& id, const std::string& path,
 
   YAML::Node members = r.Node("members");
   if (members.IsDefined() && !members.IsNull() && !members.IsSequence()) {
-    diag.Error(r.PosOf(members), "expected a list for 'members', found " +
-                                     DescribeNodeType(members));
+    diag.Error(r.PosOf(members),
+               "expected a list for 'members', found " + DescribeNodeType(members));
   } else if (members.IsSequence()) {
     for (const YAML::Node& node : members) {
       YamlRecord m(node, display, 1, "member", diag);
@@ -90,8 +90,8 @@ void LoadCommittee(const std::string& id, const std::string& path,
   }
   YAML::Node co_optees = r.Node("co_optees");
   if (co_optees.IsDefined() && !co_optees.IsNull() && !co_optees.IsSequence()) {
-    diag.Error(r.PosOf(co_optees), "expected a list for 'co_optees', found " +
-                                       DescribeNodeType(co_optees));
+    diag.Error(r.PosOf(co_optees),
+               "expected a list for 'co_optees', found " + DescribeNodeType(co_optees));
   } else if (co_optees.IsSequence()) {
     for (const YAML::Node& node : co_optees) {
       YamlRecord m(node, display, 1, "co-optee", diag);
@@ -124,8 +124,8 @@ void LoadVenues(const std::string& path, const std::string& display, Site& site,
     std::string id = kv.first.Scalar();
     SourcePos key_pos{display, kv.first.Mark().line + 1, kv.first.Mark().column + 1};
     if (!IsValidId(id)) {
-      diag.Error(key_pos, "venue id '" + id +
-                              "' must be lower case letters, digits and hyphens");
+      diag.Error(key_pos,
+                 "venue id '" + id + "' must be lower case letters, digits and hyphens");
       continue;
     }
     if (site.venues.count(id)) {
@@ -159,7 +159,8 @@ void LoadGlossary(const std::string& path, const std::string& display, Site& sit
     std::string term = kv.first.Scalar();
     SourcePos key_pos{display, kv.first.Mark().line + 1, kv.first.Mark().column + 1};
     if (site.glossary.count(term)) {
-      diag.Error(key_pos, "duplicate glossary term '" + term + "' (first defined on line " +
+      diag.Error(key_pos, "duplicate glossary term '" + term +
+                              "' (first defined on line " +
                               std::to_string(site.glossary[term].pos.line) + ")");
       continue;
     }

@@ -25,7 +25,8 @@ void LoadWorkProgramme(const std::string& id, const std::string& path,
   if (!rows.IsDefined() || rows.IsNull()) {
     diag.Error(r.pos(), "missing required field 'rows' in the work programme");
   } else if (!rows.IsSequence()) {
-    diag.Error(r.PosOf(rows), "expected a list for 'rows', found " + DescribeNodeType(rows));
+    diag.Error(r.PosOf(rows),
+               "expected a list for 'rows', found " + DescribeNodeType(rows));
   } else {
     for (const YAML::Node& node : rows) {
       YamlRecord row(node, display, 1, "work programme row", diag);
@@ -39,9 +40,10 @@ void LoadWorkProgramme(const std::string& id, const std::string& path,
       bool has_meeting = row.Has("meeting");
       bool has_when = row.Has("when");
       if (has_meeting && has_when) {
-        diag.Error(row.PosOfKey("when"),
-                   "a row has either 'meeting' or 'when', not both: remove 'when' once the "
-                   "meeting is known");
+        diag.Error(
+            row.PosOfKey("when"),
+            "a row has either 'meeting' or 'when', not both: remove 'when' once the "
+            "meeting is known");
       }
       if (has_meeting) {
         out.when = WhenKind::kMeeting;
@@ -59,13 +61,16 @@ void LoadWorkProgramme(const std::string& id, const std::string& path,
             out.year = month.date->year;
             out.month = month.date->month;
           } else {
-            diag.Error(row.PosOfKey("when"), "'when' must be tbc, standing or a month "
-                                             "written YYYY-MM, not '" + when + "'");
+            diag.Error(row.PosOfKey("when"),
+                       "'when' must be tbc, standing or a month "
+                       "written YYYY-MM, not '" +
+                           when + "'");
           }
         }
       } else {
-        diag.Error(row.pos(), "the row needs 'meeting' (a meeting id) or 'when' (tbc, "
-                              "standing or YYYY-MM)");
+        diag.Error(row.pos(),
+                   "the row needs 'meeting' (a meeting id) or 'when' (tbc, "
+                   "standing or YYYY-MM)");
       }
       wp.rows.push_back(std::move(out));
     }

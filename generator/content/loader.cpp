@@ -26,15 +26,16 @@ void ForEachYamlRecord(const std::string& root, const std::string& display_root,
     std::string display = display_root + sub + "/" + name;
     std::string path = (std::filesystem::path(dir) / name).string();
     if (!EndsWith(name, ".yaml")) {
-      diag.Warning({display, 0, 0}, std::string("ignored: ") + what +
-                                        " files end in .yaml");
+      diag.Warning({display, 0, 0},
+                   std::string("ignored: ") + what + " files end in .yaml");
       continue;
     }
     std::string id = name.substr(0, name.size() - 5);
     if (!IsValidId(id)) {
-      diag.Error({display, 0, 0}, std::string("file name '") + name + "' must be lower case "
-                                  "letters, digits and hyphens: it is the " + what +
-                                  "'s id and address");
+      diag.Error({display, 0, 0}, std::string("file name '") + name +
+                                      "' must be lower case "
+                                      "letters, digits and hyphens: it is the " +
+                                      what + "'s id and address");
       continue;
     }
     load(id, path, display);
@@ -56,27 +57,27 @@ Site LoadSite(const std::string& root, Diagnostics& diag) {
     return site;
   }
 
-  ForEachYamlRecord(root, display_root, "content/people", "person", diag,
-                    [&](const std::string& id, const std::string& path,
-                        const std::string& display) {
-                      LoadPerson(id, path, display, site, diag);
-                    });
-  ForEachYamlRecord(root, display_root, "content/committees", "committee", diag,
-                    [&](const std::string& id, const std::string& path,
-                        const std::string& display) {
-                      LoadCommittee(id, path, display, site, diag);
-                    });
-  ForEachYamlRecord(root, display_root, "content/work-programmes", "work programme", diag,
-                    [&](const std::string& id, const std::string& path,
-                        const std::string& display) {
-                      LoadWorkProgramme(id, path, display, site, diag);
-                    });
+  ForEachYamlRecord(
+      root, display_root, "content/people", "person", diag,
+      [&](const std::string& id, const std::string& path, const std::string& display) {
+        LoadPerson(id, path, display, site, diag);
+      });
+  ForEachYamlRecord(
+      root, display_root, "content/committees", "committee", diag,
+      [&](const std::string& id, const std::string& path, const std::string& display) {
+        LoadCommittee(id, path, display, site, diag);
+      });
+  ForEachYamlRecord(
+      root, display_root, "content/work-programmes", "work programme", diag,
+      [&](const std::string& id, const std::string& path, const std::string& display) {
+        LoadWorkProgramme(id, path, display, site, diag);
+      });
   if (std::filesystem::exists(content / "venues.yaml"))
-    LoadVenues((content / "venues.yaml").string(), display_root + "content/venues.yaml", site,
-               diag);
+    LoadVenues((content / "venues.yaml").string(), display_root + "content/venues.yaml",
+               site, diag);
   if (std::filesystem::exists(content / "glossary.yaml"))
-    LoadGlossary((content / "glossary.yaml").string(), display_root + "content/glossary.yaml",
-                 site, diag);
+    LoadGlossary((content / "glossary.yaml").string(),
+                 display_root + "content/glossary.yaml", site, diag);
 
   std::string meetings_dir = (content / "meetings").string();
   for (const std::string& name : ListDirectories(meetings_dir)) {
@@ -88,8 +89,8 @@ Site LoadSite(const std::string& root, Diagnostics& diag) {
                                       "2019-09-16-cyp-scrutiny, with a real date");
       continue;
     }
-    LoadMeetingFolder(name, (std::filesystem::path(meetings_dir) / name).string(), display,
-                      site, diag);
+    LoadMeetingFolder(name, (std::filesystem::path(meetings_dir) / name).string(),
+                      display, site, diag);
   }
   for (const std::string& name : ListFiles(meetings_dir)) {
     diag.Warning({display_root + "content/meetings/" + name, 0, 0},

@@ -10,8 +10,8 @@
 namespace clerk {
 
 // `path` is the real file path, `display` the path shown in messages.
-void LoadPerson(const std::string& id, const std::string& path, const std::string& display,
-                Site& site, Diagnostics& diag);
+void LoadPerson(const std::string& id, const std::string& path,
+                const std::string& display, Site& site, Diagnostics& diag);
 void LoadCommittee(const std::string& id, const std::string& path,
                    const std::string& display, Site& site, Diagnostics& diag);
 void LoadVenues(const std::string& path, const std::string& display, Site& site,

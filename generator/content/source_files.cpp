@@ -41,8 +41,12 @@ std::vector<std::string> List(const std::string& dir, bool directories) {
 }
 }  // namespace
 
-std::vector<std::string> ListFiles(const std::string& dir) { return List(dir, false); }
-std::vector<std::string> ListDirectories(const std::string& dir) { return List(dir, true); }
+std::vector<std::string> ListFiles(const std::string& dir) {
+  return List(dir, false);
+}
+std::vector<std::string> ListDirectories(const std::string& dir) {
+  return List(dir, true);
+}
 
 FrontMatter SplitFrontMatter(const std::string& text, const std::string& path,
                              Diagnostics& diag) {
@@ -57,8 +61,9 @@ FrontMatter SplitFrontMatter(const std::string& text, const std::string& path,
   int line = 2;
   while (line_start <= text.size()) {
     size_t line_end = text.find('\n', line_start);
-    std::string current = text.substr(
-        line_start, line_end == std::string::npos ? std::string::npos : line_end - line_start);
+    std::string current =
+        text.substr(line_start, line_end == std::string::npos ? std::string::npos
+                                                              : line_end - line_start);
     if (current == "---" || current == "...") {
       fm.present = true;
       fm.yaml = text.substr(4, line_start - 4);
@@ -81,8 +86,11 @@ bool CheckUtf8(const std::string& text, const std::string& path, Diagnostics& di
   int line = 1, column = 1;
   for (size_t i = 0; i < text.size();) {
     unsigned char c = static_cast<unsigned char>(text[i]);
-    size_t length = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3
-                                 : (c >> 3) == 0x1E ? 4 : 0;
+    size_t length = c < 0x80           ? 1
+                    : (c >> 5) == 0x6  ? 2
+                    : (c >> 4) == 0xE  ? 3
+                    : (c >> 3) == 0x1E ? 4
+                                       : 0;
     bool valid = length > 0 && i + length <= text.size();
     for (size_t k = 1; valid && k < length; ++k)
       valid = (static_cast<unsigned char>(text[i + k]) >> 6) == 0x2;

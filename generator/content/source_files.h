@@ -21,10 +21,10 @@ std::vector<std::string> ListDirectories(const std::string& dir);
 // A Markdown file split into its YAML front matter and body.
 struct FrontMatter {
   bool present = false;
-  std::string yaml;    // between the --- lines
-  int yaml_line = 2;   // line of the first YAML line in the file
-  std::string body;    // after the closing ---
-  int body_line = 1;   // line of the body's first line in the file
+  std::string yaml;   // between the --- lines
+  int yaml_line = 2;  // line of the first YAML line in the file
+  std::string body;   // after the closing ---
+  int body_line = 1;  // line of the body's first line in the file
 };
 
 // Splits "---\n<yaml>\n---\n<body>". A file that opens with --- but never

@@ -15,10 +15,11 @@ size_t EditDistance(const std::string& a, const std::string& b) {
     row[0] = i;
     for (size_t j = 1; j <= b.size(); ++j) {
       size_t above = row[j];
-      size_t substitute = diagonal + (std::tolower(static_cast<unsigned char>(a[i - 1])) ==
-                                              std::tolower(static_cast<unsigned char>(b[j - 1]))
-                                          ? 0
-                                          : 1);
+      size_t substitute =
+          diagonal + (std::tolower(static_cast<unsigned char>(a[i - 1])) ==
+                              std::tolower(static_cast<unsigned char>(b[j - 1]))
+                          ? 0
+                          : 1);
       row[j] = std::min({row[j] + 1, row[j - 1] + 1, substitute});
       diagonal = above;
     }
@@ -52,14 +53,19 @@ std::optional<YAML::Node> ParseYaml(const std::string& text, const std::string& 
 
 std::string DescribeNodeType(const YAML::Node& node) {
   switch (node.Type()) {
-    case YAML::NodeType::Sequence: return "a list";
-    case YAML::NodeType::Map: return "a mapping (key: value pairs)";
-    case YAML::NodeType::Null: return "nothing";
-    default: return "text";
+    case YAML::NodeType::Sequence:
+      return "a list";
+    case YAML::NodeType::Map:
+      return "a mapping (key: value pairs)";
+    case YAML::NodeType::Null:
+      return "nothing";
+    default:
+      return "text";
   }
 }
 
-std::string ClosestMatch(const std::string& word, const std::vector<std::string>& candidates) {
+std::string ClosestMatch(const std::string& word,
+                         const std::vector<std::string>& candidates) {
   std::string best;
   size_t best_distance = std::string::npos;
   for (const std::string& c : candidates) {
@@ -74,7 +80,8 @@ std::string ClosestMatch(const std::string& word, const std::vector<std::string>
   return best_distance <= limit ? best : "";
 }
 
-std::string DidYouMean(const std::string& word, const std::vector<std::string>& candidates) {
+std::string DidYouMean(const std::string& word,
+                       const std::vector<std::string>& candidates) {
   std::string match = ClosestMatch(word, candidates);
   return match.empty() ? "" : "; did you mean '" + match + "'?";
 }
@@ -104,7 +111,9 @@ YamlRecord::YamlRecord(const YAML::Node& node, std::string path, int line_offset
   }
 }
 
-YamlRecord::~YamlRecord() { Finish(); }
+YamlRecord::~YamlRecord() {
+  Finish();
+}
 
 SourcePos YamlRecord::PosOf(const YAML::Node& node) const {
   SourcePos pos{path_, 1, 1};
@@ -121,7 +130,8 @@ SourcePos YamlRecord::PosOf(const YAML::Node& node) const {
 SourcePos YamlRecord::PosOfKey(const char* key) const {
   if (ok_) {
     for (const auto& kv : node_) {
-      if (kv.first.Scalar() == key) return PosOf(kv.second.IsNull() ? kv.first : kv.second);
+      if (kv.first.Scalar() == key)
+        return PosOf(kv.second.IsNull() ? kv.first : kv.second);
     }
   }
   return PosOf(node_);
@@ -145,8 +155,8 @@ YAML::Node YamlRecord::Node(const char* key) {
 
 std::optional<std::string> YamlRecord::Scalar(const YAML::Node& node, const char* key) {
   if (!node.IsScalar()) {
-    diag_.Error(PosOf(node), "expected text for '" + std::string(key) + "' in the " + what_ +
-                                 ", found " + DescribeNodeType(node));
+    diag_.Error(PosOf(node), "expected text for '" + std::string(key) + "' in the " +
+                                 what_ + ", found " + DescribeNodeType(node));
     return std::nullopt;
   }
   return Trim(node.Scalar());
@@ -176,8 +186,8 @@ std::optional<bool> YamlRecord::Bool(const char* key) {
                  [](unsigned char c) { return std::tolower(c); });
   if (lower == "true" || lower == "yes") return true;
   if (lower == "false" || lower == "no") return false;
-  diag_.Error(PosOf(value), "'" + std::string(key) + "' must be true or false, not '" +
-                                *text + "'");
+  diag_.Error(PosOf(value),
+              "'" + std::string(key) + "' must be true or false, not '" + *text + "'");
   return std::nullopt;
 }
 
@@ -187,8 +197,8 @@ std::optional<int> YamlRecord::Int(const char* key, bool required) {
   bool digits = std::all_of(text.begin(), text.end(),
                             [](unsigned char c) { return std::isdigit(c); });
   if (!digits || text.size() > 9) {
-    diag_.Error(PosOfKey(key), "'" + std::string(key) + "' must be a whole number, not '" +
-                                   text + "'");
+    diag_.Error(PosOfKey(key),
+                "'" + std::string(key) + "' must be a whole number, not '" + text + "'");
     return std::nullopt;
   }
   return std::stoi(text);
@@ -298,8 +308,8 @@ void YamlRecord::Finish() {
     }
     seen_at_line[key] = pos.line;
     if (std::find(declared_.begin(), declared_.end(), key) == declared_.end()) {
-      diag_.Error(pos, "unknown key '" + key + "' in the " + what_ +
-                           DidYouMean(key, declared_));
+      diag_.Error(
+          pos, "unknown key '" + key + "' in the " + what_ + DidYouMean(key, declared_));
       explained.push_back(ClosestMatch(key, declared_));
     }
   }

@@ -55,7 +55,8 @@ class YamlRecord {
   std::vector<Ref> RefList(const char* key);
   // One of `choices`; returns the index, or nullopt (reported) if absent
   // and required, or not one of them.
-  std::optional<size_t> Choice(const char* key, std::initializer_list<const char*> choices,
+  std::optional<size_t> Choice(const char* key,
+                               std::initializer_list<const char*> choices,
                                bool required = false);
 
   // Reports a missing required field. Deferred to Finish(), so that a
@@ -93,10 +94,12 @@ std::string DescribeNodeType(const YAML::Node& node);
 
 // The closest of `candidates` to `word` by edit distance, if close enough to
 // be a plausible typo; empty otherwise.
-std::string ClosestMatch(const std::string& word, const std::vector<std::string>& candidates);
+std::string ClosestMatch(const std::string& word,
+                         const std::vector<std::string>& candidates);
 
 // "; did you mean 'x'?" or "".
-std::string DidYouMean(const std::string& word, const std::vector<std::string>& candidates);
+std::string DidYouMean(const std::string& word,
+                       const std::vector<std::string>& candidates);
 
 // Ids are lower case letters, digits and single hyphens.
 bool IsValidId(const std::string& id);

@@ -24,7 +24,9 @@ class Checker {
   }
 
   void Person(const Ref& ref) { Check(ref, site_.people, people_, "person"); }
-  void Committee(const Ref& ref) { Check(ref, site_.committees, committees_, "committee"); }
+  void Committee(const Ref& ref) {
+    Check(ref, site_.committees, committees_, "committee");
+  }
   void Venue(const Ref& ref) {
     if (!site_.venues_incomplete) Check(ref, site_.venues, venues_, "venue");
   }
@@ -34,7 +36,8 @@ class Checker {
     if (ref.empty()) return;
     if (site_.documents.count(meeting.id + "/" + ref.id)) return;
     diag_.Error(ref.pos, "unknown document '" + ref.id + "': there is no " + meeting.dir +
-                             "/" + ref.id + ".md" + DidYouMean(ref.id, meeting.documents));
+                             "/" + ref.id + ".md" +
+                             DidYouMean(ref.id, meeting.documents));
   }
 
   void Attendees(const std::vector<Attendee>& list) {
@@ -135,9 +138,10 @@ void CheckReferences(const Site& site, Diagnostics& diag) {
           if (a.id == doc_id) is_appendix_of_named = true;
       }
       if (!named.count(doc_id) && !is_appendix_of_named)
-        diag.Warning(doc.pos, "no agenda item names this document, so no page links to it: "
-                              "add '" + doc_id + "' to an item's documents in " +
-                              meeting.pos.path);
+        diag.Warning(doc.pos,
+                     "no agenda item names this document, so no page links to it: "
+                     "add '" +
+                         doc_id + "' to an item's documents in " + meeting.pos.path);
     }
   }
 
@@ -172,9 +176,9 @@ void CheckReferences(const Site& site, Diagnostics& diag) {
       if (it != site.meetings.end() && !it->second.incomplete &&
           site.committees.count(it->second.committee.id) &&
           it->second.committee.id != wp.committee.id)
-        diag.Warning(row.meeting.pos, "meeting '" + row.meeting.id + "' is of committee '" +
-                                          it->second.committee.id + "', not '" +
-                                          wp.committee.id + "'");
+        diag.Warning(row.meeting.pos,
+                     "meeting '" + row.meeting.id + "' is of committee '" +
+                         it->second.committee.id + "', not '" + wp.committee.id + "'");
     }
   }
 }

@@ -6,9 +6,9 @@
 namespace clerk {
 namespace {
 
-const char* const kMonths[] = {"January", "February", "March",     "April",
-                               "May",     "June",     "July",      "August",
-                               "September", "October", "November", "December"};
+const char* const kMonths[] = {"January",   "February", "March",    "April",
+                               "May",       "June",     "July",     "August",
+                               "September", "October",  "November", "December"};
 const char* const kDays[] = {"Monday", "Tuesday",  "Wednesday", "Thursday",
                              "Friday", "Saturday", "Sunday"};
 
@@ -25,7 +25,9 @@ int Digits(const std::string& text, size_t pos, size_t width) {
 
 }  // namespace
 
-bool IsLeapYear(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+bool IsLeapYear(int y) {
+  return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
 
 int DaysInMonth(int year, int month) {
   static const int kDaysIn[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
@@ -44,8 +46,7 @@ int DayOfWeek(const Date& d) {
 DateParse ParseDate(const std::string& text) {
   DateParse r;
   int y = Digits(text, 0, 4), m = Digits(text, 5, 2), d = Digits(text, 8, 2);
-  if (text.size() != 10 || text[4] != '-' || text[7] != '-' || y < 0 || m < 0 ||
-      d < 0) {
+  if (text.size() != 10 || text[4] != '-' || text[7] != '-' || y < 0 || m < 0 || d < 0) {
     r.error = "'" + text + "' is not a date: write it as YYYY-MM-DD, e.g. 2019-09-16";
     return r;
   }
@@ -54,9 +55,8 @@ DateParse ParseDate(const std::string& text) {
     return r;
   }
   if (d < 1 || d > DaysInMonth(y, m)) {
-    r.error = "'" + text + "' is not a date: " + MonthName(m) + " " +
-              std::to_string(y) + " has " + std::to_string(DaysInMonth(y, m)) +
-              " days";
+    r.error = "'" + text + "' is not a date: " + MonthName(m) + " " + std::to_string(y) +
+              " has " + std::to_string(DaysInMonth(y, m)) + " days";
     return r;
   }
   r.date = Date{y, m, d};
@@ -77,7 +77,8 @@ TimeParse ParseTime(const std::string& text) {
     return r;
   }
   if (h > 23 || m > 59) {
-    r.error = "'" + text + "' is not a time of day: hours run 0 to 23 and minutes 0 to 59";
+    r.error =
+        "'" + text + "' is not a time of day: hours run 0 to 23 and minutes 0 to 59";
     return r;
   }
   r.time = TimeOfDay{h, m};
@@ -139,7 +140,11 @@ std::string ClockTime(const TimeOfDay& t) {
   return out + (t.hour < 12 ? "am" : "pm");
 }
 
-const char* MonthName(int month) { return kMonths[month - 1]; }
-const char* DayName(int day_of_week) { return kDays[day_of_week]; }
+const char* MonthName(int month) {
+  return kMonths[month - 1];
+}
+const char* DayName(int day_of_week) {
+  return kDays[day_of_week];
+}
 
 }  // namespace clerk

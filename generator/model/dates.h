@@ -49,12 +49,12 @@ TimeParse ParseTime(const std::string& text);  // "10:15" or "10.15"
 // "2019-09-16 10:15" or "2019-09-16T10:15".
 DateTimeParse ParseDateTime(const std::string& text);
 
-std::string IsoDate(const Date& d);                // "2019-09-16"
-std::string IsoTime(const TimeOfDay& t);           // "10:15"
-std::string LongDate(const Date& d);               // "Monday 16 September 2019"
-std::string MonthYear(int year, int month);        // "September 2019"
-std::string ClockTime(const TimeOfDay& t);         // "10.15am", "2pm", "12 noon"
-const char* MonthName(int month);                  // 1 -> "January"
-const char* DayName(int day_of_week);              // 0 -> "Monday"
+std::string IsoDate(const Date& d);          // "2019-09-16"
+std::string IsoTime(const TimeOfDay& t);     // "10:15"
+std::string LongDate(const Date& d);         // "Monday 16 September 2019"
+std::string MonthYear(int year, int month);  // "September 2019"
+std::string ClockTime(const TimeOfDay& t);   // "10.15am", "2pm", "12 noon"
+const char* MonthName(int month);            // 1 -> "January"
+const char* DayName(int day_of_week);        // 0 -> "Monday"
 
 }  // namespace clerk

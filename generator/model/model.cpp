@@ -4,31 +4,44 @@ namespace clerk {
 
 const char* ToString(MemberRole role) {
   switch (role) {
-    case MemberRole::kChair: return "Chair";
-    case MemberRole::kViceChair: return "Vice-chair";
-    case MemberRole::kMember: return "Member";
+    case MemberRole::kChair:
+      return "Chair";
+    case MemberRole::kViceChair:
+      return "Vice-chair";
+    case MemberRole::kMember:
+      return "Member";
   }
   return "Member";
 }
 
 const char* ToString(MeetingStatus status) {
   switch (status) {
-    case MeetingStatus::kScheduled: return "Scheduled";
-    case MeetingStatus::kConfirmed: return "Confirmed";
-    case MeetingStatus::kHeld: return "Held";
-    case MeetingStatus::kCancelled: return "Cancelled";
-    case MeetingStatus::kPostponed: return "Postponed";
+    case MeetingStatus::kScheduled:
+      return "Scheduled";
+    case MeetingStatus::kConfirmed:
+      return "Confirmed";
+    case MeetingStatus::kHeld:
+      return "Held";
+    case MeetingStatus::kCancelled:
+      return "Cancelled";
+    case MeetingStatus::kPostponed:
+      return "Postponed";
   }
   return "Scheduled";
 }
 
 const char* ToString(DocumentKind kind) {
   switch (kind) {
-    case DocumentKind::kReport: return "Report";
-    case DocumentKind::kAppendix: return "Appendix";
-    case DocumentKind::kBriefing: return "Briefing note";
-    case DocumentKind::kPlan: return "Plan";
-    case DocumentKind::kOther: return "Document";
+    case DocumentKind::kReport:
+      return "Report";
+    case DocumentKind::kAppendix:
+      return "Appendix";
+    case DocumentKind::kBriefing:
+      return "Briefing note";
+    case DocumentKind::kPlan:
+      return "Plan";
+    case DocumentKind::kOther:
+      return "Document";
   }
   return "Document";
 }

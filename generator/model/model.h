@@ -38,12 +38,12 @@ struct SiteContact {
 
 struct SiteConfig {
   SourcePos pos;
-  std::string title;          // "Committee papers"
-  std::string organisation;   // "Example Council"
-  std::string base_url;       // may be empty: links are relative anyway
+  std::string title;         // "Committee papers"
+  std::string organisation;  // "Example Council"
+  std::string base_url;      // may be empty: links are relative anyway
   std::string language = "en-GB";
   SiteContact contact;
-  std::string accessibility;  // Markdown: the accessibility statement
+  std::string accessibility;           // Markdown: the accessibility statement
   std::string accessibility_reviewed;  // date text, "1 November 2026"
   // Named deploy targets (issue 5 fills these in); kept as URL text.
   std::map<std::string, std::string> deploy;
@@ -57,11 +57,11 @@ struct Person {
   std::string id;
   SourcePos pos;
   bool incomplete = false;
-  std::string name;             // "Carole Gandy"
-  std::string honorific;        // "Councillor", "Dr"; may be empty
+  std::string name;                  // "Carole Gandy"
+  std::string honorific;             // "Councillor", "Dr"; may be empty
   std::vector<std::string> aliases;  // other spellings found in papers
-  std::string job_title;        // "Democratic Services Officer"
-  std::string organisation;     // "Herefordshire Council"
+  std::string job_title;             // "Democratic Services Officer"
+  std::string organisation;          // "Herefordshire Council"
   std::string email;
   std::string phone;
 };
@@ -76,10 +76,10 @@ struct Venue {
 };
 
 struct GlossaryTerm {
-  std::string term;        // "CAMHS"
+  std::string term;  // "CAMHS"
   SourcePos pos;
-  std::string expansion;   // "Child and Adolescent Mental Health Services"
-  std::string plain;       // a plain-English explanation
+  std::string expansion;  // "Child and Adolescent Mental Health Services"
+  std::string plain;      // a plain-English explanation
 };
 
 enum class MemberRole { kChair, kViceChair, kMember };
@@ -109,11 +109,11 @@ struct Committee {
   SourcePos pos;
   bool incomplete = false;
   std::string name;
-  std::string short_name;     // optional, for breadcrumbs
+  std::string short_name;  // optional, for breadcrumbs
   std::string organisation;
-  std::string remit;          // Markdown
-  SourcePos remit_pos;        // where the remit text starts
-  Ref contact;                // a person
+  std::string remit;    // Markdown
+  SourcePos remit_pos;  // where the remit text starts
+  Ref contact;          // a person
   MinuteNumbering minute_numbering = MinuteNumbering::kPerMeeting;
   std::vector<Membership> members;
   std::vector<CoOptee> co_optees;
@@ -138,21 +138,21 @@ struct Attendance {
 
 struct Exemption {
   SourcePos pos;
-  int paragraph = 0;   // paragraph of Schedule 12A, Local Government Act 1972
+  int paragraph = 0;  // paragraph of Schedule 12A, Local Government Act 1972
   std::string reason;
 };
 
 struct AgendaItem {
   SourcePos pos;
-  std::string number;   // "7", or for a sub-item "(1)"
+  std::string number;  // "7", or for a sub-item "(1)"
   std::string title;
-  std::string purpose;  // Markdown, short
+  std::string purpose;                 // Markdown, short
   std::optional<TimeOfDay> time_from;  // "10.05 to 11.00"
   std::optional<TimeOfDay> time_to;
-  std::string pages;    // "11 - 30", kept for reference to the printed pack
-  std::vector<Ref> documents;          // document ids in the same meeting
+  std::string pages;           // "11 - 30", kept for reference to the printed pack
+  std::vector<Ref> documents;  // document ids in the same meeting
   std::optional<Exemption> exempt;
-  std::string easy_read;               // a short easy-read summary
+  std::string easy_read;  // a short easy-read summary
   std::vector<AgendaItem> sub_items;
   // Full number for display and anchors: "1(2)" for sub-item (2) of item 1.
   std::string full_number;
@@ -169,10 +169,10 @@ struct Meeting {
   DateTime start;
   std::optional<TimeOfDay> end;
   Ref venue;
-  std::string webcast;    // URL
-  Ref contact;            // overrides the committee's contact officer
-  std::string notice;     // Markdown: why cancelled or moved, shown in a banner
-  Ref moved_to;           // postponed meetings: the meeting that replaces it
+  std::string webcast;  // URL
+  Ref contact;          // overrides the committee's contact officer
+  std::string notice;   // Markdown: why cancelled or moved, shown in a banner
+  Ref moved_to;         // postponed meetings: the meeting that replaces it
   Attendance attendance;
   std::vector<AgendaItem> agenda;
   std::vector<std::string> documents;  // ids of documents found in the folder, sorted
@@ -193,16 +193,16 @@ struct Document {
   std::string meeting_id;  // folder it lives in
   SourcePos pos;           // the .md file, line 1
   bool incomplete = false;
-  std::string path;        // relative to the source root
+  std::string path;  // relative to the source root
   DocumentKind kind = DocumentKind::kReport;
   std::string title;
-  std::string item;        // agenda item number it belongs to, "7" or "1(3)"
+  std::string item;  // agenda item number it belongs to, "7" or "1(3)"
   SourcePos item_pos;
-  Ref author;              // a person
-  std::string author_role; // as printed on the report
+  Ref author;               // a person
+  std::string author_role;  // as printed on the report
   std::string organisation;
   DocumentStatus status = DocumentStatus::kFinal;
-  bool exempt = false;     // classification: exempt
+  bool exempt = false;  // classification: exempt
   bool key_decision = false;
   std::vector<std::string> wards;
   std::vector<Recommendation> recommendations;
@@ -216,11 +216,11 @@ struct Document {
 enum class MinutesStatus { kDraft, kApproved };
 
 struct MinuteSection {
-  SourcePos pos;       // the `minutes:` entry in front matter
-  int number = 0;      // 609
-  std::string item;    // agenda item number: "5"
+  SourcePos pos;     // the `minutes:` entry in front matter
+  int number = 0;    // 609
+  std::string item;  // agenda item number: "5"
   SourcePos item_pos;
-  std::string title;   // from the body heading "## 609 West Mercia ..."
+  std::string title;     // from the body heading "## 609 West Mercia ..."
   int heading_line = 0;  // line of that heading in the file, 0 if missing
 };
 

@@ -55,8 +55,8 @@ bool CheckOutputDir(const std::string& out_dir, const std::string& source_root,
   }
   for (const char* sub : {"content", "themes", "assets"}) {
     if (IsInside(out, source / sub)) {
-      diag.Error({out_dir, 0, 0}, "refusing to build into '" + out_dir + "': it is inside " +
-                                      sub + "/ of the source");
+      diag.Error({out_dir, 0, 0}, "refusing to build into '" + out_dir +
+                                      "': it is inside " + sub + "/ of the source");
       return false;
     }
   }
@@ -67,10 +67,13 @@ bool CheckOutputDir(const std::string& out_dir, const std::string& source_root,
     return false;
   }
   if (fs::is_empty(out, ec) || fs::exists(out / kSiteMarker, ec)) return true;
-  diag.Error({out_dir, 0, 0}, "refusing to replace '" + out_dir +
-                                  "': it is not empty and is not a site Clerk built (it has "
-                                  "no " + kSiteMarker + " file); choose another --out or "
-                                  "empty it yourself");
+  diag.Error({out_dir, 0, 0},
+             "refusing to replace '" + out_dir +
+                 "': it is not empty and is not a site Clerk built (it has "
+                 "no " +
+                 kSiteMarker +
+                 " file); choose another --out or "
+                 "empty it yourself");
   return false;
 }
 
@@ -84,7 +87,8 @@ bool WriteSite(const std::vector<OutputFile>& files, const std::string& out_dir,
   std::error_code ec;
   fs::remove_all(staging, ec);
   if (!fs::create_directories(staging, ec) && ec) {
-    diag.Error({out_dir, 0, 0}, "cannot create " + staging.string() + ": " + ec.message());
+    diag.Error({out_dir, 0, 0},
+               "cannot create " + staging.string() + ": " + ec.message());
     return false;
   }
 

@@ -29,15 +29,18 @@ std::string NewMeeting(const Site& site, const std::string& committee_id,
       last = &meeting;
   }
   std::string id = date + "-" + committee_id;
-  std::filesystem::path dir = std::filesystem::path(site.root) / "content" / "meetings" / id;
+  std::filesystem::path dir =
+      std::filesystem::path(site.root) / "content" / "meetings" / id;
   if (std::filesystem::exists(dir)) {
-    diag.Error({dir.string(), 0, 0}, "this meeting already exists; edit its meeting.yaml");
+    diag.Error({dir.string(), 0, 0},
+               "this meeting already exists; edit its meeting.yaml");
     return "";
   }
   std::filesystem::create_directories(dir);
   std::ofstream out(dir / "meeting.yaml");
   out << "# New meeting of " << committee->second.name << ".\n"
-      << "# Fields are described in docs/content-format.md. Run `clerk check` after editing.\n"
+      << "# Fields are described in docs/content-format.md. Run `clerk check` after "
+         "editing.\n"
       << "committee: " << committee_id << "\n"
       << "status: scheduled\n"
       << "start: " << date << " " << (last ? IsoTime(last->start.time) : "10:00") << "\n";

@@ -2,9 +2,8 @@
 // from tests/bad-input/base/ (a small valid site) and expect.txt, the
 // diagnostics `clerk check` must print for them, one per line, exactly.
 // Each case is built from base + its files in a temporary folder.
-#include <catch2/catch.hpp>
-
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <vector>
 
 #include "test_support.h"
@@ -23,7 +22,9 @@ std::vector<std::string> Lines(const std::string& text) {
   return lines;
 }
 
-fs::path Corpus() { return SourceDir() / "tests" / "bad-input"; }
+fs::path Corpus() {
+  return SourceDir() / "tests" / "bad-input";
+}
 
 }  // namespace
 
@@ -40,7 +41,8 @@ TEST_CASE("the base site of the bad-input corpus is clean", "[bad-input]") {
 TEST_CASE("each bad-input case reports its errors at file:line:col", "[bad-input]") {
   std::vector<fs::path> cases;
   for (const auto& entry : fs::directory_iterator(Corpus()))
-    if (entry.is_directory() && entry.path().filename() != "base") cases.push_back(entry.path());
+    if (entry.is_directory() && entry.path().filename() != "base")
+      cases.push_back(entry.path());
   std::sort(cases.begin(), cases.end());
   REQUIRE(cases.size() >= 20);
 
@@ -55,9 +57,9 @@ TEST_CASE("each bad-input case reports its errors at file:line:col", "[bad-input
 
       CommandResult r = RunClerk("check", dir.path());
       INFO("output:\n" << r.output);
-      bool only_warnings = std::none_of(expected.begin(), expected.end(), [](const auto& l) {
-        return l.find(": error: ") != std::string::npos;
-      });
+      bool only_warnings = std::none_of(
+          expected.begin(), expected.end(),
+          [](const auto& l) { return l.find(": error: ") != std::string::npos; });
       CHECK(r.exit_code == (only_warnings ? 0 : 1));
       for (const std::string& line : expected) {
         INFO("expected: " << line);

@@ -25,7 +25,8 @@ TEST_CASE("the loader reads every kind of record", "[loader]") {
   CHECK(planning.members[0].from == Date{2023, 5, 1});
   CHECK(site.people.at("alex-chair").aliases == std::vector<std::string>{"Cllr Chair"});
   CHECK(site.venues.at("town-hall").postcode == "TT1 1AA");
-  CHECK(site.glossary.at("SEND").expansion == "Special Educational Needs and Disabilities");
+  CHECK(site.glossary.at("SEND").expansion ==
+        "Special Educational Needs and Disabilities");
 
   const Meeting& held = site.meetings.at("2024-03-04-planning");
   CHECK(held.status == MeetingStatus::kHeld);

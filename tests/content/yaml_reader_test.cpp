@@ -23,7 +23,8 @@ TEST_CASE("ids are lower case, digits and single hyphens", "[yaml]") {
   CHECK(!IsValidId(""));
 }
 
-TEST_CASE("a record reports unknown, duplicate and mistyped keys with positions", "[yaml]") {
+TEST_CASE("a record reports unknown, duplicate and mistyped keys with positions",
+          "[yaml]") {
   Diagnostics diag;
   std::optional<YAML::Node> doc =
       ParseYaml("name: A\nnmae: B\nname: C\nwards:\n  x: 1\n", "f.yaml", 1, diag);
@@ -36,13 +37,16 @@ TEST_CASE("a record reports unknown, duplicate and mistyped keys with positions"
   std::vector<std::string> lines;
   for (const Diagnostic& d : diag.Sorted()) lines.push_back(FormatDiagnostic(d));
   REQUIRE(lines.size() == 3);
-  CHECK(lines[0] == "f.yaml:2:1: error: unknown key 'nmae' in the person; did you mean 'name'?");
+  CHECK(lines[0] ==
+        "f.yaml:2:1: error: unknown key 'nmae' in the person; did you mean 'name'?");
   CHECK(lines[1] == "f.yaml:3:1: error: duplicate key 'name' (first given on line 1)");
   CHECK(lines[2] ==
-        "f.yaml:5:3: error: expected a list for 'wards', found a mapping (key: value pairs)");
+        "f.yaml:5:3: error: expected a list for 'wards', found a mapping (key: value "
+        "pairs)");
 }
 
-TEST_CASE("YAML syntax errors carry yaml-cpp's position, shifted for front matter", "[yaml]") {
+TEST_CASE("YAML syntax errors carry yaml-cpp's position, shifted for front matter",
+          "[yaml]") {
   Diagnostics diag;
   CHECK(!ParseYaml("a: [1, 2\n", "f.md", 2, diag));
   REQUIRE(diag.ErrorCount() == 1);

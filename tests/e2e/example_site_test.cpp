@@ -1,6 +1,5 @@
 // End to end: the example site in content/ built by the real clerk binary.
 #include <catch2/catch.hpp>
-
 #include <map>
 
 #include "test_support.h"
@@ -14,7 +13,8 @@ namespace {
 std::map<std::string, std::string> Snapshot(const fs::path& root) {
   std::map<std::string, std::string> files;
   for (const auto& e : fs::recursive_directory_iterator(root))
-    if (e.is_regular_file()) files[fs::relative(e.path(), root).string()] = ReadFile(e.path());
+    if (e.is_regular_file())
+      files[fs::relative(e.path(), root).string()] = ReadFile(e.path());
   return files;
 }
 
@@ -85,7 +85,8 @@ TEST_CASE("a failed build prints file:line:col, exits 1 and leaves public/ as it
   INFO(r.output);
   CHECK(r.exit_code == 1);
   CHECK(r.output.find(": error: unknown venue 'no-such-") != std::string::npos);
-  CHECK(r.output.find(fs::relative(meeting, dir.path()).string() + ":") != std::string::npos);
+  CHECK(r.output.find(fs::relative(meeting, dir.path()).string() + ":") !=
+        std::string::npos);
   CHECK(Snapshot(dir.path() / "public") == before);
 
   // And a YAML syntax error.
@@ -122,17 +123,21 @@ TEST_CASE("check --format json lists diagnostics for tools", "[e2e]") {
 TEST_CASE("clerk new meeting scaffolds a folder that checks clean", "[e2e]") {
   TempDir dir;
   CopyTree(SourceDir() / "tests/bad-input/base", dir.path());
-  CommandResult r = RunClerk("new meeting --committee planning --date 2024-07-01", dir.path());
+  CommandResult r =
+      RunClerk("new meeting --committee planning --date 2024-07-01", dir.path());
   INFO(r.output);
   REQUIRE(r.exit_code == 0);
-  std::string yaml = ReadFile(dir.path() / "content/meetings/2024-07-01-planning/meeting.yaml");
+  std::string yaml =
+      ReadFile(dir.path() / "content/meetings/2024-07-01-planning/meeting.yaml");
   CHECK(yaml.find("venue: town-hall") != std::string::npos);
   CHECK(yaml.find("start: 2024-07-01 18:00") != std::string::npos);
   CHECK(RunClerk("check", dir.path()).exit_code == 0);
   // Never over an existing meeting; a wrong committee gets a suggestion.
-  CHECK(RunClerk("new meeting --committee planning --date 2024-07-01", dir.path()).exit_code == 1);
+  CHECK(RunClerk("new meeting --committee planning --date 2024-07-01", dir.path())
+            .exit_code == 1);
   r = RunClerk("new meeting --committee planing --date 2024-07-08", dir.path());
   CHECK(r.exit_code == 1);
   CHECK(r.output.find("did you mean 'planning'?") != std::string::npos);
-  CHECK(RunClerk("new meeting --committee planning --date 2024-02-30", dir.path()).exit_code == 1);
+  CHECK(RunClerk("new meeting --committee planning --date 2024-02-30", dir.path())
+            .exit_code == 1);
 }

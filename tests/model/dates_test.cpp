@@ -25,8 +25,7 @@ TEST_CASE("times and date-times parse in the forms clerks type", "[dates]") {
   CHECK(!ParseTime("24:00").time);
   CHECK(!ParseTime("10:60").time);
   CHECK(!ParseTime("10am").time);
-  CHECK(ParseDateTime("2019-09-16 10:15").value ==
-        DateTime{{2019, 9, 16}, {10, 15}});
+  CHECK(ParseDateTime("2019-09-16 10:15").value == DateTime{{2019, 9, 16}, {10, 15}});
   CHECK(ParseDateTime("2019-09-16T10:15").value);
   CHECK(!ParseDateTime("2019-09-16").value);
 }

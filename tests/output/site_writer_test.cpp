@@ -11,8 +11,10 @@ TEST_CASE("a written site replaces the previous one whole", "[output]") {
   testing::TempDir dir;
   fs::path out = dir.path() / "public";
   Diagnostics diag;
-  REQUIRE(WriteSite({{"index.html", "one"}, {"old/index.html", "stale"}}, out.string(), 2, diag));
-  REQUIRE(WriteSite({{"index.html", "two"}, {"a/b/c.html", "deep"}}, out.string(), 2, diag));
+  REQUIRE(WriteSite({{"index.html", "one"}, {"old/index.html", "stale"}}, out.string(), 2,
+                    diag));
+  REQUIRE(
+      WriteSite({{"index.html", "two"}, {"a/b/c.html", "deep"}}, out.string(), 2, diag));
   CHECK(testing::ReadFile(out / "index.html") == "two");
   CHECK(testing::ReadFile(out / "a/b/c.html") == "deep");
   CHECK(!fs::exists(out / "old"));  // stale files do not linger
@@ -50,7 +52,8 @@ TEST_CASE("an output folder Clerk did not make is never replaced", "[output]") {
   Diagnostics source;
   CHECK(!CheckOutputDir(dir.path().string(), dir.path().string(), source));
   Diagnostics inside;
-  CHECK(!CheckOutputDir((dir.path() / "content/x").string(), dir.path().string(), inside));
+  CHECK(
+      !CheckOutputDir((dir.path() / "content/x").string(), dir.path().string(), inside));
   // An empty or missing folder, or a previous site, is fine.
   Diagnostics fine;
   CHECK(CheckOutputDir((dir.path() / "public").string(), dir.path().string(), fine));

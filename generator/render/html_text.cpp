@@ -46,6 +46,15 @@ std::string UniqueId(const std::string& base, std::set<std::string>& used) {
   return id;
 }
 
+std::string UnwrapParagraph(const std::string& html) {
+  std::string h = html;
+  while (!h.empty() && (h.back() == '\n' || h.back() == ' ')) h.pop_back();
+  if (h.rfind("<p>", 0) != 0 || h.size() < 7 || h.compare(h.size() - 4, 4, "</p>") != 0) return html;
+  std::string inner = h.substr(3, h.size() - 7);
+  if (inner.find("<p>") != std::string::npos || inner.find("</p>") != std::string::npos) return html;
+  return inner;
+}
+
 std::string ItemAnchorSuffix(const std::string& full_number) {
   std::string out;
   bool pending = false;

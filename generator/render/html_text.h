@@ -17,6 +17,10 @@ std::string Slugify(const std::string& text);
 // result is added to `used`.
 std::string UniqueId(const std::string& base, std::set<std::string>& used);
 
+// "<p>One paragraph.</p>\n" -> "One paragraph." (for list items and table
+// cells); anything else is returned as it is.
+std::string UnwrapParagraph(const std::string& html);
+
 // An agenda item number made safe for an id: "1(2)" -> "1-2", "7" -> "7".
 std::string ItemAnchorSuffix(const std::string& full_number);
 

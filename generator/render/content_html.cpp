@@ -1,0 +1,193 @@
+#include "render/content_html.h"
+
+#include <cctype>
+
+#include "render/urls.h"
+
+namespace clerk {
+namespace {
+
+// Renders fragments that will share one page, keeping their ids apart.
+class PageFragments {
+ public:
+  explicit PageFragments(std::vector<std::string> reserved) : reserved_(std::move(reserved)) {}
+
+  MarkdownResult Render(const std::string& text, const SourcePos& pos, int heading_offset,
+                        const std::string& id_prefix, Diagnostics& diag,
+                        bool mark_decisions = false, const std::string& caption = "") {
+    MarkdownOptions options;
+    options.heading_offset = heading_offset;
+    options.reserved_ids = reserved_;
+    options.id_prefix = id_prefix;
+    options.first_table_number = next_table_;
+    options.caption_fallback = caption;
+    options.mark_decisions = mark_decisions;
+    MarkdownResult r = RenderMarkdown(text, pos, options, diag);
+    reserved_.insert(reserved_.end(), r.ids.begin(), r.ids.end());
+    next_table_ += r.tables;
+    return r;
+  }
+
+ private:
+  std::vector<std::string> reserved_;
+  int next_table_ = 1;
+};
+
+void RenderPurposes(const Meeting& meeting, const std::vector<AgendaItem>& items,
+                    PageFragments& page, RenderedContent& out, Diagnostics& diag) {
+  for (const AgendaItem& item : items) {
+    if (!item.purpose.empty()) {
+      out.purposes[meeting.id + "/" + item.full_number] =
+          page.Render(item.purpose, item.pos, 3, "item-" + item.full_number, diag).html;
+    }
+    RenderPurposes(meeting, item.sub_items, page, out, diag);
+  }
+}
+
+bool IsFence(const std::string& line, std::string& fence) {
+  size_t i = line.find_first_not_of(' ');
+  if (i == std::string::npos || i > 3) return false;
+  char c = line[i];
+  if (c != '`' && c != '~') return false;
+  size_t n = line.find_first_not_of(c, i);
+  if (n == std::string::npos) n = line.size();
+  if (n - i < 3) return false;
+  std::string marker = line.substr(i, n - i);
+  if (fence.empty()) {
+    fence = marker;
+    return true;
+  }
+  if (marker[0] == fence[0] && marker.size() >= fence.size()) {
+    fence.clear();
+    return true;
+  }
+  return false;
+}
+
+MinutesHtml RenderMinutes(const Minutes& minutes, Diagnostics& diag) {
+  // Split the body at "## <number> ..." headings; each minute's text is
+  // rendered on its own so the page can give it its anchor and links.
+  struct Piece {
+    int number = -1;  // -1: preamble
+    std::string title;
+    int first_line = 0;  // 0-based line in body of the text after the heading
+    std::string text;
+  };
+  std::vector<Piece> pieces(1);
+  std::string fence;
+  size_t pos = 0;
+  int line_no = 0;
+  const std::string& body = minutes.body;
+  while (pos < body.size()) {
+    size_t end = body.find('\n', pos);
+    if (end == std::string::npos) end = body.size();
+    std::string line = body.substr(pos, end - pos);
+    bool in_fence = !fence.empty();
+    if (IsFence(line, fence) || in_fence) {
+      pieces.back().text += line + "\n";
+    } else if (line.rfind("## ", 0) == 0 && line.size() > 3 &&
+               std::isdigit(static_cast<unsigned char>(line[3]))) {
+      Piece p;
+      std::string title = line.substr(3);
+      while (!title.empty() && (title.back() == ' ' || title.back() == '#' || title.back() == '\r')) {
+        title.pop_back();
+      }
+      p.title = title;
+      p.number = std::atoi(title.c_str());
+      p.first_line = line_no + 1;
+      pieces.push_back(std::move(p));
+    } else {
+      pieces.back().text += line + "\n";
+    }
+    pos = end + 1;
+    ++line_no;
+  }
+
+  std::vector<std::string> reserved = TemplateIds();
+  for (const MinuteSection& s : minutes.sections) reserved.push_back(urls::MinuteAnchor(s.number));
+  for (const Piece& p : pieces) {
+    if (p.number >= 0) reserved.push_back(urls::MinuteAnchor(p.number));
+  }
+  PageFragments page(reserved);
+  MinutesHtml out;
+  for (const Piece& p : pieces) {
+    SourcePos at{minutes.path, minutes.body_line + p.first_line, 1};
+    if (p.number < 0) {
+      bool blank = p.text.find_first_not_of(" \t\r\n") == std::string::npos;
+      if (!blank) out.preamble = page.Render(p.text, at, 1, "intro", diag, true).html;
+      continue;
+    }
+    MinuteHtml m;
+    m.number = p.number;
+    m.title = p.title;
+    m.html = page.Render(p.text, at, 2, "minute-" + std::to_string(p.number), diag, true,
+                         p.title).html;
+    out.sections.push_back(std::move(m));
+  }
+  return out;
+}
+
+}  // namespace
+
+const std::vector<std::string>& TemplateIds() {
+  static const std::vector<std::string> ids = {
+      "main-content", "banner-title", "summary",   "recommendations", "appendices",
+      "details",      "agenda",       "attendance", "minutes",        "papers",
+      "remit",        "members",      "co-optees",  "meetings",       "work-programmes",
+      "contact",      "roles",        "documents",  "upcoming",       "latest-papers",
+      "committees",   "contents",     "document",   "planned",        "notes"};
+  return ids;
+}
+
+RenderedContent RenderContent(const Site& site, Diagnostics& diag) {
+  RenderedContent out;
+  for (const auto& [id, c] : site.committees) {
+    if (c.remit.empty()) continue;
+    PageFragments page(TemplateIds());
+    out.remits[id] = page.Render(c.remit, c.remit_pos, 2, "remit", diag, false, "Remit").html;
+  }
+  for (const auto& [id, m] : site.meetings) {
+    PageFragments page(TemplateIds());
+    if (!m.notice.empty()) out.notices[id] = page.Render(m.notice, m.pos, 2, "notice", diag).html;
+    RenderPurposes(m, m.agenda, page, out, diag);
+  }
+  for (const auto& [key, doc] : site.documents) {
+    std::vector<std::string> reserved = TemplateIds();
+    for (const Recommendation& r : doc.recommendations) reserved.push_back("rec-" + r.id);
+    PageFragments page(reserved);
+    DocumentHtml html;
+    for (const Recommendation& r : doc.recommendations) {
+      html.recommendations[r.id] = page.Render(r.text, r.pos, 3, "rec-" + r.id, diag).html;
+    }
+    // Exempt papers are checked like any other but their body is not
+    // published (the page says why).
+    MarkdownResult body = page.Render(doc.body, SourcePos{doc.path, doc.body_line, 1}, 1, "",
+                                      diag, false, doc.title);
+    if (!doc.exempt) {
+      html.body = std::move(body.html);
+      html.headings = std::move(body.headings);
+    }
+    out.documents[key] = std::move(html);
+  }
+  for (const auto& [id, minutes] : site.minutes) out.minutes[id] = RenderMinutes(minutes, diag);
+  for (const auto& [id, wp] : site.work_programmes) {
+    PageFragments page(TemplateIds());
+    auto& rows = out.work_programme_rows[id];
+    for (size_t i = 0; i < wp.rows.size(); ++i) {
+      const WorkProgrammeRow& row = wp.rows[i];
+      rows.push_back(row.description.empty()
+                         ? std::string()
+                         : page.Render(row.description, row.pos, 3,
+                                       "row-" + std::to_string(i + 1), diag)
+                               .html);
+    }
+  }
+  if (!site.config.accessibility.empty()) {
+    PageFragments page(TemplateIds());
+    out.accessibility =
+        page.Render(site.config.accessibility, site.config.pos, 1, "statement", diag).html;
+  }
+  return out;
+}
+
+}  // namespace clerk

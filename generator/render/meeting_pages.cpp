@@ -1,0 +1,375 @@
+// Meeting pages: the list of meetings, a meeting (details, attendance,
+// agenda), each of its documents, and its minutes.
+#include <algorithm>
+#include <map>
+
+#include "render/html_text.h"
+#include "render/page_context.h"
+#include "render/urls.h"
+
+namespace clerk {
+
+using json = nlohmann::json;
+
+namespace {
+
+// One row of a summary list: a key and one or more lines, each optionally a link.
+json Line(const std::string& text, const std::string& href = "") {
+  return {{"text", text}, {"href", href}};
+}
+
+json Row(const std::string& key, json lines) {
+  if (!lines.is_array()) lines = json::array({lines});
+  return {{"key", key}, {"lines", lines}};
+}
+
+std::string DisplayNumber(const AgendaItem& item) { return item.number; }
+
+}  // namespace
+
+std::vector<PageContext::Crumb> PageContext::MeetingCrumbs(const Meeting& m) const {
+  std::vector<Crumb> crumbs = {{"Home", urls::Home()}};
+  if (const Committee* c = index_.CommitteeOf(m)) {
+    crumbs.push_back({c->short_name.empty() ? c->name : c->short_name, urls::Committee(c->id)});
+  } else {
+    crumbs.push_back({"Meetings", urls::Meetings()});
+  }
+  return crumbs;
+}
+
+json PageContext::AttendanceData(const Meeting& m) const {
+  const Attendance& a = m.attendance;
+  auto list = [&](const std::vector<Attendee>& people, bool substitutes) {
+    json out = json::array();
+    for (const Attendee& person : people) {
+      json entry = PersonLink(person.person.id);
+      std::string detail = person.capacity;
+      if (substitutes && !person.substitute_for.empty()) {
+        detail = "substitute for " + index_.PersonName(person.substitute_for.id);
+      }
+      entry["detail"] = detail;
+      out.push_back(entry);
+    }
+    return out;
+  };
+  json groups = json::array();
+  auto group = [&](const char* id, const char* title, const std::vector<Attendee>& people,
+                   bool substitutes = false) {
+    if (people.empty()) return;
+    groups.push_back({{"id", id}, {"title", title}, {"people", list(people, substitutes)}});
+  };
+  group("present", "Present", a.present);
+  group("remote", "Attended online", a.remote);
+  group("substitutes", "Substitutes", a.substitutes, true);
+  group("apologies", "Apologies", a.apologies);
+  group("also-attending", "Also attending", a.also_attending);
+  if (groups.empty()) return false;
+  return {{"groups", groups}};
+}
+
+json PageContext::AgendaItems(const Meeting& m, const std::vector<AgendaItem>& items,
+                              int level) const {
+  json out = json::array();
+  for (const AgendaItem& item : items) {
+    std::string key = m.id + "/" + item.full_number;
+    json docs = json::array();
+    if (auto it = index_.item_documents.find(key); it != index_.item_documents.end()) {
+      for (const std::string& doc_id : it->second) {
+        if (const Document* d = index_.FindDocument(m.id, doc_id)) docs.push_back(DocumentLink(*d));
+      }
+    }
+    json minute = false;
+    if (auto it = index_.item_minutes.find(key); it != index_.item_minutes.end() && m.has_minutes) {
+      minute = {{"number", std::to_string(it->second)},
+                {"href", Link(urls::Minutes(m.id) + "#" + urls::MinuteAnchor(it->second))}};
+    }
+    json exempt = false;
+    if (item.exempt) {
+      exempt = {{"paragraph", std::to_string(item.exempt->paragraph)},
+                {"reason", item.exempt->reason}};
+    }
+    auto purpose = content_.purposes.find(key);
+    out.push_back({{"anchor", urls::ItemAnchor(item.full_number)},
+                   {"number", DisplayNumber(item)},
+                   {"title", item.title},
+                   {"level", std::to_string(std::min(level, 6))},
+                   {"purpose", purpose == content_.purposes.end() ? "" : purpose->second},
+                   {"timing", Timing(item.time_from, item.time_to)},
+                   {"pages", PagesText(item.pages)},
+                   {"exempt", exempt},
+                   {"documents", docs},
+                   {"minute", minute},
+                   {"sub_items", AgendaItems(m, item.sub_items, level + 1)}});
+  }
+  return out;
+}
+
+PageData PageContext::MeetingIndex() {
+  PageData page = Begin(urls::Meetings(), "meetings", "Meetings", "meetings",
+                        {{"Home", urls::Home()}});
+  std::map<int, std::vector<const Meeting*>, std::greater<int>> by_year;
+  for (const Meeting* m : index_.meetings_by_date) by_year[m->start.date.year].push_back(m);
+  json years = json::array();
+  for (auto& [year, meetings] : by_year) {
+    json list = json::array();
+    for (auto it = meetings.rbegin(); it != meetings.rend(); ++it) list.push_back(MeetingSummary(**it));
+    years.push_back({{"year", std::to_string(year)},
+                     {"id", "year-" + std::to_string(year)},
+                     {"meetings", list}});
+  }
+  page.data["years"] = years;
+  return page;
+}
+
+PageData PageContext::MeetingPage(const Meeting& m) {
+  std::string title = index_.MeetingTitle(m);
+  PageData page = Begin(urls::Meeting(m.id), "meeting", index_.MeetingLabel(m), "meetings",
+                        MeetingCrumbs(m));
+  json& d = page.data;
+  d["title"] = title;
+  d["date"] = LongDate(m.start.date);
+  d["breadcrumbs"]["current"] = LongDate(m.start.date);
+
+  json banner = false;
+  if (m.status == MeetingStatus::kCancelled || m.status == MeetingStatus::kPostponed) {
+    json moved = false;
+    if (!m.moved_to.empty()) {
+      if (const Meeting* to = index_.FindMeeting(m.moved_to.id)) {
+        moved = {{"href", Link(urls::Meeting(to->id))}, {"label", index_.MeetingLabel(*to)}};
+      }
+    }
+    auto notice = content_.notices.find(m.id);
+    banner = {{"title", m.status == MeetingStatus::kCancelled ? "This meeting has been cancelled"
+                                                                : "This meeting has been postponed"},
+              {"notice", notice == content_.notices.end() ? "" : notice->second},
+              {"moved_to", moved}};
+  } else if (auto notice = content_.notices.find(m.id); notice != content_.notices.end()) {
+    banner = {{"title", "Important"}, {"notice", notice->second}, {"moved_to", false}};
+  }
+  d["banner"] = banner;
+
+  json rows = json::array();
+  rows.push_back(Row("Date", Line(LongDate(m.start.date))));
+  std::string time = ClockTime(m.start.time);
+  if (m.end) time += " to " + ClockTime(*m.end);
+  rows.push_back(Row("Time", Line(time)));
+  if (auto it = site_.venues.find(m.venue.id); it != site_.venues.end()) {
+    const Venue& v = it->second;
+    json lines = json::array({Line(v.name)});
+    if (!v.address.empty()) lines.push_back(Line(v.address));
+    if (!v.postcode.empty()) lines.push_back(Line(v.postcode));
+    if (!v.access.empty()) lines.push_back(Line("Access: " + v.access));
+    rows.push_back(Row("Venue", lines));
+  }
+  rows.push_back(Row("Status", Line(ToString(m.status))));
+  if (const Committee* c = index_.CommitteeOf(m)) {
+    rows.push_back(Row("Committee", Line(c->name, Link(urls::Committee(c->id)))));
+  }
+  if (!m.webcast.empty()) {
+    rows.push_back(Row("Webcast", Line("Watch the webcast of this meeting", m.webcast)));
+  }
+  std::string contact_id = m.contact.empty() ? "" : m.contact.id;
+  if (contact_id.empty()) {
+    if (const Committee* c = index_.CommitteeOf(m)) contact_id = c->contact.id;
+  }
+  if (json contact = ContactData(contact_id); contact.is_object()) {
+    json lines = json::array({Line(contact["name"], contact["href"])});
+    if (!contact["job_title"].get<std::string>().empty()) lines.push_back(Line(contact["job_title"]));
+    if (!contact["email"].get<std::string>().empty()) {
+      lines.push_back(Line(contact["email"], contact["mailto"]));
+    }
+    if (!contact["phone"].get<std::string>().empty()) {
+      lines.push_back(Line(contact["phone"], contact["tel"]));
+    }
+    rows.push_back(Row("Contact officer", lines));
+  }
+  d["details"] = {{"rows", rows}};
+
+  d["attendance"] = m.status == MeetingStatus::kHeld ? AttendanceData(m) : json(false);
+  json agenda = AgendaItems(m, m.agenda, 3);
+  d["agenda"] = agenda.empty() ? json(false) : json{{"items", agenda}};
+
+  json minutes = false;
+  if (m.has_minutes) {
+    auto it = site_.minutes.find(m.id);
+    bool draft = it != site_.minutes.end() && it->second.status == MinutesStatus::kDraft;
+    minutes = {{"href", Link(urls::Minutes(m.id))}, {"draft", draft}};
+  }
+  d["minutes"] = minutes;
+
+  json approved = json::array();
+  if (auto it = index_.approved_minutes_of.find(m.id); it != index_.approved_minutes_of.end()) {
+    for (const std::string& other : it->second) {
+      if (const Meeting* o = index_.FindMeeting(other)) {
+        approved.push_back({{"href", Link(urls::Minutes(o->id))}, {"label", index_.MeetingLabel(*o)}});
+      }
+    }
+  }
+  d["approved_minutes"] = approved;
+
+  json planned = json::array();
+  if (auto it = index_.planned_topics.find(m.id); it != index_.planned_topics.end()) {
+    for (const auto& [wp_id, row] : it->second) {
+      const WorkProgramme& wp = site_.work_programmes.at(wp_id);
+      planned.push_back({{"topic", wp.rows[row].topic},
+                         {"href", Link(urls::WorkProgramme(wp_id))},
+                         {"programme", wp.title}});
+    }
+  }
+  d["planned"] = planned;
+
+  const Meeting* prev = index_.Previous(m);
+  const Meeting* next = index_.Next(m);
+  d["previous"] = prev ? json{{"href", Link(urls::Meeting(prev->id))}, {"date", LongDate(prev->start.date)}}
+                       : json(false);
+  d["next"] = next ? json{{"href", Link(urls::Meeting(next->id))}, {"date", LongDate(next->start.date)}}
+                   : json(false);
+  d["has_sequence"] = prev || next;
+  return page;
+}
+
+PageData PageContext::DocumentPage(const Document& doc) {
+  const Meeting* m = index_.FindMeeting(doc.meeting_id);
+  std::vector<Crumb> crumbs = {{"Home", urls::Home()}};
+  if (m) {
+    crumbs = MeetingCrumbs(*m);
+    crumbs.push_back({LongDate(m->start.date), urls::Meeting(m->id)});
+  }
+  PageData page = Begin(urls::Document(doc.meeting_id, doc.id), "document", doc.title,
+                        "meetings", crumbs);
+  json& d = page.data;
+  d["title"] = doc.title;
+  d["kind"] = ToString(doc.kind);
+
+  json rows = json::array();
+  rows.push_back(Row("Type", Line(ToString(doc.kind))));
+  if (m) rows.push_back(Row("Meeting", Line(index_.MeetingLabel(*m), Link(urls::Meeting(m->id)))));
+  if (m && !doc.item.empty()) {
+    const AgendaItem* item = index_.FindItem(*m, doc.item);
+    std::string label = "Item " + doc.item + (item ? ": " + item->title : "");
+    rows.push_back(Row("Agenda item",
+                       Line(label, Link(urls::Meeting(m->id) + "#" + urls::ItemAnchor(doc.item)))));
+  }
+  if (!doc.author.empty()) {
+    json author = PersonLink(doc.author.id);
+    json lines = json::array({Line(author["name"], author["href"])});
+    if (!doc.author_role.empty()) lines.push_back(Line(doc.author_role));
+    rows.push_back(Row("Author", lines));
+  } else if (!doc.author_role.empty()) {
+    rows.push_back(Row("Author", Line(doc.author_role)));
+  }
+  if (!doc.organisation.empty()) rows.push_back(Row("Organisation", Line(doc.organisation)));
+  rows.push_back(Row("Status", Line(ToString(doc.status))));
+  rows.push_back(Row("Classification", Line(doc.exempt ? "Exempt (not for publication)" : "Open")));
+  rows.push_back(Row("Key decision", Line(doc.key_decision ? "Yes" : "No")));
+  if (!doc.wards.empty()) {
+    std::string wards;
+    for (const std::string& w : doc.wards) wards += (wards.empty() ? "" : ", ") + w;
+    rows.push_back(Row(doc.wards.size() == 1 ? "Ward" : "Wards", Line(wards)));
+  }
+  if (!doc.pages.empty()) rows.push_back(Row("Printed pack", Line(PagesText(doc.pages))));
+  d["details"] = {{"rows", rows}};
+  d["summary"] = doc.summary;
+  d["draft"] = doc.status == DocumentStatus::kDraft;
+  d["exempt"] = doc.exempt;
+
+  std::string key = doc.meeting_id + "/" + doc.id;
+  const DocumentHtml* html = nullptr;
+  if (auto it = content_.documents.find(key); it != content_.documents.end()) html = &it->second;
+  json recs = json::array();
+  for (const Recommendation& r : doc.recommendations) {
+    recs.push_back({{"id", "rec-" + r.id},
+                    {"label", r.id},
+                    {"html", html && html->recommendations.count(r.id)
+                                 ? UnwrapParagraph(html->recommendations.at(r.id))
+                                 : ""}});
+  }
+  d["recommendations"] = recs;
+
+  json appendices = json::array();
+  for (const Ref& a : doc.appendices) {
+    if (const Document* ad = index_.FindDocument(doc.meeting_id, a.id)) appendices.push_back(DocumentLink(*ad));
+  }
+  d["appendices"] = appendices;
+  json parents = json::array();
+  if (auto it = index_.appendix_of.find(key); it != index_.appendix_of.end()) {
+    for (const std::string& parent : it->second) {
+      if (const Document* pd = index_.FindDocument(doc.meeting_id, parent)) parents.push_back(DocumentLink(*pd));
+    }
+  }
+  d["appendix_of"] = parents;
+
+  json minute = false;
+  if (m && m->has_minutes && !doc.item.empty()) {
+    if (auto it = index_.item_minutes.find(doc.meeting_id + "/" + doc.item);
+        it != index_.item_minutes.end()) {
+      minute = {{"number", std::to_string(it->second)},
+                {"href", Link(urls::Minutes(m->id) + "#" + urls::MinuteAnchor(it->second))}};
+    }
+  }
+  d["minute"] = minute;
+
+  json contents = json::array();
+  if (html) {
+    for (const MarkdownHeading& h : html->headings) {
+      if (h.level == 2) contents.push_back({{"href", "#" + h.id}, {"text", h.text}});
+    }
+  }
+  d["contents"] = contents.size() >= 3 ? contents : json::array();
+  d["body"] = html ? html->body : "";
+  return page;
+}
+
+PageData PageContext::MinutesPage(const Minutes& minutes) {
+  const Meeting* m = index_.FindMeeting(minutes.meeting_id);
+  std::vector<Crumb> crumbs = {{"Home", urls::Home()}};
+  if (m) {
+    crumbs = MeetingCrumbs(*m);
+    crumbs.push_back({LongDate(m->start.date), urls::Meeting(m->id)});
+  }
+  std::string label = m ? index_.MeetingLabel(*m) : minutes.meeting_id;
+  PageData page = Begin(urls::Minutes(minutes.meeting_id), "minutes", "Minutes: " + label,
+                        "meetings", crumbs);
+  json& d = page.data;
+  d["breadcrumbs"]["current"] = "Minutes";
+  d["title"] = m ? index_.MeetingTitle(*m) : minutes.meeting_id;
+  d["date"] = m ? LongDate(m->start.date) : "";
+  d["draft"] = minutes.status == MinutesStatus::kDraft;
+
+  json rows = json::array();
+  if (m) rows.push_back(Row("Meeting", Line(label, Link(urls::Meeting(m->id)))));
+  rows.push_back(Row("Status", Line(ToString(minutes.status))));
+  if (!minutes.approved_at.empty()) {
+    if (const Meeting* at = index_.FindMeeting(minutes.approved_at.id)) {
+      rows.push_back(Row("Approved at", Line(index_.MeetingLabel(*at), Link(urls::Meeting(at->id)))));
+    }
+  }
+  d["details"] = {{"rows", rows}};
+  d["attendance"] = m ? AttendanceData(*m) : json(false);
+
+  const MinutesHtml* html = nullptr;
+  if (auto it = content_.minutes.find(minutes.meeting_id); it != content_.minutes.end()) html = &it->second;
+  d["preamble"] = html ? html->preamble : "";
+  json sections = json::array();
+  if (html) {
+    std::set<std::string> used;
+    for (const MinuteHtml& s : html->sections) {
+      json item = false;
+      for (const MinuteSection& ms : minutes.sections) {
+        if (ms.number != s.number || ms.item.empty()) continue;
+        const AgendaItem* ai = m ? index_.FindItem(*m, ms.item) : nullptr;
+        item = {{"href", Link(urls::Meeting(minutes.meeting_id) + "#" + urls::ItemAnchor(ms.item))},
+                {"label", "Agenda item " + ms.item + (ai ? ": " + ai->title : "")}};
+        break;
+      }
+      sections.push_back({{"id", UniqueId(urls::MinuteAnchor(s.number), used)},
+                          {"title", s.title},
+                          {"html", s.html},
+                          {"item", item}});
+    }
+  }
+  d["sections"] = sections;
+  return page;
+}
+
+}  // namespace clerk

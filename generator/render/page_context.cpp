@@ -1,0 +1,329 @@
+// The layout's shared fields and the site-wide pages: home, committee list,
+// glossary, accessibility statement, 404. Meeting pages are in
+// meeting_pages.cpp, people and work programmes in people_pages.cpp.
+#include "render/page_context.h"
+
+#include <algorithm>
+#include <cctype>
+
+#include "render/html_text.h"
+#include "render/urls.h"
+
+namespace clerk {
+
+using json = nlohmann::json;
+
+namespace {
+
+std::string LowerAscii(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+std::string Trim(const std::string& s) {
+  size_t b = s.find_first_not_of(" \t");
+  if (b == std::string::npos) return "";
+  size_t e = s.find_last_not_of(" \t");
+  return s.substr(b, e - b + 1);
+}
+
+std::string TelHref(const std::string& phone) {
+  std::string out = "tel:";
+  for (char c : phone) {
+    if (std::isdigit(static_cast<unsigned char>(c)) || c == '+') out += c;
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string ShortDate(const Date& d) {
+  return std::to_string(d.day) + " " + MonthName(d.month) + " " + std::to_string(d.year);
+}
+
+std::string PagesText(const std::string& pages) {
+  std::string text = Trim(pages);
+  if (text.empty()) return "";
+  size_t dash = text.find('-');
+  if (dash == std::string::npos) dash = text.find("to");
+  if (dash == std::string::npos) return "Page " + text + " of the printed pack";
+  std::string from = Trim(text.substr(0, dash));
+  std::string to = Trim(text.substr(dash + (text[dash] == '-' ? 1 : 2)));
+  if (from.empty() || to.empty() || from == to) {
+    return "Page " + (from.empty() ? to : from) + " of the printed pack";
+  }
+  return "Pages " + from + " to " + to + " of the printed pack";
+}
+
+std::string Timing(const std::optional<TimeOfDay>& from, const std::optional<TimeOfDay>& to) {
+  if (from && to) return ClockTime(*from) + " to " + ClockTime(*to);
+  if (from) return "From " + ClockTime(*from);
+  if (to) return "Until " + ClockTime(*to);
+  return "";
+}
+
+PageContext::PageContext(const SiteIndex& index, const RenderedContent& content,
+                         const Rendition& rendition, const std::vector<Rendition>& renditions,
+                         const RenderOptions& options)
+    : index_(index),
+      site_(index.site),
+      content_(content),
+      rendition_(rendition),
+      renditions_(renditions),
+      options_(options) {}
+
+std::string PageContext::Link(const std::string& key) const {
+  std::string target = urls::Page(rendition_, key);
+  if (absolute_links_) {
+    std::string base = options_.base_url;
+    if (base.empty()) return "/" + target;
+    if (base.back() != '/') base += '/';
+    return base + target;
+  }
+  return urls::Relative(current_, target);
+}
+
+PageData PageContext::Begin(const std::string& key, const std::string& template_name,
+                            const std::string& title, const std::string& section,
+                            const std::vector<Crumb>& crumbs) {
+  PageData page;
+  page.key = key;
+  page.path = urls::Page(rendition_, key);
+  page.template_name = template_name;
+  current_ = page.path;
+  json& d = page.data;
+  const SiteConfig& config = site_.config;
+  d["language"] = config.language.empty() ? "en-GB" : config.language;
+  d["site_title"] = config.title;
+  d["organisation"] = config.organisation;
+  d["page_title"] = title;
+  d["rendition"] = rendition_.id;
+  d["home_href"] = Link(urls::Home());
+  d["inline_css"] = "";
+
+  json sheets = json::array();
+  auto sheet = [&](const std::string& asset) {
+    std::string path = urls::ThemeAsset(asset);
+    std::string href;
+    if (absolute_links_) {
+      href = options_.base_url.empty() ? "/" + path : options_.base_url + path;
+    } else {
+      href = urls::Relative(current_, path);
+    }
+    sheets.push_back({{"href", href}});
+  };
+  sheet("css/standard.css");
+  // A rendition adds its own sheet: themes/default/<id>/css/<id>.css.
+  if (rendition_.id != "standard") sheet(rendition_.id + "/css/" + rendition_.id + ".css");
+  d["stylesheets"] = sheets;
+
+  static const std::pair<const char*, const char*> kNav[] = {
+      {"home", "Home"},     {"committees", "Committees"}, {"meetings", "Meetings"},
+      {"people", "People"}, {"glossary", "Glossary"}};
+  json nav = json::array();
+  for (const auto& [id, label] : kNav) {
+    std::string target = std::string(id) == "home" ? urls::Home() : std::string(id) + "/index.html";
+    nav.push_back({{"href", Link(target)}, {"label", label}, {"current", section == id}});
+  }
+  d["nav"] = nav;
+
+  if (!crumbs.empty()) {
+    json items = json::array();
+    for (const Crumb& c : crumbs) items.push_back({{"label", c.label}, {"href", Link(c.key)}});
+    d["breadcrumbs"] = {{"items", items}, {"current", title}};
+  } else {
+    d["breadcrumbs"] = false;
+  }
+
+  const SiteContact& contact = config.contact;
+  d["contact"] = {{"name", contact.name},
+                  {"email", contact.email},
+                  {"mailto", contact.email.empty() ? "" : "mailto:" + contact.email},
+                  {"phone", contact.phone},
+                  {"tel", contact.phone.empty() ? "" : TelHref(contact.phone)}};
+  d["accessibility_href"] = Link(urls::Accessibility());
+
+  json others = json::array();
+  for (const Rendition& r : renditions_) {
+    if (r.id == rendition_.id) continue;
+    std::string target = urls::Page(r, key);
+    others.push_back({{"label", r.label},
+                      {"id", r.id},
+                      {"href", absolute_links_ ? Link(key) : urls::Relative(current_, target)}});
+  }
+  d["other_renditions"] = others;
+  return page;
+}
+
+json PageContext::PersonLink(const std::string& person_id) const {
+  const Person* p = index_.FindPerson(person_id);
+  return {{"href", p ? Link(urls::Person(person_id)) : ""},
+          {"name", index_.PersonName(person_id)}};
+}
+
+json PageContext::ContactData(const std::string& person_id) const {
+  const Person* p = index_.FindPerson(person_id);
+  if (!p) return false;
+  return {{"href", Link(urls::Person(person_id))},
+          {"name", index_.PersonName(person_id)},
+          {"job_title", p->job_title},
+          {"email", p->email},
+          {"mailto", p->email.empty() ? "" : "mailto:" + p->email},
+          {"phone", p->phone},
+          {"tel", p->phone.empty() ? "" : TelHref(p->phone)}};
+}
+
+json PageContext::MeetingSummary(const Meeting& m) const {
+  const Venue* venue = nullptr;
+  if (auto it = site_.venues.find(m.venue.id); it != site_.venues.end()) venue = &it->second;
+  std::string status = ToString(m.status);
+  return {{"href", Link(urls::Meeting(m.id))},
+          {"label", index_.MeetingLabel(m)},
+          {"title", index_.MeetingTitle(m)},
+          {"date", LongDate(m.start.date)},
+          {"iso", IsoDate(m.start.date) + "T" + IsoTime(m.start.time)},
+          {"time", ClockTime(m.start.time)},
+          {"status", status},
+          {"status_class", LowerAscii(status)},
+          {"show_status", m.status != MeetingStatus::kHeld},
+          {"venue", venue ? venue->name : ""}};
+}
+
+json PageContext::DocumentLink(const Document& doc) const {
+  return {{"href", Link(urls::Document(doc.meeting_id, doc.id))},
+          {"title", doc.title},
+          {"kind", ToString(doc.kind)},
+          {"draft", doc.status == DocumentStatus::kDraft},
+          {"exempt", doc.exempt}};
+}
+
+std::vector<PageData> PageContext::AllPages() {
+  std::vector<PageData> pages;
+  pages.push_back(Home());
+  pages.push_back(CommitteeIndex());
+  for (const auto& [id, c] : site_.committees) pages.push_back(CommitteePage(c));
+  pages.push_back(MeetingIndex());
+  for (const auto& [id, m] : site_.meetings) pages.push_back(MeetingPage(m));
+  for (const auto& [key, d] : site_.documents) pages.push_back(DocumentPage(d));
+  for (const auto& [id, m] : site_.minutes) pages.push_back(MinutesPage(m));
+  pages.push_back(PeopleIndex());
+  for (const auto& [id, p] : site_.people) pages.push_back(PersonPage(p));
+  for (const auto& [id, wp] : site_.work_programmes) pages.push_back(WorkProgrammePage(wp));
+  pages.push_back(GlossaryPage());
+  pages.push_back(AccessibilityPage());
+  pages.push_back(NotFoundPage());
+  return pages;
+}
+
+PageData PageContext::Home() {
+  PageData page = Begin(urls::Home(), "home", "Home", "home", {});
+  json& d = page.data;
+  d["page_title"] = site_.config.title;
+  json upcoming = json::array();
+  for (const Meeting* m : index_.meetings_by_date) {
+    if (IsUpcoming(*m)) upcoming.push_back(MeetingSummary(*m));
+  }
+  d["upcoming"] = upcoming;
+
+  // Latest papers: the most recent held meetings that have papers or minutes.
+  json latest = json::array();
+  for (auto it = index_.meetings_by_date.rbegin();
+       it != index_.meetings_by_date.rend() && latest.size() < 3; ++it) {
+    const Meeting& m = **it;
+    if (m.status != MeetingStatus::kHeld) continue;
+    json docs = json::array();
+    for (const std::string& doc_id : m.documents) {
+      if (const Document* doc = index_.FindDocument(m.id, doc_id)) docs.push_back(DocumentLink(*doc));
+    }
+    if (docs.empty() && !m.has_minutes) continue;
+    json entry = MeetingSummary(m);
+    entry["documents"] = docs;
+    entry["minutes_href"] = m.has_minutes ? Link(urls::Minutes(m.id)) : "";
+    latest.push_back(entry);
+  }
+  d["latest"] = latest;
+
+  json committees = json::array();
+  std::vector<const Committee*> sorted;
+  for (const auto& [id, c] : site_.committees) sorted.push_back(&c);
+  std::stable_sort(sorted.begin(), sorted.end(), [](const Committee* a, const Committee* b) {
+    return LowerAscii(a->name) < LowerAscii(b->name);
+  });
+  for (const Committee* c : sorted) {
+    committees.push_back({{"href", Link(urls::Committee(c->id))}, {"name", c->name}});
+  }
+  d["committees"] = committees;
+  d["committees_href"] = Link(urls::Committees());
+  d["meetings_href"] = Link(urls::Meetings());
+  return page;
+}
+
+PageData PageContext::CommitteeIndex() {
+  PageData page = Begin(urls::Committees(), "committees", "Committees", "committees",
+                        {{"Home", urls::Home()}});
+  std::vector<const Committee*> sorted;
+  for (const auto& [id, c] : site_.committees) sorted.push_back(&c);
+  std::stable_sort(sorted.begin(), sorted.end(), [](const Committee* a, const Committee* b) {
+    return LowerAscii(a->name) < LowerAscii(b->name);
+  });
+  json list = json::array();
+  for (const Committee* c : sorted) {
+    const auto& meetings = index_.committee_meetings.count(c->id)
+                               ? index_.committee_meetings.at(c->id)
+                               : std::vector<const Meeting*>{};
+    const Meeting* next = nullptr;
+    for (const Meeting* m : meetings) {
+      if (IsUpcoming(*m)) {
+        next = m;
+        break;
+      }
+    }
+    list.push_back({{"href", Link(urls::Committee(c->id))},
+                    {"name", c->name},
+                    {"organisation", c->organisation},
+                    {"next", next ? MeetingSummary(*next) : json(false)}});
+  }
+  page.data["committees"] = list;
+  return page;
+}
+
+PageData PageContext::GlossaryPage() {
+  PageData page = Begin(urls::Glossary(), "glossary", "Glossary", "glossary",
+                        {{"Home", urls::Home()}});
+  std::vector<const GlossaryTerm*> terms;
+  for (const auto& [id, t] : site_.glossary) terms.push_back(&t);
+  std::stable_sort(terms.begin(), terms.end(), [](const GlossaryTerm* a, const GlossaryTerm* b) {
+    return LowerAscii(a->term) < LowerAscii(b->term);
+  });
+  json list = json::array();
+  std::set<std::string> used(TemplateIds().begin(), TemplateIds().end());
+  for (const GlossaryTerm* t : terms) {
+    bool acronym = !t->expansion.empty() && t->term != t->expansion;
+    list.push_back({{"id", UniqueId("term-" + Slugify(t->term), used)},
+                    {"term", t->term},
+                    {"abbr", acronym},
+                    {"expansion", t->expansion},
+                    {"plain", t->plain}});
+  }
+  page.data["terms"] = list;
+  return page;
+}
+
+PageData PageContext::AccessibilityPage() {
+  PageData page = Begin(urls::Accessibility(), "accessibility", "Accessibility statement", "",
+                        {{"Home", urls::Home()}});
+  page.data["statement"] = content_.accessibility;
+  page.data["reviewed"] = site_.config.accessibility_reviewed;
+  return page;
+}
+
+PageData PageContext::NotFoundPage() {
+  absolute_links_ = true;
+  PageData page = Begin(urls::NotFound(), "not_found", "Page not found", "", {});
+  page.data["committees_href"] = Link(urls::Committees());
+  page.data["meetings_href"] = Link(urls::Meetings());
+  absolute_links_ = false;
+  return page;
+}
+
+}  // namespace clerk

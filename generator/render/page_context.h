@@ -1,0 +1,87 @@
+// Builds the Mustache data of every page of one rendition: which template,
+// the output path, and the page's facts as JSON with links already made
+// relative to that page. Nothing here knows HTML beyond pre-rendered
+// Markdown fragments; templates own the markup.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "render/content_html.h"
+#include "render/site_index.h"
+#include "render/site_renderer.h"
+
+namespace clerk {
+
+struct PageData {
+  std::string key;            // rendition-independent path: "meetings/x/index.html"
+  std::string path;           // output path, with the rendition's prefix
+  std::string template_name;  // "meeting"
+  nlohmann::json data;        // layout fields + the page's own
+};
+
+class PageContext {
+ public:
+  PageContext(const SiteIndex& index, const RenderedContent& content,
+              const Rendition& rendition, const std::vector<Rendition>& renditions,
+              const RenderOptions& options);
+
+  // Every page of this rendition, in no particular order.
+  std::vector<PageData> AllPages();
+
+  // Individual pages (public for tests).
+  PageData Home();
+  PageData CommitteeIndex();
+  PageData CommitteePage(const Committee& committee);
+  PageData MeetingIndex();
+  PageData MeetingPage(const Meeting& meeting);
+  PageData DocumentPage(const Document& document);
+  PageData MinutesPage(const Minutes& minutes);
+  PageData PeopleIndex();
+  PageData PersonPage(const Person& person);
+  PageData WorkProgrammePage(const WorkProgramme& programme);
+  PageData GlossaryPage();
+  PageData AccessibilityPage();
+  PageData NotFoundPage();
+
+ private:
+  struct Crumb {
+    std::string label;
+    std::string key;
+  };
+
+  // Starts a page: sets the current path (links are relative to it) and
+  // fills the layout's fields.
+  PageData Begin(const std::string& key, const std::string& template_name,
+                 const std::string& title, const std::string& section,
+                 const std::vector<Crumb>& crumbs);
+  // A link from the current page to page `key` of this rendition (may carry "#...").
+  std::string Link(const std::string& key) const;
+
+  nlohmann::json PersonLink(const std::string& person_id) const;
+  nlohmann::json MeetingSummary(const Meeting& meeting) const;
+  nlohmann::json DocumentLink(const Document& document) const;
+  nlohmann::json AttendanceData(const Meeting& meeting) const;
+  nlohmann::json AgendaItems(const Meeting& meeting, const std::vector<AgendaItem>& items,
+                             int level) const;
+  nlohmann::json ContactData(const std::string& person_id) const;
+  std::vector<Crumb> MeetingCrumbs(const Meeting& meeting) const;
+
+  const SiteIndex& index_;
+  const Site& site_;
+  const RenderedContent& content_;
+  const Rendition& rendition_;
+  const std::vector<Rendition>& renditions_;
+  const RenderOptions& options_;
+  std::string current_;          // output path of the page being built
+  bool absolute_links_ = false;  // 404 page: links that work from any path
+};
+
+// Formatting shared by the pages.
+std::string ShortDate(const Date& date);                // "16 September 2019"
+std::string PagesText(const std::string& pages);        // "Pages 11 to 30 of the printed pack"
+std::string Timing(const std::optional<TimeOfDay>& from, const std::optional<TimeOfDay>& to);
+
+}  // namespace clerk

@@ -1,0 +1,247 @@
+// Committee, people and work programme pages.
+#include <algorithm>
+#include <cctype>
+
+#include "render/html_text.h"
+#include "render/page_context.h"
+#include "render/urls.h"
+
+namespace clerk {
+
+using json = nlohmann::json;
+
+namespace {
+
+json Line(const std::string& text, const std::string& href = "") {
+  return {{"text", text}, {"href", href}};
+}
+
+json Row(const std::string& key, json lines) {
+  if (!lines.is_array()) lines = json::array({lines});
+  return {{"key", key}, {"lines", lines}};
+}
+
+std::string OptionalDate(const std::optional<Date>& d) { return d ? ShortDate(*d) : ""; }
+
+// Sort key for people lists: surname, then the rest.
+std::string SurnameKey(const std::string& name) {
+  size_t space = name.find_last_of(' ');
+  std::string key = space == std::string::npos ? name : name.substr(space + 1) + " " + name;
+  for (char& c : key) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return key;
+}
+
+}  // namespace
+
+PageData PageContext::CommitteePage(const Committee& c) {
+  PageData page = Begin(urls::Committee(c.id), "committee", c.name, "committees",
+                        {{"Home", urls::Home()}, {"Committees", urls::Committees()}});
+  json& d = page.data;
+  d["name"] = c.name;
+
+  json rows = json::array();
+  if (!c.organisation.empty()) rows.push_back(Row("Organisation", Line(c.organisation)));
+  json contact = ContactData(c.contact.id);
+  if (contact.is_object()) {
+    json lines = json::array({Line(contact["name"], contact["href"])});
+    if (!contact["email"].get<std::string>().empty()) lines.push_back(Line(contact["email"], contact["mailto"]));
+    if (!contact["phone"].get<std::string>().empty()) lines.push_back(Line(contact["phone"], contact["tel"]));
+    rows.push_back(Row("Contact officer", lines));
+  }
+  d["details"] = {{"rows", rows}};
+  auto remit = content_.remits.find(c.id);
+  d["remit"] = remit == content_.remits.end() ? "" : remit->second;
+
+  json members = json::array();
+  for (const Membership& m : c.members) {
+    members.push_back({{"person", PersonLink(m.person.id)},
+                       {"role", ToString(m.role)},
+                       {"party", m.party},
+                       {"from", OptionalDate(m.from)},
+                       {"to", OptionalDate(m.to)}});
+  }
+  d["members"] = members;
+  json co_optees = json::array();
+  for (const CoOptee& m : c.co_optees) {
+    co_optees.push_back({{"person", PersonLink(m.person.id)},
+                         {"represents", m.represents},
+                         {"voting", m.voting ? "Yes" : "No"},
+                         {"from", OptionalDate(m.from)},
+                         {"to", OptionalDate(m.to)}});
+  }
+  d["co_optees"] = co_optees;
+
+  json upcoming = json::array(), past = json::array();
+  if (auto it = index_.committee_meetings.find(c.id); it != index_.committee_meetings.end()) {
+    for (auto m = it->second.rbegin(); m != it->second.rend(); ++m) {
+      (IsUpcoming(**m) ? upcoming : past).push_back(MeetingSummary(**m));
+    }
+  }
+  std::reverse(upcoming.begin(), upcoming.end());  // soonest first
+  d["upcoming"] = upcoming;
+  d["past"] = past;
+
+  json programmes = json::array();
+  if (auto it = index_.committee_work_programmes.find(c.id);
+      it != index_.committee_work_programmes.end()) {
+    for (const std::string& id : it->second) {
+      const WorkProgramme& wp = site_.work_programmes.at(id);
+      programmes.push_back({{"href", Link(urls::WorkProgramme(id))}, {"title", wp.title}});
+    }
+  }
+  d["work_programmes"] = programmes;
+  return page;
+}
+
+PageData PageContext::PeopleIndex() {
+  PageData page = Begin(urls::People(), "people", "People", "people", {{"Home", urls::Home()}});
+  std::vector<const Person*> people;
+  for (const auto& [id, p] : site_.people) people.push_back(&p);
+  std::stable_sort(people.begin(), people.end(), [](const Person* a, const Person* b) {
+    return SurnameKey(a->name) < SurnameKey(b->name);
+  });
+  json list = json::array();
+  for (const Person* p : people) {
+    list.push_back({{"href", Link(urls::Person(p->id))},
+                    {"name", index_.PersonName(p->id)},
+                    {"job_title", p->job_title}});
+  }
+  page.data["people"] = list;
+  return page;
+}
+
+PageData PageContext::PersonPage(const Person& p) {
+  std::string name = index_.PersonName(p.id);
+  PageData page = Begin(urls::Person(p.id), "person", name, "people",
+                        {{"Home", urls::Home()}, {"People", urls::People()}});
+  json& d = page.data;
+  d["name"] = name;
+
+  json rows = json::array();
+  if (!p.job_title.empty()) rows.push_back(Row("Job title", Line(p.job_title)));
+  if (!p.organisation.empty()) rows.push_back(Row("Organisation", Line(p.organisation)));
+  if (!p.email.empty()) rows.push_back(Row("Email", Line(p.email, "mailto:" + p.email)));
+  if (!p.phone.empty()) {
+    std::string tel = "tel:";
+    for (char c : p.phone) {
+      if (std::isdigit(static_cast<unsigned char>(c)) || c == '+') tel += c;
+    }
+    rows.push_back(Row("Phone", Line(p.phone, tel)));
+  }
+  d["details"] = rows.empty() ? json(false) : json{{"rows", rows}};
+  std::string aliases;
+  for (const std::string& a : p.aliases) aliases += (aliases.empty() ? "" : "; ") + a;
+  d["aliases"] = aliases;
+
+  json roles = json::array();
+  for (const auto& [id, c] : site_.committees) {
+    json committee = {{"href", Link(urls::Committee(id))}, {"name", c.name}};
+    for (const Membership& m : c.members) {
+      if (m.person.id != p.id) continue;
+      roles.push_back({{"committee", committee},
+                       {"role", ToString(m.role)},
+                       {"party", m.party},
+                       {"from", OptionalDate(m.from)},
+                       {"to", OptionalDate(m.to)}});
+    }
+    for (const CoOptee& m : c.co_optees) {
+      if (m.person.id != p.id) continue;
+      roles.push_back({{"committee", committee},
+                       {"role", m.voting ? "Co-opted member (voting)" : "Co-opted member"},
+                       {"party", m.represents},
+                       {"from", OptionalDate(m.from)},
+                       {"to", OptionalDate(m.to)}});
+    }
+  }
+  d["roles"] = roles;
+
+  json attendance = json::array();
+  int attended = 0, apologies = 0;
+  if (auto it = index_.attendance.find(p.id); it != index_.attendance.end()) {
+    for (const AttendanceRecord& r : it->second) {
+      const Meeting* m = index_.FindMeeting(r.meeting_id);
+      if (!m) continue;
+      std::string what;
+      if (r.kind == "present") what = "Present", ++attended;
+      else if (r.kind == "remote") what = "Attended online", ++attended;
+      else if (r.kind == "substitute") what = "Substitute for " + index_.PersonName(r.detail), ++attended;
+      else if (r.kind == "also_attending") what = "Also attending", ++attended;
+      else what = "Sent apologies", ++apologies;
+      if (!r.detail.empty() && r.kind != "substitute") what += " (" + r.detail + ")";
+      attendance.push_back({{"href", Link(urls::Meeting(m->id))},
+                            {"meeting", index_.MeetingTitle(*m)},
+                            {"date", ShortDate(m->start.date)},
+                            {"attendance", what}});
+    }
+  }
+  d["attendance"] = attendance;
+  auto plural = [](int n, const char* one, const char* many) {
+    return std::to_string(n) + " " + (n == 1 ? one : many);
+  };
+  d["attendance_summary"] =
+      attendance.empty() ? "" : "Attended " + plural(attended, "meeting", "meetings") +
+                                    "; sent apologies for " + plural(apologies, "meeting", "meetings") + ".";
+
+  json papers = json::array();
+  if (auto it = index_.authored.find(p.id); it != index_.authored.end()) {
+    for (const Authored& a : it->second) {
+      const Document* doc = index_.FindDocument(a.meeting_id, a.document_id);
+      const Meeting* m = index_.FindMeeting(a.meeting_id);
+      if (!doc || !m) continue;
+      json link = DocumentLink(*doc);
+      link["meeting"] = index_.MeetingLabel(*m);
+      papers.push_back(link);
+    }
+  }
+  d["papers"] = papers;
+  return page;
+}
+
+PageData PageContext::WorkProgrammePage(const WorkProgramme& wp) {
+  std::vector<Crumb> crumbs = {{"Home", urls::Home()}};
+  auto committee = site_.committees.find(wp.committee.id);
+  if (committee != site_.committees.end()) {
+    const Committee& c = committee->second;
+    crumbs.push_back({c.short_name.empty() ? c.name : c.short_name, urls::Committee(c.id)});
+  }
+  PageData page = Begin(urls::WorkProgramme(wp.id), "work_programme", wp.title, "committees", crumbs);
+  json& d = page.data;
+  d["title"] = wp.title;
+  json rows = json::array();
+  if (committee != site_.committees.end()) {
+    rows.push_back(Row("Committee", Line(committee->second.name, Link(urls::Committee(wp.committee.id)))));
+  }
+  if (!wp.period.empty()) rows.push_back(Row("Period", Line(wp.period)));
+  d["details"] = {{"rows", rows}};
+
+  const auto* descriptions = content_.work_programme_rows.count(wp.id)
+                                 ? &content_.work_programme_rows.at(wp.id)
+                                 : nullptr;
+  json list = json::array();
+  for (size_t i = 0; i < wp.rows.size(); ++i) {
+    const WorkProgrammeRow& row = wp.rows[i];
+    json when;
+    switch (row.when) {
+      case WhenKind::kMeeting: {
+        const Meeting* m = index_.FindMeeting(row.meeting.id);
+        when = m ? Line(LongDate(m->start.date), Link(urls::Meeting(m->id))) : Line(row.meeting.id);
+        break;
+      }
+      case WhenKind::kTbc: when = Line("To be confirmed"); break;
+      case WhenKind::kStanding: when = Line("Standing item (every meeting)"); break;
+      case WhenKind::kMonth:
+        when = Line(row.month >= 1 && row.month <= 12 ? MonthYear(row.year, row.month) + " (approximate)"
+                                                      : std::to_string(row.year));
+        break;
+    }
+    list.push_back({{"topic", row.topic},
+                    {"description", descriptions && i < descriptions->size() ? UnwrapParagraph((*descriptions)[i]) : ""},
+                    {"author", row.author},
+                    {"scrutiny", row.scrutiny},
+                    {"when", when}});
+  }
+  d["rows"] = list;
+  return page;
+}
+
+}  // namespace clerk

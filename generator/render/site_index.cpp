@@ -1,0 +1,144 @@
+#include "render/site_index.h"
+
+#include <algorithm>
+#include <tuple>
+
+namespace clerk {
+namespace {
+
+void IndexItems(const Meeting& meeting, const std::vector<AgendaItem>& items, SiteIndex& index) {
+  for (const AgendaItem& item : items) {
+    auto& docs = index.item_documents[meeting.id + "/" + item.full_number];
+    for (const Ref& ref : item.documents) docs.push_back(ref.id);
+    IndexItems(meeting, item.sub_items, index);
+  }
+}
+
+const AgendaItem* FindIn(const std::vector<AgendaItem>& items, const std::string& number) {
+  for (const AgendaItem& item : items) {
+    if (item.full_number == number) return &item;
+    if (const AgendaItem* sub = FindIn(item.sub_items, number)) return sub;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+bool IsUpcoming(const Meeting& meeting) {
+  return meeting.status == MeetingStatus::kScheduled ||
+         meeting.status == MeetingStatus::kConfirmed;
+}
+
+SiteIndex::SiteIndex(const Site& s) : site(s) {
+  for (const auto& [id, meeting] : site.meetings) meetings_by_date.push_back(&meeting);
+  std::sort(meetings_by_date.begin(), meetings_by_date.end(),
+            [](const Meeting* a, const Meeting* b) {
+              return std::tie(a->start, a->id) < std::tie(b->start, b->id);
+            });
+  for (const Meeting* m : meetings_by_date) {
+    committee_meetings[m->committee.id].push_back(m);
+    IndexItems(*m, m->agenda, *this);
+    auto record = [&](const std::vector<Attendee>& list, const char* kind) {
+      for (const Attendee& a : list) {
+        attendance[a.person.id].push_back(
+            {m->id, kind, a.substitute_for.empty() ? a.capacity : a.substitute_for.id});
+      }
+    };
+    record(m->attendance.present, "present");
+    record(m->attendance.remote, "remote");
+    record(m->attendance.substitutes, "substitute");
+    record(m->attendance.also_attending, "also_attending");
+    record(m->attendance.apologies, "apologies");
+  }
+  // Documents that name an item but that the agenda does not list.
+  for (const auto& [key, doc] : site.documents) {
+    if (!doc.item.empty()) {
+      auto& docs = item_documents[doc.meeting_id + "/" + doc.item];
+      if (std::find(docs.begin(), docs.end(), doc.id) == docs.end()) docs.push_back(doc.id);
+    }
+    for (const Ref& appendix : doc.appendices) {
+      appendix_of[doc.meeting_id + "/" + appendix.id].push_back(doc.id);
+    }
+    if (!doc.author.empty()) authored[doc.author.id].push_back({doc.meeting_id, doc.id});
+  }
+  for (const auto& [meeting_id, minutes] : site.minutes) {
+    for (const MinuteSection& section : minutes.sections) {
+      item_minutes.emplace(meeting_id + "/" + section.item, section.number);
+    }
+    if (!minutes.approved_at.empty()) {
+      approved_minutes_of[minutes.approved_at.id].push_back(meeting_id);
+    }
+  }
+  for (const auto& [id, wp] : site.work_programmes) {
+    committee_work_programmes[wp.committee.id].push_back(id);
+    for (size_t i = 0; i < wp.rows.size(); ++i) {
+      if (wp.rows[i].when == WhenKind::kMeeting) {
+        planned_topics[wp.rows[i].meeting.id].push_back({id, i});
+      }
+    }
+  }
+}
+
+const Committee* SiteIndex::CommitteeOf(const Meeting& meeting) const {
+  auto it = site.committees.find(meeting.committee.id);
+  return it == site.committees.end() ? nullptr : &it->second;
+}
+
+const Person* SiteIndex::FindPerson(const std::string& id) const {
+  auto it = site.people.find(id);
+  return it == site.people.end() ? nullptr : &it->second;
+}
+
+const Meeting* SiteIndex::FindMeeting(const std::string& id) const {
+  auto it = site.meetings.find(id);
+  return it == site.meetings.end() ? nullptr : &it->second;
+}
+
+const Document* SiteIndex::FindDocument(const std::string& meeting_id,
+                                        const std::string& id) const {
+  auto it = site.documents.find(meeting_id + "/" + id);
+  return it == site.documents.end() ? nullptr : &it->second;
+}
+
+const AgendaItem* SiteIndex::FindItem(const Meeting& meeting,
+                                      const std::string& full_number) const {
+  return FindIn(meeting.agenda, full_number);
+}
+
+const Meeting* SiteIndex::Previous(const Meeting& meeting) const {
+  auto it = committee_meetings.find(meeting.committee.id);
+  if (it == committee_meetings.end()) return nullptr;
+  const auto& list = it->second;
+  for (size_t i = 1; i < list.size(); ++i) {
+    if (list[i] == &meeting) return list[i - 1];
+  }
+  return nullptr;
+}
+
+const Meeting* SiteIndex::Next(const Meeting& meeting) const {
+  auto it = committee_meetings.find(meeting.committee.id);
+  if (it == committee_meetings.end()) return nullptr;
+  const auto& list = it->second;
+  for (size_t i = 0; i + 1 < list.size(); ++i) {
+    if (list[i] == &meeting) return list[i + 1];
+  }
+  return nullptr;
+}
+
+std::string SiteIndex::PersonName(const std::string& id) const {
+  const Person* p = FindPerson(id);
+  if (!p) return id;
+  return p->honorific.empty() ? p->name : p->honorific + " " + p->name;
+}
+
+std::string SiteIndex::MeetingTitle(const Meeting& meeting) const {
+  if (!meeting.title.empty()) return meeting.title;
+  const Committee* c = CommitteeOf(meeting);
+  return c ? c->name : meeting.committee.id;
+}
+
+std::string SiteIndex::MeetingLabel(const Meeting& meeting) const {
+  return MeetingTitle(meeting) + ", " + LongDate(meeting.start.date);
+}
+
+}  // namespace clerk

@@ -1,0 +1,70 @@
+// Lookups derived from the Site that pages need in both directions: a
+// committee's meetings in date order, the papers of an agenda item, the
+// minute that records an item, a person's roles and attendance. Built once,
+// shared by every rendition. All containers are ordered, so iterating them is
+// deterministic.
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "model/model.h"
+
+namespace clerk {
+
+struct AttendanceRecord {
+  std::string meeting_id;
+  std::string kind;     // "present", "apologies", "substitute", "also_attending", "remote"
+  std::string detail;   // capacity, or the member substituted for (a person id)
+};
+
+struct Authored {
+  std::string meeting_id;
+  std::string document_id;
+};
+
+struct SiteIndex {
+  explicit SiteIndex(const Site& site);
+
+  const Site& site;
+  // Meetings in start order (then id), all and per committee.
+  std::vector<const Meeting*> meetings_by_date;
+  std::map<std::string, std::vector<const Meeting*>> committee_meetings;
+  // "<meeting>/<item full number>" -> minute number.
+  std::map<std::string, int> item_minutes;
+  // "<meeting>/<item full number>" -> document ids (agenda order, then front matter).
+  std::map<std::string, std::vector<std::string>> item_documents;
+  // "<meeting>/<document>" -> the documents it is an appendix of.
+  std::map<std::string, std::vector<std::string>> appendix_of;
+  // Meeting id -> meetings whose minutes it approved.
+  std::map<std::string, std::vector<std::string>> approved_minutes_of;
+  // Committee id -> work programme ids.
+  std::map<std::string, std::vector<std::string>> committee_work_programmes;
+  // Meeting id -> (work programme id, row index) planned for it.
+  std::map<std::string, std::vector<std::pair<std::string, size_t>>> planned_topics;
+  // Person id -> attendance in date order; documents written.
+  std::map<std::string, std::vector<AttendanceRecord>> attendance;
+  std::map<std::string, std::vector<Authored>> authored;
+
+  const Committee* CommitteeOf(const Meeting& meeting) const;
+  const Person* FindPerson(const std::string& id) const;
+  const Meeting* FindMeeting(const std::string& id) const;
+  const Document* FindDocument(const std::string& meeting_id, const std::string& id) const;
+  const AgendaItem* FindItem(const Meeting& meeting, const std::string& full_number) const;
+  const Meeting* Previous(const Meeting& meeting) const;
+  const Meeting* Next(const Meeting& meeting) const;
+
+  // "Councillor Carole Gandy", or the id if the person is unknown.
+  std::string PersonName(const std::string& id) const;
+  // The meeting's title: its own, or its committee's name.
+  std::string MeetingTitle(const Meeting& meeting) const;
+  // "Children and young people scrutiny committee, Monday 16 September 2019".
+  std::string MeetingLabel(const Meeting& meeting) const;
+};
+
+// Upcoming = not yet held: scheduled or confirmed. (No clock is read: the
+// status says whether a meeting has happened.)
+bool IsUpcoming(const Meeting& meeting);
+
+}  // namespace clerk

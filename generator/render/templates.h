@@ -1,0 +1,38 @@
+// A theme's Mustache templates for one rendition. Templates come from
+// <theme>/templates/*.mustache; a rendition may override any of them in
+// <theme>/<rendition id>/templates/. Files whose name starts with '_' are
+// partials ({{> _breadcrumbs}}). Page data is built as JSON (ordered,
+// inspectable in tests) and converted for Mustache; empty strings and nulls
+// count as false, so {{#field}} ... {{/field}} hides a missing field, and
+// every list `x` comes with a boolean `has_x`, for the markup around a list.
+#pragma once
+
+#include <map>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "model/diagnostics.h"
+#include "render/site_renderer.h"
+
+namespace clerk {
+
+class Theme {
+ public:
+  // Reads the templates; a missing templates folder is an error in `diag`.
+  void Load(const std::string& theme_dir, const Rendition& rendition, Diagnostics& diag);
+
+  bool Has(const std::string& name) const { return templates_.count(name) > 0; }
+
+  // Renders template `name` with `data`; errors (unknown template, Mustache
+  // syntax) go to `diag` and give "".
+  std::string Render(const std::string& name, const nlohmann::json& data,
+                     Diagnostics& diag) const;
+
+ private:
+  std::string dir_;
+  std::map<std::string, std::string> templates_;  // name -> text
+  std::map<std::string, std::string> paths_;      // name -> file, for errors
+};
+
+}  // namespace clerk

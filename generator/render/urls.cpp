@@ -1,0 +1,76 @@
+#include "render/urls.h"
+
+#include <vector>
+
+#include "render/html_text.h"
+
+namespace clerk::urls {
+
+std::string Home() { return "index.html"; }
+std::string Committees() { return "committees/index.html"; }
+std::string Committee(const std::string& id) { return "committees/" + id + "/index.html"; }
+std::string Meetings() { return "meetings/index.html"; }
+std::string Meeting(const std::string& id) { return "meetings/" + id + "/index.html"; }
+std::string Document(const std::string& meeting_id, const std::string& document_id) {
+  return "meetings/" + meeting_id + "/" + document_id + "/index.html";
+}
+std::string Minutes(const std::string& meeting_id) {
+  return "meetings/" + meeting_id + "/minutes/index.html";
+}
+std::string People() { return "people/index.html"; }
+std::string Person(const std::string& id) { return "people/" + id + "/index.html"; }
+std::string WorkProgramme(const std::string& id) {
+  return "work-programmes/" + id + "/index.html";
+}
+std::string Glossary() { return "glossary/index.html"; }
+std::string Accessibility() { return "accessibility/index.html"; }
+std::string NotFound() { return "404.html"; }
+
+std::string Page(const Rendition& rendition, const std::string& key) {
+  return rendition.prefix + key;
+}
+
+std::string ThemeAsset(const std::string& path_in_theme) { return "theme/" + path_in_theme; }
+std::string SiteAsset(const std::string& path_in_assets) { return "assets/" + path_in_assets; }
+
+namespace {
+std::vector<std::string> Split(const std::string& path) {
+  std::vector<std::string> parts;
+  size_t start = 0;
+  while (true) {
+    size_t slash = path.find('/', start);
+    parts.push_back(path.substr(start, slash - start));
+    if (slash == std::string::npos) break;
+    start = slash + 1;
+  }
+  return parts;
+}
+}  // namespace
+
+std::string Relative(const std::string& from, const std::string& to) {
+  std::string fragment;
+  std::string target = to;
+  if (size_t hash = to.find('#'); hash != std::string::npos) {
+    fragment = to.substr(hash);
+    target = to.substr(0, hash);
+  }
+  std::vector<std::string> a = Split(from), b = Split(target);
+  // Directories of `from` (all but its file name) against those of `to`.
+  size_t common = 0;
+  while (common + 1 < a.size() && common + 1 < b.size() && a[common] == b[common]) ++common;
+  std::string out;
+  for (size_t i = common; i + 1 < a.size(); ++i) out += "../";
+  for (size_t i = common; i < b.size(); ++i) {
+    out += b[i];
+    if (i + 1 < b.size()) out += '/';
+  }
+  return out + fragment;
+}
+
+std::string ItemAnchor(const std::string& full_number) {
+  return "item-" + ItemAnchorSuffix(full_number);
+}
+
+std::string MinuteAnchor(int number) { return "minute-" + std::to_string(number); }
+
+}  // namespace clerk::urls

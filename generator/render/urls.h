@@ -1,0 +1,45 @@
+// Where each page lives in the output, and relative links between pages.
+// Paths are '/'-separated, relative to the output root, and always name the
+// file ("meetings/x/index.html"), so the site works from file:// as well as
+// under any base URL. A rendition's pages sit under its prefix
+// ("large-print/meetings/x/index.html"); theme and site assets are shared.
+#pragma once
+
+#include <string>
+
+#include "render/site_renderer.h"
+
+namespace clerk::urls {
+
+// Rendition-independent page paths ("keys"); Page() adds the prefix.
+std::string Home();                                   // index.html
+std::string Committees();                             // committees/index.html
+std::string Committee(const std::string& id);         // committees/<id>/index.html
+std::string Meetings();                               // meetings/index.html
+std::string Meeting(const std::string& id);           // meetings/<id>/index.html
+std::string Document(const std::string& meeting_id, const std::string& document_id);
+std::string Minutes(const std::string& meeting_id);   // meetings/<id>/minutes/index.html
+std::string People();                                 // people/index.html
+std::string Person(const std::string& id);            // people/<id>/index.html
+std::string WorkProgramme(const std::string& id);     // work-programmes/<id>/index.html
+std::string Glossary();                               // glossary/index.html
+std::string Accessibility();                          // accessibility/index.html
+std::string NotFound();                               // 404.html
+
+std::string Page(const Rendition& rendition, const std::string& key);
+
+// Theme files are copied to theme/<path inside the theme> ("theme/css/standard.css");
+// the site's own assets to assets/<path>.
+std::string ThemeAsset(const std::string& path_in_theme);
+std::string SiteAsset(const std::string& path_in_assets);
+
+// The link from page `from` to `to` (both output paths): "../../committees/x/index.html".
+// `to` may carry a fragment ("meetings/x/index.html#item-7").
+std::string Relative(const std::string& from, const std::string& to);
+
+// "item-1-2" for agenda item "1(2)".
+std::string ItemAnchor(const std::string& full_number);
+// "minute-609".
+std::string MinuteAnchor(int number);
+
+}  // namespace clerk::urls

@@ -10,6 +10,8 @@
 #include <thread>
 
 #include "content/loader.h"
+#include "links/check_acronyms.h"
+#include "links/check_minutes.h"
 #include "links/check_references.h"
 #include "model/diagnostics.h"
 #include "output/site_writer.h"
@@ -65,6 +67,8 @@ bool LoadAndRender(const Options& opt, clerk::Site& site,
                    std::vector<clerk::OutputFile>& files, Diagnostics& diag) {
   site = clerk::LoadSite(opt.source, diag);
   clerk::CheckReferences(site, diag);
+  clerk::CheckMinuteNumbering(site, diag);
+  clerk::CheckAcronyms(site, diag);
   clerk::RenderOptions render;
   render.theme_dir = (std::filesystem::path(opt.source) / "themes" / "default").string();
   render.base_url = opt.base_url.empty() ? site.config.base_url : opt.base_url;

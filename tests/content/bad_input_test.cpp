@@ -71,6 +71,8 @@ TEST_CASE("each bad-input case reports its errors at file:line:col", "[bad-input
         INFO("unexpected: " << line);
         CHECK(std::find(expected.begin(), expected.end(), line) != expected.end());
       }
+      // --strict makes warnings fail the run.
+      if (only_warnings) CHECK(RunClerk("check --strict", dir.path()).exit_code == 1);
       // `clerk check` writes nothing.
       CHECK(!fs::exists(dir.path() / "public"));
     }

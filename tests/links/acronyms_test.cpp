@@ -1,0 +1,23 @@
+#include <catch2/catch.hpp>
+
+#include "links/check_acronyms.h"
+
+using namespace clerk;
+
+namespace {
+std::vector<std::string> Words(const std::string& text) {
+  std::vector<std::string> words;
+  for (const AcronymHit& hit : FindAcronyms(text)) words.push_back(hit.word);
+  return words;
+}
+}  // namespace
+
+TEST_CASE("acronyms are words of two or more capitals, names are not", "[acronyms]") {
+  CHECK(Words("The CAMHS team and the DfE met OoCD staff.") ==
+        std::vector<std::string>{"CAMHS", "DfE", "OoCD"});
+  CHECK(Words("Angela McErlane used SharePoint; Penny-Anne O'Donnell too.").empty());
+  CHECK(Words("Two SLAs, the YJB's plan and 'SEND' support") ==
+        std::vector<std::string>{"SLA", "YJB", "SEND"});
+  CHECK(Words("A single Capital, I and a.").empty());
+  CHECK(FindAcronyms("see ICB").at(0).offset == 4);
+}

@@ -232,7 +232,7 @@ PageData PageContext::Home() {
     const Meeting& m = **it;
     if (m.status != MeetingStatus::kHeld) continue;
     json docs = json::array();
-    for (const std::string& doc_id : m.documents) {
+    for (const std::string& doc_id : index_.DocumentsInOrder(m)) {
       if (const Document* doc = index_.FindDocument(m.id, doc_id)) docs.push_back(DocumentLink(*doc));
     }
     if (docs.empty() && !m.has_minutes) continue;

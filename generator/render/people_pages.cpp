@@ -61,6 +61,16 @@ PageData PageContext::CommitteePage(const Committee& c) {
                        {"to", OptionalDate(m.to)}});
   }
   d["members"] = members;
+  // Columns no row fills are left out.
+  auto any = [](const json& rows, const char* key) {
+    for (const json& r : rows) {
+      if (!r[key].get<std::string>().empty()) return true;
+    }
+    return false;
+  };
+  d["m_party"] = any(members, "party");
+  d["m_from"] = any(members, "from");
+  d["m_to"] = any(members, "to");
   json co_optees = json::array();
   for (const CoOptee& m : c.co_optees) {
     co_optees.push_back({{"person", PersonLink(m.person.id)},
@@ -70,6 +80,8 @@ PageData PageContext::CommitteePage(const Committee& c) {
                          {"to", OptionalDate(m.to)}});
   }
   d["co_optees"] = co_optees;
+  d["c_from"] = any(co_optees, "from");
+  d["c_to"] = any(co_optees, "to");
 
   json upcoming = json::array(), past = json::array();
   if (auto it = index_.committee_meetings.find(c.id); it != index_.committee_meetings.end()) {
@@ -154,6 +166,15 @@ PageData PageContext::PersonPage(const Person& p) {
     }
   }
   d["roles"] = roles;
+  auto any = [](const json& rows, const char* key) {
+    for (const json& r : rows) {
+      if (!r[key].get<std::string>().empty()) return true;
+    }
+    return false;
+  };
+  d["r_party"] = any(roles, "party");
+  d["r_from"] = any(roles, "from");
+  d["r_to"] = any(roles, "to");
 
   json attendance = json::array();
   int attended = 0, apologies = 0;
@@ -178,9 +199,9 @@ PageData PageContext::PersonPage(const Person& p) {
   auto plural = [](int n, const char* one, const char* many) {
     return std::to_string(n) + " " + (n == 1 ? one : many);
   };
-  d["attendance_summary"] =
-      attendance.empty() ? "" : "Attended " + plural(attended, "meeting", "meetings") +
-                                    "; sent apologies for " + plural(apologies, "meeting", "meetings") + ".";
+  std::string summary = "Attended " + plural(attended, "meeting", "meetings");
+  if (apologies > 0) summary += "; sent apologies for " + plural(apologies, "meeting", "meetings");
+  d["attendance_summary"] = attendance.empty() ? "" : summary + ".";
 
   json papers = json::array();
   if (auto it = index_.authored.find(p.id); it != index_.authored.end()) {
@@ -224,7 +245,7 @@ PageData PageContext::WorkProgrammePage(const WorkProgramme& wp) {
     switch (row.when) {
       case WhenKind::kMeeting: {
         const Meeting* m = index_.FindMeeting(row.meeting.id);
-        when = m ? Line(LongDate(m->start.date), Link(urls::Meeting(m->id))) : Line(row.meeting.id);
+        when = m ? Line(ShortDate(m->start.date), Link(urls::Meeting(m->id))) : Line(row.meeting.id);
         break;
       }
       case WhenKind::kTbc: when = Line("To be confirmed"); break;

@@ -105,6 +105,27 @@ const AgendaItem* SiteIndex::FindItem(const Meeting& meeting,
   return FindIn(meeting.agenda, full_number);
 }
 
+std::vector<std::string> SiteIndex::DocumentsInOrder(const Meeting& meeting) const {
+  std::vector<std::string> out;
+  auto add = [&](const std::string& id) {
+    if (std::find(out.begin(), out.end(), id) == out.end() && FindDocument(meeting.id, id)) {
+      out.push_back(id);
+    }
+  };
+  auto walk = [&](auto& self, const std::vector<AgendaItem>& items) -> void {
+    for (const AgendaItem& item : items) {
+      auto it = item_documents.find(meeting.id + "/" + item.full_number);
+      if (it != item_documents.end()) {
+        for (const std::string& id : it->second) add(id);
+      }
+      self(self, item.sub_items);
+    }
+  };
+  walk(walk, meeting.agenda);
+  for (const std::string& id : meeting.documents) add(id);
+  return out;
+}
+
 const Meeting* SiteIndex::Previous(const Meeting& meeting) const {
   auto it = committee_meetings.find(meeting.committee.id);
   if (it == committee_meetings.end()) return nullptr;

@@ -52,6 +52,8 @@ struct SiteIndex {
   const Meeting* FindMeeting(const std::string& id) const;
   const Document* FindDocument(const std::string& meeting_id, const std::string& id) const;
   const AgendaItem* FindItem(const Meeting& meeting, const std::string& full_number) const;
+  // The meeting's documents in agenda order, then any the agenda does not name.
+  std::vector<std::string> DocumentsInOrder(const Meeting& meeting) const;
   const Meeting* Previous(const Meeting& meeting) const;
   const Meeting* Next(const Meeting& meeting) const;
 

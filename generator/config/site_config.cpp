@@ -62,11 +62,43 @@ SiteConfig LoadSiteConfig(const std::string& root, const std::string& display_ro
     } else {
       for (const auto& kv : deploy) {
         std::string name = kv.first.Scalar();
+        DeployTarget target;
+        target.pos = site.PosOf(kv.second);
         if (kv.second.IsScalar()) {
-          config.deploy[name] = kv.second.Scalar();
-        } else if (kv.second.IsMap() && kv.second["url"]) {
-          config.deploy[name] = kv.second["url"].as<std::string>("");
+          target.url = kv.second.Scalar();
+        } else {
+          YamlRecord t(kv.second, display, 1, "deploy target '" + name + "'", diag);
+          if (!t.ok()) continue;
+          // Secrets belong in the environment, never in a committed file.
+          for (const char* secret : {"password", "pass", "secret", "secret_access_key",
+                                     "aws_secret_access_key", "private_key", "token"}) {
+            if (t.Has(secret))
+              diag.Error(t.PosOfKey(secret),
+                         std::string("'") + secret +
+                             "' must not be written into site.yaml: set "
+                             "CLERK_DEPLOY_PASSWORD (or AWS_SECRET_ACCESS_KEY, "
+                             "CLERK_DEPLOY_KEY) in the environment, or use ~/.netrc");
+          }
+          target.url = t.String("url", true);
+          target.endpoint = t.String("endpoint");
+          target.region = t.String("region");
+          target.ca_file = t.String("ca_file");
+          target.known_hosts = t.String("known_hosts");
         }
+        // user:password@host in the URL is a password in the file too.
+        std::string::size_type scheme = target.url.find("://");
+        if (scheme != std::string::npos) {
+          std::string rest = target.url.substr(scheme + 3);
+          std::string authority = rest.substr(0, rest.find('/'));
+          std::string::size_type at = authority.rfind('@');
+          if (at != std::string::npos &&
+              authority.substr(0, at).find(':') != std::string::npos)
+            diag.Error(target.pos,
+                       "deploy target '" + name +
+                           "' has a password in its URL: remove it and set "
+                           "CLERK_DEPLOY_PASSWORD in the environment instead");
+        }
+        config.deploy[name] = target;
       }
     }
   }

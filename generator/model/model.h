@@ -36,6 +36,17 @@ struct SiteContact {
   std::string phone;
 };
 
+// One named deploy target. Secrets are never here: they come from the
+// environment or ~/.netrc (generator/publish/credentials.h).
+struct DeployTarget {
+  SourcePos pos;
+  std::string url;          // file://, sftp://, ftp://, ftps://, webdav(s)://, s3://
+  std::string endpoint;     // s3: http(s)://host:port of an S3-compatible server
+  std::string region;       // s3: signing region (default us-east-1)
+  std::string ca_file;      // extra CA certificate(s), PEM, for a private host
+  std::string known_hosts;  // sftp: known_hosts file (default ~/.ssh/known_hosts)
+};
+
 struct SiteConfig {
   SourcePos pos;
   std::string title;         // "Committee papers"
@@ -45,8 +56,8 @@ struct SiteConfig {
   SiteContact contact;
   std::string accessibility;           // Markdown: the accessibility statement
   std::string accessibility_reviewed;  // date text, "1 November 2026"
-  // Named deploy targets (issue 5 fills these in); kept as URL text.
-  std::map<std::string, std::string> deploy;
+  // Named deploy targets (`deploy:` in site.yaml; see docs/publishing.md).
+  std::map<std::string, DeployTarget> deploy;
 };
 
 // `incomplete` marks a record whose file could not be read or parsed (the

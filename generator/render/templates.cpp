@@ -1,5 +1,6 @@
 #include "render/templates.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -67,7 +68,42 @@ mustache::data ToMustache(const nlohmann::json& value) {
   }
 }
 
+// Replaces {{> _name}} with the partial's text, so a page is parsed once
+// rather than each partial at each use. Partials that include themselves
+// (the agenda item, for sub-items) stay as partial tags.
+std::string InlinePartials(const std::string& text, const std::map<std::string, std::string>& all,
+                           std::vector<std::string>& stack) {
+  std::string out;
+  size_t pos = 0;
+  while (true) {
+    size_t open = text.find("{{>", pos);
+    if (open == std::string::npos) break;
+    size_t close = text.find("}}", open);
+    if (close == std::string::npos) break;
+    std::string name = text.substr(open + 3, close - open - 3);
+    name.erase(0, name.find_first_not_of(" \t"));
+    name.erase(name.find_last_not_of(" \t") + 1);
+    out += text.substr(pos, open - pos);
+    auto it = all.find(name);
+    bool recursive = std::find(stack.begin(), stack.end(), name) != stack.end();
+    if (it == all.end() || recursive || it->second.find("{{> " + name + "}}") != std::string::npos) {
+      out += text.substr(open, close + 2 - open);
+    } else {
+      stack.push_back(name);
+      out += InlinePartials(it->second, all, stack);
+      stack.pop_back();
+    }
+    pos = close + 2;
+  }
+  return out + text.substr(pos);
+}
+
 }  // namespace
+
+struct Theme::Parsed {
+  explicit Parsed(const std::string& text) : tmpl(text) {}
+  mustache::mustache tmpl;
+};
 
 void Theme::Load(const std::string& theme_dir, const Rendition& rendition, Diagnostics& diag) {
   dir_ = theme_dir;
@@ -81,6 +117,13 @@ void Theme::Load(const std::string& theme_dir, const Rendition& rendition, Diagn
   }
   // The rendition's own templates replace the standard ones of the same name.
   ReadTemplates(fs::path(theme_dir) / rendition.id / "templates", templates_, paths_);
+  std::map<std::string, std::string> inlined;
+  for (const auto& [name, text] : templates_) {
+    std::vector<std::string> stack = {name};
+    inlined[name] = InlinePartials(text, templates_, stack);
+  }
+  templates_ = std::move(inlined);
+  parsed_.clear();
 }
 
 std::string Theme::Render(const std::string& name, const nlohmann::json& data,
@@ -98,7 +141,9 @@ std::string Theme::Render(const std::string& name, const nlohmann::json& data,
       context.set(partial_name, mustache::partial{[body] { return *body; }});
     }
   }
-  mustache::mustache tmpl{it->second};
+  std::shared_ptr<Parsed>& parsed = parsed_[name];
+  if (!parsed) parsed = std::make_shared<Parsed>(it->second);
+  mustache::mustache& tmpl = parsed->tmpl;
   if (!tmpl.is_valid()) {
     diag.Error(SourcePos{paths_.at(name), 0, 0}, "template error: " + tmpl.error_message());
     return "";

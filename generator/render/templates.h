@@ -8,6 +8,7 @@
 #pragma once
 
 #include <map>
+#include <memory>
 #include <string>
 
 #include <nlohmann/json.hpp>
@@ -30,9 +31,12 @@ class Theme {
                      Diagnostics& diag) const;
 
  private:
+  struct Parsed;
   std::string dir_;
-  std::map<std::string, std::string> templates_;  // name -> text
+  std::map<std::string, std::string> templates_;  // name -> text, partials inlined
   std::map<std::string, std::string> paths_;      // name -> file, for errors
+  // Parsed once, on first use (Mustache parsing is most of the cost of a page).
+  mutable std::map<std::string, std::shared_ptr<Parsed>> parsed_;
 };
 
 }  // namespace clerk

@@ -135,7 +135,7 @@ const std::vector<std::string>& TemplateIds() {
       "details",      "agenda",       "attendance", "minutes",        "papers",
       "remit",        "members",      "co-optees",  "meetings",       "work-programmes",
       "contact",      "roles",        "documents",  "upcoming",       "latest-papers",
-      "committees",   "contents",     "document",   "planned",        "notes"};
+      "committees",   "contents",     "document",   "planned"};
   return ids;
 }
 

@@ -295,17 +295,24 @@ PageData PageContext::GlossaryPage() {
   std::stable_sort(terms.begin(), terms.end(), [](const GlossaryTerm* a, const GlossaryTerm* b) {
     return LowerAscii(a->term) < LowerAscii(b->term);
   });
-  json list = json::array();
+  // Grouped by first letter, with a list of letters to jump to.
+  json letters = json::array();
   std::set<std::string> used(TemplateIds().begin(), TemplateIds().end());
   for (const GlossaryTerm* t : terms) {
+    char first = t->term.empty() ? '#' : static_cast<char>(std::toupper(static_cast<unsigned char>(t->term[0])));
+    std::string letter = std::isalpha(static_cast<unsigned char>(first)) ? std::string(1, first) : "#";
+    if (letters.empty() || letters.back()["letter"] != letter) {
+      std::string id = letter == "#" ? "letter-other" : "letter-" + LowerAscii(letter);
+      letters.push_back({{"letter", letter}, {"id", UniqueId(id, used)}, {"terms", json::array()}});
+    }
     bool acronym = !t->expansion.empty() && t->term != t->expansion;
-    list.push_back({{"id", UniqueId("term-" + Slugify(t->term), used)},
-                    {"term", t->term},
-                    {"abbr", acronym},
-                    {"expansion", t->expansion},
-                    {"plain", t->plain}});
+    letters.back()["terms"].push_back({{"id", UniqueId("term-" + Slugify(t->term), used)},
+                                       {"term", t->term},
+                                       {"abbr", acronym},
+                                       {"expansion", t->expansion},
+                                       {"plain", t->plain}});
   }
-  page.data["terms"] = list;
+  page.data["letters"] = letters;
   return page;
 }
 

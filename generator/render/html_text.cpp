@@ -1,5 +1,7 @@
 #include "render/html_text.h"
 
+#include <string_view>
+
 namespace clerk {
 
 std::string EscapeHtml(const std::string& text) {
@@ -53,6 +55,32 @@ std::string UnwrapParagraph(const std::string& html) {
   std::string inner = h.substr(3, h.size() - 7);
   if (inner.find("<p>") != std::string::npos || inner.find("</p>") != std::string::npos) return html;
   return inner;
+}
+
+std::string DropBlankLines(const std::string& html) {
+  std::string out;
+  out.reserve(html.size());
+  int pre_depth = 0;
+  size_t pos = 0;
+  while (pos < html.size()) {
+    size_t end = html.find('\n', pos);
+    if (end == std::string::npos) end = html.size();
+    std::string_view line(html.data() + pos, end - pos);
+    bool blank = line.find_first_not_of(" \t\r") == std::string_view::npos;
+    if (!blank || pre_depth > 0) {
+      out.append(line);
+      out += '\n';
+    }
+    for (size_t at = line.find("<pre"); at != std::string_view::npos; at = line.find("<pre", at + 1)) {
+      char next = at + 4 < line.size() ? line[at + 4] : '>';
+      if (next == '>' || next == ' ') ++pre_depth;
+    }
+    for (size_t at = line.find("</pre>"); at != std::string_view::npos; at = line.find("</pre>", at + 1)) {
+      if (pre_depth > 0) --pre_depth;
+    }
+    pos = end + 1;
+  }
+  return out;
 }
 
 std::string ItemAnchorSuffix(const std::string& full_number) {

@@ -21,6 +21,9 @@ std::string UniqueId(const std::string& base, std::set<std::string>& used);
 // cells); anything else is returned as it is.
 std::string UnwrapParagraph(const std::string& html);
 
+// Drops blank lines that templates leave behind, except inside <pre>.
+std::string DropBlankLines(const std::string& html);
+
 // An agenda item number made safe for an id: "1(2)" -> "1-2", "7" -> "7".
 std::string ItemAnchorSuffix(const std::string& full_number);
 

@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "render/content_html.h"
+#include "render/html_text.h"
 #include "render/page_context.h"
 #include "render/site_index.h"
 #include "render/templates.h"
@@ -78,7 +79,7 @@ std::vector<OutputFile> RenderSite(const Site& site, const RenderOptions& option
       }
       std::string body = theme.Render(page.template_name, page.data, diag);
       page.data["content"] = body;
-      out.push_back({page.path, theme.Render("layout", page.data, diag)});
+      out.push_back({page.path, DropBlankLines(theme.Render("layout", page.data, diag))});
     }
   }
 

@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include "render/html_text.h"
 #include "render/markdown.h"
 
 using namespace clerk;
@@ -167,4 +168,12 @@ TEST_CASE("GFM extensions: strikethrough and autolinks", "[markdown]") {
   auto r = Render("~~old~~ see www.example.org", diag);
   CHECK(Contains(r.html, "<del>old</del>"));
   CHECK(Contains(r.html, "href=\"http://www.example.org\""));
+}
+
+TEST_CASE("blank lines are dropped except inside pre", "[markdown]") {
+  Diagnostics diag;
+  auto r = Render("Text\n\n```\na\n\nb\n```\n", diag);
+  std::string tidy = DropBlankLines("<p>x</p>\n\n\n<div>\n  \n</div>\n" + r.html);
+  CHECK(tidy.rfind("<p>x</p>\n<div>\n</div>\n", 0) == 0);
+  CHECK(Contains(tidy, "a\n\nb"));
 }

@@ -61,6 +61,18 @@ std::string Plural(int n, const char* word) {
   return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
 }
 
+// The site's own theme if it has one, else the default theme that comes
+// with clerk (themes/ beside the build folder of the binary).
+std::string ThemeDir(const std::string& source) {
+  std::filesystem::path own = std::filesystem::path(source) / "themes" / "default";
+  if (std::filesystem::is_directory(own)) return own.string();
+  std::error_code ec;
+  std::filesystem::path exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+  std::filesystem::path shipped = exe.parent_path().parent_path() / "themes" / "default";
+  if (!ec && std::filesystem::is_directory(shipped)) return shipped.string();
+  return own.string();  // missing: the render stage reports it
+}
+
 // Loads, checks references and renders everything in memory. Nothing is
 // written. Returns false when there are errors (or warnings under --strict).
 bool LoadAndRender(const Options& opt, clerk::Site& site,
@@ -70,7 +82,7 @@ bool LoadAndRender(const Options& opt, clerk::Site& site,
   clerk::CheckMinuteNumbering(site, diag);
   clerk::CheckAcronyms(site, diag);
   clerk::RenderOptions render;
-  render.theme_dir = (std::filesystem::path(opt.source) / "themes" / "default").string();
+  render.theme_dir = ThemeDir(opt.source);
   render.base_url = opt.base_url.empty() ? site.config.base_url : opt.base_url;
   // Rendering needs consistent records; don't pile follow-on errors on top.
   if (!diag.HasErrors()) files = clerk::RenderSite(site, render, diag);

@@ -329,7 +329,18 @@ class Renderer {
         }
       } else if (std::strcmp(cmark_node_get_type_string(node), "table") == 0) {
         std::string caption = "Table " + std::to_string(table_number++);
-        const std::string& about = last_heading.empty() ? options_.caption_fallback : last_heading;
+        std::string about = last_heading.empty() ? options_.caption_fallback : last_heading;
+        // An explicit caption: a paragraph "Table: ..." just above the table.
+        cmark_node* before = cmark_node_previous(node);
+        if (before && cmark_node_get_type(before) == CMARK_NODE_PARAGRAPH) {
+          std::string text = PlainText(before);
+          if (text.rfind("Table:", 0) == 0) {
+            std::string explicit_caption = text.substr(6);
+            explicit_caption.erase(0, explicit_caption.find_first_not_of(' '));
+            if (!explicit_caption.empty()) about = explicit_caption;
+            Detach(before);
+          }
+        }
         if (!about.empty()) caption += ": " + about;
         TableInfo info;
         info.caption = caption;

@@ -37,8 +37,10 @@ struct MarkdownOptions {
   // Put into footnote ids ("fn-<id_prefix>-1") so two fragments with
   // footnotes can share a page. Empty: "fn-1".
   std::string id_prefix;
-  // Tables are captioned "Table <n>: <nearest heading above>", n counting
-  // from here; with no heading above, `caption_fallback` is used.
+  // Tables are captioned "Table <n>: <text>", n counting from here. The text
+  // is that of a paragraph "Table: <text>" just above the table (the
+  // paragraph is then left out), else the nearest heading above, else
+  // `caption_fallback`.
   int first_table_number = 1;
   std::string caption_fallback;
   // Minutes: paragraphs starting with **Resolved** or **Action** are wrapped

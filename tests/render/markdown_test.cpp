@@ -177,3 +177,12 @@ TEST_CASE("blank lines are dropped except inside pre", "[markdown]") {
   CHECK(tidy.rfind("<p>x</p>\n<div>\n</div>\n", 0) == 0);
   CHECK(Contains(tidy, "a\n\nb"));
 }
+
+TEST_CASE("a 'Table:' paragraph above a table becomes its caption", "[markdown]") {
+  Diagnostics diag;
+  auto r = Render("## Feedback\n\nTable: Children & families\n\n| a |\n|---|\n| 1 |\n\n| b |\n|---|\n| 2 |\n",
+                  diag);
+  CHECK(Contains(r.html, "<caption>Table 1: Children &amp; families</caption>"));
+  CHECK(Contains(r.html, "<caption>Table 2: Feedback</caption>"));
+  CHECK_FALSE(Contains(r.html, "<p>Table:"));
+}

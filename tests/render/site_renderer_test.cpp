@@ -198,3 +198,16 @@ TEST_CASE("Markdown problems in documents are reported at their file position", 
   CHECK(diag.All()[0].pos.column == 5);
   CHECK_FALSE(Contains(pages["meetings/2019-09-16-cyp/care-leavers/index.html"], "<b>"));
 }
+
+TEST_CASE("Markdown problems in minutes point at the minutes file", "[render][site]") {
+  Site site = SmallSite();
+  Minutes& minutes = site.minutes["2019-09-16-cyp"];
+  // body_line 5: the heading is on line 5, "Text <br> here" on line 7.
+  minutes.body = "## 609 Care leavers\n\nText <br> here.\n";
+  Diagnostics diag;
+  auto files = RenderSite(site, Options(), diag);
+  REQUIRE(diag.ErrorCount() == 1);
+  CHECK(diag.All()[0].pos.path == "content/meetings/2019-09-16-cyp/minutes.md");
+  CHECK(diag.All()[0].pos.line == 7);
+  CHECK(diag.All()[0].pos.column == 6);
+}

@@ -15,6 +15,7 @@
 #include "links/check_references.h"
 #include "model/diagnostics.h"
 #include "output/site_writer.h"
+#include "publish/deploy.h"
 #include "render/site_renderer.h"
 #include "scaffold/new_meeting.h"
 
@@ -184,6 +185,20 @@ int main(int argc, char** argv) {
   meeting->add_option("--committee", opt.committee, "Committee id")->required();
   meeting->add_option("--date", opt.date, "Meeting date, YYYY-MM-DD")->required();
 
+  clerk::publish::DeployOptions deploy_opt;
+  CLI::App* deploy = app.add_subcommand("deploy", "Push the built site to a host (see docs/publishing.md)");
+  deploy->add_option("--source", deploy_opt.source, "Site folder (with site.yaml)");
+  deploy->add_option("--target", deploy_opt.target_name, "Named target from site.yaml");
+  deploy->add_option("--to", deploy_opt.to_url, "Target URL (file, sftp, ftp, ftps, webdav, webdavs, s3)");
+  deploy->add_option("--out", deploy_opt.out, "Built site folder");
+  deploy->add_flag("--dry-run", deploy_opt.dry_run, "Show the plan; change nothing");
+  deploy->add_flag("--yes", deploy_opt.yes, "Allow deletions without asking");
+  deploy->add_option("--jobs", deploy_opt.jobs, "Transfers at once (default 4)")
+      ->check(CLI::Range(1, 64));
+  deploy->add_option("--max-deletes", deploy_opt.max_deletes, "Refuse to delete more (default 256)")
+      ->check(CLI::NonNegativeNumber);
+  deploy->add_flag("--verbose", deploy_opt.verbose, "List every file");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -193,5 +208,6 @@ int main(int argc, char** argv) {
   if (build->parsed()) return RunBuild(opt);
   if (check->parsed()) return RunCheck(opt);
   if (meeting->parsed()) return RunNewMeeting(opt);
+  if (deploy->parsed()) return clerk::publish::RunDeploy(deploy_opt, std::cerr);
   return kExitUsage;
 }

@@ -1,0 +1,48 @@
+// The deploy manifest: what a host holds, as (path, size, SHA-256) per file.
+// Hosts give no reliable hashes, so Clerk keeps this list on the host itself
+// (`.clerk-manifest` at the target's root) and compares it with the built
+// site to plan a deploy. Text format, one file a line, sorted by path:
+//
+//   clerk-manifest 1
+//   <sha256 hex> <size> <path>
+//   ...
+//   end <count>
+//
+// The closing line makes a truncated manifest (an upload cut short) detectable:
+// it then reads as unreadable, and the deploy falls back to comparing files.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+
+namespace clerk::publish {
+
+inline constexpr const char* kManifestName = ".clerk-manifest";
+// Files of the built folder that are not part of the website.
+inline constexpr const char* kSiteMarkerName = ".clerk-site";
+
+struct FileEntry {
+  int64_t size = 0;
+  std::string sha256;  // lower-case hex; "" when unknown (differs from everything)
+  bool operator==(const FileEntry&) const = default;
+};
+
+using Manifest = std::map<std::string, FileEntry>;  // path relative to the root, '/'
+
+std::string Sha256Hex(const std::string& data);
+
+// "a/b.html": relative, no empty, "." or ".." segment. A manifest naming any
+// other path is refused, so a tampered manifest cannot steer deletions.
+bool IsSafeRelativePath(const std::string& path);
+
+// Lists and hashes every regular file under `dir` (skipping the site marker and
+// any manifest). Returns nullopt with `error` set if the folder cannot be read.
+std::optional<Manifest> ScanSite(const std::string& dir, int jobs, std::string* error);
+
+std::string SerializeManifest(const Manifest& manifest);
+// nullopt (with `error`) when the text is not a complete, valid manifest.
+std::optional<Manifest> ParseManifest(const std::string& text, std::string* error);
+
+}  // namespace clerk::publish

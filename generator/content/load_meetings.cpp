@@ -193,6 +193,12 @@ void LoadMeetingYaml(Meeting& m, const std::string& path, const std::string& dis
   m.contact = r.RefField("contact");
   m.notice = r.String("notice");
   m.moved_to = r.RefField("moved_to");
+  if (std::optional<int> seq = r.Int("sequence")) {
+    if (*seq < 0)
+      diag.Error(r.PosOfKey("sequence"), "sequence must be 0 or more");
+    else
+      m.sequence = *seq;
+  }
   ReadAttendance(r, m.attendance);
   ReadAgendaItems(r.Node("agenda"), r, "", m.agenda);
 }

@@ -184,6 +184,9 @@ struct Meeting {
   Ref contact;          // overrides the committee's contact officer
   std::string notice;   // Markdown: why cancelled or moved, shown in a banner
   Ref moved_to;         // postponed meetings: the meeting that replaces it
+  // Raised by the clerk each time the time or venue changes (never lowered);
+  // calendars derive their SEQUENCE from it (docs/content-format.md).
+  int sequence = 0;
   Attendance attendance;
   std::vector<AgendaItem> agenda;
   std::vector<std::string> documents;  // ids of documents found in the folder, sorted

@@ -14,6 +14,7 @@
 #include "links/check_minutes.h"
 #include "links/check_references.h"
 #include "model/diagnostics.h"
+#include "output/resident_files.h"
 #include "output/site_writer.h"
 #include "publish/deploy.h"
 #include "render/site_renderer.h"
@@ -33,6 +34,8 @@ struct Options {
   std::string format = "text";
   int jobs = 0;
   bool strict = false;
+  bool noindex = false;    // build: robots.txt disallows everything (previews)
+  bool no_search = false;  // build: skip the Pagefind search index
   std::string committee;
   std::string date;
 };
@@ -87,6 +90,8 @@ bool LoadAndRender(const Options& opt, clerk::Site& site,
   render.base_url = opt.base_url.empty() ? site.config.base_url : opt.base_url;
   // Rendering needs consistent records; don't pile follow-on errors on top.
   if (!diag.HasErrors()) files = clerk::RenderSite(site, render, diag);
+  if (!diag.HasErrors())
+    clerk::output::AddResidentFiles(site, {render.base_url, opt.noindex}, files);
   return !diag.HasErrors() && !(opt.strict && diag.WarningCount() > 0);
 }
 
@@ -171,6 +176,8 @@ int main(int argc, char** argv) {
   build->add_option("--jobs", opt.jobs, "Parallel jobs (default: all cores)")
       ->check(CLI::Range(1, 256));
   build->add_flag("--strict", opt.strict, "Treat warnings as errors");
+  build->add_flag("--noindex", opt.noindex, "Ask search engines not to index (previews)");
+  build->add_flag("--no-search", opt.no_search, "Do not build the search index");
 
   CLI::App* check = app.add_subcommand("check", "Validate content; writes nothing");
   check->add_option("--source", opt.source, "Site folder (with site.yaml)");

@@ -1,0 +1,206 @@
+#include "output/calendar.h"
+
+#include <libical/ical.h>
+
+#include <cstdlib>
+#include <memory>
+
+#include "output/public_urls.h"
+#include "render/html_text.h"
+#include "render/urls.h"
+
+namespace clerk::output {
+namespace {
+
+constexpr const char* kTzid = "Europe/London";
+
+// The UK rule since 1996, fixed here so that output never depends on the
+// machine's time zone database.
+constexpr const char* kLondonTimezone =
+    "BEGIN:VTIMEZONE\r\n"
+    "TZID:Europe/London\r\n"
+    "X-LIC-LOCATION:Europe/London\r\n"
+    "BEGIN:DAYLIGHT\r\n"
+    "TZNAME:BST\r\n"
+    "TZOFFSETFROM:+0000\r\n"
+    "TZOFFSETTO:+0100\r\n"
+    "DTSTART:19700329T010000\r\n"
+    "RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU\r\n"
+    "END:DAYLIGHT\r\n"
+    "BEGIN:STANDARD\r\n"
+    "TZNAME:GMT\r\n"
+    "TZOFFSETFROM:+0100\r\n"
+    "TZOFFSETTO:+0000\r\n"
+    "DTSTART:19701025T020000\r\n"
+    "RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU\r\n"
+    "END:STANDARD\r\n"
+    "END:VTIMEZONE\r\n";
+
+struct ComponentFree {
+  void operator()(icalcomponent* c) const { icalcomponent_free(c); }
+};
+using Component = std::unique_ptr<icalcomponent, ComponentFree>;
+
+icaltimetype ToIcal(const DateTime& dt) {
+  icaltimetype t = icaltime_null_time();
+  t.year = dt.date.year;
+  t.month = dt.date.month;
+  t.day = dt.date.day;
+  t.hour = dt.time.hour;
+  t.minute = dt.time.minute;
+  t.second = 0;
+  t.is_date = 0;
+  return t;
+}
+
+DateTime FromIcal(const icaltimetype& t) {
+  return {{t.year, t.month, t.day}, {t.hour, t.minute}};
+}
+
+int LastSunday(int year, int month) {
+  int day = DaysInMonth(year, month);
+  while (DayOfWeek({year, month, day}) != 6) --day;
+  return day;
+}
+
+// A local time property (DTSTART/DTEND) with TZID=Europe/London.
+icalproperty* LocalTime(icalproperty* prop) {
+  icalproperty_add_parameter(prop, icalparameter_new_tzid(kTzid));
+  return prop;
+}
+
+void AddX(icalcomponent* c, const char* name, const std::string& value) {
+  icalproperty* p = icalproperty_new_x(value.c_str());
+  icalproperty_set_x_name(p, name);
+  icalcomponent_add_property(c, p);
+}
+
+std::string VenueText(const Venue& v) {
+  std::string text = v.name;
+  if (!v.address.empty()) text += ", " + v.address;
+  if (!v.postcode.empty()) text += ", " + v.postcode;
+  return text;
+}
+
+void AgendaLines(const std::vector<AgendaItem>& items, std::string& out) {
+  for (const AgendaItem& item : items) {
+    out += "\n" + item.full_number + " " + item.title;
+    AgendaLines(item.sub_items, out);
+  }
+}
+
+icalcomponent* MeetingEvent(const SiteIndex& index, const Meeting& m, const std::string& domain,
+                            const CalendarOptions& options) {
+  icalcomponent* ev = icalcomponent_new_vevent();
+  icalcomponent_add_property(
+      ev, icalproperty_new_uid(("clerk-meeting-" + m.id + "@" + domain).c_str()));
+  icalcomponent_add_property(ev, icalproperty_new_dtstamp(ToIcal(LondonToUtc(m.start))));
+  icalcomponent_add_property(ev, LocalTime(icalproperty_new_dtstart(ToIcal(m.start))));
+  bool end_known = m.end.has_value();
+  DateTime end{m.start.date, m.end.value_or(TimeOfDay{})};
+  icaltimetype end_time = ToIcal(end);
+  if (!end_known) {
+    end_time = ToIcal(m.start);
+    icaltime_adjust(&end_time, 0, 2, 0, 0);
+  }
+  icalcomponent_add_property(ev, LocalTime(icalproperty_new_dtend(end_time)));
+
+  bool cancelled =
+      m.status == MeetingStatus::kCancelled || m.status == MeetingStatus::kPostponed;
+  std::string summary = index.MeetingTitle(m);
+  if (m.status == MeetingStatus::kCancelled) summary = "Cancelled: " + summary;
+  if (m.status == MeetingStatus::kPostponed) summary = "Postponed: " + summary;
+  icalcomponent_add_property(ev, icalproperty_new_summary(summary.c_str()));
+  icalcomponent_add_property(ev, icalproperty_new_sequence(CalendarSequence(m)));
+  icalcomponent_add_property(
+      ev, icalproperty_new_status(cancelled ? ICAL_STATUS_CANCELLED
+                                  : m.status == MeetingStatus::kScheduled
+                                      ? ICAL_STATUS_TENTATIVE
+                                      : ICAL_STATUS_CONFIRMED));
+  if (auto it = index.site.venues.find(m.venue.id); it != index.site.venues.end()) {
+    icalcomponent_add_property(ev, icalproperty_new_location(VenueText(it->second).c_str()));
+  }
+  std::string url = AbsoluteUrl(options.base_url, urls::Meeting(m.id));
+  if (!url.empty()) icalcomponent_add_property(ev, icalproperty_new_url(url.c_str()));
+
+  std::string description = index.MeetingLabel(m) + ". Status: " + ToString(m.status) + ".";
+  if (!end_known) description += "\nThe finish time is not known; the calendar shows two hours.";
+  if (!m.agenda.empty()) {
+    description += "\n\nAgenda:";
+    AgendaLines(m.agenda, description);
+  }
+  if (!m.webcast.empty()) description += "\n\nWebcast: " + m.webcast;
+  if (!url.empty()) description += "\n\nPapers: " + url;
+  icalcomponent_add_property(ev, icalproperty_new_description(description.c_str()));
+  if (const Committee* c = index.CommitteeOf(m)) {
+    icalcomponent_add_property(ev, icalproperty_new_categories(c->name.c_str()));
+  }
+  return ev;
+}
+
+}  // namespace
+
+int CalendarSequence(const Meeting& meeting) {
+  bool off = meeting.status == MeetingStatus::kCancelled ||
+             meeting.status == MeetingStatus::kPostponed;
+  return meeting.sequence + (off ? 1 : 0);
+}
+
+DateTime LondonToUtc(const DateTime& local) {
+  int y = local.date.year;
+  // BST runs from 01:00 GMT (02:00 local) on the last Sunday of March to
+  // 01:00 GMT (02:00 local BST) on the last Sunday of October.
+  DateTime bst_start{{y, 3, LastSunday(y, 3)}, {2, 0}};
+  DateTime bst_end{{y, 10, LastSunday(y, 10)}, {2, 0}};
+  if (local < bst_start || !(local < bst_end)) return local;
+  icaltimetype t = ToIcal(local);
+  icaltime_adjust(&t, 0, -1, 0, 0);
+  return FromIcal(t);
+}
+
+std::string UidDomain(const Site& site) {
+  std::string org = site.config.organisation.empty() ? site.config.title
+                                                     : site.config.organisation;
+  return Slugify(org.empty() ? "clerk" : org);
+}
+
+std::string CalendarText(const SiteIndex& index, const std::vector<const Meeting*>& meetings,
+                         const std::string& name, const CalendarOptions& options) {
+  Component cal(icalcomponent_new_vcalendar());
+  icalcomponent_add_property(cal.get(), icalproperty_new_prodid("-//Clerk//Committee papers//EN"));
+  icalcomponent_add_property(cal.get(), icalproperty_new_version("2.0"));
+  icalcomponent_add_property(cal.get(), icalproperty_new_calscale("GREGORIAN"));
+  icalcomponent_add_property(cal.get(), icalproperty_new_method(ICAL_METHOD_PUBLISH));
+  AddX(cal.get(), "X-WR-CALNAME", name);
+  AddX(cal.get(), "X-WR-TIMEZONE", kTzid);
+  icalcomponent_add_component(cal.get(), icalcomponent_new_from_string(kLondonTimezone));
+  std::string domain = UidDomain(index.site);
+  for (const Meeting* m : meetings) {
+    icalcomponent_add_component(cal.get(), MeetingEvent(index, *m, domain, options));
+  }
+  char* text = icalcomponent_as_ical_string_r(cal.get());
+  std::string out = text ? text : "";
+  std::free(text);
+  return out;
+}
+
+std::vector<OutputFile> CalendarFiles(const SiteIndex& index, const CalendarOptions& options) {
+  std::vector<OutputFile> out;
+  const Site& site = index.site;
+  out.push_back({SiteCalendar(), CalendarText(index, index.meetings_by_date,
+                                              site.config.title + ": all meetings", options)});
+  for (const auto& [id, committee] : site.committees) {
+    auto it = index.committee_meetings.find(id);
+    std::vector<const Meeting*> meetings;
+    if (it != index.committee_meetings.end()) meetings = it->second;
+    out.push_back({CommitteeCalendar(id),
+                   CalendarText(index, meetings, committee.name + ": meetings", options)});
+  }
+  for (const Meeting* m : index.meetings_by_date) {
+    out.push_back({MeetingCalendar(m->id),
+                   CalendarText(index, {m}, index.MeetingLabel(*m), options)});
+  }
+  return out;
+}
+
+}  // namespace clerk::output

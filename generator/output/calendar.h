@@ -1,0 +1,54 @@
+// iCalendar (RFC 5545) files of the meetings, written with libical:
+//   meetings.ics                     every meeting of the site
+//   committees/<id>/meetings.ics     one committee's meetings (to subscribe to)
+//   meetings/<id>/meeting.ics        one meeting ("Add to calendar")
+//
+// Deterministic: no clock is read. Every rule (UID, SEQUENCE, DTSTAMP, end
+// time) is derived from the meeting's record and is documented in
+// docs/open-data.md:
+//   UID       clerk-meeting-<meeting id>@<organisation slug>; a meeting keeps
+//             its id (folder name) for ever, so its UID never changes.
+//   SEQUENCE  the meeting's `sequence:` field, plus 1 once it is cancelled or
+//             postponed. A meeting moved to another day is a new folder (the
+//             folder name starts with the date); the old one is postponed
+//             with `moved_to`, so its event is cancelled with a higher SEQUENCE.
+//   DTSTAMP   the meeting's start, in UTC (a fact of the record, not "now").
+//   DTEND     the recorded end, else two hours after the start (said so in
+//             the description).
+//   STATUS    scheduled: TENTATIVE; confirmed, held: CONFIRMED;
+//             cancelled, postponed: CANCELLED.
+// Times are local to Europe/London, with a fixed VTIMEZONE (the current UK
+// rule), so the output does not depend on the machine's tzdata.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "model/model.h"
+#include "render/site_index.h"
+#include "render/site_renderer.h"
+
+namespace clerk::output {
+
+struct CalendarOptions {
+  std::string base_url;  // for URL properties; may be empty (then no URL)
+};
+
+// All calendar files: the site's, one per committee, one per meeting.
+std::vector<OutputFile> CalendarFiles(const SiteIndex& index, const CalendarOptions& options);
+
+// One calendar of `meetings` named `name` (exposed for tests).
+std::string CalendarText(const SiteIndex& index, const std::vector<const Meeting*>& meetings,
+                         const std::string& name, const CalendarOptions& options);
+
+// The calendar SEQUENCE of a meeting (rule above).
+int CalendarSequence(const Meeting& meeting);
+
+// Local Europe/London wall-clock time to UTC, by the UK rule (BST from 01:00
+// UTC on the last Sunday of March to 01:00 UTC on the last Sunday of October).
+DateTime LondonToUtc(const DateTime& local);
+
+// "Clerk example site" -> "clerk-example-site" (UID host part).
+std::string UidDomain(const Site& site);
+
+}  // namespace clerk::output

@@ -1,0 +1,32 @@
+// Where the resident-facing extras live (calendars, feeds, open data,
+// sitemap) and how they are addressed from outside the site. Feeds, sitemaps
+// and calendars need absolute URLs, so they use the base URL when the site
+// has one (site.yaml `base_url` or --base-url).
+#pragma once
+
+#include <string>
+
+namespace clerk::output {
+
+std::string SiteCalendar();                                // meetings.ics
+std::string CommitteeCalendar(const std::string& committee_id);  // committees/<id>/meetings.ics
+std::string MeetingCalendar(const std::string& meeting_id);      // meetings/<id>/meeting.ics
+std::string SiteFeed();                                    // feed.xml
+std::string CommitteeFeed(const std::string& committee_id);      // committees/<id>/feed.xml
+std::string MeetingsData();                                // data/meetings.json
+std::string MeetingData(const std::string& meeting_id);    // data/meetings/<id>.json
+std::string CommitteesData();                              // data/committees.json
+std::string PeopleData();                                  // data/people.json
+std::string DecisionsData();                               // data/decisions.json
+std::string Sitemap();                                     // sitemap.xml
+std::string Robots();                                      // robots.txt
+
+// "https://x.example/papers" -> "https://x.example/papers/"; "" stays "".
+std::string NormaliseBaseUrl(const std::string& base_url);
+
+// The public address of output path `path` under `base_url` (normalised or
+// not): a folder's "index.html" is dropped ("meetings/x/index.html" ->
+// "https://x.example/meetings/x/"). Empty when there is no base URL.
+std::string AbsoluteUrl(const std::string& base_url, const std::string& path);
+
+}  // namespace clerk::output

@@ -1,0 +1,19 @@
+#include "output/resident_files.h"
+
+#include <algorithm>
+
+#include "output/calendar.h"
+#include "render/site_index.h"
+
+namespace clerk::output {
+
+void AddResidentFiles(const Site& site, const ResidentOptions& options,
+                      std::vector<OutputFile>& files) {
+  SiteIndex index(site);
+  std::vector<OutputFile> extra = CalendarFiles(index, {options.base_url});
+  for (OutputFile& f : extra) files.push_back(std::move(f));
+  std::stable_sort(files.begin(), files.end(),
+                   [](const OutputFile& a, const OutputFile& b) { return a.path < b.path; });
+}
+
+}  // namespace clerk::output

@@ -86,6 +86,8 @@ void ReadAgendaItems(const YAML::Node& list, YamlRecord& parent,
     item.documents = r.RefList("documents");
     item.exempt = ReadExemption(r);
     item.easy_read = r.String("easy_read");
+    item.easy_read_pos = r.PosOfKey("easy_read");
+    item.picture = r.String("picture");
     ReadAgendaItems(r.Node("items"), r, item.full_number, item.sub_items);
     out.push_back(std::move(item));
   }
@@ -192,6 +194,8 @@ void LoadMeetingYaml(Meeting& m, const std::string& path, const std::string& dis
                "webcast must be a web address starting with https://");
   m.contact = r.RefField("contact");
   m.notice = r.String("notice");
+  m.easy_read = r.String("easy_read");
+  m.easy_read_pos = r.PosOfKey("easy_read");
   m.moved_to = r.RefField("moved_to");
   if (std::optional<int> seq = r.Int("sequence")) {
     if (*seq < 0)
@@ -233,7 +237,7 @@ void LoadMeetingFolder(const std::string& id, const std::string& dir,
       m.has_minutes = true;
       LoadMinutes(id, path, display, site, diag);
     } else if (EndsWith(name, ".easy.md")) {
-      continue;  // person-written easy-read versions: the easy-read rendition reads them
+      LoadEasyReadVersion(id, name.substr(0, name.size() - 8), dir, display_dir, site, diag);
     } else if (EndsWith(name, ".md")) {
       std::string doc_id = name.substr(0, name.size() - 3);
       if (!IsValidId(doc_id)) {

@@ -164,6 +164,8 @@ struct AgendaItem {
   std::vector<Ref> documents;  // document ids in the same meeting
   std::optional<Exemption> exempt;
   std::string easy_read;  // a short easy-read summary
+  SourcePos easy_read_pos;
+  std::string picture;  // pictogram name (themes/default/pictograms/<name>.svg); "" = chosen
   std::vector<AgendaItem> sub_items;
   // Full number for display and anchors: "1(2)" for sub-item (2) of item 1.
   std::string full_number;
@@ -183,6 +185,8 @@ struct Meeting {
   std::string webcast;  // URL
   Ref contact;          // overrides the committee's contact officer
   std::string notice;   // Markdown: why cancelled or moved, shown in a banner
+  std::string easy_read;  // easy-read summary of the whole meeting (short sentences)
+  SourcePos easy_read_pos;
   Ref moved_to;         // postponed meetings: the meeting that replaces it
   // Raised by the clerk each time the time or venue changes (never lowered);
   // calendars derive their SEQUENCE from it (docs/content-format.md).
@@ -225,6 +229,21 @@ struct Document {
   std::string summary;          // one or two sentences, plain text
   std::string body;             // Markdown after the front matter
   int body_line = 1;            // line of the body's first line in the file
+};
+
+// A person-written easy-read version of a document: <document>.easy.md.
+// Plain text: "## Question?" headings and one idea a paragraph.
+struct EasyReadVersion {
+  std::string meeting_id;
+  std::string document_id;
+  SourcePos pos;                // the .easy.md file
+  std::string path;             // relative to the source root
+  std::string written_from;     // front matter `written_from`: SHA-256 (hex) of the .md
+  SourcePos written_from_pos;
+  std::string document_sha256;  // SHA-256 (hex) of the document as it is now
+  bool out_of_date = false;     // the two differ
+  std::string body;
+  int body_line = 1;
 };
 
 enum class MinutesStatus { kDraft, kApproved };
@@ -285,6 +304,8 @@ struct Site {
   // Keyed by "<meeting-id>/<document-id>".
   std::map<std::string, Document> documents;
   std::map<std::string, Minutes> minutes;  // keyed by meeting id
+  // Person-written easy-read versions, keyed by "<meeting-id>/<document-id>".
+  std::map<std::string, EasyReadVersion> easy_read_versions;
   std::map<std::string, WorkProgramme> work_programmes;
 };
 

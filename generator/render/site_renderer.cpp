@@ -12,6 +12,7 @@
 #include "render/content_html.h"
 #include "render/html_text.h"
 #include "render/page_context.h"
+#include "render/renditions.h"
 #include "render/site_index.h"
 #include "render/templates.h"
 #include "render/urls.h"
@@ -51,7 +52,11 @@ bool IsHidden(const std::string& rel) {
 
 }  // namespace
 
-std::vector<Rendition> DefaultRenditions() { return {{"standard", "Standard", ""}}; }
+std::vector<Rendition> DefaultRenditions() {
+  return {{"standard", "Standard", ""},
+          {"large-print", "Large print", "large-print/"},
+          {"easy-read", "Easy read", "easy-read/"}};
+}
 
 std::vector<OutputFile> RenderSite(const Site& site, const RenderOptions& options,
                                    Diagnostics& diag) {
@@ -61,6 +66,7 @@ std::vector<OutputFile> RenderSite(const Site& site, const RenderOptions& option
   RenderOptions opts = options;
   if (opts.base_url.empty()) opts.base_url = site.config.base_url;
   const std::vector<Rendition> renditions = DefaultRenditions();
+  RenditionExtras extras(index, opts.base_url);
 
   std::string standard_css = ReadFile(fs::path(opts.theme_dir) / "css" / "standard.css");
 
@@ -69,6 +75,7 @@ std::vector<OutputFile> RenderSite(const Site& site, const RenderOptions& option
     theme.Load(opts.theme_dir, rendition, diag);
     PageContext context(index, content, rendition, renditions, opts);
     for (PageData& page : context.AllPages()) {
+      extras.AddData(page, rendition, renditions);
       if (page.template_name == "not_found") {
         // Served at any path, so it carries its styles with it.
         std::string css = standard_css;
@@ -79,7 +86,7 @@ std::vector<OutputFile> RenderSite(const Site& site, const RenderOptions& option
       }
       std::string body = theme.Render(page.template_name, page.data, diag);
       page.data["content"] = body;
-      out.push_back({page.path, DropBlankLines(theme.Render("layout", page.data, diag))});
+      out.push_back({page.path, extras.Finish(rendition, DropBlankLines(theme.Render("layout", page.data, diag)))});
     }
   }
 

@@ -21,7 +21,7 @@ struct Rendition {
   std::string prefix;  // output folder: "" for standard, "large-print/" ...
 };
 
-// The renditions this build produces. Only the standard one for now.
+// The renditions this build produces: standard, large print, easy read.
 std::vector<Rendition> DefaultRenditions();
 
 struct OutputFile {

@@ -1,0 +1,72 @@
+// The easy-read rendition's words: every page rebuilt as short sentences
+// (15 words or fewer), one idea a row, a pictogram beside each row, under
+// headings that are questions. Sources, best first: a person-written
+// <document>.easy.md, the `easy_read:` summaries in meeting.yaml, and
+// otherwise fixed sentence patterns filled from the records ("The meeting is
+// on Monday 16 September 2019." "It starts at quarter past 10 in the
+// morning."). Every page ends with how to get help and how to ask for a
+// fuller easy-read version.
+//
+// The pages are built once as plain structs (the readability checks of
+// `clerk check` read them), then turned into template data per page.
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "model/model.h"
+#include "render/site_index.h"
+#include "render/site_renderer.h"
+
+namespace clerk {
+
+// One sentence (or a short label) of an easy-read page, possibly a link.
+struct EasyLine {
+  enum class Target { kNone, kPage, kStandardPage, kExternal };
+  std::string text;
+  Target target = Target::kNone;
+  std::string href;  // kPage / kStandardPage: a page key ("meetings/x/index.html#y"); kExternal: URL
+  SourcePos pos;     // where a person wrote it (YAML, .easy.md); empty for built sentences
+  bool label = false;  // a title or name rather than a sentence (shown in bold)
+};
+
+struct EasyRow {
+  std::string picture;  // pictogram name
+  std::vector<EasyLine> lines;
+};
+
+struct EasySection {
+  std::string id;
+  std::string heading;  // a question: "When is it?"
+  std::vector<EasyRow> rows;
+};
+
+struct EasyPage {
+  std::string key;    // rendition-independent page path
+  std::string title;  // the page's h1
+  SourcePos source;   // the record the page comes from
+  bool person_written = false;
+  bool out_of_date = false;   // person-written, from an older version of the document
+  bool glossary = false;      // the glossary names acronyms on purpose
+  std::vector<EasySection> sections;
+};
+
+// Every easy-read page, keyed by page key.
+std::map<std::string, EasyPage> BuildEasyReadPages(const SiteIndex& index);
+
+// Template data for one page of the easy-read rendition at output path
+// `page_path`: {title, sections: [{id, heading, rows: [{picture, lines}]}]}.
+nlohmann::json EasyReadJson(const EasyPage& page, const std::string& page_path,
+                            const Rendition& rendition, const std::vector<Rendition>& renditions);
+
+// Sentences of a text: split after . ! ? followed by a space or the end.
+std::vector<std::string> SplitSentences(const std::string& text);
+// Words of a sentence: runs of letters, digits, apostrophes and hyphens that hold a letter or digit.
+int CountWords(const std::string& sentence);
+// "quarter past 10 in the morning", "2 o'clock in the afternoon", "12 noon".
+std::string TimeInWords(const TimeOfDay& time);
+
+}  // namespace clerk

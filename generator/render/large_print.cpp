@@ -1,0 +1,166 @@
+#include "render/large_print.h"
+
+#include <cctype>
+#include <regex>
+#include <vector>
+
+namespace clerk {
+namespace {
+
+bool IsUpperWord(const std::string& w) {
+  int letters = 0;
+  for (char c : w) {
+    unsigned char u = static_cast<unsigned char>(c);
+    if (std::islower(u)) return false;
+    if (std::isupper(u)) ++letters;
+  }
+  return letters >= 2;
+}
+
+std::string SentenceCaseText(const std::string& text, const std::set<std::string>& acronyms,
+                             bool at_start) {
+  // Words with their positions.
+  struct Word {
+    size_t begin, end;
+    bool upper, acronym;
+  };
+  std::vector<Word> words;
+  for (size_t i = 0; i < text.size();) {
+    unsigned char u = static_cast<unsigned char>(text[i]);
+    if (!std::isalnum(u) && text[i] != '\'') {
+      ++i;
+      continue;
+    }
+    size_t j = i;
+    while (j < text.size() && (std::isalnum(static_cast<unsigned char>(text[j])) || text[j] == '\'')) ++j;
+    std::string w = text.substr(i, j - i);
+    words.push_back({i, j, IsUpperWord(w), acronyms.count(w) > 0});
+    i = j;
+  }
+  std::string out = text;
+  // Runs of consecutive capital words, separated only by spaces or light punctuation.
+  size_t k = 0;
+  while (k < words.size()) {
+    if (!words[k].upper) {
+      ++k;
+      continue;
+    }
+    size_t e = k;
+    while (e + 1 < words.size() && words[e + 1].upper) {
+      std::string gap = text.substr(words[e].end, words[e + 1].begin - words[e].end);
+      if (gap.find_first_not_of(" -,:&/") != std::string::npos) break;
+      ++e;
+    }
+    int plain = 0;
+    for (size_t w = k; w <= e; ++w) plain += words[w].acronym ? 0 : 1;
+    if (e > k && plain >= 2) {
+      for (size_t w = k; w <= e; ++w) {
+        if (words[w].acronym) continue;
+        bool first = w == k && (at_start ? text.find_first_not_of(" \n\t") == words[w].begin
+                                         : false);
+        if (w == k) {
+          // Sentence start: the start of the text, or after ". ", ": ".
+          size_t before = text.find_last_not_of(" \n\t", words[w].begin == 0 ? 0 : words[w].begin - 1);
+          if (words[w].begin == 0 || before == std::string::npos || text[before] == '.' ||
+              text[before] == ':' || text[before] == '>')
+            first = true;
+        }
+        for (size_t c = words[w].begin + (first ? 1 : 0); c < words[w].end; ++c) {
+          out[c] = static_cast<char>(std::tolower(static_cast<unsigned char>(out[c])));
+        }
+      }
+    }
+    k = e + 1;
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string SentenceCaseCapitals(const std::string& html, const std::set<std::string>& acronyms) {
+  std::string out;
+  out.reserve(html.size());
+  size_t i = 0;
+  while (i < html.size()) {
+    size_t lt = html.find('<', i);
+    if (lt == std::string::npos) lt = html.size();
+    if (lt > i) out += SentenceCaseText(html.substr(i, lt - i), acronyms, true);
+    if (lt >= html.size()) break;
+    size_t gt = html.find('>', lt);
+    if (gt == std::string::npos) gt = html.size() - 1;
+    std::string tag = html.substr(lt, gt - lt + 1);
+    out += tag;
+    i = gt + 1;
+    for (const char* raw : {"<style", "<script", "<pre", "<title"}) {
+      if (tag.rfind(raw, 0) == 0) {
+        std::string close = std::string("</") + (raw + 1);
+        size_t end = html.find(close, i);
+        if (end == std::string::npos) end = html.size();
+        out += html.substr(i, end - i);
+        i = end;
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+std::string StackWideTables(const std::string& html, int min_columns) {
+  static const std::regex cell(R"(<(th|td)\b[^>]*>([\s\S]*?)</\1>)");
+  static const std::regex row(R"(<tr\b[^>]*>([\s\S]*?)</tr>)");
+  static const std::regex ids(R"(\s(id|aria-describedby)="[^"]*")");
+  static const std::regex caption(R"(<caption\b[^>]*>([\s\S]*?)</caption>)");
+  std::string out;
+  size_t pos = 0;
+  while (true) {
+    size_t open = html.find("<table", pos);
+    if (open == std::string::npos) break;
+    size_t close = html.find("</table>", open);
+    if (close == std::string::npos) break;
+    close += 8;
+    std::string table = html.substr(open, close - open);
+    // Insert after the table's wrapper, if it has one.
+    size_t insert_at = close;
+    if (html.compare(close, 7, "\n</div>") == 0) insert_at = close + 7;
+    else if (html.compare(close, 6, "</div>") == 0) insert_at = close + 6;
+    out += html.substr(pos, insert_at - pos);
+    pos = insert_at;
+
+    std::vector<std::string> headers;
+    std::vector<std::vector<std::string>> rows;
+    for (auto r = std::sregex_iterator(table.begin(), table.end(), row); r != std::sregex_iterator(); ++r) {
+      std::string inner = (*r)[1];
+      std::vector<std::string> cells;
+      bool all_th = true;
+      for (auto c = std::sregex_iterator(inner.begin(), inner.end(), cell); c != std::sregex_iterator(); ++c) {
+        cells.push_back(std::regex_replace(std::string((*c)[2]), ids, ""));
+        all_th &= (*c)[1] == "th";
+      }
+      if (headers.empty() && all_th) headers = cells;
+      else rows.push_back(cells);
+    }
+    if (static_cast<int>(headers.size()) < min_columns || rows.empty()) continue;
+    std::smatch cap;
+    std::string title = "the table above";
+    if (std::regex_search(table, cap, caption)) title = std::regex_replace(std::string(cap[1]), std::regex("<[^>]*>"), "");
+    std::string stacked = "\n<div class=\"stacked-table\">\n<p class=\"stacked-table__title\">" + title +
+                          ", row by row:</p>\n<ol class=\"stacked-table__rows\">\n";
+    for (const auto& cells : rows) {
+      stacked += "<li class=\"stacked-table__row\"><ul class=\"stacked-table__cells\">";
+      for (size_t c = 0; c < cells.size(); ++c) {
+        std::string head = c < headers.size() ? std::regex_replace(headers[c], std::regex("<[^>]*>"), "") : "";
+        stacked += "<li><strong>" + head + (head.empty() ? "" : ":") + "</strong> " + cells[c] + "</li>";
+      }
+      stacked += "</ul></li>\n";
+    }
+    stacked += "</ol>\n</div>";
+    out += stacked;
+  }
+  return out + html.substr(pos);
+}
+
+std::string LargePrintHtml(const std::string& html, const std::set<std::string>& acronyms) {
+  return StackWideTables(SentenceCaseCapitals(html, acronyms));
+}
+
+}  // namespace clerk

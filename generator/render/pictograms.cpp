@@ -1,0 +1,86 @@
+#include "render/pictograms.h"
+
+#include <algorithm>
+#include <cctype>
+#include <utility>
+
+namespace clerk {
+namespace {
+
+std::string Lower(const std::string& s) {
+  std::string out = s;
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+// Keyword (matched at the start of a word, lower case) -> pictogram. Order
+// matters: the first match wins, so specific words come before general ones.
+const std::vector<std::pair<const char*, const char*>>& Rules() {
+  static const std::vector<std::pair<const char*, const char*>> rules = {
+      {"apolog", "apologies"},      {"substitut", "councillor"},  {"declaration", "interests"},
+      {"interest", "interests"},    {"minutes", "minutes"},       {"question", "question"},
+      {"date of next", "date"},     {"next meeting", "date"},     {"webcast", "webcast"},
+      {"youth justice", "justice"}, {"justice", "justice"},       {"court", "justice"},
+      {"crime", "justice"},         {"offend", "justice"},        {"exploitation", "safety"},
+      {"abuse", "safety"},          {"safeguard", "safety"},      {"protection", "safety"},
+      {"send", "school"},           {"school", "school"},         {"education", "school"},
+      {"pupil", "school"},          {"exclusion", "school"},      {"referral unit", "school"},
+      {"learning", "school"},       {"health", "health"},         {"mental", "health"},
+      {"camhs", "health"},          {"nhs", "health"},            {"budget", "money"},
+      {"financ", "money"},          {"money", "money"},           {"cost", "money"},
+      {"fund", "money"},            {"accommodation", "housing"}, {"housing", "housing"},
+      {"home", "housing"},          {"transport", "transport"},   {"travel", "transport"},
+      {"performance", "chart"},     {"measure", "chart"},         {"data", "chart"},
+      {"risk", "warning"},          {"feedback", "talk"},         {"complaint", "talk"},
+      {"consultation", "talk"},     {"work programme", "plan"},   {"plan", "plan"},
+      {"strategy", "plan"},         {"recommendation", "list"},   {"tracker", "list"},
+      {"scope", "list"},            {"decision", "decision"},     {"vote", "vote"},
+      {"adopt", "family"},          {"foster", "family"},         {"famil", "family"},
+      {"care leaver", "housing"},   {"children", "children"},     {"child", "children"},
+      {"young", "children"},        {"youth", "children"},        {"equality", "people"},
+      {"chair", "councillor"},      {"member", "councillor"},     {"report", "report"},
+  };
+  return rules;
+}
+
+}  // namespace
+
+const std::vector<std::string>& PictogramNames() {
+  static const std::vector<std::string> names = [] {
+    std::vector<std::string> n = {
+        "apologies", "calendar",   "cancelled", "chart",    "children", "councillor",
+        "date",      "decision",   "document",  "email",    "family",   "group",
+        "health",    "help",       "housing",   "interests", "justice", "list",
+        "meeting",   "minutes",    "money",     "officer",  "people",   "phone",
+        "place",     "plan",       "private",   "public",   "question", "report",
+        "safety",    "school",     "talk",      "time",     "transport", "vote",
+        "warning",   "webcast",    "website",   "person",   "information"};
+    std::sort(n.begin(), n.end());
+    return n;
+  }();
+  return names;
+}
+
+bool IsPictogram(const std::string& name) {
+  const auto& names = PictogramNames();
+  return std::binary_search(names.begin(), names.end(), name);
+}
+
+std::string ChoosePictogram(const std::string& text, const std::string& fallback) {
+  std::string lower = Lower(text);
+  for (const auto& [word, picture] : Rules()) {
+    size_t at = 0;
+    std::string w = word;
+    while ((at = lower.find(w, at)) != std::string::npos) {
+      bool start = at == 0 || !std::isalnum(static_cast<unsigned char>(lower[at - 1]));
+      // "send" only as the whole word (SEND), not "sending".
+      bool end_ok = w != "send" || at + w.size() == lower.size() ||
+                    !std::isalnum(static_cast<unsigned char>(lower[at + w.size()]));
+      if (start && end_ok) return picture;
+      at += w.size();
+    }
+  }
+  return fallback;
+}
+
+}  // namespace clerk

@@ -1,0 +1,44 @@
+#include "render/renditions.h"
+
+#include "render/large_print.h"
+#include "render/urls.h"
+
+namespace clerk {
+
+RenditionExtras::RenditionExtras(const SiteIndex& index, std::string base_url)
+    : easy_(BuildEasyReadPages(index)), base_url_(std::move(base_url)) {
+  for (const auto& [term, t] : index.site.glossary) acronyms_.insert(term);
+}
+
+void RenditionExtras::AddData(PageData& page, const Rendition& rendition,
+                              const std::vector<Rendition>& renditions) const {
+  if (rendition.id != "easy-read") return;
+  auto it = easy_.find(page.key);
+  if (it == easy_.end()) return;
+  nlohmann::json easy = EasyReadJson(it->second, page.path, rendition, renditions);
+  if (page.key == urls::NotFound()) {
+    // Served at any path: links from the site's root.
+    std::string root = base_url_.empty() ? "/" : base_url_;
+    if (root.back() != '/') root += '/';
+    for (auto& section : easy["sections"]) {
+      for (auto& row : section["rows"]) {
+        std::string pic = row["picture"];
+        row["picture"] = root + urls::ThemeAsset(pic.substr(pic.find("pictograms/")));
+        for (auto& line : row["lines"]) {
+          std::string href = line["href"];
+          if (!href.empty() && href.find(':') == std::string::npos) {
+            line["href"] = root + rendition.prefix + href;
+          }
+        }
+      }
+    }
+  }
+  page.data["easy"] = easy;
+}
+
+std::string RenditionExtras::Finish(const Rendition& rendition, std::string html) const {
+  if (rendition.id == "large-print") return LargePrintHtml(html, acronyms_);
+  return html;
+}
+
+}  // namespace clerk

@@ -1,0 +1,36 @@
+// What the large-print and easy-read renditions add to the shared page model:
+// easy-read pages get their words (render/easy_read.h) as `easy` in the page
+// data; large-print pages get sentence case and stacked tables
+// (render/large_print.h) after templating. Built once per site.
+#pragma once
+
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "render/easy_read.h"
+#include "render/page_context.h"
+#include "render/site_index.h"
+
+namespace clerk {
+
+class RenditionExtras {
+ public:
+  RenditionExtras(const SiteIndex& index, std::string base_url);
+
+  // Adds the rendition's own data to a page before templating.
+  void AddData(PageData& page, const Rendition& rendition,
+               const std::vector<Rendition>& renditions) const;
+  // Rewrites a finished page of the rendition.
+  std::string Finish(const Rendition& rendition, std::string html) const;
+
+  const std::map<std::string, EasyPage>& easy_pages() const { return easy_; }
+
+ private:
+  std::map<std::string, EasyPage> easy_;
+  std::set<std::string> acronyms_;
+  std::string base_url_;
+};
+
+}  // namespace clerk

@@ -94,7 +94,9 @@ icalcomponent* MeetingEvent(const SiteIndex& index, const Meeting& m, const std:
   icalcomponent* ev = icalcomponent_new_vevent();
   icalcomponent_add_property(
       ev, icalproperty_new_uid(("clerk-meeting-" + m.id + "@" + domain).c_str()));
-  icalcomponent_add_property(ev, icalproperty_new_dtstamp(ToIcal(LondonToUtc(m.start))));
+  icaltimetype stamp = ToIcal(LondonToUtc(m.start));
+  stamp = icaltime_set_timezone(&stamp, icaltimezone_get_utc_timezone());
+  icalcomponent_add_property(ev, icalproperty_new_dtstamp(stamp));
   icalcomponent_add_property(ev, LocalTime(icalproperty_new_dtstart(ToIcal(m.start))));
   bool end_known = m.end.has_value();
   DateTime end{m.start.date, m.end.value_or(TimeOfDay{})};

@@ -212,17 +212,26 @@ std::optional<Date> YamlRecord::DateField(const char* key, bool required) {
   return parsed.date;
 }
 
+std::string RefId(const std::string& text) {
+  // The reference syntax "@/meetings/<id>" (links/site_links.h) names the
+  // same record as the plain id; which kind it is, the field says.
+  if (text.rfind("@/", 0) != 0) return text;
+  std::string path = text.substr(0, text.find('#'));
+  while (!path.empty() && path.back() == '/') path.pop_back();
+  return path.substr(path.rfind('/') + 1);
+}
+
 Ref RefAt(const YAML::Node& node, const YamlRecord& record) {
   Ref ref;
   ref.pos = record.PosOf(node);
-  if (node.IsScalar()) ref.id = Trim(node.Scalar());
+  if (node.IsScalar()) ref.id = RefId(Trim(node.Scalar()));
   return ref;
 }
 
 Ref YamlRecord::RefField(const char* key, bool required) {
   std::string text = String(key, required);
   Ref ref;
-  ref.id = text;
+  ref.id = RefId(text);
   ref.pos = PosOfKey(key);
   return ref;
 }

@@ -86,6 +86,10 @@ class YamlRecord {
   std::vector<std::string> missing_;
 };
 
+// The id in a reference written as a plain id ("carole-gandy") or in the
+// reference syntax ("@/people/carole-gandy").
+std::string RefId(const std::string& text);
+
 // Reads a reference written as a plain id (`carole-gandy`) at `node`.
 Ref RefAt(const YAML::Node& node, const YamlRecord& record);
 

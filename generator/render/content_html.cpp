@@ -10,12 +10,19 @@ namespace {
 // Renders fragments that will share one page, keeping their ids apart.
 class PageFragments {
  public:
-  explicit PageFragments(std::vector<std::string> reserved) : reserved_(std::move(reserved)) {}
+  // `site_links` collects every "@/" link of the fragments, for checking.
+  PageFragments(std::vector<std::string> reserved, std::vector<MarkdownSiteLink>* site_links)
+      : reserved_(std::move(reserved)), site_links_(site_links) {}
 
+  // `decision_prefix`: minutes' resolutions get ids "resolution-<prefix>-<n>".
   MarkdownResult Render(const std::string& text, const SourcePos& pos, int heading_offset,
                         const std::string& id_prefix, Diagnostics& diag,
-                        bool mark_decisions = false, const std::string& caption = "") {
+                        bool mark_decisions = false, const std::string& caption = "",
+                        const std::string& decision_prefix = "",
+                        bool number_paragraphs = false) {
     MarkdownOptions options;
+    options.decision_id_prefix = decision_prefix;
+    options.number_paragraphs = number_paragraphs;
     options.heading_offset = heading_offset;
     options.reserved_ids = reserved_;
     options.id_prefix = id_prefix;
@@ -25,11 +32,13 @@ class PageFragments {
     MarkdownResult r = RenderMarkdown(text, pos, options, diag);
     reserved_.insert(reserved_.end(), r.ids.begin(), r.ids.end());
     next_table_ += r.tables;
+    site_links_->insert(site_links_->end(), r.site_links.begin(), r.site_links.end());
     return r;
   }
 
  private:
   std::vector<std::string> reserved_;
+  std::vector<MarkdownSiteLink>* site_links_;
   int next_table_ = 1;
 };
 
@@ -64,7 +73,8 @@ bool IsFence(const std::string& line, std::string& fence) {
   return false;
 }
 
-MinutesHtml RenderMinutes(const Minutes& minutes, Diagnostics& diag) {
+MinutesHtml RenderMinutes(const Minutes& minutes, std::vector<MarkdownSiteLink>* site_links,
+                          Diagnostics& diag) {
   // Split the body at "## <number> ..." headings; each minute's text is
   // rendered on its own so the page can give it its anchor and links.
   struct Piece {
@@ -108,7 +118,7 @@ MinutesHtml RenderMinutes(const Minutes& minutes, Diagnostics& diag) {
   for (const Piece& p : pieces) {
     if (p.number >= 0) reserved.push_back(urls::MinuteAnchor(p.number));
   }
-  PageFragments page(reserved);
+  PageFragments page(reserved, site_links);
   MinutesHtml out;
   for (const Piece& p : pieces) {
     SourcePos at{minutes.path, minutes.body_line + p.first_line, 1};
@@ -120,8 +130,10 @@ MinutesHtml RenderMinutes(const Minutes& minutes, Diagnostics& diag) {
     MinuteHtml m;
     m.number = p.number;
     m.title = p.title;
-    m.html = page.Render(p.text, at, 2, "minute-" + std::to_string(p.number), diag, true,
-                         p.title).html;
+    MarkdownResult r = page.Render(p.text, at, 2, "minute-" + std::to_string(p.number), diag,
+                                   true, p.title, std::to_string(p.number));
+    m.html = std::move(r.html);
+    m.decisions = std::move(r.decisions);
     out.sections.push_back(std::move(m));
   }
   return out;
@@ -143,18 +155,18 @@ RenderedContent RenderContent(const Site& site, Diagnostics& diag) {
   RenderedContent out;
   for (const auto& [id, c] : site.committees) {
     if (c.remit.empty()) continue;
-    PageFragments page(TemplateIds());
+    PageFragments page(TemplateIds(), &out.site_links);
     out.remits[id] = page.Render(c.remit, c.remit_pos, 2, "remit", diag, false, "Remit").html;
   }
   for (const auto& [id, m] : site.meetings) {
-    PageFragments page(TemplateIds());
+    PageFragments page(TemplateIds(), &out.site_links);
     if (!m.notice.empty()) out.notices[id] = page.Render(m.notice, m.pos, 2, "notice", diag).html;
     RenderPurposes(m, m.agenda, page, out, diag);
   }
   for (const auto& [key, doc] : site.documents) {
     std::vector<std::string> reserved = TemplateIds();
     for (const Recommendation& r : doc.recommendations) reserved.push_back("rec-" + r.id);
-    PageFragments page(reserved);
+    PageFragments page(reserved, &out.site_links);
     DocumentHtml html;
     for (const Recommendation& r : doc.recommendations) {
       html.recommendations[r.id] = page.Render(r.text, r.pos, 3, "rec-" + r.id, diag).html;
@@ -162,16 +174,17 @@ RenderedContent RenderContent(const Site& site, Diagnostics& diag) {
     // Exempt papers are checked like any other but their body is not
     // published (the page says why).
     MarkdownResult body = page.Render(doc.body, SourcePos{doc.path, doc.body_line, 1}, 1, "",
-                                      diag, false, doc.title);
+                                      diag, false, doc.title, "", true);
     if (!doc.exempt) {
       html.body = std::move(body.html);
       html.headings = std::move(body.headings);
     }
     out.documents[key] = std::move(html);
   }
-  for (const auto& [id, minutes] : site.minutes) out.minutes[id] = RenderMinutes(minutes, diag);
+  for (const auto& [id, minutes] : site.minutes)
+    out.minutes[id] = RenderMinutes(minutes, &out.site_links, diag);
   for (const auto& [id, wp] : site.work_programmes) {
-    PageFragments page(TemplateIds());
+    PageFragments page(TemplateIds(), &out.site_links);
     auto& rows = out.work_programme_rows[id];
     for (size_t i = 0; i < wp.rows.size(); ++i) {
       const WorkProgrammeRow& row = wp.rows[i];
@@ -183,7 +196,7 @@ RenderedContent RenderContent(const Site& site, Diagnostics& diag) {
     }
   }
   if (!site.config.accessibility.empty()) {
-    PageFragments page(TemplateIds());
+    PageFragments page(TemplateIds(), &out.site_links);
     out.accessibility =
         page.Render(site.config.accessibility, site.config.pos, 1, "statement", diag).html;
   }

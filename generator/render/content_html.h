@@ -18,6 +18,7 @@ struct MinuteHtml {
   int number = 0;
   std::string title;  // heading text: "609 West Mercia Youth Justice Service"
   std::string html;   // the section's body, without its heading
+  std::vector<MarkdownDecision> decisions;  // its resolutions and actions
 };
 
 struct MinutesHtml {
@@ -39,6 +40,9 @@ struct RenderedContent {
   std::map<std::string, MinutesHtml> minutes;    // meeting id
   std::map<std::string, std::vector<std::string>> work_programme_rows;  // wp id -> row html
   std::string accessibility;
+  // Every "@/" link in the content, with its position, for checking once
+  // all pages exist.
+  std::vector<MarkdownSiteLink> site_links;
 };
 
 // Ids the page templates use; Markdown headings never take them.

@@ -17,6 +17,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstring>
+#include <map>
 #include <mutex>
 #include <set>
 
@@ -273,7 +274,9 @@ class Renderer {
       cmark_node_type type = cmark_node_get_type(node);
       if (type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE) {
         const char* url = cmark_node_get_url(node);
-        if (UnsafeUrl(url)) {
+        if (url && std::strncmp(url, "@/", 2) == 0) {
+          result_.site_links.push_back({At(node), url});
+        } else if (UnsafeUrl(url)) {
           std::string shown = FirstLine(url);
           diag_.Error(At(node), std::string(type == CMARK_NODE_LINK ? "link" : "image") +
                                     " to '" + shown +
@@ -319,12 +322,46 @@ class Renderer {
           if (lead.rfind("resolved", 0) == 0) cls = "resolution";
           if (lead.rfind("action", 0) == 0) cls = "action";
           if (cls) {
+            int number = ++decision_counts_[cls];
+            std::string id = std::string(cls) + "-" +
+                             (options_.decision_id_prefix.empty()
+                                  ? ""
+                                  : Slugify(options_.decision_id_prefix) + "-") +
+                             std::to_string(number);
+            id = UniqueId(id, used_ids_);
+            result_.ids.push_back(id);
+            result_.decisions.push_back({cls, id, ""});
             cmark_node* block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK);
-            std::string open = std::string("<div class=\"") + cls + "\">";
+            std::string open =
+                std::string("<div class=\"") + cls + "\" id=\"" + EscapeHtml(id) + "\">";
             cmark_node_set_on_enter(block, open.c_str());
             cmark_node_set_on_exit(block, "</div>");
+            cmark_node* list = cmark_node_next(node);
             cmark_node_insert_before(node, block);
             cmark_node_append_child(block, node);
+            if (list && cmark_node_get_type(list) == CMARK_NODE_LIST)
+              cmark_node_append_child(block, list);
+          }
+        }
+      } else if (type == CMARK_NODE_LIST && options_.number_paragraphs &&
+                 cmark_node_get_list_type(node) == CMARK_ORDERED_LIST &&
+                 cmark_node_get_type(cmark_node_parent(node)) == CMARK_NODE_DOCUMENT) {
+        int number = cmark_node_get_list_start(node);
+        for (cmark_node* item = cmark_node_first_child(node); item;
+             item = cmark_node_next(item), ++number) {
+          std::string id = UniqueId("para-" + std::to_string(number), used_ids_);
+          result_.ids.push_back(id);
+          cmark_node* anchor = cmark_node_new(CMARK_NODE_CUSTOM_INLINE);
+          std::string html = "<span class=\"para-anchor\" id=\"" + id + "\"></span>";
+          cmark_node_set_on_enter(anchor, html.c_str());
+          cmark_node* first = cmark_node_first_child(item);
+          if (first && cmark_node_get_type(first) == CMARK_NODE_PARAGRAPH) {
+            if (cmark_node* text = cmark_node_first_child(first))
+              cmark_node_insert_before(text, anchor);
+            else
+              cmark_node_append_child(first, anchor);
+          } else {
+            cmark_node_free(anchor);
           }
         }
       } else if (std::strcmp(cmark_node_get_type_string(node), "table") == 0) {
@@ -359,6 +396,14 @@ class Renderer {
 
   void PostProcess() {
     std::string& html = result_.html;
+    // Each decision's HTML, for the decisions register: from its opening
+    // <div> to the </div> that closes it (it holds no other divs).
+    for (MarkdownDecision& d : result_.decisions) {
+      std::string open = "<div class=\"" + d.kind + "\" id=\"" + d.id + "\">";
+      size_t at = html.find(open);
+      size_t end = at == std::string::npos ? at : html.find("</div>", at);
+      if (end != std::string::npos) d.html = html.substr(at + open.size(), end - at - open.size());
+    }
     // Captions: each wrapper is followed by its table.
     for (const TableInfo& t : tables_) {
       size_t at = html.find(t.wrapper_open);
@@ -406,6 +451,7 @@ class Renderer {
   std::set<std::string> used_ids_;
   std::vector<cmark_node*> detached_;
   std::vector<TableInfo> tables_;
+  std::map<std::string, int> decision_counts_;
   MarkdownResult result_;
 };
 

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "links/site_links.h"
 #include "model/diagnostics.h"
 
 namespace clerk {
@@ -16,6 +17,19 @@ struct MarkdownHeading {
   std::string id;    // stable, unique on the page: "legal-implications", "-2"...
 };
 
+// A link to a page of the site written with the reference syntax
+// ("@/meetings/2019-09-16-cyp-scrutiny#item-7"): kept as written in the
+// HTML, resolved per page once its path is known, and checked after every
+// page is rendered (links/site_links.h).
+using MarkdownSiteLink = SiteLink;
+
+// A resolution or action in minutes, with the id it got on the page.
+struct MarkdownDecision {
+  std::string kind;  // "resolution" or "action"
+  std::string id;    // "resolution-609-1"
+  std::string html;  // the paragraph (and the list that follows it)
+};
+
 struct MarkdownResult {
   std::string html;
   std::vector<MarkdownHeading> headings;
@@ -23,6 +37,8 @@ struct MarkdownResult {
   // heading), so the caller can reserve them for the next fragment.
   std::vector<std::string> ids;
   int tables = 0;  // number of tables, for numbering ("Table 3: ...")
+  std::vector<MarkdownSiteLink> site_links;
+  std::vector<MarkdownDecision> decisions;  // when mark_decisions is set
 };
 
 struct MarkdownOptions {
@@ -45,7 +61,13 @@ struct MarkdownOptions {
   std::string caption_fallback;
   // Minutes: paragraphs starting with **Resolved** or **Action** are wrapped
   // in <div class="resolution"> / <div class="action">.
+  // The list right after such a paragraph ("Resolved: that -") belongs to it.
+  // Each gets an id "<kind>-<decision_id_prefix>-<n>": "resolution-609-1".
   bool mark_decisions = false;
+  std::string decision_id_prefix;
+  // Reports: each item of a top-level numbered list is a numbered paragraph
+  // and gets an anchor "para-<number>", so it can be referred to.
+  bool number_paragraphs = false;
 };
 
 // `start` is where `text` begins in its file (line of the first body line),

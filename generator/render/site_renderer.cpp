@@ -7,8 +7,10 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <sstream>
 
+#include "links/site_links.h"
 #include "render/content_html.h"
 #include "render/html_text.h"
 #include "render/page_context.h"
@@ -86,7 +88,8 @@ std::vector<OutputFile> RenderSite(const Site& site, const RenderOptions& option
       }
       std::string body = theme.Render(page.template_name, page.data, diag);
       page.data["content"] = body;
-      out.push_back({page.path, extras.Finish(rendition, DropBlankLines(theme.Render("layout", page.data, diag)))});
+      std::string html = DropBlankLines(theme.Render("layout", page.data, diag));
+      out.push_back({page.path, extras.Finish(rendition, urls::ResolveSiteLinks(html, page.path, rendition))});
     }
   }
 
@@ -113,6 +116,24 @@ std::vector<OutputFile> RenderSite(const Site& site, const RenderOptions& option
   out.erase(std::unique(out.begin(), out.end(),
                         [](const OutputFile& a, const OutputFile& b) { return a.path == b.path; }),
             out.end());
+
+  // "@/" links in the content must reach a page and an anchor on it; the
+  // standard rendition has every page and anchor the others have.
+  std::map<std::string, const std::string*> pages;
+  std::vector<std::string> page_paths;
+  for (const OutputFile& f : out) {
+    if (f.path.size() > 5 && f.path.compare(f.path.size() - 5, 5, ".html") == 0) {
+      pages[f.path] = &f.content;
+      page_paths.push_back(f.path);
+    }
+  }
+  CheckSiteLinks(
+      content.site_links,
+      [&](const std::string& path) -> const std::string* {
+        auto it = pages.find(path);
+        return it == pages.end() ? nullptr : it->second;
+      },
+      page_paths, diag);
   return out;
 }
 

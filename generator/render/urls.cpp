@@ -1,5 +1,7 @@
 #include "render/urls.h"
 
+#include "links/site_links.h"
+
 #include <vector>
 
 #include "render/html_text.h"
@@ -72,5 +74,27 @@ std::string ItemAnchor(const std::string& full_number) {
 }
 
 std::string MinuteAnchor(int number) { return "minute-" + std::to_string(number); }
+
+std::string ResolveSiteLinks(const std::string& html, const std::string& page_path,
+                             const Rendition& rendition) {
+  static const std::string kMarker = "href=\"@/";
+  if (html.find(kMarker) == std::string::npos) return html;
+  std::string out;
+  out.reserve(html.size());
+  size_t from = 0;
+  for (size_t at = html.find(kMarker); at != std::string::npos; at = html.find(kMarker, from)) {
+    size_t begin = at + 6;  // the '@'
+    size_t end = html.find('"', begin);
+    if (end == std::string::npos) break;
+    out.append(html, from, begin - from);
+    std::optional<SiteLinkTarget> target = ParseSiteLink(html.substr(begin, end - begin));
+    std::string link = Relative(page_path, Page(rendition, target->page));
+    if (!target->anchor.empty()) link += "#" + target->anchor;
+    out += link;
+    from = end;
+  }
+  out.append(html, from, std::string::npos);
+  return out;
+}
 
 }  // namespace clerk::urls

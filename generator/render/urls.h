@@ -37,6 +37,12 @@ std::string SiteAsset(const std::string& path_in_assets);
 // `to` may carry a fragment ("meetings/x/index.html#item-7").
 std::string Relative(const std::string& from, const std::string& to);
 
+// Turns every href="@/..." (the reference syntax, links/site_links.h) in a
+// page's HTML into a relative link from `page_path` to the target page of the
+// same rendition.
+std::string ResolveSiteLinks(const std::string& html, const std::string& page_path,
+                             const Rendition& rendition);
+
 // "item-1-2" for agenda item "1(2)".
 std::string ItemAnchor(const std::string& full_number);
 // "minute-609".

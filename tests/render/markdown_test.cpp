@@ -157,8 +157,8 @@ TEST_CASE("resolutions and actions are marked up in minutes", "[markdown]") {
   auto r = Render("Discussion.\n\n**Resolved:** that the plan is noted.\n\n**Action:** circulate "
                   "figures.\n",
                   diag, options);
-  CHECK(Contains(r.html, "<div class=\"resolution\">\n<p><strong>Resolved:</strong>"));
-  CHECK(Contains(r.html, "<div class=\"action\">\n<p><strong>Action:</strong>"));
+  CHECK(Contains(r.html, "<div class=\"resolution\" id=\"resolution-1\">\n<p><strong>Resolved:</strong>"));
+  CHECK(Contains(r.html, "<div class=\"action\" id=\"action-1\">\n<p><strong>Action:</strong>"));
   auto off = Render("**Resolved:** x\n", diag);
   CHECK_FALSE(Contains(off.html, "resolution"));
 }

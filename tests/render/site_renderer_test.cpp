@@ -138,7 +138,7 @@ TEST_CASE("links are relative to the page", "[render][site]") {
   const std::string& minutes = pages["meetings/2019-09-16-cyp/minutes/index.html"];
   CHECK(Contains(minutes, "id=\"minute-609\""));
   CHECK(Contains(minutes, "href=\"../index.html#item-7\""));
-  CHECK(Contains(minutes, "<div class=\"resolution\">"));
+  CHECK(Contains(minutes, "<div class=\"resolution\" id=\"resolution-"));
   CHECK(Contains(minutes, "href=\"../../2020-01-27-cyp/index.html\""));  // approved at
 
   const std::string& cancelled = pages["meetings/2019-11-25-cyp/index.html"];

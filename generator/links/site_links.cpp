@@ -1,0 +1,76 @@
+#include "links/site_links.h"
+
+#include <algorithm>
+#include <map>
+
+#include "content/yaml_reader.h"
+
+namespace clerk {
+
+std::optional<SiteLinkTarget> ParseSiteLink(const std::string& target) {
+  if (target.rfind("@/", 0) != 0) return std::nullopt;
+  SiteLinkTarget out;
+  std::string path = target.substr(2);
+  size_t hash = path.find('#');
+  if (hash != std::string::npos) {
+    out.anchor = path.substr(hash + 1);
+    path.resize(hash);
+  }
+  while (!path.empty() && path.back() == '/') path.pop_back();
+  if (path.empty()) {
+    out.page = "index.html";
+  } else if (path.size() > 5 && path.compare(path.size() - 5, 5, ".html") == 0) {
+    out.page = path;
+  } else {
+    out.page = path + "/index.html";
+  }
+  return out;
+}
+
+std::vector<std::string> HtmlIds(const std::string& html) {
+  std::vector<std::string> ids;
+  for (size_t at = html.find(" id=\""); at != std::string::npos;
+       at = html.find(" id=\"", at + 1)) {
+    size_t begin = at + 5;
+    size_t end = html.find('"', begin);
+    if (end == std::string::npos) break;
+    ids.push_back(html.substr(begin, end - begin));
+  }
+  return ids;
+}
+
+void CheckSiteLinks(
+    const std::vector<SiteLink>& links,
+    const std::function<const std::string*(const std::string&)>& page_html,
+    const std::vector<std::string>& all_pages, Diagnostics& diag) {
+  std::map<std::string, std::vector<std::string>> ids_of;  // page -> its ids, parsed once
+  std::vector<std::string> addresses;  // "@/..." forms, for suggestions
+  for (const std::string& page : all_pages) {
+    std::string a = page;
+    if (a.size() >= 10 && a.compare(a.size() - 10, 10, "index.html") == 0)
+      a.resize(a.size() - 10);
+    while (!a.empty() && a.back() == '/') a.pop_back();
+    addresses.push_back("@/" + a);
+  }
+  for (const SiteLink& link : links) {
+    std::optional<SiteLinkTarget> target = ParseSiteLink(link.target);
+    if (!target) continue;
+    const std::string* html = page_html(target->page);
+    if (!html) {
+      std::string page_part = link.target.substr(0, link.target.find('#'));
+      diag.Error(link.pos, "'" + link.target + "' points to no page" +
+                               DidYouMean(page_part, addresses));
+      continue;
+    }
+    if (target->anchor.empty()) continue;
+    auto [it, inserted] = ids_of.try_emplace(target->page);
+    if (inserted) it->second = HtmlIds(*html);
+    const std::vector<std::string>& ids = it->second;
+    if (std::find(ids.begin(), ids.end(), target->anchor) == ids.end()) {
+      diag.Error(link.pos, "'" + link.target + "': the page has no anchor '#" +
+                               target->anchor + "'" + DidYouMean(target->anchor, ids));
+    }
+  }
+}
+
+}  // namespace clerk

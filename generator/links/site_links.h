@@ -1,0 +1,51 @@
+// The reference syntax: one way to point at any page or anchor of the site,
+// in Markdown links and in YAML fields alike. It is the page's address with
+// "@/" in front and without "index.html":
+//
+//   @/committees/cyp-scrutiny                   a committee
+//   @/meetings/2019-09-16-cyp-scrutiny#item-7   an agenda item ("#item-1-2" for 1(2))
+//   @/meetings/<id>/<document>#rec-a            a recommendation of a report
+//   @/meetings/<id>/<document>#para-12          a numbered paragraph
+//   @/meetings/<id>/minutes#minute-609          a minute
+//   @/meetings/<id>/minutes#resolution-609-1    its first resolution
+//   @/people/carole-gandy   @/glossary#CAMHS   @/work-programmes/<id>#row-3
+//   @/decisions   @/topics/<id>
+//
+// Ids come from paths, so they are stable and readable (as Zola's @/path.md).
+// Links are checked once every page is rendered: a missing page or anchor is
+// an error at the link's file:line:col (as Zola checks anchors).
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/diagnostics.h"
+
+namespace clerk {
+
+struct SiteLink {
+  SourcePos pos;
+  std::string target;  // as written: "@/meetings/x#item-7"
+};
+
+struct SiteLinkTarget {
+  std::string page;    // output path of the standard page: "meetings/x/index.html"
+  std::string anchor;  // "item-7", or empty
+};
+
+// Nullopt if `target` does not start with "@/".
+std::optional<SiteLinkTarget> ParseSiteLink(const std::string& target);
+
+// Checks every link: the page must exist and carry the anchor. `page_html`
+// returns a standard page's HTML by output path, or null if there is none.
+void CheckSiteLinks(
+    const std::vector<SiteLink>& links,
+    const std::function<const std::string*(const std::string&)>& page_html,
+    const std::vector<std::string>& all_pages, Diagnostics& diag);
+
+// The ids (id="...") of an HTML page, in order.
+std::vector<std::string> HtmlIds(const std::string& html);
+
+}  // namespace clerk

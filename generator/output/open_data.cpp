@@ -1,0 +1,343 @@
+#include "output/open_data.h"
+
+#include <cstdio>
+#include <sstream>
+
+#include "output/calendar.h"
+#include "output/public_urls.h"
+#include "render/urls.h"
+
+namespace clerk::output {
+namespace {
+
+using nlohmann::json;
+
+std::string Url(const OpenDataOptions& o, const std::string& key) {
+  std::string abs = AbsoluteUrl(o.base_url, key);
+  if (!abs.empty()) return abs;
+  return AbsoluteUrl("/", key);  // "/meetings/x/"
+}
+
+const char* OcdStatus(MeetingStatus s) {
+  switch (s) {
+    case MeetingStatus::kScheduled: return "tentative";
+    case MeetingStatus::kConfirmed: return "confirmed";
+    case MeetingStatus::kHeld: return "passed";
+    case MeetingStatus::kCancelled:
+    case MeetingStatus::kPostponed: return "cancelled";
+  }
+  return "tentative";
+}
+
+std::string Lower(std::string s) {
+  for (char& c : s)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return s;
+}
+
+json Link(const std::string& note, const std::string& url) {
+  return {{"note", note}, {"url", url}};
+}
+
+json DocumentJson(const SiteIndex& index, const Document& doc, const OpenDataOptions& o) {
+  const Meeting* m = index.FindMeeting(doc.meeting_id);
+  json d = {{"id", doc.id},
+            {"note", doc.title},
+            {"date", m ? IsoDate(m->start.date) : ""},
+            {"classification", Lower(ToString(doc.kind))},
+            {"status", doc.status == DocumentStatus::kDraft ? "draft" : "final"},
+            {"exempt", doc.exempt},
+            {"key_decision", doc.key_decision},
+            {"agenda_item", doc.item},
+            {"summary", doc.summary},
+            {"wards", doc.wards},
+            {"links", json::array({{{"media_type", "text/html"},
+                                    {"url", Url(o, urls::Document(doc.meeting_id, doc.id))}}})}};
+  d["author"] = doc.author.empty() ? json(nullptr) : json(index.PersonName(doc.author.id));
+  json recs = json::array();
+  for (const Recommendation& r : doc.recommendations)
+    recs.push_back({{"id", r.id}, {"text", r.text}});
+  d["recommendations"] = recs;
+  return d;
+}
+
+void AgendaJson(const SiteIndex& index, const Meeting& m, const std::vector<AgendaItem>& items,
+                const std::string& parent_order, const OpenDataOptions& o, json& out) {
+  int n = 0;
+  for (const AgendaItem& item : items) {
+    ++n;
+    std::string order = parent_order.empty() ? std::to_string(n)
+                                             : parent_order + "." + std::to_string(n);
+    json related = json::array();
+    for (const Ref& ref : item.documents) {
+      if (const Document* doc = index.FindDocument(m.id, ref.id)) {
+        related.push_back({{"entity_type", "document"},
+                           {"id", doc->id},
+                           {"name", doc->title},
+                           {"url", Url(o, urls::Document(m.id, doc->id))}});
+      }
+    }
+    json notes = json::array();
+    if (!item.purpose.empty()) notes.push_back(item.purpose);
+    if (!item.pages.empty()) notes.push_back("Pages " + item.pages + " of the printed pack");
+    json entry = {{"order", order},
+                  {"number", item.full_number},
+                  {"description", item.title},
+                  {"subjects", json::array()},
+                  {"notes", notes},
+                  {"related_entities", related},
+                  {"media", json::array()},
+                  {"url", Url(o, urls::Meeting(m.id) + "#" + urls::ItemAnchor(item.full_number))}};
+    entry["time"] = item.time_from ? json(IsoTime(*item.time_from)) : json(nullptr);
+    entry["exempt"] = item.exempt ? json({{"paragraph", item.exempt->paragraph},
+                                          {"reason", item.exempt->reason}})
+                                  : json(nullptr);
+    auto minute = index.item_minutes.find(m.id + "/" + item.full_number);
+    entry["minute"] = minute != index.item_minutes.end() ? json(minute->second) : json(nullptr);
+    out.push_back(entry);
+    AgendaJson(index, m, item.sub_items, order, o, out);
+  }
+}
+
+void Participants(const SiteIndex& index, const std::vector<Attendee>& list,
+                  const std::string& note, json& out) {
+  for (const Attendee& a : list) {
+    json p = {{"entity_type", "person"},
+              {"id", a.person.id},
+              {"name", index.PersonName(a.person.id)},
+              {"note", note}};
+    if (!a.capacity.empty()) p["capacity"] = a.capacity;
+    if (!a.substitute_for.empty()) p["substitute_for"] = a.substitute_for.id;
+    out.push_back(p);
+  }
+}
+
+json PersonJson(const SiteIndex& index, const Person& p, const OpenDataOptions& o) {
+  return {{"id", p.id},
+          {"name", p.name},
+          {"display_name", index.PersonName(p.id)},
+          {"honorific", p.honorific},
+          {"aliases", p.aliases},
+          {"job_title", p.job_title},
+          {"organisation", p.organisation},
+          {"email", p.email},
+          {"phone", p.phone},
+          {"url", Url(o, urls::Person(p.id))}};
+}
+
+json OptDate(const std::optional<Date>& d) { return d ? json(IsoDate(*d)) : json(nullptr); }
+
+json CommitteeJson(const SiteIndex& index, const Committee& c, const OpenDataOptions& o) {
+  json members = json::array();
+  for (const Membership& m : c.members) {
+    members.push_back({{"person_id", m.person.id},
+                       {"name", index.PersonName(m.person.id)},
+                       {"role", Lower(ToString(m.role))},
+                       {"party", m.party},
+                       {"start_date", OptDate(m.from)},
+                       {"end_date", OptDate(m.to)}});
+  }
+  json co = json::array();
+  for (const CoOptee& m : c.co_optees) {
+    co.push_back({{"person_id", m.person.id},
+                  {"name", index.PersonName(m.person.id)},
+                  {"represents", m.represents},
+                  {"voting", m.voting},
+                  {"start_date", OptDate(m.from)},
+                  {"end_date", OptDate(m.to)}});
+  }
+  json meetings = json::array();
+  if (auto it = index.committee_meetings.find(c.id); it != index.committee_meetings.end())
+    for (const Meeting* m : it->second) meetings.push_back(m->id);
+  return {{"id", c.id},
+          {"name", c.name},
+          {"short_name", c.short_name},
+          {"classification", "committee"},
+          {"organisation", c.organisation},
+          {"remit", c.remit},
+          {"contact", c.contact.empty() ? json(nullptr) : json(c.contact.id)},
+          {"minute_numbering",
+           c.minute_numbering == MinuteNumbering::kContinuous ? "continuous" : "per-meeting"},
+          {"memberships", members},
+          {"co_optees", co},
+          {"meetings", meetings},
+          {"links", json::array({Link("Committee page", Url(o, urls::Committee(c.id))),
+                                 Link("Calendar", Url(o, CommitteeCalendar(c.id))),
+                                 Link("Feed", Url(o, CommitteeFeed(c.id)))})}};
+}
+
+std::string Dump(const json& j) { return j.dump(2) + "\n"; }
+
+}  // namespace
+
+std::string OffsetDateTime(const DateTime& local) {
+  DateTime utc = LondonToUtc(local);
+  bool bst = utc != local;
+  char buf[40];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:00%s", local.date.year,
+                local.date.month, local.date.day, local.time.hour, local.time.minute,
+                bst ? "+01:00" : "+00:00");
+  return buf;
+}
+
+std::vector<Resolution> Resolutions(const std::string& body) {
+  std::vector<Resolution> out;
+  std::istringstream in(body);
+  std::string line;
+  int minute = 0;
+  bool in_resolution = false, after_blank = false;
+  auto is_list = [](const std::string& l) {
+    return !l.empty() && (l[0] == '-' || l[0] == '*' || l[0] == ' ' || l[0] == '\t' ||
+                          (l[0] >= '0' && l[0] <= '9'));
+  };
+  while (std::getline(in, line)) {
+    if (line.rfind("## ", 0) == 0) {
+      in_resolution = false;
+      minute = std::atoi(line.c_str() + 3);
+      continue;
+    }
+    if (line.rfind("**Resolved", 0) == 0) {
+      out.push_back({minute, line});
+      in_resolution = true;
+      after_blank = false;
+      continue;
+    }
+    if (!in_resolution) continue;
+    if (line.empty()) {
+      after_blank = true;
+      continue;
+    }
+    if (line.rfind("**", 0) == 0 || line[0] == '#' || (after_blank && !is_list(line))) {
+      in_resolution = false;
+      continue;
+    }
+    out.back().text += (after_blank ? "\n\n" : "\n") + line;
+    after_blank = false;
+  }
+  return out;
+}
+
+json MeetingEvent(const SiteIndex& index, const Meeting& m, const OpenDataOptions& o) {
+  const Site& site = index.site;
+  const Committee* c = index.CommitteeOf(m);
+  json e;
+  e["id"] = m.id;
+  e["name"] = index.MeetingTitle(m);
+  e["description"] = index.MeetingLabel(m);
+  e["classification"] = "committee-meeting";
+  e["start_date"] = OffsetDateTime(m.start);
+  e["end_date"] = m.end ? json(OffsetDateTime({m.start.date, *m.end})) : json(nullptr);
+  e["all_day"] = false;
+  e["status"] = OcdStatus(m.status);
+  e["clerk_status"] = Lower(ToString(m.status));
+  e["calendar_sequence"] = CalendarSequence(m);
+  e["moved_to"] = m.moved_to.empty() ? json(nullptr) : json(m.moved_to.id);
+  if (auto it = site.venues.find(m.venue.id); it != site.venues.end()) {
+    const Venue& v = it->second;
+    e["location"] = {{"id", v.id},
+                     {"name", v.name},
+                     {"address", v.address},
+                     {"postcode", v.postcode},
+                     {"note", v.access},
+                     {"coordinates", nullptr}};
+  } else {
+    e["location"] = nullptr;
+  }
+  json media = json::array();
+  if (!m.webcast.empty())
+    media.push_back({{"note", "Webcast"},
+                     {"date", IsoDate(m.start.date)},
+                     {"offset", nullptr},
+                     {"links", json::array({{{"media_type", "text/html"}, {"url", m.webcast}}})}});
+  e["media"] = media;
+  json docs = json::array();
+  for (const std::string& id : index.DocumentsInOrder(m))
+    if (const Document* d = index.FindDocument(m.id, id)) docs.push_back(DocumentJson(index, *d, o));
+  if (auto it = site.minutes.find(m.id); it != site.minutes.end()) {
+    docs.push_back(
+        {{"id", "minutes"},
+         {"note", "Minutes"},
+         {"date", IsoDate(m.start.date)},
+         {"classification", "minutes"},
+         {"status", it->second.status == MinutesStatus::kApproved ? "approved" : "draft"},
+         {"links", json::array({{{"media_type", "text/html"}, {"url", Url(o, urls::Minutes(m.id))}}})}});
+  }
+  e["documents"] = docs;
+  e["links"] = json::array({Link("Meeting page", Url(o, urls::Meeting(m.id))),
+                            Link("Calendar", Url(o, MeetingCalendar(m.id)))});
+  json participants = json::array();
+  participants.push_back({{"entity_type", "organization"},
+                          {"id", m.committee.id},
+                          {"name", c ? c->name : m.committee.id},
+                          {"note", "host"}});
+  Participants(index, m.attendance.present, "present", participants);
+  Participants(index, m.attendance.remote, "remote", participants);
+  Participants(index, m.attendance.substitutes, "substitute", participants);
+  Participants(index, m.attendance.also_attending, "also attending", participants);
+  Participants(index, m.attendance.apologies, "apologies", participants);
+  e["participants"] = participants;
+  json agenda = json::array();
+  AgendaJson(index, m, m.agenda, "", o, agenda);
+  e["agenda"] = agenda;
+  e["sources"] = json::array({{{"note", "meeting.yaml"}, {"url", m.pos.path}}});
+  return e;
+}
+
+std::vector<OutputFile> OpenDataFiles(const SiteIndex& index, const OpenDataOptions& o) {
+  const Site& site = index.site;
+  std::vector<OutputFile> out;
+  json meta = {{"publisher", site.config.organisation}, {"title", site.config.title}};
+
+  json all = json::array();
+  for (const Meeting* m : index.meetings_by_date) {
+    json e = MeetingEvent(index, *m, o);
+    out.push_back({MeetingData(m->id), Dump(e)});
+    all.push_back(e);
+  }
+  json meetings = meta;
+  meetings["meetings"] = all;
+  out.push_back({MeetingsData(), Dump(meetings)});
+
+  json committees = meta;
+  committees["committees"] = json::array();
+  for (const auto& [id, c] : site.committees)
+    committees["committees"].push_back(CommitteeJson(index, c, o));
+  out.push_back({CommitteesData(), Dump(committees)});
+
+  json people = meta;
+  people["people"] = json::array();
+  for (const auto& [id, p] : site.people) people["people"].push_back(PersonJson(index, p, o));
+  out.push_back({PeopleData(), Dump(people)});
+
+  json decisions = meta;
+  decisions["decisions"] = json::array();
+  for (const Meeting* m : index.meetings_by_date) {
+    auto it = site.minutes.find(m->id);
+    if (it == site.minutes.end()) continue;
+    const Minutes& minutes = it->second;
+    for (const Resolution& r : Resolutions(minutes.body)) {
+      std::string item, title;
+      for (const MinuteSection& s : minutes.sections) {
+        if (s.number == r.minute) {
+          item = s.item;
+          title = s.title;
+        }
+      }
+      decisions["decisions"].push_back(
+          {{"meeting_id", m->id},
+           {"committee_id", m->committee.id},
+           {"date", IsoDate(m->start.date)},
+           {"minute", r.minute},
+           {"agenda_item", item},
+           {"title", title},
+           {"text", r.text},
+           {"minutes_status",
+            minutes.status == MinutesStatus::kApproved ? "approved" : "draft"},
+           {"url", Url(o, urls::Minutes(m->id) + "#" + urls::MinuteAnchor(r.minute))}});
+    }
+  }
+  out.push_back({DecisionsData(), Dump(decisions)});
+  return out;
+}
+
+}  // namespace clerk::output

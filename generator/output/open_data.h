@@ -1,0 +1,46 @@
+// Open data: the site's records as JSON, for journalists, researchers and
+// other systems. Meetings are in the shape of the Open Civic Data Event
+// (name, description, classification, start and end, status, location,
+// media, documents, links, participants, agenda with order, description and
+// related documents). Schemas for every file are in docs/schemas/; tests
+// validate the output against them.
+//   data/meetings.json              every meeting (OCD events)
+//   data/meetings/<id>.json         one meeting
+//   data/committees.json            committees with memberships
+//   data/people.json                people
+//   data/decisions.json             resolutions recorded in minutes
+// Links are absolute with a base URL, else root-relative ("/meetings/x/").
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "render/site_index.h"
+#include "render/site_renderer.h"
+
+namespace clerk::output {
+
+struct OpenDataOptions {
+  std::string base_url;  // may be empty
+};
+
+std::vector<OutputFile> OpenDataFiles(const SiteIndex& index, const OpenDataOptions& options);
+
+// One meeting as an OCD event (public for tests).
+nlohmann::json MeetingEvent(const SiteIndex& index, const Meeting& meeting,
+                            const OpenDataOptions& options);
+
+// "2019-09-16T10:15:00+01:00": a UK local time with its offset.
+std::string OffsetDateTime(const DateTime& london_local);
+
+// The "**Resolved** ..." paragraphs of a minutes body, with the list that
+// follows each, grouped by the minute heading ("## 609 ...") they are under.
+struct Resolution {
+  int minute = 0;
+  std::string text;  // Markdown
+};
+std::vector<Resolution> Resolutions(const std::string& minutes_body);
+
+}  // namespace clerk::output

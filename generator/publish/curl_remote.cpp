@@ -233,7 +233,7 @@ class CurlRemote : public Remote {
     }
     if (http_) {
       curl_easy_setopt(h_, CURLOPT_HTTPAUTH, static_cast<long>(CURLAUTH_BASIC));
-      headers_ = curl_slist_append(headers_, "Expect:");
+      // (no "Expect:" override: small bodies go with the headers)
       curl_easy_setopt(h_, CURLOPT_HTTPHEADER, headers_);
     }
     if (t_.scheme == Scheme::kFtps) curl_easy_setopt(h_, CURLOPT_USE_SSL, static_cast<long>(CURLUSESSL_ALL));

@@ -35,6 +35,13 @@ std::string TelHref(const std::string& phone) {
   return out;
 }
 
+// A link that works from any address (the 404 page): from the site's root.
+std::string AbsoluteHref(std::string base, const std::string& target) {
+  if (base.empty()) return "/" + target;
+  if (base.back() != '/') base += '/';
+  return base + target;
+}
+
 }  // namespace
 
 std::string ShortDate(const Date& d) {
@@ -119,7 +126,7 @@ PageData PageContext::Begin(const std::string& key, const std::string& template_
 
   static const std::pair<const char*, const char*> kNav[] = {
       {"home", "Home"},     {"committees", "Committees"}, {"meetings", "Meetings"},
-      {"people", "People"}, {"glossary", "Glossary"}};
+      {"decisions", "Decisions"}, {"people", "People"}, {"glossary", "Glossary"}};
   json nav = json::array();
   for (const auto& [id, label] : kNav) {
     std::string target = std::string(id) == "home" ? urls::Home() : std::string(id) + "/index.html";
@@ -149,7 +156,8 @@ PageData PageContext::Begin(const std::string& key, const std::string& template_
     std::string target = urls::Page(r, key);
     others.push_back({{"label", r.label},
                       {"id", r.id},
-                      {"href", absolute_links_ ? Link(key) : urls::Relative(current_, target)}});
+                      {"href", absolute_links_ ? AbsoluteHref(options_.base_url, target)
+                                               : urls::Relative(current_, target)}});
   }
   d["other_renditions"] = others;
   return page;
@@ -210,6 +218,8 @@ std::vector<PageData> PageContext::AllPages() {
   for (const auto& [id, p] : site_.people) pages.push_back(PersonPage(p));
   for (const auto& [id, wp] : site_.work_programmes) pages.push_back(WorkProgrammePage(wp));
   pages.push_back(GlossaryPage());
+  pages.push_back(DecisionsPage(nullptr));
+  for (const auto& [id, c] : site_.committees) pages.push_back(DecisionsPage(&c));
   pages.push_back(AccessibilityPage());
   pages.push_back(NotFoundPage());
   return pages;

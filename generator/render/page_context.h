@@ -43,6 +43,8 @@ class PageContext {
   PageData PersonPage(const Person& person);
   PageData WorkProgrammePage(const WorkProgramme& programme);
   PageData GlossaryPage();
+  // The decisions register: every resolution, of all committees (null) or one.
+  PageData DecisionsPage(const Committee* committee);
   PageData AccessibilityPage();
   PageData NotFoundPage();
 

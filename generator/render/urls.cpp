@@ -25,6 +25,10 @@ std::string WorkProgramme(const std::string& id) {
   return "work-programmes/" + id + "/index.html";
 }
 std::string Glossary() { return "glossary/index.html"; }
+std::string Decisions() { return "decisions/index.html"; }
+std::string CommitteeDecisions(const std::string& committee_id) {
+  return "decisions/" + committee_id + "/index.html";
+}
 std::string Accessibility() { return "accessibility/index.html"; }
 std::string NotFound() { return "404.html"; }
 

@@ -35,6 +35,17 @@ std::string Lower(std::string s) {
   return s;
 }
 
+const char* KindId(DocumentKind k) {
+  switch (k) {
+    case DocumentKind::kReport: return "report";
+    case DocumentKind::kAppendix: return "appendix";
+    case DocumentKind::kBriefing: return "briefing";
+    case DocumentKind::kPlan: return "plan";
+    case DocumentKind::kOther: return "other";
+  }
+  return "other";
+}
+
 json Link(const std::string& note, const std::string& url) {
   return {{"note", note}, {"url", url}};
 }
@@ -44,7 +55,7 @@ json DocumentJson(const SiteIndex& index, const Document& doc, const OpenDataOpt
   json d = {{"id", doc.id},
             {"note", doc.title},
             {"date", m ? IsoDate(m->start.date) : ""},
-            {"classification", Lower(ToString(doc.kind))},
+            {"classification", KindId(doc.kind)},
             {"status", doc.status == DocumentStatus::kDraft ? "draft" : "final"},
             {"exempt", doc.exempt},
             {"key_decision", doc.key_decision},

@@ -1,0 +1,130 @@
+#!/usr/bin/python3
+"""check_feeds.py SITE_DIR SOURCE_DIR: the Atom feeds (feed.xml and
+committees/<id>/feed.xml) parsed by an XML parser and checked against the
+elements RFC 4287 requires: feed id, title, updated, author (or one per
+entry), link rel=self; entry id, title, updated, link rel=alternate, unique
+ids, RFC 3339 dates, entries newest first. feed.xml must list every paper
+(each .md of a meeting folder but minutes.md) and every minutes; every
+relative link must name a file of the site. Also sitemap.xml (every standard
+page, well-formed, absolute <loc>s when the site has a base URL) and robots.txt."""
+import os
+import re
+import sys
+import xml.etree.ElementTree as ET
+from urllib.parse import urljoin, urlparse
+
+site, source = sys.argv[1], sys.argv[2]
+require_sitemap = "--sitemap" in sys.argv[3:]  # a site built with a base URL
+A = "{http://www.w3.org/2005/Atom}"
+RFC3339 = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$")
+problems = []
+
+
+def check_feed(rel):
+    path = os.path.join(site, rel)
+    if not os.path.isfile(path):
+        problems.append(f"{rel}: missing")
+        return []
+    try:
+        root = ET.parse(path).getroot()
+    except ET.ParseError as e:
+        problems.append(f"{rel}: not well-formed XML: {e}")
+        return []
+    if root.tag != A + "feed":
+        problems.append(f"{rel}: root is {root.tag}, not an Atom feed")
+        return []
+    for tag in ("id", "title", "updated"):
+        if len(root.findall(A + tag)) != 1 or not (root.find(A + tag).text or "").strip():
+            problems.append(f"{rel}: feed needs exactly one non-empty <{tag}>")
+    if not RFC3339.match(root.findtext(A + "updated") or ""):
+        problems.append(f"{rel}: feed <updated> is not an RFC 3339 date")
+    if not [l for l in root.findall(A + "link") if l.get("rel") == "self"]:
+        problems.append(f"{rel}: no <link rel=\"self\">")
+    feed_author = root.find(A + "author") is not None
+    ids, dates, hrefs = set(), [], []
+    for n, entry in enumerate(root.findall(A + "entry"), 1):
+        for tag in ("id", "title", "updated"):
+            if len(entry.findall(A + tag)) != 1 or not (entry.find(A + tag).text or "").strip():
+                problems.append(f"{rel}: entry {n} needs exactly one non-empty <{tag}>")
+        eid = entry.findtext(A + "id")
+        if eid in ids:
+            problems.append(f"{rel}: entry id {eid} is not unique")
+        ids.add(eid)
+        updated = entry.findtext(A + "updated") or ""
+        if not RFC3339.match(updated):
+            problems.append(f"{rel}: entry {n} <updated> {updated!r} is not an RFC 3339 date")
+        dates.append(updated)
+        if not feed_author and entry.find(A + "author") is None:
+            problems.append(f"{rel}: entry {n} has no <author> and the feed has none")
+        alt = [l for l in entry.findall(A + "link") if l.get("rel", "alternate") == "alternate"]
+        if len(alt) != 1:
+            problems.append(f"{rel}: entry {n} needs one <link rel=\"alternate\">")
+            continue
+        href = alt[0].get("href", "")
+        hrefs.append(href)
+        if not urlparse(href).scheme:  # relative to the feed: must be a page of the site
+            target = urljoin(rel, href)
+            if target.endswith("/"):
+                target += "index.html"
+            if not os.path.isfile(os.path.join(site, target)):
+                problems.append(f"{rel}: entry {n} links to {href}, which is not in the site")
+    if dates != sorted(dates, reverse=True):
+        problems.append(f"{rel}: entries are not newest first")
+    return hrefs
+
+
+meetings_dir = os.path.join(source, "content", "meetings")
+expected = []
+for m in sorted(os.listdir(meetings_dir)):
+    folder = os.path.join(meetings_dir, m)
+    if not os.path.isfile(os.path.join(folder, "meeting.yaml")):
+        continue
+    for f in sorted(os.listdir(folder)):
+        if f == "minutes.md":
+            expected.append(f"meetings/{m}/minutes/")
+        elif f.endswith(".md") and not f.endswith(".easy.md"):
+            expected.append(f"meetings/{m}/{f[:-3]}/")
+
+hrefs = check_feed("feed.xml")
+found = {re.sub(r"index\.html$", "", urlparse(h).path.lstrip("/")) for h in hrefs}
+for e in expected:
+    if not any(f.endswith(e) for f in found):
+        problems.append(f"feed.xml: no entry for {e}")
+for c in sorted(os.listdir(os.path.join(source, "content", "committees"))):
+    if c.endswith(".yaml"):
+        check_feed(f"committees/{c[:-5]}/feed.xml")
+
+# sitemap.xml and robots.txt
+sm = os.path.join(site, "sitemap.xml")
+if require_sitemap and not os.path.isfile(sm):
+    problems.append("sitemap.xml: missing, though the site has a base URL")
+if os.path.isfile(sm):
+    try:
+        root = ET.parse(sm).getroot()
+        ns = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+        if root.tag != ns + "urlset":
+            problems.append("sitemap.xml: root is not a sitemaps.org <urlset>")
+        locs = [u.findtext(ns + "loc") or "" for u in root.findall(ns + "url")]
+        if not locs:
+            problems.append("sitemap.xml: no <url>")
+        if len(set(locs)) != len(locs):
+            problems.append("sitemap.xml: a <loc> appears twice")
+        for loc in locs:
+            if not urlparse(loc).scheme:
+                problems.append(f"sitemap.xml: <loc>{loc}</loc> is not an absolute URL")
+                break
+        for e in expected:
+            if not any(loc.endswith("/" + e) for loc in locs):
+                problems.append(f"sitemap.xml: no <url> for {e}")
+    except ET.ParseError as e:
+        problems.append(f"sitemap.xml: not well-formed XML: {e}")
+robots = os.path.join(site, "robots.txt")
+if not os.path.isfile(robots):
+    problems.append("robots.txt: missing")
+elif "User-agent:" not in open(robots, encoding="utf-8").read():
+    problems.append("robots.txt: no User-agent line")
+
+for p in problems:
+    print(p)
+print(f"check_feeds: {len(expected)} papers and minutes; {len(problems)} problem{'s' if len(problems) != 1 else ''}")
+sys.exit(1 if problems else 0)

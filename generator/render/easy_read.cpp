@@ -73,7 +73,7 @@ EasyLine External(const std::string& text, const std::string& url) {
 }
 
 EasyRow Row(const std::string& picture, std::vector<EasyLine> lines) {
-  return EasyRow{picture, std::move(lines)};
+  return EasyRow{picture, std::move(lines), ""};
 }
 
 // A person's words: one line per sentence, each remembering where it was written.
@@ -277,12 +277,13 @@ class Builder {
       std::string picture = !item.picture.empty() && IsPictogram(item.picture)
                                 ? item.picture
                                 : ChoosePictogram(item.title, "meeting");
-      EasyRow row{picture, {Label("Item " + item.full_number + ": " + X(item.title))}};
+      EasyRow row{picture, {Label("Item " + item.full_number + ": " + X(item.title))}, ""};
       for (EasyLine& l : ItemSentences(item)) row.lines.push_back(l);
       if (item.exempt) {
         row.lines.push_back(Say("This part of the meeting may be private."));
         row.lines.push_back(Say("The public may be asked to leave."));
       }
+      row.id = urls::ItemAnchor(item.full_number);
       std::string key = m.id + "/" + item.full_number;
       if (auto it = index_.item_documents.find(key); it != index_.item_documents.end()) {
         for (const std::string& doc_id : it->second) {
@@ -342,7 +343,7 @@ class Builder {
       const Venue& v = it->second;
       EasySection where{"where", held ? "Where was it?" : "Where is it?", {}};
       std::string address = v.address + (v.postcode.empty() ? "" : ", " + v.postcode);
-      std::vector<EasyLine> lines = {Say("It is at " + v.name + "."),
+      std::vector<EasyLine> lines = {Say(std::string(held ? "It was at " : "It is at ") + v.name + "."),
                                      Say("The address is " + address + ".")};
       where.rows.push_back(Row("place", lines));
       if (!m.webcast.empty()) {
@@ -363,6 +364,9 @@ class Builder {
       if (!m.attendance.also_attending.empty()) {
         who.rows.push_back(Row("officer", {Say("Council staff came to answer questions.")}));
       }
+    } else if (held) {
+      who.rows.push_back(Row("councillor", {Say("Councillors from the committee were there.")}));
+      who.rows.push_back(Row("officer", {Say("Council staff came to answer questions.")}));
     } else {
       who.rows.push_back(Row("councillor", {Say("Councillors from the committee will be there.")}));
       who.rows.push_back(Row("officer", {Say("Council staff will be there to answer questions.")}));
@@ -519,12 +523,13 @@ class Builder {
     for (const MinuteSection& s : mins.sections) {
       const AgendaItem* item = m ? index_.FindItem(*m, s.item) : nullptr;
       std::string title = item ? item->title : s.title;
-      EasyRow row{ChoosePictogram(title, "minutes"), {Label("Minute " + std::to_string(s.number) + ": " + X(title))}};
+      EasyRow row{ChoosePictogram(title, "minutes"), {Label("Minute " + std::to_string(s.number) + ": " + X(title))}, ""};
       if (item) {
         for (EasyLine& l : ItemSentences(*item)) row.lines.push_back(l);
       }
       row.lines.push_back(LinkStandard("Read this minute in full.", urls::Minutes(mins.meeting_id) + "#" +
                                                                      urls::MinuteAnchor(s.number)));
+      row.id = urls::MinuteAnchor(s.number);
       items.rows.push_back(row);
     }
     if (!items.rows.empty()) p.sections.push_back(items);
@@ -603,7 +608,7 @@ class Builder {
                                         Say("It says when they will look at each one.")})}});
     EasySection rows{"topics", "What will they look at?", {}};
     for (const WorkProgrammeRow& r : wp.rows) {
-      EasyRow row{ChoosePictogram(r.topic, "plan"), {Label(X(r.topic))}};
+      EasyRow row{ChoosePictogram(r.topic, "plan"), {Label(X(r.topic))}, ""};
       if (r.when == WhenKind::kMeeting) {
         if (const Meeting* m = index_.FindMeeting(r.meeting.id)) {
           row.lines.push_back(LinkTo("At the meeting on " + DayDate(m->start.date) + ".", urls::Meeting(m->id)));
@@ -632,7 +637,7 @@ class Builder {
                                                Say("This page says what they mean.")})}});
     EasySection words{"words", "What do the words mean?", {}};
     for (const auto& [term, t] : site_.glossary) {
-      EasyRow row{"information", {Label(t.term)}};
+      EasyRow row{"information", {Label(t.term)}, ""};
       if (!t.expansion.empty() && t.expansion != t.term) row.lines.push_back(Say("It means " + t.expansion + "."));
       bool short_enough = true;
       for (const std::string& s : SplitSentences(t.plain)) short_enough &= CountWords(s) <= kMaxWords;
@@ -764,7 +769,7 @@ json EasyReadJson(const EasyPage& page, const std::string& page_path, const Rend
       for (const EasyLine& l : r.lines) {
         lines.push_back({{"text", l.text}, {"href", href(l)}, {"label", l.label}});
       }
-      rows.push_back({{"picture", picture_dir + r.picture + ".svg"}, {"lines", lines}});
+      rows.push_back({{"picture", picture_dir + r.picture + ".svg"}, {"lines", lines}, {"id", r.id}});
     }
     sections.push_back({{"id", "easy-" + s.id}, {"heading", s.heading}, {"rows", rows}});
   }

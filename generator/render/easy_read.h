@@ -36,6 +36,7 @@ struct EasyLine {
 struct EasyRow {
   std::string picture;  // pictogram name
   std::vector<EasyLine> lines;
+  std::string id;  // an anchor other pages link to ("minute-609"), or ""
 };
 
 struct EasySection {

@@ -47,6 +47,7 @@ class PageContext {
   PageData DecisionsPage(const Committee* committee);
   PageData AccessibilityPage();
   PageData NotFoundPage();
+  PageData SearchPage();  // render/search_page.cpp
 
  private:
   struct Crumb {

@@ -1,5 +1,7 @@
 #include "render/renditions.h"
 
+#include <regex>
+
 #include "render/large_print.h"
 #include "render/urls.h"
 
@@ -38,6 +40,12 @@ void RenditionExtras::AddData(PageData& page, const Rendition& rendition,
 
 std::string RenditionExtras::Finish(const Rendition& rendition, std::string html) const {
   if (rendition.id == "large-print") return LargePrintHtml(html, acronyms_);
+  if (rendition.id == "easy-read") {
+    // Easy-read minutes summarise each minute in one place: links to a
+    // resolution or action ("#resolution-609-1") go to its minute.
+    static const std::regex decision(R"re((href="[^"#]*)#(?:resolution|action)-(\d+)-\d+")re");
+    return std::regex_replace(html, decision, "$1#minute-$2\"");
+  }
   return html;
 }
 

@@ -14,6 +14,7 @@
 #include "render/content_html.h"
 #include "render/html_text.h"
 #include "render/page_context.h"
+#include "render/resident_links.h"
 #include "render/renditions.h"
 #include "render/site_index.h"
 #include "render/templates.h"
@@ -69,6 +70,7 @@ std::vector<OutputFile> RenderSite(const Site& site, const RenderOptions& option
   if (opts.base_url.empty()) opts.base_url = site.config.base_url;
   const std::vector<Rendition> renditions = DefaultRenditions();
   RenditionExtras extras(index, opts.base_url);
+  ResidentLinks resident_links(index, opts.base_url);
 
   std::string standard_css = ReadFile(fs::path(opts.theme_dir) / "css" / "standard.css");
 
@@ -78,6 +80,7 @@ std::vector<OutputFile> RenderSite(const Site& site, const RenderOptions& option
     PageContext context(index, content, rendition, renditions, opts);
     for (PageData& page : context.AllPages()) {
       extras.AddData(page, rendition, renditions);
+      resident_links.AddData(page, rendition);
       if (page.template_name == "not_found") {
         // Served at any path, so it carries its styles with it.
         std::string css = standard_css;

@@ -31,6 +31,7 @@ std::string CommitteeDecisions(const std::string& committee_id) {
 }
 std::string Accessibility() { return "accessibility/index.html"; }
 std::string NotFound() { return "404.html"; }
+std::string Search() { return "search/index.html"; }
 
 std::string Page(const Rendition& rendition, const std::string& key) {
   return rendition.prefix + key;

@@ -27,6 +27,7 @@ std::string Decisions();                              // decisions/index.html
 std::string CommitteeDecisions(const std::string& committee_id);  // decisions/<id>/index.html
 std::string Accessibility();                          // accessibility/index.html
 std::string NotFound();                               // 404.html
+std::string Search();                                 // search/index.html
 
 std::string Page(const Rendition& rendition, const std::string& key);
 

@@ -116,7 +116,7 @@ function checkRef(from, line, what, rawRef, baseDir, selfIds) {
     const rootRelative = p.startsWith('/');
     // 404.html is served at whatever address was asked for, so only
     // root-relative links work there; it is never opened from disk.
-    if (rootRelative && strictFile && from !== '404.html') {
+    if (rootRelative && strictFile && !/(^|\/)404\.html$/.test(from)) {
       report.add(from, 'root-relative', `${show}: root-relative link breaks when the site is opened from disk; make it relative`);
     }
     const joined = rootRelative ? p.slice(1) : (baseDir ? `${baseDir}/${p}` : p);

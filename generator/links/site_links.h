@@ -8,7 +8,7 @@
 //   @/meetings/<id>/<document>#para-12          a numbered paragraph
 //   @/meetings/<id>/minutes#minute-609          a minute
 //   @/meetings/<id>/minutes#resolution-609-1    its first resolution
-//   @/people/carole-gandy   @/glossary#CAMHS   @/work-programmes/<id>#row-3
+//   @/people/carole-gandy   @/glossary#term-camhs   @/work-programmes/<id>#row-3
 //   @/decisions   @/topics/<id>
 //
 // Ids come from paths, so they are stable and readable (as Zola's @/path.md).

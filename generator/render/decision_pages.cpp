@@ -13,8 +13,9 @@ PageData PageContext::DecisionsPage(const Committee* committee) {
   std::string title = committee ? "Decisions: " + committee->name : "Decisions";
   std::vector<Crumb> crumbs = {{"Home", urls::Home()}};
   if (committee) crumbs.push_back({"Decisions", urls::Decisions()});
-  PageData page = Begin(committee ? urls::CommitteeDecisions(committee->id) : urls::Decisions(),
-                        "decisions", title, "decisions", crumbs);
+  PageData page =
+      Begin(committee ? urls::CommitteeDecisions(committee->id) : urls::Decisions(),
+            "decisions", title, "decisions", crumbs);
   json& d = page.data;
   d["committee"] = committee ? json(committee->name) : json(false);
 
@@ -32,7 +33,8 @@ PageData PageContext::DecisionsPage(const Committee* committee) {
 
   json meetings = json::array();
   int count = 0;
-  for (auto it = index_.meetings_by_date.rbegin(); it != index_.meetings_by_date.rend(); ++it) {
+  for (auto it = index_.meetings_by_date.rbegin(); it != index_.meetings_by_date.rend();
+       ++it) {
     const Meeting& m = **it;
     if (committee && m.committee.id != committee->id) continue;
     auto minutes = site_.minutes.find(m.id);
@@ -47,7 +49,8 @@ PageData PageContext::DecisionsPage(const Committee* committee) {
         item_number = s.item;
         minute_title = s.title;
       }
-      const AgendaItem* item = item_number.empty() ? nullptr : index_.FindItem(m, item_number);
+      const AgendaItem* item =
+          item_number.empty() ? nullptr : index_.FindItem(m, item_number);
       for (const MarkdownDecision& decision : section.decisions) {
         if (decision.kind != "resolution") continue;
         ++count;
@@ -56,11 +59,13 @@ PageData PageContext::DecisionsPage(const Committee* committee) {
              {"minute", "Minute " + std::to_string(section.number)},
              {"minute_title", minute_title},
              {"href", Link(urls::Minutes(m.id) + "#" + decision.id)},
-             {"item", item ? json({{"label", "Agenda item " + item_number + ": " + item->title},
-                                   {"href", Link(urls::Meeting(m.id) + "#" +
-                                                 urls::ItemAnchor(item_number))}})
-                           : json(false)},
-             {"status", approved ? "Minutes approved" : "Draft minutes: not yet approved"},
+             {"item",
+              item ? json({{"label", "Agenda item " + item_number + ": " + item->title},
+                           {"href", Link(urls::Meeting(m.id) + "#" +
+                                         urls::ItemAnchor(item_number))}})
+                   : json(false)},
+             {"status",
+              approved ? "Minutes approved" : "Draft minutes: not yet approved"},
              {"draft", !approved},
              {"html", decision.html}});
       }

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "render/glossary_terms.h"
 #include "render/html_text.h"
 #include "render/urls.h"
 
@@ -222,6 +223,7 @@ std::vector<PageData> PageContext::AllPages() {
   for (const auto& [id, c] : site_.committees) pages.push_back(DecisionsPage(&c));
   pages.push_back(AccessibilityPage());
   pages.push_back(NotFoundPage());
+  pages.push_back(SearchPage());
   return pages;
 }
 
@@ -316,7 +318,7 @@ PageData PageContext::GlossaryPage() {
       letters.push_back({{"letter", letter}, {"id", UniqueId(id, used)}, {"terms", json::array()}});
     }
     bool acronym = !t->expansion.empty() && t->term != t->expansion;
-    letters.back()["terms"].push_back({{"id", UniqueId("term-" + Slugify(t->term), used)},
+    letters.back()["terms"].push_back({{"id", UniqueId(GlossaryExpander::TermAnchor(t->term), used)},
                                        {"term", t->term},
                                        {"abbr", acronym},
                                        {"expansion", t->expansion},

@@ -12,6 +12,7 @@
 
 #include "links/site_links.h"
 #include "render/content_html.h"
+#include "render/glossary_terms.h"
 #include "render/html_text.h"
 #include "render/page_context.h"
 #include "render/resident_links.h"
@@ -74,6 +75,7 @@ std::vector<OutputFile> RenderSite(const Site& site, const RenderOptions& option
 
   std::string standard_css = ReadFile(fs::path(opts.theme_dir) / "css" / "standard.css");
 
+  GlossaryExpander glossary(site.glossary);
   for (const Rendition& rendition : renditions) {
     Theme theme;
     theme.Load(opts.theme_dir, rendition, diag);
@@ -92,6 +94,8 @@ std::vector<OutputFile> RenderSite(const Site& site, const RenderOptions& option
       std::string body = theme.Render(page.template_name, page.data, diag);
       page.data["content"] = body;
       std::string html = DropBlankLines(theme.Render("layout", page.data, diag));
+      if (page.template_name != "glossary" && page.template_name != "not_found")
+        html = glossary.Expand(html, urls::Relative(page.path, urls::Page(rendition, urls::Glossary())));
       out.push_back({page.path, extras.Finish(rendition, urls::ResolveSiteLinks(html, page.path, rendition))});
     }
   }

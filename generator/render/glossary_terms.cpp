@@ -1,0 +1,161 @@
+#include "render/glossary_terms.h"
+
+#include <cctype>
+#include <set>
+#include <vector>
+
+#include "render/html_text.h"
+
+namespace clerk {
+namespace {
+
+bool IsAlnum(char c) {
+  return std::isalnum(static_cast<unsigned char>(c));
+}
+
+// End of the word starting at `start` (an alphanumeric): letters and digits,
+// and entities between them ("ADS&amp;FS" is one word).
+size_t WordEnd(const std::string& html, size_t start, size_t end) {
+  size_t j = start;
+  while (j < end) {
+    if (IsAlnum(html[j])) {
+      ++j;
+    } else if (html[j] == '&') {
+      size_t semi = html.find(';', j);
+      if (semi == std::string::npos || semi - j > 8 || semi + 1 >= end ||
+          !IsAlnum(html[semi + 1]))
+        break;
+      j = semi + 1;
+    } else {
+      break;
+    }
+  }
+  return j;
+}
+
+std::string Lower(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+// Elements whose text is left as it is.
+bool IsSkippedElement(const std::string& name) {
+  static const std::set<std::string> kSkip = {
+      "a",  "abbr", "code", "pre", "script", "style", "h1",     "h2",
+      "h3", "h4",   "h5",   "h6",  "dfn",    "title", "button", "caption"};
+  return kSkip.count(name) > 0;
+}
+
+std::string TagName(const std::string& html, size_t lt, bool* closing) {
+  size_t i = lt + 1;
+  *closing = i < html.size() && html[i] == '/';
+  if (*closing) ++i;
+  size_t start = i;
+  while (i < html.size() && std::isalnum(static_cast<unsigned char>(html[i]))) ++i;
+  return Lower(html.substr(start, i - start));
+}
+
+}  // namespace
+
+std::string GlossaryExpander::TermAnchor(const std::string& term) {
+  return "term-" + Slugify(term);
+}
+
+GlossaryExpander::GlossaryExpander(const std::map<std::string, GlossaryTerm>& glossary) {
+  for (const auto& [text, term] : glossary) {
+    by_text_[EscapeHtml(text)] = {&term, EscapeHtml(term.expansion), TermAnchor(text)};
+  }
+}
+
+std::string GlossaryExpander::Expand(const std::string& html,
+                                     const std::string& glossary_href) const {
+  if (by_text_.empty()) return html;
+  size_t main_open = html.find("<main");
+  size_t main_close = html.rfind("</main>");
+  if (main_open == std::string::npos || main_close == std::string::npos) return html;
+
+  std::string out = html.substr(0, main_open);
+  std::set<std::string> seen;
+  std::vector<std::string> skipping;  // open skipped elements
+  size_t i = main_open;
+  while (i < main_close) {
+    if (html[i] == '<') {
+      size_t gt = html.find('>', i);
+      if (gt == std::string::npos || gt > main_close) break;
+      bool closing = false;
+      std::string name = TagName(html, i, &closing);
+      bool self_closing = html[gt - 1] == '/';
+      if (IsSkippedElement(name) && !self_closing) {
+        if (!closing) {
+          skipping.push_back(name);
+        } else if (!skipping.empty() && skipping.back() == name) {
+          skipping.pop_back();
+        }
+      }
+      out.append(html, i, gt + 1 - i);
+      i = gt + 1;
+      continue;
+    }
+    size_t next_tag = html.find('<', i);
+    if (next_tag == std::string::npos || next_tag > main_close) next_tag = main_close;
+    if (!skipping.empty()) {
+      out.append(html, i, next_tag - i);
+      i = next_tag;
+      continue;
+    }
+    // Text: look at each word.
+    size_t j = i;
+    while (j < next_tag) {
+      if (!IsAlnum(html[j])) {
+        // An entity is copied whole, so "&amp;" never starts a word.
+        if (html[j] == '&') {
+          size_t semi = html.find(';', j);
+          if (semi != std::string::npos && semi < next_tag && semi - j <= 8) {
+            out.append(html, j, semi + 1 - j);
+            j = semi + 1;
+            continue;
+          }
+        }
+        out += html[j++];
+        continue;
+      }
+      size_t start = j;
+      j = WordEnd(html, j, next_tag);
+      std::string word = html.substr(start, j - start);
+      std::string suffix;
+      auto entry = by_text_.find(word);
+      if (entry == by_text_.end() && word.size() > 2 && word.back() == 's') {
+        entry = by_text_.find(word.substr(0, word.size() - 1));  // plural: "SLAs"
+        if (entry != by_text_.end()) {
+          suffix = "s";
+          word.pop_back();
+        }
+      }
+      if (entry == by_text_.end()) {
+        out += html.substr(start, j - start);
+        continue;
+      }
+      const Entry& e = entry->second;
+      std::string abbr =
+          "<abbr title=\"" + e.escaped_expansion + "\">" + word + "</abbr>";
+      if (seen.insert(word).second) {
+        // Already written out just before: "... Services (CAMHS".
+        std::string before = Lower(out.substr(
+            out.size() - std::min(out.size(), e.escaped_expansion.size() + 2)));
+        if (before == Lower(e.escaped_expansion) + " (") {
+          out += abbr + suffix;
+        } else {
+          out += e.escaped_expansion + " (" + abbr + suffix + ")";
+        }
+      } else {
+        out += "<a class=\"glossary-term\" href=\"" + glossary_href + "#" + e.anchor +
+               "\">" + abbr + "</a>" + suffix;
+      }
+    }
+    i = next_tag;
+  }
+  out.append(html, main_close, std::string::npos);
+  return out;
+}
+
+}  // namespace clerk

@@ -1,0 +1,35 @@
+// Acronyms and hard words explained where they are used. In a page's main
+// content, the first use of each glossary term is written out: "Child and
+// Adolescent Mental Health Services (<abbr>CAMHS</abbr>)", unless the text
+// already says so; later uses link to the term's entry in the glossary.
+// Headings, links, code and the glossary page itself are left alone.
+#pragma once
+
+#include <map>
+#include <string>
+
+#include "model/model.h"
+
+namespace clerk {
+
+class GlossaryExpander {
+ public:
+  explicit GlossaryExpander(const std::map<std::string, GlossaryTerm>& glossary);
+
+  // `glossary_href` is the link from this page to the glossary page.
+  std::string Expand(const std::string& page_html,
+                     const std::string& glossary_href) const;
+
+  // The glossary page's anchor for a term: "term-camhs".
+  static std::string TermAnchor(const std::string& term);
+
+ private:
+  struct Entry {
+    const GlossaryTerm* term;
+    std::string escaped_expansion;
+    std::string anchor;
+  };
+  std::map<std::string, Entry> by_text_;  // HTML-escaped term -> entry
+};
+
+}  // namespace clerk

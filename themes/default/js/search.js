@@ -1,0 +1,126 @@
+// Search page: runs Pagefind's index (pagefind/pagefind.js, built after the
+// site by `clerk build`) from a plain form. Progressive enhancement: the form
+// is hidden until this script runs; without JavaScript the page's <noscript>
+// text links to the lists instead, and where the index cannot load (the site
+// opened from disk) the same links are shown.
+//
+// Keyboard and screen readers: a labelled form with a submit button; the
+// number of results is announced in a role=status region; results are an
+// ordered list of links with their excerpts. The query and filters are kept
+// in the address (?q=...&committee=...), so results can be shared and the
+// browser's Back button works.
+const root = document.querySelector('[data-search]');
+const form = root.querySelector('[data-search-form]');
+const input = form.querySelector('#search-input');
+const status = root.querySelector('[data-search-status]');
+const list = root.querySelector('[data-search-results]');
+const heading = root.querySelector('[data-search-results-heading]');
+const unavailable = root.querySelector('[data-search-unavailable]');
+const filterNames = ['committee', 'kind', 'year'];
+
+function showUnavailable() {
+  form.hidden = true;
+  unavailable.hidden = false;
+}
+
+let pagefind = null;
+try {
+  const src = new URL(root.dataset.pagefindSrc, document.baseURI);
+  if (src.protocol === 'file:') throw new Error('file');
+  pagefind = await import(src.href);
+  // Result addresses are root-relative; the site may live under a folder.
+  await pagefind.options({ baseUrl: new URL('../', src).pathname });
+  await pagefind.init();
+} catch (e) {
+  pagefind = null;
+}
+
+function text(tag, value, className) {
+  const el = document.createElement(tag);
+  el.textContent = value;
+  if (className) el.className = className;
+  return el;
+}
+
+// Pagefind's excerpts mark matches with <mark>; keep only that markup.
+function excerpt(html) {
+  const p = document.createElement('p');
+  p.className = 'search-results__excerpt';
+  const tmp = document.createElement('template');
+  tmp.innerHTML = html;
+  for (const node of tmp.content.childNodes) {
+    if (node.nodeType === Node.TEXT_NODE) p.append(node.textContent);
+    else if (node.nodeName === 'MARK') p.append(text('mark', node.textContent));
+    else p.append(node.textContent);
+  }
+  return p;
+}
+
+async function run(push) {
+  const query = input.value.trim();
+  const params = new URLSearchParams();
+  if (query) params.set('q', query);
+  const filters = { rendition: root.dataset.rendition };
+  for (const name of filterNames) {
+    const value = form.elements[name].value;
+    if (value) {
+      filters[name] = value;
+      params.set(name, value);
+    }
+  }
+  if (push) history.pushState(null, '', params.toString() ? `?${params}` : location.pathname);
+  list.replaceChildren();
+  heading.hidden = true;
+  if (!query) {
+    status.textContent = 'Type some words to search for, then press Search.';
+    return;
+  }
+  status.textContent = 'Searching…';
+  const search = await pagefind.search(query, { filters });
+  const shown = search.results.slice(0, 20);
+  const data = await Promise.all(shown.map((r) => r.data()));
+  const n = search.results.length;
+  status.textContent = n === 0
+    ? `No results for “${query}”. Try fewer or different words, or remove a filter.`
+    : `${n} result${n === 1 ? '' : 's'} for “${query}”${n > shown.length ? `; showing the first ${shown.length}` : ''}.`;
+  heading.hidden = n === 0;
+  for (const item of data) {
+    const li = document.createElement('li');
+    li.className = 'search-results__item';
+    const h = document.createElement('h3');
+    h.className = 'search-results__title';
+    const a = text('a', item.meta.title || item.url);
+    a.href = item.url;
+    h.append(a);
+    li.append(h);
+    const facts = [item.filters.kind, item.filters.committee, item.filters.year]
+      .map((f) => (f && f.length ? f[0] : ''))
+      .filter(Boolean);
+    if (facts.length) li.append(text('p', facts.join(' · '), 'search-results__meta'));
+    li.append(excerpt(item.excerpt));
+    list.append(li);
+  }
+}
+
+if (!pagefind) {
+  showUnavailable();
+} else {
+  form.hidden = false;
+  const params = new URLSearchParams(location.search);
+  input.value = params.get('q') || '';
+  for (const name of filterNames) {
+    const value = params.get(name);
+    if (value) form.elements[name].value = value;
+  }
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    run(true);
+  });
+  window.addEventListener('popstate', () => {
+    const p = new URLSearchParams(location.search);
+    input.value = p.get('q') || '';
+    for (const name of filterNames) form.elements[name].value = p.get(name) || '';
+    run(false);
+  });
+  if (input.value) run(false);
+}

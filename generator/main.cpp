@@ -13,6 +13,7 @@
 #include "links/check_acronyms.h"
 #include "links/check_minutes.h"
 #include "links/check_references.h"
+#include "readability/check_readability.h"
 #include "model/diagnostics.h"
 #include "output/resident_files.h"
 #include "output/site_writer.h"
@@ -45,7 +46,7 @@ void PrintDiagnostics(const Diagnostics& diag) {
     std::cerr << clerk::FormatDiagnostic(d) << "\n";
 }
 
-void PrintJson(const Diagnostics& diag) {
+void PrintJson(const Diagnostics& diag, const nlohmann::json& readability = nullptr) {
   nlohmann::json list = nlohmann::json::array();
   for (const clerk::Diagnostic& d : diag.Sorted()) {
     list.push_back(
@@ -58,6 +59,7 @@ void PrintJson(const Diagnostics& diag) {
   nlohmann::json out = {{"errors", diag.ErrorCount()},
                         {"warnings", diag.WarningCount()},
                         {"diagnostics", list}};
+  if (!readability.is_null()) out["readability"] = readability;
   std::cout << out.dump(2) << "\n";
 }
 
@@ -105,10 +107,17 @@ int RunCheck(const Options& opt) {
   clerk::Site site;
   std::vector<clerk::OutputFile> files;
   bool ok = LoadAndRender(opt, site, files, diag);
+  // Easy-read and plain-English checks over the easy-read pages.
+  clerk::ReadabilityReport readability;
+  if (!diag.HasErrors()) {
+    readability = clerk::CheckReadability(site, diag);
+    ok = ok && !(opt.strict && diag.WarningCount() > 0);
+  }
   if (opt.format == "json") {
-    PrintJson(diag);
+    PrintJson(diag, readability.ToJson());
   } else {
     PrintDiagnostics(diag);
+    std::cerr << "clerk check: " << readability.Summary() << "\n";
     std::cerr << "clerk check: "
               << Plural(static_cast<int>(site.meetings.size()), "meeting") << ", "
               << Plural(static_cast<int>(site.documents.size()), "document") << "; "

@@ -16,6 +16,7 @@
 #include "readability/check_readability.h"
 #include "model/diagnostics.h"
 #include "output/resident_files.h"
+#include "output/search_index.h"
 #include "output/site_writer.h"
 #include "publish/deploy.h"
 #include "render/site_renderer.h"
@@ -137,6 +138,7 @@ int RunBuild(const Options& opt) {
     int jobs =
         opt.jobs > 0 ? opt.jobs : static_cast<int>(std::thread::hardware_concurrency());
     ok = clerk::WriteSite(files, opt.out, jobs, diag);
+    if (ok && !opt.no_search) clerk::output::BuildSearchIndex(opt.out, opt.source, std::cerr);
   }
   PrintDiagnostics(diag);
   if (!ok) {

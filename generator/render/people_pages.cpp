@@ -1,6 +1,7 @@
 // Committee, people and work programme pages.
 #include <algorithm>
 #include <cctype>
+#include <map>
 
 #include "render/html_text.h"
 #include "render/page_context.h"
@@ -21,12 +22,15 @@ json Row(const std::string& key, json lines) {
   return {{"key", key}, {"lines", lines}};
 }
 
-std::string OptionalDate(const std::optional<Date>& d) { return d ? ShortDate(*d) : ""; }
+std::string OptionalDate(const std::optional<Date>& d) {
+  return d ? ShortDate(*d) : "";
+}
 
 // Sort key for people lists: surname, then the rest.
 std::string SurnameKey(const std::string& name) {
   size_t space = name.find_last_of(' ');
-  std::string key = space == std::string::npos ? name : name.substr(space + 1) + " " + name;
+  std::string key =
+      space == std::string::npos ? name : name.substr(space + 1) + " " + name;
   for (char& c : key) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return key;
 }
@@ -44,8 +48,10 @@ PageData PageContext::CommitteePage(const Committee& c) {
   json contact = ContactData(c.contact.id);
   if (contact.is_object()) {
     json lines = json::array({Line(contact["name"], contact["href"])});
-    if (!contact["email"].get<std::string>().empty()) lines.push_back(Line(contact["email"], contact["mailto"]));
-    if (!contact["phone"].get<std::string>().empty()) lines.push_back(Line(contact["phone"], contact["tel"]));
+    if (!contact["email"].get<std::string>().empty())
+      lines.push_back(Line(contact["email"], contact["mailto"]));
+    if (!contact["phone"].get<std::string>().empty())
+      lines.push_back(Line(contact["phone"], contact["tel"]));
     rows.push_back(Row("Contact officer", lines));
   }
   d["details"] = {{"rows", rows}};
@@ -84,7 +90,8 @@ PageData PageContext::CommitteePage(const Committee& c) {
   d["c_to"] = any(co_optees, "to");
 
   json upcoming = json::array(), past = json::array();
-  if (auto it = index_.committee_meetings.find(c.id); it != index_.committee_meetings.end()) {
+  if (auto it = index_.committee_meetings.find(c.id);
+      it != index_.committee_meetings.end()) {
     for (auto m = it->second.rbegin(); m != it->second.rend(); ++m) {
       (IsUpcoming(**m) ? upcoming : past).push_back(MeetingSummary(**m));
     }
@@ -98,7 +105,8 @@ PageData PageContext::CommitteePage(const Committee& c) {
       it != index_.committee_work_programmes.end()) {
     for (const std::string& id : it->second) {
       const WorkProgramme& wp = site_.work_programmes.at(id);
-      programmes.push_back({{"href", Link(urls::WorkProgramme(id))}, {"title", wp.title}});
+      programmes.push_back(
+          {{"href", Link(urls::WorkProgramme(id))}, {"title", wp.title}});
     }
   }
   d["work_programmes"] = programmes;
@@ -106,7 +114,8 @@ PageData PageContext::CommitteePage(const Committee& c) {
 }
 
 PageData PageContext::PeopleIndex() {
-  PageData page = Begin(urls::People(), "people", "People", "people", {{"Home", urls::Home()}});
+  PageData page =
+      Begin(urls::People(), "people", "People", "people", {{"Home", urls::Home()}});
   std::vector<const Person*> people;
   for (const auto& [id, p] : site_.people) people.push_back(&p);
   std::stable_sort(people.begin(), people.end(), [](const Person* a, const Person* b) {
@@ -158,11 +167,12 @@ PageData PageContext::PersonPage(const Person& p) {
     }
     for (const CoOptee& m : c.co_optees) {
       if (m.person.id != p.id) continue;
-      roles.push_back({{"committee", committee},
-                       {"role", m.voting ? "Co-opted member (voting)" : "Co-opted member"},
-                       {"party", m.represents},
-                       {"from", OptionalDate(m.from)},
-                       {"to", OptionalDate(m.to)}});
+      roles.push_back(
+          {{"committee", committee},
+           {"role", m.voting ? "Co-opted member (voting)" : "Co-opted member"},
+           {"party", m.represents},
+           {"from", OptionalDate(m.from)},
+           {"to", OptionalDate(m.to)}});
     }
   }
   d["roles"] = roles;
@@ -183,11 +193,16 @@ PageData PageContext::PersonPage(const Person& p) {
       const Meeting* m = index_.FindMeeting(r.meeting_id);
       if (!m) continue;
       std::string what;
-      if (r.kind == "present") what = "Present", ++attended;
-      else if (r.kind == "remote") what = "Attended online", ++attended;
-      else if (r.kind == "substitute") what = "Substitute for " + index_.PersonName(r.detail), ++attended;
-      else if (r.kind == "also_attending") what = "Also attending", ++attended;
-      else what = "Sent apologies", ++apologies;
+      if (r.kind == "present")
+        what = "Present", ++attended;
+      else if (r.kind == "remote")
+        what = "Attended online", ++attended;
+      else if (r.kind == "substitute")
+        what = "Substitute for " + index_.PersonName(r.detail), ++attended;
+      else if (r.kind == "also_attending")
+        what = "Also attending", ++attended;
+      else
+        what = "Sent apologies", ++apologies;
       if (!r.detail.empty() && r.kind != "substitute") what += " (" + r.detail + ")";
       attendance.push_back({{"href", Link(urls::Meeting(m->id))},
                             {"meeting", index_.MeetingTitle(*m)},
@@ -196,11 +211,46 @@ PageData PageContext::PersonPage(const Person& p) {
     }
   }
   d["attendance"] = attendance;
+
+  // Per committee, the counts (a member's record, at a glance).
+  struct Counts {
+    int present = 0, apologies = 0, substitute = 0, also = 0;
+  };
+  std::map<std::string, Counts> by_committee;
+  if (auto it = index_.attendance.find(p.id); it != index_.attendance.end()) {
+    for (const AttendanceRecord& r : it->second) {
+      const Meeting* m = index_.FindMeeting(r.meeting_id);
+      if (!m) continue;
+      Counts& c = by_committee[m->committee.id];
+      if (r.kind == "present" || r.kind == "remote")
+        ++c.present;
+      else if (r.kind == "apologies")
+        ++c.apologies;
+      else if (r.kind == "substitute")
+        ++c.substitute;
+      else
+        ++c.also;
+    }
+  }
+  json per_committee = json::array();
+  for (const auto& [committee_id, c] : by_committee) {
+    auto committee = site_.committees.find(committee_id);
+    if (committee == site_.committees.end()) continue;
+    per_committee.push_back({{"href", Link(urls::Committee(committee_id))},
+                             {"name", committee->second.name},
+                             {"id", committee_id},
+                             {"present", c.present},
+                             {"apologies", c.apologies},
+                             {"substitute", c.substitute},
+                             {"also", c.also}});
+  }
+  d["attendance_by_committee"] = per_committee;
   auto plural = [](int n, const char* one, const char* many) {
     return std::to_string(n) + " " + (n == 1 ? one : many);
   };
   std::string summary = "Attended " + plural(attended, "meeting", "meetings");
-  if (apologies > 0) summary += "; sent apologies for " + plural(apologies, "meeting", "meetings");
+  if (apologies > 0)
+    summary += "; sent apologies for " + plural(apologies, "meeting", "meetings");
   d["attendance_summary"] = attendance.empty() ? "" : summary + ".";
 
   json papers = json::array();
@@ -223,14 +273,17 @@ PageData PageContext::WorkProgrammePage(const WorkProgramme& wp) {
   auto committee = site_.committees.find(wp.committee.id);
   if (committee != site_.committees.end()) {
     const Committee& c = committee->second;
-    crumbs.push_back({c.short_name.empty() ? c.name : c.short_name, urls::Committee(c.id)});
+    crumbs.push_back(
+        {c.short_name.empty() ? c.name : c.short_name, urls::Committee(c.id)});
   }
-  PageData page = Begin(urls::WorkProgramme(wp.id), "work_programme", wp.title, "committees", crumbs);
+  PageData page =
+      Begin(urls::WorkProgramme(wp.id), "work_programme", wp.title, "committees", crumbs);
   json& d = page.data;
   d["title"] = wp.title;
   json rows = json::array();
   if (committee != site_.committees.end()) {
-    rows.push_back(Row("Committee", Line(committee->second.name, Link(urls::Committee(wp.committee.id)))));
+    rows.push_back(Row("Committee", Line(committee->second.name,
+                                         Link(urls::Committee(wp.committee.id)))));
   }
   if (!wp.period.empty()) rows.push_back(Row("Period", Line(wp.period)));
   d["details"] = {{"rows", rows}};
@@ -245,18 +298,26 @@ PageData PageContext::WorkProgrammePage(const WorkProgramme& wp) {
     switch (row.when) {
       case WhenKind::kMeeting: {
         const Meeting* m = index_.FindMeeting(row.meeting.id);
-        when = m ? Line(ShortDate(m->start.date), Link(urls::Meeting(m->id))) : Line(row.meeting.id);
+        when = m ? Line(ShortDate(m->start.date), Link(urls::Meeting(m->id)))
+                 : Line(row.meeting.id);
         break;
       }
-      case WhenKind::kTbc: when = Line("To be confirmed"); break;
-      case WhenKind::kStanding: when = Line("Standing item (every meeting)"); break;
+      case WhenKind::kTbc:
+        when = Line("To be confirmed");
+        break;
+      case WhenKind::kStanding:
+        when = Line("Standing item (every meeting)");
+        break;
       case WhenKind::kMonth:
-        when = Line(row.month >= 1 && row.month <= 12 ? MonthYear(row.year, row.month) + " (approximate)"
-                                                      : std::to_string(row.year));
+        when = Line(row.month >= 1 && row.month <= 12
+                        ? MonthYear(row.year, row.month) + " (approximate)"
+                        : std::to_string(row.year));
         break;
     }
     list.push_back({{"topic", row.topic},
-                    {"description", descriptions && i < descriptions->size() ? UnwrapParagraph((*descriptions)[i]) : ""},
+                    {"description", descriptions && i < descriptions->size()
+                                        ? UnwrapParagraph((*descriptions)[i])
+                                        : ""},
                     {"author", row.author},
                     {"scrutiny", row.scrutiny},
                     {"when", when}});

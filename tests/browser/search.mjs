@@ -1,0 +1,128 @@
+#!/usr/bin/env node
+// search.mjs SITE_DIR: the search page in Debian's Chromium (playwright-core,
+// never a downloaded browser), served on 127.0.0.1. With the keyboard only,
+// types a phrase from a report into the search box, presses Enter, and
+// expects that report among the results, the result count announced in the
+// role=status region, and the results reachable by Tab. Then the same with a
+// committee filter that excludes it (no result), and the page with
+// JavaScript off (it must say so and link to the committees and decisions).
+// Needs the site built with its Pagefind index (clerk build without
+// --no-search). Exit 0 when all pass, 1 on a failure, 2 on setup errors.
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+
+const site = path.resolve(process.argv[2] || '');
+const PHRASE = process.env.CLERK_SEARCH_PHRASE || 'act as corporate parents';
+const EXPECT = process.env.CLERK_SEARCH_EXPECT ||
+  'meetings/2019-09-16-cyp-scrutiny/care-leavers-accommodation/';
+const OTHER_COMMITTEE = 'Children & Young People Overview and Scrutiny Committee';
+const chromiumPath = process.env.CHROMIUM || '/usr/bin/chromium';
+
+if (!process.argv[2] || !fs.existsSync(path.join(site, 'search', 'index.html'))) {
+  console.error('usage: node tests/browser/search.mjs SITE_DIR (a built site with search/index.html)');
+  process.exit(2);
+}
+if (!fs.existsSync(path.join(site, 'pagefind', 'pagefind.js'))) {
+  console.error(`search: no ${site}/pagefind/: build without --no-search, with pagefind installed (npm ci)`);
+  process.exit(2);
+}
+const require = createRequire(import.meta.url);
+let chromium;
+try {
+  ({ chromium } = require('playwright-core'));
+} catch (e) {
+  console.error(`search: cannot load playwright-core (${e.message}); run npm ci`);
+  process.exit(2);
+}
+
+const TYPES = { '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 'text/javascript',
+  '.json': 'application/json', '.svg': 'image/svg+xml', '.wasm': 'application/wasm' };
+const server = http.createServer((req, res) => {
+  const rel = decodeURIComponent(new URL(req.url, 'http://127.0.0.1').pathname);
+  let file = path.join(site, path.normalize(rel));
+  if (!file.startsWith(site)) { res.writeHead(403).end(); return; }
+  try {
+    if (fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
+    fs.accessSync(file);
+  } catch {
+    res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+    return;
+  }
+  res.writeHead(200, { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream' });
+  fs.createReadStream(file).pipe(res);
+});
+await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+const origin = `http://127.0.0.1:${server.address().port}`;
+
+const failures = [];
+const fail = (msg) => { failures.push(msg); console.log(`search: FAIL: ${msg}`); };
+const browser = await chromium.launch({
+  executablePath: chromiumPath,
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run',
+    '--disable-background-networking', '--disable-component-update', '--disable-sync',
+    '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'],
+});
+try {
+  const page = await browser.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`${origin}/search/index.html`);
+  await page.locator('#search-input').waitFor({ state: 'visible', timeout: 15000 });
+  // Keyboard only: Tab from the top until the search box has focus.
+  let focused = false;
+  for (let i = 0; i < 40 && !focused; i++) {
+    await page.keyboard.press('Tab');
+    focused = await page.evaluate(() => document.activeElement?.id === 'search-input');
+  }
+  if (!focused) fail('the search box cannot be reached with the Tab key');
+  await page.focus('#search-input');
+  await page.keyboard.type(PHRASE);
+  await page.keyboard.press('Enter');
+  const status = page.locator('[data-search-status]');
+  await page.waitForFunction(() => /result/.test(document.querySelector('[data-search-status]').textContent),
+    null, { timeout: 15000 }).catch(() => {});
+  const statusText = (await status.textContent()) || '';
+  if (!/\d+ results? for/.test(statusText)) fail(`status region says "${statusText}", not a result count`);
+  const hrefs = await page.$$eval('[data-search-results] a', (as) => as.map((a) => a.getAttribute('href')));
+  if (!hrefs.some((h) => h.includes(EXPECT))) {
+    fail(`"${PHRASE}" did not find ${EXPECT}; results: ${hrefs.join(', ') || 'none'}`);
+  } else {
+    console.log(`search: "${PHRASE}" found ${EXPECT} (${hrefs.length} results shown)`);
+  }
+  if (hrefs.some((h) => /large-print|easy-read/.test(h))) fail('standard search shows other renditions');
+  // The first result is the next Tab stop after the form.
+  await page.focus('.form-button');
+  await page.keyboard.press('Tab');
+  const next = await page.evaluate(() => document.activeElement?.closest('[data-search-results]') !== null);
+  if (hrefs.length && !next) fail('Tab from the Search button does not reach the first result');
+  // A committee filter that excludes the report.
+  await page.selectOption('#search-committee', { label: OTHER_COMMITTEE });
+  await page.focus('#search-input');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => !/Searching/.test(document.querySelector('[data-search-status]').textContent),
+    null, { timeout: 15000 }).catch(() => {});
+  const filtered = await page.$$eval('[data-search-results] a', (as) => as.map((a) => a.getAttribute('href')));
+  if (filtered.some((h) => h.includes(EXPECT))) fail('the committee filter did not exclude the report');
+  if (!new URL(page.url()).searchParams.get('q')) fail('the query is not kept in the address');
+  for (const e of errors) fail(`script error: ${e}`);
+
+  // JavaScript off: the page says so and links to the lists.
+  const ctx = await browser.newContext({ javaScriptEnabled: false });
+  const plain = await ctx.newPage();
+  await plain.goto(`${origin}/search/index.html`);
+  const text = await plain.locator('main').innerText();
+  if (!/JavaScript is switched off/.test(text)) fail('without JavaScript the page does not say search needs it');
+  const links = await plain.$$eval('main a', (as) => as.map((a) => a.getAttribute('href')));
+  for (const want of ['committees/index.html', 'decisions/index.html']) {
+    if (!links.some((h) => h.endsWith(want))) fail(`without JavaScript there is no link to ${want}`);
+  }
+  if (await plain.locator('#search-input').isVisible()) fail('without JavaScript a search box that cannot work is shown');
+  await ctx.close();
+} finally {
+  await browser.close();
+  server.close();
+}
+console.log(`search: ${failures.length} failure${failures.length === 1 ? '' : 's'}`);
+process.exit(failures.length ? 1 : 0);

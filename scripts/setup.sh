@@ -48,12 +48,15 @@ clerk_setup() {
   clerk_apt_install "${CLERK_BUILD_PACKAGES[@]}"
   if [[ ${1:-build} == test ]]; then
     clerk_apt_install "${CLERK_TEST_PACKAGES[@]}"
-    # Node packages pinned by package-lock.json; never a downloaded browser.
-    # A stamp (our copy of the lock file) says node_modules matches the lock.
-    if ! cmp -s "$top/package-lock.json" "$top/node_modules/.clerk-lock" 2>/dev/null; then
-      echo "setup: installing node packages (npm ci)" >&2
-      (cd "$top" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error >/dev/null)
-      cp "$top/package-lock.json" "$top/node_modules/.clerk-lock"
-    fi
+  else
+    clerk_apt_install nodejs npm  # the build's search index: npm `pagefind`
+  fi
+  # Node packages pinned by package-lock.json (pagefind for `clerk build`, the
+  # browser checks for tests); never a downloaded browser.
+  # A stamp (our copy of the lock file) says node_modules matches the lock.
+  if ! cmp -s "$top/package-lock.json" "$top/node_modules/.clerk-lock" 2>/dev/null; then
+    echo "setup: installing node packages (npm ci)" >&2
+    (cd "$top" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+    cp "$top/package-lock.json" "$top/node_modules/.clerk-lock"
   fi
 }

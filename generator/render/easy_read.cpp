@@ -120,7 +120,7 @@ class Builder {
     return pages;
   }
 
- private:
+ public:
   std::string X(const std::string& text) const { return Expand(text, site_); }
 
   std::string CommitteeName(const Meeting& m) const {
@@ -664,6 +664,34 @@ class Builder {
     return p;
   }
 
+  EasyPage Fallback(const std::string& key, const std::string& title) const {
+    EasyPage p = Page(key, X(title), site_.config.pos);
+    if (key.rfind("decisions/", 0) == 0) {
+      p.title = "What the committees decided";
+      p.sections.push_back({"about", "What is on this page?",
+                            {Row("decision", {Say("Committees make decisions at their meetings."),
+                                              Say("The minutes of each meeting say what they decided.")})}});
+      EasySection list{"minutes", "Where can I read the decisions?", {}};
+      for (auto it = index_.meetings_by_date.rbegin(); it != index_.meetings_by_date.rend(); ++it) {
+        const Meeting& m = **it;
+        if (!m.has_minutes) continue;
+        std::string committee = key == "decisions/index.html" ? "" : key.substr(10, key.find('/', 10) - 10);
+        if (!committee.empty() && m.committee.id != committee) continue;
+        list.rows.push_back(Row("minutes", {Label(CommitteeName(m)),
+                                            LinkTo("Read what they decided on " + DayDate(m.start.date) + ".",
+                                                   urls::Minutes(m.id))}));
+      }
+      if (!list.rows.empty()) p.sections.push_back(list);
+    } else {
+      p.sections.push_back({"about", "Is this page in easy read?",
+                            {Row("information", {Say("This page is not in easy read yet."),
+                                                 LinkStandard("Go to the page.", key)})}});
+    }
+    p.sections.push_back(FullVersion(key, "page"));
+    p.sections.push_back(Help("", false));
+    return p;
+  }
+
   EasyPage NotFound() const {
     EasyPage p = Page(urls::NotFound(), "We cannot find this page", site_.config.pos);
     p.sections.push_back({"what-now", "What can I do?",
@@ -735,6 +763,11 @@ std::string TimeInWords(const TimeOfDay& t) {
   if (minute == 45) return "quarter to " + h12(next) + when(next);
   if (minute < 30) return std::to_string(minute) + " minutes past " + h12(hour) + when(hour);
   return std::to_string(60 - minute) + " minutes to " + h12(next) + when(next);
+}
+
+EasyPage FallbackEasyPage(const std::string& key, const std::string& title,
+                          const SiteIndex& index) {
+  return Builder(index).Fallback(key, title);
 }
 
 std::map<std::string, EasyPage> BuildEasyReadPages(const SiteIndex& index) {

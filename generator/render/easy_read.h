@@ -58,6 +58,11 @@ struct EasyPage {
 // Every easy-read page, keyed by page key.
 std::map<std::string, EasyPage> BuildEasyReadPages(const SiteIndex& index);
 
+// The easy-read page for a page kind that has no easy-read words of its own
+// (decisions register, search ...): what it is, a link to it, and help.
+EasyPage FallbackEasyPage(const std::string& key, const std::string& title,
+                          const SiteIndex& index);
+
 // Template data for one page of the easy-read rendition at output path
 // `page_path`: {title, sections: [{id, heading, rows: [{picture, lines}]}]}.
 nlohmann::json EasyReadJson(const EasyPage& page, const std::string& page_path,

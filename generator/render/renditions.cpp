@@ -8,7 +8,7 @@
 namespace clerk {
 
 RenditionExtras::RenditionExtras(const SiteIndex& index, std::string base_url)
-    : easy_(BuildEasyReadPages(index)), base_url_(std::move(base_url)) {
+    : index_(index), easy_(BuildEasyReadPages(index)), base_url_(std::move(base_url)) {
   for (const auto& [term, t] : index.site.glossary) acronyms_.insert(term);
 }
 
@@ -16,8 +16,16 @@ void RenditionExtras::AddData(PageData& page, const Rendition& rendition,
                               const std::vector<Rendition>& renditions) const {
   if (rendition.id != "easy-read") return;
   auto it = easy_.find(page.key);
-  if (it == easy_.end()) return;
-  nlohmann::json easy = EasyReadJson(it->second, page.path, rendition, renditions);
+  EasyPage fallback;
+  const EasyPage* easy_page = it == easy_.end() ? nullptr : &it->second;
+  if (!easy_page) {
+    // A page kind easy read has no words of its own for: say so, link to it.
+    std::string title = page.data.value("page_title", std::string("This page"));
+    fallback = FallbackEasyPage(page.key, title, index_);
+    easy_page = &fallback;
+    page.template_name = "easy_page";
+  }
+  nlohmann::json easy = EasyReadJson(*easy_page, page.path, rendition, renditions);
   if (page.key == urls::NotFound()) {
     // Served at any path: links from the site's root.
     std::string root = base_url_.empty() ? "/" : base_url_;

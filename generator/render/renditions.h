@@ -28,6 +28,7 @@ class RenditionExtras {
   const std::map<std::string, EasyPage>& easy_pages() const { return easy_; }
 
  private:
+  const SiteIndex& index_;
   std::map<std::string, EasyPage> easy_;
   std::set<std::string> acronyms_;
   std::string base_url_;

@@ -48,7 +48,11 @@ void LoadWorkProgramme(const std::string& id, const std::string& path,
       if (has_meeting) {
         out.when = WhenKind::kMeeting;
         out.meeting = row.RefField("meeting");
+        out.item = row.String("item");
+        out.item_pos = row.PosOfKey("item");
       } else if (has_when) {
+        if (row.Has("item"))
+          diag.Error(row.PosOfKey("item"), "'item' needs the 'meeting' it belongs to");
         std::string when = row.String("when");
         if (when == "tbc") {
           out.when = WhenKind::kTbc;

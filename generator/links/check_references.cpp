@@ -173,6 +173,7 @@ void CheckReferences(const Site& site, Diagnostics& diag) {
     for (const WorkProgrammeRow& row : wp.rows) {
       check.MeetingRef(row.meeting);
       auto it = site.meetings.find(row.meeting.id);
+      if (it != site.meetings.end()) check.ItemIn(it->second, row.item, row.item_pos);
       if (it != site.meetings.end() && !it->second.incomplete &&
           site.committees.count(it->second.committee.id) &&
           it->second.committee.id != wp.committee.id)

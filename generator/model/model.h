@@ -278,6 +278,8 @@ struct WorkProgrammeRow {
   std::string scrutiny;     // form of scrutiny: "Pre-decision scrutiny", "Briefing", ...
   WhenKind when = WhenKind::kTbc;
   Ref meeting;              // when == kMeeting
+  std::string item;         // the agenda item there that takes the topic; optional
+  SourcePos item_pos;
   int year = 0, month = 0;  // when == kMonth (approximate)
 };
 

@@ -212,7 +212,8 @@ PageData PageContext::MeetingPage(const Meeting& m) {
     for (const auto& [wp_id, row] : it->second) {
       const WorkProgramme& wp = site_.work_programmes.at(wp_id);
       planned.push_back({{"topic", wp.rows[row].topic},
-                         {"href", Link(urls::WorkProgramme(wp_id))},
+                         {"href", Link(urls::WorkProgramme(wp_id) + "#row-" +
+                                       std::to_string(row + 1))},
                          {"programme", wp.title}});
     }
   }

@@ -298,8 +298,10 @@ PageData PageContext::WorkProgrammePage(const WorkProgramme& wp) {
     switch (row.when) {
       case WhenKind::kMeeting: {
         const Meeting* m = index_.FindMeeting(row.meeting.id);
-        when = m ? Line(ShortDate(m->start.date), Link(urls::Meeting(m->id)))
-                 : Line(row.meeting.id);
+        std::string anchor = row.item.empty() ? "" : "#" + urls::ItemAnchor(row.item);
+        std::string text = m ? ShortDate(m->start.date) : row.meeting.id;
+        if (!row.item.empty()) text += ", item " + row.item;
+        when = m ? Line(text, Link(urls::Meeting(m->id) + anchor)) : Line(text);
         break;
       }
       case WhenKind::kTbc:
@@ -314,7 +316,8 @@ PageData PageContext::WorkProgrammePage(const WorkProgramme& wp) {
                         : std::to_string(row.year));
         break;
     }
-    list.push_back({{"topic", row.topic},
+    list.push_back({{"id", "row-" + std::to_string(i + 1)},
+                    {"topic", row.topic},
                     {"description", descriptions && i < descriptions->size()
                                         ? UnwrapParagraph((*descriptions)[i])
                                         : ""},

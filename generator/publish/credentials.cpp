@@ -29,8 +29,24 @@ bool ReadFile(const std::string& path, std::string* out) {
 
 }  // namespace
 
+// A private temporary file holding `text`; "" on failure.
+std::string WriteTemporary(const char* stem, const std::string& text) {
+  std::string pattern = (std::filesystem::temp_directory_path() / stem).string() + "-XXXXXX";
+  int fd = ::mkstemp(pattern.data());
+  if (fd < 0) return "";
+  ::fchmod(fd, 0600);
+  bool ok = ::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size());
+  ::close(fd);
+  if (!ok) {
+    ::unlink(pattern.c_str());
+    return "";
+  }
+  return pattern;
+}
+
 Credentials::~Credentials() {
   if (owns_key_file && !key_file.empty()) ::unlink(key_file.c_str());
+
 }
 
 bool LoadCredentials(const Target& target, Credentials& out, std::string* error) {
@@ -41,20 +57,10 @@ bool LoadCredentials(const Target& target, Credentials& out, std::string* error)
     if (key.find("-----BEGIN") != std::string::npos) {
       // The key itself (a CI secret): libssh2 reads keys from files, so keep a
       // private copy for the length of the deploy.
-      std::string pattern =
-          (std::filesystem::temp_directory_path() / "clerk-key-XXXXXX").string();
-      int fd = ::mkstemp(pattern.data());
-      if (fd < 0) {
-        *error = "cannot write CLERK_DEPLOY_KEY to a temporary file";
-        return false;
-      }
-      ::fchmod(fd, 0600);
       if (key.back() != '\n') key += '\n';
-      bool ok = ::write(fd, key.data(), key.size()) == static_cast<ssize_t>(key.size());
-      ::close(fd);
-      out.key_file = pattern;
+      out.key_file = WriteTemporary("clerk-key", key);
       out.owns_key_file = true;
-      if (!ok) {
+      if (out.key_file.empty()) {
         *error = "cannot write CLERK_DEPLOY_KEY to a temporary file";
         return false;
       }
@@ -78,9 +84,11 @@ bool LoadCredentials(const Target& target, Credentials& out, std::string* error)
       *error = "ca_file " + target.ca_file + " cannot be read";
       return false;
     }
-    std::string system;
-    ReadFile("/etc/ssl/certs/ca-certificates.crt", &system);
-    out.ca_bundle = system + "\n" + extra;
+    // libcurl (OpenSSL) then trusts this file and still looks up the
+    // system's CAs in /etc/ssl/certs by hash, without parsing them all
+    // for every connection (FTPS opens one per file).
+    out.ca_file = target.ca_file;
+    out.ca_path = "/etc/ssl/certs";
   }
   return true;
 }

@@ -19,12 +19,14 @@ struct Credentials {
   std::string key_passphrase;
   std::string aws_key_id;
   std::string aws_secret;
-  std::string ca_bundle;  // PEM: the system's CAs plus target.ca_file, when given
+  // target.ca_file, when given, trusted besides the system's CAs (ca_path).
+  std::string ca_file;
+  std::string ca_path;
 
   Credentials() = default;
   Credentials(const Credentials&) = delete;
   Credentials& operator=(const Credentials&) = delete;
-  ~Credentials();  // removes the temporary key file
+  ~Credentials();  // removes the temporary files
   bool owns_key_file = false;
 };
 

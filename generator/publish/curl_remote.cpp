@@ -212,9 +212,9 @@ class CurlRemote : public Remote {
     curl_easy_setopt(h_, CURLOPT_WRITEFUNCTION, WriteToString);
     curl_easy_setopt(h_, CURLOPT_WRITEDATA, &sink_);
     sink_.clear();
-    if (!c_.ca_bundle.empty()) {
-      curl_blob blob{const_cast<char*>(c_.ca_bundle.data()), c_.ca_bundle.size(), CURL_BLOB_NOCOPY};
-      curl_easy_setopt(h_, CURLOPT_CAINFO_BLOB, &blob);
+    if (!c_.ca_file.empty()) {
+      curl_easy_setopt(h_, CURLOPT_CAINFO, c_.ca_file.c_str());
+      curl_easy_setopt(h_, CURLOPT_CAPATH, c_.ca_path.c_str());
     }
     if (t_.scheme == Scheme::kS3) {
       std::string sigv4 = "aws:amz:" + t_.region + ":s3";

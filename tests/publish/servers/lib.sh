@@ -17,6 +17,17 @@ pass() { echo "ok: $*"; }
 free_port() { python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])'; }
 wait_port() { for _ in $(seq 100); do (exec 3<>/dev/tcp/127.0.0.1/$1) 2>/dev/null && return 0; sleep 0.1; done; return 1; }
 wait_closed() { for _ in $(seq 100); do (exec 3<>/dev/tcp/127.0.0.1/$1) 2>/dev/null || return 0; sleep 0.1; done; return 1; }
+# descendants PID: the processes a server forked (sessions), by PID.
+descendants() { local k; for k in $(pgrep -P "$1" || true); do echo "$k"; descendants "$k"; done; }
+# stop_tree PID: stops a server we started and the sessions it forked, as a
+# crashed or restarted host would (a listener alone leaves sessions running).
+stop_tree() {
+  local kids pid
+  kids=$(descendants "$1")
+  kill $kids 2>/dev/null || true
+  stop_pid "$1"
+  for pid in $kids; do while kill -0 "$pid" 2>/dev/null; do sleep 0.05; done; done
+}
 # stop_pid PID: stops one server we started.
 stop_pid() { kill "$1" 2>/dev/null || true; wait "$1" 2>/dev/null || true; }
 

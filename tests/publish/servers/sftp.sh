@@ -29,15 +29,7 @@ start_server() {
   PIDS+=("$SSHD_PID")
   wait_port "$PORT" || fail "sshd did not start: $(cat "$S/sshd.log")"
 }
-# sshd's listener leaves running sessions alone: stop them too (by PID), as a
-# crashed or restarted host would.
-stop_server() {
-  local kids pid
-  kids=$(pgrep -P "$SSHD_PID" || true)
-  kill $kids 2>/dev/null || true
-  stop_pid "$SSHD_PID"
-  for pid in $kids; do while kill -0 "$pid" 2>/dev/null; do sleep 0.05; done; done
-}
+stop_server() { stop_tree "$SSHD_PID"; }
 bad_credentials() {
   local log=$1; shift
   CLERK_DEPLOY_KEY=$S/other_key deploy "$log" "$@" && return 0

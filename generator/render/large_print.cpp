@@ -11,7 +11,7 @@ bool IsUpperWord(const std::string& w) {
   int letters = 0;
   for (char c : w) {
     unsigned char u = static_cast<unsigned char>(c);
-    if (std::islower(u)) return false;
+    if (std::islower(u) || std::isdigit(u)) return false;  // postcodes, codes: as written
     if (std::isupper(u)) ++letters;
   }
   return letters >= 2;

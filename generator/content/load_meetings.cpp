@@ -87,6 +87,7 @@ void ReadAgendaItems(const YAML::Node& list, YamlRecord& parent,
     item.exempt = ReadExemption(r);
     item.easy_read = r.String("easy_read");
     item.easy_read_pos = r.PosOfKey("easy_read");
+    item.topic = r.RefField("topic");
     item.picture = r.String("picture");
     ReadAgendaItems(r.Node("items"), r, item.full_number, item.sub_items);
     out.push_back(std::move(item));

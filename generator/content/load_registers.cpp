@@ -146,6 +146,39 @@ void LoadVenues(const std::string& path, const std::string& display, Site& site,
   }
 }
 
+void LoadTopics(const std::string& path, const std::string& display, Site& site,
+                Diagnostics& diag) {
+  std::optional<YAML::Node> doc = ReadYamlFile(path, display, diag);
+  if (!doc || doc->IsNull()) return;
+  if (!doc->IsMap()) {
+    diag.Error({display, 1, 1}, "expected a mapping of topic ids to topics, found " +
+                                    DescribeNodeType(*doc));
+    return;
+  }
+  for (const auto& kv : *doc) {
+    std::string id = kv.first.Scalar();
+    SourcePos key_pos{display, kv.first.Mark().line + 1, kv.first.Mark().column + 1};
+    if (!IsValidId(id)) {
+      diag.Error(key_pos,
+                 "topic id '" + id + "' must be lower case letters, digits and hyphens");
+      continue;
+    }
+    if (site.topics.count(id)) {
+      diag.Error(key_pos, "duplicate topic id '" + id + "' (first defined on line " +
+                              std::to_string(site.topics[id].pos.line) + ")");
+      continue;
+    }
+    YamlRecord r(kv.second, display, 1, "topic", diag);
+    if (!r.ok()) continue;
+    Topic t;
+    t.id = id;
+    t.pos = key_pos;
+    t.title = r.String("title", true);
+    t.description = r.String("description");
+    site.topics[id] = std::move(t);
+  }
+}
+
 void LoadGlossary(const std::string& path, const std::string& display, Site& site,
                   Diagnostics& diag) {
   std::optional<YAML::Node> doc = ReadYamlFile(path, display, diag);

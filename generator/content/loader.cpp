@@ -75,6 +75,9 @@ Site LoadSite(const std::string& root, Diagnostics& diag) {
   if (std::filesystem::exists(content / "venues.yaml"))
     LoadVenues((content / "venues.yaml").string(), display_root + "content/venues.yaml",
                site, diag);
+  if (std::filesystem::exists(content / "topics.yaml"))
+    LoadTopics((content / "topics.yaml").string(), display_root + "content/topics.yaml", site,
+               diag);
   if (std::filesystem::exists(content / "glossary.yaml"))
     LoadGlossary((content / "glossary.yaml").string(),
                  display_root + "content/glossary.yaml", site, diag);

@@ -16,6 +16,8 @@ void LoadCommittee(const std::string& id, const std::string& path,
                    const std::string& display, Site& site, Diagnostics& diag);
 void LoadVenues(const std::string& path, const std::string& display, Site& site,
                 Diagnostics& diag);
+void LoadTopics(const std::string& path, const std::string& display, Site& site,
+                Diagnostics& diag);
 void LoadGlossary(const std::string& path, const std::string& display, Site& site,
                   Diagnostics& diag);
 // A meeting folder: meeting.yaml, its documents and minutes.

@@ -21,6 +21,7 @@ class Checker {
     committees_ = Keys(site.committees);
     venues_ = Keys(site.venues);
     meetings_ = Keys(site.meetings);
+    topics_ = Keys(site.topics);
   }
 
   void Person(const Ref& ref) { Check(ref, site_.people, people_, "person"); }
@@ -31,6 +32,7 @@ class Checker {
     if (!site_.venues_incomplete) Check(ref, site_.venues, venues_, "venue");
   }
   void MeetingRef(const Ref& ref) { Check(ref, site_.meetings, meetings_, "meeting"); }
+  void TopicRef(const Ref& ref) { Check(ref, site_.topics, topics_, "topic"); }
 
   void DocumentIn(const Meeting& meeting, const Ref& ref) {
     if (ref.empty()) return;
@@ -50,6 +52,7 @@ class Checker {
   void AgendaItems(const Meeting& meeting, const std::vector<AgendaItem>& items,
                    std::set<std::string>& named) {
     for (const AgendaItem& item : items) {
+      TopicRef(item.topic);
       for (const Ref& doc : item.documents) {
         DocumentIn(meeting, doc);
         named.insert(doc.id);
@@ -86,7 +89,7 @@ class Checker {
 
   const Site& site_;
   Diagnostics& diag_;
-  std::vector<std::string> people_, committees_, venues_, meetings_;
+  std::vector<std::string> people_, committees_, venues_, meetings_, topics_;
 };
 
 }  // namespace

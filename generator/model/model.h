@@ -86,6 +86,15 @@ struct Venue {
   std::string access;  // access notes, plain text
 };
 
+// A subject that comes back across meetings and committees (a youth justice
+// plan every year): agenda items name it, and it has a page.
+struct Topic {
+  std::string id;
+  SourcePos pos;
+  std::string title;
+  std::string description;  // plain text, one or two sentences
+};
+
 struct GlossaryTerm {
   std::string term;  // "CAMHS"
   SourcePos pos;
@@ -166,6 +175,7 @@ struct AgendaItem {
   std::string easy_read;  // a short easy-read summary
   SourcePos easy_read_pos;
   std::string picture;  // pictogram name (themes/default/pictograms/<name>.svg); "" = chosen
+  Ref topic;  // optional: a topic id from content/topics.yaml
   std::vector<AgendaItem> sub_items;
   // Full number for display and anchors: "1(2)" for sub-item (2) of item 1.
   std::string full_number;
@@ -302,6 +312,7 @@ struct Site {
   std::map<std::string, Venue> venues;
   bool venues_incomplete = false;  // venues.yaml could not be read
   std::map<std::string, GlossaryTerm> glossary;
+  std::map<std::string, Topic> topics;
   std::map<std::string, Meeting> meetings;
   // Keyed by "<meeting-id>/<document-id>".
   std::map<std::string, Document> documents;

@@ -99,6 +99,7 @@ json PageContext::AgendaItems(const Meeting& m, const std::vector<AgendaItem>& i
                    {"exempt", exempt},
                    {"documents", docs},
                    {"minute", minute},
+                   {"topic", TopicOfItem(m, item)},
                    {"sub_items", AgendaItems(m, item.sub_items, level + 1)}});
   }
   return out;

@@ -220,6 +220,8 @@ std::vector<PageData> PageContext::AllPages() {
   for (const auto& [id, wp] : site_.work_programmes) pages.push_back(WorkProgrammePage(wp));
   pages.push_back(GlossaryPage());
   pages.push_back(DecisionsPage(nullptr));
+  pages.push_back(TopicIndex());
+  for (const auto& [id, t] : site_.topics) pages.push_back(TopicPage(t));
   for (const auto& [id, c] : site_.committees) pages.push_back(DecisionsPage(&c));
   pages.push_back(AccessibilityPage());
   pages.push_back(NotFoundPage());

@@ -45,6 +45,9 @@ class PageContext {
   PageData GlossaryPage();
   // The decisions register: every resolution, of all committees (null) or one.
   PageData DecisionsPage(const Committee* committee);
+  // Topics followed across meetings: the list, and each topic's items.
+  PageData TopicIndex();
+  PageData TopicPage(const Topic& topic);
   PageData AccessibilityPage();
   PageData NotFoundPage();
   PageData SearchPage();  // render/search_page.cpp
@@ -67,6 +70,8 @@ class PageContext {
   nlohmann::json MeetingSummary(const Meeting& meeting) const;
   nlohmann::json DocumentLink(const Document& document) const;
   nlohmann::json AttendanceData(const Meeting& meeting) const;
+  // The item's topic and its other appearances, or false.
+  nlohmann::json TopicOfItem(const Meeting& meeting, const AgendaItem& item) const;
   nlohmann::json AgendaItems(const Meeting& meeting, const std::vector<AgendaItem>& items,
                              int level) const;
   nlohmann::json ContactData(const std::string& person_id) const;

@@ -26,6 +26,8 @@ std::string WorkProgramme(const std::string& id) {
 }
 std::string Glossary() { return "glossary/index.html"; }
 std::string Decisions() { return "decisions/index.html"; }
+std::string Topics() { return "topics/index.html"; }
+std::string Topic(const std::string& id) { return "topics/" + id + "/index.html"; }
 std::string CommitteeDecisions(const std::string& committee_id) {
   return "decisions/" + committee_id + "/index.html";
 }

@@ -152,3 +152,28 @@ TEST_CASE("person pages show attendance counted from the meetings", "[e2e][links
     CHECK(shown == by_committee);
   }
 }
+
+TEST_CASE("a topic links its items across meetings, both ways", "[e2e][links]") {
+  const Site& site = ExampleSite();
+  // topic -> (meeting, item) from the records.
+  std::map<std::string, std::vector<std::pair<std::string, std::string>>> on;
+  for (const auto& [id, m] : site.meetings)
+    for (const AgendaItem& item : m.agenda)
+      if (!item.topic.empty()) on[item.topic.id].push_back({id, item.full_number});
+  REQUIRE(on.size() >= 3);
+  for (const auto& [topic, items] : on) {
+    std::string page = ReadFile(BuiltSite() / "topics" / topic / "index.html");
+    for (const auto& [meeting, number] : items) {
+      INFO(topic << " " << meeting << " " << number);
+      std::string target = "meetings/" + meeting + "/index.html#item-" + number + "\"";
+      CHECK(Has(page, "href=\"../../" + target));
+      // Every other meeting of the topic is linked from this item's meeting page.
+      std::string meeting_page = ReadFile(BuiltSite() / "meetings" / meeting / "index.html");
+      CHECK(Has(meeting_page, "href=\"../../topics/" + topic + "/index.html\""));
+      for (const auto& [other, other_number] : items) {
+        if (other == meeting) continue;
+        CHECK(Has(meeting_page, "href=\"../" + other + "/index.html#item-" + other_number + "\""));
+      }
+    }
+  }
+}

@@ -357,8 +357,15 @@ PageData PageContext::MinutesPage(const Minutes& minutes) {
     std::set<std::string> used;
     for (const MinuteHtml& s : html->sections) {
       json item = false;
+      json papers = json::array();
       for (const MinuteSection& ms : minutes.sections) {
         if (ms.number != s.number || ms.item.empty()) continue;
+        auto docs = index_.item_documents.find(minutes.meeting_id + "/" + ms.item);
+        if (docs != index_.item_documents.end()) {
+          for (const std::string& doc_id : docs->second)
+            if (const Document* doc = index_.FindDocument(minutes.meeting_id, doc_id))
+              papers.push_back(DocumentLink(*doc));
+        }
         const AgendaItem* ai = m ? index_.FindItem(*m, ms.item) : nullptr;
         item = {{"href", Link(urls::Meeting(minutes.meeting_id) + "#" + urls::ItemAnchor(ms.item))},
                 {"label", "Agenda item " + ms.item + (ai ? ": " + ai->title : "")}};
@@ -367,7 +374,9 @@ PageData PageContext::MinutesPage(const Minutes& minutes) {
       sections.push_back({{"id", UniqueId(urls::MinuteAnchor(s.number), used)},
                           {"title", s.title},
                           {"html", s.html},
-                          {"item", item}});
+                          {"item", item},
+                          {"papers", papers},
+                          {"has_papers", !papers.empty()}});
     }
   }
   d["sections"] = sections;

@@ -1,5 +1,6 @@
 // The derived links of the example site, checked on the built pages against
 // figures the test computes itself from the records.
+#include <algorithm>
 #include <array>
 #include <catch2/catch.hpp>
 #include <map>
@@ -176,4 +177,30 @@ TEST_CASE("a topic links its items across meetings, both ways", "[e2e][links]") 
       }
     }
   }
+}
+
+TEST_CASE("a broken reference in the example content fails the build at its position",
+          "[e2e][links]") {
+  TempDir dir;
+  for (const char* part : {"site.yaml", "content"}) {
+    fs::path from = SourceDir() / part;
+    if (fs::is_directory(from))
+      CopyTree(from, dir.path() / part);
+    else
+      fs::copy_file(from, dir.path() / part);
+  }
+  fs::path minutes = dir.path() / "content/meetings/2023-12-06-children-families-panel/minutes.md";
+  std::string text = ReadFile(minutes);
+  size_t at = text.find("children-families-panel#item-5)");
+  REQUIRE(at != std::string::npos);
+  int line = 1 + static_cast<int>(std::count(text.begin(), text.begin() + at, '\n'));
+  text.replace(at, 31, "children-families-panel#item-55)");
+  WriteFile(minutes, text);
+  CommandResult r = RunClerk("build", dir.path());
+  INFO(r.output);
+  CHECK(r.exit_code == 1);
+  CHECK(Has(r.output, "content/meetings/2023-12-06-children-families-panel/minutes.md:" +
+                          std::to_string(line) + ":"));
+  CHECK(Has(r.output, "the page has no anchor '#item-55'"));
+  CHECK(!fs::exists(dir.path() / "public"));
 }

@@ -88,7 +88,7 @@ class CurlRemote : public Remote {
     Reset(Url(path));
     curl_easy_setopt(h_, CURLOPT_WRITEFUNCTION, WriteToString);
     curl_easy_setopt(h_, CURLOPT_WRITEDATA, data);
-    return Perform("fetch", path, true);
+    return Perform("fetch", path, true, data);
   }
 
   RemoteResult Stat(const std::string& path, int64_t* size) override {

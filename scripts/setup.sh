@@ -56,7 +56,16 @@ clerk_setup() {
   # A stamp (our copy of the lock file) says node_modules matches the lock.
   if ! cmp -s "$top/package-lock.json" "$top/node_modules/.clerk-lock" 2>/dev/null; then
     echo "setup: installing node packages (npm ci)" >&2
-    (cd "$top" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+    local log
+    log=$(mktemp)
+    # npm 11 leaves pagefind's binaries for other platforms out of the lock
+    # file and then `npm ci` calls the lock out of sync; `npm install` with
+    # the same lock installs the same versions without rewriting it.
+    if ! (cd "$top" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error >/dev/null 2>"$log"); then
+      (cd "$top" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm install --no-save --no-audit --no-fund --loglevel=error >/dev/null 2>"$log") ||
+        { cat "$log" >&2; rm -f "$log"; return 1; }
+    fi
+    rm -f "$log"
     cp "$top/package-lock.json" "$top/node_modules/.clerk-lock"
   fi
 }

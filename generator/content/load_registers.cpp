@@ -109,103 +109,85 @@ void LoadCommittee(const std::string& id, const std::string& path,
   }
 }
 
-void LoadVenues(const std::string& path, const std::string& display, Site& site,
-                Diagnostics& diag) {
+namespace {
+
+// A file that maps keys to records (venues, topics, the glossary): calls
+// `read(key, key_pos, record)` for each entry, after checking the key is new
+// (and, when `keys_are_ids`, a valid id). Returns false if the file could not
+// be read as such a mapping (already reported).
+template <typename Map, typename Read>
+bool ForEachKeyedRecord(const std::string& path, const std::string& display,
+                        const std::string& what, bool keys_are_ids, const Map& map,
+                        Diagnostics& diag, Read read) {
   std::optional<YAML::Node> doc = ReadYamlFile(path, display, diag);
-  if (!doc) site.venues_incomplete = true;
-  if (!doc || doc->IsNull()) return;
+  if (!doc) return false;
+  if (doc->IsNull()) return true;
   if (!doc->IsMap()) {
-    site.venues_incomplete = true;
-    diag.Error({display, 1, 1}, "expected a mapping of venue ids to venues, found " +
+    diag.Error({display, 1, 1}, "expected a mapping of " + what + "s, each under its " +
+                                    (keys_are_ids ? "id" : "name") + ", found " +
                                     DescribeNodeType(*doc));
-    return;
+    return false;
   }
   for (const auto& kv : *doc) {
-    std::string id = kv.first.Scalar();
+    std::string key = kv.first.Scalar();
     SourcePos key_pos{display, kv.first.Mark().line + 1, kv.first.Mark().column + 1};
-    if (!IsValidId(id)) {
-      diag.Error(key_pos,
-                 "venue id '" + id + "' must be lower case letters, digits and hyphens");
+    if (keys_are_ids && !IsValidId(key)) {
+      diag.Error(key_pos, what + " id '" + key +
+                              "' must be lower case letters, digits and hyphens");
       continue;
     }
-    if (site.venues.count(id)) {
-      diag.Error(key_pos, "duplicate venue id '" + id + "' (first defined on line " +
-                              std::to_string(site.venues[id].pos.line) + ")");
+    if (auto it = map.find(key); it != map.end()) {
+      diag.Error(key_pos, "duplicate " + what + " '" + key + "' (first defined on line " +
+                              std::to_string(it->second.pos.line) + ")");
       continue;
     }
-    YamlRecord r(kv.second, display, 1, "venue", diag);
-    if (!r.ok()) continue;
-    Venue v;
-    v.id = id;
-    v.pos = key_pos;
-    v.name = r.String("name", true);
-    v.address = r.String("address", true);
-    v.postcode = r.String("postcode");
-    v.access = r.String("access");
-    site.venues[id] = std::move(v);
+    YamlRecord r(kv.second, display, 1, what, diag);
+    if (r.ok()) read(key, key_pos, r);
   }
+  return true;
+}
+
+}  // namespace
+
+void LoadVenues(const std::string& path, const std::string& display, Site& site,
+                Diagnostics& diag) {
+  bool ok =
+      ForEachKeyedRecord(path, display, "venue", true, site.venues, diag,
+                         [&](const std::string& id, const SourcePos& pos, YamlRecord& r) {
+                           Venue& v = site.venues[id];
+                           v.id = id;
+                           v.pos = pos;
+                           v.name = r.String("name", true);
+                           v.address = r.String("address", true);
+                           v.postcode = r.String("postcode");
+                           v.access = r.String("access");
+                         });
+  // References to venues cannot be checked against a file that did not load.
+  if (!ok) site.venues_incomplete = true;
 }
 
 void LoadTopics(const std::string& path, const std::string& display, Site& site,
                 Diagnostics& diag) {
-  std::optional<YAML::Node> doc = ReadYamlFile(path, display, diag);
-  if (!doc || doc->IsNull()) return;
-  if (!doc->IsMap()) {
-    diag.Error({display, 1, 1}, "expected a mapping of topic ids to topics, found " +
-                                    DescribeNodeType(*doc));
-    return;
-  }
-  for (const auto& kv : *doc) {
-    std::string id = kv.first.Scalar();
-    SourcePos key_pos{display, kv.first.Mark().line + 1, kv.first.Mark().column + 1};
-    if (!IsValidId(id)) {
-      diag.Error(key_pos,
-                 "topic id '" + id + "' must be lower case letters, digits and hyphens");
-      continue;
-    }
-    if (site.topics.count(id)) {
-      diag.Error(key_pos, "duplicate topic id '" + id + "' (first defined on line " +
-                              std::to_string(site.topics[id].pos.line) + ")");
-      continue;
-    }
-    YamlRecord r(kv.second, display, 1, "topic", diag);
-    if (!r.ok()) continue;
-    Topic t;
-    t.id = id;
-    t.pos = key_pos;
-    t.title = r.String("title", true);
-    t.description = r.String("description");
-    site.topics[id] = std::move(t);
-  }
+  ForEachKeyedRecord(path, display, "topic", true, site.topics, diag,
+                     [&](const std::string& id, const SourcePos& pos, YamlRecord& r) {
+                       Topic& t = site.topics[id];
+                       t.id = id;
+                       t.pos = pos;
+                       t.title = r.String("title", true);
+                       t.description = r.String("description");
+                     });
 }
 
 void LoadGlossary(const std::string& path, const std::string& display, Site& site,
                   Diagnostics& diag) {
-  std::optional<YAML::Node> doc = ReadYamlFile(path, display, diag);
-  if (!doc || doc->IsNull()) return;
-  if (!doc->IsMap()) {
-    diag.Error({display, 1, 1}, "expected a mapping of terms to their meaning, found " +
-                                    DescribeNodeType(*doc));
-    return;
-  }
-  for (const auto& kv : *doc) {
-    std::string term = kv.first.Scalar();
-    SourcePos key_pos{display, kv.first.Mark().line + 1, kv.first.Mark().column + 1};
-    if (site.glossary.count(term)) {
-      diag.Error(key_pos, "duplicate glossary term '" + term +
-                              "' (first defined on line " +
-                              std::to_string(site.glossary[term].pos.line) + ")");
-      continue;
-    }
-    YamlRecord r(kv.second, display, 1, "glossary term", diag);
-    if (!r.ok()) continue;
-    GlossaryTerm g;
-    g.term = term;
-    g.pos = key_pos;
-    g.expansion = r.String("expansion", true);
-    g.plain = r.String("plain", true);
-    site.glossary[term] = std::move(g);
-  }
+  ForEachKeyedRecord(path, display, "glossary term", false, site.glossary, diag,
+                     [&](const std::string& term, const SourcePos& pos, YamlRecord& r) {
+                       GlossaryTerm& g = site.glossary[term];
+                       g.term = term;
+                       g.pos = pos;
+                       g.expansion = r.String("expansion", true);
+                       g.plain = r.String("plain", true);
+                     });
 }
 
 }  // namespace clerk

@@ -13,16 +13,6 @@ using json = nlohmann::json;
 
 namespace {
 
-// One row of a summary list: a key and one or more lines, each optionally a link.
-json Line(const std::string& text, const std::string& href = "") {
-  return {{"text", text}, {"href", href}};
-}
-
-json Row(const std::string& key, json lines) {
-  if (!lines.is_array()) lines = json::array({lines});
-  return {{"key", key}, {"lines", lines}};
-}
-
 std::string DisplayNumber(const AgendaItem& item) { return item.number; }
 
 }  // namespace

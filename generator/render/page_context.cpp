@@ -45,6 +45,15 @@ std::string AbsoluteHref(std::string base, const std::string& target) {
 
 }  // namespace
 
+json Line(const std::string& text, const std::string& href) {
+  return {{"text", text}, {"href", href}};
+}
+
+json Row(const std::string& key, json lines) {
+  if (!lines.is_array()) lines = json::array({lines});
+  return {{"key", key}, {"lines", lines}};
+}
+
 std::string ShortDate(const Date& d) {
   return std::to_string(d.day) + " " + MonthName(d.month) + " " + std::to_string(d.year);
 }

@@ -88,6 +88,11 @@ class PageContext {
 };
 
 // Formatting shared by the pages.
+// A row of a summary list (_summary_list.mustache): a key and one or more
+// lines, each optionally a link.
+nlohmann::json Line(const std::string& text, const std::string& href = "");
+nlohmann::json Row(const std::string& key, nlohmann::json lines);
+
 std::string ShortDate(const Date& date);                // "16 September 2019"
 std::string PagesText(const std::string& pages);        // "Pages 11 to 30 of the printed pack"
 std::string Timing(const std::optional<TimeOfDay>& from, const std::optional<TimeOfDay>& to);

@@ -13,15 +13,6 @@ using json = nlohmann::json;
 
 namespace {
 
-json Line(const std::string& text, const std::string& href = "") {
-  return {{"text", text}, {"href", href}};
-}
-
-json Row(const std::string& key, json lines) {
-  if (!lines.is_array()) lines = json::array({lines});
-  return {{"key", key}, {"lines", lines}};
-}
-
 std::string OptionalDate(const std::optional<Date>& d) {
   return d ? ShortDate(*d) : "";
 }

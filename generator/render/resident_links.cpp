@@ -6,23 +6,7 @@
 #include "render/urls.h"
 
 namespace clerk {
-namespace {
-
 using nlohmann::json;
-
-std::vector<std::string> Split(const std::string& path) {
-  std::vector<std::string> parts;
-  size_t start = 0;
-  while (true) {
-    size_t slash = path.find('/', start);
-    parts.push_back(path.substr(start, slash - start));
-    if (slash == std::string::npos) break;
-    start = slash + 1;
-  }
-  return parts;
-}
-
-}  // namespace
 
 ResidentLinks::ResidentLinks(const SiteIndex& index, std::string base_url)
     : index_(index), base_url_(output::NormaliseBaseUrl(base_url)) {}
@@ -30,7 +14,7 @@ ResidentLinks::ResidentLinks(const SiteIndex& index, std::string base_url)
 std::string ResidentLinks::Description(const PageData& page, std::string& committee,
                                        std::string& kind, std::string& year) const {
   const Site& site = index_.site;
-  std::vector<std::string> p = Split(page.key);
+  std::vector<std::string> p = urls::SplitPath(page.key);
   std::string org = site.config.organisation;
   auto committee_name = [&](const std::string& id) {
     auto it = site.committees.find(id);
@@ -98,7 +82,7 @@ void ResidentLinks::AddData(PageData& page, const Rendition& rendition) const {
   // Neither the search page nor the 404 page is a search result.
   d["search_exclude"] = page.key == urls::Search() || absolute;
 
-  std::vector<std::string> p = Split(page.key);
+  std::vector<std::string> p = urls::SplitPath(page.key);
   d["calendar"] = false;
   d["subscribe"] = false;
   if (p.size() == 3 && p[0] == "committees" && site.committees.count(p[1])) {

@@ -42,8 +42,7 @@ std::string Page(const Rendition& rendition, const std::string& key) {
 std::string ThemeAsset(const std::string& path_in_theme) { return "theme/" + path_in_theme; }
 std::string SiteAsset(const std::string& path_in_assets) { return "assets/" + path_in_assets; }
 
-namespace {
-std::vector<std::string> Split(const std::string& path) {
+std::vector<std::string> SplitPath(const std::string& path) {
   std::vector<std::string> parts;
   size_t start = 0;
   while (true) {
@@ -54,7 +53,6 @@ std::vector<std::string> Split(const std::string& path) {
   }
   return parts;
 }
-}  // namespace
 
 std::string Relative(const std::string& from, const std::string& to) {
   std::string fragment;
@@ -63,7 +61,7 @@ std::string Relative(const std::string& from, const std::string& to) {
     fragment = to.substr(hash);
     target = to.substr(0, hash);
   }
-  std::vector<std::string> a = Split(from), b = Split(target);
+  std::vector<std::string> a = SplitPath(from), b = SplitPath(target);
   // Directories of `from` (all but its file name) against those of `to`.
   size_t common = 0;
   while (common + 1 < a.size() && common + 1 < b.size() && a[common] == b[common]) ++common;

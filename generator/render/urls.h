@@ -6,6 +6,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "render/site_renderer.h"
 
@@ -37,6 +38,9 @@ std::string Page(const Rendition& rendition, const std::string& key);
 // the site's own assets to assets/<path>.
 std::string ThemeAsset(const std::string& path_in_theme);
 std::string SiteAsset(const std::string& path_in_assets);
+
+// "a/b/c" -> {"a", "b", "c"}.
+std::vector<std::string> SplitPath(const std::string& path);
 
 // The link from page `from` to `to` (both output paths): "../../committees/x/index.html".
 // `to` may carry a fragment ("meetings/x/index.html#item-7").

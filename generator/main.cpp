@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
+#include <sstream>
 #include <nlohmann/json.hpp>
 #include <thread>
 
@@ -42,9 +43,8 @@ struct Options {
   std::string date;
 };
 
-void PrintDiagnostics(const Diagnostics& diag) {
-  for (const clerk::Diagnostic& d : diag.Sorted())
-    std::cerr << clerk::FormatDiagnostic(d) << "\n";
+void PrintDiagnostics(const Diagnostics& diag, std::ostream& out = std::cerr) {
+  for (const clerk::Diagnostic& d : diag.Sorted()) out << clerk::FormatDiagnostic(d) << "\n";
 }
 
 void PrintJson(const Diagnostics& diag, const nlohmann::json& readability = nullptr) {
@@ -127,7 +127,10 @@ int RunCheck(const Options& opt) {
   return ok ? 0 : kExitContentError;
 }
 
-int RunBuild(const Options& opt) {
+// One build of opt.source into opt.out. Diagnostics and the summary line go
+// to `log`; the diagnostics alone also to `*messages` when given (clerk
+// serve shows them as a page). Returns the exit code.
+int BuildOnce(const Options& opt, std::ostream& log, std::string* messages = nullptr) {
   auto started = std::chrono::steady_clock::now();
   Diagnostics diag;
   clerk::Site site;
@@ -138,28 +141,33 @@ int RunBuild(const Options& opt) {
     int jobs =
         opt.jobs > 0 ? opt.jobs : static_cast<int>(std::thread::hardware_concurrency());
     ok = clerk::WriteSite(files, opt.out, jobs, diag);
-    if (ok && !opt.no_search) clerk::output::BuildSearchIndex(opt.out, opt.source, std::cerr);
+    if (ok && !opt.no_search) clerk::output::BuildSearchIndex(opt.out, opt.source, log);
   }
-  PrintDiagnostics(diag);
+  PrintDiagnostics(diag, log);
+  if (messages) {
+    std::ostringstream text;
+    PrintDiagnostics(diag, text);
+    *messages = text.str();
+  }
   if (!ok) {
-    std::cerr << "clerk build: failed with " << Summary(diag) << "; " << opt.out
-              << " was not changed\n";
+    log << "clerk build: failed with " << Summary(diag) << "; " << opt.out
+        << " was not changed\n";
     return kExitContentError;
   }
   double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   char timing[32];
   std::snprintf(timing, sizeof timing, "%.2f s", seconds);
-  std::cerr << "clerk build: "
-            << Plural(static_cast<int>(site.meetings.size()), "meeting") << ", "
-            << Plural(static_cast<int>(site.documents.size()), "document") << " -> "
-            << Plural(static_cast<int>(files.size()), "file") << " in " << opt.out
-            << "/ (" << timing << ")";
-  if (diag.WarningCount() > 0)
-    std::cerr << "; " << Plural(diag.WarningCount(), "warning");
-  std::cerr << "\n";
+  log << "clerk build: " << Plural(static_cast<int>(site.meetings.size()), "meeting") << ", "
+      << Plural(static_cast<int>(site.documents.size()), "document") << " -> "
+      << Plural(static_cast<int>(files.size()), "file") << " in " << opt.out << "/ ("
+      << timing << ")";
+  if (diag.WarningCount() > 0) log << "; " << Plural(diag.WarningCount(), "warning");
+  log << "\n";
   return 0;
 }
+
+int RunBuild(const Options& opt) { return BuildOnce(opt, std::cerr); }
 
 int RunNewMeeting(const Options& opt) {
   Diagnostics diag;

@@ -10,12 +10,14 @@
 #include <nlohmann/json.hpp>
 #include <thread>
 
+#include "cli/progress_line.h"
 #include "content/loader.h"
 #include "links/check_acronyms.h"
 #include "links/check_minutes.h"
 #include "links/check_references.h"
 #include "readability/check_readability.h"
 #include "model/diagnostics.h"
+#include "model/parallel.h"
 #include "output/resident_files.h"
 #include "output/search_index.h"
 #include "output/site_writer.h"
@@ -80,21 +82,36 @@ std::string ThemeDir(const std::string& source) {
   return own.string();  // missing: the render stage reports it
 }
 
-// Loads, checks references and renders everything in memory. Nothing is
-// written. Returns false when there are errors (or warnings under --strict).
-bool LoadAndRender(const Options& opt, clerk::Site& site,
-                   std::vector<clerk::OutputFile>& files, Diagnostics& diag) {
+// Loads the site and checks its records and references.
+void LoadAndCheck(const Options& opt, clerk::Site& site, Diagnostics& diag) {
   site = clerk::LoadSite(opt.source, diag);
   clerk::CheckReferences(site, diag);
   clerk::CheckMinuteNumbering(site, diag);
   clerk::CheckAcronyms(site, diag);
+}
+
+clerk::RenderOptions MakeRenderOptions(const Options& opt, const clerk::Site& site) {
   clerk::RenderOptions render;
   render.theme_dir = ThemeDir(opt.source);
   render.base_url = opt.base_url.empty() ? site.config.base_url : opt.base_url;
+  render.jobs = opt.jobs > 0 ? opt.jobs : clerk::DefaultJobs();
+  return render;
+}
+
+// Renders every page into `sink`, then the calendars, feeds, open data and
+// sitemap. Returns false when there are errors (or warnings under --strict).
+bool Render(const Options& opt, const clerk::Site& site, clerk::RenderOptions render,
+            clerk::OutputSink& sink, Diagnostics& diag, clerk::RenderStats& stats) {
   // Rendering needs consistent records; don't pile follow-on errors on top.
-  if (!diag.HasErrors()) files = clerk::RenderSite(site, render, diag);
-  if (!diag.HasErrors())
-    clerk::output::AddResidentFiles(site, {render.base_url, opt.noindex}, files);
+  if (diag.HasErrors()) return false;
+  stats = clerk::RenderSite(site, render, sink, diag);
+  if (diag.HasErrors()) return false;
+  for (clerk::OutputFile& f :
+       clerk::output::ResidentFiles(site, {render.base_url, opt.noindex}, stats.paths)) {
+    clerk::Fingerprint inputs = clerk::FingerprintOf(f.content);
+    if (!sink.UpToDate(f.path, inputs)) sink.Put(f.path, inputs, std::move(f.content));
+    stats.paths.push_back(f.path);
+  }
   return !diag.HasErrors() && !(opt.strict && diag.WarningCount() > 0);
 }
 
@@ -106,8 +123,10 @@ std::string Summary(const Diagnostics& diag) {
 int RunCheck(const Options& opt) {
   Diagnostics diag;
   clerk::Site site;
-  std::vector<clerk::OutputFile> files;
-  bool ok = LoadAndRender(opt, site, files, diag);
+  LoadAndCheck(opt, site, diag);
+  clerk::DiscardSink sink;
+  clerk::RenderStats stats;
+  bool ok = Render(opt, site, MakeRenderOptions(opt, site), sink, diag, stats);
   // Easy-read and plain-English checks over the easy-read pages.
   clerk::ReadabilityReport readability;
   if (!diag.HasErrors()) {
@@ -134,14 +153,26 @@ int BuildOnce(const Options& opt, std::ostream& log, std::string* messages = nul
   auto started = std::chrono::steady_clock::now();
   Diagnostics diag;
   clerk::Site site;
-  std::vector<clerk::OutputFile> files;
-  bool ok = clerk::CheckOutputDir(opt.out, opt.source, diag) &&
-            LoadAndRender(opt, site, files, diag);
-  if (ok) {
-    int jobs =
-        opt.jobs > 0 ? opt.jobs : static_cast<int>(std::thread::hardware_concurrency());
-    ok = clerk::WriteSite(files, opt.out, jobs, diag);
-    if (ok && !opt.no_search) clerk::output::BuildSearchIndex(opt.out, opt.source, log);
+  clerk::SiteWriter writer(opt.out);
+  clerk::RenderStats stats;
+  bool ok = clerk::CheckOutputDir(opt.out, opt.source, diag);
+  if (ok) LoadAndCheck(opt, site, diag);
+  if (ok && !diag.HasErrors()) {
+    clerk::ProgressLine progress(log, &log == &std::cerr && clerk::ProgressLine::Interactive(2));
+    clerk::RenderOptions render = MakeRenderOptions(opt, site);
+    render.progress = [&](size_t done, size_t total) {
+      progress.Update("rendering pages", done, total);
+    };
+    ok = writer.Begin(diag) && Render(opt, site, render, writer, diag, stats);
+    progress.Done();
+    ok = ok ? writer.Commit(diag) : (writer.Abort(), false);
+  }
+  ok = ok && !diag.HasErrors();
+  const clerk::SiteWriter::Counts counts = writer.counts();
+  bool changed = writer.fresh() || counts.written > 0 || counts.removed > 0;
+  if (ok && !opt.no_search &&
+      (changed || !std::filesystem::exists(std::filesystem::path(opt.out) / "pagefind"))) {
+    clerk::output::BuildSearchIndex(opt.out, opt.source, log);
   }
   PrintDiagnostics(diag, log);
   if (messages) {
@@ -160,8 +191,9 @@ int BuildOnce(const Options& opt, std::ostream& log, std::string* messages = nul
   std::snprintf(timing, sizeof timing, "%.2f s", seconds);
   log << "clerk build: " << Plural(static_cast<int>(site.meetings.size()), "meeting") << ", "
       << Plural(static_cast<int>(site.documents.size()), "document") << " -> "
-      << Plural(static_cast<int>(files.size()), "file") << " in " << opt.out << "/ ("
-      << timing << ")";
+      << Plural(static_cast<int>(stats.paths.size()), "file") << " in " << opt.out << "/ ("
+      << counts.written << " written, " << counts.removed << " removed, " << counts.unchanged
+      << " unchanged; " << timing << ")";
   if (diag.WarningCount() > 0) log << "; " << Plural(diag.WarningCount(), "warning");
   log << "\n";
   return 0;

@@ -41,9 +41,8 @@ std::vector<std::string> HtmlIds(const std::string& html) {
 
 void CheckSiteLinks(
     const std::vector<SiteLink>& links,
-    const std::function<const std::string*(const std::string&)>& page_html,
+    const std::function<const std::vector<std::string>*(const std::string&)>& page_ids,
     const std::vector<std::string>& all_pages, Diagnostics& diag) {
-  std::map<std::string, std::vector<std::string>> ids_of;  // page -> its ids, parsed once
   std::vector<std::string> addresses;  // "@/..." forms, for suggestions
   for (const std::string& page : all_pages) {
     std::string a = page;
@@ -55,20 +54,17 @@ void CheckSiteLinks(
   for (const SiteLink& link : links) {
     std::optional<SiteLinkTarget> target = ParseSiteLink(link.target);
     if (!target) continue;
-    const std::string* html = page_html(target->page);
-    if (!html) {
+    const std::vector<std::string>* ids = page_ids(target->page);
+    if (!ids) {
       std::string page_part = link.target.substr(0, link.target.find('#'));
       diag.Error(link.pos, "'" + link.target + "' points to no page" +
                                DidYouMean(page_part, addresses));
       continue;
     }
     if (target->anchor.empty()) continue;
-    auto [it, inserted] = ids_of.try_emplace(target->page);
-    if (inserted) it->second = HtmlIds(*html);
-    const std::vector<std::string>& ids = it->second;
-    if (std::find(ids.begin(), ids.end(), target->anchor) == ids.end()) {
+    if (std::find(ids->begin(), ids->end(), target->anchor) == ids->end()) {
       diag.Error(link.pos, "'" + link.target + "': the page has no anchor '#" +
-                               target->anchor + "'" + DidYouMean(target->anchor, ids));
+                               target->anchor + "'" + DidYouMean(target->anchor, *ids));
     }
   }
 }

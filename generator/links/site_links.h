@@ -38,11 +38,12 @@ struct SiteLinkTarget {
 // Nullopt if `target` does not start with "@/".
 std::optional<SiteLinkTarget> ParseSiteLink(const std::string& target);
 
-// Checks every link: the page must exist and carry the anchor. `page_html`
-// returns a standard page's HTML by output path, or null if there is none.
+// Checks every link: the page must exist and carry the anchor. `page_ids`
+// returns the ids of a standard page by output path (HtmlIds), or null if
+// there is no such page.
 void CheckSiteLinks(
     const std::vector<SiteLink>& links,
-    const std::function<const std::string*(const std::string&)>& page_html,
+    const std::function<const std::vector<std::string>*(const std::string&)>& page_ids,
     const std::vector<std::string>& all_pages, Diagnostics& diag);
 
 // The ids (id="...") of an HTML page, in order.

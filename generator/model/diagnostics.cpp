@@ -15,6 +15,16 @@ void Diagnostics::Warning(const SourcePos& pos, std::string message) {
   ++warning_count_;
 }
 
+void Diagnostics::Merge(const Diagnostics& other) {
+  for (const Diagnostic& d : other.all_) {
+    if (d.severity == Severity::kError) {
+      Error(d.pos, d.message);
+    } else {
+      Warning(d.pos, d.message);
+    }
+  }
+}
+
 std::vector<Diagnostic> Diagnostics::Sorted() const {
   std::vector<Diagnostic> sorted = all_;
   std::stable_sort(sorted.begin(), sorted.end(),

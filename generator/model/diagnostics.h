@@ -29,6 +29,9 @@ class Diagnostics {
   void Error(const SourcePos& pos, std::string message);
   void Warning(const SourcePos& pos, std::string message);
 
+  // Adds another's diagnostics (one per thread, merged in a fixed order).
+  void Merge(const Diagnostics& other);
+
   bool HasErrors() const { return error_count_ > 0; }
   int ErrorCount() const { return error_count_; }
   int WarningCount() const { return warning_count_; }

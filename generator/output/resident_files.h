@@ -1,7 +1,6 @@
 // The files for residents and machines beside the pages: calendars (.ics),
 // Atom feeds, open data (JSON), sitemap.xml and robots.txt. Built from the
-// loaded Site after rendering, added to the rendered files before the
-// output stage writes them. Deterministic, like the pages.
+// loaded Site after rendering and written beside the pages. Deterministic, like the pages.
 #pragma once
 
 #include <string>
@@ -17,8 +16,9 @@ struct ResidentOptions {
   bool noindex = false;  // --noindex: robots.txt asks search engines to stay away
 };
 
-// Appends the extra files to `files` and keeps `files` sorted by path.
-void AddResidentFiles(const Site& site, const ResidentOptions& options,
-                      std::vector<OutputFile>& files);
+// The extra files. `paths`: every file the render stage made, for the
+// sitemap.
+std::vector<OutputFile> ResidentFiles(const Site& site, const ResidentOptions& options,
+                                      const std::vector<std::string>& paths);
 
 }  // namespace clerk::output

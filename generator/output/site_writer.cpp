@@ -3,15 +3,14 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <atomic>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
-#include <mutex>
 #include <set>
 #include <system_error>
-#include <thread>
+
+#include "model/parallel.h"
 
 namespace clerk {
 namespace fs = std::filesystem;
@@ -39,6 +38,18 @@ bool IsSafeRelativePath(const std::string& path) {
     if (part == ".." || part == ".") return false;
   }
   return true;
+}
+
+bool WriteBytes(const std::string& path, const std::string& bytes) {
+  std::ofstream stream(path, std::ios::binary | std::ios::trunc);
+  stream.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  stream.close();
+  return static_cast<bool>(stream);
+}
+
+std::string Parent(const std::string& path) {
+  size_t slash = path.rfind('/');
+  return slash == std::string::npos ? std::string() : path.substr(0, slash);
 }
 
 }  // namespace
@@ -77,88 +88,186 @@ bool CheckOutputDir(const std::string& out_dir, const std::string& source_root,
   return false;
 }
 
-bool WriteSite(const std::vector<OutputFile>& files, const std::string& out_dir, int jobs,
-               Diagnostics& diag) {
-  fs::path out = Absolute(out_dir);
-  fs::path staging = out;
-  staging += ".tmp-" + std::to_string(::getpid());
-  fs::path old = out;
-  old += ".old-" + std::to_string(::getpid());
+SiteWriter::SiteWriter(std::string out_dir) : out_(Absolute(out_dir).string()) {
+  staging_ = out_ + ".tmp-" + std::to_string(::getpid());
+}
+
+SiteWriter::~SiteWriter() {
+  if (begun_) Abort();
+}
+
+bool SiteWriter::Begin(Diagnostics& diag) {
+  std::optional<BuildLog> log = BuildLog::Load(out_);
+  fresh_ = !log.has_value();
+  if (log) old_log_ = std::move(*log);
   std::error_code ec;
-  fs::remove_all(staging, ec);
-  if (!fs::create_directories(staging, ec) && ec) {
-    diag.Error({out_dir, 0, 0},
-               "cannot create " + staging.string() + ": " + ec.message());
+  fs::remove_all(staging_, ec);
+  if (!fs::create_directories(staging_, ec) && ec) {
+    diag.Error({out_, 0, 0}, "cannot create " + staging_ + ": " + ec.message());
     return false;
   }
+  begun_ = true;
+  return true;
+}
 
-  // Folders first, in one thread, so the writers never race to create them.
-  std::set<fs::path> dirs;
-  for (const OutputFile& f : files) {
-    if (!IsSafeRelativePath(f.path)) {
-      diag.Error({f.path, 0, 0}, "internal error: output path escapes the site folder");
-      fs::remove_all(staging, ec);
-      return false;
-    }
-    dirs.insert((staging / f.path).parent_path());
+bool SiteWriter::UpToDate(const std::string& path, const Fingerprint& inputs) {
+  if (fresh_) return false;
+  const BuildLogEntry* old = old_log_.Find(path);
+  if (!old || !(old->inputs == inputs)) return false;
+  std::optional<BuildLogEntry> now = StatFile(out_ + "/" + path);
+  if (!now || now->size != old->size || now->mtime_ns != old->mtime_ns) return false;
+  std::lock_guard<std::mutex> lock(mutex_);
+  new_log_.Set(path, *old);
+  ++unchanged_;
+  return true;
+}
+
+void SiteWriter::Put(const std::string& path, const Fingerprint& inputs, std::string content) {
+  if (!IsSafeRelativePath(path)) {
+    Fail("internal error: output path '" + path + "' escapes the site folder");
+    return;
   }
-  for (const fs::path& dir : dirs) fs::create_directories(dir, ec);
-
-  std::atomic<size_t> next{0};
-  std::mutex failure_mutex;
-  std::string failure;
-  auto worker = [&] {
-    for (size_t i = next++; i < files.size(); i = next++) {
-      fs::path target = staging / files[i].path;
-      std::ofstream stream(target, std::ios::binary | std::ios::trunc);
-      stream.write(files[i].content.data(),
-                   static_cast<std::streamsize>(files[i].content.size()));
-      stream.close();
-      if (!stream) {
-        std::lock_guard<std::mutex> lock(failure_mutex);
-        if (failure.empty())
-          failure = "cannot write " + target.string() + ": " + std::strerror(errno);
+  Fingerprint bytes = FingerprintOf(content);
+  // New inputs, same bytes (a new clerk binary, a theme change that does not
+  // touch this page): keep the file, remember the new inputs.
+  if (!fresh_) {
+    const BuildLogEntry* old = old_log_.Find(path);
+    if (old && old->content == bytes && old->size == content.size()) {
+      std::optional<BuildLogEntry> now = StatFile(out_ + "/" + path);
+      if (now && now->size == old->size && now->mtime_ns == old->mtime_ns) {
+        BuildLogEntry kept = *old;
+        kept.inputs = inputs;
+        std::lock_guard<std::mutex> lock(mutex_);
+        new_log_.Set(path, kept);
+        ++unchanged_;
         return;
       }
     }
-  };
-  int threads = std::max(1, std::min(jobs, 16));
-  std::vector<std::thread> pool;
-  for (int t = 1; t < threads; ++t) pool.emplace_back(worker);
-  worker();
-  for (std::thread& t : pool) t.join();
-
-  if (failure.empty()) {
-    std::ofstream marker(staging / kSiteMarker, std::ios::binary);
-    marker << "This folder is built by clerk and replaced on every build.\n";
-    if (!marker) failure = "cannot write " + (staging / kSiteMarker).string();
   }
-  if (!failure.empty()) {
-    diag.Error({out_dir, 0, 0}, failure + "; the previous site is unchanged");
-    fs::remove_all(staging, ec);
+  std::string target = staging_ + "/" + path;
+  std::error_code ec;
+  fs::create_directories(Parent(target), ec);
+  if (!WriteBytes(target, content)) {
+    Fail("cannot write " + target + ": " + std::strerror(errno));
+    return;
+  }
+  std::optional<BuildLogEntry> written = StatFile(target);
+  if (!written) {
+    Fail("cannot read back " + target);
+    return;
+  }
+  written->inputs = inputs;
+  written->content = bytes;
+  std::lock_guard<std::mutex> lock(mutex_);
+  if (new_log_.Find(path)) {
+    failure_ = failure_.empty() ? "internal error: '" + path + "' was written twice" : failure_;
+    return;
+  }
+  new_log_.Set(path, *written);
+  staged_.push_back(path);
+}
+
+std::optional<std::string> SiteWriter::Existing(const std::string& path) {
+  std::ifstream in(out_ + "/" + path, std::ios::binary);
+  if (!in) return std::nullopt;
+  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+void SiteWriter::Fail(const std::string& message) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  if (failure_.empty()) failure_ = message;
+}
+
+SiteWriter::Counts SiteWriter::counts() const {
+  return {staged_.size(), unchanged_, removed_};
+}
+
+void SiteWriter::Abort() {
+  std::error_code ec;
+  fs::remove_all(staging_, ec);
+  begun_ = false;
+}
+
+bool SiteWriter::Commit(Diagnostics& diag) {
+  auto fail = [&](const std::string& message) {
+    diag.Error({out_, 0, 0}, message);
+    Abort();
     return false;
+  };
+  if (!failure_.empty()) return fail(failure_ + "; the previous site is unchanged");
+  std::error_code ec;
+
+  if (fresh_) {
+    // The staging folder is the whole site: swap it in.
+    if (!WriteBytes(staging_ + "/" + kSiteMarker,
+                    "This folder is built by clerk and replaced on every build.\n") ||
+        !new_log_.Save(staging_ + "/" + kBuildLogName)) {
+      return fail("cannot write in " + staging_ + "; the previous site is unchanged");
+    }
+    std::string old = out_ + ".old-" + std::to_string(::getpid());
+    bool had_old = fs::exists(out_, ec);
+    if (had_old) {
+      fs::rename(out_, old, ec);
+      if (ec) return fail("cannot move the previous site aside: " + ec.message());
+    }
+    fs::rename(staging_, out_, ec);
+    if (ec) {
+      std::string message = ec.message();
+      if (had_old) fs::rename(old, out_, ec);
+      return fail("cannot move the new site into place: " + message);
+    }
+    if (had_old) fs::remove_all(old, ec);
+    begun_ = false;
+    return true;
   }
 
-  // Swap: old out aside, staging in, then remove the old one.
-  bool had_old = fs::exists(out, ec);
-  if (had_old) {
-    fs::rename(out, old, ec);
-    if (ec) {
-      diag.Error({out_dir, 0, 0}, "cannot move the previous site aside: " + ec.message());
-      fs::remove_all(staging, ec);
+  // In place: changed files in, stale files out, then the log.
+  std::sort(staged_.begin(), staged_.end());
+  std::set<std::string> made;
+  for (const std::string& path : staged_) {
+    std::string parent = Parent(path);
+    if (!parent.empty() && made.insert(parent).second) {
+      fs::create_directories(out_ + "/" + parent, ec);
+    }
+    if (std::rename((staging_ + "/" + path).c_str(), (out_ + "/" + path).c_str()) != 0) {
+      std::string message = "cannot move " + path + " into " + out_ + ": " +
+                            std::strerror(errno) +
+                            "; the site is partly updated: fix the cause and build again";
+      diag.Error({out_, 0, 0}, message);
+      Abort();
       return false;
     }
   }
-  fs::rename(staging, out, ec);
-  if (ec) {
-    std::string message = ec.message();
-    if (had_old) fs::rename(old, out, ec);
-    diag.Error({out_dir, 0, 0}, "cannot move the new site into place: " + message);
-    fs::remove_all(staging, ec);
-    return false;
+  std::set<std::string, std::greater<>> emptied;  // deepest first
+  for (const auto& [path, entry] : old_log_.entries()) {
+    if (new_log_.Find(path)) continue;
+    if (fs::remove(out_ + "/" + path, ec)) ++removed_;
+    for (std::string dir = Parent(path); !dir.empty(); dir = Parent(dir)) emptied.insert(dir);
   }
-  if (had_old) fs::remove_all(old, ec);
+  for (const std::string& dir : emptied) {
+    fs::path full = out_ + "/" + dir;
+    if (fs::is_directory(full, ec) && fs::is_empty(full, ec)) fs::remove(full, ec);
+  }
+  if (!fs::exists(out_ + "/" + kSiteMarker, ec)) {
+    WriteBytes(out_ + "/" + kSiteMarker,
+               "This folder is built by clerk and replaced on every build.\n");
+  }
+  if (!new_log_.Save(out_ + "/" + kBuildLogName))
+    return fail("cannot write " + out_ + "/" + kBuildLogName);
+  Abort();  // removes the (now empty) staging folder
   return true;
+}
+
+bool WriteSite(const std::vector<OutputFile>& files, const std::string& out_dir, int jobs,
+               Diagnostics& diag) {
+  SiteWriter writer(out_dir);
+  if (!writer.Begin(diag)) return false;
+  ParallelFor(files.size(), jobs, [&](size_t i, int) {
+    const OutputFile& f = files[i];
+    Fingerprint inputs = FingerprintOf(f.content);
+    if (!writer.UpToDate(f.path, inputs)) writer.Put(f.path, inputs, f.content);
+  });
+  return writer.Commit(diag);
 }
 
 }  // namespace clerk

@@ -1,8 +1,17 @@
-// The output stage: puts the rendered files on disk, safely.
+// The output stage: puts the rendered files on disk, safely and only where
+// something changed.
 //
-// Everything is written into a fresh temporary folder beside the output
-// folder (`public.tmp-<pid>`), which replaces the old output only when every
-// file was written. A failed build (a full disk, a permission problem) leaves
+// Nothing under the output folder changes until every page is rendered
+// without error: rendered files go to a staging folder beside it
+// (`public.tmp-<pid>`) and Commit() moves them in.
+//   - First build (no build log in the folder): the staging folder is the
+//     whole new site and replaces the old folder in one rename.
+//   - Later builds: only files whose inputs changed are rendered and staged
+//     (see build_log.h); Commit() moves each into place, deletes the files
+//     the site no longer has, and saves the new log. A crash half-way leaves
+//     every file either old or new, never half-written, and the log is saved
+//     last, so the next build finishes the job.
+// A failed build (content errors, a full disk, a permission problem) leaves
 // the previous site exactly as it was.
 //
 // To never destroy a folder Clerk did not make (a tired `--out content`),
@@ -10,10 +19,14 @@
 // folder without it is refused.
 #pragma once
 
+#include <atomic>
+#include <mutex>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "model/diagnostics.h"
+#include "output/build_log.h"
 #include "render/site_renderer.h"
 
 namespace clerk {
@@ -24,9 +37,52 @@ inline constexpr const char* kSiteMarker = ".clerk-site";
 bool CheckOutputDir(const std::string& out_dir, const std::string& source_root,
                     Diagnostics& diag);
 
-// Writes `files` under `out_dir` as described above, with `jobs` threads.
-// Returns false (with diagnostics) if anything failed; out_dir is then
-// untouched.
+class SiteWriter : public OutputSink {
+ public:
+  explicit SiteWriter(std::string out_dir);
+  ~SiteWriter() override;  // aborts if not committed
+
+  // Reads the build log and makes the staging folder.
+  bool Begin(Diagnostics& diag);
+
+  // OutputSink; safe from several threads at once.
+  bool UpToDate(const std::string& path, const Fingerprint& inputs) override;
+  void Put(const std::string& path, const Fingerprint& inputs, std::string content) override;
+  std::optional<std::string> Existing(const std::string& path) override;
+
+  // Moves the staged files in, deletes stale ones, saves the log. On failure
+  // (reported in `diag`) the previous site is left as it was.
+  bool Commit(Diagnostics& diag);
+  // Throws the staged files away; the output folder is untouched.
+  void Abort();
+
+  struct Counts {
+    size_t written = 0;    // files new or changed
+    size_t unchanged = 0;  // files left as they were
+    size_t removed = 0;    // files the site no longer has
+  };
+  Counts counts() const;
+  // True if this build wrote the whole site afresh (there was no usable log).
+  bool fresh() const { return fresh_; }
+
+ private:
+  void Fail(const std::string& message);
+
+  std::string out_;      // absolute output folder
+  std::string staging_;  // absolute staging folder
+  bool fresh_ = true;
+  bool begun_ = false;
+  BuildLog old_log_;
+  std::mutex mutex_;  // guards everything below
+  BuildLog new_log_;
+  std::vector<std::string> staged_;
+  std::string failure_;
+  size_t unchanged_ = 0;
+  size_t removed_ = 0;
+};
+
+// Writes `files` under `out_dir` as a whole site (tests and small tools):
+// Begin, Put each, Commit.
 bool WriteSite(const std::vector<OutputFile>& files, const std::string& out_dir, int jobs,
                Diagnostics& diag);
 

@@ -21,8 +21,8 @@ bool IsListedPage(const std::string& path) {
 
 }  // namespace
 
-std::vector<OutputFile> SitemapFiles(const std::vector<OutputFile>& pages,
-                                     const SitemapOptions& options) {
+std::vector<OutputFile> SitemapFiles(const std::vector<std::string>& paths,
+                                     const SitemapOptions& options, size_t per_file) {
   std::vector<OutputFile> out;
   std::string robots = "User-agent: *\n";
   if (options.noindex) {
@@ -35,14 +35,37 @@ std::vector<OutputFile> SitemapFiles(const std::vector<OutputFile>& pages,
   out.push_back({Robots(), robots});
   if (options.base_url.empty()) return out;
 
-  std::string x = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-                  "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n";
-  for (const OutputFile& f : pages) {
-    if (!IsListedPage(f.path)) continue;
-    x += "  <url><loc>" + EscapeXml(AbsoluteUrl(options.base_url, f.path)) + "</loc></url>\n";
+  const std::string head = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+  std::vector<std::string> urlsets(1);
+  size_t in_last = 0;
+  for (const std::string& path : paths) {
+    if (!IsListedPage(path)) continue;
+    if (in_last == per_file) {
+      urlsets.emplace_back();
+      in_last = 0;
+    }
+    urlsets.back() += "  <url><loc>" + EscapeXml(AbsoluteUrl(options.base_url, path)) +
+                      "</loc></url>\n";
+    ++in_last;
   }
-  x += "</urlset>\n";
-  out.push_back({Sitemap(), x});
+  auto urlset = [&](const std::string& urls) {
+    return head + "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n" + urls +
+           "</urlset>\n";
+  };
+  if (urlsets.size() == 1) {
+    out.push_back({Sitemap(), urlset(urlsets[0])});
+    return out;
+  }
+  std::string index =
+      head + "<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n";
+  for (size_t i = 0; i < urlsets.size(); ++i) {
+    std::string name = "sitemap-" + std::to_string(i + 1) + ".xml";
+    index += "  <sitemap><loc>" + EscapeXml(AbsoluteUrl(options.base_url, name)) +
+             "</loc></sitemap>\n";
+    out.push_back({name, urlset(urlsets[i])});
+  }
+  index += "</sitemapindex>\n";
+  out.push_back({Sitemap(), index});
   return out;
 }
 

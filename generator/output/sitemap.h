@@ -1,7 +1,9 @@
 // sitemap.xml (sitemaps.org 0.9) and robots.txt.
 //   sitemap.xml   every HTML page of every rendition but the 404 page, at its
 //                 absolute address. Written only when the site has a base URL:
-//                 the protocol requires absolute URLs.
+//                 the protocol requires absolute URLs. Over 50,000 pages
+//                 (the protocol's limit per file) it becomes a sitemap index
+//                 of sitemap-1.xml, sitemap-2.xml, ...
 //   robots.txt    allows everything and names the sitemap; with --noindex
 //                 (preview deploys) it disallows everything instead.
 #pragma once
@@ -18,8 +20,9 @@ struct SitemapOptions {
   bool noindex = false;
 };
 
-// `pages`: the rendered files (only *.html are listed).
-std::vector<OutputFile> SitemapFiles(const std::vector<OutputFile>& pages,
-                                     const SitemapOptions& options);
+// `paths`: every file of the site (only *.html pages are listed).
+// `per_file`: URLs per sitemap file (the protocol's 50,000; tests use less).
+std::vector<OutputFile> SitemapFiles(const std::vector<std::string>& paths,
+                                     const SitemapOptions& options, size_t per_file = 50000);
 
 }  // namespace clerk::output

@@ -2,6 +2,8 @@
 
 #include <cctype>
 
+#include "model/parallel.h"
+
 #include "render/urls.h"
 
 namespace clerk {
@@ -151,7 +153,7 @@ const std::vector<std::string>& TemplateIds() {
   return ids;
 }
 
-RenderedContent RenderContent(const Site& site, Diagnostics& diag) {
+RenderedContent RenderContent(const Site& site, Diagnostics& diag, int jobs) {
   RenderedContent out;
   for (const auto& [id, c] : site.committees) {
     if (c.remit.empty()) continue;
@@ -163,26 +165,50 @@ RenderedContent RenderContent(const Site& site, Diagnostics& diag) {
     if (!m.notice.empty()) out.notices[id] = page.Render(m.notice, m.pos, 2, "notice", diag).html;
     RenderPurposes(m, m.agenda, page, out, diag);
   }
-  for (const auto& [key, doc] : site.documents) {
+  // Reports and minutes are most of the text: rendered side by side, each
+  // into its own slot, then gathered in key order so the result does not
+  // depend on the threads.
+  struct Slot {
+    DocumentHtml document;
+    MinutesHtml minutes;
+    std::vector<MarkdownSiteLink> site_links;
+    Diagnostics diag;
+  };
+  std::vector<const Document*> documents;
+  for (const auto& [key, doc] : site.documents) documents.push_back(&doc);
+  std::vector<const Minutes*> minutes;
+  for (const auto& [id, m] : site.minutes) minutes.push_back(&m);
+  std::vector<Slot> slots(documents.size() + minutes.size());
+  ParallelFor(slots.size(), jobs, [&](size_t i, int) {
+    Slot& slot = slots[i];
+    if (i >= documents.size()) {
+      slot.minutes = RenderMinutes(*minutes[i - documents.size()], &slot.site_links, slot.diag);
+      return;
+    }
+    const Document& doc = *documents[i];
     std::vector<std::string> reserved = TemplateIds();
     for (const Recommendation& r : doc.recommendations) reserved.push_back("rec-" + r.id);
-    PageFragments page(reserved, &out.site_links);
-    DocumentHtml html;
+    PageFragments page(reserved, &slot.site_links);
+    DocumentHtml& html = slot.document;
     for (const Recommendation& r : doc.recommendations) {
-      html.recommendations[r.id] = page.Render(r.text, r.pos, 3, "rec-" + r.id, diag).html;
+      html.recommendations[r.id] = page.Render(r.text, r.pos, 3, "rec-" + r.id, slot.diag).html;
     }
     // Exempt papers are checked like any other but their body is not
     // published (the page says why).
     MarkdownResult body = page.Render(doc.body, SourcePos{doc.path, doc.body_line, 1}, 1, "",
-                                      diag, false, doc.title, "", true);
+                                      slot.diag, false, doc.title, "", true);
     if (!doc.exempt) {
       html.body = std::move(body.html);
       html.headings = std::move(body.headings);
     }
-    out.documents[key] = std::move(html);
+  });
+  size_t i = 0;
+  for (const auto& [key, doc] : site.documents) out.documents[key] = std::move(slots[i++].document);
+  for (const auto& [id, m] : site.minutes) out.minutes[id] = std::move(slots[i++].minutes);
+  for (Slot& slot : slots) {
+    diag.Merge(slot.diag);
+    out.site_links.insert(out.site_links.end(), slot.site_links.begin(), slot.site_links.end());
   }
-  for (const auto& [id, minutes] : site.minutes)
-    out.minutes[id] = RenderMinutes(minutes, &out.site_links, diag);
   for (const auto& [id, wp] : site.work_programmes) {
     PageFragments page(TemplateIds(), &out.site_links);
     auto& rows = out.work_programme_rows[id];

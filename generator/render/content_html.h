@@ -48,6 +48,7 @@ struct RenderedContent {
 // Ids the page templates use; Markdown headings never take them.
 const std::vector<std::string>& TemplateIds();
 
-RenderedContent RenderContent(const Site& site, Diagnostics& diag);
+// `jobs`: threads that render documents side by side.
+RenderedContent RenderContent(const Site& site, Diagnostics& diag, int jobs = 1);
 
 }  // namespace clerk

@@ -215,26 +215,43 @@ json PageContext::DocumentLink(const Document& doc) const {
           {"exempt", doc.exempt}};
 }
 
+std::vector<PageJob> PageJobs(const Site& site) {
+  std::vector<PageJob> jobs;
+  auto add = [&](PageData (PageContext::*page)()) {
+    jobs.push_back([page](PageContext& c) { return (c.*page)(); });
+  };
+  add(&PageContext::Home);
+  add(&PageContext::CommitteeIndex);
+  for (const auto& [id, c] : site.committees)
+    jobs.push_back([&c = c](PageContext& ctx) { return ctx.CommitteePage(c); });
+  add(&PageContext::MeetingIndex);
+  for (const auto& [id, m] : site.meetings)
+    jobs.push_back([&m = m](PageContext& ctx) { return ctx.MeetingPage(m); });
+  for (const auto& [key, d] : site.documents)
+    jobs.push_back([&d = d](PageContext& ctx) { return ctx.DocumentPage(d); });
+  for (const auto& [id, m] : site.minutes)
+    jobs.push_back([&m = m](PageContext& ctx) { return ctx.MinutesPage(m); });
+  add(&PageContext::PeopleIndex);
+  for (const auto& [id, p] : site.people)
+    jobs.push_back([&p = p](PageContext& ctx) { return ctx.PersonPage(p); });
+  for (const auto& [id, wp] : site.work_programmes)
+    jobs.push_back([&wp = wp](PageContext& ctx) { return ctx.WorkProgrammePage(wp); });
+  add(&PageContext::GlossaryPage);
+  jobs.push_back([](PageContext& ctx) { return ctx.DecisionsPage(nullptr); });
+  add(&PageContext::TopicIndex);
+  for (const auto& [id, t] : site.topics)
+    jobs.push_back([&t = t](PageContext& ctx) { return ctx.TopicPage(t); });
+  for (const auto& [id, c] : site.committees)
+    jobs.push_back([&c = c](PageContext& ctx) { return ctx.DecisionsPage(&c); });
+  add(&PageContext::AccessibilityPage);
+  add(&PageContext::NotFoundPage);
+  add(&PageContext::SearchPage);
+  return jobs;
+}
+
 std::vector<PageData> PageContext::AllPages() {
   std::vector<PageData> pages;
-  pages.push_back(Home());
-  pages.push_back(CommitteeIndex());
-  for (const auto& [id, c] : site_.committees) pages.push_back(CommitteePage(c));
-  pages.push_back(MeetingIndex());
-  for (const auto& [id, m] : site_.meetings) pages.push_back(MeetingPage(m));
-  for (const auto& [key, d] : site_.documents) pages.push_back(DocumentPage(d));
-  for (const auto& [id, m] : site_.minutes) pages.push_back(MinutesPage(m));
-  pages.push_back(PeopleIndex());
-  for (const auto& [id, p] : site_.people) pages.push_back(PersonPage(p));
-  for (const auto& [id, wp] : site_.work_programmes) pages.push_back(WorkProgrammePage(wp));
-  pages.push_back(GlossaryPage());
-  pages.push_back(DecisionsPage(nullptr));
-  pages.push_back(TopicIndex());
-  for (const auto& [id, t] : site_.topics) pages.push_back(TopicPage(t));
-  for (const auto& [id, c] : site_.committees) pages.push_back(DecisionsPage(&c));
-  pages.push_back(AccessibilityPage());
-  pages.push_back(NotFoundPage());
-  pages.push_back(SearchPage());
+  for (const PageJob& job : PageJobs(site_)) pages.push_back(job(*this));
   return pages;
 }
 

@@ -4,6 +4,7 @@
 // Markdown fragments; templates own the markup.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -86,6 +87,14 @@ class PageContext {
   std::string current_;          // output path of the page being built
   bool absolute_links_ = false;  // 404 page: links that work from any path
 };
+
+// One page, made when it is built: a large site's page data is never all in
+// memory at once, and several threads can build pages side by side (each
+// with its own PageContext).
+using PageJob = std::function<PageData(PageContext&)>;
+
+// Every page of a rendition, in a fixed order (the same list for each).
+std::vector<PageJob> PageJobs(const Site& site);
 
 // Formatting shared by the pages.
 // A row of a summary list (_summary_list.mustache): a key and one or more

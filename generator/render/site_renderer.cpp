@@ -4,11 +4,21 @@
 //   + theme files and <source>/assets/ copied as they are.
 #include "render/site_renderer.h"
 
+#include <elf.h>
+#include <link.h>
+
 #include <algorithm>
+#include <atomic>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <memory>
+#include <mutex>
+#include <set>
 #include <sstream>
+
+#include "model/parallel.h"
 
 #include "links/site_links.h"
 #include "render/content_html.h"
@@ -62,86 +72,255 @@ std::vector<Rendition> DefaultRenditions() {
           {"easy-read", "Easy read", "easy-read/"}};
 }
 
-std::vector<OutputFile> RenderSite(const Site& site, const RenderOptions& options,
-                                   Diagnostics& diag) {
-  std::vector<OutputFile> out;
+namespace {
+
+// The GNU build id of the running clerk (a hash the linker puts in the
+// binary), so a rebuilt clerk renders again; the binary's size and time if
+// it has none.
+std::string ProgramIdentity() {
+  std::string id;
+  dl_iterate_phdr(
+      [](dl_phdr_info* info, size_t, void* out) {
+        for (int i = 0; i < info->dlpi_phnum; ++i) {
+          const ElfW(Phdr)& ph = info->dlpi_phdr[i];
+          if (ph.p_type != PT_NOTE) continue;
+          const char* p = reinterpret_cast<const char*>(info->dlpi_addr + ph.p_vaddr);
+          const char* end = p + ph.p_memsz;
+          while (p + sizeof(ElfW(Nhdr)) <= end) {
+            auto* note = reinterpret_cast<const ElfW(Nhdr)*>(p);
+            const char* name = p + sizeof(ElfW(Nhdr));
+            const char* desc = name + ((note->n_namesz + 3) & ~3u);
+            if (note->n_type == NT_GNU_BUILD_ID && note->n_namesz == 4 &&
+                std::memcmp(name, "GNU", 4) == 0) {
+              static_cast<std::string*>(out)->assign(desc, note->n_descsz);
+              return 1;
+            }
+            p = desc + ((note->n_descsz + 3) & ~3u);
+          }
+        }
+        return 1;  // only the program itself, the first object
+      },
+      &id);
+  if (id.empty()) {
+    std::error_code ec;
+    auto size = fs::file_size("/proc/self/exe", ec);
+    auto time = fs::last_write_time("/proc/self/exe", ec).time_since_epoch().count();
+    id = std::to_string(size) + "/" + std::to_string(time);
+  }
+  return id;
+}
+
+// What every page depends on besides its own data: the clerk binary (a new
+// clerk may render differently), every theme file, the glossary (terms are
+// expanded into the text) and the base address. Any change renders all.
+Fingerprint SharedInputs(const Site& site, const RenderOptions& options) {
+  Hasher h;
+  h.Add(ProgramIdentity());
+  for (const std::string& rel : ListFiles(options.theme_dir)) {
+    h.Add(rel).Add(ReadFile(fs::path(options.theme_dir) / rel));
+  }
+  for (const auto& [key, term] : site.glossary) h.Add(key).Add(term.expansion).Add(term.plain);
+  h.Add(options.base_url);
+  return h.Finish();
+}
+
+// Feeds a page's data to `h` without serialising it (dump() escapes every
+// string, which was most of the cost of a build with nothing to do). A type
+// tag before each value keeps [1] and "1" and {"1":null} apart.
+void HashJson(Hasher& h, const nlohmann::json& value) {
+  using Type = nlohmann::json::value_t;
+  char tag = static_cast<char>(value.type());
+  h.Add(std::string_view(&tag, 1));
+  switch (value.type()) {
+    case Type::object:
+      for (const auto& [key, item] : value.items()) {
+        h.Add(key);
+        HashJson(h, item);
+      }
+      h.Add("}");
+      break;
+    case Type::array:
+      for (const auto& item : value) HashJson(h, item);
+      h.Add("]");
+      break;
+    case Type::string:
+      h.Add(value.get_ref<const std::string&>());
+      break;
+    default:
+      h.Add(value.dump());  // numbers, booleans, null: short
+  }
+}
+
+// Collects files in memory; nothing is ever up to date.
+class MemorySink : public OutputSink {
+ public:
+  bool UpToDate(const std::string&, const Fingerprint&) override { return false; }
+  void Put(const std::string& path, const Fingerprint&, std::string content) override {
+    std::lock_guard<std::mutex> lock(mutex_);
+    files_.push_back({path, std::move(content)});
+  }
+  std::optional<std::string> Existing(const std::string&) override { return std::nullopt; }
+  std::vector<OutputFile> Take() { return std::move(files_); }
+
+ private:
+  std::mutex mutex_;
+  std::vector<OutputFile> files_;
+};
+
+// What one rendering thread keeps: its templates and page builders (one per
+// rendition; they are not shared between threads), its diagnostics, and the
+// ids of the pages "@/" links point at.
+struct Worker {
+  std::vector<std::unique_ptr<Theme>> themes;
+  std::vector<std::unique_ptr<PageContext>> contexts;
+  Diagnostics diag;
+  std::map<std::string, std::vector<std::string>> target_ids;
+};
+
+}  // namespace
+
+RenderStats RenderSite(const Site& site, const RenderOptions& options, OutputSink& sink,
+                       Diagnostics& diag) {
+  RenderStats stats;
   SiteIndex index(site);
-  RenderedContent content = RenderContent(site, diag);
   RenderOptions opts = options;
   if (opts.base_url.empty()) opts.base_url = site.config.base_url;
+  RenderedContent content = RenderContent(site, diag, opts.jobs);
   const std::vector<Rendition> renditions = DefaultRenditions();
   RenditionExtras extras(index, opts.base_url);
   ResidentLinks resident_links(index, opts.base_url);
-
-  std::string standard_css = ReadFile(fs::path(opts.theme_dir) / "css" / "standard.css");
-
   GlossaryExpander glossary(site.glossary);
-  for (const Rendition& rendition : renditions) {
-    Theme theme;
-    theme.Load(opts.theme_dir, rendition, diag);
-    PageContext context(index, content, rendition, renditions, opts);
-    for (PageData& page : context.AllPages()) {
-      extras.AddData(page, rendition, renditions);
-      resident_links.AddData(page, rendition);
-      if (page.template_name == "not_found") {
-        // Served at any path, so it carries its styles with it.
-        std::string css = standard_css;
-        if (rendition.id != "standard") {
-          css += ReadFile(fs::path(opts.theme_dir) / rendition.id / "css" / (rendition.id + ".css"));
-        }
-        page.data["inline_css"] = css;
+  const Fingerprint shared = SharedInputs(site, opts);
+  const std::string standard_css = ReadFile(fs::path(opts.theme_dir) / "css" / "standard.css");
+
+  // Pages that "@/" links point at: their ids are kept for the link check.
+  std::set<std::string> targets;
+  for (const SiteLink& link : content.site_links) {
+    if (auto target = ParseSiteLink(link.target)) targets.insert(target->page);
+  }
+
+  const std::vector<PageJob> jobs = PageJobs(site);
+  const size_t total = jobs.size() * renditions.size();
+  std::vector<Worker> workers(static_cast<size_t>(std::max(1, opts.jobs)));
+  std::vector<std::string> page_paths(total);
+  std::atomic<size_t> done{0}, rendered{0};
+
+  ParallelFor(total, opts.jobs, [&](size_t i, int thread) {
+    Worker& w = workers[static_cast<size_t>(thread)];
+    size_t r = i / jobs.size();
+    const Rendition& rendition = renditions[r];
+    if (w.themes.empty()) {
+      for (const Rendition& each : renditions) {
+        w.themes.push_back(std::make_unique<Theme>());
+        w.themes.back()->Load(opts.theme_dir, each, w.diag);
       }
-      std::string body = theme.Render(page.template_name, page.data, diag);
-      page.data["content"] = body;
-      std::string html = DropBlankLines(theme.Render("layout", page.data, diag));
+      for (const Rendition& each : renditions) {
+        w.contexts.push_back(
+            std::make_unique<PageContext>(index, content, each, renditions, opts));
+      }
+    }
+    PageData page = jobs[i % jobs.size()](*w.contexts[r]);
+    extras.AddData(page, rendition, renditions);
+    resident_links.AddData(page, rendition);
+    if (page.template_name == "not_found") {
+      // Served at any path, so it carries its styles with it.
+      std::string css = standard_css;
+      if (rendition.id != "standard") {
+        css += ReadFile(fs::path(opts.theme_dir) / rendition.id / "css" / (rendition.id + ".css"));
+      }
+      page.data["inline_css"] = css;
+    }
+    page_paths[i] = page.path;
+    Hasher hasher;
+    hasher.Add(shared).Add(rendition.id).Add(page.path).Add(page.template_name);
+    HashJson(hasher, page.data);
+    Fingerprint inputs = hasher.Finish();
+    bool is_target = r == 0 && targets.count(page.path) > 0;
+    if (sink.UpToDate(page.path, inputs)) {
+      if (is_target) {
+        if (auto html = sink.Existing(page.path)) w.target_ids[page.path] = HtmlIds(*html);
+      }
+    } else {
+      const Theme& theme = *w.themes[r];
+      std::string body = theme.Render(page.template_name, page.data, w.diag);
+      page.data["content"] = std::move(body);
+      std::string html = DropBlankLines(theme.Render("layout", page.data, w.diag));
       if (page.template_name != "glossary" && page.template_name != "not_found")
         html = glossary.Expand(html, urls::Relative(page.path, urls::Page(rendition, urls::Glossary())));
-      out.push_back({page.path, extras.Finish(rendition, urls::ResolveSiteLinks(html, page.path, rendition))});
+      html = extras.Finish(rendition, urls::ResolveSiteLinks(html, page.path, rendition));
+      if (is_target) w.target_ids[page.path] = HtmlIds(html);
+      sink.Put(page.path, inputs, std::move(html));
+      ++rendered;
     }
+    size_t n = ++done;
+    if (opts.progress && (n % 256 == 0 || n == total)) opts.progress(n, total);
+  });
+  stats.rendered = rendered;
+  stats.up_to_date = total - rendered;
+
+  std::map<std::string, std::vector<std::string>> target_ids;
+  for (Worker& w : workers) {
+    diag.Merge(w.diag);
+    target_ids.merge(w.target_ids);
   }
 
-  // Theme files (CSS, pictures), not its templates.
+  // Theme files (CSS, pictures), not its templates; then the site's own
+  // files, as they are.
+  std::vector<std::string> paths = page_paths;
+  auto put_file = [&](const std::string& path, const fs::path& from) {
+    std::string bytes = ReadFile(from);
+    Fingerprint inputs = FingerprintOf(bytes);
+    if (!sink.UpToDate(path, inputs)) sink.Put(path, inputs, std::move(bytes));
+    paths.push_back(path);
+  };
   for (const std::string& rel : ListFiles(opts.theme_dir)) {
     if (IsTemplate(rel) || IsHidden(rel)) continue;
-    out.push_back({urls::ThemeAsset(rel), ReadFile(fs::path(opts.theme_dir) / rel)});
+    put_file(urls::ThemeAsset(rel), fs::path(opts.theme_dir) / rel);
   }
-  // The site's own files, as they are.
   fs::path assets = fs::path(site.root.empty() ? "." : site.root) / "assets";
   for (const std::string& rel : ListFiles(assets)) {
-    if (IsHidden(rel)) continue;
-    out.push_back({urls::SiteAsset(rel), ReadFile(assets / rel)});
+    if (!IsHidden(rel)) put_file(urls::SiteAsset(rel), assets / rel);
   }
 
-  std::stable_sort(out.begin(), out.end(),
-                   [](const OutputFile& a, const OutputFile& b) { return a.path < b.path; });
-  for (size_t i = 1; i < out.size(); ++i) {
-    if (out[i].path == out[i - 1].path) {
-      diag.Error(SourcePos{out[i].path, 0, 0},
-                 "two pages would be written to the same file '" + out[i].path + "'");
+  std::sort(paths.begin(), paths.end());
+  for (size_t i = 1; i < paths.size(); ++i) {
+    if (paths[i] == paths[i - 1]) {
+      diag.Error(SourcePos{paths[i], 0, 0},
+                 "two pages would be written to the same file '" + paths[i] + "'");
     }
   }
-  out.erase(std::unique(out.begin(), out.end(),
-                        [](const OutputFile& a, const OutputFile& b) { return a.path == b.path; }),
-            out.end());
+  paths.erase(std::unique(paths.begin(), paths.end()), paths.end());
 
   // "@/" links in the content must reach a page and an anchor on it; the
   // standard rendition has every page and anchor the others have.
-  std::map<std::string, const std::string*> pages;
-  std::vector<std::string> page_paths;
-  for (const OutputFile& f : out) {
-    if (f.path.size() > 5 && f.path.compare(f.path.size() - 5, 5, ".html") == 0) {
-      pages[f.path] = &f.content;
-      page_paths.push_back(f.path);
-    }
+  std::vector<std::string> html_pages;
+  for (const std::string& p : paths) {
+    if (p.size() > 5 && p.compare(p.size() - 5, 5, ".html") == 0) html_pages.push_back(p);
   }
   CheckSiteLinks(
       content.site_links,
-      [&](const std::string& path) -> const std::string* {
-        auto it = pages.find(path);
-        return it == pages.end() ? nullptr : it->second;
+      [&](const std::string& path) -> const std::vector<std::string>* {
+        if (!std::binary_search(html_pages.begin(), html_pages.end(), path)) return nullptr;
+        static const std::vector<std::string> kNone;
+        auto it = target_ids.find(path);
+        return it == target_ids.end() ? &kNone : &it->second;
       },
-      page_paths, diag);
-  return out;
+      html_pages, diag);
+  stats.paths = std::move(paths);
+  return stats;
+}
+
+std::vector<OutputFile> RenderSite(const Site& site, const RenderOptions& options,
+                                   Diagnostics& diag) {
+  MemorySink sink;
+  RenderSite(site, options, sink, diag);
+  std::vector<OutputFile> files = sink.Take();
+  std::sort(files.begin(), files.end(),
+            [](const OutputFile& a, const OutputFile& b) { return a.path < b.path; });
+  files.erase(std::unique(files.begin(), files.end(),
+                          [](const OutputFile& a, const OutputFile& b) { return a.path == b.path; }),
+              files.end());
+  return files;
 }
 
 }  // namespace clerk

@@ -7,10 +7,13 @@
 // Markdown is parsed once per document, not once per rendition.
 #pragma once
 
+#include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "model/diagnostics.h"
+#include "model/fingerprint.h"
 #include "model/model.h"
 
 namespace clerk {
@@ -32,12 +35,51 @@ struct OutputFile {
 struct RenderOptions {
   std::string theme_dir;  // themes/default: templates/*.mustache, css, images
   std::string base_url;   // from --base-url or site.yaml; may be empty
+  int jobs = 1;           // threads that render pages side by side
+  // Called now and then from the rendering threads with pages done so far.
+  std::function<void(size_t done, size_t total)> progress;
+};
+
+// Where rendered files go: the output stage implements it (and tests fake
+// it). Every method may be called from several threads at once.
+class OutputSink {
+ public:
+  virtual ~OutputSink() = default;
+  // True if `path` was built before from inputs with this fingerprint and
+  // is still there as it was written: it is then neither rendered nor
+  // written again.
+  virtual bool UpToDate(const std::string& path, const Fingerprint& inputs) = 0;
+  // A rendered file and the fingerprint of what it was made from.
+  virtual void Put(const std::string& path, const Fingerprint& inputs, std::string content) = 0;
+  // An up-to-date file as it is on disk (for the link check), if readable.
+  virtual std::optional<std::string> Existing(const std::string& path) = 0;
+};
+
+// Keeps nothing (clerk check renders everything to find every problem).
+class DiscardSink : public OutputSink {
+ public:
+  bool UpToDate(const std::string&, const Fingerprint&) override { return false; }
+  void Put(const std::string&, const Fingerprint&, std::string) override {}
+  std::optional<std::string> Existing(const std::string&) override { return std::nullopt; }
+};
+
+struct RenderStats {
+  std::vector<std::string> paths;  // every file of the site, sorted
+  size_t rendered = 0;             // pages rendered and handed to the sink
+  size_t up_to_date = 0;           // pages the sink already had
 };
 
 // Renders every page of every rendition, plus theme assets (CSS, images) and
-// everything under <source>/assets/. Problems found while rendering (raw HTML
-// in Markdown, unsafe link schemes, missing templates) go to `diag` with their
-// file:line:col. The result is sorted by path and byte-for-byte deterministic.
+// everything under <source>/assets/, into `sink`. A page whose inputs (its
+// data, the theme, the glossary, the clerk binary) are unchanged since the
+// last build is skipped. Problems found while rendering (raw HTML in
+// Markdown, unsafe link schemes, missing templates, "@/" links to no page or
+// anchor) go to `diag` with their file:line:col. Output is byte-for-byte
+// deterministic whatever `jobs` is.
+RenderStats RenderSite(const Site& site, const RenderOptions& options, OutputSink& sink,
+                       Diagnostics& diag);
+
+// The same, collected in memory and sorted by path (tests, small sites).
 std::vector<OutputFile> RenderSite(const Site& site, const RenderOptions& options,
                                    Diagnostics& diag);
 

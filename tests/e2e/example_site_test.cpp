@@ -9,11 +9,12 @@ using namespace clerk::testing;
 
 namespace {
 
-// Every file under `root`, by relative path, with its bytes.
+// Every file under `root`, by relative path, with its bytes; not the build
+// log, which records when files were written.
 std::map<std::string, std::string> Snapshot(const fs::path& root) {
   std::map<std::string, std::string> files;
   for (const auto& e : fs::recursive_directory_iterator(root))
-    if (e.is_regular_file())
+    if (e.is_regular_file() && e.path().filename() != ".clerk-build-log")
       files[fs::relative(e.path(), root).string()] = ReadFile(e.path());
   return files;
 }

@@ -37,12 +37,14 @@ TEST_CASE("links in the reference syntax become relative links on every page",
 
 TEST_CASE("a missing page or anchor is reported at the link", "[links]") {
   Diagnostics diag;
-  std::string page = "<h2 id=\"purpose\">Purpose</h2>";
+  std::vector<std::string> page = HtmlIds("<h2 id=\"purpose\">Purpose</h2>");
   CheckSiteLinks(
       {{{"a.md", 3, 7}, "@/x#purpose"},
        {{"a.md", 4, 1}, "@/x#porpose"},
        {{"a.md", 5, 2}, "@/y"}},
-      [&](const std::string& path) { return path == "x/index.html" ? &page : nullptr; },
+      [&](const std::string& path) -> const std::vector<std::string>* {
+        return path == "x/index.html" ? &page : nullptr;
+      },
       {"x/index.html"}, diag);
   REQUIRE(diag.ErrorCount() == 2);
   CHECK(FormatDiagnostic(diag.Sorted()[0]) ==

@@ -1,0 +1,61 @@
+// A 128-bit fingerprint (XXH3) of bytes: what the build log remembers of a
+// page's inputs, to tell whether it must be rendered again. Not for security;
+// collisions are as unlikely as a random 128-bit clash.
+#pragma once
+
+#include <cstdint>
+#include <cstdio>
+#include <string>
+#include <string_view>
+
+#define XXH_INLINE_ALL
+#include <xxhash.h>
+
+namespace clerk {
+
+struct Fingerprint {
+  uint64_t high = 0;
+  uint64_t low = 0;
+
+  bool operator==(const Fingerprint&) const = default;
+
+  // 32 lowercase hex digits.
+  std::string Hex() const {
+    char text[33];
+    std::snprintf(text, sizeof text, "%016llx%016llx", static_cast<unsigned long long>(high),
+                  static_cast<unsigned long long>(low));
+    return text;
+  }
+};
+
+// Feeds pieces in order; the result depends on every byte and on where one
+// piece ends and the next begins.
+class Hasher {
+ public:
+  Hasher() { XXH3_128bits_reset(&state_); }
+  Hasher& Add(std::string_view bytes) {
+    uint64_t size = bytes.size();
+    XXH3_128bits_update(&state_, &size, sizeof size);
+    XXH3_128bits_update(&state_, bytes.data(), bytes.size());
+    return *this;
+  }
+  Hasher& Add(const Fingerprint& f) {
+    XXH3_128bits_update(&state_, &f.high, sizeof f.high);
+    XXH3_128bits_update(&state_, &f.low, sizeof f.low);
+    return *this;
+  }
+  Fingerprint Finish() const {
+    XXH128_hash_t h = XXH3_128bits_digest(&state_);
+    return {h.high64, h.low64};
+  }
+
+ private:
+  XXH3_state_t state_;
+};
+
+inline Fingerprint FingerprintOf(std::string_view bytes) {
+  XXH128_hash_t h = XXH3_128bits(bytes.data(), bytes.size());
+  return {h.high64, h.low64};
+}
+
+}  // namespace clerk

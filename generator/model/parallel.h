@@ -1,0 +1,43 @@
+// Runs work items on several threads. Items are handed out in small chunks
+// from a shared counter, so long and short items even out; each thread knows
+// its own index, to keep per-thread state (a Theme, Diagnostics) without
+// locks. Results must not depend on which thread ran an item.
+#pragma once
+
+#include <algorithm>
+#include <atomic>
+#include <cstddef>
+#include <functional>
+#include <thread>
+#include <vector>
+
+namespace clerk {
+
+// Calls work(i, thread) for every i in [0, count) on `jobs` threads (the
+// caller's thread is thread 0). Returns when all are done.
+inline void ParallelFor(size_t count, int jobs,
+                        const std::function<void(size_t item, int thread)>& work) {
+  int threads = std::max(1, std::min<int>(jobs, static_cast<int>(std::min<size_t>(count, 256))));
+  std::atomic<size_t> next{0};
+  const size_t chunk = std::clamp<size_t>(count / (static_cast<size_t>(threads) * 64), 1, 64);
+  auto run = [&](int thread) {
+    for (;;) {
+      size_t begin = next.fetch_add(chunk);
+      if (begin >= count) return;
+      size_t end = std::min(count, begin + chunk);
+      for (size_t i = begin; i < end; ++i) work(i, thread);
+    }
+  };
+  std::vector<std::thread> pool;
+  for (int t = 1; t < threads; ++t) pool.emplace_back(run, t);
+  run(0);
+  for (std::thread& t : pool) t.join();
+}
+
+// The number of threads to use when the user did not say: every core.
+inline int DefaultJobs() {
+  unsigned n = std::thread::hardware_concurrency();
+  return n == 0 ? 1 : static_cast<int>(n);
+}
+
+}  // namespace clerk

@@ -1,0 +1,217 @@
+// Incremental builds of the example site by the real clerk binary: a second
+// build renders and writes only what changed, removes what is gone, and ends
+// with exactly the files a clean build makes.
+#include <sys/stat.h>
+
+#include <catch2/catch.hpp>
+#include <map>
+#include <set>
+
+#include "test_support.h"
+
+namespace fs = std::filesystem;
+using namespace clerk::testing;
+
+namespace {
+
+struct FileState {
+  std::string bytes;
+  ino_t inode = 0;  // a rewritten file is a new file moved into place
+  int64_t mtime_ns = 0;
+};
+
+// Every file of a built site but the build log and the search index.
+std::map<std::string, FileState> Snapshot(const fs::path& root) {
+  std::map<std::string, FileState> files;
+  for (const auto& e : fs::recursive_directory_iterator(root)) {
+    if (!e.is_regular_file() || e.path().filename() == ".clerk-build-log") continue;
+    struct stat st;
+    REQUIRE(::stat(e.path().c_str(), &st) == 0);
+    files[fs::relative(e.path(), root).generic_string()] = {
+        ReadFile(e.path()), st.st_ino,
+        static_cast<int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec};
+  }
+  return files;
+}
+
+std::map<std::string, std::string> Bytes(const std::map<std::string, FileState>& files) {
+  std::map<std::string, std::string> out;
+  for (const auto& [path, f] : files) out[path] = f.bytes;
+  return out;
+}
+
+// Files written by the build between two snapshots, and files whose bytes
+// changed: a correct incremental build has the two the same.
+std::set<std::string> Rewritten(const std::map<std::string, FileState>& before,
+                                const std::map<std::string, FileState>& after) {
+  std::set<std::string> out;
+  for (const auto& [path, f] : after) {
+    auto it = before.find(path);
+    if (it == before.end() || it->second.inode != f.inode || it->second.mtime_ns != f.mtime_ns)
+      out.insert(path);
+  }
+  return out;
+}
+std::set<std::string> Changed(const std::map<std::string, FileState>& before,
+                              const std::map<std::string, FileState>& after) {
+  std::set<std::string> out;
+  for (const auto& [path, f] : after) {
+    auto it = before.find(path);
+    if (it == before.end() || it->second.bytes != f.bytes) out.insert(path);
+  }
+  return out;
+}
+
+class Site {
+ public:
+  Site() {
+    fs::create_directories(dir_.path() / "site");
+    for (const char* part : {"site.yaml", "content", "assets"}) {
+      fs::path from = SourceDir() / part;
+      if (!fs::exists(from)) continue;
+      if (fs::is_directory(from))
+        CopyTree(from, dir_.path() / "site" / part);
+      else
+        fs::copy_file(from, dir_.path() / "site" / part);
+    }
+  }
+  fs::path source() const { return dir_.path() / "site"; }
+  fs::path out() const { return dir_.path() / "public"; }
+
+  // Builds into public/ (or `out`); returns clerk's output.
+  std::string Build(const fs::path& into = {}) {
+    fs::path target = into.empty() ? out() : into;
+    CommandResult r = RunClerk("build --no-search --source '" + source().string() + "' --out '" +
+                                   target.string() + "'",
+                               dir_.path());
+    INFO(r.output);
+    REQUIRE(r.exit_code == 0);
+    return r.output;
+  }
+  // A clean build of the same sources, to compare with.
+  std::map<std::string, std::string> Clean() {
+    fs::path clean = dir_.path() / "clean";
+    fs::remove_all(clean);
+    Build(clean);
+    return Bytes(Snapshot(clean));
+  }
+
+ private:
+  TempDir dir_;
+};
+
+const char* kMeeting = "2019-09-16-cyp-scrutiny";
+const char* kReport = "care-leavers-eia";
+
+}  // namespace
+
+TEST_CASE("a rebuild with nothing changed writes nothing", "[e2e][incremental]") {
+  Site site;
+  site.Build();
+  auto before = Snapshot(site.out());
+  std::string output = site.Build();
+  CHECK(output.find("(0 written, 0 removed, ") != std::string::npos);
+  CHECK(Rewritten(before, Snapshot(site.out())).empty());
+}
+
+TEST_CASE("editing one report rewrites exactly the files that depend on it",
+          "[e2e][incremental]") {
+  Site site;
+  site.Build();
+  auto before = Snapshot(site.out());
+  fs::path report = site.source() / "content/meetings" / kMeeting / (std::string(kReport) + ".md");
+  std::string text = ReadFile(report);
+  WriteFile(report, text + "\nA sentence added after the meeting.\n");
+  site.Build();
+  auto after = Snapshot(site.out());
+
+  std::set<std::string> rewritten = Rewritten(before, after);
+  CHECK(rewritten == Changed(before, after));  // nothing written for nothing
+  // The report's standard and large-print pages are among them (its
+  // easy-read page tells the report in its own words, without this sentence).
+  std::string page = std::string("meetings/") + kMeeting + "/" + kReport + "/index.html";
+  for (const char* prefix : {"", "large-print/"}) {
+    INFO(prefix << page);
+    CHECK(rewritten.count(prefix + page) == 1);
+  }
+  CHECK(after.at(page).bytes.find("A sentence added after the meeting.") != std::string::npos);
+  CHECK(rewritten.size() < 12);  // not the site: its pages and the feeds and data naming it
+  CHECK(Bytes(after) == site.Clean());
+}
+
+TEST_CASE("a removed meeting's pages disappear and every listing forgets it",
+          "[e2e][incremental]") {
+  Site site;
+  site.Build();
+  auto before = Snapshot(site.out());
+  fs::remove_all(site.source() / "content/meetings/2019-03-11-cyp-scrutiny");
+  std::string output = site.Build();
+  auto after = Snapshot(site.out());
+  for (const char* prefix : {"", "large-print/", "easy-read/"}) {
+    std::string page = std::string(prefix) + "meetings/2019-03-11-cyp-scrutiny/index.html";
+    INFO(page);
+    CHECK(before.count(page) == 1);
+    CHECK(after.count(page) == 0);
+    CHECK(!fs::exists(site.out() / prefix / "meetings/2019-03-11-cyp-scrutiny"));
+  }
+  for (const auto& [path, f] : after) {
+    INFO(path);
+    CHECK(f.bytes.find("2019-03-11-cyp-scrutiny") == std::string::npos);
+  }
+  CHECK(output.find(" removed, ") != std::string::npos);
+  CHECK(Rewritten(before, after) == Changed(before, after));
+  CHECK(Bytes(after) == site.Clean());
+}
+
+TEST_CASE("a new meeting appears in every listing and calendar", "[e2e][incremental]") {
+  Site site;
+  site.Build();
+  auto before = Snapshot(site.out());
+  fs::path from = site.source() / "content/meetings/2019-03-11-cyp-scrutiny";
+  fs::path to = site.source() / "content/meetings/2019-05-13-cyp-scrutiny";
+  fs::create_directories(to);
+  std::string yaml = ReadFile(from / "meeting.yaml");
+  for (size_t at = yaml.find("2019-03-11"); at != std::string::npos; at = yaml.find("2019-03-11"))
+    yaml.replace(at, 10, "2019-05-13");
+  WriteFile(to / "meeting.yaml", yaml);
+  site.Build();
+  auto after = Snapshot(site.out());
+  CHECK(after.count("meetings/2019-05-13-cyp-scrutiny/index.html") == 1);
+  CHECK(after.at("meetings.ics").bytes.find("2019-05-13-cyp-scrutiny") != std::string::npos);
+  CHECK(after.at("meetings/index.html").bytes.find("2019-05-13-cyp-scrutiny") !=
+        std::string::npos);
+  CHECK(Rewritten(before, after) == Changed(before, after));
+  CHECK(Bytes(after) == site.Clean());
+}
+
+TEST_CASE("a deleted or altered output file is written again", "[e2e][incremental]") {
+  Site site;
+  site.Build();
+  std::string page = "meetings/" + std::string(kMeeting) + "/index.html";
+  std::string good = ReadFile(site.out() / page);
+  fs::remove(site.out() / page);
+  WriteFile(site.out() / "index.html", "edited by hand");
+  site.Build();
+  CHECK(ReadFile(site.out() / page) == good);
+  CHECK(Bytes(Snapshot(site.out())) == site.Clean());
+}
+
+TEST_CASE("a failed rebuild leaves the built site as it was", "[e2e][incremental]") {
+  Site site;
+  site.Build();
+  auto before = Snapshot(site.out());
+  fs::path report = site.source() / "content/meetings" / kMeeting / (std::string(kReport) + ".md");
+  WriteFile(report, ReadFile(report) + "\nSee [the plan](@/meetings/no-such-meeting).\n");
+  CommandResult r = RunClerk("build --no-search --source '" + site.source().string() +
+                                 "' --out '" + site.out().string() + "'",
+                             site.source());
+  CHECK(r.exit_code == 1);
+  CHECK(r.output.find("no-such-meeting") != std::string::npos);
+  auto after = Snapshot(site.out());
+  CHECK(Rewritten(before, after).empty());
+  CHECK(Bytes(before) == Bytes(after));
+  int beside = 0;
+  for (const auto& e : fs::directory_iterator(site.out().parent_path()))
+    beside += e.path().filename().string().find(".tmp-") != std::string::npos;
+  CHECK(beside == 0);
+}

@@ -6,6 +6,7 @@
 #include "content/record_loaders.h"
 #include "content/source_files.h"
 #include "content/yaml_reader.h"
+#include "model/parallel.h"
 
 namespace clerk {
 namespace {
@@ -83,6 +84,7 @@ Site LoadSite(const std::string& root, Diagnostics& diag) {
                  display_root + "content/glossary.yaml", site, diag);
 
   std::string meetings_dir = (content / "meetings").string();
+  std::vector<std::string> folders;
   for (const std::string& name : ListDirectories(meetings_dir)) {
     std::string display = display_root + "content/meetings/" + name;
     if (!IsValidId(name) || !ParseDate(name.substr(0, 10)).date || name.size() < 12 ||
@@ -92,8 +94,27 @@ Site LoadSite(const std::string& root, Diagnostics& diag) {
                                       "2019-09-16-cyp-scrutiny, with a real date");
       continue;
     }
+    folders.push_back(name);
+  }
+  // Meeting folders are most of a large site and independent of each other:
+  // each is read into its own part on any free core, and the parts are
+  // joined in folder order, so the result does not depend on the threads.
+  struct Part {
+    Site site;
+    Diagnostics diag;
+  };
+  std::vector<Part> parts(folders.size());
+  ParallelFor(folders.size(), DefaultJobs(), [&](size_t i, int) {
+    const std::string& name = folders[i];
     LoadMeetingFolder(name, (std::filesystem::path(meetings_dir) / name).string(),
-                      display, site, diag);
+                      display_root + "content/meetings/" + name, parts[i].site, parts[i].diag);
+  });
+  for (Part& part : parts) {
+    diag.Merge(part.diag);
+    site.meetings.merge(part.site.meetings);
+    site.documents.merge(part.site.documents);
+    site.minutes.merge(part.site.minutes);
+    site.easy_read_versions.merge(part.site.easy_read_versions);
   }
   for (const std::string& name : ListFiles(meetings_dir)) {
     diag.Warning({display_root + "content/meetings/" + name, 0, 0},

@@ -14,6 +14,7 @@
 #include <thread>
 #include <vector>
 
+#include "cli/progress_line.h"
 #include "config/site_config.h"
 #include "publish/credentials.h"
 #include "publish/curl_remote.h"
@@ -351,8 +352,9 @@ int RunDeploy(DeployOptions opt, std::ostream& log) {
     return kDeployFailed;
   }
   GlobalCurlInit();
-  opt.terminal = ::isatty(2) != 0;
-  opt.can_ask = opt.terminal && ::isatty(0) != 0;
+  // A progress bar on a terminal; in CI (or a pipe) only the summary line.
+  opt.terminal = ProgressLine::Interactive(2);
+  opt.can_ask = ::isatty(2) != 0 && ::isatty(0) != 0;
   RemoteFactory factory = [&] { return MakeRemote(*target, credentials); };
   return DeployWith(opt, target->display, factory, log);
 }

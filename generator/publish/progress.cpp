@@ -58,7 +58,9 @@ void Progress::Interrupt() {
 
 void Progress::BatchDone(size_t index, size_t count, const char* phase, size_t items,
                          int64_t bytes) {
-  if (terminal_) return;  // the bar says it
+  // The bar says it on a terminal; elsewhere (CI, logs) only --verbose
+  // lists batches, and the summary line says the rest.
+  if (terminal_ || !verbose_) return;
   std::lock_guard<std::mutex> lock(mutex_);
   char seconds[32];
   std::snprintf(seconds, sizeof seconds, "%.1f s", Seconds());

@@ -1,5 +1,9 @@
 #include "output/site_writer.h"
 
+#include <algorithm>
+
+#include "model/parallel.h"
+
 #include <catch2/catch.hpp>
 
 #include "test_support.h"
@@ -58,4 +62,67 @@ TEST_CASE("an output folder Clerk did not make is never replaced", "[output]") {
   Diagnostics fine;
   CHECK(CheckOutputDir((dir.path() / "public").string(), dir.path().string(), fine));
   CHECK(testing::ReadFile(dir.path() / "notes/precious.txt") == "keep me");
+}
+
+TEST_CASE("the build log reads back what was saved and rejects damage", "[output]") {
+  testing::TempDir dir;
+  BuildLog log;
+  log.Set("a b/index.html", {FingerprintOf("inputs"), FingerprintOf("bytes"), 12, 34});
+  REQUIRE(log.Save((dir.path() / kBuildLogName).string()));
+  std::optional<BuildLog> back = BuildLog::Load(dir.path().string());
+  REQUIRE(back);
+  const BuildLogEntry* e = back->Find("a b/index.html");
+  REQUIRE(e);
+  CHECK(e->inputs == FingerprintOf("inputs"));
+  CHECK(e->content == FingerprintOf("bytes"));
+  CHECK(e->size == 12);
+  CHECK(e->mtime_ns == 34);
+  // A truncated or foreign log is no log: everything is built afresh.
+  std::string text = testing::ReadFile(dir.path() / kBuildLogName);
+  testing::WriteFile(dir.path() / kBuildLogName, text.substr(0, text.size() - 20));
+  CHECK(!BuildLog::Load(dir.path().string()));
+  testing::WriteFile(dir.path() / kBuildLogName, "something else\n");
+  CHECK(!BuildLog::Load(dir.path().string()));
+}
+
+TEST_CASE("a rebuild skips up-to-date files and writes only changed ones", "[output]") {
+  testing::TempDir dir;
+  fs::path out = dir.path() / "public";
+  Diagnostics diag;
+  REQUIRE(WriteSite({{"a.html", "one"}, {"b.html", "two"}, {"c/d.html", "three"}},
+                    out.string(), 2, diag));
+  {
+    SiteWriter writer(out.string());
+    REQUIRE(writer.Begin(diag));
+    CHECK(!writer.fresh());
+    CHECK(writer.UpToDate("a.html", FingerprintOf("one")));
+    CHECK(!writer.UpToDate("b.html", FingerprintOf("two, changed")));
+    writer.Put("b.html", FingerprintOf("two, changed"), "two, changed");
+    // c/d.html is not produced: it is stale and goes, with its folder.
+    REQUIRE(writer.Commit(diag));
+    CHECK(writer.counts().written == 1);
+    CHECK(writer.counts().unchanged == 1);
+    CHECK(writer.counts().removed == 1);
+  }
+  CHECK(testing::ReadFile(out / "b.html") == "two, changed");
+  CHECK(!fs::exists(out / "c"));
+  // A file changed behind clerk's back is not up to date any more.
+  testing::WriteFile(out / "a.html", "edited");
+  SiteWriter writer(out.string());
+  REQUIRE(writer.Begin(diag));
+  CHECK(!writer.UpToDate("a.html", FingerprintOf("one")));
+  // New inputs with the same bytes: kept, not written.
+  CHECK(!writer.UpToDate("b.html", FingerprintOf("new inputs")));
+  writer.Put("b.html", FingerprintOf("new inputs"), "two, changed");
+  writer.Put("a.html", FingerprintOf("one"), "one");
+  REQUIRE(writer.Commit(diag));
+  CHECK(writer.counts().written == 1);
+  CHECK(writer.counts().unchanged == 1);
+  CHECK(testing::ReadFile(out / "a.html") == "one");
+}
+
+TEST_CASE("ParallelFor hands every item to exactly one thread", "[output]") {
+  std::vector<int> hits(10000, 0);
+  ParallelFor(hits.size(), 4, [&](size_t i, int) { ++hits[i]; });
+  CHECK(std::count(hits.begin(), hits.end(), 1) == 10000);
 }

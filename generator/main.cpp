@@ -24,6 +24,8 @@
 #include "publish/deploy.h"
 #include "render/site_renderer.h"
 #include "scaffold/new_meeting.h"
+#include "serve/private_folder.h"
+#include "serve/serve.h"
 
 namespace {
 
@@ -201,6 +203,27 @@ int BuildOnce(const Options& opt, std::ostream& log, std::string* messages = nul
 
 int RunBuild(const Options& opt) { return BuildOnce(opt, std::cerr); }
 
+// clerk serve: builds into --out, or into a private temporary folder
+// removed on exit (never public/), without the search index, and rebuilds
+// on every change (serve/serve.h).
+int RunServe(Options opt, int port, bool out_given) {
+  clerk::serve::PrivateFolder temp;
+  if (!out_given) {
+    std::string error;
+    if (!temp.Create("clerk-serve", &error)) {
+      std::cerr << "clerk serve: " << error << "\n";
+      return kExitContentError;
+    }
+    opt.out = (temp.path() / "site").string();
+  }
+  opt.no_search = true;
+  auto rebuild = [&opt](std::string& messages) {
+    std::ostringstream quiet;  // serve prints its own line per build
+    return BuildOnce(opt, quiet, &messages);
+  };
+  return clerk::serve::RunServe({opt.source, opt.out, port}, rebuild, std::cerr);
+}
+
 int RunNewMeeting(const Options& opt) {
   Diagnostics diag;
   clerk::Site site = clerk::LoadSite(opt.source, diag);
@@ -257,6 +280,17 @@ int main(int argc, char** argv) {
       ->check(CLI::NonNegativeNumber);
   deploy->add_flag("--verbose", deploy_opt.verbose, "List every file");
 
+  int serve_port = 8000;
+  CLI::App* serve =
+      app.add_subcommand("serve", "Build, serve on 127.0.0.1 and rebuild on changes");
+  serve->add_option("--source", opt.source, "Site folder (with site.yaml)");
+  CLI::Option* serve_out =
+      serve->add_option("--out", opt.out, "Output folder (default: a temporary one)");
+  serve->add_option("--port", serve_port, "Port on 127.0.0.1 (default 8000)")
+      ->check(CLI::Range(1, 65535));
+  serve->add_option("--jobs", opt.jobs, "Parallel jobs (default: all cores)")
+      ->check(CLI::Range(1, 256));
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -267,5 +301,6 @@ int main(int argc, char** argv) {
   if (check->parsed()) return RunCheck(opt);
   if (meeting->parsed()) return RunNewMeeting(opt);
   if (deploy->parsed()) return clerk::publish::RunDeploy(deploy_opt, std::cerr);
+  if (serve->parsed()) return RunServe(opt, serve_port, serve_out->count() > 0);
   return kExitUsage;
 }

@@ -1,0 +1,61 @@
+// clerk serve: reloading open pages. Every HTML page served gets
+//   <script src="/__clerk/reload.js" data-build="N"></script>
+// before </body> (an external script, so a Content-Security-Policy of
+// script-src 'self' allows it). The script listens to server-sent events at
+// /__clerk/events and reloads when the build it was served from is not the
+// latest. While the last build failed, every page is the error page.
+#pragma once
+
+#include <condition_variable>
+#include <mutex>
+#include <string>
+#include <string_view>
+
+#include "serve/http_server.h"
+
+namespace clerk::serve {
+
+inline constexpr std::string_view kEventsPath = "/__clerk/events";
+inline constexpr std::string_view kScriptPath = "/__clerk/reload.js";
+
+// The JavaScript served at kScriptPath.
+std::string_view ReloadScript();
+
+// `html` with the script tag for build `generation` before the last
+// </body> (at the end if there is none).
+std::string InjectReloadScript(std::string_view html, long generation);
+
+// &, <, >, " and ' as entities.
+std::string EscapeHtml(std::string_view text);
+
+// An accessible page (lang, title, one h1) listing the build's messages,
+// one per line of `messages` ("path:line:col: error: ..."), escaped.
+std::string ErrorPage(std::string_view messages);
+
+struct BuildState {
+  long generation = 0;  // counts finished builds
+  bool ok = true;
+  std::string messages;  // the diagnostics of the last build
+};
+
+class LiveReload {
+ public:
+  // Records a finished build and tells every open page to reload.
+  void BuildFinished(bool ok, std::string messages);
+  BuildState State() const;
+
+  // Answers a request for kEventsPath: an event stream that sends "hello"
+  // with the current build at once, then "reload" with the new one after
+  // every build, until the client leaves or Stop() is called.
+  void StreamEvents(HttpConnection& connection);
+  // Ends every stream (before the server stops).
+  void Stop();
+
+ private:
+  mutable std::mutex mutex_;
+  std::condition_variable changed_;
+  BuildState state_;
+  bool stopping_ = false;
+};
+
+}  // namespace clerk::serve

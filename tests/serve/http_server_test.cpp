@@ -1,0 +1,81 @@
+// clerk serve: the HTTP server itself, in this process on a free port.
+#include "serve/http_server.h"
+
+#include <catch2/catch.hpp>
+#include <cstdio>
+#include <fstream>
+
+#include "serve_support.h"
+
+using namespace clerk::serve;
+using namespace clerk::testing;
+
+namespace {
+
+// The local address of the socket listening on `port` ("0100007F" is
+// 127.0.0.1), from /proc/net/tcp; "" if none listens.
+std::string ListeningAddress(int port) {
+  std::ifstream tcp("/proc/net/tcp");
+  std::string line;
+  std::getline(tcp, line);  // the heading
+  char wanted[8];
+  std::snprintf(wanted, sizeof wanted, "%04X", port);
+  while (std::getline(tcp, line)) {
+    std::istringstream fields(line);
+    std::string slot, local, remote, state;
+    fields >> slot >> local >> remote >> state;
+    if (state == "0A" && local.substr(local.find(':') + 1) == wanted)
+      return local.substr(0, local.find(':'));
+  }
+  return "";
+}
+
+}  // namespace
+
+TEST_CASE("serve: the server answers on 127.0.0.1 only", "[serve]") {
+  HttpServer server;
+  std::string error;
+  REQUIRE(server.Listen(0, &error));
+  int port = server.port();
+  REQUIRE(port > 0);
+  server.Start([](const HttpRequest& request, HttpConnection& connection) {
+    HttpResponse response;
+    response.body = "you asked for " + request.path;
+    connection.SendResponse(response, request.method == "HEAD");
+  });
+  CHECK(ListeningAddress(port) == "0100007F");
+
+  HttpReply reply = HttpGet(port, "/a/b?c");
+  CHECK(reply.status == 200);
+  CHECK(reply.body == "you asked for /a/b");
+  CHECK(reply.Header("content-length") == std::to_string(reply.body.size()));
+  CHECK(reply.Header("connection") == "close");
+  CHECK(reply.Header("cache-control") == "no-store");
+
+  reply = HttpGet(port, "/a", "HEAD");
+  CHECK(reply.status == 200);
+  CHECK(reply.body.empty());
+  CHECK(reply.Header("content-length") == "16");
+
+  CHECK(ParseReply(RawRequest(port, "nonsense\r\n\r\n")).status == 400);
+  CHECK(ParseReply(RawRequest(port, "GET / HTTP/1.1\r\nX: " + std::string(20000, 'x')))
+            .status == 431);
+
+  // The port is taken now.
+  HttpServer second;
+  bool in_use = false;
+  CHECK_FALSE(second.Listen(port, &error, &in_use));
+  CHECK(in_use);
+  CHECK(error.find("127.0.0.1:" + std::to_string(port)) != std::string::npos);
+
+  // Stop() ends idle connections and returns promptly.
+  int idle = ConnectLocal(port);
+  REQUIRE(idle >= 0);
+  auto started = Clock::now();
+  server.Stop();
+  CHECK(Clock::now() - started < std::chrono::seconds(3));
+  std::string rest;
+  CHECK(ReadToEnd(idle, rest, Clock::now() + std::chrono::seconds(3)));
+  ::close(idle);
+  CHECK(ConnectLocal(port) < 0);
+}

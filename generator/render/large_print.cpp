@@ -1,7 +1,7 @@
 #include "render/large_print.h"
 
 #include <cctype>
-#include <regex>
+#include <cstring>
 #include <vector>
 
 namespace clerk {
@@ -105,11 +105,74 @@ std::string SentenceCaseCapitals(const std::string& html, const std::set<std::st
   return out;
 }
 
+namespace {
+
+// Small HTML scanners for the tables cmark-gfm writes (regular, known
+// markup). std::regex was most of a large build's time: it recompiled
+// patterns and backtracked over whole pages.
+
+// True if html[at...] opens element `name` ("<tr" then a space or '>').
+bool OpensTag(const std::string& html, size_t at, const char* name) {
+  size_t n = std::strlen(name);
+  if (html.compare(at, n + 1, std::string("<") + name) != 0) return false;
+  char next = at + n + 1 < html.size() ? html[at + n + 1] : '\0';
+  return next == '>' || next == ' ' || next == '\t' || next == '\n';
+}
+
+// Each element `name` in `html`: its content, without the tags.
+std::vector<std::string> Elements(const std::string& html, const char* name) {
+  std::vector<std::string> out;
+  std::string close = std::string("</") + name + ">";
+  for (size_t at = html.find('<'); at != std::string::npos; at = html.find('<', at + 1)) {
+    if (!OpensTag(html, at, name)) continue;
+    size_t body = html.find('>', at);
+    if (body == std::string::npos) break;
+    size_t end = html.find(close, body);
+    if (end == std::string::npos) break;
+    out.push_back(html.substr(body + 1, end - body - 1));
+    at = end;
+  }
+  return out;
+}
+
+std::string StripTags(const std::string& html) {
+  std::string out;
+  bool in_tag = false;
+  for (char c : html) {
+    if (c == '<') in_tag = true;
+    else if (c == '>') in_tag = false;
+    else if (!in_tag) out += c;
+  }
+  return out;
+}
+
+// Drops id="..." and aria-describedby="..." (with the space before them):
+// the stacked copy of a table must not repeat the table's ids.
+std::string DropIds(const std::string& html) {
+  std::string out;
+  size_t i = 0;
+  while (i < html.size()) {
+    bool dropped = false;
+    if (html[i] == ' ' || html[i] == '\t' || html[i] == '\n') {
+      for (const char* attr : {"id=\"", "aria-describedby=\""}) {
+        size_t n = std::strlen(attr);
+        if (html.compare(i + 1, n, attr) == 0) {
+          size_t end = html.find('"', i + 1 + n);
+          if (end == std::string::npos) break;
+          i = end + 1;
+          dropped = true;
+          break;
+        }
+      }
+    }
+    if (!dropped) out += html[i++];
+  }
+  return out;
+}
+
+}  // namespace
+
 std::string StackWideTables(const std::string& html, int min_columns) {
-  static const std::regex cell(R"(<(th|td)\b[^>]*>([\s\S]*?)</\1>)");
-  static const std::regex row(R"(<tr\b[^>]*>([\s\S]*?)</tr>)");
-  static const std::regex ids(R"(\s(id|aria-describedby)="[^"]*")");
-  static const std::regex caption(R"(<caption\b[^>]*>([\s\S]*?)</caption>)");
   std::string out;
   size_t pos = 0;
   while (true) {
@@ -128,27 +191,33 @@ std::string StackWideTables(const std::string& html, int min_columns) {
 
     std::vector<std::string> headers;
     std::vector<std::vector<std::string>> rows;
-    for (auto r = std::sregex_iterator(table.begin(), table.end(), row); r != std::sregex_iterator(); ++r) {
-      std::string inner = (*r)[1];
+    for (const std::string& inner : Elements(table, "tr")) {
+      // Cells in order, th and td alike.
       std::vector<std::string> cells;
       bool all_th = true;
-      for (auto c = std::sregex_iterator(inner.begin(), inner.end(), cell); c != std::sregex_iterator(); ++c) {
-        cells.push_back(std::regex_replace(std::string((*c)[2]), ids, ""));
-        all_th &= (*c)[1] == "th";
+      for (size_t at = inner.find('<'); at != std::string::npos; at = inner.find('<', at + 1)) {
+        bool th = OpensTag(inner, at, "th");
+        if (!th && !OpensTag(inner, at, "td")) continue;
+        size_t body = inner.find('>', at);
+        size_t end = body == std::string::npos ? body : inner.find(th ? "</th>" : "</td>", body);
+        if (end == std::string::npos) break;
+        cells.push_back(DropIds(inner.substr(body + 1, end - body - 1)));
+        all_th &= th;
+        at = end;
       }
       if (headers.empty() && all_th) headers = cells;
       else rows.push_back(cells);
     }
     if (static_cast<int>(headers.size()) < min_columns || rows.empty()) continue;
-    std::smatch cap;
     std::string title = "the table above";
-    if (std::regex_search(table, cap, caption)) title = std::regex_replace(std::string(cap[1]), std::regex("<[^>]*>"), "");
+    std::vector<std::string> captions = Elements(table, "caption");
+    if (!captions.empty()) title = StripTags(captions[0]);
     std::string stacked = "\n<div class=\"stacked-table\">\n<p class=\"stacked-table__title\">" + title +
                           ", row by row:</p>\n<ol class=\"stacked-table__rows\">\n";
     for (const auto& cells : rows) {
       stacked += "<li class=\"stacked-table__row\"><ul class=\"stacked-table__cells\">";
       for (size_t c = 0; c < cells.size(); ++c) {
-        std::string head = c < headers.size() ? std::regex_replace(headers[c], std::regex("<[^>]*>"), "") : "";
+        std::string head = c < headers.size() ? StripTags(headers[c]) : "";
         stacked += "<li><strong>" + head + (head.empty() ? "" : ":") + "</strong> " + cells[c] + "</li>";
       }
       stacked += "</ul></li>\n";

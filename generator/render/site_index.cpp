@@ -10,6 +10,7 @@ void IndexItems(const Meeting& meeting, const std::vector<AgendaItem>& items, Si
   for (const AgendaItem& item : items) {
     auto& docs = index.item_documents[meeting.id + "/" + item.full_number];
     for (const Ref& ref : item.documents) docs.push_back(ref.id);
+    if (!item.topic.empty()) index.topic_items[item.topic.id].push_back({&meeting, &item});
     IndexItems(meeting, item.sub_items, index);
   }
 }

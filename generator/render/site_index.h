@@ -43,6 +43,12 @@ struct SiteIndex {
   std::map<std::string, std::vector<std::string>> committee_work_programmes;
   // Meeting id -> (work programme id, row index) planned for it.
   std::map<std::string, std::vector<std::pair<std::string, size_t>>> planned_topics;
+  // Topic id -> its agenda items (and sub-items), in meeting date order.
+  struct TopicItem {
+    const Meeting* meeting;
+    const AgendaItem* item;
+  };
+  std::map<std::string, std::vector<TopicItem>> topic_items;
   // Person id -> attendance in date order; documents written.
   std::map<std::string, std::vector<AttendanceRecord>> attendance;
   std::map<std::string, std::vector<Authored>> authored;

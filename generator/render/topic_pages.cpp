@@ -2,56 +2,60 @@
 // plan comes back every year; each agenda item on it shows the others, and
 // the topic's page lists them all, oldest first.
 #include "render/page_context.h"
+
+#include <algorithm>
+
 #include "render/urls.h"
 
 namespace clerk {
 
 using json = nlohmann::json;
 
-namespace {
 
-// Every agenda item (and sub-item) of `meeting` on `topic_id`.
-void ItemsOn(const std::vector<AgendaItem>& items, const std::string& topic_id,
-             std::vector<const AgendaItem*>& out) {
-  for (const AgendaItem& item : items) {
-    if (item.topic.id == topic_id) out.push_back(&item);
-    ItemsOn(item.sub_items, topic_id, out);
-  }
-}
-
-}  // namespace
+// An item shows the nearest other items on its topic, a few before and a few
+// after, and links to the topic's page for the rest: a topic that comes back
+// every month for ten years would otherwise list hundreds of links on every
+// agenda (and make the site grow with the square of its meetings).
+constexpr size_t kNearestOnEachSide = 3;
 
 json PageContext::TopicOfItem(const Meeting& meeting, const AgendaItem& item) const {
   auto topic = site_.topics.find(item.topic.id);
   if (item.topic.empty() || topic == site_.topics.end()) return false;
+  static const std::vector<SiteIndex::TopicItem> kNone;
+  auto found = index_.topic_items.find(topic->first);
+  const std::vector<SiteIndex::TopicItem>& all =
+      found == index_.topic_items.end() ? kNone : found->second;
+  size_t here = 0;
+  while (here < all.size() && !(all[here].meeting == &meeting && all[here].item == &item)) ++here;
+  size_t from = here > kNearestOnEachSide ? here - kNearestOnEachSide : 0;
+  size_t to = std::min(all.size(), here + kNearestOnEachSide + 1);
   json others = json::array();
-  for (const Meeting* m : index_.meetings_by_date) {
-    std::vector<const AgendaItem*> on;
-    ItemsOn(m->agenda, topic->first, on);
-    for (const AgendaItem* other : on) {
-      if (m->id == meeting.id && other->full_number == item.full_number) continue;
-      others.push_back(
-          {{"href",
-            Link(urls::Meeting(m->id) + "#" + urls::ItemAnchor(other->full_number))},
-           {"label", index_.MeetingLabel(*m) + ", item " + other->full_number}});
-    }
+  for (size_t i = from; i < to; ++i) {
+    if (i == here) continue;
+    const Meeting& m = *all[i].meeting;
+    others.push_back(
+        {{"href", Link(urls::Meeting(m.id) + "#" + urls::ItemAnchor(all[i].item->full_number))},
+         {"label", index_.MeetingLabel(m) + ", item " + all[i].item->full_number}});
+  }
+  size_t total_others = all.empty() ? 0 : all.size() - 1;
+  json more = false;
+  if (total_others > others.size()) {
+    more = {{"href", Link(urls::Topic(topic->first))},
+            {"count", std::to_string(total_others)}};
   }
   return {{"href", Link(urls::Topic(topic->first))},
           {"title", topic->second.title},
           {"others", others},
-          {"has_others", !others.empty()}};
+          {"has_others", !others.empty()},
+          {"more", more}};
 }
 
 PageData PageContext::TopicIndex() {
   PageData page = Begin(urls::Topics(), "topics", "Topics", "", {{"Home", urls::Home()}});
   json topics = json::array();
   for (const auto& [id, t] : site_.topics) {
-    int count = 0;
-    for (const Meeting* m : index_.meetings_by_date) {
-      std::vector<const AgendaItem*> on;
-      ItemsOn(m->agenda, id, on);
-      count += static_cast<int>(on.size());
-    }
+    auto found = index_.topic_items.find(id);
+    int count = found == index_.topic_items.end() ? 0 : static_cast<int>(found->second.size());
     topics.push_back(
         {{"href", Link(urls::Topic(id))},
          {"title", t.title},
@@ -70,10 +74,13 @@ PageData PageContext::TopicPage(const Topic& topic) {
   d["title"] = topic.title;
   d["description"] = topic.description;
   json items = json::array();
-  for (const Meeting* m : index_.meetings_by_date) {
-    std::vector<const AgendaItem*> on;
-    ItemsOn(m->agenda, topic.id, on);
-    for (const AgendaItem* item : on) {
+  static const std::vector<SiteIndex::TopicItem> kNone;
+  auto found = index_.topic_items.find(topic.id);
+  for (const SiteIndex::TopicItem& use :
+       found == index_.topic_items.end() ? kNone : found->second) {
+    const Meeting* m = use.meeting;
+    const AgendaItem* item = use.item;
+    {
       std::string key = m->id + "/" + item->full_number;
       json docs = json::array();
       if (auto it = index_.item_documents.find(key); it != index_.item_documents.end()) {

@@ -1,5 +1,7 @@
 #include "output/site_writer.h"
 
+#include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -45,6 +47,40 @@ bool WriteBytes(const std::string& path, const std::string& bytes) {
   stream.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
   stream.close();
   return static_cast<bool>(stream);
+}
+
+// Writes a new file and returns its size and time (one open, write, fstat,
+// close: a large build writes hundreds of thousands of files). Sets errno
+// and returns nullopt on failure.
+std::optional<BuildLogEntry> WriteNewFile(const std::string& path, const std::string& bytes) {
+  int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  if (fd < 0) return std::nullopt;
+  const char* p = bytes.data();
+  size_t left = bytes.size();
+  while (left > 0) {
+    ssize_t n = ::write(fd, p, left);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      int saved = errno;
+      ::close(fd);
+      errno = saved;
+      return std::nullopt;
+    }
+    p += n;
+    left -= static_cast<size_t>(n);
+  }
+  struct stat st;
+  if (::fstat(fd, &st) != 0) {
+    int saved = errno;
+    ::close(fd);
+    errno = saved;
+    return std::nullopt;
+  }
+  if (::close(fd) != 0) return std::nullopt;
+  BuildLogEntry e;
+  e.size = static_cast<uint64_t>(st.st_size);
+  e.mtime_ns = static_cast<int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec;
+  return e;
 }
 
 std::string Parent(const std::string& path) {
@@ -145,15 +181,23 @@ void SiteWriter::Put(const std::string& path, const Fingerprint& inputs, std::st
     }
   }
   std::string target = staging_ + "/" + path;
-  std::error_code ec;
-  fs::create_directories(Parent(target), ec);
-  if (!WriteBytes(target, content)) {
-    Fail("cannot write " + target + ": " + std::strerror(errno));
-    return;
+  std::string parent = Parent(path);
+  if (!parent.empty()) {
+    bool known;
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      known = made_dirs_.count(parent) > 0;
+    }
+    if (!known) {
+      std::error_code ec;
+      fs::create_directories(staging_ + "/" + parent, ec);
+      std::lock_guard<std::mutex> lock(mutex_);
+      made_dirs_.insert(parent);
+    }
   }
-  std::optional<BuildLogEntry> written = StatFile(target);
+  std::optional<BuildLogEntry> written = WriteNewFile(target, content);
   if (!written) {
-    Fail("cannot read back " + target);
+    Fail("cannot write " + target + ": " + std::strerror(errno));
     return;
   }
   written->inputs = inputs;

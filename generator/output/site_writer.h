@@ -23,6 +23,7 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include "model/diagnostics.h"
@@ -76,6 +77,7 @@ class SiteWriter : public OutputSink {
   std::mutex mutex_;  // guards everything below
   BuildLog new_log_;
   std::vector<std::string> staged_;
+  std::unordered_set<std::string> made_dirs_;  // folders made in staging
   std::string failure_;
   size_t unchanged_ = 0;
   size_t removed_ = 0;

@@ -242,9 +242,7 @@ RenderStats RenderSite(const Site& site, const RenderOptions& options, OutputSin
       }
     } else {
       const Theme& theme = *w.themes[r];
-      std::string body = theme.Render(page.template_name, page.data, w.diag);
-      page.data["content"] = std::move(body);
-      std::string html = DropBlankLines(theme.Render("layout", page.data, w.diag));
+      std::string html = DropBlankLines(theme.RenderPage(page.template_name, page.data, w.diag));
       if (page.template_name != "glossary" && page.template_name != "not_found")
         html = glossary.Expand(html, urls::Relative(page.path, urls::Page(rendition, urls::Glossary())));
       html = extras.Finish(rendition, urls::ResolveSiteLinks(html, page.path, rendition));

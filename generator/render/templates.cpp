@@ -126,20 +126,25 @@ void Theme::Load(const std::string& theme_dir, const Rendition& rendition, Diagn
   parsed_.clear();
 }
 
-std::string Theme::Render(const std::string& name, const nlohmann::json& data,
-                          Diagnostics& diag) const {
-  auto it = templates_.find(name);
-  if (it == templates_.end()) {
-    diag.Error(SourcePos{dir_ + "/templates/" + name + ".mustache", 0, 0},
-               "template '" + name + "' is missing from the theme");
-    return "";
-  }
+// Converts the page data for Mustache, with the partials beside it.
+mustache::data Theme::Context(const nlohmann::json& data) const {
   mustache::data context = ToMustache(data);
   for (const auto& [partial_name, text] : templates_) {
     if (!partial_name.empty() && partial_name[0] == '_') {
       const std::string* body = &text;
       context.set(partial_name, mustache::partial{[body] { return *body; }});
     }
+  }
+  return context;
+}
+
+std::string Theme::RenderWith(const std::string& name, const mustache::data& context,
+                              Diagnostics& diag) const {
+  auto it = templates_.find(name);
+  if (it == templates_.end()) {
+    diag.Error(SourcePos{dir_ + "/templates/" + name + ".mustache", 0, 0},
+               "template '" + name + "' is missing from the theme");
+    return "";
   }
   std::shared_ptr<Parsed>& parsed = parsed_[name];
   if (!parsed) parsed = std::make_shared<Parsed>(it->second);
@@ -154,6 +159,21 @@ std::string Theme::Render(const std::string& name, const nlohmann::json& data,
     return "";
   }
   return out;
+}
+
+std::string Theme::Render(const std::string& name, const nlohmann::json& data,
+                          Diagnostics& diag) const {
+  return RenderWith(name, Context(data), diag);
+}
+
+std::string Theme::RenderPage(const std::string& name, const nlohmann::json& data,
+                              Diagnostics& diag) const {
+  // The data is converted once for both templates: converting was a third
+  // of the cost of a page.
+  mustache::data context = Context(data);
+  std::string body = RenderWith(name, context, diag);
+  context.set("content", body.empty() ? mustache::data{false} : mustache::data{body});
+  return RenderWith("layout", context, diag);
 }
 
 }  // namespace clerk

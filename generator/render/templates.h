@@ -11,6 +11,7 @@
 #include <memory>
 #include <string>
 
+#include <kainjow/mustache.hpp>
 #include <nlohmann/json.hpp>
 
 #include "model/diagnostics.h"
@@ -30,8 +31,16 @@ class Theme {
   std::string Render(const std::string& name, const nlohmann::json& data,
                      Diagnostics& diag) const;
 
+  // A whole page: template `name` with `data`, then "layout" with the same
+  // data and the result as {{{content}}}.
+  std::string RenderPage(const std::string& name, const nlohmann::json& data,
+                         Diagnostics& diag) const;
+
  private:
   struct Parsed;
+  kainjow::mustache::data Context(const nlohmann::json& data) const;
+  std::string RenderWith(const std::string& name, const kainjow::mustache::data& context,
+                         Diagnostics& diag) const;
   std::string dir_;
   std::map<std::string, std::string> templates_;  // name -> text, partials inlined
   std::map<std::string, std::string> paths_;      // name -> file, for errors

@@ -1,7 +1,10 @@
 // The decisions register (/decisions/): every resolution in the minutes,
 // newest meeting first, with its meeting, agenda item, minute and whether the
-// minutes are approved yet. One page for all committees and one for each, so
-// it can be filtered without JavaScript.
+// minutes are approved yet. Pages per committee and per year, so it can be
+// filtered without JavaScript.
+#include <functional>
+#include <set>
+
 #include "render/page_context.h"
 #include "render/urls.h"
 
@@ -9,34 +12,90 @@ namespace clerk {
 
 using json = nlohmann::json;
 
-PageData PageContext::DecisionsPage(const Committee* committee) {
-  std::string title = committee ? "Decisions: " + committee->name : "Decisions";
+// A register of every decision on one page does not scale (ten years of a
+// county council is tens of thousands), so the register is split: the
+// latest decisions and the years on /decisions/, each year on its own page,
+// and each committee's decisions on its page.
+constexpr size_t kLatestMeetings = 5;
+
+std::vector<int> PageContext::DecisionYearsOf(const Site& site) {
+  std::set<int, std::greater<int>> years;
+  for (const auto& [id, minutes] : site.minutes) {
+    auto m = site.meetings.find(id);
+    if (m != site.meetings.end()) years.insert(m->second.start.date.year);
+  }
+  return {years.begin(), years.end()};
+}
+
+PageData PageContext::BeginDecisions(const std::string& key, const std::string& title,
+                                     const Committee* committee, int year) {
   std::vector<Crumb> crumbs = {{"Home", urls::Home()}};
-  if (committee) crumbs.push_back({"Decisions", urls::Decisions()});
-  PageData page =
-      Begin(committee ? urls::CommitteeDecisions(committee->id) : urls::Decisions(),
-            "decisions", title, "decisions", crumbs);
+  if (committee || year) crumbs.push_back({"Decisions", urls::Decisions()});
+  PageData page = Begin(key, "decisions", title, "decisions", crumbs);
   json& d = page.data;
   d["committee"] = committee ? json(committee->name) : json(false);
+  d["year"] = year ? json(std::to_string(year)) : json(false);
+  d["latest"] = !committee && !year;
 
-  // The filter: all, or one committee; the current choice is not a link.
+  // The filters: all, or one committee; by year. The current choice is not
+  // a link.
   json filters = json::array();
-  filters.push_back({{"label", "All committees"},
+  filters.push_back({{"label", "Latest, all committees"},
                      {"href", Link(urls::Decisions())},
-                     {"current", committee == nullptr}});
+                     {"current", !committee && !year}});
   for (const auto& [id, c] : site_.committees) {
     filters.push_back({{"label", c.name},
                        {"href", Link(urls::CommitteeDecisions(id))},
                        {"current", committee && committee->id == id}});
   }
   d["filters"] = filters;
+  json years = json::array();
+  for (int y : DecisionYearsOf(site_)) {
+    years.push_back({{"label", std::to_string(y)},
+                     {"href", Link(urls::YearDecisions(y))},
+                     {"current", y == year}});
+  }
+  d["years"] = years;
+  return page;
+}
 
-  json meetings = json::array();
+PageData PageContext::DecisionsPage(const Committee* committee) {
+  PageData page = BeginDecisions(
+      committee ? urls::CommitteeDecisions(committee->id) : urls::Decisions(),
+      committee ? "Decisions: " + committee->name : "Decisions", committee, 0);
   int count = 0;
-  for (auto it = index_.meetings_by_date.rbegin(); it != index_.meetings_by_date.rend();
+  json meetings = DecisionMeetings(
+      [&](const Meeting& m) { return !committee || m.committee.id == committee->id; },
+      committee ? 0 : kLatestMeetings, count);
+  json& d = page.data;
+  d["meetings"] = meetings;
+  d["count"] = count;
+  d["count_text"] = std::to_string(count) + (count == 1 ? " decision" : " decisions");
+  return page;
+}
+
+PageData PageContext::YearDecisionsPage(int year) {
+  PageData page = BeginDecisions(urls::YearDecisions(year),
+                                 "Decisions in " + std::to_string(year), nullptr, year);
+  int count = 0;
+  json meetings = DecisionMeetings(
+      [&](const Meeting& m) { return m.start.date.year == year; }, 0, count);
+  json& d = page.data;
+  d["meetings"] = meetings;
+  d["count"] = count;
+  d["count_text"] = std::to_string(count) + (count == 1 ? " decision" : " decisions");
+  return page;
+}
+
+json PageContext::DecisionMeetings(const std::function<bool(const Meeting&)>& keep,
+                                   size_t max_meetings, int& count) const {
+  json meetings = json::array();
+  count = 0;
+  for (auto it = index_.meetings_by_date.rbegin();
+       it != index_.meetings_by_date.rend() && (max_meetings == 0 || meetings.size() < max_meetings);
        ++it) {
     const Meeting& m = **it;
-    if (committee && m.committee.id != committee->id) continue;
+    if (!keep(m)) continue;
     auto minutes = site_.minutes.find(m.id);
     auto html = content_.minutes.find(m.id);
     if (minutes == site_.minutes.end() || html == content_.minutes.end()) continue;
@@ -76,10 +135,7 @@ PageData PageContext::DecisionsPage(const Committee* committee) {
                         {"href", Link(urls::Meeting(m.id))},
                         {"decisions", decisions}});
   }
-  d["meetings"] = meetings;
-  d["count"] = count;
-  d["count_text"] = std::to_string(count) + (count == 1 ? " decision" : " decisions");
-  return page;
+  return meetings;
 }
 
 }  // namespace clerk

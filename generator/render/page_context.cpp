@@ -238,6 +238,8 @@ std::vector<PageJob> PageJobs(const Site& site) {
     jobs.push_back([&wp = wp](PageContext& ctx) { return ctx.WorkProgrammePage(wp); });
   add(&PageContext::GlossaryPage);
   jobs.push_back([](PageContext& ctx) { return ctx.DecisionsPage(nullptr); });
+  for (int year : PageContext::DecisionYearsOf(site))
+    jobs.push_back([year](PageContext& ctx) { return ctx.YearDecisionsPage(year); });
   add(&PageContext::TopicIndex);
   for (const auto& [id, t] : site.topics)
     jobs.push_back([&t = t](PageContext& ctx) { return ctx.TopicPage(t); });

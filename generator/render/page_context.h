@@ -44,8 +44,13 @@ class PageContext {
   PageData PersonPage(const Person& person);
   PageData WorkProgrammePage(const WorkProgramme& programme);
   PageData GlossaryPage();
-  // The decisions register: every resolution, of all committees (null) or one.
+  // The decisions register: the latest decisions of all committees and
+  // the years (null), or every decision of one committee.
   PageData DecisionsPage(const Committee* committee);
+  // Every decision of all committees in one year.
+  PageData YearDecisionsPage(int year);
+  // Years of meetings that have minutes, newest first.
+  static std::vector<int> DecisionYearsOf(const Site& site);
   // Topics followed across meetings: the list, and each topic's items.
   PageData TopicIndex();
   PageData TopicPage(const Topic& topic);
@@ -76,6 +81,12 @@ class PageContext {
   nlohmann::json AgendaItems(const Meeting& meeting, const std::vector<AgendaItem>& items,
                              int level) const;
   nlohmann::json ContactData(const std::string& person_id) const;
+  // The register's entries of meetings that pass `keep`, newest first, and
+  // the number of decisions in them.
+  nlohmann::json DecisionMeetings(const std::function<bool(const Meeting&)>& keep,
+                                  size_t max_meetings, int& count) const;
+  PageData BeginDecisions(const std::string& key, const std::string& title,
+                          const Committee* committee, int year);
   std::vector<Crumb> MeetingCrumbs(const Meeting& meeting) const;
 
   const SiteIndex& index_;

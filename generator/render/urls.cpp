@@ -26,6 +26,9 @@ std::string WorkProgramme(const std::string& id) {
 }
 std::string Glossary() { return "glossary/index.html"; }
 std::string Decisions() { return "decisions/index.html"; }
+std::string YearDecisions(int year) {
+  return "decisions/year-" + std::to_string(year) + "/index.html";
+}
 std::string Topics() { return "topics/index.html"; }
 std::string Topic(const std::string& id) { return "topics/" + id + "/index.html"; }
 std::string CommitteeDecisions(const std::string& committee_id) {

@@ -25,6 +25,7 @@ std::string Person(const std::string& id);            // people/<id>/index.html
 std::string WorkProgramme(const std::string& id);     // work-programmes/<id>/index.html
 std::string Glossary();                               // glossary/index.html
 std::string Decisions();                              // decisions/index.html
+std::string YearDecisions(int year);                  // decisions/year-<year>/index.html
 std::string Topics();                                 // topics/index.html
 std::string Topic(const std::string& id);             // topics/<id>/index.html
 std::string CommitteeDecisions(const std::string& committee_id);  // decisions/<id>/index.html

@@ -4,6 +4,7 @@
 #include <array>
 #include <catch2/catch.hpp>
 #include <map>
+#include <set>
 #include <regex>
 
 #include "content/loader.h"
@@ -89,16 +90,29 @@ TEST_CASE("every resolution in the minutes is in the decisions register",
         std::sregex_iterator()));
   }
   REQUIRE(resolutions > 5);
-  std::string all = ReadFile(BuiltSite() / "decisions/index.html");
   std::regex article("<article class=\"decision\"");
-  CHECK(std::distance(std::sregex_iterator(all.begin(), all.end(), article),
-                      std::sregex_iterator()) == resolutions);
+  auto articles = [&](const std::string& page) {
+    return static_cast<int>(std::distance(
+        std::sregex_iterator(page.begin(), page.end(), article), std::sregex_iterator()));
+  };
+  // The year pages hold every decision once; /decisions/ the latest of them.
+  int by_year = 0;
+  std::set<int> years;
+  for (const auto& [id, minutes] : site.minutes) years.insert(site.meetings.at(id).start.date.year);
+  for (int year : years) {
+    by_year += articles(
+        ReadFile(BuiltSite() / "decisions" / ("year-" + std::to_string(year)) / "index.html"));
+  }
+  CHECK(by_year == resolutions);
+  std::string latest = ReadFile(BuiltSite() / "decisions/index.html");
+  CHECK(articles(latest) > 0);
+  CHECK(articles(latest) <= resolutions);
+  for (int year : years) CHECK(Has(latest, "href=\"year-" + std::to_string(year) + "/index.html\""));
   // The per-committee pages split the same decisions between them.
   int split = 0;
   for (const auto& [id, committee] : site.committees) {
     std::string page = ReadFile(BuiltSite() / "decisions" / id / "index.html");
-    split += static_cast<int>(std::distance(
-        std::sregex_iterator(page.begin(), page.end(), article), std::sregex_iterator()));
+    split += articles(page);
   }
   CHECK(split == resolutions);
 }

@@ -1,7 +1,9 @@
 #include "render/glossary_terms.h"
 
+#include <algorithm>
 #include <cctype>
 #include <set>
+#include <string_view>
 #include <vector>
 
 #include "render/html_text.h"
@@ -63,7 +65,11 @@ std::string GlossaryExpander::TermAnchor(const std::string& term) {
 
 GlossaryExpander::GlossaryExpander(const std::map<std::string, GlossaryTerm>& glossary) {
   for (const auto& [text, term] : glossary) {
-    by_text_[EscapeHtml(text)] = {&term, EscapeHtml(term.expansion), TermAnchor(text)};
+    std::string key = EscapeHtml(text);
+    if (key.empty()) continue;
+    starts_term_[static_cast<unsigned char>(key[0])] = true;
+    longest_ = std::max(longest_, key.size() + 1);  // + a plural "s"
+    by_text_[key] = {&term, EscapeHtml(term.expansion), TermAnchor(text)};
   }
 }
 
@@ -121,20 +127,25 @@ std::string GlossaryExpander::Expand(const std::string& html,
       }
       size_t start = j;
       j = WordEnd(html, j, next_tag);
-      std::string word = html.substr(start, j - start);
+      std::string_view view(html.data() + start, j - start);
+      if (!starts_term_[static_cast<unsigned char>(view[0])] || view.size() > longest_) {
+        out.append(view);
+        continue;
+      }
       std::string suffix;
-      auto entry = by_text_.find(word);
-      if (entry == by_text_.end() && word.size() > 2 && word.back() == 's') {
-        entry = by_text_.find(word.substr(0, word.size() - 1));  // plural: "SLAs"
+      auto entry = by_text_.find(view);
+      if (entry == by_text_.end() && view.size() > 2 && view.back() == 's') {
+        entry = by_text_.find(view.substr(0, view.size() - 1));  // plural: "SLAs"
         if (entry != by_text_.end()) {
           suffix = "s";
-          word.pop_back();
+          view.remove_suffix(1);
         }
       }
       if (entry == by_text_.end()) {
-        out += html.substr(start, j - start);
+        out.append(html, start, j - start);
         continue;
       }
+      std::string word(view);
       const Entry& e = entry->second;
       std::string abbr =
           "<abbr title=\"" + e.escaped_expansion + "\">" + word + "</abbr>";

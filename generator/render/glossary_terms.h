@@ -29,7 +29,12 @@ class GlossaryExpander {
     std::string escaped_expansion;
     std::string anchor;
   };
-  std::map<std::string, Entry> by_text_;  // HTML-escaped term -> entry
+  // HTML-escaped term -> entry; looked up by string_view (no copy per word).
+  std::map<std::string, Entry, std::less<>> by_text_;
+  // Quick "no": most words of a page start with a letter no term starts
+  // with, or are longer than every term.
+  bool starts_term_[256] = {};
+  size_t longest_ = 0;
 };
 
 }  // namespace clerk

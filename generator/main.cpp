@@ -18,9 +18,11 @@
 #include "readability/check_readability.h"
 #include "model/diagnostics.h"
 #include "model/parallel.h"
+#include "model/program_identity.h"
 #include "output/resident_files.h"
 #include "output/search_index.h"
 #include "output/site_writer.h"
+#include "output/source_stamp.h"
 #include "publish/deploy.h"
 #include "render/site_renderer.h"
 #include "scaffold/new_meeting.h"
@@ -158,6 +160,31 @@ int BuildOnce(const Options& opt, std::ostream& log, std::string* messages = nul
   clerk::SiteWriter writer(opt.out);
   clerk::RenderStats stats;
   bool ok = clerk::CheckOutputDir(opt.out, opt.source, diag);
+  int jobs = opt.jobs > 0 ? opt.jobs : clerk::DefaultJobs();
+
+  // Nothing changed since the last build (sources, theme, clerk, options)
+  // and the output is as it was left: done.
+  std::filesystem::path source(opt.source);
+  const clerk::Fingerprint stamp = clerk::StampSources(
+      {(source / "site.yaml").string(), (source / "content").string(),
+       (source / "assets").string(), ThemeDir(opt.source)},
+      clerk::ProgramIdentity() + "\n" + opt.base_url + "\n" + (opt.noindex ? "noindex" : "") +
+          "\n" + (opt.no_search ? "no-search" : ""));
+  size_t intact_files = 0;
+  if (ok && clerk::SavedStamp(opt.out) == stamp &&
+      clerk::OutputIntact(opt.out, jobs, &intact_files) &&
+      (opt.no_search || std::filesystem::exists(std::filesystem::path(opt.out) / "pagefind"))) {
+    double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    char timing[32];
+    std::snprintf(timing, sizeof timing, "%.2f s", seconds);
+    log << "clerk build: nothing changed since the last build -> " << intact_files
+        << " files in " << opt.out << "/ (0 written, 0 removed, " << intact_files
+        << " unchanged; " << timing << ")\n";
+    if (messages) messages->clear();
+    return 0;
+  }
+
   if (ok) LoadAndCheck(opt, site, diag);
   if (ok && !diag.HasErrors()) {
     clerk::ProgressLine progress(log, &log == &std::cerr && clerk::ProgressLine::Interactive(2));
@@ -170,6 +197,12 @@ int BuildOnce(const Options& opt, std::ostream& log, std::string* messages = nul
     ok = ok ? writer.Commit(diag) : (writer.Abort(), false);
   }
   ok = ok && !diag.HasErrors();
+  // The fast path above only for builds that had nothing to say.
+  if (ok && diag.WarningCount() == 0) {
+    clerk::SaveStamp(opt.out, stamp);
+  } else if (ok) {
+    clerk::RemoveStamp(opt.out);
+  }
   const clerk::SiteWriter::Counts counts = writer.counts();
   bool changed = writer.fresh() || counts.written > 0 || counts.removed > 0;
   if (ok && !opt.no_search &&

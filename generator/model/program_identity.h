@@ -1,0 +1,12 @@
+// Which clerk is running: the GNU build id the linker puts in the binary (or
+// its size and time if it has none). Builds record it, so a new clerk
+// renders everything again.
+#pragma once
+
+#include <string>
+
+namespace clerk {
+
+std::string ProgramIdentity();
+
+}  // namespace clerk

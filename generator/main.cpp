@@ -6,8 +6,8 @@
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
-#include <sstream>
 #include <nlohmann/json.hpp>
+#include <sstream>
 #include <thread>
 
 #include "cli/progress_line.h"
@@ -15,7 +15,6 @@
 #include "links/check_acronyms.h"
 #include "links/check_minutes.h"
 #include "links/check_references.h"
-#include "readability/check_readability.h"
 #include "model/diagnostics.h"
 #include "model/parallel.h"
 #include "model/program_identity.h"
@@ -24,6 +23,7 @@
 #include "output/site_writer.h"
 #include "output/source_stamp.h"
 #include "publish/deploy.h"
+#include "readability/check_readability.h"
 #include "render/site_renderer.h"
 #include "scaffold/new_meeting.h"
 #include "serve/private_folder.h"
@@ -50,7 +50,8 @@ struct Options {
 };
 
 void PrintDiagnostics(const Diagnostics& diag, std::ostream& out = std::cerr) {
-  for (const clerk::Diagnostic& d : diag.Sorted()) out << clerk::FormatDiagnostic(d) << "\n";
+  for (const clerk::Diagnostic& d : diag.Sorted())
+    out << clerk::FormatDiagnostic(d) << "\n";
 }
 
 void PrintJson(const Diagnostics& diag, const nlohmann::json& readability = nullptr) {
@@ -168,12 +169,13 @@ int BuildOnce(const Options& opt, std::ostream& log, std::string* messages = nul
   const clerk::Fingerprint stamp = clerk::StampSources(
       {(source / "site.yaml").string(), (source / "content").string(),
        (source / "assets").string(), ThemeDir(opt.source)},
-      clerk::ProgramIdentity() + "\n" + opt.base_url + "\n" + (opt.noindex ? "noindex" : "") +
-          "\n" + (opt.no_search ? "no-search" : ""));
+      clerk::ProgramIdentity() + "\n" + opt.base_url + "\n" +
+          (opt.noindex ? "noindex" : "") + "\n" + (opt.no_search ? "no-search" : ""));
   size_t intact_files = 0;
   if (ok && clerk::SavedStamp(opt.out) == stamp &&
       clerk::OutputIntact(opt.out, jobs, &intact_files) &&
-      (opt.no_search || std::filesystem::exists(std::filesystem::path(opt.out) / "pagefind"))) {
+      (opt.no_search ||
+       std::filesystem::exists(std::filesystem::path(opt.out) / "pagefind"))) {
     double seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     char timing[32];
@@ -187,7 +189,8 @@ int BuildOnce(const Options& opt, std::ostream& log, std::string* messages = nul
 
   if (ok) LoadAndCheck(opt, site, diag);
   if (ok && !diag.HasErrors()) {
-    clerk::ProgressLine progress(log, &log == &std::cerr && clerk::ProgressLine::Interactive(2));
+    clerk::ProgressLine progress(
+        log, &log == &std::cerr && clerk::ProgressLine::Interactive(2));
     clerk::RenderOptions render = MakeRenderOptions(opt, site);
     render.progress = [&](size_t done, size_t total) {
       progress.Update("rendering pages", done, total);
@@ -206,7 +209,8 @@ int BuildOnce(const Options& opt, std::ostream& log, std::string* messages = nul
   const clerk::SiteWriter::Counts counts = writer.counts();
   bool changed = writer.fresh() || counts.written > 0 || counts.removed > 0;
   if (ok && !opt.no_search &&
-      (changed || !std::filesystem::exists(std::filesystem::path(opt.out) / "pagefind"))) {
+      (changed ||
+       !std::filesystem::exists(std::filesystem::path(opt.out) / "pagefind"))) {
     clerk::output::BuildSearchIndex(opt.out, opt.source, log);
   }
   PrintDiagnostics(diag, log);
@@ -224,17 +228,19 @@ int BuildOnce(const Options& opt, std::ostream& log, std::string* messages = nul
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   char timing[32];
   std::snprintf(timing, sizeof timing, "%.2f s", seconds);
-  log << "clerk build: " << Plural(static_cast<int>(site.meetings.size()), "meeting") << ", "
-      << Plural(static_cast<int>(site.documents.size()), "document") << " -> "
-      << Plural(static_cast<int>(stats.paths.size()), "file") << " in " << opt.out << "/ ("
-      << counts.written << " written, " << counts.removed << " removed, " << counts.unchanged
-      << " unchanged; " << timing << ")";
+  log << "clerk build: " << Plural(static_cast<int>(site.meetings.size()), "meeting")
+      << ", " << Plural(static_cast<int>(site.documents.size()), "document") << " -> "
+      << Plural(static_cast<int>(stats.paths.size()), "file") << " in " << opt.out
+      << "/ (" << counts.written << " written, " << counts.removed << " removed, "
+      << counts.unchanged << " unchanged; " << timing << ")";
   if (diag.WarningCount() > 0) log << "; " << Plural(diag.WarningCount(), "warning");
   log << "\n";
   return 0;
 }
 
-int RunBuild(const Options& opt) { return BuildOnce(opt, std::cerr); }
+int RunBuild(const Options& opt) {
+  return BuildOnce(opt, std::cerr);
+}
 
 // clerk serve: builds into --out, or into a private temporary folder
 // removed on exit (never public/), without the search index, and rebuilds
@@ -300,16 +306,20 @@ int main(int argc, char** argv) {
   meeting->add_option("--date", opt.date, "Meeting date, YYYY-MM-DD")->required();
 
   clerk::publish::DeployOptions deploy_opt;
-  CLI::App* deploy = app.add_subcommand("deploy", "Push the built site to a host (see docs/publishing.md)");
+  CLI::App* deploy = app.add_subcommand(
+      "deploy", "Push the built site to a host (see docs/publishing.md)");
   deploy->add_option("--source", deploy_opt.source, "Site folder (with site.yaml)");
   deploy->add_option("--target", deploy_opt.target_name, "Named target from site.yaml");
-  deploy->add_option("--to", deploy_opt.to_url, "Target URL (file, sftp, ftp, ftps, webdav, webdavs, s3)");
+  deploy->add_option("--to", deploy_opt.to_url,
+                     "Target URL (file, sftp, ftp, ftps, webdav, webdavs, s3)");
   deploy->add_option("--out", deploy_opt.out, "Built site folder");
   deploy->add_flag("--dry-run", deploy_opt.dry_run, "Show the plan; change nothing");
   deploy->add_flag("--yes", deploy_opt.yes, "Allow deletions without asking");
   deploy->add_option("--jobs", deploy_opt.jobs, "Transfers at once (default 4)")
       ->check(CLI::Range(1, 64));
-  deploy->add_option("--max-deletes", deploy_opt.max_deletes, "Refuse to delete more (default 256)")
+  deploy
+      ->add_option("--max-deletes", deploy_opt.max_deletes,
+                   "Refuse to delete more (default 256)")
       ->check(CLI::NonNegativeNumber);
   deploy->add_flag("--verbose", deploy_opt.verbose, "List every file");
 

@@ -22,13 +22,14 @@ void ProgressLine::Update(const std::string& stage, size_t done, size_t total) {
   auto now = std::chrono::steady_clock::now();
   std::lock_guard<std::mutex> lock(mutex_);
   if (now - started_ < std::chrono::seconds(1)) return;
-  if (drawn_ && now - last_drawn_ < std::chrono::milliseconds(100) && done < total) return;
+  if (drawn_ && now - last_drawn_ < std::chrono::milliseconds(100) && done < total)
+    return;
   last_drawn_ = now;
   drawn_ = true;
   int percent = total == 0 ? 100 : static_cast<int>(done * 100 / total);
   char line[160];
-  std::snprintf(line, sizeof line, "\r\033[Kclerk: %s %zu/%zu (%d%%)", stage.c_str(), done,
-                total, percent);
+  std::snprintf(line, sizeof line, "\r\033[Kclerk: %s %zu/%zu (%d%%)", stage.c_str(),
+                done, total, percent);
   out_ << line << std::flush;
 }
 

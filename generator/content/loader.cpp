@@ -77,8 +77,8 @@ Site LoadSite(const std::string& root, Diagnostics& diag) {
     LoadVenues((content / "venues.yaml").string(), display_root + "content/venues.yaml",
                site, diag);
   if (std::filesystem::exists(content / "topics.yaml"))
-    LoadTopics((content / "topics.yaml").string(), display_root + "content/topics.yaml", site,
-               diag);
+    LoadTopics((content / "topics.yaml").string(), display_root + "content/topics.yaml",
+               site, diag);
   if (std::filesystem::exists(content / "glossary.yaml"))
     LoadGlossary((content / "glossary.yaml").string(),
                  display_root + "content/glossary.yaml", site, diag);
@@ -107,7 +107,8 @@ Site LoadSite(const std::string& root, Diagnostics& diag) {
   ParallelFor(folders.size(), DefaultJobs(), [&](size_t i, int) {
     const std::string& name = folders[i];
     LoadMeetingFolder(name, (std::filesystem::path(meetings_dir) / name).string(),
-                      display_root + "content/meetings/" + name, parts[i].site, parts[i].diag);
+                      display_root + "content/meetings/" + name, parts[i].site,
+                      parts[i].diag);
   });
   for (Part& part : parts) {
     diag.Merge(part.diag);

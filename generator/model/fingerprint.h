@@ -22,7 +22,8 @@ struct Fingerprint {
   // 32 lowercase hex digits.
   std::string Hex() const {
     char text[33];
-    std::snprintf(text, sizeof text, "%016llx%016llx", static_cast<unsigned long long>(high),
+    std::snprintf(text, sizeof text, "%016llx%016llx",
+                  static_cast<unsigned long long>(high),
                   static_cast<unsigned long long>(low));
     return text;
   }

@@ -17,9 +17,11 @@ namespace clerk {
 // caller's thread is thread 0). Returns when all are done.
 inline void ParallelFor(size_t count, int jobs,
                         const std::function<void(size_t item, int thread)>& work) {
-  int threads = std::max(1, std::min<int>(jobs, static_cast<int>(std::min<size_t>(count, 256))));
+  int threads =
+      std::max(1, std::min<int>(jobs, static_cast<int>(std::min<size_t>(count, 256))));
   std::atomic<size_t> next{0};
-  const size_t chunk = std::clamp<size_t>(count / (static_cast<size_t>(threads) * 64), 1, 64);
+  const size_t chunk =
+      std::clamp<size_t>(count / (static_cast<size_t>(threads) * 64), 1, 64);
   auto run = [&](int thread) {
     for (;;) {
       size_t begin = next.fetch_add(chunk);

@@ -64,7 +64,8 @@ bool BuildLog::Save(const std::string& path) const {
   std::vector<const std::pair<const std::string, BuildLogEntry>*> sorted;
   sorted.reserve(entries_.size());
   for (const auto& entry : entries_) sorted.push_back(&entry);
-  std::sort(sorted.begin(), sorted.end(), [](auto* x, auto* y) { return x->first < y->first; });
+  std::sort(sorted.begin(), sorted.end(),
+            [](auto* x, auto* y) { return x->first < y->first; });
   std::string text = std::string(kHeader) + "\n";
   text.reserve(entries_.size() * 96);
   char numbers[64];
@@ -72,8 +73,8 @@ bool BuildLog::Save(const std::string& path) const {
     text += entry->second.inputs.Hex();
     text += ' ';
     text += entry->second.content.Hex();
-    std::snprintf(numbers, sizeof numbers, " %" PRIu64 " %" PRId64 " ", entry->second.size,
-                  entry->second.mtime_ns);
+    std::snprintf(numbers, sizeof numbers, " %" PRIu64 " %" PRId64 " ",
+                  entry->second.size, entry->second.mtime_ns);
     text += numbers;
     text += entry->first;
     text += '\n';

@@ -38,8 +38,12 @@ class BuildLog {
   bool Save(const std::string& path) const;
 
   const BuildLogEntry* Find(const std::string& path) const;
-  void Set(const std::string& path, const BuildLogEntry& entry) { entries_[path] = entry; }
-  const std::unordered_map<std::string, BuildLogEntry>& entries() const { return entries_; }
+  void Set(const std::string& path, const BuildLogEntry& entry) {
+    entries_[path] = entry;
+  }
+  const std::unordered_map<std::string, BuildLogEntry>& entries() const {
+    return entries_;
+  }
 
  private:
   std::unordered_map<std::string, BuildLogEntry> entries_;

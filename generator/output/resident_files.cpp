@@ -12,8 +12,10 @@ std::vector<OutputFile> ResidentFiles(const Site& site, const ResidentOptions& o
                                       const std::vector<std::string>& paths) {
   SiteIndex index(site);
   std::vector<OutputFile> extra = CalendarFiles(index, {options.base_url});
-  for (OutputFile& f : AtomFeeds(index, {options.base_url})) extra.push_back(std::move(f));
-  for (OutputFile& f : OpenDataFiles(index, {options.base_url})) extra.push_back(std::move(f));
+  for (OutputFile& f : AtomFeeds(index, {options.base_url}))
+    extra.push_back(std::move(f));
+  for (OutputFile& f : OpenDataFiles(index, {options.base_url}))
+    extra.push_back(std::move(f));
   for (OutputFile& f : SitemapFiles(paths, {options.base_url, options.noindex}))
     extra.push_back(std::move(f));
   return extra;

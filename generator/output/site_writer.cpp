@@ -52,7 +52,8 @@ bool WriteBytes(const std::string& path, const std::string& bytes) {
 // Writes a new file and returns its size and time (one open, write, fstat,
 // close: a large build writes hundreds of thousands of files). Sets errno
 // and returns nullopt on failure.
-std::optional<BuildLogEntry> WriteNewFile(const std::string& path, const std::string& bytes) {
+std::optional<BuildLogEntry> WriteNewFile(const std::string& path,
+                                          const std::string& bytes) {
   int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
   if (fd < 0) return std::nullopt;
   const char* p = bytes.data();
@@ -158,7 +159,8 @@ bool SiteWriter::UpToDate(const std::string& path, const Fingerprint& inputs) {
   return true;
 }
 
-void SiteWriter::Put(const std::string& path, const Fingerprint& inputs, std::string content) {
+void SiteWriter::Put(const std::string& path, const Fingerprint& inputs,
+                     std::string content) {
   if (!IsSafeRelativePath(path)) {
     Fail("internal error: output path '" + path + "' escapes the site folder");
     return;
@@ -204,7 +206,8 @@ void SiteWriter::Put(const std::string& path, const Fingerprint& inputs, std::st
   written->content = bytes;
   std::lock_guard<std::mutex> lock(mutex_);
   if (new_log_.Find(path)) {
-    failure_ = failure_.empty() ? "internal error: '" + path + "' was written twice" : failure_;
+    failure_ =
+        failure_.empty() ? "internal error: '" + path + "' was written twice" : failure_;
     return;
   }
   new_log_.Set(path, *written);
@@ -214,7 +217,8 @@ void SiteWriter::Put(const std::string& path, const Fingerprint& inputs, std::st
 std::optional<std::string> SiteWriter::Existing(const std::string& path) {
   std::ifstream in(out_ + "/" + path, std::ios::binary);
   if (!in) return std::nullopt;
-  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  return std::string(std::istreambuf_iterator<char>(in),
+                     std::istreambuf_iterator<char>());
 }
 
 void SiteWriter::Fail(const std::string& message) {
@@ -286,7 +290,8 @@ bool SiteWriter::Commit(Diagnostics& diag) {
   for (const auto& [path, entry] : old_log_.entries()) {
     if (new_log_.Find(path)) continue;
     if (fs::remove(out_ + "/" + path, ec)) ++removed_;
-    for (std::string dir = Parent(path); !dir.empty(); dir = Parent(dir)) emptied.insert(dir);
+    for (std::string dir = Parent(path); !dir.empty(); dir = Parent(dir))
+      emptied.insert(dir);
   }
   for (const std::string& dir : emptied) {
     fs::path full = out_ + "/" + dir;

@@ -48,7 +48,8 @@ class SiteWriter : public OutputSink {
 
   // OutputSink; safe from several threads at once.
   bool UpToDate(const std::string& path, const Fingerprint& inputs) override;
-  void Put(const std::string& path, const Fingerprint& inputs, std::string content) override;
+  void Put(const std::string& path, const Fingerprint& inputs,
+           std::string content) override;
   std::optional<std::string> Existing(const std::string& path) override;
 
   // Moves the staged files in, deletes stale ones, saves the log. On failure

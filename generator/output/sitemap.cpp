@@ -12,7 +12,8 @@ bool IsListedPage(const std::string& path) {
   if (path.size() < html.size() ||
       path.compare(path.size() - html.size(), html.size(), html) != 0)
     return false;
-  if (path == urls::NotFound() || path.find("/404.html") != std::string::npos) return false;
+  if (path == urls::NotFound() || path.find("/404.html") != std::string::npos)
+    return false;
   // Theme and site assets, and the search index, are not pages.
   for (const char* skip : {"theme/", "assets/", "pagefind/"})
     if (path.rfind(skip, 0) == 0) return false;
@@ -49,8 +50,8 @@ std::vector<OutputFile> SitemapFiles(const std::vector<std::string>& paths,
     ++in_last;
   }
   auto urlset = [&](const std::string& urls) {
-    return head + "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n" + urls +
-           "</urlset>\n";
+    return head + "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n" +
+           urls + "</urlset>\n";
   };
   if (urlsets.size() == 1) {
     out.push_back({Sitemap(), urlset(urlsets[0])});

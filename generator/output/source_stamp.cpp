@@ -14,7 +14,8 @@
 namespace clerk {
 namespace fs = std::filesystem;
 
-Fingerprint StampSources(const std::vector<std::string>& inputs, const std::string& extra) {
+Fingerprint StampSources(const std::vector<std::string>& inputs,
+                         const std::string& extra) {
   struct Entry {
     std::string path;
     uint64_t size;
@@ -24,9 +25,9 @@ Fingerprint StampSources(const std::vector<std::string>& inputs, const std::stri
   auto add = [&](const std::string& path) {
     struct stat st;
     if (::stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return;
-    entries.push_back({path, static_cast<uint64_t>(st.st_size),
-                       static_cast<int64_t>(st.st_mtim.tv_sec) * 1000000000 +
-                           st.st_mtim.tv_nsec});
+    entries.push_back(
+        {path, static_cast<uint64_t>(st.st_size),
+         static_cast<int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec});
   };
   for (const std::string& input : inputs) {
     std::error_code ec;
@@ -48,7 +49,8 @@ Fingerprint StampSources(const std::vector<std::string>& inputs, const std::stri
   for (const Entry& e : entries) {
     h.Add(e.path);
     h.Add(std::string_view(reinterpret_cast<const char*>(&e.size), sizeof e.size));
-    h.Add(std::string_view(reinterpret_cast<const char*>(&e.mtime_ns), sizeof e.mtime_ns));
+    h.Add(
+        std::string_view(reinterpret_cast<const char*>(&e.mtime_ns), sizeof e.mtime_ns));
   }
   return h.Finish();
 }

@@ -19,7 +19,8 @@ inline constexpr const char* kSourceStampName = ".clerk-sources";
 
 // `inputs`: files and folders (walked recursively; missing ones count as
 // missing). `extra`: anything else the output depends on.
-Fingerprint StampSources(const std::vector<std::string>& inputs, const std::string& extra);
+Fingerprint StampSources(const std::vector<std::string>& inputs,
+                         const std::string& extra);
 
 // The stamp saved in `out_dir`, if any.
 std::optional<Fingerprint> SavedStamp(const std::string& out_dir);

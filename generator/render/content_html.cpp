@@ -3,7 +3,6 @@
 #include <cctype>
 
 #include "model/parallel.h"
-
 #include "render/urls.h"
 
 namespace clerk {
@@ -13,7 +12,8 @@ namespace {
 class PageFragments {
  public:
   // `site_links` collects every "@/" link of the fragments, for checking.
-  PageFragments(std::vector<std::string> reserved, std::vector<MarkdownSiteLink>* site_links)
+  PageFragments(std::vector<std::string> reserved,
+                std::vector<MarkdownSiteLink>* site_links)
       : reserved_(std::move(reserved)), site_links_(site_links) {}
 
   // `decision_prefix`: minutes' resolutions get ids "resolution-<prefix>-<n>".
@@ -75,8 +75,8 @@ bool IsFence(const std::string& line, std::string& fence) {
   return false;
 }
 
-MinutesHtml RenderMinutes(const Minutes& minutes, std::vector<MarkdownSiteLink>* site_links,
-                          Diagnostics& diag) {
+MinutesHtml RenderMinutes(const Minutes& minutes,
+                          std::vector<MarkdownSiteLink>* site_links, Diagnostics& diag) {
   // Split the body at "## <number> ..." headings; each minute's text is
   // rendered on its own so the page can give it its anchor and links.
   struct Piece {
@@ -101,7 +101,8 @@ MinutesHtml RenderMinutes(const Minutes& minutes, std::vector<MarkdownSiteLink>*
                std::isdigit(static_cast<unsigned char>(line[3]))) {
       Piece p;
       std::string title = line.substr(3);
-      while (!title.empty() && (title.back() == ' ' || title.back() == '#' || title.back() == '\r')) {
+      while (!title.empty() &&
+             (title.back() == ' ' || title.back() == '#' || title.back() == '\r')) {
         title.pop_back();
       }
       p.title = title;
@@ -116,7 +117,8 @@ MinutesHtml RenderMinutes(const Minutes& minutes, std::vector<MarkdownSiteLink>*
   }
 
   std::vector<std::string> reserved = TemplateIds();
-  for (const MinuteSection& s : minutes.sections) reserved.push_back(urls::MinuteAnchor(s.number));
+  for (const MinuteSection& s : minutes.sections)
+    reserved.push_back(urls::MinuteAnchor(s.number));
   for (const Piece& p : pieces) {
     if (p.number >= 0) reserved.push_back(urls::MinuteAnchor(p.number));
   }
@@ -132,8 +134,8 @@ MinutesHtml RenderMinutes(const Minutes& minutes, std::vector<MarkdownSiteLink>*
     MinuteHtml m;
     m.number = p.number;
     m.title = p.title;
-    MarkdownResult r = page.Render(p.text, at, 2, "minute-" + std::to_string(p.number), diag,
-                                   true, p.title, std::to_string(p.number));
+    MarkdownResult r = page.Render(p.text, at, 2, "minute-" + std::to_string(p.number),
+                                   diag, true, p.title, std::to_string(p.number));
     m.html = std::move(r.html);
     m.decisions = std::move(r.decisions);
     out.sections.push_back(std::move(m));
@@ -145,10 +147,10 @@ MinutesHtml RenderMinutes(const Minutes& minutes, std::vector<MarkdownSiteLink>*
 
 const std::vector<std::string>& TemplateIds() {
   static const std::vector<std::string> ids = {
-      "main-content", "banner-title", "summary",   "recommendations", "appendices",
-      "details",      "agenda",       "attendance", "minutes",        "papers",
-      "remit",        "members",      "co-optees",  "meetings",       "work-programmes",
-      "contact",      "roles",        "documents",  "upcoming",       "latest-papers",
+      "main-content", "banner-title", "summary",    "recommendations", "appendices",
+      "details",      "agenda",       "attendance", "minutes",         "papers",
+      "remit",        "members",      "co-optees",  "meetings",        "work-programmes",
+      "contact",      "roles",        "documents",  "upcoming",        "latest-papers",
       "committees",   "contents",     "document",   "planned"};
   return ids;
 }
@@ -158,11 +160,13 @@ RenderedContent RenderContent(const Site& site, Diagnostics& diag, int jobs) {
   for (const auto& [id, c] : site.committees) {
     if (c.remit.empty()) continue;
     PageFragments page(TemplateIds(), &out.site_links);
-    out.remits[id] = page.Render(c.remit, c.remit_pos, 2, "remit", diag, false, "Remit").html;
+    out.remits[id] =
+        page.Render(c.remit, c.remit_pos, 2, "remit", diag, false, "Remit").html;
   }
   for (const auto& [id, m] : site.meetings) {
     PageFragments page(TemplateIds(), &out.site_links);
-    if (!m.notice.empty()) out.notices[id] = page.Render(m.notice, m.pos, 2, "notice", diag).html;
+    if (!m.notice.empty())
+      out.notices[id] = page.Render(m.notice, m.pos, 2, "notice", diag).html;
     RenderPurposes(m, m.agenda, page, out, diag);
   }
   // Reports and minutes are most of the text: rendered side by side, each
@@ -182,7 +186,8 @@ RenderedContent RenderContent(const Site& site, Diagnostics& diag, int jobs) {
   ParallelFor(slots.size(), jobs, [&](size_t i, int) {
     Slot& slot = slots[i];
     if (i >= documents.size()) {
-      slot.minutes = RenderMinutes(*minutes[i - documents.size()], &slot.site_links, slot.diag);
+      slot.minutes =
+          RenderMinutes(*minutes[i - documents.size()], &slot.site_links, slot.diag);
       return;
     }
     const Document& doc = *documents[i];
@@ -191,23 +196,27 @@ RenderedContent RenderContent(const Site& site, Diagnostics& diag, int jobs) {
     PageFragments page(reserved, &slot.site_links);
     DocumentHtml& html = slot.document;
     for (const Recommendation& r : doc.recommendations) {
-      html.recommendations[r.id] = page.Render(r.text, r.pos, 3, "rec-" + r.id, slot.diag).html;
+      html.recommendations[r.id] =
+          page.Render(r.text, r.pos, 3, "rec-" + r.id, slot.diag).html;
     }
     // Exempt papers are checked like any other but their body is not
     // published (the page says why).
-    MarkdownResult body = page.Render(doc.body, SourcePos{doc.path, doc.body_line, 1}, 1, "",
-                                      slot.diag, false, doc.title, "", true);
+    MarkdownResult body = page.Render(doc.body, SourcePos{doc.path, doc.body_line, 1}, 1,
+                                      "", slot.diag, false, doc.title, "", true);
     if (!doc.exempt) {
       html.body = std::move(body.html);
       html.headings = std::move(body.headings);
     }
   });
   size_t i = 0;
-  for (const auto& [key, doc] : site.documents) out.documents[key] = std::move(slots[i++].document);
-  for (const auto& [id, m] : site.minutes) out.minutes[id] = std::move(slots[i++].minutes);
+  for (const auto& [key, doc] : site.documents)
+    out.documents[key] = std::move(slots[i++].document);
+  for (const auto& [id, m] : site.minutes)
+    out.minutes[id] = std::move(slots[i++].minutes);
   for (Slot& slot : slots) {
     diag.Merge(slot.diag);
-    out.site_links.insert(out.site_links.end(), slot.site_links.begin(), slot.site_links.end());
+    out.site_links.insert(out.site_links.end(), slot.site_links.begin(),
+                          slot.site_links.end());
   }
   for (const auto& [id, wp] : site.work_programmes) {
     PageFragments page(TemplateIds(), &out.site_links);
@@ -224,7 +233,8 @@ RenderedContent RenderContent(const Site& site, Diagnostics& diag, int jobs) {
   if (!site.config.accessibility.empty()) {
     PageFragments page(TemplateIds(), &out.site_links);
     out.accessibility =
-        page.Render(site.config.accessibility, site.config.pos, 1, "statement", diag).html;
+        page.Render(site.config.accessibility, site.config.pos, 1, "statement", diag)
+            .html;
   }
   return out;
 }

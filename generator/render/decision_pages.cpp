@@ -92,7 +92,8 @@ json PageContext::DecisionMeetings(const std::function<bool(const Meeting&)>& ke
   json meetings = json::array();
   count = 0;
   for (auto it = index_.meetings_by_date.rbegin();
-       it != index_.meetings_by_date.rend() && (max_meetings == 0 || meetings.size() < max_meetings);
+       it != index_.meetings_by_date.rend() &&
+       (max_meetings == 0 || meetings.size() < max_meetings);
        ++it) {
     const Meeting& m = **it;
     if (!keep(m)) continue;

@@ -17,8 +17,8 @@ bool IsUpperWord(const std::string& w) {
   return letters >= 2;
 }
 
-std::string SentenceCaseText(const std::string& text, const std::set<std::string>& acronyms,
-                             bool at_start) {
+std::string SentenceCaseText(const std::string& text,
+                             const std::set<std::string>& acronyms, bool at_start) {
   // Words with their positions.
   struct Word {
     size_t begin, end;
@@ -32,7 +32,9 @@ std::string SentenceCaseText(const std::string& text, const std::set<std::string
       continue;
     }
     size_t j = i;
-    while (j < text.size() && (std::isalnum(static_cast<unsigned char>(text[j])) || text[j] == '\'')) ++j;
+    while (j < text.size() &&
+           (std::isalnum(static_cast<unsigned char>(text[j])) || text[j] == '\''))
+      ++j;
     std::string w = text.substr(i, j - i);
     words.push_back({i, j, IsUpperWord(w), acronyms.count(w) > 0});
     i = j;
@@ -56,11 +58,13 @@ std::string SentenceCaseText(const std::string& text, const std::set<std::string
     if (e > k && plain >= 2) {
       for (size_t w = k; w <= e; ++w) {
         if (words[w].acronym) continue;
-        bool first = w == k && (at_start ? text.find_first_not_of(" \n\t") == words[w].begin
-                                         : false);
+        bool first =
+            w == k &&
+            (at_start ? text.find_first_not_of(" \n\t") == words[w].begin : false);
         if (w == k) {
           // Sentence start: the start of the text, or after ". ", ": ".
-          size_t before = text.find_last_not_of(" \n\t", words[w].begin == 0 ? 0 : words[w].begin - 1);
+          size_t before = text.find_last_not_of(
+              " \n\t", words[w].begin == 0 ? 0 : words[w].begin - 1);
           if (words[w].begin == 0 || before == std::string::npos || text[before] == '.' ||
               text[before] == ':' || text[before] == '>')
             first = true;
@@ -77,7 +81,8 @@ std::string SentenceCaseText(const std::string& text, const std::set<std::string
 
 }  // namespace
 
-std::string SentenceCaseCapitals(const std::string& html, const std::set<std::string>& acronyms) {
+std::string SentenceCaseCapitals(const std::string& html,
+                                 const std::set<std::string>& acronyms) {
   std::string out;
   out.reserve(html.size());
   size_t i = 0;
@@ -139,9 +144,12 @@ std::string StripTags(const std::string& html) {
   std::string out;
   bool in_tag = false;
   for (char c : html) {
-    if (c == '<') in_tag = true;
-    else if (c == '>') in_tag = false;
-    else if (!in_tag) out += c;
+    if (c == '<')
+      in_tag = true;
+    else if (c == '>')
+      in_tag = false;
+    else if (!in_tag)
+      out += c;
   }
   return out;
 }
@@ -184,8 +192,10 @@ std::string StackWideTables(const std::string& html, int min_columns) {
     std::string table = html.substr(open, close - open);
     // Insert after the table's wrapper, if it has one.
     size_t insert_at = close;
-    if (html.compare(close, 7, "\n</div>") == 0) insert_at = close + 7;
-    else if (html.compare(close, 6, "</div>") == 0) insert_at = close + 6;
+    if (html.compare(close, 7, "\n</div>") == 0)
+      insert_at = close + 7;
+    else if (html.compare(close, 6, "</div>") == 0)
+      insert_at = close + 6;
     out += html.substr(pos, insert_at - pos);
     pos = insert_at;
 
@@ -195,30 +205,36 @@ std::string StackWideTables(const std::string& html, int min_columns) {
       // Cells in order, th and td alike.
       std::vector<std::string> cells;
       bool all_th = true;
-      for (size_t at = inner.find('<'); at != std::string::npos; at = inner.find('<', at + 1)) {
+      for (size_t at = inner.find('<'); at != std::string::npos;
+           at = inner.find('<', at + 1)) {
         bool th = OpensTag(inner, at, "th");
         if (!th && !OpensTag(inner, at, "td")) continue;
         size_t body = inner.find('>', at);
-        size_t end = body == std::string::npos ? body : inner.find(th ? "</th>" : "</td>", body);
+        size_t end =
+            body == std::string::npos ? body : inner.find(th ? "</th>" : "</td>", body);
         if (end == std::string::npos) break;
         cells.push_back(DropIds(inner.substr(body + 1, end - body - 1)));
         all_th &= th;
         at = end;
       }
-      if (headers.empty() && all_th) headers = cells;
-      else rows.push_back(cells);
+      if (headers.empty() && all_th)
+        headers = cells;
+      else
+        rows.push_back(cells);
     }
     if (static_cast<int>(headers.size()) < min_columns || rows.empty()) continue;
     std::string title = "the table above";
     std::vector<std::string> captions = Elements(table, "caption");
     if (!captions.empty()) title = StripTags(captions[0]);
-    std::string stacked = "\n<div class=\"stacked-table\">\n<p class=\"stacked-table__title\">" + title +
-                          ", row by row:</p>\n<ol class=\"stacked-table__rows\">\n";
+    std::string stacked =
+        "\n<div class=\"stacked-table\">\n<p class=\"stacked-table__title\">" + title +
+        ", row by row:</p>\n<ol class=\"stacked-table__rows\">\n";
     for (const auto& cells : rows) {
       stacked += "<li class=\"stacked-table__row\"><ul class=\"stacked-table__cells\">";
       for (size_t c = 0; c < cells.size(); ++c) {
         std::string head = c < headers.size() ? StripTags(headers[c]) : "";
-        stacked += "<li><strong>" + head + (head.empty() ? "" : ":") + "</strong> " + cells[c] + "</li>";
+        stacked += "<li><strong>" + head + (head.empty() ? "" : ":") + "</strong> " +
+                   cells[c] + "</li>";
       }
       stacked += "</ul></li>\n";
     }
@@ -228,7 +244,8 @@ std::string StackWideTables(const std::string& html, int min_columns) {
   return out + html.substr(pos);
 }
 
-std::string LargePrintHtml(const std::string& html, const std::set<std::string>& acronyms) {
+std::string LargePrintHtml(const std::string& html,
+                           const std::set<std::string>& acronyms) {
   return StackWideTables(SentenceCaseCapitals(html, acronyms));
 }
 

@@ -72,7 +72,8 @@ std::string PagesText(const std::string& pages) {
   return "Pages " + from + " to " + to + " of the printed pack";
 }
 
-std::string Timing(const std::optional<TimeOfDay>& from, const std::optional<TimeOfDay>& to) {
+std::string Timing(const std::optional<TimeOfDay>& from,
+                   const std::optional<TimeOfDay>& to) {
   if (from && to) return ClockTime(*from) + " to " + ClockTime(*to);
   if (from) return "From " + ClockTime(*from);
   if (to) return "Until " + ClockTime(*to);
@@ -80,7 +81,8 @@ std::string Timing(const std::optional<TimeOfDay>& from, const std::optional<Tim
 }
 
 PageContext::PageContext(const SiteIndex& index, const RenderedContent& content,
-                         const Rendition& rendition, const std::vector<Rendition>& renditions,
+                         const Rendition& rendition,
+                         const std::vector<Rendition>& renditions,
                          const RenderOptions& options)
     : index_(index),
       site_(index.site),
@@ -131,22 +133,25 @@ PageData PageContext::Begin(const std::string& key, const std::string& template_
   };
   sheet("css/standard.css");
   // A rendition adds its own sheet: themes/default/<id>/css/<id>.css.
-  if (rendition_.id != "standard") sheet(rendition_.id + "/css/" + rendition_.id + ".css");
+  if (rendition_.id != "standard")
+    sheet(rendition_.id + "/css/" + rendition_.id + ".css");
   d["stylesheets"] = sheets;
 
   static const std::pair<const char*, const char*> kNav[] = {
-      {"home", "Home"},     {"committees", "Committees"}, {"meetings", "Meetings"},
-      {"decisions", "Decisions"}, {"people", "People"}, {"glossary", "Glossary"}};
+      {"home", "Home"},           {"committees", "Committees"}, {"meetings", "Meetings"},
+      {"decisions", "Decisions"}, {"people", "People"},         {"glossary", "Glossary"}};
   json nav = json::array();
   for (const auto& [id, label] : kNav) {
-    std::string target = std::string(id) == "home" ? urls::Home() : std::string(id) + "/index.html";
+    std::string target =
+        std::string(id) == "home" ? urls::Home() : std::string(id) + "/index.html";
     nav.push_back({{"href", Link(target)}, {"label", label}, {"current", section == id}});
   }
   d["nav"] = nav;
 
   if (!crumbs.empty()) {
     json items = json::array();
-    for (const Crumb& c : crumbs) items.push_back({{"label", c.label}, {"href", Link(c.key)}});
+    for (const Crumb& c : crumbs)
+      items.push_back({{"label", c.label}, {"href", Link(c.key)}});
     d["breadcrumbs"] = {{"items", items}, {"current", title}};
   } else {
     d["breadcrumbs"] = false;
@@ -193,7 +198,8 @@ json PageContext::ContactData(const std::string& person_id) const {
 
 json PageContext::MeetingSummary(const Meeting& m) const {
   const Venue* venue = nullptr;
-  if (auto it = site_.venues.find(m.venue.id); it != site_.venues.end()) venue = &it->second;
+  if (auto it = site_.venues.find(m.venue.id); it != site_.venues.end())
+    venue = &it->second;
   std::string status = ToString(m.status);
   return {{"href", Link(urls::Meeting(m.id))},
           {"label", index_.MeetingLabel(m)},
@@ -275,7 +281,8 @@ PageData PageContext::Home() {
     if (m.status != MeetingStatus::kHeld) continue;
     json docs = json::array();
     for (const std::string& doc_id : index_.DocumentsInOrder(m)) {
-      if (const Document* doc = index_.FindDocument(m.id, doc_id)) docs.push_back(DocumentLink(*doc));
+      if (const Document* doc = index_.FindDocument(m.id, doc_id))
+        docs.push_back(DocumentLink(*doc));
     }
     if (docs.empty() && !m.has_minutes) continue;
     json entry = MeetingSummary(m);
@@ -288,9 +295,10 @@ PageData PageContext::Home() {
   json committees = json::array();
   std::vector<const Committee*> sorted;
   for (const auto& [id, c] : site_.committees) sorted.push_back(&c);
-  std::stable_sort(sorted.begin(), sorted.end(), [](const Committee* a, const Committee* b) {
-    return LowerAscii(a->name) < LowerAscii(b->name);
-  });
+  std::stable_sort(sorted.begin(), sorted.end(),
+                   [](const Committee* a, const Committee* b) {
+                     return LowerAscii(a->name) < LowerAscii(b->name);
+                   });
   for (const Committee* c : sorted) {
     committees.push_back({{"href", Link(urls::Committee(c->id))}, {"name", c->name}});
   }
@@ -305,9 +313,10 @@ PageData PageContext::CommitteeIndex() {
                         {{"Home", urls::Home()}});
   std::vector<const Committee*> sorted;
   for (const auto& [id, c] : site_.committees) sorted.push_back(&c);
-  std::stable_sort(sorted.begin(), sorted.end(), [](const Committee* a, const Committee* b) {
-    return LowerAscii(a->name) < LowerAscii(b->name);
-  });
+  std::stable_sort(sorted.begin(), sorted.end(),
+                   [](const Committee* a, const Committee* b) {
+                     return LowerAscii(a->name) < LowerAscii(b->name);
+                   });
   json list = json::array();
   for (const Committee* c : sorted) {
     const auto& meetings = index_.committee_meetings.count(c->id)
@@ -334,33 +343,40 @@ PageData PageContext::GlossaryPage() {
                         {{"Home", urls::Home()}});
   std::vector<const GlossaryTerm*> terms;
   for (const auto& [id, t] : site_.glossary) terms.push_back(&t);
-  std::stable_sort(terms.begin(), terms.end(), [](const GlossaryTerm* a, const GlossaryTerm* b) {
-    return LowerAscii(a->term) < LowerAscii(b->term);
-  });
+  std::stable_sort(terms.begin(), terms.end(),
+                   [](const GlossaryTerm* a, const GlossaryTerm* b) {
+                     return LowerAscii(a->term) < LowerAscii(b->term);
+                   });
   // Grouped by first letter, with a list of letters to jump to.
   json letters = json::array();
   std::set<std::string> used(TemplateIds().begin(), TemplateIds().end());
   for (const GlossaryTerm* t : terms) {
-    char first = t->term.empty() ? '#' : static_cast<char>(std::toupper(static_cast<unsigned char>(t->term[0])));
-    std::string letter = std::isalpha(static_cast<unsigned char>(first)) ? std::string(1, first) : "#";
+    char first =
+        t->term.empty()
+            ? '#'
+            : static_cast<char>(std::toupper(static_cast<unsigned char>(t->term[0])));
+    std::string letter =
+        std::isalpha(static_cast<unsigned char>(first)) ? std::string(1, first) : "#";
     if (letters.empty() || letters.back()["letter"] != letter) {
       std::string id = letter == "#" ? "letter-other" : "letter-" + LowerAscii(letter);
-      letters.push_back({{"letter", letter}, {"id", UniqueId(id, used)}, {"terms", json::array()}});
+      letters.push_back(
+          {{"letter", letter}, {"id", UniqueId(id, used)}, {"terms", json::array()}});
     }
     bool acronym = !t->expansion.empty() && t->term != t->expansion;
-    letters.back()["terms"].push_back({{"id", UniqueId(GlossaryExpander::TermAnchor(t->term), used)},
-                                       {"term", t->term},
-                                       {"abbr", acronym},
-                                       {"expansion", t->expansion},
-                                       {"plain", t->plain}});
+    letters.back()["terms"].push_back(
+        {{"id", UniqueId(GlossaryExpander::TermAnchor(t->term), used)},
+         {"term", t->term},
+         {"abbr", acronym},
+         {"expansion", t->expansion},
+         {"plain", t->plain}});
   }
   page.data["letters"] = letters;
   return page;
 }
 
 PageData PageContext::AccessibilityPage() {
-  PageData page = Begin(urls::Accessibility(), "accessibility", "Accessibility statement", "",
-                        {{"Home", urls::Home()}});
+  PageData page = Begin(urls::Accessibility(), "accessibility", "Accessibility statement",
+                        "", {{"Home", urls::Home()}});
   page.data["statement"] = content_.accessibility;
   page.data["reviewed"] = site_.config.accessibility_reviewed;
   return page;

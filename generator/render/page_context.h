@@ -5,10 +5,9 @@
 #pragma once
 
 #include <functional>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "render/content_html.h"
 #include "render/site_index.h"
@@ -113,8 +112,9 @@ std::vector<PageJob> PageJobs(const Site& site);
 nlohmann::json Line(const std::string& text, const std::string& href = "");
 nlohmann::json Row(const std::string& key, nlohmann::json lines);
 
-std::string ShortDate(const Date& date);                // "16 September 2019"
-std::string PagesText(const std::string& pages);        // "Pages 11 to 30 of the printed pack"
-std::string Timing(const std::optional<TimeOfDay>& from, const std::optional<TimeOfDay>& to);
+std::string ShortDate(const Date& date);          // "16 September 2019"
+std::string PagesText(const std::string& pages);  // "Pages 11 to 30 of the printed pack"
+std::string Timing(const std::optional<TimeOfDay>& from,
+                   const std::optional<TimeOfDay>& to);
 
 }  // namespace clerk

@@ -15,16 +15,15 @@
 #include <set>
 #include <sstream>
 
+#include "links/site_links.h"
 #include "model/parallel.h"
 #include "model/program_identity.h"
-
-#include "links/site_links.h"
 #include "render/content_html.h"
 #include "render/glossary_terms.h"
 #include "render/html_text.h"
 #include "render/page_context.h"
-#include "render/resident_links.h"
 #include "render/renditions.h"
+#include "render/resident_links.h"
 #include "render/site_index.h"
 #include "render/templates.h"
 #include "render/urls.h"
@@ -48,7 +47,8 @@ std::vector<std::string> ListFiles(const fs::path& dir) {
   if (!fs::is_directory(dir, ec)) return files;
   for (auto it = fs::recursive_directory_iterator(dir, ec);
        !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-    if (it->is_regular_file()) files.push_back(fs::relative(it->path(), dir).generic_string());
+    if (it->is_regular_file())
+      files.push_back(fs::relative(it->path(), dir).generic_string());
   }
   std::sort(files.begin(), files.end());
   return files;
@@ -81,7 +81,8 @@ Fingerprint SharedInputs(const Site& site, const RenderOptions& options) {
   for (const std::string& rel : ListFiles(options.theme_dir)) {
     h.Add(rel).Add(ReadFile(fs::path(options.theme_dir) / rel));
   }
-  for (const auto& [key, term] : site.glossary) h.Add(key).Add(term.expansion).Add(term.plain);
+  for (const auto& [key, term] : site.glossary)
+    h.Add(key).Add(term.expansion).Add(term.plain);
   h.Add(options.base_url);
   return h.Finish();
 }
@@ -121,7 +122,9 @@ class MemorySink : public OutputSink {
     std::lock_guard<std::mutex> lock(mutex_);
     files_.push_back({path, std::move(content)});
   }
-  std::optional<std::string> Existing(const std::string&) override { return std::nullopt; }
+  std::optional<std::string> Existing(const std::string&) override {
+    return std::nullopt;
+  }
   std::vector<OutputFile> Take() { return std::move(files_); }
 
  private:
@@ -153,7 +156,8 @@ RenderStats RenderSite(const Site& site, const RenderOptions& options, OutputSin
   ResidentLinks resident_links(index, opts.base_url);
   GlossaryExpander glossary(site.glossary);
   const Fingerprint shared = SharedInputs(site, opts);
-  const std::string standard_css = ReadFile(fs::path(opts.theme_dir) / "css" / "standard.css");
+  const std::string standard_css =
+      ReadFile(fs::path(opts.theme_dir) / "css" / "standard.css");
 
   // Pages that "@/" links point at: their ids are kept for the link check.
   std::set<std::string> targets;
@@ -188,7 +192,8 @@ RenderStats RenderSite(const Site& site, const RenderOptions& options, OutputSin
       // Served at any path, so it carries its styles with it.
       std::string css = standard_css;
       if (rendition.id != "standard") {
-        css += ReadFile(fs::path(opts.theme_dir) / rendition.id / "css" / (rendition.id + ".css"));
+        css += ReadFile(fs::path(opts.theme_dir) / rendition.id / "css" /
+                        (rendition.id + ".css"));
       }
       page.data["inline_css"] = css;
     }
@@ -200,13 +205,16 @@ RenderStats RenderSite(const Site& site, const RenderOptions& options, OutputSin
     bool is_target = r == 0 && targets.count(page.path) > 0;
     if (sink.UpToDate(page.path, inputs)) {
       if (is_target) {
-        if (auto html = sink.Existing(page.path)) w.target_ids[page.path] = HtmlIds(*html);
+        if (auto html = sink.Existing(page.path))
+          w.target_ids[page.path] = HtmlIds(*html);
       }
     } else {
       const Theme& theme = *w.themes[r];
-      std::string html = DropBlankLines(theme.RenderPage(page.template_name, page.data, w.diag));
+      std::string html =
+          DropBlankLines(theme.RenderPage(page.template_name, page.data, w.diag));
       if (page.template_name != "glossary" && page.template_name != "not_found")
-        html = glossary.Expand(html, urls::Relative(page.path, urls::Page(rendition, urls::Glossary())));
+        html = glossary.Expand(
+            html, urls::Relative(page.path, urls::Page(rendition, urls::Glossary())));
       html = extras.Finish(rendition, urls::ResolveSiteLinks(html, page.path, rendition));
       if (is_target) w.target_ids[page.path] = HtmlIds(html);
       sink.Put(page.path, inputs, std::move(html));
@@ -260,7 +268,8 @@ RenderStats RenderSite(const Site& site, const RenderOptions& options, OutputSin
   CheckSiteLinks(
       content.site_links,
       [&](const std::string& path) -> const std::vector<std::string>* {
-        if (!std::binary_search(html_pages.begin(), html_pages.end(), path)) return nullptr;
+        if (!std::binary_search(html_pages.begin(), html_pages.end(), path))
+          return nullptr;
         static const std::vector<std::string> kNone;
         auto it = target_ids.find(path);
         return it == target_ids.end() ? &kNone : &it->second;
@@ -278,7 +287,9 @@ std::vector<OutputFile> RenderSite(const Site& site, const RenderOptions& option
   std::sort(files.begin(), files.end(),
             [](const OutputFile& a, const OutputFile& b) { return a.path < b.path; });
   files.erase(std::unique(files.begin(), files.end(),
-                          [](const OutputFile& a, const OutputFile& b) { return a.path == b.path; }),
+                          [](const OutputFile& a, const OutputFile& b) {
+                            return a.path == b.path;
+                          }),
               files.end());
   return files;
 }

@@ -3,10 +3,9 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <kainjow/mustache.hpp>
 #include <sstream>
 #include <vector>
-
-#include <kainjow/mustache.hpp>
 
 namespace clerk {
 namespace {
@@ -71,7 +70,8 @@ mustache::data ToMustache(const nlohmann::json& value) {
 // Replaces {{> _name}} with the partial's text, so a page is parsed once
 // rather than each partial at each use. Partials that include themselves
 // (the agenda item, for sub-items) stay as partial tags.
-std::string InlinePartials(const std::string& text, const std::map<std::string, std::string>& all,
+std::string InlinePartials(const std::string& text,
+                           const std::map<std::string, std::string>& all,
                            std::vector<std::string>& stack) {
   std::string out;
   size_t pos = 0;
@@ -86,7 +86,8 @@ std::string InlinePartials(const std::string& text, const std::map<std::string, 
     out += text.substr(pos, open - pos);
     auto it = all.find(name);
     bool recursive = std::find(stack.begin(), stack.end(), name) != stack.end();
-    if (it == all.end() || recursive || it->second.find("{{> " + name + "}}") != std::string::npos) {
+    if (it == all.end() || recursive ||
+        it->second.find("{{> " + name + "}}") != std::string::npos) {
       out += text.substr(open, close + 2 - open);
     } else {
       stack.push_back(name);
@@ -105,7 +106,8 @@ struct Theme::Parsed {
   mustache::mustache tmpl;
 };
 
-void Theme::Load(const std::string& theme_dir, const Rendition& rendition, Diagnostics& diag) {
+void Theme::Load(const std::string& theme_dir, const Rendition& rendition,
+                 Diagnostics& diag) {
   dir_ = theme_dir;
   templates_.clear();
   paths_.clear();
@@ -150,12 +152,14 @@ std::string Theme::RenderWith(const std::string& name, const mustache::data& con
   if (!parsed) parsed = std::make_shared<Parsed>(it->second);
   mustache::mustache& tmpl = parsed->tmpl;
   if (!tmpl.is_valid()) {
-    diag.Error(SourcePos{paths_.at(name), 0, 0}, "template error: " + tmpl.error_message());
+    diag.Error(SourcePos{paths_.at(name), 0, 0},
+               "template error: " + tmpl.error_message());
     return "";
   }
   std::string out = tmpl.render(context);
   if (!tmpl.is_valid()) {
-    diag.Error(SourcePos{paths_.at(name), 0, 0}, "template error: " + tmpl.error_message());
+    diag.Error(SourcePos{paths_.at(name), 0, 0},
+               "template error: " + tmpl.error_message());
     return "";
   }
   return out;

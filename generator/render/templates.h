@@ -7,12 +7,11 @@
 // every list `x` comes with a boolean `has_x`, for the markup around a list.
 #pragma once
 
+#include <kainjow/mustache.hpp>
 #include <map>
 #include <memory>
-#include <string>
-
-#include <kainjow/mustache.hpp>
 #include <nlohmann/json.hpp>
+#include <string>
 
 #include "model/diagnostics.h"
 #include "render/site_renderer.h"

@@ -1,16 +1,14 @@
 // Topics followed across meetings and committees (/topics/): a youth justice
 // plan comes back every year; each agenda item on it shows the others, and
 // the topic's page lists them all, oldest first.
-#include "render/page_context.h"
-
 #include <algorithm>
 
+#include "render/page_context.h"
 #include "render/urls.h"
 
 namespace clerk {
 
 using json = nlohmann::json;
-
 
 // An item shows the nearest other items on its topic, a few before and a few
 // after, and links to the topic's page for the rest: a topic that comes back
@@ -26,7 +24,8 @@ json PageContext::TopicOfItem(const Meeting& meeting, const AgendaItem& item) co
   const std::vector<SiteIndex::TopicItem>& all =
       found == index_.topic_items.end() ? kNone : found->second;
   size_t here = 0;
-  while (here < all.size() && !(all[here].meeting == &meeting && all[here].item == &item)) ++here;
+  while (here < all.size() && !(all[here].meeting == &meeting && all[here].item == &item))
+    ++here;
   size_t from = here > kNearestOnEachSide ? here - kNearestOnEachSide : 0;
   size_t to = std::min(all.size(), here + kNearestOnEachSide + 1);
   json others = json::array();
@@ -34,7 +33,8 @@ json PageContext::TopicOfItem(const Meeting& meeting, const AgendaItem& item) co
     if (i == here) continue;
     const Meeting& m = *all[i].meeting;
     others.push_back(
-        {{"href", Link(urls::Meeting(m.id) + "#" + urls::ItemAnchor(all[i].item->full_number))},
+        {{"href",
+          Link(urls::Meeting(m.id) + "#" + urls::ItemAnchor(all[i].item->full_number))},
          {"label", index_.MeetingLabel(m) + ", item " + all[i].item->full_number}});
   }
   size_t total_others = all.empty() ? 0 : all.size() - 1;
@@ -55,7 +55,8 @@ PageData PageContext::TopicIndex() {
   json topics = json::array();
   for (const auto& [id, t] : site_.topics) {
     auto found = index_.topic_items.find(id);
-    int count = found == index_.topic_items.end() ? 0 : static_cast<int>(found->second.size());
+    int count =
+        found == index_.topic_items.end() ? 0 : static_cast<int>(found->second.size());
     topics.push_back(
         {{"href", Link(urls::Topic(id))},
          {"title", t.title},

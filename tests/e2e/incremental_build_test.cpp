@@ -50,7 +50,8 @@ std::set<std::string> Rewritten(const std::map<std::string, FileState>& before,
   std::set<std::string> out;
   for (const auto& [path, f] : after) {
     auto it = before.find(path);
-    if (it == before.end() || it->second.inode != f.inode || it->second.mtime_ns != f.mtime_ns)
+    if (it == before.end() || it->second.inode != f.inode ||
+        it->second.mtime_ns != f.mtime_ns)
       out.insert(path);
   }
   return out;
@@ -84,8 +85,8 @@ class Site {
   // Builds into public/ (or `out`); returns clerk's output.
   std::string Build(const fs::path& into = {}) {
     fs::path target = into.empty() ? out() : into;
-    CommandResult r = RunClerk("build --no-search --source '" + source().string() + "' --out '" +
-                                   target.string() + "'",
+    CommandResult r = RunClerk("build --no-search --source '" + source().string() +
+                                   "' --out '" + target.string() + "'",
                                dir_.path());
     INFO(r.output);
     REQUIRE(r.exit_code == 0);
@@ -119,7 +120,8 @@ TEST_CASE("a rebuild with nothing changed writes nothing", "[e2e][incremental]")
   CHECK(Rewritten(before, Snapshot(site.out())).empty());
   // A source saved again with the same bytes: everything is checked, and
   // still nothing is written.
-  fs::path report = site.source() / "content/meetings" / kMeeting / (std::string(kReport) + ".md");
+  fs::path report =
+      site.source() / "content/meetings" / kMeeting / (std::string(kReport) + ".md");
   WriteFile(report, ReadFile(report));
   output = site.Build();
   CHECK(output.find("nothing changed") == std::string::npos);
@@ -132,7 +134,8 @@ TEST_CASE("editing one report rewrites exactly the files that depend on it",
   Site site;
   site.Build();
   auto before = Snapshot(site.out());
-  fs::path report = site.source() / "content/meetings" / kMeeting / (std::string(kReport) + ".md");
+  fs::path report =
+      site.source() / "content/meetings" / kMeeting / (std::string(kReport) + ".md");
   std::string text = ReadFile(report);
   WriteFile(report, text + "\nA sentence added after the meeting.\n");
   site.Build();
@@ -147,8 +150,10 @@ TEST_CASE("editing one report rewrites exactly the files that depend on it",
     INFO(prefix << page);
     CHECK(rewritten.count(prefix + page) == 1);
   }
-  CHECK(after.at(page).bytes.find("A sentence added after the meeting.") != std::string::npos);
-  CHECK(rewritten.size() < 12);  // not the site: its pages and the feeds and data naming it
+  CHECK(after.at(page).bytes.find("A sentence added after the meeting.") !=
+        std::string::npos);
+  CHECK(rewritten.size() <
+        12);  // not the site: its pages and the feeds and data naming it
   CHECK(Bytes(after) == site.Clean());
 }
 
@@ -161,7 +166,8 @@ TEST_CASE("a removed meeting's pages disappear and every listing forgets it",
   std::string output = site.Build();
   auto after = Snapshot(site.out());
   for (const char* prefix : {"", "large-print/", "easy-read/"}) {
-    std::string page = std::string(prefix) + "meetings/2019-03-11-cyp-scrutiny/index.html";
+    std::string page =
+        std::string(prefix) + "meetings/2019-03-11-cyp-scrutiny/index.html";
     INFO(page);
     CHECK(before.count(page) == 1);
     CHECK(after.count(page) == 0);
@@ -184,13 +190,15 @@ TEST_CASE("a new meeting appears in every listing and calendar", "[e2e][incremen
   fs::path to = site.source() / "content/meetings/2019-05-13-cyp-scrutiny";
   fs::create_directories(to);
   std::string yaml = ReadFile(from / "meeting.yaml");
-  for (size_t at = yaml.find("2019-03-11"); at != std::string::npos; at = yaml.find("2019-03-11"))
+  for (size_t at = yaml.find("2019-03-11"); at != std::string::npos;
+       at = yaml.find("2019-03-11"))
     yaml.replace(at, 10, "2019-05-13");
   WriteFile(to / "meeting.yaml", yaml);
   site.Build();
   auto after = Snapshot(site.out());
   CHECK(after.count("meetings/2019-05-13-cyp-scrutiny/index.html") == 1);
-  CHECK(after.at("meetings.ics").bytes.find("2019-05-13-cyp-scrutiny") != std::string::npos);
+  CHECK(after.at("meetings.ics").bytes.find("2019-05-13-cyp-scrutiny") !=
+        std::string::npos);
   CHECK(after.at("meetings/index.html").bytes.find("2019-05-13-cyp-scrutiny") !=
         std::string::npos);
   CHECK(Rewritten(before, after) == Changed(before, after));
@@ -213,7 +221,8 @@ TEST_CASE("a failed rebuild leaves the built site as it was", "[e2e][incremental
   Site site;
   site.Build();
   auto before = Snapshot(site.out());
-  fs::path report = site.source() / "content/meetings" / kMeeting / (std::string(kReport) + ".md");
+  fs::path report =
+      site.source() / "content/meetings" / kMeeting / (std::string(kReport) + ".md");
   WriteFile(report, ReadFile(report) + "\nSee [the plan](@/meetings/no-such-meeting).\n");
   CommandResult r = RunClerk("build --no-search --source '" + site.source().string() +
                                  "' --out '" + site.out().string() + "'",

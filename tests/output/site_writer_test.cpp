@@ -1,11 +1,9 @@
 #include "output/site_writer.h"
 
 #include <algorithm>
-
-#include "model/parallel.h"
-
 #include <catch2/catch.hpp>
 
+#include "model/parallel.h"
 #include "test_support.h"
 
 using namespace clerk;

@@ -120,6 +120,15 @@ bool Render(const Options& opt, const clerk::Site& site, clerk::RenderOptions re
   return !diag.HasErrors() && !(opt.strict && diag.WarningCount() > 0);
 }
 
+// "0.42 s" since `started`.
+std::string Elapsed(std::chrono::steady_clock::time_point started) {
+  double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  char text[32];
+  std::snprintf(text, sizeof text, "%.2f s", seconds);
+  return text;
+}
+
 std::string Summary(const Diagnostics& diag) {
   return Plural(diag.ErrorCount(), "error") + ", " +
          Plural(diag.WarningCount(), "warning");
@@ -176,13 +185,9 @@ int BuildOnce(const Options& opt, std::ostream& log, std::string* messages = nul
       clerk::OutputIntact(opt.out, jobs, &intact_files) &&
       (opt.no_search ||
        std::filesystem::exists(std::filesystem::path(opt.out) / "pagefind"))) {
-    double seconds =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-    char timing[32];
-    std::snprintf(timing, sizeof timing, "%.2f s", seconds);
     log << "clerk build: nothing changed since the last build -> " << intact_files
         << " files in " << opt.out << "/ (0 written, 0 removed, " << intact_files
-        << " unchanged; " << timing << ")\n";
+        << " unchanged; " << Elapsed(started) << ")\n";
     if (messages) messages->clear();
     return 0;
   }
@@ -224,15 +229,11 @@ int BuildOnce(const Options& opt, std::ostream& log, std::string* messages = nul
         << " was not changed\n";
     return kExitContentError;
   }
-  double seconds =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-  char timing[32];
-  std::snprintf(timing, sizeof timing, "%.2f s", seconds);
   log << "clerk build: " << Plural(static_cast<int>(site.meetings.size()), "meeting")
       << ", " << Plural(static_cast<int>(site.documents.size()), "document") << " -> "
       << Plural(static_cast<int>(stats.paths.size()), "file") << " in " << opt.out
       << "/ (" << counts.written << " written, " << counts.removed << " removed, "
-      << counts.unchanged << " unchanged; " << timing << ")";
+      << counts.unchanged << " unchanged; " << Elapsed(started) << ")";
   if (diag.WarningCount() > 0) log << "; " << Plural(diag.WarningCount(), "warning");
   log << "\n";
   return 0;

@@ -42,13 +42,6 @@ bool IsSafeRelativePath(const std::string& path) {
   return true;
 }
 
-bool WriteBytes(const std::string& path, const std::string& bytes) {
-  std::ofstream stream(path, std::ios::binary | std::ios::trunc);
-  stream.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-  stream.close();
-  return static_cast<bool>(stream);
-}
-
 // Writes a new file and returns its size and time (one open, write, fstat,
 // close: a large build writes hundreds of thousands of files). Sets errno
 // and returns nullopt on failure.
@@ -82,6 +75,13 @@ std::optional<BuildLogEntry> WriteNewFile(const std::string& path,
   e.size = static_cast<uint64_t>(st.st_size);
   e.mtime_ns = static_cast<int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec;
   return e;
+}
+
+// The marker that tells CheckOutputDir this folder is Clerk's to update.
+bool WriteMarker(const std::string& dir) {
+  return WriteNewFile(dir + "/" + kSiteMarker,
+                      "This folder is built by clerk and updated on every build.\n")
+      .has_value();
 }
 
 std::string Parent(const std::string& path) {
@@ -247,9 +247,7 @@ bool SiteWriter::Commit(Diagnostics& diag) {
 
   if (fresh_) {
     // The staging folder is the whole site: swap it in.
-    if (!WriteBytes(staging_ + "/" + kSiteMarker,
-                    "This folder is built by clerk and replaced on every build.\n") ||
-        !new_log_.Save(staging_ + "/" + kBuildLogName)) {
+    if (!WriteMarker(staging_) || !new_log_.Save(staging_ + "/" + kBuildLogName)) {
       return fail("cannot write in " + staging_ + "; the previous site is unchanged");
     }
     std::string old = out_ + ".old-" + std::to_string(::getpid());
@@ -297,10 +295,7 @@ bool SiteWriter::Commit(Diagnostics& diag) {
     fs::path full = out_ + "/" + dir;
     if (fs::is_directory(full, ec) && fs::is_empty(full, ec)) fs::remove(full, ec);
   }
-  if (!fs::exists(out_ + "/" + kSiteMarker, ec)) {
-    WriteBytes(out_ + "/" + kSiteMarker,
-               "This folder is built by clerk and replaced on every build.\n");
-  }
+  if (!fs::exists(out_ + "/" + kSiteMarker, ec)) WriteMarker(out_);
   if (!new_log_.Save(out_ + "/" + kBuildLogName))
     return fail("cannot write " + out_ + "/" + kBuildLogName);
   Abort();  // removes the (now empty) staging folder

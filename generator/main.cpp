@@ -18,6 +18,7 @@
 #include "model/diagnostics.h"
 #include "model/parallel.h"
 #include "model/program_identity.h"
+#include "model/stage_timer.h"
 #include "output/resident_files.h"
 #include "output/search_index.h"
 #include "output/site_writer.h"
@@ -89,10 +90,13 @@ std::string ThemeDir(const std::string& source) {
 
 // Loads the site and checks its records and references.
 void LoadAndCheck(const Options& opt, clerk::Site& site, Diagnostics& diag) {
+  clerk::StageTimer timer;
   site = clerk::LoadSite(opt.source, diag);
+  timer.Mark("load");
   clerk::CheckReferences(site, diag);
   clerk::CheckMinuteNumbering(site, diag);
   clerk::CheckAcronyms(site, diag);
+  timer.Mark("check");
 }
 
 clerk::RenderOptions MakeRenderOptions(const Options& opt, const clerk::Site& site) {
@@ -111,12 +115,14 @@ bool Render(const Options& opt, const clerk::Site& site, clerk::RenderOptions re
   if (diag.HasErrors()) return false;
   stats = clerk::RenderSite(site, render, sink, diag);
   if (diag.HasErrors()) return false;
+  clerk::StageTimer timer;
   for (clerk::OutputFile& f :
        clerk::output::ResidentFiles(site, {render.base_url, opt.noindex}, stats.paths)) {
     clerk::Fingerprint inputs = clerk::FingerprintOf(f.content);
     if (!sink.UpToDate(f.path, inputs)) sink.Put(f.path, inputs, std::move(f.content));
     stats.paths.push_back(f.path);
   }
+  timer.Mark("feeds, calendars, data");
   return !diag.HasErrors() && !(opt.strict && diag.WarningCount() > 0);
 }
 
@@ -165,6 +171,7 @@ int RunCheck(const Options& opt) {
 // serve shows them as a page). Returns the exit code.
 int BuildOnce(const Options& opt, std::ostream& log, std::string* messages = nullptr) {
   auto started = std::chrono::steady_clock::now();
+  clerk::StageTimer timer;
   Diagnostics diag;
   clerk::Site site;
   clerk::SiteWriter writer(opt.out);
@@ -180,6 +187,7 @@ int BuildOnce(const Options& opt, std::ostream& log, std::string* messages = nul
        (source / "assets").string(), ThemeDir(opt.source)},
       clerk::ProgramIdentity() + "\n" + opt.base_url + "\n" +
           (opt.noindex ? "noindex" : "") + "\n" + (opt.no_search ? "no-search" : ""));
+  timer.Mark("source stamp");
   size_t intact_files = 0;
   if (ok && clerk::SavedStamp(opt.out) == stamp &&
       clerk::OutputIntact(opt.out, jobs, &intact_files) &&
@@ -193,6 +201,7 @@ int BuildOnce(const Options& opt, std::ostream& log, std::string* messages = nul
   }
 
   if (ok) LoadAndCheck(opt, site, diag);
+  timer.Mark("load and check, total");
   if (ok && !diag.HasErrors()) {
     clerk::ProgressLine progress(
         log, &log == &std::cerr && clerk::ProgressLine::Interactive(2));
@@ -203,6 +212,7 @@ int BuildOnce(const Options& opt, std::ostream& log, std::string* messages = nul
     ok = writer.Begin(diag) && Render(opt, site, render, writer, diag, stats);
     progress.Done();
     ok = ok ? writer.Commit(diag) : (writer.Abort(), false);
+    timer.Mark("commit");
   }
   ok = ok && !diag.HasErrors();
   // The fast path above only for builds that had nothing to say.

@@ -8,20 +8,36 @@
 #include <cstdio>
 #include <fstream>
 #include <sstream>
+#include <string_view>
 #include <vector>
 
 namespace clerk {
 namespace {
 
-constexpr const char* kHeader = "# clerk build log v2";
+constexpr const char* kHeader = "# clerk build log v3";
 
-bool ParseHex(const std::string& text, uint64_t& out) {
+bool ParseHex(std::string_view text, uint64_t& out) {
   if (text.size() != 16) return false;
   out = 0;
   for (char c : text) {
     int v = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
     if (v < 0) return false;
     out = out * 16 + static_cast<uint64_t>(v);
+  }
+  return true;
+}
+
+bool ParseFingerprint(std::string_view text, Fingerprint& out) {
+  return text.size() == 32 && ParseHex(text.substr(0, 16), out.high) &&
+         ParseHex(text.substr(16), out.low);
+}
+
+bool ParseNumber(std::string_view text, uint64_t& out) {
+  if (text.empty() || text.size() > 19) return false;
+  out = 0;
+  for (char c : text) {
+    if (c < '0' || c > '9') return false;
+    out = out * 10 + static_cast<uint64_t>(c - '0');
   }
   return true;
 }
@@ -35,26 +51,33 @@ std::optional<BuildLog> BuildLog::Load(const std::string& out_dir) {
   if (!std::getline(in, line) || line != kHeader) return std::nullopt;
   BuildLog log;
   while (std::getline(in, line)) {
-    // <hex32> <hex32> <size> <mtime> <path>: the path is the rest of the line.
-    if (line.size() < 66 || line[32] != ' ' || line[65] != ' ') return std::nullopt;
+    // Six fields, then the path: the rest of the line (it may hold spaces).
+    std::string_view rest = line;
+    std::string_view field[6];
+    for (std::string_view& f : field) {
+      size_t space = rest.find(' ');
+      if (space == std::string_view::npos || space == 0) return std::nullopt;
+      f = rest.substr(0, space);
+      rest.remove_prefix(space + 1);
+    }
+    if (rest.empty()) return std::nullopt;
     BuildLogEntry e;
-    if (!ParseHex(line.substr(33, 16), e.content.high) ||
-        !ParseHex(line.substr(49, 16), e.content.low))
+    if (!ParseFingerprint(field[0], e.inputs) || !ParseFingerprint(field[1], e.content) ||
+        !ParseFingerprint(field[2], e.deps) || !ParseNumber(field[3], e.size))
       return std::nullopt;
-    line.erase(32, 33);
-    size_t a = line.find(' ');
-    size_t b = a == std::string::npos ? a : line.find(' ', a + 1);
-    size_t c = b == std::string::npos ? b : line.find(' ', b + 1);
-    if (c == std::string::npos || a != 32 || c + 1 >= line.size()) return std::nullopt;
-    if (!ParseHex(line.substr(0, 16), e.inputs.high) ||
-        !ParseHex(line.substr(16, 16), e.inputs.low))
-      return std::nullopt;
-    char* end = nullptr;
-    e.size = std::strtoull(line.c_str() + a + 1, &end, 10);
-    if (end != line.c_str() + b) return std::nullopt;
-    e.mtime_ns = std::strtoll(line.c_str() + b + 1, &end, 10);
-    if (end != line.c_str() + c) return std::nullopt;
-    log.entries_[line.substr(c + 1)] = e;
+    uint64_t mtime = 0;
+    bool negative = !field[4].empty() && field[4][0] == '-';
+    if (!ParseNumber(negative ? field[4].substr(1) : field[4], mtime)) return std::nullopt;
+    e.mtime_ns = negative ? -static_cast<int64_t>(mtime) : static_cast<int64_t>(mtime);
+    if (field[5] != "-") {
+      for (std::string_view bodies = field[5];;) {
+        size_t comma = bodies.find(',');
+        e.bodies.emplace_back(bodies.substr(0, comma));
+        if (comma == std::string_view::npos) break;
+        bodies.remove_prefix(comma + 1);
+      }
+    }
+    log.entries_[std::string(rest)] = std::move(e);
   }
   return log;
 }
@@ -67,15 +90,23 @@ bool BuildLog::Save(const std::string& path) const {
   std::sort(sorted.begin(), sorted.end(),
             [](auto* x, auto* y) { return x->first < y->first; });
   std::string text = std::string(kHeader) + "\n";
-  text.reserve(entries_.size() * 96);
+  text.reserve(entries_.size() * 160);
   char numbers[64];
   for (const auto* entry : sorted) {
-    text += entry->second.inputs.Hex();
+    const BuildLogEntry& e = entry->second;
+    text += e.inputs.Hex();
     text += ' ';
-    text += entry->second.content.Hex();
-    std::snprintf(numbers, sizeof numbers, " %" PRIu64 " %" PRId64 " ",
-                  entry->second.size, entry->second.mtime_ns);
+    text += e.content.Hex();
+    text += ' ';
+    text += e.deps.Hex();
+    std::snprintf(numbers, sizeof numbers, " %" PRIu64 " %" PRId64 " ", e.size, e.mtime_ns);
     text += numbers;
+    if (e.bodies.empty()) text += '-';
+    for (size_t i = 0; i < e.bodies.size(); ++i) {
+      if (i > 0) text += ',';
+      text += e.bodies[i];
+    }
+    text += ' ';
     text += entry->first;
     text += '\n';
   }
@@ -96,6 +127,7 @@ const BuildLogEntry* BuildLog::Find(const std::string& path) const {
   auto it = entries_.find(path);
   return it == entries_.end() ? nullptr : &it->second;
 }
+
 
 std::optional<BuildLogEntry> StatFile(const std::string& path) {
   struct stat st;

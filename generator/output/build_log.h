@@ -5,7 +5,10 @@
 // deletes files the site no longer has.
 //
 // Stored as text in <out>/.clerk-build-log, one file per line:
-//   <inputs, 32 hex> <content, 32 hex> <size> <mtime in ns> <path>
+//   <inputs, 32 hex> <content, 32 hex> <deps, 32 hex> <size> <mtime in ns>
+//   <bodies read, comma-separated, or -> <path>
+// (deps and bodies: see PageDeps in render/site_renderer.h; zero and "-"
+// for files that are not pages, or when the build had warnings).
 // A missing, unreadable or foreign log means "nothing is known": everything
 // is built afresh.
 #pragma once
@@ -14,6 +17,7 @@
 #include <optional>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 #include "model/fingerprint.h"
 
@@ -24,6 +28,8 @@ inline constexpr const char* kBuildLogName = ".clerk-build-log";
 struct BuildLogEntry {
   Fingerprint inputs;   // what the file was made from
   Fingerprint content;  // the bytes written
+  Fingerprint deps;     // PageDeps::fingerprint; zero if none recorded
+  std::vector<std::string> bodies;  // PageDeps::bodies
   uint64_t size = 0;
   int64_t mtime_ns = 0;
 };
@@ -44,6 +50,7 @@ class BuildLog {
   const std::unordered_map<std::string, BuildLogEntry>& entries() const {
     return entries_;
   }
+  std::unordered_map<std::string, BuildLogEntry>& mutable_entries() { return entries_; }
 
  private:
   std::unordered_map<std::string, BuildLogEntry> entries_;

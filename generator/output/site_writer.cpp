@@ -214,6 +214,41 @@ void SiteWriter::Put(const std::string& path, const Fingerprint& inputs,
   staged_.push_back(path);
 }
 
+std::optional<PageDeps> SiteWriter::LastDeps(const std::string& path) {
+  const BuildLogEntry* old = fresh_ ? nullptr : old_log_.Find(path);
+  if (!old || old->deps == Fingerprint{}) return std::nullopt;
+  return PageDeps{old->deps, old->bodies};
+}
+
+bool SiteWriter::Keep(const std::string& path) {
+  const BuildLogEntry* old = fresh_ ? nullptr : old_log_.Find(path);
+  if (!old) return false;
+  std::optional<BuildLogEntry> now = StatFile(out_ + "/" + path);
+  if (!now || now->size != old->size || now->mtime_ns != old->mtime_ns) return false;
+  std::lock_guard<std::mutex> lock(mutex_);
+  new_log_.Set(path, *old);
+  ++unchanged_;
+  return true;
+}
+
+void SiteWriter::RecordDeps(const std::string& path, PageDeps deps) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  deps_[path] = std::move(deps);
+}
+
+void SiteWriter::SaveDepsInLog(bool keep) {
+  for (auto& [path, entry] : new_log_.mutable_entries()) {
+    auto it = keep ? deps_.find(path) : deps_.end();
+    if (it != deps_.end()) {
+      entry.deps = it->second.fingerprint;
+      entry.bodies = it->second.bodies;
+    } else if (!keep) {
+      entry.deps = Fingerprint{};
+      entry.bodies.clear();
+    }
+  }
+}
+
 std::optional<std::string> SiteWriter::Existing(const std::string& path) {
   std::ifstream in(out_ + "/" + path, std::ios::binary);
   if (!in) return std::nullopt;
@@ -244,6 +279,7 @@ bool SiteWriter::Commit(Diagnostics& diag) {
   };
   if (!failure_.empty()) return fail(failure_ + "; the previous site is unchanged");
   std::error_code ec;
+  SaveDepsInLog(diag.WarningCount() == 0);
 
   if (fresh_) {
     // The staging folder is the whole site: swap it in.

@@ -23,6 +23,7 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
@@ -51,9 +52,17 @@ class SiteWriter : public OutputSink {
   void Put(const std::string& path, const Fingerprint& inputs,
            std::string content) override;
   std::optional<std::string> Existing(const std::string& path) override;
+  bool KeepsDeps() const override { return true; }
+  std::optional<PageDeps> LastDeps(const std::string& path) override;
+  bool Keep(const std::string& path) override;
+  // Saved in the log only if the build had no warnings: a page skipped
+  // without being built raises none, so after a build with warnings every
+  // page is built again until they are gone.
+  void RecordDeps(const std::string& path, PageDeps deps) override;
 
-  // Moves the staged files in, deletes stale ones, saves the log. On failure
-  // (reported in `diag`) the previous site is left as it was.
+  // Moves the staged files in, deletes stale ones, saves the log (with the
+  // recorded PageDeps if `diag` has no warnings). On failure (reported in
+  // `diag`) the previous site is left as it was.
   bool Commit(Diagnostics& diag);
   // Throws the staged files away; the output folder is untouched.
   void Abort();
@@ -69,6 +78,9 @@ class SiteWriter : public OutputSink {
 
  private:
   void Fail(const std::string& message);
+  // Puts the recorded PageDeps into the new log (`keep`), or clears every
+  // entry's (the build had warnings).
+  void SaveDepsInLog(bool keep);
 
   std::string out_;      // absolute output folder
   std::string staging_;  // absolute staging folder
@@ -78,6 +90,7 @@ class SiteWriter : public OutputSink {
   std::mutex mutex_;  // guards everything below
   BuildLog new_log_;
   std::vector<std::string> staged_;
+  std::unordered_map<std::string, PageDeps> deps_;
   std::unordered_set<std::string> made_dirs_;  // folders made in staging
   std::string failure_;
   size_t unchanged_ = 0;

@@ -266,8 +266,7 @@ PageData PageContext::DocumentPage(const Document& doc) {
   d["exempt"] = doc.exempt;
 
   std::string key = doc.meeting_id + "/" + doc.id;
-  const DocumentHtml* html = nullptr;
-  if (auto it = content_.documents.find(key); it != content_.documents.end()) html = &it->second;
+  const DocumentHtml* html = DocumentBody(key);
   json recs = json::array();
   for (const Recommendation& r : doc.recommendations) {
     recs.push_back({{"id", "rec-" + r.id},

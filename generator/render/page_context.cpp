@@ -223,43 +223,54 @@ json PageContext::DocumentLink(const Document& doc) const {
 
 std::vector<PageJob> PageJobs(const Site& site) {
   std::vector<PageJob> jobs;
-  auto add = [&](PageData (PageContext::*page)()) {
-    jobs.push_back([page](PageContext& c) { return (c.*page)(); });
+  auto add = [&](std::string key, PageData (PageContext::*page)()) {
+    jobs.push_back({std::move(key), [page](PageContext& c) { return (c.*page)(); }});
   };
-  add(&PageContext::Home);
-  add(&PageContext::CommitteeIndex);
+  add(urls::Home(), &PageContext::Home);
+  add(urls::Committees(), &PageContext::CommitteeIndex);
   for (const auto& [id, c] : site.committees)
-    jobs.push_back([&c = c](PageContext& ctx) { return ctx.CommitteePage(c); });
-  add(&PageContext::MeetingIndex);
+    jobs.push_back({urls::Committee(id), [&c = c](PageContext& ctx) { return ctx.CommitteePage(c); }});
+  add(urls::Meetings(), &PageContext::MeetingIndex);
   for (const auto& [id, m] : site.meetings)
-    jobs.push_back([&m = m](PageContext& ctx) { return ctx.MeetingPage(m); });
+    jobs.push_back({urls::Meeting(id), [&m = m](PageContext& ctx) { return ctx.MeetingPage(m); }});
   for (const auto& [key, d] : site.documents)
-    jobs.push_back([&d = d](PageContext& ctx) { return ctx.DocumentPage(d); });
+    jobs.push_back({urls::Document(d.meeting_id, d.id),
+                    [&d = d](PageContext& ctx) { return ctx.DocumentPage(d); }});
   for (const auto& [id, m] : site.minutes)
-    jobs.push_back([&m = m](PageContext& ctx) { return ctx.MinutesPage(m); });
-  add(&PageContext::PeopleIndex);
+    jobs.push_back({urls::Minutes(m.meeting_id),
+                    [&m = m](PageContext& ctx) { return ctx.MinutesPage(m); }});
+  add(urls::People(), &PageContext::PeopleIndex);
   for (const auto& [id, p] : site.people)
-    jobs.push_back([&p = p](PageContext& ctx) { return ctx.PersonPage(p); });
+    jobs.push_back({urls::Person(id), [&p = p](PageContext& ctx) { return ctx.PersonPage(p); }});
   for (const auto& [id, wp] : site.work_programmes)
-    jobs.push_back([&wp = wp](PageContext& ctx) { return ctx.WorkProgrammePage(wp); });
-  add(&PageContext::GlossaryPage);
-  jobs.push_back([](PageContext& ctx) { return ctx.DecisionsPage(nullptr); });
+    jobs.push_back({urls::WorkProgramme(id),
+                    [&wp = wp](PageContext& ctx) { return ctx.WorkProgrammePage(wp); }});
+  add(urls::Glossary(), &PageContext::GlossaryPage);
+  jobs.push_back({urls::Decisions(), [](PageContext& ctx) { return ctx.DecisionsPage(nullptr); }});
   for (int year : PageContext::DecisionYearsOf(site))
-    jobs.push_back([year](PageContext& ctx) { return ctx.YearDecisionsPage(year); });
-  add(&PageContext::TopicIndex);
+    jobs.push_back({urls::YearDecisions(year),
+                    [year](PageContext& ctx) { return ctx.YearDecisionsPage(year); }});
+  add(urls::Topics(), &PageContext::TopicIndex);
   for (const auto& [id, t] : site.topics)
-    jobs.push_back([&t = t](PageContext& ctx) { return ctx.TopicPage(t); });
+    jobs.push_back({urls::Topic(id), [&t = t](PageContext& ctx) { return ctx.TopicPage(t); }});
   for (const auto& [id, c] : site.committees)
-    jobs.push_back([&c = c](PageContext& ctx) { return ctx.DecisionsPage(&c); });
-  add(&PageContext::AccessibilityPage);
-  add(&PageContext::NotFoundPage);
-  add(&PageContext::SearchPage);
+    jobs.push_back({urls::CommitteeDecisions(id),
+                    [&c = c](PageContext& ctx) { return ctx.DecisionsPage(&c); }});
+  add(urls::Accessibility(), &PageContext::AccessibilityPage);
+  add(urls::NotFound(), &PageContext::NotFoundPage);
+  add(urls::Search(), &PageContext::SearchPage);
   return jobs;
+}
+
+const DocumentHtml* PageContext::DocumentBody(const std::string& key) const {
+  if (body_reads_) body_reads_->push_back(key);
+  auto it = content_.documents.find(key);
+  return it == content_.documents.end() ? nullptr : &it->second;
 }
 
 std::vector<PageData> PageContext::AllPages() {
   std::vector<PageData> pages;
-  for (const PageJob& job : PageJobs(site_)) pages.push_back(job(*this));
+  for (const PageJob& job : PageJobs(site_)) pages.push_back(job.build(*this));
   return pages;
 }
 

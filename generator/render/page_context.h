@@ -57,6 +57,13 @@ class PageContext {
   PageData NotFoundPage();
   PageData SearchPage();  // render/search_page.cpp
 
+  // While set, building a page appends to *reads the key
+  // ("<meeting>/<document>") of every paper whose rendered body it reads.
+  // Bodies are the one input not in the site's records fingerprint
+  // (content/records_fingerprint.h), so a later build can tell from these
+  // keys alone that a page need not be built again.
+  void RecordBodyReads(std::vector<std::string>* reads) { body_reads_ = reads; }
+
  private:
   struct Crumb {
     std::string label;
@@ -87,6 +94,8 @@ class PageContext {
   PageData BeginDecisions(const std::string& key, const std::string& title,
                           const Committee* committee, int year);
   std::vector<Crumb> MeetingCrumbs(const Meeting& meeting) const;
+  // A paper's rendered body; the only way pages read one (see RecordBodyReads).
+  const DocumentHtml* DocumentBody(const std::string& key) const;
 
   const SiteIndex& index_;
   const Site& site_;
@@ -96,12 +105,16 @@ class PageContext {
   const RenderOptions& options_;
   std::string current_;          // output path of the page being built
   bool absolute_links_ = false;  // 404 page: links that work from any path
+  std::vector<std::string>* body_reads_ = nullptr;
 };
 
 // One page, made when it is built: a large site's page data is never all in
 // memory at once, and several threads can build pages side by side (each
 // with its own PageContext).
-using PageJob = std::function<PageData(PageContext&)>;
+struct PageJob {
+  std::string key;  // the page it builds (PageData::key), known without building it
+  std::function<PageData(PageContext&)> build;
+};
 
 // Every page of a rendition, in a fixed order (the same list for each).
 std::vector<PageJob> PageJobs(const Site& site);

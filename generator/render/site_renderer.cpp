@@ -15,9 +15,11 @@
 #include <set>
 #include <sstream>
 
+#include "content/records_fingerprint.h"
 #include "links/site_links.h"
 #include "model/parallel.h"
 #include "model/program_identity.h"
+#include "model/stage_timer.h"
 #include "render/content_html.h"
 #include "render/glossary_terms.h"
 #include "render/html_text.h"
@@ -114,6 +116,47 @@ void HashJson(Hasher& h, const nlohmann::json& value) {
   }
 }
 
+// Keys of bodies go into the build log between commas and spaces.
+bool LoggableKeys(const std::vector<std::string>& keys) {
+  for (const std::string& key : keys) {
+    if (key.empty() || key.find_first_of(", \n\r") != std::string::npos) return false;
+  }
+  return true;
+}
+
+// What pages depend on besides the shared inputs and their own path: the
+// records, and a fingerprint per paper body, to hash the bodies a page read.
+struct DepsInputs {
+  Fingerprint records;
+  std::map<std::string, Fingerprint> bodies;
+
+  Fingerprint Of(const Fingerprint& shared, const Rendition& rendition,
+                 const std::string& path, const std::vector<std::string>& read) const {
+    Hasher h;
+    h.Add(shared).Add(records).Add(rendition.id).Add(path);
+    for (const std::string& key : read) {
+      auto it = bodies.find(key);
+      h.Add(key).Add(it == bodies.end() ? Fingerprint{} : it->second);
+    }
+    return h.Finish();
+  }
+};
+
+DepsInputs MakeDepsInputs(const Site& site, const RenderedContent& content, int jobs) {
+  DepsInputs deps;
+  deps.records = RecordsFingerprint(site, jobs);
+  for (const auto& [key, html] : content.documents) {
+    Hasher h;
+    h.Add(html.body);
+    for (const MarkdownHeading& heading : html.headings)
+      h.Add(std::to_string(heading.level)).Add(heading.text).Add(heading.id);
+    h.Add("recommendations");
+    for (const auto& [id, rec] : html.recommendations) h.Add(id).Add(rec);
+    deps.bodies[key] = h.Finish();
+  }
+  return deps;
+}
+
 // Collects files in memory; nothing is ever up to date.
 class MemorySink : public OutputSink {
  public:
@@ -147,10 +190,13 @@ struct Worker {
 RenderStats RenderSite(const Site& site, const RenderOptions& options, OutputSink& sink,
                        Diagnostics& diag) {
   RenderStats stats;
+  StageTimer timer;
   SiteIndex index(site);
+  timer.Mark("index");
   RenderOptions opts = options;
   if (opts.base_url.empty()) opts.base_url = site.config.base_url;
   RenderedContent content = RenderContent(site, diag, opts.jobs);
+  timer.Mark("markdown");
   const std::vector<Rendition> renditions = DefaultRenditions();
   RenditionExtras extras(index, opts.base_url);
   ResidentLinks resident_links(index, opts.base_url);
@@ -166,6 +212,10 @@ RenderStats RenderSite(const Site& site, const RenderOptions& options, OutputSin
   }
 
   const std::vector<PageJob> jobs = PageJobs(site);
+  const bool track_deps = sink.KeepsDeps();
+  const DepsInputs deps_inputs =
+      track_deps ? MakeDepsInputs(site, content, opts.jobs) : DepsInputs{};
+  timer.Mark("render setup");
   const size_t total = jobs.size() * renditions.size();
   std::vector<Worker> workers(static_cast<size_t>(std::max(1, opts.jobs)));
   std::vector<std::string> page_paths(total);
@@ -185,7 +235,36 @@ RenderStats RenderSite(const Site& site, const RenderOptions& options, OutputSin
             std::make_unique<PageContext>(index, content, each, renditions, opts));
       }
     }
-    PageData page = jobs[i % jobs.size()](*w.contexts[r]);
+    const PageJob& job = jobs[i % jobs.size()];
+    const std::string path = urls::Page(rendition, job.key);
+    page_paths[i] = path;
+    const bool is_target = r == 0 && targets.count(path) > 0;
+    auto keep_target_ids = [&] {
+      if (!is_target) return;
+      if (auto html = sink.Existing(path)) w.target_ids[path] = HtmlIds(*html);
+    };
+
+    // Unchanged records, unchanged bodies read last time, file as written:
+    // the page is as it was, without building its data.
+    if (track_deps) {
+      std::optional<PageDeps> last = sink.LastDeps(path);
+      if (last && deps_inputs.Of(shared, rendition, path, last->bodies) == last->fingerprint &&
+          sink.Keep(path)) {
+        keep_target_ids();
+        size_t n = ++done;
+        if (opts.progress && (n % 256 == 0 || n == total)) opts.progress(n, total);
+        return;
+      }
+    }
+
+    std::vector<std::string> bodies_read;
+    w.contexts[r]->RecordBodyReads(&bodies_read);
+    PageData page = job.build(*w.contexts[r]);
+    w.contexts[r]->RecordBodyReads(nullptr);
+    if (page.path != path) {
+      w.diag.Error(SourcePos{path, 0, 0}, "internal error: page job '" + job.key +
+                                               "' built '" + page.path + "'");
+    }
     extras.AddData(page, rendition, renditions);
     resident_links.AddData(page, rendition);
     if (page.template_name == "not_found") {
@@ -197,17 +276,12 @@ RenderStats RenderSite(const Site& site, const RenderOptions& options, OutputSin
       }
       page.data["inline_css"] = css;
     }
-    page_paths[i] = page.path;
     Hasher hasher;
     hasher.Add(shared).Add(rendition.id).Add(page.path).Add(page.template_name);
     HashJson(hasher, page.data);
     Fingerprint inputs = hasher.Finish();
-    bool is_target = r == 0 && targets.count(page.path) > 0;
     if (sink.UpToDate(page.path, inputs)) {
-      if (is_target) {
-        if (auto html = sink.Existing(page.path))
-          w.target_ids[page.path] = HtmlIds(*html);
-      }
+      keep_target_ids();
     } else {
       const Theme& theme = *w.themes[r];
       std::string html =
@@ -220,11 +294,17 @@ RenderStats RenderSite(const Site& site, const RenderOptions& options, OutputSin
       sink.Put(page.path, inputs, std::move(html));
       ++rendered;
     }
+    if (track_deps && LoggableKeys(bodies_read)) {
+      Fingerprint fingerprint = deps_inputs.Of(shared, rendition, path, bodies_read);
+      sink.RecordDeps(path, {fingerprint, std::move(bodies_read)});
+    }
     size_t n = ++done;
     if (opts.progress && (n % 256 == 0 || n == total)) opts.progress(n, total);
   });
   stats.rendered = rendered;
   stats.up_to_date = total - rendered;
+  timer.Mark("pages", std::to_string(stats.rendered) + " rendered of " +
+                         std::to_string(total));
 
   std::map<std::string, std::vector<std::string>> target_ids;
   for (Worker& w : workers) {
@@ -275,6 +355,7 @@ RenderStats RenderSite(const Site& site, const RenderOptions& options, OutputSin
         return it == target_ids.end() ? &kNone : &it->second;
       },
       html_pages, diag);
+  timer.Mark("assets and link check");
   stats.paths = std::move(paths);
   return stats;
 }

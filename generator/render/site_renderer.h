@@ -40,11 +40,31 @@ struct RenderOptions {
   std::function<void(size_t done, size_t total)> progress;
 };
 
+// What a page was built from besides the inputs every page shares: the
+// site's records (content/records_fingerprint.h) and the paper bodies it
+// read. Kept per page, so the next build can tell that a page is unchanged
+// without building its data.
+struct PageDeps {
+  Fingerprint fingerprint;          // of the shared inputs, the records and those bodies
+  std::vector<std::string> bodies;  // keys ("<meeting>/<document>") of the bodies read
+};
+
 // Where rendered files go: the output stage implements it (and tests fake
 // it). Every method may be called from several threads at once.
 class OutputSink {
  public:
   virtual ~OutputSink() = default;
+  // True if the sink keeps PageDeps between builds (the methods below do
+  // something); rendering then works them out.
+  virtual bool KeepsDeps() const { return false; }
+  // The dependencies the last build recorded for `path`, if any.
+  virtual std::optional<PageDeps> LastDeps(const std::string&) { return std::nullopt; }
+  // Keeps `path` exactly as the last build left it, if its file is still as
+  // it was written; false otherwise.
+  virtual bool Keep(const std::string&) { return false; }
+  // What `path` (just found up to date, or put) was built from.
+  virtual void RecordDeps(const std::string&, PageDeps) {}
+
   // True if `path` was built before from inputs with this fingerprint and
   // is still there as it was written: it is then neither rendered nor
   // written again.

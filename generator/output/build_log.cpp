@@ -50,7 +50,17 @@ std::optional<BuildLog> BuildLog::Load(const std::string& out_dir) {
   std::string line;
   if (!std::getline(in, line) || line != kHeader) return std::nullopt;
   BuildLog log;
+  bool ended = false;
   while (std::getline(in, line)) {
+    // The last line counts the entries: a log cut short is no log.
+    if (line.rfind("# end ", 0) == 0) {
+      uint64_t count = 0;
+      if (!ParseNumber(std::string_view(line).substr(6), count) ||
+          count != log.entries_.size() || std::getline(in, line))
+        return std::nullopt;
+      ended = true;
+      break;
+    }
     // Six fields, then the path: the rest of the line (it may hold spaces).
     std::string_view rest = line;
     std::string_view field[6];
@@ -79,6 +89,7 @@ std::optional<BuildLog> BuildLog::Load(const std::string& out_dir) {
     }
     log.entries_[std::string(rest)] = std::move(e);
   }
+  if (!ended) return std::nullopt;
   return log;
 }
 
@@ -110,6 +121,7 @@ bool BuildLog::Save(const std::string& path) const {
     text += entry->first;
     text += '\n';
   }
+  text += "# end " + std::to_string(sorted.size()) + "\n";
   std::string tmp = path + ".tmp";
   {
     std::ofstream out(tmp, std::ios::binary | std::ios::trunc);

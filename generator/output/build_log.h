@@ -8,7 +8,8 @@
 //   <inputs, 32 hex> <content, 32 hex> <deps, 32 hex> <size> <mtime in ns>
 //   <bodies read, comma-separated, or -> <path>
 // (deps and bodies: see PageDeps in render/site_renderer.h; zero and "-"
-// for files that are not pages, or when the build had warnings).
+// for files that are not pages, or when the build had warnings), and last
+// "# end <number of entries>".
 // A missing, unreadable or foreign log means "nothing is known": everything
 // is built afresh.
 #pragma once

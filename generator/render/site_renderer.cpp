@@ -219,7 +219,7 @@ RenderStats RenderSite(const Site& site, const RenderOptions& options, OutputSin
   const size_t total = jobs.size() * renditions.size();
   std::vector<Worker> workers(static_cast<size_t>(std::max(1, opts.jobs)));
   std::vector<std::string> page_paths(total);
-  std::atomic<size_t> done{0}, rendered{0};
+  std::atomic<size_t> done{0}, built{0}, rendered{0};
 
   ParallelFor(total, opts.jobs, [&](size_t i, int thread) {
     Worker& w = workers[static_cast<size_t>(thread)];
@@ -261,6 +261,7 @@ RenderStats RenderSite(const Site& site, const RenderOptions& options, OutputSin
     w.contexts[r]->RecordBodyReads(&bodies_read);
     PageData page = job.build(*w.contexts[r]);
     w.contexts[r]->RecordBodyReads(nullptr);
+    ++built;
     if (page.path != path) {
       w.diag.Error(SourcePos{path, 0, 0}, "internal error: page job '" + job.key +
                                                "' built '" + page.path + "'");
@@ -301,9 +302,11 @@ RenderStats RenderSite(const Site& site, const RenderOptions& options, OutputSin
     size_t n = ++done;
     if (opts.progress && (n % 256 == 0 || n == total)) opts.progress(n, total);
   });
+  stats.built = built;
   stats.rendered = rendered;
   stats.up_to_date = total - rendered;
-  timer.Mark("pages", std::to_string(stats.rendered) + " rendered of " +
+  timer.Mark("pages", std::to_string(stats.built) + " built, " +
+                         std::to_string(stats.rendered) + " rendered of " +
                          std::to_string(total));
 
   std::map<std::string, std::vector<std::string>> target_ids;

@@ -85,6 +85,7 @@ class DiscardSink : public OutputSink {
 
 struct RenderStats {
   std::vector<std::string> paths;  // every file of the site, sorted
+  size_t built = 0;                // pages whose data was built
   size_t rendered = 0;             // pages rendered and handed to the sink
   size_t up_to_date = 0;           // pages the sink already had
 };

@@ -104,6 +104,27 @@ class Site {
   TempDir dir_;
 };
 
+// Builds with CLERK_TIMINGS set and returns how many pages had their data
+// built: "clerk: timing: pages ... <B> built, <R> rendered of <T>".
+size_t PagesBuilt(Site& site) {
+  ::setenv("CLERK_TIMINGS", "1", 1);
+  std::string output = site.Build();
+  ::unsetenv("CLERK_TIMINGS");
+  size_t at = output.find(" built, ");
+  REQUIRE(at != std::string::npos);
+  size_t start = output.rfind(' ', at - 1) + 1;
+  return std::stoul(output.substr(start, at - start));
+}
+
+size_t PagesInAll(Site& site) {
+  ::setenv("CLERK_TIMINGS", "1", 1);
+  std::string output = site.Build();
+  ::unsetenv("CLERK_TIMINGS");
+  size_t at = output.find(" rendered of ");
+  REQUIRE(at != std::string::npos);
+  return std::stoul(output.substr(at + 13));
+}
+
 const char* kMeeting = "2019-09-16-cyp-scrutiny";
 const char* kReport = "care-leavers-eia";
 
@@ -155,6 +176,63 @@ TEST_CASE("editing one report rewrites exactly the files that depend on it",
   CHECK(rewritten.size() <
         12);  // not the site: its pages and the feeds and data naming it
   CHECK(Bytes(after) == site.Clean());
+}
+
+TEST_CASE("editing a report's text builds only its own pages; editing its details builds all",
+          "[e2e][incremental]") {
+  Site site;
+  site.Build();
+  fs::path report =
+      site.source() / "content/meetings" / kMeeting / (std::string(kReport) + ".md");
+  std::string text = ReadFile(report);
+
+  // The body alone: the records are as they were, so only the pages that
+  // show this body (the report in three renditions) are built at all.
+  WriteFile(report, text + "\nA sentence added after the meeting.\n");
+  CHECK(PagesBuilt(site) == 3);
+  CHECK(Bytes(Snapshot(site.out())) == site.Clean());
+
+  // Its title (front matter): the meeting page and every listing name it,
+  // so every page is built again (and those that did not change are not
+  // written).
+  size_t title = text.find("\ntitle: \"");
+  REQUIRE(title != std::string::npos);
+  text.insert(title + 9, "Revised ");
+  WriteFile(report, text);
+  size_t all = PagesInAll(site);  // builds the title change
+  auto after = Snapshot(site.out());
+  CHECK(after.at(std::string("meetings/") + kMeeting + "/index.html")
+            .bytes.find("Revised Appendix 1") != std::string::npos);
+  CHECK(Bytes(after) == site.Clean());
+  // Nothing changed since: the next build is the fast path, and after a
+  // body edit again only three pages are built, of all of them.
+  WriteFile(report, text + "\nAnother sentence.\n");
+  CHECK(PagesBuilt(site) == 3);
+  CHECK(all > 30);
+  CHECK(Bytes(Snapshot(site.out())) == site.Clean());
+}
+
+TEST_CASE("after a build with warnings, every page is built until they are gone",
+          "[e2e][incremental]") {
+  Site site;
+  site.Build();
+  fs::path report =
+      site.source() / "content/meetings" / kMeeting / (std::string(kReport) + ".md");
+  std::string text = ReadFile(report);
+  // An acronym the glossary does not explain: a warning.
+  WriteFile(report, text + "\nThe QZXW panel met twice.\n");
+  std::string output = site.Build();
+  REQUIRE(output.find("warning") != std::string::npos);
+  // The warning is still there, so nothing may be skipped unbuilt: a page
+  // skipped would not say its warnings again.
+  WriteFile(report, text + "\nThe QZXW panel met three times.\n");
+  size_t built = PagesBuilt(site);
+  CHECK(built > 30);
+  WriteFile(report, text + "\nThe panel met three times.\n");
+  CHECK(PagesBuilt(site) == built);  // the build that clears the warning
+  WriteFile(report, text + "\nThe panel met four times.\n");
+  CHECK(PagesBuilt(site) == 3);
+  CHECK(Bytes(Snapshot(site.out())) == site.Clean());
 }
 
 TEST_CASE("a removed meeting's pages disappear and every listing forgets it",

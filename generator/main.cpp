@@ -117,7 +117,8 @@ bool Render(const Options& opt, const clerk::Site& site, clerk::RenderOptions re
   if (diag.HasErrors()) return false;
   clerk::StageTimer timer;
   for (clerk::OutputFile& f :
-       clerk::output::ResidentFiles(site, {render.base_url, opt.noindex}, stats.paths)) {
+       clerk::output::ResidentFiles(site, {render.base_url, opt.noindex, render.jobs},
+                                         stats.paths)) {
     clerk::Fingerprint inputs = clerk::FingerprintOf(f.content);
     if (!sink.UpToDate(f.path, inputs)) sink.Put(f.path, inputs, std::move(f.content));
     stats.paths.push_back(f.path);

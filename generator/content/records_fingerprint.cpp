@@ -22,11 +22,13 @@ Fingerprint RecordsFingerprint(const Site& site, int jobs) {
 
   std::vector<std::string> files = {"site.yaml"};
   fs::path root = site.root.empty() ? fs::path(".") : fs::path(site.root);
+  const std::string content = (root / "content").string();
   std::error_code ec;
-  for (auto it = fs::recursive_directory_iterator(root / "content", ec);
+  for (auto it = fs::recursive_directory_iterator(content, ec);
        !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+    // "<root>/content/x/y.md" -> "content/x/y.md" (fs::relative would stat).
     if (it->is_regular_file(ec))
-      files.push_back(fs::relative(it->path(), root).generic_string());
+      files.push_back("content" + it->path().generic_string().substr(content.size()));
   }
   std::sort(files.begin(), files.end());
 
@@ -39,8 +41,8 @@ Fingerprint RecordsFingerprint(const Site& site, int jobs) {
       return;
     }
     if (papers.count(display_root + files[i])) {
-      FrontMatter fm = SplitFrontMatter(text, files[i], ignored);
-      each[i] = Hasher().Add(fm.yaml).Add(std::to_string(fm.body_line)).Finish();
+      // The front matter and its closing line (so also where the body starts).
+      each[i] = FingerprintOf(std::string_view(text).substr(0, FrontMatterLength(text)));
     } else {
       each[i] = FingerprintOf(text);
     }

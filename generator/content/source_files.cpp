@@ -1,9 +1,16 @@
 #include "content/source_files.h"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <string_view>
 #include <system_error>
 
 namespace clerk {
@@ -11,14 +18,30 @@ namespace fs = std::filesystem;
 
 bool ReadTextFile(const std::string& path, const std::string& display_path,
                   std::string* contents, Diagnostics& diag) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
+  // open/fstat/read: one copy, sized once (every source file comes here).
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  struct stat st;
+  if (fd < 0 || ::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+    if (fd >= 0) ::close(fd);
     diag.Error({display_path, 0, 0}, "cannot read file");
     return false;
   }
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  *contents = buffer.str();
+  contents->resize(static_cast<size_t>(st.st_size));
+  size_t got = 0;
+  for (;;) {
+    if (got == contents->size()) contents->resize(got + 4096 + got / 2);  // it grew
+    ssize_t n = ::read(fd, contents->data() + got, contents->size() - got);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      ::close(fd);
+      diag.Error({display_path, 0, 0}, std::string("cannot read file: ") + std::strerror(errno));
+      return false;
+    }
+    if (n == 0) break;
+    got += static_cast<size_t>(n);
+  }
+  ::close(fd);
+  contents->resize(got);
   // Windows editors save CRLF; positions and parsing want plain LF.
   contents->erase(std::remove(contents->begin(), contents->end(), '\r'), contents->end());
   // A UTF-8 byte order mark is invisible in editors; drop it.
@@ -48,38 +71,71 @@ std::vector<std::string> ListDirectories(const std::string& dir) {
   return List(dir, true);
 }
 
-FrontMatter SplitFrontMatter(const std::string& text, const std::string& path,
-                             Diagnostics& diag) {
-  FrontMatter fm;
-  if (text.rfind("---\n", 0) != 0) {
-    fm.body = text;
-    fm.body_line = 1;
-    return fm;
-  }
-  // Find the closing line "---" (or "...").
+namespace {
+
+// Where a Markdown file's front matter ends. One scan, shared by
+// SplitFrontMatter and FrontMatterLength so the two always agree.
+struct FrontMatterBounds {
+  bool opened = false;     // line 1 is "---"
+  bool closed = false;     // a later "---" or "..." line closes it
+  size_t close_start = 0;  // offset of the closing line
+  size_t body_start = 0;   // offset just past the closing line
+  int body_line = 1;
+};
+
+FrontMatterBounds FindFrontMatter(std::string_view text) {
+  FrontMatterBounds b;
+  if (text.substr(0, 4) != "---\n") return b;
+  b.opened = true;
   size_t line_start = 4;
   int line = 2;
   while (line_start <= text.size()) {
     size_t line_end = text.find('\n', line_start);
-    std::string current =
-        text.substr(line_start, line_end == std::string::npos ? std::string::npos
-                                                              : line_end - line_start);
+    std::string_view current = text.substr(
+        line_start, line_end == std::string_view::npos ? std::string_view::npos
+                                                       : line_end - line_start);
     if (current == "---" || current == "...") {
-      fm.present = true;
-      fm.yaml = text.substr(4, line_start - 4);
-      fm.yaml_line = 2;
-      fm.body = line_end == std::string::npos ? "" : text.substr(line_end + 1);
-      fm.body_line = line + 1;
-      return fm;
+      b.closed = true;
+      b.close_start = line_start;
+      b.body_start = line_end == std::string_view::npos ? text.size() : line_end + 1;
+      b.body_line = line + 1;
+      return b;
     }
-    if (line_end == std::string::npos) break;
+    if (line_end == std::string_view::npos) break;
     line_start = line_end + 1;
     ++line;
+  }
+  return b;
+}
+
+}  // namespace
+
+FrontMatter SplitFrontMatter(const std::string& text, const std::string& path,
+                             Diagnostics& diag) {
+  FrontMatter fm;
+  FrontMatterBounds b = FindFrontMatter(text);
+  if (!b.opened) {
+    fm.body = text;
+    fm.body_line = 1;
+    return fm;
+  }
+  if (b.closed) {
+    fm.present = true;
+    fm.yaml = text.substr(4, b.close_start - 4);
+    fm.yaml_line = 2;
+    fm.body = text.substr(b.body_start);
+    fm.body_line = b.body_line;
+    return fm;
   }
   diag.Error({path, 1, 1},
              "front matter opened with '---' on line 1 is never closed: add a line "
              "with '---' after the last field");
   return fm;
+}
+
+size_t FrontMatterLength(std::string_view text) {
+  FrontMatterBounds b = FindFrontMatter(text);
+  return !b.opened ? 0 : b.closed ? b.body_start : text.size();
 }
 
 bool CheckUtf8(const std::string& text, const std::string& path, Diagnostics& diag) {

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "model/diagnostics.h"
@@ -31,6 +32,10 @@ struct FrontMatter {
 // closes it is reported as an error.
 FrontMatter SplitFrontMatter(const std::string& text, const std::string& path,
                              Diagnostics& diag);
+
+// The length of the front matter, both "---" lines included: 0 if there is
+// none, the whole text if it is never closed. Its lines are the body's offset.
+size_t FrontMatterLength(std::string_view text);
 
 // Text must be UTF-8; reports the first invalid byte's position.
 bool CheckUtf8(const std::string& text, const std::string& path, Diagnostics& diag);

@@ -2,6 +2,9 @@
 
 #include <cctype>
 #include <set>
+#include <vector>
+
+#include "model/parallel.h"
 
 namespace clerk {
 namespace {
@@ -87,7 +90,12 @@ std::vector<AcronymHit> FindAcronyms(const std::string& text) {
       continue;
     }
     size_t start = i;
-    while (i < text.size() && IsWordChar(text[i])) ++i;
+    int raw_upper = 0;
+    while (i < text.size() && IsWordChar(text[i])) {
+      raw_upper += std::isupper(static_cast<unsigned char>(text[i])) ? 1 : 0;
+      ++i;
+    }
+    if (raw_upper < 2) continue;  // most words: no acronym, no copy
     std::string word = text.substr(start, i - start);
     // Trim quotes around the word, then a possessive and a plural.
     while (!word.empty() && word.back() == '\'') word.pop_back();
@@ -122,14 +130,28 @@ void CheckAcronyms(const Site& site, Diagnostics& diag) {
       for (const AgendaItem& sub : items[i]->sub_items) items.push_back(&sub);
     }
   }
-  for (const auto& [key, doc] : site.documents) {
-    scan.Scan(doc.title, doc.pos);
-    scan.Scan(doc.summary, doc.pos);
-    for (const Recommendation& r : doc.recommendations) scan.Scan(r.text, r.pos);
-    scan.Scan(doc.body, {doc.path, doc.body_line, 1});
-  }
-  for (const auto& [id, minutes] : site.minutes)
-    scan.Scan(minutes.body, {minutes.path, minutes.body_line, 1});
+  // Papers and minutes are most of the text: each file is scanned on any
+  // free core into its own part, and the parts are joined in order, so the
+  // warnings come out as they would from one thread.
+  std::vector<const Document*> docs;
+  for (const auto& [key, doc] : site.documents) docs.push_back(&doc);
+  std::vector<const Minutes*> minutes;
+  for (const auto& [id, m] : site.minutes) minutes.push_back(&m);
+  std::vector<Diagnostics> parts(docs.size() + minutes.size());
+  ParallelFor(parts.size(), DefaultJobs(), [&](size_t i, int) {
+    Scanner file_scan(site, parts[i]);  // one file: its own "reported once"
+    if (i < docs.size()) {
+      const Document& doc = *docs[i];
+      file_scan.Scan(doc.title, doc.pos);
+      file_scan.Scan(doc.summary, doc.pos);
+      for (const Recommendation& r : doc.recommendations) file_scan.Scan(r.text, r.pos);
+      file_scan.Scan(doc.body, {doc.path, doc.body_line, 1});
+    } else {
+      const Minutes& m = *minutes[i - docs.size()];
+      file_scan.Scan(m.body, {m.path, m.body_line, 1});
+    }
+  });
+  for (Diagnostics& part : parts) diag.Merge(part);
   for (const auto& [id, wp] : site.work_programmes) {
     for (const WorkProgrammeRow& row : wp.rows) {
       scan.Scan(row.topic, row.pos);

@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <sstream>
 
+#include "model/parallel.h"
 #include "output/calendar.h"
 #include "output/public_urls.h"
 #include "render/urls.h"
@@ -299,14 +300,18 @@ std::vector<OutputFile> OpenDataFiles(const SiteIndex& index, const OpenDataOpti
   std::vector<OutputFile> out;
   json meta = {{"publisher", site.config.organisation}, {"title", site.config.title}};
 
-  json all = json::array();
-  for (const Meeting* m : index.meetings_by_date) {
-    json e = MeetingEvent(index, *m, o);
-    out.push_back({MeetingData(m->id), Dump(e)});
-    all.push_back(e);
-  }
+  // A file per meeting, made on any free core, and all of them in one.
+  const std::vector<const Meeting*>& by_date = index.meetings_by_date;
+  std::vector<json> events(by_date.size());
+  std::vector<OutputFile> meeting_files(by_date.size());
+  ParallelFor(by_date.size(), o.jobs, [&](size_t i, int) {
+    events[i] = MeetingEvent(index, *by_date[i], o);
+    meeting_files[i] = {MeetingData(by_date[i]->id), Dump(events[i])};
+  });
+  for (OutputFile& f : meeting_files) out.push_back(std::move(f));
   json meetings = meta;
-  meetings["meetings"] = all;
+  meetings["meetings"] = json::array();
+  for (json& e : events) meetings["meetings"].push_back(std::move(e));
   out.push_back({MeetingsData(), Dump(meetings)});
 
   json committees = meta;

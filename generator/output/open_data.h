@@ -24,6 +24,7 @@ namespace clerk::output {
 
 struct OpenDataOptions {
   std::string base_url;  // may be empty
+  int jobs = 1;          // threads for the per-meeting files
 };
 
 std::vector<OutputFile> OpenDataFiles(const SiteIndex& index, const OpenDataOptions& options);

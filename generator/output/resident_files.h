@@ -14,6 +14,7 @@ namespace clerk::output {
 struct ResidentOptions {
   std::string base_url;  // --base-url or site.yaml; may be empty
   bool noindex = false;  // --noindex: robots.txt asks search engines to stay away
+  int jobs = 1;          // threads to make them on
 };
 
 // The extra files. `paths`: every file the render stage made, for the

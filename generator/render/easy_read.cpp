@@ -1,5 +1,8 @@
 #include "render/easy_read.h"
 
+#include <functional>
+#include <memory>
+
 #include <algorithm>
 #include <cctype>
 #include <set>
@@ -101,23 +104,35 @@ class Builder {
  public:
   explicit Builder(const SiteIndex& index) : index_(index), site_(index.site) {}
 
-  std::map<std::string, EasyPage> All() {
-    std::map<std::string, EasyPage> pages;
-    auto add = [&](EasyPage p) { pages[p.key] = std::move(p); };
-    add(Home());
-    add(Committees());
-    for (const auto& [id, c] : site_.committees) add(CommitteePage(c));
-    add(MeetingsPage());
-    for (const auto& [id, m] : site_.meetings) add(MeetingPage(m));
-    for (const auto& [key, d] : site_.documents) add(DocumentPage(d));
-    for (const auto& [id, m] : site_.minutes) add(MinutesPage(m));
-    add(PeoplePage());
-    for (const auto& [id, p] : site_.people) add(PersonPage(p));
-    for (const auto& [id, wp] : site_.work_programmes) add(WorkProgrammePage(wp));
-    add(GlossaryPage());
-    add(AccessibilityPage());
-    add(NotFound());
-    return pages;
+  // Every page with easy-read words of its own, by key, made when called.
+  static std::map<std::string, std::function<EasyPage(const Builder&)>> Makers(
+      const Site& site) {
+    std::map<std::string, std::function<EasyPage(const Builder&)>> makers;
+    auto add = [&](std::string key, std::function<EasyPage(const Builder&)> make) {
+      makers.emplace(std::move(key), std::move(make));
+    };
+    add(urls::Home(), [](const Builder& b) { return b.Home(); });
+    add(urls::Committees(), [](const Builder& b) { return b.Committees(); });
+    for (const auto& [id, c] : site.committees)
+      add(urls::Committee(id), [&c = c](const Builder& b) { return b.CommitteePage(c); });
+    add(urls::Meetings(), [](const Builder& b) { return b.MeetingsPage(); });
+    for (const auto& [id, m] : site.meetings)
+      add(urls::Meeting(id), [&m = m](const Builder& b) { return b.MeetingPage(m); });
+    for (const auto& [key, d] : site.documents)
+      add(urls::Document(d.meeting_id, d.id),
+          [&d = d](const Builder& b) { return b.DocumentPage(d); });
+    for (const auto& [id, m] : site.minutes)
+      add(urls::Minutes(m.meeting_id), [&m = m](const Builder& b) { return b.MinutesPage(m); });
+    add(urls::People(), [](const Builder& b) { return b.PeoplePage(); });
+    for (const auto& [id, p] : site.people)
+      add(urls::Person(id), [&p = p](const Builder& b) { return b.PersonPage(p); });
+    for (const auto& [id, wp] : site.work_programmes)
+      add(urls::WorkProgramme(id),
+          [&wp = wp](const Builder& b) { return b.WorkProgrammePage(wp); });
+    add(urls::Glossary(), [](const Builder& b) { return b.GlossaryPage(); });
+    add(urls::Accessibility(), [](const Builder& b) { return b.AccessibilityPage(); });
+    add(urls::NotFound(), [](const Builder& b) { return b.NotFound(); });
+    return makers;
   }
 
  public:
@@ -770,8 +785,32 @@ EasyPage FallbackEasyPage(const std::string& key, const std::string& title,
   return Builder(index).Fallback(key, title);
 }
 
+struct EasyReadPages::Makers {
+  std::map<std::string, std::function<EasyPage(const Builder&)>> by_key;
+};
+
+EasyReadPages::EasyReadPages(const SiteIndex& index)
+    : index_(index), makers_(std::make_unique<Makers>(Makers{Builder::Makers(index.site)})) {}
+
+EasyReadPages::~EasyReadPages() = default;
+
+std::optional<EasyPage> EasyReadPages::Find(const std::string& key) const {
+  auto it = makers_->by_key.find(key);
+  if (it == makers_->by_key.end()) return std::nullopt;
+  return it->second(Builder(index_));
+}
+
+std::vector<std::string> EasyReadPages::Keys() const {
+  std::vector<std::string> keys;
+  for (const auto& [key, make] : makers_->by_key) keys.push_back(key);
+  return keys;
+}
+
 std::map<std::string, EasyPage> BuildEasyReadPages(const SiteIndex& index) {
-  return Builder(index).All();
+  EasyReadPages pages(index);
+  std::map<std::string, EasyPage> all;
+  for (const std::string& key : pages.Keys()) all[key] = *pages.Find(key);
+  return all;
 }
 
 json EasyReadJson(const EasyPage& page, const std::string& page_path, const Rendition& rendition,

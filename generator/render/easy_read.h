@@ -12,6 +12,8 @@
 #pragma once
 
 #include <map>
+#include <optional>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -53,6 +55,24 @@ struct EasyPage {
   bool out_of_date = false;   // person-written, from an older version of the document
   bool glossary = false;      // the glossary names acronyms on purpose
   std::vector<EasySection> sections;
+};
+
+// The easy-read words of every page kind that has its own, each made only
+// when asked for (an incremental build asks only for the pages it builds).
+// Find may be called from several threads at once.
+class EasyReadPages {
+ public:
+  explicit EasyReadPages(const SiteIndex& index);
+  ~EasyReadPages();
+  // The page's words, or nullopt for a page without its own (see
+  // FallbackEasyPage).
+  std::optional<EasyPage> Find(const std::string& key) const;
+  std::vector<std::string> Keys() const;  // sorted
+
+ private:
+  struct Makers;
+  const SiteIndex& index_;
+  std::unique_ptr<Makers> makers_;
 };
 
 // Every easy-read page, keyed by page key.

@@ -44,21 +44,18 @@ std::string DecisionLinksToMinutes(const std::string& html) {
 }  // namespace
 
 RenditionExtras::RenditionExtras(const SiteIndex& index, std::string base_url)
-    : index_(index), easy_(BuildEasyReadPages(index)), base_url_(std::move(base_url)) {
+    : index_(index), easy_(index), base_url_(std::move(base_url)) {
   for (const auto& [term, t] : index.site.glossary) acronyms_.insert(term);
 }
 
 void RenditionExtras::AddData(PageData& page, const Rendition& rendition,
                               const std::vector<Rendition>& renditions) const {
   if (rendition.id != "easy-read") return;
-  auto it = easy_.find(page.key);
-  EasyPage fallback;
-  const EasyPage* easy_page = it == easy_.end() ? nullptr : &it->second;
+  std::optional<EasyPage> easy_page = easy_.Find(page.key);
   if (!easy_page) {
     // A page kind easy read has no words of its own for: say so, link to it.
     std::string title = page.data.value("page_title", std::string("This page"));
-    fallback = FallbackEasyPage(page.key, title, index_);
-    easy_page = &fallback;
+    easy_page = FallbackEasyPage(page.key, title, index_);
     page.template_name = "easy_page";
   }
   nlohmann::json easy = EasyReadJson(*easy_page, page.path, rendition, renditions);

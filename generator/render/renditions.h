@@ -25,11 +25,9 @@ class RenditionExtras {
   // Rewrites a finished page of the rendition.
   std::string Finish(const Rendition& rendition, std::string html) const;
 
-  const std::map<std::string, EasyPage>& easy_pages() const { return easy_; }
-
  private:
   const SiteIndex& index_;
-  std::map<std::string, EasyPage> easy_;
+  EasyReadPages easy_;
   std::set<std::string> acronyms_;
   std::string base_url_;
 };

@@ -20,6 +20,7 @@
 #pragma once
 
 #include <atomic>
+#include <map>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -59,6 +60,10 @@ class SiteWriter : public OutputSink {
   // without being built raises none, so after a build with warnings every
   // page is built again until they are gone.
   void RecordDeps(const std::string& path, PageDeps deps) override;
+  const std::map<std::string, BodySummary>* KnownBodies() override {
+    return known_bodies_ ? &*known_bodies_ : nullptr;
+  }
+  void RecordBodies(const std::map<std::string, BodySummary>& bodies) override;
 
   // Moves the staged files in, deletes stale ones, saves the log (with the
   // recorded PageDeps if `diag` has no warnings). On failure (reported in
@@ -91,6 +96,8 @@ class SiteWriter : public OutputSink {
   BuildLog new_log_;
   std::vector<std::string> staged_;
   std::unordered_map<std::string, PageDeps> deps_;
+  std::optional<std::map<std::string, BodySummary>> known_bodies_;  // last build's
+  std::map<std::string, BodySummary> bodies_;                       // this build's
   std::unordered_set<std::string> made_dirs_;  // folders made in staging
   std::string failure_;
   size_t unchanged_ = 0;

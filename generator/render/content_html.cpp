@@ -1,8 +1,11 @@
 #include "render/content_html.h"
 
+#include <atomic>
 #include <cctype>
+#include <mutex>
 
 #include "model/parallel.h"
+#include "model/program_identity.h"
 #include "render/urls.h"
 
 namespace clerk {
@@ -155,7 +158,79 @@ const std::vector<std::string>& TemplateIds() {
   return ids;
 }
 
-RenderedContent RenderContent(const Site& site, Diagnostics& diag, int jobs) {
+namespace {
+
+// A paper's body and recommendations, rendered; its "@/" links go to `links`.
+DocumentHtml RenderDocument(const Document& doc, std::vector<MarkdownSiteLink>* links,
+                            Diagnostics& diag) {
+  std::vector<std::string> reserved = TemplateIds();
+  for (const Recommendation& r : doc.recommendations) reserved.push_back("rec-" + r.id);
+  PageFragments page(reserved, links);
+  DocumentHtml html;
+  for (const Recommendation& r : doc.recommendations) {
+    html.recommendations[r.id] = page.Render(r.text, r.pos, 3, "rec-" + r.id, diag).html;
+  }
+  // Exempt papers are checked like any other but their body is not
+  // published (the page says why).
+  MarkdownResult body = page.Render(doc.body, SourcePos{doc.path, doc.body_line, 1}, 1, "",
+                                    diag, false, doc.title, "", true);
+  if (!doc.exempt) {
+    html.body = std::move(body.html);
+    html.headings = std::move(body.headings);
+  }
+  return html;
+}
+
+}  // namespace
+
+Fingerprint BodySource(const Document& doc) {
+  Hasher h;
+  h.Add(ProgramIdentity()).Add(doc.path).Add(std::to_string(doc.body_line)).Add(doc.body);
+  h.Add(doc.title).Add(doc.exempt ? "exempt" : "open");
+  for (const Recommendation& r : doc.recommendations) {
+    h.Add(r.id).Add(r.text).Add(r.pos.path);
+    h.Add(std::to_string(r.pos.line) + ":" + std::to_string(r.pos.column));
+  }
+  return h.Finish();
+}
+
+// Papers rendered now, and those left for later with a flag each, so the
+// first page to ask renders it exactly once.
+struct RenderedContent::Papers {
+  struct Later {
+    const clerk::Document* doc = nullptr;
+    std::once_flag once;
+    DocumentHtml html;
+  };
+  std::map<std::string, DocumentHtml> now;
+  std::map<std::string, std::unique_ptr<Later>> later;
+  mutable std::atomic<size_t> rendered{0};
+};
+
+RenderedContent::RenderedContent() : papers_(std::make_unique<Papers>()) {}
+RenderedContent::~RenderedContent() = default;
+RenderedContent::RenderedContent(RenderedContent&&) noexcept = default;
+RenderedContent& RenderedContent::operator=(RenderedContent&&) noexcept = default;
+
+const DocumentHtml* RenderedContent::Document(const std::string& key) const {
+  if (auto it = papers_->now.find(key); it != papers_->now.end()) return &it->second;
+  auto it = papers_->later.find(key);
+  if (it == papers_->later.end()) return nullptr;
+  Papers::Later& later = *it->second;
+  std::call_once(later.once, [&] {
+    // Rendered before from the same source without a warning: nothing to report.
+    std::vector<MarkdownSiteLink> links;
+    Diagnostics ignored;
+    later.html = RenderDocument(*later.doc, &links, ignored);
+    ++papers_->rendered;
+  });
+  return &later.html;
+}
+
+size_t RenderedContent::DocumentsRendered() const { return papers_->rendered; }
+
+RenderedContent RenderContent(const Site& site, Diagnostics& diag, int jobs,
+                              const std::map<std::string, BodySummary>* known) {
   RenderedContent out;
   for (const auto& [id, c] : site.committees) {
     if (c.remit.empty()) continue;
@@ -174,12 +249,14 @@ RenderedContent RenderContent(const Site& site, Diagnostics& diag, int jobs) {
   // depend on the threads.
   struct Slot {
     DocumentHtml document;
+    bool later = false;  // a known paper, rendered only if a page asks
+    Fingerprint source;
     MinutesHtml minutes;
     std::vector<MarkdownSiteLink> site_links;
     Diagnostics diag;
   };
-  std::vector<const Document*> documents;
-  for (const auto& [key, doc] : site.documents) documents.push_back(&doc);
+  std::vector<std::pair<const std::string*, const Document*>> documents;
+  for (const auto& [key, doc] : site.documents) documents.push_back({&key, &doc});
   std::vector<const Minutes*> minutes;
   for (const auto& [id, m] : site.minutes) minutes.push_back(&m);
   std::vector<Slot> slots(documents.size() + minutes.size());
@@ -190,27 +267,33 @@ RenderedContent RenderContent(const Site& site, Diagnostics& diag, int jobs) {
           RenderMinutes(*minutes[i - documents.size()], &slot.site_links, slot.diag);
       return;
     }
-    const Document& doc = *documents[i];
-    std::vector<std::string> reserved = TemplateIds();
-    for (const Recommendation& r : doc.recommendations) reserved.push_back("rec-" + r.id);
-    PageFragments page(reserved, &slot.site_links);
-    DocumentHtml& html = slot.document;
-    for (const Recommendation& r : doc.recommendations) {
-      html.recommendations[r.id] =
-          page.Render(r.text, r.pos, 3, "rec-" + r.id, slot.diag).html;
+    const auto& [key, doc] = documents[i];
+    slot.source = BodySource(*doc);
+    if (known) {
+      auto it = known->find(*key);
+      if (it != known->end() && it->second.source == slot.source) {
+        slot.later = true;
+        slot.site_links = it->second.site_links;
+        return;
+      }
     }
-    // Exempt papers are checked like any other but their body is not
-    // published (the page says why).
-    MarkdownResult body = page.Render(doc.body, SourcePos{doc.path, doc.body_line, 1}, 1,
-                                      "", slot.diag, false, doc.title, "", true);
-    if (!doc.exempt) {
-      html.body = std::move(body.html);
-      html.headings = std::move(body.headings);
-    }
+    slot.document = RenderDocument(*doc, &slot.site_links, slot.diag);
   });
-  size_t i = 0;
-  for (const auto& [key, doc] : site.documents)
-    out.documents[key] = std::move(slots[i++].document);
+  for (size_t i = 0; i < documents.size(); ++i) {
+    const auto& [key, doc] = documents[i];
+    Slot& slot = slots[i];
+    out.bodies[*key] = {slot.source, slot.site_links,
+                        slot.diag.ErrorCount() == 0 && slot.diag.WarningCount() == 0};
+    if (slot.later) {
+      auto later = std::make_unique<RenderedContent::Papers::Later>();
+      later->doc = doc;
+      out.papers_->later[*key] = std::move(later);
+    } else {
+      out.papers_->now[*key] = std::move(slot.document);
+      ++out.papers_->rendered;
+    }
+  }
+  size_t i = documents.size();
   for (const auto& [id, m] : site.minutes)
     out.minutes[id] = std::move(slots[i++].minutes);
   for (Slot& slot : slots) {

@@ -5,10 +5,12 @@
 #pragma once
 
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "model/diagnostics.h"
+#include "model/fingerprint.h"
 #include "model/model.h"
 #include "render/markdown.h"
 
@@ -32,23 +34,62 @@ struct DocumentHtml {
   std::map<std::string, std::string> recommendations;  // recommendation id -> html
 };
 
+// What a build knows of a paper's body without rendering it: the
+// fingerprint of what it is rendered from and the "@/" links in it. Kept
+// between builds (output/known_bodies.h), so an edit build renders only the
+// papers whose text changed.
+struct BodySummary {
+  Fingerprint source;  // BodySource()
+  std::vector<MarkdownSiteLink> site_links;
+  bool clean = true;  // rendering it reported nothing (only those are kept)
+};
+
+// The fingerprint of everything a paper's rendered body (DocumentHtml) is
+// made from: its Markdown, recommendations, title, where it sits in its
+// file, whether it is exempt, and the clerk binary that renders it.
+Fingerprint BodySource(const Document& doc);
+
 struct RenderedContent {
+  RenderedContent();
+  ~RenderedContent();
+  RenderedContent(RenderedContent&&) noexcept;
+  RenderedContent& operator=(RenderedContent&&) noexcept;
+
   std::map<std::string, std::string> remits;     // committee id
   std::map<std::string, std::string> notices;    // meeting id
   std::map<std::string, std::string> purposes;   // "<meeting>/<item full number>"
-  std::map<std::string, DocumentHtml> documents; // "<meeting>/<document>"
+  // Every paper, rendered or not: "<meeting>/<document>" -> summary.
+  std::map<std::string, BodySummary> bodies;
   std::map<std::string, MinutesHtml> minutes;    // meeting id
   std::map<std::string, std::vector<std::string>> work_programme_rows;  // wp id -> row html
   std::string accessibility;
   // Every "@/" link in the content, with its position, for checking once
   // all pages exist.
   std::vector<MarkdownSiteLink> site_links;
+
+  // A paper's rendered body ("<meeting>/<document>"), or null if there is no
+  // such paper. A paper left unrendered (see RenderContent) is rendered on
+  // first use; safe from several threads at once.
+  const DocumentHtml* Document(const std::string& key) const;
+  // The number of papers rendered so far.
+  size_t DocumentsRendered() const;
+
+ private:
+  friend RenderedContent RenderContent(const Site&, Diagnostics&, int,
+                                       const std::map<std::string, BodySummary>*);
+  struct Papers;
+  std::unique_ptr<Papers> papers_;
 };
 
 // Ids the page templates use; Markdown headings never take them.
 const std::vector<std::string>& TemplateIds();
 
-// `jobs`: threads that render documents side by side.
-RenderedContent RenderContent(const Site& site, Diagnostics& diag, int jobs = 1);
+// `jobs`: threads that render documents side by side. A paper whose
+// BodySource matches its entry in `known` (what the last build rendered,
+// without a warning) is not rendered now: its links come from `known`, and
+// its body is rendered only if a page asks for it (rendering the same
+// source again can report nothing new).
+RenderedContent RenderContent(const Site& site, Diagnostics& diag, int jobs = 1,
+                              const std::map<std::string, BodySummary>* known = nullptr);
 
 }  // namespace clerk

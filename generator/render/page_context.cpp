@@ -264,8 +264,7 @@ std::vector<PageJob> PageJobs(const Site& site) {
 
 const DocumentHtml* PageContext::DocumentBody(const std::string& key) const {
   if (body_reads_) body_reads_->push_back(key);
-  auto it = content_.documents.find(key);
-  return it == content_.documents.end() ? nullptr : &it->second;
+  return content_.Document(key);
 }
 
 std::vector<PageData> PageContext::AllPages() {

@@ -145,15 +145,7 @@ struct DepsInputs {
 DepsInputs MakeDepsInputs(const Site& site, const RenderedContent& content, int jobs) {
   DepsInputs deps;
   deps.records = RecordsFingerprint(site, jobs);
-  for (const auto& [key, html] : content.documents) {
-    Hasher h;
-    h.Add(html.body);
-    for (const MarkdownHeading& heading : html.headings)
-      h.Add(std::to_string(heading.level)).Add(heading.text).Add(heading.id);
-    h.Add("recommendations");
-    for (const auto& [id, rec] : html.recommendations) h.Add(id).Add(rec);
-    deps.bodies[key] = h.Finish();
-  }
+  for (const auto& [key, body] : content.bodies) deps.bodies[key] = body.source;
   return deps;
 }
 
@@ -195,8 +187,9 @@ RenderStats RenderSite(const Site& site, const RenderOptions& options, OutputSin
   timer.Mark("index");
   RenderOptions opts = options;
   if (opts.base_url.empty()) opts.base_url = site.config.base_url;
-  RenderedContent content = RenderContent(site, diag, opts.jobs);
-  timer.Mark("markdown");
+  RenderedContent content = RenderContent(site, diag, opts.jobs, sink.KnownBodies());
+  timer.Mark("markdown", std::to_string(content.DocumentsRendered()) + " papers rendered of " +
+                             std::to_string(content.bodies.size()));
   const std::vector<Rendition> renditions = DefaultRenditions();
   RenditionExtras extras(index, opts.base_url);
   ResidentLinks resident_links(index, opts.base_url);
@@ -303,6 +296,7 @@ RenderStats RenderSite(const Site& site, const RenderOptions& options, OutputSin
     if (opts.progress && (n % 256 == 0 || n == total)) opts.progress(n, total);
   });
   stats.built = built;
+  sink.RecordBodies(content.bodies);
   stats.rendered = rendered;
   stats.up_to_date = total - rendered;
   timer.Mark("pages", std::to_string(stats.built) + " built, " +

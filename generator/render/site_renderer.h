@@ -8,6 +8,7 @@
 #pragma once
 
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -15,6 +16,7 @@
 #include "model/diagnostics.h"
 #include "model/fingerprint.h"
 #include "model/model.h"
+#include "render/content_html.h"
 
 namespace clerk {
 
@@ -64,6 +66,10 @@ class OutputSink {
   virtual bool Keep(const std::string&) { return false; }
   // What `path` (just found up to date, or put) was built from.
   virtual void RecordDeps(const std::string&, PageDeps) {}
+  // What the last build knew of each paper's body (see RenderContent), or
+  // null; and what this build knows, for the next.
+  virtual const std::map<std::string, BodySummary>* KnownBodies() { return nullptr; }
+  virtual void RecordBodies(const std::map<std::string, BodySummary>&) {}
 
   // True if `path` was built before from inputs with this fingerprint and
   // is still there as it was written: it is then neither rendered nor

@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include "model/parallel.h"
+#include "output/known_bodies.h"
 #include "test_support.h"
 
 using namespace clerk;
@@ -99,6 +100,40 @@ TEST_CASE("the build log reads back what was saved and rejects damage", "[output
   CHECK(!BuildLog::Load(dir.path().string()));
   testing::WriteFile(dir.path() / kBuildLogName, "something else\n");
   CHECK(!BuildLog::Load(dir.path().string()));
+}
+
+TEST_CASE("what is known of paper bodies reads back, without unclean ones", "[output]") {
+  testing::TempDir dir;
+  std::map<std::string, BodySummary> bodies;
+  bodies["m/report"] = {FingerprintOf("report"),
+                        {{{"site/content/meetings/m/report with space.md", 12, 3},
+                          "@/meetings/m/plan#para-4"},
+                         {{"site/content/meetings/m/report with space.md", 14, 1},
+                          "@/committees/cyp"}},
+                        true};
+  bodies["m/plan"] = {FingerprintOf("plan"), {}, true};
+  bodies["m/warned"] = {FingerprintOf("warned"), {}, false};
+  std::string path = (dir.path() / kKnownBodiesName).string();
+  REQUIRE(SaveKnownBodies(bodies, path));
+  auto back = LoadKnownBodies(dir.path().string());
+  REQUIRE(back);
+  CHECK(back->size() == 2);  // the one with warnings is rendered next time
+  REQUIRE(back->count("m/report"));
+  const BodySummary& report = back->at("m/report");
+  CHECK(report.source == FingerprintOf("report"));
+  REQUIRE(report.site_links.size() == 2);
+  CHECK(report.site_links[0].pos.path == "site/content/meetings/m/report with space.md");
+  CHECK(report.site_links[0].pos.line == 12);
+  CHECK(report.site_links[0].pos.column == 3);
+  CHECK(report.site_links[0].target == "@/meetings/m/plan#para-4");
+  CHECK(report.site_links[1].target == "@/committees/cyp");
+  CHECK(back->at("m/plan").site_links.empty());
+  // Cut short or foreign: nothing is known.
+  std::string text = testing::ReadFile(path);
+  testing::WriteFile(path, text.substr(0, text.find("# end")));
+  CHECK(!LoadKnownBodies(dir.path().string()));
+  testing::WriteFile(path, "# clerk known bodies v0\n# end 0\n");
+  CHECK(!LoadKnownBodies(dir.path().string()));
 }
 
 TEST_CASE("a rebuild skips up-to-date files and writes only changed ones", "[output]") {

@@ -116,14 +116,10 @@ bool Render(const Options& opt, const clerk::Site& site, clerk::RenderOptions re
   stats = clerk::RenderSite(site, render, sink, diag);
   if (diag.HasErrors()) return false;
   clerk::StageTimer timer;
-  for (clerk::OutputFile& f :
-       clerk::output::ResidentFiles(site, {render.base_url, opt.noindex, render.jobs},
-                                         stats.paths)) {
-    clerk::Fingerprint inputs = clerk::FingerprintOf(f.content);
-    if (!sink.UpToDate(f.path, inputs)) sink.Put(f.path, inputs, std::move(f.content));
-    stats.paths.push_back(f.path);
-  }
-  timer.Mark("feeds, calendars, data");
+  bool made =
+      clerk::output::PutResidentFiles(site, {render.base_url, opt.noindex, render.jobs},
+                                      stats.records, stats.paths, sink);
+  timer.Mark("feeds, calendars, data", made ? "made" : "kept");
   return !diag.HasErrors() && !(opt.strict && diag.WarningCount() > 0);
 }
 

@@ -34,7 +34,8 @@ bool ReadTextFile(const std::string& path, const std::string& display_path,
     if (n < 0 && errno == EINTR) continue;
     if (n < 0) {
       ::close(fd);
-      diag.Error({display_path, 0, 0}, std::string("cannot read file: ") + std::strerror(errno));
+      diag.Error({display_path, 0, 0},
+                 std::string("cannot read file: ") + std::strerror(errno));
       return false;
     }
     if (n == 0) break;
@@ -91,9 +92,9 @@ FrontMatterBounds FindFrontMatter(std::string_view text) {
   int line = 2;
   while (line_start <= text.size()) {
     size_t line_end = text.find('\n', line_start);
-    std::string_view current = text.substr(
-        line_start, line_end == std::string_view::npos ? std::string_view::npos
-                                                       : line_end - line_start);
+    std::string_view current = text.substr(line_start, line_end == std::string_view::npos
+                                                           ? std::string_view::npos
+                                                           : line_end - line_start);
     if (current == "---" || current == "...") {
       b.closed = true;
       b.close_start = line_start;

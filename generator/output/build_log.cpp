@@ -77,7 +77,8 @@ std::optional<BuildLog> BuildLog::Load(const std::string& out_dir) {
       return std::nullopt;
     uint64_t mtime = 0;
     bool negative = !field[4].empty() && field[4][0] == '-';
-    if (!ParseNumber(negative ? field[4].substr(1) : field[4], mtime)) return std::nullopt;
+    if (!ParseNumber(negative ? field[4].substr(1) : field[4], mtime))
+      return std::nullopt;
     e.mtime_ns = negative ? -static_cast<int64_t>(mtime) : static_cast<int64_t>(mtime);
     if (field[5] != "-") {
       for (std::string_view bodies = field[5];;) {
@@ -110,7 +111,8 @@ bool BuildLog::Save(const std::string& path) const {
     text += e.content.Hex();
     text += ' ';
     text += e.deps.Hex();
-    std::snprintf(numbers, sizeof numbers, " %" PRIu64 " %" PRId64 " ", e.size, e.mtime_ns);
+    std::snprintf(numbers, sizeof numbers, " %" PRIu64 " %" PRId64 " ", e.size,
+                  e.mtime_ns);
     text += numbers;
     if (e.bodies.empty()) text += '-';
     for (size_t i = 0; i < e.bodies.size(); ++i) {
@@ -139,7 +141,6 @@ const BuildLogEntry* BuildLog::Find(const std::string& path) const {
   auto it = entries_.find(path);
   return it == entries_.end() ? nullptr : &it->second;
 }
-
 
 std::optional<BuildLogEntry> StatFile(const std::string& path) {
   struct stat st;

@@ -27,9 +27,9 @@ namespace clerk {
 inline constexpr const char* kBuildLogName = ".clerk-build-log";
 
 struct BuildLogEntry {
-  Fingerprint inputs;   // what the file was made from
-  Fingerprint content;  // the bytes written
-  Fingerprint deps;     // PageDeps::fingerprint; zero if none recorded
+  Fingerprint inputs;               // what the file was made from
+  Fingerprint content;              // the bytes written
+  Fingerprint deps;                 // PageDeps::fingerprint; zero if none recorded
   std::vector<std::string> bodies;  // PageDeps::bodies
   uint64_t size = 0;
   int64_t mtime_ns = 0;

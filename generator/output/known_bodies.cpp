@@ -98,11 +98,12 @@ bool SaveKnownBodies(const std::map<std::string, BodySummary>& bodies,
     for (const SiteLink& link : body.site_links)
       plain = plain && Plain(link.pos.path) && Plain(link.target);
     if (!plain) continue;
-    text += "B " + body.source.Hex() + " " + std::to_string(body.site_links.size()) + " " +
-            key + "\n";
+    text += "B " + body.source.Hex() + " " + std::to_string(body.site_links.size()) +
+            " " + key + "\n";
     for (const SiteLink& link : body.site_links) {
-      text += "L " + std::to_string(link.pos.line) + " " + std::to_string(link.pos.column) +
-              " " + link.pos.path + "\t" + link.target + "\n";
+      text += "L " + std::to_string(link.pos.line) + " " +
+              std::to_string(link.pos.column) + " " + link.pos.path + "\t" + link.target +
+              "\n";
     }
     ++count;
   }

@@ -20,7 +20,8 @@ namespace clerk {
 
 inline constexpr const char* kKnownBodiesName = ".clerk-bodies";
 
-std::optional<std::map<std::string, BodySummary>> LoadKnownBodies(const std::string& out_dir);
+std::optional<std::map<std::string, BodySummary>> LoadKnownBodies(
+    const std::string& out_dir);
 
 // Writes through a temporary file and a rename. Only papers whose rendering
 // reported nothing are kept (a paper not rendered again would not repeat its

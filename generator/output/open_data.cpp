@@ -21,11 +21,15 @@ std::string Url(const OpenDataOptions& o, const std::string& key) {
 
 const char* OcdStatus(MeetingStatus s) {
   switch (s) {
-    case MeetingStatus::kScheduled: return "tentative";
-    case MeetingStatus::kConfirmed: return "confirmed";
-    case MeetingStatus::kHeld: return "passed";
+    case MeetingStatus::kScheduled:
+      return "tentative";
+    case MeetingStatus::kConfirmed:
+      return "confirmed";
+    case MeetingStatus::kHeld:
+      return "passed";
     case MeetingStatus::kCancelled:
-    case MeetingStatus::kPostponed: return "cancelled";
+    case MeetingStatus::kPostponed:
+      return "cancelled";
   }
   return "tentative";
 }
@@ -38,11 +42,16 @@ std::string Lower(std::string s) {
 
 const char* KindId(DocumentKind k) {
   switch (k) {
-    case DocumentKind::kReport: return "report";
-    case DocumentKind::kAppendix: return "appendix";
-    case DocumentKind::kBriefing: return "briefing";
-    case DocumentKind::kPlan: return "plan";
-    case DocumentKind::kOther: return "other";
+    case DocumentKind::kReport:
+      return "report";
+    case DocumentKind::kAppendix:
+      return "appendix";
+    case DocumentKind::kBriefing:
+      return "briefing";
+    case DocumentKind::kPlan:
+      return "plan";
+    case DocumentKind::kOther:
+      return "other";
   }
   return "other";
 }
@@ -63,9 +72,11 @@ json DocumentJson(const SiteIndex& index, const Document& doc, const OpenDataOpt
             {"agenda_item", doc.item},
             {"summary", doc.summary},
             {"wards", doc.wards},
-            {"links", json::array({{{"media_type", "text/html"},
-                                    {"url", Url(o, urls::Document(doc.meeting_id, doc.id))}}})}};
-  d["author"] = doc.author.empty() ? json(nullptr) : json(index.PersonName(doc.author.id));
+            {"links",
+             json::array({{{"media_type", "text/html"},
+                           {"url", Url(o, urls::Document(doc.meeting_id, doc.id))}}})}};
+  d["author"] =
+      doc.author.empty() ? json(nullptr) : json(index.PersonName(doc.author.id));
   json recs = json::array();
   for (const Recommendation& r : doc.recommendations)
     recs.push_back({{"id", r.id}, {"text", r.text}});
@@ -73,13 +84,14 @@ json DocumentJson(const SiteIndex& index, const Document& doc, const OpenDataOpt
   return d;
 }
 
-void AgendaJson(const SiteIndex& index, const Meeting& m, const std::vector<AgendaItem>& items,
-                const std::string& parent_order, const OpenDataOptions& o, json& out) {
+void AgendaJson(const SiteIndex& index, const Meeting& m,
+                const std::vector<AgendaItem>& items, const std::string& parent_order,
+                const OpenDataOptions& o, json& out) {
   int n = 0;
   for (const AgendaItem& item : items) {
     ++n;
-    std::string order = parent_order.empty() ? std::to_string(n)
-                                             : parent_order + "." + std::to_string(n);
+    std::string order =
+        parent_order.empty() ? std::to_string(n) : parent_order + "." + std::to_string(n);
     json related = json::array();
     for (const Ref& ref : item.documents) {
       if (const Document* doc = index.FindDocument(m.id, ref.id)) {
@@ -91,21 +103,24 @@ void AgendaJson(const SiteIndex& index, const Meeting& m, const std::vector<Agen
     }
     json notes = json::array();
     if (!item.purpose.empty()) notes.push_back(item.purpose);
-    if (!item.pages.empty()) notes.push_back("Pages " + item.pages + " of the printed pack");
-    json entry = {{"order", order},
-                  {"number", item.full_number},
-                  {"description", item.title},
-                  {"subjects", json::array()},
-                  {"notes", notes},
-                  {"related_entities", related},
-                  {"media", json::array()},
-                  {"url", Url(o, urls::Meeting(m.id) + "#" + urls::ItemAnchor(item.full_number))}};
+    if (!item.pages.empty())
+      notes.push_back("Pages " + item.pages + " of the printed pack");
+    json entry = {
+        {"order", order},
+        {"number", item.full_number},
+        {"description", item.title},
+        {"subjects", json::array()},
+        {"notes", notes},
+        {"related_entities", related},
+        {"media", json::array()},
+        {"url", Url(o, urls::Meeting(m.id) + "#" + urls::ItemAnchor(item.full_number))}};
     entry["time"] = item.time_from ? json(IsoTime(*item.time_from)) : json(nullptr);
     entry["exempt"] = item.exempt ? json({{"paragraph", item.exempt->paragraph},
                                           {"reason", item.exempt->reason}})
                                   : json(nullptr);
     auto minute = index.item_minutes.find(m.id + "/" + item.full_number);
-    entry["minute"] = minute != index.item_minutes.end() ? json(minute->second) : json(nullptr);
+    entry["minute"] =
+        minute != index.item_minutes.end() ? json(minute->second) : json(nullptr);
     out.push_back(entry);
     AgendaJson(index, m, item.sub_items, order, o, out);
   }
@@ -137,7 +152,9 @@ json PersonJson(const SiteIndex& index, const Person& p, const OpenDataOptions& 
           {"url", Url(o, urls::Person(p.id))}};
 }
 
-json OptDate(const std::optional<Date>& d) { return d ? json(IsoDate(*d)) : json(nullptr); }
+json OptDate(const std::optional<Date>& d) {
+  return d ? json(IsoDate(*d)) : json(nullptr);
+}
 
 json CommitteeJson(const SiteIndex& index, const Committee& c, const OpenDataOptions& o) {
   json members = json::array();
@@ -161,24 +178,27 @@ json CommitteeJson(const SiteIndex& index, const Committee& c, const OpenDataOpt
   json meetings = json::array();
   if (auto it = index.committee_meetings.find(c.id); it != index.committee_meetings.end())
     for (const Meeting* m : it->second) meetings.push_back(m->id);
-  return {{"id", c.id},
-          {"name", c.name},
-          {"short_name", c.short_name},
-          {"classification", "committee"},
-          {"organisation", c.organisation},
-          {"remit", c.remit},
-          {"contact", c.contact.empty() ? json(nullptr) : json(c.contact.id)},
-          {"minute_numbering",
-           c.minute_numbering == MinuteNumbering::kContinuous ? "continuous" : "per-meeting"},
-          {"memberships", members},
-          {"co_optees", co},
-          {"meetings", meetings},
-          {"links", json::array({Link("Committee page", Url(o, urls::Committee(c.id))),
-                                 Link("Calendar", Url(o, CommitteeCalendar(c.id))),
-                                 Link("Feed", Url(o, CommitteeFeed(c.id)))})}};
+  return {
+      {"id", c.id},
+      {"name", c.name},
+      {"short_name", c.short_name},
+      {"classification", "committee"},
+      {"organisation", c.organisation},
+      {"remit", c.remit},
+      {"contact", c.contact.empty() ? json(nullptr) : json(c.contact.id)},
+      {"minute_numbering",
+       c.minute_numbering == MinuteNumbering::kContinuous ? "continuous" : "per-meeting"},
+      {"memberships", members},
+      {"co_optees", co},
+      {"meetings", meetings},
+      {"links", json::array({Link("Committee page", Url(o, urls::Committee(c.id))),
+                             Link("Calendar", Url(o, CommitteeCalendar(c.id))),
+                             Link("Feed", Url(o, CommitteeFeed(c.id)))})}};
 }
 
-std::string Dump(const json& j) { return j.dump(2) + "\n"; }
+std::string Dump(const json& j) {
+  return j.dump(2) + "\n";
+}
 
 }  // namespace
 
@@ -246,25 +266,24 @@ json MeetingEvent(const SiteIndex& index, const Meeting& m, const OpenDataOption
   e["moved_to"] = m.moved_to.empty() ? json(nullptr) : json(m.moved_to.id);
   if (auto it = site.venues.find(m.venue.id); it != site.venues.end()) {
     const Venue& v = it->second;
-    e["location"] = {{"id", v.id},
-                     {"name", v.name},
-                     {"address", v.address},
-                     {"postcode", v.postcode},
-                     {"note", v.access},
-                     {"coordinates", nullptr}};
+    e["location"] = {{"id", v.id},           {"name", v.name},
+                     {"address", v.address}, {"postcode", v.postcode},
+                     {"note", v.access},     {"coordinates", nullptr}};
   } else {
     e["location"] = nullptr;
   }
   json media = json::array();
   if (!m.webcast.empty())
-    media.push_back({{"note", "Webcast"},
-                     {"date", IsoDate(m.start.date)},
-                     {"offset", nullptr},
-                     {"links", json::array({{{"media_type", "text/html"}, {"url", m.webcast}}})}});
+    media.push_back(
+        {{"note", "Webcast"},
+         {"date", IsoDate(m.start.date)},
+         {"offset", nullptr},
+         {"links", json::array({{{"media_type", "text/html"}, {"url", m.webcast}}})}});
   e["media"] = media;
   json docs = json::array();
   for (const std::string& id : index.DocumentsInOrder(m))
-    if (const Document* d = index.FindDocument(m.id, id)) docs.push_back(DocumentJson(index, *d, o));
+    if (const Document* d = index.FindDocument(m.id, id))
+      docs.push_back(DocumentJson(index, *d, o));
   if (auto it = site.minutes.find(m.id); it != site.minutes.end()) {
     docs.push_back(
         {{"id", "minutes"},
@@ -272,7 +291,8 @@ json MeetingEvent(const SiteIndex& index, const Meeting& m, const OpenDataOption
          {"date", IsoDate(m.start.date)},
          {"classification", "minutes"},
          {"status", it->second.status == MinutesStatus::kApproved ? "approved" : "draft"},
-         {"links", json::array({{{"media_type", "text/html"}, {"url", Url(o, urls::Minutes(m.id))}}})}});
+         {"links", json::array({{{"media_type", "text/html"},
+                                 {"url", Url(o, urls::Minutes(m.id))}}})}});
   }
   e["documents"] = docs;
   e["links"] = json::array({Link("Meeting page", Url(o, urls::Meeting(m.id))),
@@ -322,7 +342,8 @@ std::vector<OutputFile> OpenDataFiles(const SiteIndex& index, const OpenDataOpti
 
   json people = meta;
   people["people"] = json::array();
-  for (const auto& [id, p] : site.people) people["people"].push_back(PersonJson(index, p, o));
+  for (const auto& [id, p] : site.people)
+    people["people"].push_back(PersonJson(index, p, o));
   out.push_back({PeopleData(), Dump(people)});
 
   json decisions = meta;

@@ -12,10 +12,9 @@
 // Links are absolute with a base URL, else root-relative ("/meetings/x/").
 #pragma once
 
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "render/site_index.h"
 #include "render/site_renderer.h"
@@ -27,7 +26,8 @@ struct OpenDataOptions {
   int jobs = 1;          // threads for the per-meeting files
 };
 
-std::vector<OutputFile> OpenDataFiles(const SiteIndex& index, const OpenDataOptions& options);
+std::vector<OutputFile> OpenDataFiles(const SiteIndex& index,
+                                      const OpenDataOptions& options);
 
 // One meeting as an OCD event (public for tests).
 nlohmann::json MeetingEvent(const SiteIndex& index, const Meeting& meeting,

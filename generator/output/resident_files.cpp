@@ -1,6 +1,7 @@
 #include "output/resident_files.h"
 
 #include "model/parallel.h"
+#include "model/program_identity.h"
 #include "output/atom_feed.h"
 #include "output/calendar.h"
 #include "output/open_data.h"
@@ -17,10 +18,17 @@ std::vector<OutputFile> ResidentFiles(const Site& site, const ResidentOptions& o
   std::vector<OutputFile> kinds[4];
   ParallelFor(4, options.jobs, [&](size_t i, int) {
     switch (i) {
-      case 0: kinds[i] = CalendarFiles(index, {options.base_url}); break;
-      case 1: kinds[i] = AtomFeeds(index, {options.base_url}); break;
-      case 2: kinds[i] = OpenDataFiles(index, {options.base_url, options.jobs}); break;
-      default: kinds[i] = SitemapFiles(paths, {options.base_url, options.noindex});
+      case 0:
+        kinds[i] = CalendarFiles(index, {options.base_url});
+        break;
+      case 1:
+        kinds[i] = AtomFeeds(index, {options.base_url});
+        break;
+      case 2:
+        kinds[i] = OpenDataFiles(index, {options.base_url, options.jobs});
+        break;
+      default:
+        kinds[i] = SitemapFiles(paths, {options.base_url, options.noindex});
     }
   });
   std::vector<OutputFile> extra;
@@ -28,6 +36,32 @@ std::vector<OutputFile> ResidentFiles(const Site& site, const ResidentOptions& o
     for (OutputFile& f : kind) extra.push_back(std::move(f));
   }
   return extra;
+}
+
+bool PutResidentFiles(const Site& site, const ResidentOptions& options,
+                      const Fingerprint& records, std::vector<std::string>& paths,
+                      OutputSink& sink) {
+  Fingerprint deps;
+  if (sink.KeepsDeps() && !(records == Fingerprint{})) {
+    Hasher h;
+    h.Add("resident files").Add(ProgramIdentity()).Add(records);
+    h.Add(options.base_url).Add(options.noindex ? "noindex" : "index");
+    for (const std::string& path : paths) h.Add(path);
+    deps = h.Finish();
+    std::vector<std::string> kept = sink.KeepAllWithDeps(deps);
+    if (!kept.empty()) {
+      paths.insert(paths.end(), kept.begin(), kept.end());
+      return false;
+    }
+  }
+  std::vector<OutputFile> files = ResidentFiles(site, options, paths);
+  for (OutputFile& f : files) {
+    Fingerprint inputs = FingerprintOf(f.content);
+    if (!sink.UpToDate(f.path, inputs)) sink.Put(f.path, inputs, std::move(f.content));
+    if (!(deps == Fingerprint{})) sink.RecordDeps(f.path, {deps, {}});
+    paths.push_back(f.path);
+  }
+  return true;
 }
 
 }  // namespace clerk::output

@@ -1,6 +1,7 @@
 // The files for residents and machines beside the pages: calendars (.ics),
 // Atom feeds, open data (JSON), sitemap.xml and robots.txt. Built from the
-// loaded Site after rendering and written beside the pages. Deterministic, like the pages.
+// loaded Site after rendering and written beside the pages. Deterministic, like the
+// pages.
 #pragma once
 
 #include <string>
@@ -21,5 +22,15 @@ struct ResidentOptions {
 // sitemap.
 std::vector<OutputFile> ResidentFiles(const Site& site, const ResidentOptions& options,
                                       const std::vector<std::string>& paths);
+
+// Makes the extra files and hands them to `sink`, adding their paths to
+// `paths`. They depend on the records, the pages there are and the options,
+// never on the bodies of papers, so when the records fingerprint (`records`,
+// from RenderStats; zero if unknown), the pages, the options and clerk are
+// as in the last build and the files are intact, they are kept without
+// being made at all. Returns true if they were made, false if kept.
+bool PutResidentFiles(const Site& site, const ResidentOptions& options,
+                      const Fingerprint& records, std::vector<std::string>& paths,
+                      OutputSink& sink);
 
 }  // namespace clerk::output

@@ -237,6 +237,22 @@ void SiteWriter::RecordDeps(const std::string& path, PageDeps deps) {
   deps_[path] = std::move(deps);
 }
 
+std::vector<std::string> SiteWriter::KeepAllWithDeps(const Fingerprint& deps) {
+  std::vector<std::string> paths;
+  if (fresh_ || deps == Fingerprint{}) return paths;
+  for (const auto& [path, entry] : old_log_.entries()) {
+    if (!(entry.deps == deps)) continue;
+    std::optional<BuildLogEntry> now = StatFile(out_ + "/" + path);
+    if (!now || now->size != entry.size || now->mtime_ns != entry.mtime_ns) return {};
+    paths.push_back(path);
+  }
+  std::sort(paths.begin(), paths.end());
+  std::lock_guard<std::mutex> lock(mutex_);
+  for (const std::string& path : paths) new_log_.Set(path, *old_log_.Find(path));
+  unchanged_ += paths.size();
+  return paths;
+}
+
 void SiteWriter::RecordBodies(const std::map<std::string, BodySummary>& bodies) {
   std::lock_guard<std::mutex> lock(mutex_);
   bodies_ = bodies;

@@ -64,6 +64,7 @@ class SiteWriter : public OutputSink {
     return known_bodies_ ? &*known_bodies_ : nullptr;
   }
   void RecordBodies(const std::map<std::string, BodySummary>& bodies) override;
+  std::vector<std::string> KeepAllWithDeps(const Fingerprint& deps) override;
 
   // Moves the staged files in, deletes stale ones, saves the log (with the
   // recorded PageDeps if `diag` has no warnings). On failure (reported in

@@ -46,7 +46,8 @@ bool IsSafeRelativePath(const std::string& path) {
   size_t start = 0;
   while (true) {
     size_t slash = path.find('/', start);
-    std::string segment = path.substr(start, slash == std::string::npos ? slash : slash - start);
+    std::string segment =
+        path.substr(start, slash == std::string::npos ? slash : slash - start);
     if (segment.empty() || segment == "." || segment == "..") return false;
     if (slash == std::string::npos) return true;
     start = slash + 1;
@@ -149,7 +150,8 @@ std::optional<Manifest> ParseManifest(const std::string& text, std::string* erro
                  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
                });
     bool digits = !size.empty() && size.size() < 19 &&
-                  std::all_of(size.begin(), size.end(), [](char c) { return c >= '0' && c <= '9'; });
+                  std::all_of(size.begin(), size.end(),
+                              [](char c) { return c >= '0' && c <= '9'; });
     if (!hex || !digits || !IsSafeRelativePath(path))
       return fail("expected '<sha256> <size> <path>'");
     if (!manifest.emplace(path, FileEntry{std::stoll(size), sha}).second)

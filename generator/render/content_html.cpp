@@ -172,8 +172,8 @@ DocumentHtml RenderDocument(const Document& doc, std::vector<MarkdownSiteLink>* 
   }
   // Exempt papers are checked like any other but their body is not
   // published (the page says why).
-  MarkdownResult body = page.Render(doc.body, SourcePos{doc.path, doc.body_line, 1}, 1, "",
-                                    diag, false, doc.title, "", true);
+  MarkdownResult body = page.Render(doc.body, SourcePos{doc.path, doc.body_line, 1}, 1,
+                                    "", diag, false, doc.title, "", true);
   if (!doc.exempt) {
     html.body = std::move(body.html);
     html.headings = std::move(body.headings);
@@ -227,7 +227,9 @@ const DocumentHtml* RenderedContent::Document(const std::string& key) const {
   return &later.html;
 }
 
-size_t RenderedContent::DocumentsRendered() const { return papers_->rendered; }
+size_t RenderedContent::DocumentsRendered() const {
+  return papers_->rendered;
+}
 
 RenderedContent RenderContent(const Site& site, Diagnostics& diag, int jobs,
                               const std::map<std::string, BodySummary>* known) {

@@ -30,7 +30,7 @@ struct MinutesHtml {
 
 struct DocumentHtml {
   std::string body;
-  std::vector<MarkdownHeading> headings;  // for a contents list
+  std::vector<MarkdownHeading> headings;               // for a contents list
   std::map<std::string, std::string> recommendations;  // recommendation id -> html
 };
 
@@ -55,13 +55,14 @@ struct RenderedContent {
   RenderedContent(RenderedContent&&) noexcept;
   RenderedContent& operator=(RenderedContent&&) noexcept;
 
-  std::map<std::string, std::string> remits;     // committee id
-  std::map<std::string, std::string> notices;    // meeting id
-  std::map<std::string, std::string> purposes;   // "<meeting>/<item full number>"
+  std::map<std::string, std::string> remits;    // committee id
+  std::map<std::string, std::string> notices;   // meeting id
+  std::map<std::string, std::string> purposes;  // "<meeting>/<item full number>"
   // Every paper, rendered or not: "<meeting>/<document>" -> summary.
   std::map<std::string, BodySummary> bodies;
-  std::map<std::string, MinutesHtml> minutes;    // meeting id
-  std::map<std::string, std::vector<std::string>> work_programme_rows;  // wp id -> row html
+  std::map<std::string, MinutesHtml> minutes;  // meeting id
+  std::map<std::string, std::vector<std::string>>
+      work_programme_rows;  // wp id -> row html
   std::string accessibility;
   // Every "@/" link in the content, with its position, for checking once
   // all pages exist.

@@ -1,10 +1,9 @@
 #include "render/easy_read.h"
 
-#include <functional>
-#include <memory>
-
 #include <algorithm>
 #include <cctype>
+#include <functional>
+#include <memory>
 #include <set>
 
 #include "render/pictograms.h"
@@ -63,8 +62,12 @@ std::string Expand(const std::string& text, const Site& site) {
   return out;
 }
 
-EasyLine Say(const std::string& text) { return EasyLine{text, EasyLine::Target::kNone, "", {}, false}; }
-EasyLine Label(const std::string& text) { return EasyLine{text, EasyLine::Target::kNone, "", {}, true}; }
+EasyLine Say(const std::string& text) {
+  return EasyLine{text, EasyLine::Target::kNone, "", {}, false};
+}
+EasyLine Label(const std::string& text) {
+  return EasyLine{text, EasyLine::Target::kNone, "", {}, true};
+}
 EasyLine LinkTo(const std::string& text, const std::string& key) {
   return EasyLine{text, EasyLine::Target::kPage, key, {}, false};
 }
@@ -98,7 +101,9 @@ std::string TelHref(const std::string& phone) {
   return out;
 }
 
-std::string DayDate(const Date& d) { return LongDate(d); }
+std::string DayDate(const Date& d) {
+  return LongDate(d);
+}
 
 class Builder {
  public:
@@ -122,7 +127,8 @@ class Builder {
       add(urls::Document(d.meeting_id, d.id),
           [&d = d](const Builder& b) { return b.DocumentPage(d); });
     for (const auto& [id, m] : site.minutes)
-      add(urls::Minutes(m.meeting_id), [&m = m](const Builder& b) { return b.MinutesPage(m); });
+      add(urls::Minutes(m.meeting_id),
+          [&m = m](const Builder& b) { return b.MinutesPage(m); });
     add(urls::People(), [](const Builder& b) { return b.PeoplePage(); });
     for (const auto& [id, p] : site.people)
       add(urls::Person(id), [&p = p](const Builder& b) { return b.PersonPage(p); });
@@ -158,18 +164,24 @@ class Builder {
     }
     if (!name.empty()) ask.push_back(Say("Ask " + name + "."));
     s.rows.push_back(Row("help", ask));
-    if (!email.empty()) s.rows.push_back(Row("email", {Say("Send an email to:"), External(email, "mailto:" + email)}));
-    if (!phone.empty()) s.rows.push_back(Row("phone", {Say("Or phone:"), External(phone, TelHref(phone))}));
+    if (!email.empty())
+      s.rows.push_back(
+          Row("email", {Say("Send an email to:"), External(email, "mailto:" + email)}));
+    if (!phone.empty())
+      s.rows.push_back(Row("phone", {Say("Or phone:"), External(phone, TelHref(phone))}));
     return s;
   }
 
   EasySection FullVersion(const std::string& key, const std::string& what) const {
-    return EasySection{"full-version", "Where are all the details?",
-                       {Row("document", {Say("This page is a short easy read version."),
-                                         LinkStandard("Read the full " + what + ".", key)})}};
+    return EasySection{
+        "full-version",
+        "Where are all the details?",
+        {Row("document", {Say("This page is a short easy read version."),
+                          LinkStandard("Read the full " + what + ".", key)})}};
   }
 
-  EasyPage Page(const std::string& key, const std::string& title, const SourcePos& source) const {
+  EasyPage Page(const std::string& key, const std::string& title,
+                const SourcePos& source) const {
     EasyPage p;
     p.key = key;
     p.title = title;
@@ -179,30 +191,38 @@ class Builder {
 
   EasyPage Home() const {
     EasyPage p = Page(urls::Home(), site_.config.title, site_.config.pos);
-    p.sections.push_back({"about", "What is this website?",
-                          {Row("website", {Say("This website has papers for council meetings."),
-                                           Say("Councillors meet to check the work of the council."),
-                                           Say("Anyone can read the papers.")})}});
+    p.sections.push_back(
+        {"about",
+         "What is this website?",
+         {Row("website", {Say("This website has papers for council meetings."),
+                          Say("Councillors meet to check the work of the council."),
+                          Say("Anyone can read the papers.")})}});
     EasySection next{"upcoming", "What meetings are coming up?", {}};
     for (const Meeting* m : index_.meetings_by_date) {
       if (!IsUpcoming(*m)) continue;
-      next.rows.push_back(Row("date", {Label(DayDate(m->start.date)),
-                                       LinkTo(CommitteeName(*m) + " meeting.", urls::Meeting(m->id))}));
+      next.rows.push_back(
+          Row("date", {Label(DayDate(m->start.date)),
+                       LinkTo(CommitteeName(*m) + " meeting.", urls::Meeting(m->id))}));
     }
-    if (next.rows.empty()) next.rows.push_back(Row("date", {Say("No meetings are planned now.")}));
+    if (next.rows.empty())
+      next.rows.push_back(Row("date", {Say("No meetings are planned now.")}));
     p.sections.push_back(next);
-    p.sections.push_back({"find", "How do I find a meeting?",
-                          {Row("calendar", {LinkTo("See all meetings.", urls::Meetings())}),
-                           Row("group", {LinkTo("See all committees.", urls::Committees())})}});
+    p.sections.push_back(
+        {"find",
+         "How do I find a meeting?",
+         {Row("calendar", {LinkTo("See all meetings.", urls::Meetings())}),
+          Row("group", {LinkTo("See all committees.", urls::Committees())})}});
     p.sections.push_back(Help("", false));
     return p;
   }
 
   EasyPage Committees() const {
     EasyPage p = Page(urls::Committees(), "Committees", site_.config.pos);
-    EasySection s{"committees", "What are the committees?",
-                  {Row("group", {Say("A committee is a group of councillors."),
-                                 Say("Each committee checks one part of the council's work.")})}};
+    EasySection s{
+        "committees",
+        "What are the committees?",
+        {Row("group", {Say("A committee is a group of councillors."),
+                       Say("Each committee checks one part of the council's work.")})}};
     for (const auto& [id, c] : site_.committees) {
       s.rows.push_back(Row("group", {LinkTo(X(c.name) + ".", urls::Committee(id))}));
     }
@@ -213,10 +233,12 @@ class Builder {
 
   EasyPage CommitteePage(const Committee& c) const {
     EasyPage p = Page(urls::Committee(c.id), X(c.name), c.pos);
-    p.sections.push_back({"about", "What is this committee?",
-                          {Row("group", {Say("It is a group of councillors."),
-                                         Say("It checks the work of the council."),
-                                         Say("It can ask questions and make suggestions.")})}});
+    p.sections.push_back(
+        {"about",
+         "What is this committee?",
+         {Row("group", {Say("It is a group of councillors."),
+                        Say("It checks the work of the council."),
+                        Say("It can ask questions and make suggestions.")})}});
     EasySection who{"members", "Who is in it?", {}};
     std::set<std::string> seen;
     for (const Membership& mem : c.members) {
@@ -225,20 +247,24 @@ class Builder {
       std::string role = mem.role == MemberRole::kChair       ? "is the chair."
                          : mem.role == MemberRole::kViceChair ? "is the vice-chair."
                                                               : "is a member.";
-      who.rows.push_back(Row("councillor", {LinkTo(name + " " + role, urls::Person(mem.person.id))}));
+      who.rows.push_back(
+          Row("councillor", {LinkTo(name + " " + role, urls::Person(mem.person.id))}));
     }
     for (const CoOptee& co : c.co_optees) {
       if (co.to || !seen.insert(co.person.id).second) continue;
-      who.rows.push_back(Row("person", {LinkTo(index_.PersonName(co.person.id) + " is a co-opted member.",
-                                               urls::Person(co.person.id)),
-                                        Say("This means they are not a councillor.")}));
+      who.rows.push_back(Row(
+          "person", {LinkTo(index_.PersonName(co.person.id) + " is a co-opted member.",
+                            urls::Person(co.person.id)),
+                     Say("This means they are not a councillor.")}));
     }
     if (!who.rows.empty()) p.sections.push_back(who);
     EasySection when{"meetings", "When does it meet?", {}};
-    if (auto it = index_.committee_meetings.find(c.id); it != index_.committee_meetings.end()) {
+    if (auto it = index_.committee_meetings.find(c.id);
+        it != index_.committee_meetings.end()) {
       for (auto m = it->second.rbegin(); m != it->second.rend(); ++m) {
         std::string text = "Meeting on " + DayDate((*m)->start.date) + ".";
-        std::string picture = (*m)->status == MeetingStatus::kCancelled ? "cancelled" : "date";
+        std::string picture =
+            (*m)->status == MeetingStatus::kCancelled ? "cancelled" : "date";
         when.rows.push_back(Row(picture, {LinkTo(text, urls::Meeting((*m)->id))}));
       }
     }
@@ -247,7 +273,8 @@ class Builder {
         it != index_.committee_work_programmes.end()) {
       EasySection plans{"plans", "What will it look at?", {}};
       for (const std::string& wp : it->second) {
-        plans.rows.push_back(Row("plan", {LinkTo("Read the plan of topics.", urls::WorkProgramme(wp))}));
+        plans.rows.push_back(
+            Row("plan", {LinkTo("Read the plan of topics.", urls::WorkProgramme(wp))}));
       }
       p.sections.push_back(plans);
     }
@@ -259,11 +286,13 @@ class Builder {
   EasyPage MeetingsPage() const {
     EasyPage p = Page(urls::Meetings(), "Meetings", site_.config.pos);
     EasySection s{"meetings", "What meetings are there?", {}};
-    for (auto it = index_.meetings_by_date.rbegin(); it != index_.meetings_by_date.rend(); ++it) {
+    for (auto it = index_.meetings_by_date.rbegin(); it != index_.meetings_by_date.rend();
+         ++it) {
       const Meeting& m = **it;
-      s.rows.push_back(Row(m.status == MeetingStatus::kCancelled ? "cancelled" : "date",
-                           {Label(DayDate(m.start.date)),
-                            LinkTo(CommitteeName(m) + " meeting.", urls::Meeting(m.id))}));
+      s.rows.push_back(
+          Row(m.status == MeetingStatus::kCancelled ? "cancelled" : "date",
+              {Label(DayDate(m.start.date)),
+               LinkTo(CommitteeName(m) + " meeting.", urls::Meeting(m.id))}));
     }
     p.sections.push_back(s);
     p.sections.push_back(Help("", false));
@@ -276,23 +305,29 @@ class Builder {
     std::string t = Lower(item.title);
     auto has = [&](const char* w) { return t.find(w) != std::string::npos; };
     if (has("apolog")) return {Say("Councillors say if they cannot come.")};
-    if (has("substitut")) return {Say("Some councillors send another councillor in their place.")};
+    if (has("substitut"))
+      return {Say("Some councillors send another councillor in their place.")};
     if (has("declaration") || has("interest"))
       return {Say("Councillors say if they have a personal link to a topic.")};
-    if (has("minutes")) return {Say("Councillors check the notes of the last meeting are right.")};
-    if (has("public") && has("question")) return {Say("People who live here can ask questions.")};
+    if (has("minutes"))
+      return {Say("Councillors check the notes of the last meeting are right.")};
+    if (has("public") && has("question"))
+      return {Say("People who live here can ask questions.")};
     if (has("question")) return {Say("Councillors can ask questions.")};
     if (has("next meeting")) return {Say("They say when the next meeting is.")};
-    if (has("work programme")) return {Say("Councillors plan what they will look at next.")};
+    if (has("work programme"))
+      return {Say("Councillors plan what they will look at next.")};
     return {Say("Councillors will talk about this.")};
   }
 
-  void AddItems(const Meeting& m, const std::vector<AgendaItem>& items, EasySection& s) const {
+  void AddItems(const Meeting& m, const std::vector<AgendaItem>& items,
+                EasySection& s) const {
     for (const AgendaItem& item : items) {
       std::string picture = !item.picture.empty() && IsPictogram(item.picture)
                                 ? item.picture
                                 : ChoosePictogram(item.title, "meeting");
-      EasyRow row{picture, {Label("Item " + item.full_number + ": " + X(item.title))}, ""};
+      EasyRow row{
+          picture, {Label("Item " + item.full_number + ": " + X(item.title))}, ""};
       for (EasyLine& l : ItemSentences(item)) row.lines.push_back(l);
       if (item.exempt) {
         row.lines.push_back(Say("This part of the meeting may be private."));
@@ -309,8 +344,9 @@ class Builder {
       }
       if (m.has_minutes) {
         if (auto it = index_.item_minutes.find(key); it != index_.item_minutes.end()) {
-          row.lines.push_back(LinkTo("Read what they decided.",
-                                     urls::Minutes(m.id) + "#" + urls::MinuteAnchor(it->second)));
+          row.lines.push_back(
+              LinkTo("Read what they decided.",
+                     urls::Minutes(m.id) + "#" + urls::MinuteAnchor(it->second)));
         }
       }
       s.rows.push_back(row);
@@ -337,68 +373,87 @@ class Builder {
       when.rows.push_back(Row("cancelled", {Say("This meeting has been cancelled."),
                                             Say("It will not happen.")}));
     } else if (m.status == MeetingStatus::kPostponed) {
-      when.rows.push_back(Row("cancelled", {Say("This meeting has been moved to another day.")}));
+      when.rows.push_back(
+          Row("cancelled", {Say("This meeting has been moved to another day.")}));
       if (!m.moved_to.empty()) {
         if (const Meeting* to = index_.FindMeeting(m.moved_to.id)) {
           when.rows.back().lines.push_back(
-              LinkTo("The new meeting is on " + DayDate(to->start.date) + ".", urls::Meeting(to->id)));
+              LinkTo("The new meeting is on " + DayDate(to->start.date) + ".",
+                     urls::Meeting(to->id)));
         }
       }
     }
-    when.rows.push_back(Row("date", {Say(std::string(held ? "The meeting was on " : "The meeting is on ") +
-                                         DayDate(m.start.date) + ".")}));
-    std::vector<EasyLine> time = {Say(std::string(held ? "It started at " : "It starts at ") +
-                                      TimeInWords(m.start.time) + ".")};
+    when.rows.push_back(Row(
+        "date", {Say(std::string(held ? "The meeting was on " : "The meeting is on ") +
+                     DayDate(m.start.date) + ".")}));
+    std::vector<EasyLine> time = {
+        Say(std::string(held ? "It started at " : "It starts at ") +
+            TimeInWords(m.start.time) + ".")};
     if (m.end) time.push_back(Say("It ended at " + TimeInWords(*m.end) + "."));
     when.rows.push_back(Row("time", time));
-    if (held) when.rows.push_back(Row("meeting", {Say("This meeting has already happened.")}));
+    if (held)
+      when.rows.push_back(Row("meeting", {Say("This meeting has already happened.")}));
     p.sections.push_back(when);
 
     if (auto it = site_.venues.find(m.venue.id); it != site_.venues.end()) {
       const Venue& v = it->second;
       EasySection where{"where", held ? "Where was it?" : "Where is it?", {}};
       std::string address = v.address + (v.postcode.empty() ? "" : ", " + v.postcode);
-      std::vector<EasyLine> lines = {Say(std::string(held ? "It was at " : "It is at ") + v.name + "."),
-                                     Say("The address is " + address + ".")};
+      std::vector<EasyLine> lines = {
+          Say(std::string(held ? "It was at " : "It is at ") + v.name + "."),
+          Say("The address is " + address + ".")};
       where.rows.push_back(Row("place", lines));
       if (!m.webcast.empty()) {
-        where.rows.push_back(Row("webcast", {Say("You can watch the meeting on the internet."),
-                                             External("Watch the meeting online.", m.webcast)}));
+        where.rows.push_back(
+            Row("webcast", {Say("You can watch the meeting on the internet."),
+                            External("Watch the meeting online.", m.webcast)}));
       }
       p.sections.push_back(where);
     }
 
     EasySection who{"who", held ? "Who was there?" : "Who will be there?", {}};
     if (held && !m.attendance.present.empty()) {
-      who.rows.push_back(Row("councillor", {Say(std::to_string(m.attendance.present.size()) +
-                                                " members of the committee came.")}));
+      who.rows.push_back(
+          Row("councillor", {Say(std::to_string(m.attendance.present.size()) +
+                                 " members of the committee came.")}));
       if (!m.attendance.apologies.empty()) {
-        who.rows.push_back(Row("apologies", {Say(std::to_string(m.attendance.apologies.size()) +
-                                                 " members said they could not come.")}));
+        who.rows.push_back(
+            Row("apologies", {Say(std::to_string(m.attendance.apologies.size()) +
+                                  " members said they could not come.")}));
       }
       if (!m.attendance.also_attending.empty()) {
-        who.rows.push_back(Row("officer", {Say("Council staff came to answer questions.")}));
+        who.rows.push_back(
+            Row("officer", {Say("Council staff came to answer questions.")}));
       }
     } else if (held) {
-      who.rows.push_back(Row("councillor", {Say("Councillors from the committee were there.")}));
-      who.rows.push_back(Row("officer", {Say("Council staff came to answer questions.")}));
+      who.rows.push_back(
+          Row("councillor", {Say("Councillors from the committee were there.")}));
+      who.rows.push_back(
+          Row("officer", {Say("Council staff came to answer questions.")}));
     } else {
-      who.rows.push_back(Row("councillor", {Say("Councillors from the committee will be there.")}));
-      who.rows.push_back(Row("officer", {Say("Council staff will be there to answer questions.")}));
+      who.rows.push_back(
+          Row("councillor", {Say("Councillors from the committee will be there.")}));
+      who.rows.push_back(
+          Row("officer", {Say("Council staff will be there to answer questions.")}));
     }
-    who.rows.push_back(Row("public", {Say(held ? "Anyone could come and watch." : "Anyone can come and watch.")}));
+    who.rows.push_back(Row("public", {Say(held ? "Anyone could come and watch."
+                                               : "Anyone can come and watch.")}));
     p.sections.push_back(who);
 
     if (!m.agenda.empty()) {
-      EasySection items{"agenda", held ? "What did they talk about?" : "What will they decide?", {}};
-      items.rows.push_back(Row("list", {Say("The list of things to talk about is called the agenda.")}));
+      EasySection items{
+          "agenda", held ? "What did they talk about?" : "What will they decide?", {}};
+      items.rows.push_back(
+          Row("list", {Say("The list of things to talk about is called the agenda.")}));
       AddItems(m, m.agenda, items);
       p.sections.push_back(items);
     }
     if (m.has_minutes) {
-      p.sections.push_back({"minutes", "What did they decide?",
-                            {Row("minutes", {Say("The notes of a meeting are called the minutes."),
-                                             LinkTo("Read the minutes.", urls::Minutes(m.id))})}});
+      p.sections.push_back(
+          {"minutes",
+           "What did they decide?",
+           {Row("minutes", {Say("The notes of a meeting are called the minutes."),
+                            LinkTo("Read the minutes.", urls::Minutes(m.id))})}});
     }
     p.sections.push_back(FullVersion(urls::Meeting(m.id), "page about this meeting"));
     std::string contact = m.contact.id;
@@ -429,8 +484,10 @@ class Builder {
           text = Trim(text.substr(close + 1));
         }
       }
-      if (picture.empty() || !IsPictogram(picture)) picture = ChoosePictogram(text, "information");
-      current.rows.push_back(Row(picture, Written(text, SourcePos{v.path, para_line, 1})));
+      if (picture.empty() || !IsPictogram(picture))
+        picture = ChoosePictogram(text, "information");
+      current.rows.push_back(
+          Row(picture, Written(text, SourcePos{v.path, para_line, 1})));
     };
     size_t start = 0;
     const std::string& body = v.body;
@@ -442,7 +499,8 @@ class Builder {
       if (line.rfind("## ", 0) == 0 || line.rfind("# ", 0) == 0) {
         flush();
         if (!current.rows.empty()) p.sections.push_back(current);
-        current = EasySection{"easy-" + std::to_string(++n), Trim(line.substr(line.find(' '))), {}};
+        current = EasySection{
+            "easy-" + std::to_string(++n), Trim(line.substr(line.find(' '))), {}};
       } else if (Trim(line).empty()) {
         flush();
       } else {
@@ -473,37 +531,47 @@ class Builder {
                        : d.kind == DocumentKind::kReport   ? "a report"
                                                            : "a paper";
     std::vector<EasyLine> lines = {Say("This is " + kind + " for a meeting.")};
-    if (m) lines.push_back(LinkTo("The meeting is on " + DayDate(m->start.date) + ".", urls::Meeting(m->id)));
-    what.rows.push_back(Row(d.kind == DocumentKind::kReport ? "report" : "document", lines));
+    if (m)
+      lines.push_back(LinkTo("The meeting is on " + DayDate(m->start.date) + ".",
+                             urls::Meeting(m->id)));
+    what.rows.push_back(
+        Row(d.kind == DocumentKind::kReport ? "report" : "document", lines));
     if (!d.author.empty()) {
-      what.rows.push_back(Row("officer", {Say(index_.PersonName(d.author.id) + " wrote it.")}));
+      what.rows.push_back(
+          Row("officer", {Say(index_.PersonName(d.author.id) + " wrote it.")}));
     }
     if (d.key_decision) {
       what.rows.push_back(Row("decision", {Say("It is about an important decision.")}));
     }
     if (d.status == DocumentStatus::kDraft) {
-      what.rows.push_back(Row("warning", {Say("This paper is a draft."), Say("It may change.")}));
+      what.rows.push_back(
+          Row("warning", {Say("This paper is a draft."), Say("It may change.")}));
     }
     p.sections.push_back(what);
 
     if (p.person_written) {
       if (p.out_of_date) {
-        p.sections.push_back({"out-of-date", "Is this easy read version up to date?",
-                              {Row("warning", {Say("The full paper has changed since this was written."),
-                                               Say("This easy read version may be out of date.")})}});
+        p.sections.push_back(
+            {"out-of-date",
+             "Is this easy read version up to date?",
+             {Row("warning", {Say("The full paper has changed since this was written."),
+                              Say("This easy read version may be out of date.")})}});
       }
       PersonWritten(version->second, p);
     } else {
       EasySection says{"about", "What is it about?", {}};
-      const AgendaItem* item = m && !d.item.empty() ? index_.FindItem(*m, d.item) : nullptr;
+      const AgendaItem* item =
+          m && !d.item.empty() ? index_.FindItem(*m, d.item) : nullptr;
       if (d.exempt) {
-        says.rows.push_back(Row("private", {Say("This paper is private."),
-                                            Say("The law says it cannot be shown to the public.")}));
+        says.rows.push_back(
+            Row("private", {Say("This paper is private."),
+                            Say("The law says it cannot be shown to the public.")}));
       } else if (item && !item->easy_read.empty()) {
         says.rows.push_back(Row(ChoosePictogram(d.title, "information"),
                                 Written(item->easy_read, item->easy_read_pos)));
       } else {
-        says.rows.push_back(Row("information", {Say("There is no easy read summary of this paper yet.")}));
+        says.rows.push_back(Row(
+            "information", {Say("There is no easy read summary of this paper yet.")}));
       }
       p.sections.push_back(says);
     }
@@ -522,15 +590,18 @@ class Builder {
   EasyPage MinutesPage(const Minutes& mins) const {
     const Meeting* m = index_.FindMeeting(mins.meeting_id);
     std::string date = m ? DayDate(m->start.date) : mins.meeting_id;
-    EasyPage p = Page(urls::Minutes(mins.meeting_id), "Minutes of the meeting on " + date, mins.pos);
+    EasyPage p = Page(urls::Minutes(mins.meeting_id), "Minutes of the meeting on " + date,
+                      mins.pos);
     EasySection what{"what", "What are minutes?", {}};
     what.rows.push_back(Row("minutes", {Say("Minutes are the notes of a meeting."),
                                         Say("They say what the councillors decided.")}));
     if (mins.status == MinutesStatus::kDraft) {
-      what.rows.push_back(Row("warning", {Say("These minutes are a draft."),
-                                          Say("The committee has not agreed them yet.")}));
+      what.rows.push_back(
+          Row("warning", {Say("These minutes are a draft."),
+                          Say("The committee has not agreed them yet.")}));
     } else {
-      what.rows.push_back(Row("decision", {Say("The committee agreed these minutes are right.")}));
+      what.rows.push_back(
+          Row("decision", {Say("The committee agreed these minutes are right.")}));
     }
     p.sections.push_back(what);
     EasySection items{"minutes", "What did they talk about?", {}};
@@ -538,19 +609,24 @@ class Builder {
     for (const MinuteSection& s : mins.sections) {
       const AgendaItem* item = m ? index_.FindItem(*m, s.item) : nullptr;
       std::string title = item ? item->title : s.title;
-      EasyRow row{ChoosePictogram(title, "minutes"), {Label("Minute " + std::to_string(s.number) + ": " + X(title))}, ""};
+      EasyRow row{ChoosePictogram(title, "minutes"),
+                  {Label("Minute " + std::to_string(s.number) + ": " + X(title))},
+                  ""};
       if (item) {
         for (EasyLine& l : ItemSentences(*item)) row.lines.push_back(l);
       }
-      row.lines.push_back(LinkStandard("Read this minute in full.", urls::Minutes(mins.meeting_id) + "#" +
-                                                                     urls::MinuteAnchor(s.number)));
+      row.lines.push_back(LinkStandard(
+          "Read this minute in full.",
+          urls::Minutes(mins.meeting_id) + "#" + urls::MinuteAnchor(s.number)));
       row.id = urls::MinuteAnchor(s.number);
       items.rows.push_back(row);
     }
     if (!items.rows.empty()) p.sections.push_back(items);
     if (m) {
-      p.sections.push_back({"meeting", "Which meeting is this?",
-                            {Row("meeting", {LinkTo("Go to the meeting on " + date + ".", urls::Meeting(m->id))})}});
+      p.sections.push_back({"meeting",
+                            "Which meeting is this?",
+                            {Row("meeting", {LinkTo("Go to the meeting on " + date + ".",
+                                                    urls::Meeting(m->id))})}});
     }
     p.sections.push_back(FullVersion(p.key, "minutes"));
     p.sections.push_back(Help(m && !m->contact.empty() ? m->contact.id : "", true));
@@ -559,9 +635,11 @@ class Builder {
 
   EasyPage PeoplePage() const {
     EasyPage p = Page(urls::People(), "People", site_.config.pos);
-    EasySection s{"people", "Who are the people?", {Row("people", {Say("These people go to the meetings."),
-                                                                    Say("Some are councillors."),
-                                                                    Say("Some work for the council.")})}};
+    EasySection s{"people",
+                  "Who are the people?",
+                  {Row("people", {Say("These people go to the meetings."),
+                                  Say("Some are councillors."),
+                                  Say("Some work for the council.")})}};
     for (const auto& [id, person] : site_.people) {
       s.rows.push_back(Row(person.honorific == "Councillor" ? "councillor" : "person",
                            {LinkTo(index_.PersonName(id) + ".", urls::Person(id))}));
@@ -580,35 +658,45 @@ class Builder {
       who.rows.push_back(Row("councillor", {Say(name + " is a councillor."),
                                             Say("People in the area voted for them.")}));
     } else if (!person.job_title.empty() && CountWords(person.job_title) <= 10) {
-      who.rows.push_back(Row("officer", {Say("Their job is " + X(person.job_title) + ".")}));
+      who.rows.push_back(
+          Row("officer", {Say("Their job is " + X(person.job_title) + ".")}));
     } else {
       who.rows.push_back(Row("person", {Say(name + " takes part in meetings.")}));
     }
     if (!person.organisation.empty()) {
-      who.rows.push_back(Row("group", {Say("They work with " + X(person.organisation) + ".")}));
+      who.rows.push_back(
+          Row("group", {Say("They work with " + X(person.organisation) + ".")}));
     }
     p.sections.push_back(who);
     for (const auto& [cid, c] : site_.committees) {
       for (const Membership& mem : c.members) {
         if (mem.person.id != person.id || mem.to) continue;
-        std::string role = mem.role == MemberRole::kChair       ? "They are the chair of "
-                           : mem.role == MemberRole::kViceChair ? "They are the vice-chair of "
-                                                                : "They are a member of ";
-        p.sections.back().rows.push_back(Row("group", {LinkTo(role + X(c.name) + ".", urls::Committee(cid))}));
+        std::string role = mem.role == MemberRole::kChair ? "They are the chair of "
+                           : mem.role == MemberRole::kViceChair
+                               ? "They are the vice-chair of "
+                               : "They are a member of ";
+        p.sections.back().rows.push_back(
+            Row("group", {LinkTo(role + X(c.name) + ".", urls::Committee(cid))}));
         break;
       }
     }
     if (auto it = index_.attendance.find(person.id); it != index_.attendance.end()) {
       int came = 0, sorry = 0;
       for (const AttendanceRecord& r : it->second) {
-        if (r.kind == "apologies") ++sorry;
-        else ++came;
+        if (r.kind == "apologies")
+          ++sorry;
+        else
+          ++came;
       }
       EasySection att{"meetings", "Which meetings did they go to?", {}};
-      if (came) att.rows.push_back(Row("meeting", {Say("They went to " + std::to_string(came) +
-                                                       (came == 1 ? " meeting." : " meetings."))}));
-      if (sorry) att.rows.push_back(Row("apologies", {Say("They could not come to " + std::to_string(sorry) +
-                                                          (sorry == 1 ? " meeting." : " meetings."))}));
+      if (came)
+        att.rows.push_back(
+            Row("meeting", {Say("They went to " + std::to_string(came) +
+                                (came == 1 ? " meeting." : " meetings."))}));
+      if (sorry)
+        att.rows.push_back(
+            Row("apologies", {Say("They could not come to " + std::to_string(sorry) +
+                                  (sorry == 1 ? " meeting." : " meetings."))}));
       if (!att.rows.empty()) p.sections.push_back(att);
     }
     p.sections.push_back(FullVersion(p.key, "page about this person"));
@@ -618,20 +706,24 @@ class Builder {
 
   EasyPage WorkProgrammePage(const WorkProgramme& wp) const {
     EasyPage p = Page(urls::WorkProgramme(wp.id), "Plan of topics", wp.pos);
-    p.sections.push_back({"what", "What is this plan?",
-                          {Row("plan", {Say("This is a list of topics for the committee."),
-                                        Say("It says when they will look at each one.")})}});
+    p.sections.push_back(
+        {"what",
+         "What is this plan?",
+         {Row("plan", {Say("This is a list of topics for the committee."),
+                       Say("It says when they will look at each one.")})}});
     EasySection rows{"topics", "What will they look at?", {}};
     for (const WorkProgrammeRow& r : wp.rows) {
       EasyRow row{ChoosePictogram(r.topic, "plan"), {Label(X(r.topic))}, ""};
       if (r.when == WhenKind::kMeeting) {
         if (const Meeting* m = index_.FindMeeting(r.meeting.id)) {
-          row.lines.push_back(LinkTo("At the meeting on " + DayDate(m->start.date) + ".", urls::Meeting(m->id)));
+          row.lines.push_back(LinkTo("At the meeting on " + DayDate(m->start.date) + ".",
+                                     urls::Meeting(m->id)));
         }
       } else if (r.when == WhenKind::kStanding) {
         row.lines.push_back(Say("They look at this at every meeting."));
       } else if (r.when == WhenKind::kMonth) {
-        row.lines.push_back(Say("They plan to look at this in " + MonthYear(r.year, r.month) + "."));
+        row.lines.push_back(
+            Say("They plan to look at this in " + MonthYear(r.year, r.month) + "."));
       } else {
         row.lines.push_back(Say("The date is not fixed yet."));
       }
@@ -646,16 +738,20 @@ class Builder {
   EasyPage GlossaryPage() const {
     EasyPage p = Page(urls::Glossary(), "What words mean", site_.config.pos);
     p.glossary = true;
-    p.sections.push_back({"about", "What is this page?",
-                          {Row("information", {Say("Council papers use some hard words."),
-                                               Say("Some words are short forms made of capital letters."),
-                                               Say("This page says what they mean.")})}});
+    p.sections.push_back(
+        {"about",
+         "What is this page?",
+         {Row("information", {Say("Council papers use some hard words."),
+                              Say("Some words are short forms made of capital letters."),
+                              Say("This page says what they mean.")})}});
     EasySection words{"words", "What do the words mean?", {}};
     for (const auto& [term, t] : site_.glossary) {
       EasyRow row{"information", {Label(t.term)}, ""};
-      if (!t.expansion.empty() && t.expansion != t.term) row.lines.push_back(Say("It means " + t.expansion + "."));
+      if (!t.expansion.empty() && t.expansion != t.term)
+        row.lines.push_back(Say("It means " + t.expansion + "."));
       bool short_enough = true;
-      for (const std::string& s : SplitSentences(t.plain)) short_enough &= CountWords(s) <= kMaxWords;
+      for (const std::string& s : SplitSentences(t.plain))
+        short_enough &= CountWords(s) <= kMaxWords;
       if (short_enough) {
         for (const std::string& s : SplitSentences(t.plain)) row.lines.push_back(Say(s));
       }
@@ -669,11 +765,13 @@ class Builder {
 
   EasyPage AccessibilityPage() const {
     EasyPage p = Page(urls::Accessibility(), "Accessibility", site_.config.pos);
-    p.sections.push_back({"about", "Can everyone use this website?",
-                          {Row("website", {Say("We want everyone to be able to use this website.")}),
-                           Row("document", {Say("Every page has a large print version."),
-                                            Say("Every page has an easy read version.")}),
-                           Row("warning", {Say("Tell us if something does not work for you.")})}});
+    p.sections.push_back(
+        {"about",
+         "Can everyone use this website?",
+         {Row("website", {Say("We want everyone to be able to use this website.")}),
+          Row("document", {Say("Every page has a large print version."),
+                           Say("Every page has an easy read version.")}),
+          Row("warning", {Say("Tell us if something does not work for you.")})}});
     p.sections.push_back(FullVersion(p.key, "accessibility statement"));
     p.sections.push_back(Help("", false));
     return p;
@@ -683,24 +781,32 @@ class Builder {
     EasyPage p = Page(key, X(title), site_.config.pos);
     if (key.rfind("decisions/", 0) == 0) {
       p.title = "What the committees decided";
-      p.sections.push_back({"about", "What is on this page?",
-                            {Row("decision", {Say("Committees make decisions at their meetings."),
-                                              Say("The minutes of each meeting say what they decided.")})}});
+      p.sections.push_back(
+          {"about",
+           "What is on this page?",
+           {Row("decision",
+                {Say("Committees make decisions at their meetings."),
+                 Say("The minutes of each meeting say what they decided.")})}});
       EasySection list{"minutes", "Where can I read the decisions?", {}};
-      for (auto it = index_.meetings_by_date.rbegin(); it != index_.meetings_by_date.rend(); ++it) {
+      for (auto it = index_.meetings_by_date.rbegin();
+           it != index_.meetings_by_date.rend(); ++it) {
         const Meeting& m = **it;
         if (!m.has_minutes) continue;
-        std::string committee = key == "decisions/index.html" ? "" : key.substr(10, key.find('/', 10) - 10);
+        std::string committee =
+            key == "decisions/index.html" ? "" : key.substr(10, key.find('/', 10) - 10);
         if (!committee.empty() && m.committee.id != committee) continue;
-        list.rows.push_back(Row("minutes", {Label(CommitteeName(m)),
-                                            LinkTo("Read what they decided on " + DayDate(m.start.date) + ".",
-                                                   urls::Minutes(m.id))}));
+        list.rows.push_back(Row(
+            "minutes", {Label(CommitteeName(m)),
+                        LinkTo("Read what they decided on " + DayDate(m.start.date) + ".",
+                               urls::Minutes(m.id))}));
       }
       if (!list.rows.empty()) p.sections.push_back(list);
     } else {
-      p.sections.push_back({"about", "Is this page in easy read?",
-                            {Row("information", {Say("This page is not in easy read yet."),
-                                                 LinkStandard("Go to the page.", key)})}});
+      p.sections.push_back(
+          {"about",
+           "Is this page in easy read?",
+           {Row("information", {Say("This page is not in easy read yet."),
+                                LinkStandard("Go to the page.", key)})}});
     }
     p.sections.push_back(FullVersion(key, "page"));
     p.sections.push_back(Help("", false));
@@ -709,10 +815,12 @@ class Builder {
 
   EasyPage NotFound() const {
     EasyPage p = Page(urls::NotFound(), "We cannot find this page", site_.config.pos);
-    p.sections.push_back({"what-now", "What can I do?",
-                          {Row("warning", {Say("The web address may be wrong.")}),
-                           Row("website", {LinkTo("Go to the home page.", urls::Home()),
-                                           LinkTo("See all meetings.", urls::Meetings())})}});
+    p.sections.push_back(
+        {"what-now",
+         "What can I do?",
+         {Row("warning", {Say("The web address may be wrong.")}),
+          Row("website", {LinkTo("Go to the home page.", urls::Home()),
+                          LinkTo("See all meetings.", urls::Meetings())})}});
     return p;
   }
 
@@ -731,7 +839,8 @@ std::vector<std::string> SplitSentences(const std::string& text) {
   }
   for (size_t i = 0; i < t.size(); ++i) {
     current += t[i];
-    bool end = (t[i] == '.' || t[i] == '!' || t[i] == '?') && (i + 1 == t.size() || t[i + 1] == ' ');
+    bool end = (t[i] == '.' || t[i] == '!' || t[i] == '?') &&
+               (i + 1 == t.size() || t[i + 1] == ' ');
     if (end) {
       std::string s = Trim(current);
       if (!s.empty()) out.push_back(s);
@@ -776,7 +885,8 @@ std::string TimeInWords(const TimeOfDay& t) {
   if (minute == 15) return "quarter past " + h12(hour) + when(hour);
   if (minute == 30) return "half past " + h12(hour) + when(hour);
   if (minute == 45) return "quarter to " + h12(next) + when(next);
-  if (minute < 30) return std::to_string(minute) + " minutes past " + h12(hour) + when(hour);
+  if (minute < 30)
+    return std::to_string(minute) + " minutes past " + h12(hour) + when(hour);
   return std::to_string(60 - minute) + " minutes to " + h12(next) + when(next);
 }
 
@@ -790,7 +900,8 @@ struct EasyReadPages::Makers {
 };
 
 EasyReadPages::EasyReadPages(const SiteIndex& index)
-    : index_(index), makers_(std::make_unique<Makers>(Makers{Builder::Makers(index.site)})) {}
+    : index_(index),
+      makers_(std::make_unique<Makers>(Makers{Builder::Makers(index.site)})) {}
 
 EasyReadPages::~EasyReadPages() = default;
 
@@ -813,8 +924,8 @@ std::map<std::string, EasyPage> BuildEasyReadPages(const SiteIndex& index) {
   return all;
 }
 
-json EasyReadJson(const EasyPage& page, const std::string& page_path, const Rendition& rendition,
-                  const std::vector<Rendition>& renditions) {
+json EasyReadJson(const EasyPage& page, const std::string& page_path,
+                  const Rendition& rendition, const std::vector<Rendition>& renditions) {
   Rendition standard{"standard", "Standard", ""};
   for (const Rendition& r : renditions) {
     if (r.id == "standard") standard = r;
@@ -831,7 +942,8 @@ json EasyReadJson(const EasyPage& page, const std::string& page_path, const Rend
         return "";
     }
   };
-  std::string picture_dir = urls::Relative(page_path, urls::ThemeAsset("pictograms/x.svg"));
+  std::string picture_dir =
+      urls::Relative(page_path, urls::ThemeAsset("pictograms/x.svg"));
   picture_dir.resize(picture_dir.size() - 5);
   json sections = json::array();
   for (const EasySection& s : page.sections) {
@@ -841,7 +953,9 @@ json EasyReadJson(const EasyPage& page, const std::string& page_path, const Rend
       for (const EasyLine& l : r.lines) {
         lines.push_back({{"text", l.text}, {"href", href(l)}, {"label", l.label}});
       }
-      rows.push_back({{"picture", picture_dir + r.picture + ".svg"}, {"lines", lines}, {"id", r.id}});
+      rows.push_back({{"picture", picture_dir + r.picture + ".svg"},
+                      {"lines", lines},
+                      {"id", r.id}});
     }
     sections.push_back({{"id", "easy-" + s.id}, {"heading", s.heading}, {"rows", rows}});
   }

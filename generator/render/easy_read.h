@@ -12,12 +12,11 @@
 #pragma once
 
 #include <map>
-#include <optional>
 #include <memory>
+#include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "model/model.h"
 #include "render/site_index.h"
@@ -30,8 +29,9 @@ struct EasyLine {
   enum class Target { kNone, kPage, kStandardPage, kExternal };
   std::string text;
   Target target = Target::kNone;
-  std::string href;  // kPage / kStandardPage: a page key ("meetings/x/index.html#y"); kExternal: URL
-  SourcePos pos;     // where a person wrote it (YAML, .easy.md); empty for built sentences
+  std::string href;  // kPage / kStandardPage: a page key ("meetings/x/index.html#y");
+                     // kExternal: URL
+  SourcePos pos;  // where a person wrote it (YAML, .easy.md); empty for built sentences
   bool label = false;  // a title or name rather than a sentence (shown in bold)
 };
 
@@ -52,8 +52,8 @@ struct EasyPage {
   std::string title;  // the page's h1
   SourcePos source;   // the record the page comes from
   bool person_written = false;
-  bool out_of_date = false;   // person-written, from an older version of the document
-  bool glossary = false;      // the glossary names acronyms on purpose
+  bool out_of_date = false;  // person-written, from an older version of the document
+  bool glossary = false;     // the glossary names acronyms on purpose
   std::vector<EasySection> sections;
 };
 
@@ -86,11 +86,13 @@ EasyPage FallbackEasyPage(const std::string& key, const std::string& title,
 // Template data for one page of the easy-read rendition at output path
 // `page_path`: {title, sections: [{id, heading, rows: [{picture, lines}]}]}.
 nlohmann::json EasyReadJson(const EasyPage& page, const std::string& page_path,
-                            const Rendition& rendition, const std::vector<Rendition>& renditions);
+                            const Rendition& rendition,
+                            const std::vector<Rendition>& renditions);
 
 // Sentences of a text: split after . ! ? followed by a space or the end.
 std::vector<std::string> SplitSentences(const std::string& text);
-// Words of a sentence: runs of letters, digits, apostrophes and hyphens that hold a letter or digit.
+// Words of a sentence: runs of letters, digits, apostrophes and hyphens that hold a
+// letter or digit.
 int CountWords(const std::string& sentence);
 // "quarter past 10 in the morning", "2 o'clock in the afternoon", "12 noon".
 std::string TimeInWords(const TimeOfDay& time);

@@ -13,14 +13,17 @@ using json = nlohmann::json;
 
 namespace {
 
-std::string DisplayNumber(const AgendaItem& item) { return item.number; }
+std::string DisplayNumber(const AgendaItem& item) {
+  return item.number;
+}
 
 }  // namespace
 
 std::vector<PageContext::Crumb> PageContext::MeetingCrumbs(const Meeting& m) const {
   std::vector<Crumb> crumbs = {{"Home", urls::Home()}};
   if (const Committee* c = index_.CommitteeOf(m)) {
-    crumbs.push_back({c->short_name.empty() ? c->name : c->short_name, urls::Committee(c->id)});
+    crumbs.push_back(
+        {c->short_name.empty() ? c->name : c->short_name, urls::Committee(c->id)});
   } else {
     crumbs.push_back({"Meetings", urls::Meetings()});
   }
@@ -46,7 +49,8 @@ json PageContext::AttendanceData(const Meeting& m) const {
   auto group = [&](const char* id, const char* title, const std::vector<Attendee>& people,
                    bool substitutes = false) {
     if (people.empty()) return;
-    groups.push_back({{"id", id}, {"title", title}, {"people", list(people, substitutes)}});
+    groups.push_back(
+        {{"id", id}, {"title", title}, {"people", list(people, substitutes)}});
   };
   group("present", "Present", a.present);
   group("remote", "Attended online", a.remote);
@@ -65,13 +69,16 @@ json PageContext::AgendaItems(const Meeting& m, const std::vector<AgendaItem>& i
     json docs = json::array();
     if (auto it = index_.item_documents.find(key); it != index_.item_documents.end()) {
       for (const std::string& doc_id : it->second) {
-        if (const Document* d = index_.FindDocument(m.id, doc_id)) docs.push_back(DocumentLink(*d));
+        if (const Document* d = index_.FindDocument(m.id, doc_id))
+          docs.push_back(DocumentLink(*d));
       }
     }
     json minute = false;
-    if (auto it = index_.item_minutes.find(key); it != index_.item_minutes.end() && m.has_minutes) {
-      minute = {{"number", std::to_string(it->second)},
-                {"href", Link(urls::Minutes(m.id) + "#" + urls::MinuteAnchor(it->second))}};
+    if (auto it = index_.item_minutes.find(key);
+        it != index_.item_minutes.end() && m.has_minutes) {
+      minute = {
+          {"number", std::to_string(it->second)},
+          {"href", Link(urls::Minutes(m.id) + "#" + urls::MinuteAnchor(it->second))}};
     }
     json exempt = false;
     if (item.exempt) {
@@ -99,11 +106,13 @@ PageData PageContext::MeetingIndex() {
   PageData page = Begin(urls::Meetings(), "meetings", "Meetings", "meetings",
                         {{"Home", urls::Home()}});
   std::map<int, std::vector<const Meeting*>, std::greater<int>> by_year;
-  for (const Meeting* m : index_.meetings_by_date) by_year[m->start.date.year].push_back(m);
+  for (const Meeting* m : index_.meetings_by_date)
+    by_year[m->start.date.year].push_back(m);
   json years = json::array();
   for (auto& [year, meetings] : by_year) {
     json list = json::array();
-    for (auto it = meetings.rbegin(); it != meetings.rend(); ++it) list.push_back(MeetingSummary(**it));
+    for (auto it = meetings.rbegin(); it != meetings.rend(); ++it)
+      list.push_back(MeetingSummary(**it));
     years.push_back({{"year", std::to_string(year)},
                      {"id", "year-" + std::to_string(year)},
                      {"meetings", list}});
@@ -114,8 +123,8 @@ PageData PageContext::MeetingIndex() {
 
 PageData PageContext::MeetingPage(const Meeting& m) {
   std::string title = index_.MeetingTitle(m);
-  PageData page = Begin(urls::Meeting(m.id), "meeting", index_.MeetingLabel(m), "meetings",
-                        MeetingCrumbs(m));
+  PageData page = Begin(urls::Meeting(m.id), "meeting", index_.MeetingLabel(m),
+                        "meetings", MeetingCrumbs(m));
   json& d = page.data;
   d["title"] = title;
   d["date"] = LongDate(m.start.date);
@@ -126,15 +135,18 @@ PageData PageContext::MeetingPage(const Meeting& m) {
     json moved = false;
     if (!m.moved_to.empty()) {
       if (const Meeting* to = index_.FindMeeting(m.moved_to.id)) {
-        moved = {{"href", Link(urls::Meeting(to->id))}, {"label", index_.MeetingLabel(*to)}};
+        moved = {{"href", Link(urls::Meeting(to->id))},
+                 {"label", index_.MeetingLabel(*to)}};
       }
     }
     auto notice = content_.notices.find(m.id);
-    banner = {{"title", m.status == MeetingStatus::kCancelled ? "This meeting has been cancelled"
-                                                                : "This meeting has been postponed"},
+    banner = {{"title", m.status == MeetingStatus::kCancelled
+                            ? "This meeting has been cancelled"
+                            : "This meeting has been postponed"},
               {"notice", notice == content_.notices.end() ? "" : notice->second},
               {"moved_to", moved}};
-  } else if (auto notice = content_.notices.find(m.id); notice != content_.notices.end()) {
+  } else if (auto notice = content_.notices.find(m.id);
+             notice != content_.notices.end()) {
     banner = {{"title", "Important"}, {"notice", notice->second}, {"moved_to", false}};
   }
   d["banner"] = banner;
@@ -165,7 +177,8 @@ PageData PageContext::MeetingPage(const Meeting& m) {
   }
   if (json contact = ContactData(contact_id); contact.is_object()) {
     json lines = json::array({Line(contact["name"], contact["href"])});
-    if (!contact["job_title"].get<std::string>().empty()) lines.push_back(Line(contact["job_title"]));
+    if (!contact["job_title"].get<std::string>().empty())
+      lines.push_back(Line(contact["job_title"]));
     if (!contact["email"].get<std::string>().empty()) {
       lines.push_back(Line(contact["email"], contact["mailto"]));
     }
@@ -189,10 +202,12 @@ PageData PageContext::MeetingPage(const Meeting& m) {
   d["minutes"] = minutes;
 
   json approved = json::array();
-  if (auto it = index_.approved_minutes_of.find(m.id); it != index_.approved_minutes_of.end()) {
+  if (auto it = index_.approved_minutes_of.find(m.id);
+      it != index_.approved_minutes_of.end()) {
     for (const std::string& other : it->second) {
       if (const Meeting* o = index_.FindMeeting(other)) {
-        approved.push_back({{"href", Link(urls::Minutes(o->id))}, {"label", index_.MeetingLabel(*o)}});
+        approved.push_back(
+            {{"href", Link(urls::Minutes(o->id))}, {"label", index_.MeetingLabel(*o)}});
       }
     }
   }
@@ -202,19 +217,21 @@ PageData PageContext::MeetingPage(const Meeting& m) {
   if (auto it = index_.planned_topics.find(m.id); it != index_.planned_topics.end()) {
     for (const auto& [wp_id, row] : it->second) {
       const WorkProgramme& wp = site_.work_programmes.at(wp_id);
-      planned.push_back({{"topic", wp.rows[row].topic},
-                         {"href", Link(urls::WorkProgramme(wp_id) + "#row-" +
-                                       std::to_string(row + 1))},
-                         {"programme", wp.title}});
+      planned.push_back(
+          {{"topic", wp.rows[row].topic},
+           {"href", Link(urls::WorkProgramme(wp_id) + "#row-" + std::to_string(row + 1))},
+           {"programme", wp.title}});
     }
   }
   d["planned"] = planned;
 
   const Meeting* prev = index_.Previous(m);
   const Meeting* next = index_.Next(m);
-  d["previous"] = prev ? json{{"href", Link(urls::Meeting(prev->id))}, {"date", LongDate(prev->start.date)}}
+  d["previous"] = prev ? json{{"href", Link(urls::Meeting(prev->id))},
+                              {"date", LongDate(prev->start.date)}}
                        : json(false);
-  d["next"] = next ? json{{"href", Link(urls::Meeting(next->id))}, {"date", LongDate(next->start.date)}}
+  d["next"] = next ? json{{"href", Link(urls::Meeting(next->id))},
+                          {"date", LongDate(next->start.date)}}
                    : json(false);
   d["has_sequence"] = prev || next;
   return page;
@@ -235,12 +252,14 @@ PageData PageContext::DocumentPage(const Document& doc) {
 
   json rows = json::array();
   rows.push_back(Row("Type", Line(ToString(doc.kind))));
-  if (m) rows.push_back(Row("Meeting", Line(index_.MeetingLabel(*m), Link(urls::Meeting(m->id)))));
+  if (m)
+    rows.push_back(
+        Row("Meeting", Line(index_.MeetingLabel(*m), Link(urls::Meeting(m->id)))));
   if (m && !doc.item.empty()) {
     const AgendaItem* item = index_.FindItem(*m, doc.item);
     std::string label = "Item " + doc.item + (item ? ": " + item->title : "");
-    rows.push_back(Row("Agenda item",
-                       Line(label, Link(urls::Meeting(m->id) + "#" + urls::ItemAnchor(doc.item)))));
+    rows.push_back(Row("Agenda item", Line(label, Link(urls::Meeting(m->id) + "#" +
+                                                       urls::ItemAnchor(doc.item)))));
   }
   if (!doc.author.empty()) {
     json author = PersonLink(doc.author.id);
@@ -250,9 +269,11 @@ PageData PageContext::DocumentPage(const Document& doc) {
   } else if (!doc.author_role.empty()) {
     rows.push_back(Row("Author", Line(doc.author_role)));
   }
-  if (!doc.organisation.empty()) rows.push_back(Row("Organisation", Line(doc.organisation)));
+  if (!doc.organisation.empty())
+    rows.push_back(Row("Organisation", Line(doc.organisation)));
   rows.push_back(Row("Status", Line(ToString(doc.status))));
-  rows.push_back(Row("Classification", Line(doc.exempt ? "Exempt (not for publication)" : "Open")));
+  rows.push_back(
+      Row("Classification", Line(doc.exempt ? "Exempt (not for publication)" : "Open")));
   rows.push_back(Row("Key decision", Line(doc.key_decision ? "Yes" : "No")));
   if (!doc.wards.empty()) {
     std::string wards;
@@ -279,13 +300,15 @@ PageData PageContext::DocumentPage(const Document& doc) {
 
   json appendices = json::array();
   for (const Ref& a : doc.appendices) {
-    if (const Document* ad = index_.FindDocument(doc.meeting_id, a.id)) appendices.push_back(DocumentLink(*ad));
+    if (const Document* ad = index_.FindDocument(doc.meeting_id, a.id))
+      appendices.push_back(DocumentLink(*ad));
   }
   d["appendices"] = appendices;
   json parents = json::array();
   if (auto it = index_.appendix_of.find(key); it != index_.appendix_of.end()) {
     for (const std::string& parent : it->second) {
-      if (const Document* pd = index_.FindDocument(doc.meeting_id, parent)) parents.push_back(DocumentLink(*pd));
+      if (const Document* pd = index_.FindDocument(doc.meeting_id, parent))
+        parents.push_back(DocumentLink(*pd));
     }
   }
   d["appendix_of"] = parents;
@@ -294,8 +317,9 @@ PageData PageContext::DocumentPage(const Document& doc) {
   if (m && m->has_minutes && !doc.item.empty()) {
     if (auto it = index_.item_minutes.find(doc.meeting_id + "/" + doc.item);
         it != index_.item_minutes.end()) {
-      minute = {{"number", std::to_string(it->second)},
-                {"href", Link(urls::Minutes(m->id) + "#" + urls::MinuteAnchor(it->second))}};
+      minute = {
+          {"number", std::to_string(it->second)},
+          {"href", Link(urls::Minutes(m->id) + "#" + urls::MinuteAnchor(it->second))}};
     }
   }
   d["minute"] = minute;
@@ -332,14 +356,16 @@ PageData PageContext::MinutesPage(const Minutes& minutes) {
   rows.push_back(Row("Status", Line(ToString(minutes.status))));
   if (!minutes.approved_at.empty()) {
     if (const Meeting* at = index_.FindMeeting(minutes.approved_at.id)) {
-      rows.push_back(Row("Approved at", Line(index_.MeetingLabel(*at), Link(urls::Meeting(at->id)))));
+      rows.push_back(Row("Approved at",
+                         Line(index_.MeetingLabel(*at), Link(urls::Meeting(at->id)))));
     }
   }
   d["details"] = {{"rows", rows}};
   d["attendance"] = m ? AttendanceData(*m) : json(false);
 
   const MinutesHtml* html = nullptr;
-  if (auto it = content_.minutes.find(minutes.meeting_id); it != content_.minutes.end()) html = &it->second;
+  if (auto it = content_.minutes.find(minutes.meeting_id); it != content_.minutes.end())
+    html = &it->second;
   d["preamble"] = html ? html->preamble : "";
   json sections = json::array();
   if (html) {
@@ -356,7 +382,8 @@ PageData PageContext::MinutesPage(const Minutes& minutes) {
               papers.push_back(DocumentLink(*doc));
         }
         const AgendaItem* ai = m ? index_.FindItem(*m, ms.item) : nullptr;
-        item = {{"href", Link(urls::Meeting(minutes.meeting_id) + "#" + urls::ItemAnchor(ms.item))},
+        item = {{"href", Link(urls::Meeting(minutes.meeting_id) + "#" +
+                              urls::ItemAnchor(ms.item))},
                 {"label", "Agenda item " + ms.item + (ai ? ": " + ai->title : "")}};
         break;
       }

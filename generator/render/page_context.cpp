@@ -229,10 +229,12 @@ std::vector<PageJob> PageJobs(const Site& site) {
   add(urls::Home(), &PageContext::Home);
   add(urls::Committees(), &PageContext::CommitteeIndex);
   for (const auto& [id, c] : site.committees)
-    jobs.push_back({urls::Committee(id), [&c = c](PageContext& ctx) { return ctx.CommitteePage(c); }});
+    jobs.push_back({urls::Committee(id),
+                    [&c = c](PageContext& ctx) { return ctx.CommitteePage(c); }});
   add(urls::Meetings(), &PageContext::MeetingIndex);
   for (const auto& [id, m] : site.meetings)
-    jobs.push_back({urls::Meeting(id), [&m = m](PageContext& ctx) { return ctx.MeetingPage(m); }});
+    jobs.push_back(
+        {urls::Meeting(id), [&m = m](PageContext& ctx) { return ctx.MeetingPage(m); }});
   for (const auto& [key, d] : site.documents)
     jobs.push_back({urls::Document(d.meeting_id, d.id),
                     [&d = d](PageContext& ctx) { return ctx.DocumentPage(d); }});
@@ -241,18 +243,21 @@ std::vector<PageJob> PageJobs(const Site& site) {
                     [&m = m](PageContext& ctx) { return ctx.MinutesPage(m); }});
   add(urls::People(), &PageContext::PeopleIndex);
   for (const auto& [id, p] : site.people)
-    jobs.push_back({urls::Person(id), [&p = p](PageContext& ctx) { return ctx.PersonPage(p); }});
+    jobs.push_back(
+        {urls::Person(id), [&p = p](PageContext& ctx) { return ctx.PersonPage(p); }});
   for (const auto& [id, wp] : site.work_programmes)
     jobs.push_back({urls::WorkProgramme(id),
                     [&wp = wp](PageContext& ctx) { return ctx.WorkProgrammePage(wp); }});
   add(urls::Glossary(), &PageContext::GlossaryPage);
-  jobs.push_back({urls::Decisions(), [](PageContext& ctx) { return ctx.DecisionsPage(nullptr); }});
+  jobs.push_back(
+      {urls::Decisions(), [](PageContext& ctx) { return ctx.DecisionsPage(nullptr); }});
   for (int year : PageContext::DecisionYearsOf(site))
     jobs.push_back({urls::YearDecisions(year),
                     [year](PageContext& ctx) { return ctx.YearDecisionsPage(year); }});
   add(urls::Topics(), &PageContext::TopicIndex);
   for (const auto& [id, t] : site.topics)
-    jobs.push_back({urls::Topic(id), [&t = t](PageContext& ctx) { return ctx.TopicPage(t); }});
+    jobs.push_back(
+        {urls::Topic(id), [&t = t](PageContext& ctx) { return ctx.TopicPage(t); }});
   for (const auto& [id, c] : site.committees)
     jobs.push_back({urls::CommitteeDecisions(id),
                     [&c = c](PageContext& ctx) { return ctx.DecisionsPage(&c); }});

@@ -188,7 +188,8 @@ RenderStats RenderSite(const Site& site, const RenderOptions& options, OutputSin
   RenderOptions opts = options;
   if (opts.base_url.empty()) opts.base_url = site.config.base_url;
   RenderedContent content = RenderContent(site, diag, opts.jobs, sink.KnownBodies());
-  timer.Mark("markdown", std::to_string(content.DocumentsRendered()) + " papers rendered of " +
+  timer.Mark("markdown", std::to_string(content.DocumentsRendered()) +
+                             " papers rendered of " +
                              std::to_string(content.bodies.size()));
   const std::vector<Rendition> renditions = DefaultRenditions();
   RenditionExtras extras(index, opts.base_url);
@@ -241,7 +242,8 @@ RenderStats RenderSite(const Site& site, const RenderOptions& options, OutputSin
     // the page is as it was, without building its data.
     if (track_deps) {
       std::optional<PageDeps> last = sink.LastDeps(path);
-      if (last && deps_inputs.Of(shared, rendition, path, last->bodies) == last->fingerprint &&
+      if (last &&
+          deps_inputs.Of(shared, rendition, path, last->bodies) == last->fingerprint &&
           sink.Keep(path)) {
         keep_target_ids();
         size_t n = ++done;
@@ -257,7 +259,7 @@ RenderStats RenderSite(const Site& site, const RenderOptions& options, OutputSin
     ++built;
     if (page.path != path) {
       w.diag.Error(SourcePos{path, 0, 0}, "internal error: page job '" + job.key +
-                                               "' built '" + page.path + "'");
+                                              "' built '" + page.path + "'");
     }
     extras.AddData(page, rendition, renditions);
     resident_links.AddData(page, rendition);
@@ -296,12 +298,13 @@ RenderStats RenderSite(const Site& site, const RenderOptions& options, OutputSin
     if (opts.progress && (n % 256 == 0 || n == total)) opts.progress(n, total);
   });
   stats.built = built;
+  stats.records = deps_inputs.records;
   sink.RecordBodies(content.bodies);
   stats.rendered = rendered;
   stats.up_to_date = total - rendered;
   timer.Mark("pages", std::to_string(stats.built) + " built, " +
-                         std::to_string(stats.rendered) + " rendered of " +
-                         std::to_string(total));
+                          std::to_string(stats.rendered) + " rendered of " +
+                          std::to_string(total));
 
   std::map<std::string, std::vector<std::string>> target_ids;
   for (Worker& w : workers) {

@@ -30,7 +30,8 @@ struct Rendition {
 std::vector<Rendition> DefaultRenditions();
 
 struct OutputFile {
-  std::string path;     // relative to the output root, '/'-separated: "meetings/x/index.html"
+  std::string
+      path;  // relative to the output root, '/'-separated: "meetings/x/index.html"
   std::string content;  // bytes to write
 };
 
@@ -69,6 +70,10 @@ class OutputSink {
   // What the last build knew of each paper's body (see RenderContent), or
   // null; and what this build knows, for the next.
   virtual const std::map<std::string, BodySummary>* KnownBodies() { return nullptr; }
+  // Keeps every file the last build recorded with these dependencies, if
+  // there are any and all are intact, and returns their paths; else keeps
+  // nothing and returns none.
+  virtual std::vector<std::string> KeepAllWithDeps(const Fingerprint&) { return {}; }
   virtual void RecordBodies(const std::map<std::string, BodySummary>&) {}
 
   // True if `path` was built before from inputs with this fingerprint and
@@ -76,7 +81,8 @@ class OutputSink {
   // written again.
   virtual bool UpToDate(const std::string& path, const Fingerprint& inputs) = 0;
   // A rendered file and the fingerprint of what it was made from.
-  virtual void Put(const std::string& path, const Fingerprint& inputs, std::string content) = 0;
+  virtual void Put(const std::string& path, const Fingerprint& inputs,
+                   std::string content) = 0;
   // An up-to-date file as it is on disk (for the link check), if readable.
   virtual std::optional<std::string> Existing(const std::string& path) = 0;
 };
@@ -86,14 +92,17 @@ class DiscardSink : public OutputSink {
  public:
   bool UpToDate(const std::string&, const Fingerprint&) override { return false; }
   void Put(const std::string&, const Fingerprint&, std::string) override {}
-  std::optional<std::string> Existing(const std::string&) override { return std::nullopt; }
+  std::optional<std::string> Existing(const std::string&) override {
+    return std::nullopt;
+  }
 };
 
 struct RenderStats {
   std::vector<std::string> paths;  // every file of the site, sorted
-  size_t built = 0;                // pages whose data was built
-  size_t rendered = 0;             // pages rendered and handed to the sink
-  size_t up_to_date = 0;           // pages the sink already had
+  Fingerprint records;    // content/records_fingerprint.h; zero if not worked out
+  size_t built = 0;       // pages whose data was built
+  size_t rendered = 0;    // pages rendered and handed to the sink
+  size_t up_to_date = 0;  // pages the sink already had
 };
 
 // Renders every page of every rendition, plus theme assets (CSS, images) and

@@ -116,6 +116,20 @@ size_t PagesBuilt(Site& site) {
   return std::stoul(output.substr(start, at - start));
 }
 
+// Builds with CLERK_TIMINGS set; true if the feeds, calendars and data
+// files were made, false if kept as they were.
+bool ResidentFilesMade(Site& site) {
+  ::setenv("CLERK_TIMINGS", "1", 1);
+  std::string output = site.Build();
+  ::unsetenv("CLERK_TIMINGS");
+  size_t at = output.find("timing: feeds, calendars, data");
+  REQUIRE(at != std::string::npos);
+  std::string line = output.substr(at, output.find('\n', at) - at);
+  REQUIRE((line.find(" made") != std::string::npos ||
+           line.find(" kept") != std::string::npos));
+  return line.find(" made") != std::string::npos;
+}
+
 size_t PagesInAll(Site& site) {
   ::setenv("CLERK_TIMINGS", "1", 1);
   std::string output = site.Build();
@@ -178,8 +192,9 @@ TEST_CASE("editing one report rewrites exactly the files that depend on it",
   CHECK(Bytes(after) == site.Clean());
 }
 
-TEST_CASE("editing a report's text builds only its own pages; editing its details builds all",
-          "[e2e][incremental]") {
+TEST_CASE(
+    "editing a report's text builds only its own pages; editing its details builds all",
+    "[e2e][incremental]") {
   Site site;
   site.Build();
   fs::path report =
@@ -209,6 +224,32 @@ TEST_CASE("editing a report's text builds only its own pages; editing its detail
   WriteFile(report, text + "\nAnother sentence.\n");
   CHECK(PagesBuilt(site) == 3);
   CHECK(all > 30);
+  CHECK(Bytes(Snapshot(site.out())) == site.Clean());
+}
+
+TEST_CASE("feeds, calendars and data are kept unless the records or pages change",
+          "[e2e][incremental]") {
+  Site site;
+  site.Build();
+  fs::path report =
+      site.source() / "content/meetings" / kMeeting / (std::string(kReport) + ".md");
+  std::string text = ReadFile(report);
+  // They never show a paper's body.
+  WriteFile(report, text + "\nA sentence added after the meeting.\n");
+  CHECK(!ResidentFilesMade(site));
+  // They show its title (the feed entry, open data).
+  size_t title = text.find("\ntitle: \"");
+  REQUIRE(title != std::string::npos);
+  text.insert(title + 9, "Revised ");
+  WriteFile(report, text + "\nA sentence added after the meeting.\n");
+  CHECK(ResidentFilesMade(site));
+  CHECK(ReadFile(site.out() / "feed.xml").find("Revised Appendix 1") !=
+        std::string::npos);
+  // One of them deleted by hand: made again.
+  fs::remove(site.out() / "meetings.ics");
+  WriteFile(report, text + "\nAnother sentence.\n");
+  CHECK(ResidentFilesMade(site));
+  CHECK(fs::exists(site.out() / "meetings.ics"));
   CHECK(Bytes(Snapshot(site.out())) == site.Clean());
 }
 

@@ -105,12 +105,12 @@ TEST_CASE("the build log reads back what was saved and rejects damage", "[output
 TEST_CASE("what is known of paper bodies reads back, without unclean ones", "[output]") {
   testing::TempDir dir;
   std::map<std::string, BodySummary> bodies;
-  bodies["m/report"] = {FingerprintOf("report"),
-                        {{{"site/content/meetings/m/report with space.md", 12, 3},
-                          "@/meetings/m/plan#para-4"},
-                         {{"site/content/meetings/m/report with space.md", 14, 1},
-                          "@/committees/cyp"}},
-                        true};
+  bodies["m/report"] = {
+      FingerprintOf("report"),
+      {{{"site/content/meetings/m/report with space.md", 12, 3},
+        "@/meetings/m/plan#para-4"},
+       {{"site/content/meetings/m/report with space.md", 14, 1}, "@/committees/cyp"}},
+      true};
   bodies["m/plan"] = {FingerprintOf("plan"), {}, true};
   bodies["m/warned"] = {FingerprintOf("warned"), {}, false};
   std::string path = (dir.path() / kKnownBodiesName).string();

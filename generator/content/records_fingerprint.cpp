@@ -49,6 +49,7 @@ Fingerprint RecordsFingerprint(const Site& site, int jobs) {
   });
 
   Hasher h;
+  h.Add(display_root);  // records carry their file's path (open data names it)
   for (size_t i = 0; i < files.size(); ++i) h.Add(files[i]).Add(each[i]);
   for (const auto& [key, version] : site.easy_read_versions) {
     h.Add(key).Add(version.document_sha256).Add(version.out_of_date ? "1" : "0");

@@ -88,11 +88,16 @@ std::string ThemeDir(const std::string& source) {
   return own.string();  // missing: the render stage reports it
 }
 
-// Loads the site and checks its records and references.
-void LoadAndCheck(const Options& opt, clerk::Site& site, Diagnostics& diag) {
+// Loads the site (through `cache`, if given) and checks its records and
+// references.
+void LoadAndCheck(const Options& opt, clerk::Site& site, Diagnostics& diag,
+                  clerk::RecordCache* cache = nullptr) {
   clerk::StageTimer timer;
-  site = clerk::LoadSite(opt.source, diag);
-  timer.Mark("load");
+  site = clerk::LoadSite(opt.source, diag, cache);
+  timer.Mark("load", cache ? std::to_string(cache->hits()) + " of " +
+                                 std::to_string(site.meetings.size()) +
+                                 " meeting folders from the cache"
+                           : "");
   clerk::CheckReferences(site, diag);
   clerk::CheckMinuteNumbering(site, diag);
   clerk::CheckAcronyms(site, diag);
@@ -197,7 +202,9 @@ int BuildOnce(const Options& opt, std::ostream& log, std::string* messages = nul
     return 0;
   }
 
-  if (ok) LoadAndCheck(opt, site, diag);
+  // Meeting folders as loaded, kept in the output folder for the next build.
+  clerk::RecordCache records((std::filesystem::path(opt.out) / clerk::kRecordCacheDir).string());
+  if (ok) LoadAndCheck(opt, site, diag, &records);
   timer.Mark("load and check, total");
   if (ok && !diag.HasErrors()) {
     clerk::ProgressLine progress(
@@ -212,6 +219,7 @@ int BuildOnce(const Options& opt, std::ostream& log, std::string* messages = nul
     timer.Mark("commit");
   }
   ok = ok && !diag.HasErrors();
+  if (ok) records.Save(site);
   // The fast path above only for builds that had nothing to say.
   if (ok && diag.WarningCount() == 0) {
     clerk::SaveStamp(opt.out, stamp);

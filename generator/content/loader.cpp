@@ -45,7 +45,7 @@ void ForEachYamlRecord(const std::string& root, const std::string& display_root,
 
 }  // namespace
 
-Site LoadSite(const std::string& root, Diagnostics& diag) {
+Site LoadSite(const std::string& root, Diagnostics& diag, RecordCache* cache) {
   Site site;
   site.root = root;
   std::string display_root = (root == "." || root.empty()) ? "" : root;
@@ -106,9 +106,13 @@ Site LoadSite(const std::string& root, Diagnostics& diag) {
   std::vector<Part> parts(folders.size());
   ParallelFor(folders.size(), DefaultJobs(), [&](size_t i, int) {
     const std::string& name = folders[i];
-    LoadMeetingFolder(name, (std::filesystem::path(meetings_dir) / name).string(),
-                      display_root + "content/meetings/" + name, parts[i].site,
-                      parts[i].diag);
+    const std::string dir = (std::filesystem::path(meetings_dir) / name).string();
+    const std::string display = display_root + "content/meetings/" + name;
+    std::string stamp = cache ? RecordCache::Stamp(dir, display) : "";
+    if (cache && cache->Find(name, stamp, parts[i].site)) return;
+    LoadMeetingFolder(name, dir, display, parts[i].site, parts[i].diag);
+    if (cache && parts[i].diag.ErrorCount() == 0 && parts[i].diag.WarningCount() == 0)
+      cache->Loaded(name, stamp);
   });
   for (Part& part : parts) {
     diag.Merge(part.diag);

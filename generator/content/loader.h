@@ -6,13 +6,16 @@
 
 #include <string>
 
+#include "content/record_cache.h"
 #include "model/diagnostics.h"
 #include "model/model.h"
 
 namespace clerk {
 
 // `root` is the --source directory. Paths in messages are relative to the
-// current directory when root is ".", else prefixed with root.
-Site LoadSite(const std::string& root, Diagnostics& diag);
+// current directory when root is ".", else prefixed with root. With a
+// `cache`, unchanged meeting folders are read from it and those parsed are
+// noted in it (content/record_cache.h).
+Site LoadSite(const std::string& root, Diagnostics& diag, RecordCache* cache = nullptr);
 
 }  // namespace clerk

@@ -14,6 +14,7 @@ struct SourcePos {
   std::string path;
   int line = 0;
   int column = 0;
+  bool operator==(const SourcePos&) const = default;
 };
 
 enum class Severity { kError, kWarning };

@@ -28,6 +28,7 @@ struct Ref {
   std::string id;
   SourcePos pos;
   bool empty() const { return id.empty(); }
+  bool operator==(const Ref&) const = default;
 };
 
 struct SiteContact {
@@ -146,6 +147,7 @@ struct Attendee {
   Ref person;
   std::string capacity;  // free text: "Cabinet member for children and families"
   Ref substitute_for;    // substitutes only: the member they replaced
+  bool operator==(const Attendee&) const = default;
 };
 
 struct Attendance {
@@ -154,12 +156,14 @@ struct Attendance {
   std::vector<Attendee> substitutes;
   std::vector<Attendee> also_attending;
   std::vector<Attendee> remote;
+  bool operator==(const Attendance&) const = default;
 };
 
 struct Exemption {
   SourcePos pos;
   int paragraph = 0;  // paragraph of Schedule 12A, Local Government Act 1972
   std::string reason;
+  bool operator==(const Exemption&) const = default;
 };
 
 struct AgendaItem {
@@ -179,6 +183,7 @@ struct AgendaItem {
   std::vector<AgendaItem> sub_items;
   // Full number for display and anchors: "1(2)" for sub-item (2) of item 1.
   std::string full_number;
+  bool operator==(const AgendaItem&) const = default;
 };
 
 struct Meeting {
@@ -205,6 +210,7 @@ struct Meeting {
   std::vector<AgendaItem> agenda;
   std::vector<std::string> documents;  // ids of documents found in the folder, sorted
   bool has_minutes = false;
+  bool operator==(const Meeting&) const = default;
 };
 
 enum class DocumentKind { kReport, kAppendix, kBriefing, kPlan, kOther };
@@ -214,6 +220,7 @@ struct Recommendation {
   SourcePos pos;
   std::string id;    // "a", "1": stable within the document
   std::string text;  // Markdown, one paragraph
+  bool operator==(const Recommendation&) const = default;
 };
 
 struct Document {
@@ -239,6 +246,7 @@ struct Document {
   std::string summary;          // one or two sentences, plain text
   std::string body;             // Markdown after the front matter
   int body_line = 1;            // line of the body's first line in the file
+  bool operator==(const Document&) const = default;
 };
 
 // A person-written easy-read version of a document: <document>.easy.md.
@@ -254,6 +262,7 @@ struct EasyReadVersion {
   bool out_of_date = false;     // the two differ
   std::string body;
   int body_line = 1;
+  bool operator==(const EasyReadVersion&) const = default;
 };
 
 enum class MinutesStatus { kDraft, kApproved };
@@ -265,6 +274,7 @@ struct MinuteSection {
   SourcePos item_pos;
   std::string title;     // from the body heading "## 609 West Mercia ..."
   int heading_line = 0;  // line of that heading in the file, 0 if missing
+  bool operator==(const MinuteSection&) const = default;
 };
 
 struct Minutes {
@@ -276,6 +286,7 @@ struct Minutes {
   std::vector<MinuteSection> sections;
   std::string body;
   int body_line = 1;
+  bool operator==(const Minutes&) const = default;
 };
 
 enum class WhenKind { kMeeting, kTbc, kStanding, kMonth };

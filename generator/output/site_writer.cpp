@@ -335,6 +335,10 @@ bool SiteWriter::Commit(Diagnostics& diag) {
       if (had_old) fs::rename(old, out_, ec);
       return fail("cannot move the new site into place: " + message);
     }
+    // Caches of the previous build (.clerk-cache) stay useful: keep them.
+    if (had_old && fs::exists(fs::path(old) / ".clerk-cache", ec) &&
+        !fs::exists(fs::path(out_) / ".clerk-cache", ec))
+      fs::rename(fs::path(old) / ".clerk-cache", fs::path(out_) / ".clerk-cache", ec);
     if (had_old) fs::remove_all(old, ec);
     begun_ = false;
     return true;

@@ -14,8 +14,8 @@ namespace {
 std::map<std::string, std::string> Snapshot(const fs::path& root) {
   std::map<std::string, std::string> files;
   for (const auto& e : fs::recursive_directory_iterator(root))
-    if (e.is_regular_file() && e.path().filename() != ".clerk-build-log" &&
-        e.path().filename() != ".clerk-bodies")
+    if (e.is_regular_file() &&
+        fs::relative(e.path(), root).generic_string().rfind(".clerk-", 0) != 0)
       files[fs::relative(e.path(), root).string()] = ReadFile(e.path());
   return files;
 }

@@ -25,8 +25,9 @@ struct FileState {
 std::map<std::string, FileState> Snapshot(const fs::path& root) {
   std::map<std::string, FileState> files;
   for (const auto& e : fs::recursive_directory_iterator(root)) {
-    if (!e.is_regular_file() || e.path().filename() == ".clerk-build-log" ||
-        e.path().filename() == ".clerk-sources" || e.path().filename() == ".clerk-bodies")
+    // Bookkeeping (.clerk-build-log, -sources, -bodies, -cache/): not the site.
+    if (!e.is_regular_file() ||
+        fs::relative(e.path(), root).generic_string().rfind(".clerk-", 0) == 0)
       continue;
     struct stat st;
     REQUIRE(::stat(e.path().c_str(), &st) == 0);

@@ -1,0 +1,365 @@
+#include "content/record_cache.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <mutex>
+#include <type_traits>
+
+#include "content/source_files.h"
+#include "model/program_identity.h"
+
+namespace clerk {
+namespace {
+
+constexpr const char* kMagic = "clerk records v1\n";
+
+// Writes values as bytes: integers fixed-size, strings and lists with their
+// length first.
+class Writer {
+ public:
+  std::string bytes;
+  void Raw(const void* p, size_t n) { bytes.append(static_cast<const char*>(p), n); }
+  void operator()(const std::string& s) {
+    Int(static_cast<int64_t>(s.size()));
+    bytes += s;
+  }
+  void operator()(const bool& b) { bytes += b ? '\1' : '\0'; }
+  void operator()(const int& i) { Int(i); }
+  template <typename E>
+  std::enable_if_t<std::is_enum_v<E>> operator()(const E& e) {
+    Int(static_cast<int64_t>(e));
+  }
+  void Int(int64_t v) { Raw(&v, sizeof v); }
+};
+
+// Reads what Writer wrote; any overrun or nonsense sets `ok` to false.
+class Reader {
+ public:
+  explicit Reader(std::string_view bytes) : rest_(bytes) {}
+  bool ok = true;
+  bool done() const { return rest_.empty(); }
+  void operator()(std::string& s) {
+    int64_t n = Int();
+    if (n < 0 || static_cast<size_t>(n) > rest_.size()) return Fail();
+    s.assign(rest_.data(), static_cast<size_t>(n));
+    rest_.remove_prefix(static_cast<size_t>(n));
+  }
+  void operator()(bool& b) {
+    if (rest_.empty()) return Fail();
+    b = rest_[0] != 0;
+    rest_.remove_prefix(1);
+  }
+  void operator()(int& i) { i = static_cast<int>(Int()); }
+  template <typename E>
+  std::enable_if_t<std::is_enum_v<E>> operator()(E& e) {
+    e = static_cast<E>(Int());
+  }
+  int64_t Int() {
+    int64_t v = 0;
+    if (rest_.size() < sizeof v) {
+      Fail();
+      return 0;
+    }
+    std::memcpy(&v, rest_.data(), sizeof v);
+    rest_.remove_prefix(sizeof v);
+    return v;
+  }
+
+ private:
+  void Fail() {
+    ok = false;
+    rest_ = {};
+  }
+  std::string_view rest_;
+};
+
+// A field added to one of these records must be added to its Fields()
+// below too, or a cached folder would come back without it: these sizes make
+// the build fail until someone has looked (then update them; the round-trip
+// test over the example site compares every record).
+#if defined(__GLIBCXX__) && defined(__x86_64__)
+static_assert(sizeof(SourcePos) == 40 && sizeof(Ref) == 72 && sizeof(Attendee) == 216 &&
+                  sizeof(Attendance) == 120 && sizeof(Exemption) == 80 &&
+                  sizeof(AgendaItem) == 536 && sizeof(Meeting) == 792 &&
+                  sizeof(Recommendation) == 104 && sizeof(Document) == 576 &&
+                  sizeof(EasyReadVersion) == 288 && sizeof(MinuteSection) == 160 &&
+                  sizeof(Minutes) == 248,
+              "a meeting record changed: update Fields() in record_cache.cpp");
+#endif
+
+// One list of fields per struct, used both ways, so writing and reading
+// cannot disagree. A field missing here would come back empty: the round
+// trip test over the example site compares every record.
+template <typename T>
+void Each(Writer& w, std::vector<T>& items);
+template <typename T>
+void Each(Reader& r, std::vector<T>& items);
+template <typename T>
+void Each(Writer& w, std::optional<T>& item);
+template <typename T>
+void Each(Reader& r, std::optional<T>& item);
+
+template <typename A>
+void Fields(A& a, SourcePos& p) {
+  a(p.path), a(p.line), a(p.column);
+}
+template <typename A>
+void Fields(A& a, Ref& r) {
+  a(r.id), Fields(a, r.pos);
+}
+template <typename A>
+void Fields(A& a, Date& d) {
+  a(d.year), a(d.month), a(d.day);
+}
+template <typename A>
+void Fields(A& a, TimeOfDay& t) {
+  a(t.hour), a(t.minute);
+}
+template <typename A>
+void Fields(A& a, DateTime& t) {
+  Fields(a, t.date), Fields(a, t.time);
+}
+template <typename A>
+void Fields(A& a, Attendee& x) {
+  Fields(a, x.pos), Fields(a, x.person), a(x.capacity), Fields(a, x.substitute_for);
+}
+template <typename A>
+void Fields(A& a, Attendance& x) {
+  Each(a, x.present), Each(a, x.apologies), Each(a, x.substitutes),
+      Each(a, x.also_attending), Each(a, x.remote);
+}
+template <typename A>
+void Fields(A& a, Exemption& x) {
+  Fields(a, x.pos), a(x.paragraph), a(x.reason);
+}
+template <typename A>
+void Fields(A& a, AgendaItem& x) {
+  Fields(a, x.pos), a(x.number), a(x.title), a(x.purpose), Each(a, x.time_from),
+      Each(a, x.time_to), a(x.pages), Each(a, x.documents), Each(a, x.exempt),
+      a(x.easy_read), Fields(a, x.easy_read_pos), a(x.picture), Fields(a, x.topic),
+      Each(a, x.sub_items), a(x.full_number);
+}
+template <typename A>
+void Fields(A& a, Meeting& x) {
+  a(x.id), Fields(a, x.pos), a(x.incomplete), a(x.dir), Fields(a, x.committee),
+      a(x.title), a(x.status), Fields(a, x.start), Each(a, x.end), Fields(a, x.venue),
+      a(x.webcast), Fields(a, x.contact), a(x.notice), a(x.easy_read),
+      Fields(a, x.easy_read_pos), Fields(a, x.moved_to), a(x.sequence),
+      Fields(a, x.attendance), Each(a, x.agenda), Each(a, x.documents), a(x.has_minutes);
+}
+template <typename A>
+void Fields(A& a, Recommendation& x) {
+  Fields(a, x.pos), a(x.id), a(x.text);
+}
+template <typename A>
+void Fields(A& a, Document& x) {
+  a(x.id), a(x.meeting_id), Fields(a, x.pos), a(x.incomplete), a(x.path), a(x.kind),
+      a(x.title), a(x.item), Fields(a, x.item_pos), Fields(a, x.author), a(x.author_role),
+      a(x.organisation), a(x.status), a(x.exempt), a(x.key_decision), Each(a, x.wards),
+      Each(a, x.recommendations), Each(a, x.appendices), a(x.pages), a(x.summary),
+      a(x.body), a(x.body_line);
+}
+template <typename A>
+void Fields(A& a, EasyReadVersion& x) {
+  a(x.meeting_id), a(x.document_id), Fields(a, x.pos), a(x.path), a(x.written_from),
+      Fields(a, x.written_from_pos), a(x.document_sha256), a(x.out_of_date), a(x.body),
+      a(x.body_line);
+}
+template <typename A>
+void Fields(A& a, MinuteSection& x) {
+  Fields(a, x.pos), a(x.number), a(x.item), Fields(a, x.item_pos), a(x.title),
+      a(x.heading_line);
+}
+template <typename A>
+void Fields(A& a, Minutes& x) {
+  a(x.meeting_id), Fields(a, x.pos), a(x.path), a(x.status), Fields(a, x.approved_at),
+      Each(a, x.sections), a(x.body), a(x.body_line);
+}
+
+// A value of a list: strings and numbers go straight to the archive,
+// records through their fields.
+template <typename A, typename T>
+void Value(A& a, T& v) {
+  if constexpr (std::is_same_v<T, std::string> || std::is_same_v<T, int> ||
+                std::is_same_v<T, bool>)
+    a(v);
+  else
+    Fields(a, v);
+}
+
+template <typename T>
+void Each(Writer& w, std::vector<T>& items) {
+  w.Int(static_cast<int64_t>(items.size()));
+  for (T& item : items) Value(w, item);
+}
+template <typename T>
+void Each(Reader& r, std::vector<T>& items) {
+  int64_t n = r.Int();
+  if (n < 0 || n > (1 << 24)) {
+    r.ok = false;
+    return;
+  }
+  items.clear();
+  for (int64_t i = 0; i < n && r.ok; ++i) {
+    items.emplace_back();
+    Value(r, items.back());
+  }
+}
+template <typename T>
+void Each(Writer& w, std::optional<T>& item) {
+  w(item.has_value());
+  if (item) Value(w, *item);
+}
+template <typename T>
+void Each(Reader& r, std::optional<T>& item) {
+  bool has = false;
+  r(has);
+  item.reset();
+  if (has && r.ok) {
+    item.emplace();
+    Value(r, *item);
+  }
+}
+
+// A folder's records: maps written as lists of (key, record).
+template <typename A, typename T>
+void Map(A& a, std::map<std::string, T>& map) {
+  if constexpr (std::is_same_v<A, Writer>) {
+    a.Int(static_cast<int64_t>(map.size()));
+    for (auto& [key, value] : map) {
+      std::string k = key;
+      a(k);
+      Fields(a, value);
+    }
+  } else {
+    int64_t n = a.Int();
+    if (n < 0 || n > (1 << 24)) {
+      a.ok = false;
+      return;
+    }
+    for (int64_t i = 0; i < n && a.ok; ++i) {
+      std::string key;
+      a(key);
+      Fields(a, map[key]);
+    }
+  }
+}
+
+template <typename A>
+void Part(A& a, Site& part) {
+  Map(a, part.meetings);
+  Map(a, part.documents);
+  Map(a, part.minutes);
+  Map(a, part.easy_read_versions);
+}
+
+std::string Encode(const std::string& stamp, const Site& part) {
+  Writer w;
+  w.bytes = kMagic;
+  std::string s = stamp;
+  w(s);
+  Part(w, const_cast<Site&>(part));  // Writer only reads
+  return w.bytes;
+}
+
+}  // namespace
+
+std::string RecordCache::Stamp(const std::string& dir, const std::string& display_dir) {
+  std::string stamp = ProgramIdentity() + "\n" + display_dir + "\n";
+  for (const std::string& name : ListFiles(dir)) {
+    struct stat st;
+    if (::stat((dir + "/" + name).c_str(), &st) != 0) continue;
+    stamp += name + " " + std::to_string(st.st_size) + " " +
+             std::to_string(st.st_mtim.tv_sec) + "." + std::to_string(st.st_mtim.tv_nsec) +
+             "\n";
+  }
+  return stamp;
+}
+
+bool RecordCache::Find(const std::string& folder, const std::string& stamp,
+                       Site& part) const {
+  if (dir_.empty()) return false;
+  std::ifstream in(dir_ + "/" + folder + ".rec", std::ios::binary);
+  if (!in) return false;
+  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  std::string_view view = bytes;
+  if (view.substr(0, std::strlen(kMagic)) != kMagic) return false;
+  Reader r(view.substr(std::strlen(kMagic)));
+  std::string saved;
+  r(saved);
+  if (!r.ok || saved != stamp) return false;
+  Site read;
+  Part(r, read);
+  if (!r.ok || !r.done()) return false;
+  ++hits_;
+  part.meetings.merge(read.meetings);
+  part.documents.merge(read.documents);
+  part.minutes.merge(read.minutes);
+  part.easy_read_versions.merge(read.easy_read_versions);
+  return true;
+}
+
+void RecordCache::Loaded(const std::string& folder, const std::string& stamp) {
+  if (dir_.empty()) return;
+  std::lock_guard<std::mutex> lock(mutex_);
+  loaded_.push_back({folder, stamp});
+}
+
+void RecordCache::Save(const Site& site) const {
+  if (dir_.empty() || loaded_.empty()) return;
+  std::error_code ec;
+  std::filesystem::create_directories(dir_, ec);
+  for (const auto& [folder, stamp] : loaded_) {
+    // The folder's records: its meeting, and what is keyed under it.
+    Site part;
+    auto meeting = site.meetings.find(folder);
+    if (meeting == site.meetings.end()) continue;
+    part.meetings.insert(*meeting);
+    const std::string prefix = folder + "/";
+    for (auto it = site.documents.lower_bound(prefix);
+         it != site.documents.end() && it->first.compare(0, prefix.size(), prefix) == 0; ++it)
+      part.documents.insert(*it);
+    if (auto it = site.minutes.find(folder); it != site.minutes.end())
+      part.minutes.insert(*it);
+    for (auto it = site.easy_read_versions.lower_bound(prefix);
+         it != site.easy_read_versions.end() &&
+         it->first.compare(0, prefix.size(), prefix) == 0;
+         ++it)
+      part.easy_read_versions.insert(*it);
+    Write(folder, stamp, part);
+  }
+}
+
+void RecordCache::Write(const std::string& folder, const std::string& stamp,
+                        const Site& part) const {
+  std::string path = dir_ + "/" + folder + ".rec";
+  std::string tmp = path + ".tmp-" + std::to_string(::getpid());
+  std::string bytes = Encode(stamp, part);
+  {
+    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    if (!out) {
+      std::remove(tmp.c_str());
+      return;  // only a speed-up
+    }
+  }
+  if (std::rename(tmp.c_str(), path.c_str()) != 0) std::remove(tmp.c_str());
+}
+
+bool RecordCache::RoundTrip(const Site& part, Site& back) {
+  std::string bytes = Encode("stamp", part);
+  Reader r(std::string_view(bytes).substr(std::strlen(kMagic)));
+  std::string stamp;
+  r(stamp);
+  Part(r, back);
+  return r.ok && r.done() && stamp == "stamp";
+}
+
+}  // namespace clerk

@@ -1,0 +1,60 @@
+// Meeting folders as loaded, kept between builds. Parsing YAML is most of
+// loading, and an edit touches one folder: a folder whose files all have
+// the names, sizes and modification times they had when it last loaded
+// without a problem is read back from the cache instead of being parsed.
+//
+// One file per folder, <cache dir>/<folder>.rec, binary, headed by the
+// folder's stamp; so an edit rewrites only its own folder's entry. A missing,
+// damaged, foreign or stale entry is simply not used.
+#pragma once
+
+#include <atomic>
+#include <mutex>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "model/model.h"
+
+namespace clerk {
+
+// Under the output folder; not deployed, carried over when a build replaces
+// the whole folder.
+inline constexpr const char* kRecordCacheDir = ".clerk-cache/records";
+
+class RecordCache {
+ public:
+  // `dir` empty: no cache (Find finds nothing, Save keeps nothing).
+  explicit RecordCache(std::string dir) : dir_(std::move(dir)) {}
+
+  // What the folder's records depend on: its files' names, sizes and times,
+  // the clerk binary, and where the folder is (positions name it).
+  static std::string Stamp(const std::string& dir, const std::string& display_dir);
+
+  // Fills `part` (meetings, documents, minutes, easy-read versions) from the
+  // entry for `folder` if it was made with this stamp. Safe from several
+  // threads at once.
+  bool Find(const std::string& folder, const std::string& stamp, Site& part) const;
+  // Notes that `folder` was parsed with this stamp without any diagnostic;
+  // safe from several threads at once.
+  void Loaded(const std::string& folder, const std::string& stamp);
+  // Writes an entry for each folder noted, from the loaded `site`: called
+  // once the build has succeeded, so a failed build leaves the cache as it
+  // was.
+  void Save(const Site& site) const;
+
+  size_t hits() const { return hits_; }  // folders found so far
+
+  // The records of `part` written out and read back: for tests.
+  static bool RoundTrip(const Site& part, Site& back);
+
+ private:
+  void Write(const std::string& folder, const std::string& stamp, const Site& part) const;
+
+  std::string dir_;
+  mutable std::atomic<size_t> hits_{0};
+  std::mutex mutex_;
+  std::vector<std::pair<std::string, std::string>> loaded_;  // folder, stamp
+};
+
+}  // namespace clerk

@@ -1,0 +1,69 @@
+// The record cache: meeting folders read back exactly as they were loaded,
+// and only while their files are unchanged.
+#include "content/record_cache.h"
+
+#include <catch2/catch.hpp>
+#include <filesystem>
+
+#include "content/loader.h"
+#include "test_support.h"
+
+using namespace clerk;
+namespace fs = std::filesystem;
+
+TEST_CASE("every meeting record of the example site survives the cache", "[content]") {
+  Diagnostics diag;
+  Site site = LoadSite(testing::SourceDir().string(), diag);
+  REQUIRE(diag.ErrorCount() == 0);
+  REQUIRE(!site.meetings.empty());
+  REQUIRE(!site.easy_read_versions.empty());
+  Site back;
+  REQUIRE(RecordCache::RoundTrip(site, back));
+  // Field by field (the records compare every member), so a field the cache
+  // forgets shows here.
+  CHECK(back.meetings == site.meetings);
+  CHECK(back.documents == site.documents);
+  CHECK(back.minutes == site.minutes);
+  CHECK(back.easy_read_versions == site.easy_read_versions);
+}
+
+TEST_CASE("a cached folder is used only while its files are unchanged", "[content]") {
+  testing::TempDir dir;
+  fs::path source = dir.path() / "site";
+  testing::CopyTree(testing::SourceDir() / "tests/bad-input/base", source);
+  const std::string cache_dir = (dir.path() / "cache").string();
+
+  Diagnostics first_diag;
+  RecordCache first(cache_dir);
+  Site loaded = LoadSite(source.string(), first_diag, &first);
+  REQUIRE(first_diag.ErrorCount() == 0);
+  CHECK(first.hits() == 0);
+  first.Save(loaded);
+
+  Diagnostics again_diag;
+  RecordCache again(cache_dir);
+  Site cached = LoadSite(source.string(), again_diag, &again);
+  CHECK(again.hits() == loaded.meetings.size());
+  CHECK(cached.meetings == loaded.meetings);
+  CHECK(cached.documents == loaded.documents);
+  CHECK(cached.minutes == loaded.minutes);
+
+  // One folder edited: that one is parsed, and shows the edit.
+  const std::string id = loaded.meetings.begin()->first;
+  fs::path yaml = source / "content/meetings" / id / "meeting.yaml";
+  testing::WriteFile(yaml, testing::ReadFile(yaml) + "webcast: https://example.org/live\n");
+  Diagnostics edited_diag;
+  RecordCache edited(cache_dir);
+  Site after = LoadSite(source.string(), edited_diag, &edited);
+  CHECK(edited.hits() == loaded.meetings.size() - 1);
+  CHECK(after.meetings.at(id).webcast == "https://example.org/live");
+
+  // A damaged entry is not used.
+  for (const auto& e : fs::directory_iterator(cache_dir))
+    testing::WriteFile(e.path(), "clerk records v1\ngarbage");
+  Diagnostics damaged_diag;
+  RecordCache damaged(cache_dir);
+  Site reparsed = LoadSite(source.string(), damaged_diag, &damaged);
+  CHECK(damaged.hits() == 0);
+  CHECK(reparsed.meetings.size() == loaded.meetings.size());
+}

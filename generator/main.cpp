@@ -203,7 +203,8 @@ int BuildOnce(const Options& opt, std::ostream& log, std::string* messages = nul
   }
 
   // Meeting folders as loaded, kept in the output folder for the next build.
-  clerk::RecordCache records((std::filesystem::path(opt.out) / clerk::kRecordCacheDir).string());
+  clerk::RecordCache records(
+      (std::filesystem::path(opt.out) / clerk::kRecordCacheDir).string());
   if (ok) LoadAndCheck(opt, site, diag, &records);
   timer.Mark("load and check, total");
   if (ok && !diag.HasErrors()) {

@@ -2,11 +2,11 @@
 // Front matter records the SHA-256 of the document the version was written
 // from (`written_from`); when the document has changed since, the version is
 // marked out of date, `clerk check` warns, and the page says so.
+#include <openssl/evp.h>
+
 #include <filesystem>
 #include <iomanip>
 #include <sstream>
-
-#include <openssl/evp.h>
 
 #include "content/record_loaders.h"
 #include "content/source_files.h"
@@ -29,8 +29,8 @@ std::string Sha256Hex(const std::string& bytes) {
 }  // namespace
 
 void LoadEasyReadVersion(const std::string& meeting_id, const std::string& document_id,
-                         const std::string& dir, const std::string& display_dir, Site& site,
-                         Diagnostics& diag) {
+                         const std::string& dir, const std::string& display_dir,
+                         Site& site, Diagnostics& diag) {
   namespace fs = std::filesystem;
   std::string name = document_id + ".easy.md";
   std::string path = (fs::path(dir) / name).string();
@@ -49,7 +49,8 @@ void LoadEasyReadVersion(const std::string& meeting_id, const std::string& docum
     if (text.rfind("---\n", 0) != 0)
       diag.Error({display, 1, 1},
                  "an easy-read version starts with front matter: '---', "
-                 "'written_from: <sha256 of " + document_id + ".md>', '---'");
+                 "'written_from: <sha256 of " +
+                     document_id + ".md>', '---'");
     return;
   }
   std::optional<YAML::Node> yaml = ParseYaml(fm.yaml, display, fm.yaml_line, diag);
@@ -71,8 +72,9 @@ void LoadEasyReadVersion(const std::string& meeting_id, const std::string& docum
   if (!v.written_from.empty() && v.written_from != v.document_sha256) {
     v.out_of_date = true;
     diag.Warning(v.written_from_pos,
-                 document_id + ".md has changed since this easy-read version was written: "
-                 "check it still says the same, then set 'written_from: " +
+                 document_id +
+                     ".md has changed since this easy-read version was written: "
+                     "check it still says the same, then set 'written_from: " +
                      v.document_sha256 + "'");
   }
   v.body = fm.body;

@@ -238,7 +238,8 @@ void LoadMeetingFolder(const std::string& id, const std::string& dir,
       m.has_minutes = true;
       LoadMinutes(id, path, display, site, diag);
     } else if (EndsWith(name, ".easy.md")) {
-      LoadEasyReadVersion(id, name.substr(0, name.size() - 8), dir, display_dir, site, diag);
+      LoadEasyReadVersion(id, name.substr(0, name.size() - 8), dir, display_dir, site,
+                          diag);
     } else if (EndsWith(name, ".md")) {
       std::string doc_id = name.substr(0, name.size() - 3);
       if (!IsValidId(doc_id)) {

@@ -4,6 +4,7 @@
 
 #include "config/site_config.h"
 #include "content/record_loaders.h"
+#include "content/records_fingerprint.h"
 #include "content/source_files.h"
 #include "content/yaml_reader.h"
 #include "model/parallel.h"
@@ -111,7 +112,10 @@ Site LoadSite(const std::string& root, Diagnostics& diag, RecordCache* cache) {
     std::string stamp = cache ? RecordCache::Stamp(dir, display) : "";
     if (cache && cache->Find(name, stamp, parts[i].site)) return;
     LoadMeetingFolder(name, dir, display, parts[i].site, parts[i].diag);
-    if (cache && parts[i].diag.ErrorCount() == 0 && parts[i].diag.WarningCount() == 0)
+    if (!cache) return;
+    parts[i].site.folder_records[name] =
+        FolderRecordsFingerprint(dir, display, parts[i].site);
+    if (parts[i].diag.ErrorCount() == 0 && parts[i].diag.WarningCount() == 0)
       cache->Loaded(name, stamp);
   });
   for (Part& part : parts) {
@@ -120,6 +124,7 @@ Site LoadSite(const std::string& root, Diagnostics& diag, RecordCache* cache) {
     site.documents.merge(part.site.documents);
     site.minutes.merge(part.site.minutes);
     site.easy_read_versions.merge(part.site.easy_read_versions);
+    site.folder_records.merge(part.site.folder_records);
   }
   for (const std::string& name : ListFiles(meetings_dir)) {
     diag.Warning({display_root + "content/meetings/" + name, 0, 0},

@@ -18,7 +18,7 @@
 namespace clerk {
 namespace {
 
-constexpr const char* kMagic = "clerk records v1\n";
+constexpr const char* kMagic = "clerk records v2\n";
 
 // Writes values as bytes: integers fixed-size, strings and lists with their
 // length first.
@@ -178,6 +178,14 @@ void Fields(A& a, MinuteSection& x) {
       a(x.heading_line);
 }
 template <typename A>
+void Fields(A& a, Fingerprint& x) {
+  if constexpr (std::is_same_v<A, Writer>) {
+    a.Int(static_cast<int64_t>(x.high)), a.Int(static_cast<int64_t>(x.low));
+  } else {
+    x.high = static_cast<uint64_t>(a.Int()), x.low = static_cast<uint64_t>(a.Int());
+  }
+}
+template <typename A>
 void Fields(A& a, Minutes& x) {
   a(x.meeting_id), Fields(a, x.pos), a(x.path), a(x.status), Fields(a, x.approved_at),
       Each(a, x.sections), a(x.body), a(x.body_line);
@@ -258,6 +266,7 @@ void Part(A& a, Site& part) {
   Map(a, part.documents);
   Map(a, part.minutes);
   Map(a, part.easy_read_versions);
+  Map(a, part.folder_records);
 }
 
 std::string Encode(const std::string& stamp, const Site& part) {
@@ -277,8 +286,8 @@ std::string RecordCache::Stamp(const std::string& dir, const std::string& displa
     struct stat st;
     if (::stat((dir + "/" + name).c_str(), &st) != 0) continue;
     stamp += name + " " + std::to_string(st.st_size) + " " +
-             std::to_string(st.st_mtim.tv_sec) + "." + std::to_string(st.st_mtim.tv_nsec) +
-             "\n";
+             std::to_string(st.st_mtim.tv_sec) + "." +
+             std::to_string(st.st_mtim.tv_nsec) + "\n";
   }
   return stamp;
 }
@@ -288,7 +297,8 @@ bool RecordCache::Find(const std::string& folder, const std::string& stamp,
   if (dir_.empty()) return false;
   std::ifstream in(dir_ + "/" + folder + ".rec", std::ios::binary);
   if (!in) return false;
-  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  std::string bytes((std::istreambuf_iterator<char>(in)),
+                    std::istreambuf_iterator<char>());
   std::string_view view = bytes;
   if (view.substr(0, std::strlen(kMagic)) != kMagic) return false;
   Reader r(view.substr(std::strlen(kMagic)));
@@ -303,6 +313,7 @@ bool RecordCache::Find(const std::string& folder, const std::string& stamp,
   part.documents.merge(read.documents);
   part.minutes.merge(read.minutes);
   part.easy_read_versions.merge(read.easy_read_versions);
+  part.folder_records.merge(read.folder_records);
   return true;
 }
 
@@ -324,7 +335,8 @@ void RecordCache::Save(const Site& site) const {
     part.meetings.insert(*meeting);
     const std::string prefix = folder + "/";
     for (auto it = site.documents.lower_bound(prefix);
-         it != site.documents.end() && it->first.compare(0, prefix.size(), prefix) == 0; ++it)
+         it != site.documents.end() && it->first.compare(0, prefix.size(), prefix) == 0;
+         ++it)
       part.documents.insert(*it);
     if (auto it = site.minutes.find(folder); it != site.minutes.end())
       part.minutes.insert(*it);
@@ -333,6 +345,8 @@ void RecordCache::Save(const Site& site) const {
          it->first.compare(0, prefix.size(), prefix) == 0;
          ++it)
       part.easy_read_versions.insert(*it);
+    if (auto it = site.folder_records.find(folder); it != site.folder_records.end())
+      part.folder_records.insert(*it);
     Write(folder, stamp, part);
   }
 }

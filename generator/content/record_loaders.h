@@ -31,8 +31,8 @@ void LoadMinutes(const std::string& meeting_id, const std::string& path,
 // <document>.easy.md in a meeting folder (load_easy_read.cpp): a person-written
 // easy-read version, with the SHA-256 of the document it was written from.
 void LoadEasyReadVersion(const std::string& meeting_id, const std::string& document_id,
-                         const std::string& dir, const std::string& display_dir, Site& site,
-                         Diagnostics& diag);
+                         const std::string& dir, const std::string& display_dir,
+                         Site& site, Diagnostics& diag);
 void LoadWorkProgramme(const std::string& id, const std::string& path,
                        const std::string& display, Site& site, Diagnostics& diag);
 

@@ -18,6 +18,14 @@ namespace clerk {
 // body outside its own page, telling whether a person-written easy-read
 // version is out of date, is added from the records. Anything that changes
 // a record changes the result; editing a paper's body alone does not.
+// Meeting folders with an entry in site.folder_records (made by the loader
+// when it parses a folder, kept with it in the record cache) are not read
+// again: their fingerprint is used.
 Fingerprint RecordsFingerprint(const Site& site, int jobs);
+
+// The same for one meeting folder, whose records are in `part`: its files'
+// names and bytes, papers up to the end of their front matter.
+Fingerprint FolderRecordsFingerprint(const std::string& dir,
+                                     const std::string& display_dir, const Site& part);
 
 }  // namespace clerk

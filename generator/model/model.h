@@ -19,6 +19,7 @@
 
 #include "model/dates.h"
 #include "model/diagnostics.h"
+#include "model/fingerprint.h"
 
 namespace clerk {
 
@@ -178,8 +179,9 @@ struct AgendaItem {
   std::optional<Exemption> exempt;
   std::string easy_read;  // a short easy-read summary
   SourcePos easy_read_pos;
-  std::string picture;  // pictogram name (themes/default/pictograms/<name>.svg); "" = chosen
-  Ref topic;  // optional: a topic id from content/topics.yaml
+  std::string
+      picture;  // pictogram name (themes/default/pictograms/<name>.svg); "" = chosen
+  Ref topic;    // optional: a topic id from content/topics.yaml
   std::vector<AgendaItem> sub_items;
   // Full number for display and anchors: "1(2)" for sub-item (2) of item 1.
   std::string full_number;
@@ -197,12 +199,12 @@ struct Meeting {
   DateTime start;
   std::optional<TimeOfDay> end;
   Ref venue;
-  std::string webcast;  // URL
-  Ref contact;          // overrides the committee's contact officer
-  std::string notice;   // Markdown: why cancelled or moved, shown in a banner
+  std::string webcast;    // URL
+  Ref contact;            // overrides the committee's contact officer
+  std::string notice;     // Markdown: why cancelled or moved, shown in a banner
   std::string easy_read;  // easy-read summary of the whole meeting (short sentences)
   SourcePos easy_read_pos;
-  Ref moved_to;         // postponed meetings: the meeting that replaces it
+  Ref moved_to;  // postponed meetings: the meeting that replaces it
   // Raised by the clerk each time the time or venue changes (never lowered);
   // calendars derive their SEQUENCE from it (docs/content-format.md).
   int sequence = 0;
@@ -254,9 +256,9 @@ struct Document {
 struct EasyReadVersion {
   std::string meeting_id;
   std::string document_id;
-  SourcePos pos;                // the .easy.md file
-  std::string path;             // relative to the source root
-  std::string written_from;     // front matter `written_from`: SHA-256 (hex) of the .md
+  SourcePos pos;             // the .easy.md file
+  std::string path;          // relative to the source root
+  std::string written_from;  // front matter `written_from`: SHA-256 (hex) of the .md
   SourcePos written_from_pos;
   std::string document_sha256;  // SHA-256 (hex) of the document as it is now
   bool out_of_date = false;     // the two differ
@@ -298,8 +300,8 @@ struct WorkProgrammeRow {
   std::string author;       // report author, as text ("Director of children's services")
   std::string scrutiny;     // form of scrutiny: "Pre-decision scrutiny", "Briefing", ...
   WhenKind when = WhenKind::kTbc;
-  Ref meeting;              // when == kMeeting
-  std::string item;         // the agenda item there that takes the topic; optional
+  Ref meeting;       // when == kMeeting
+  std::string item;  // the agenda item there that takes the topic; optional
   SourcePos item_pos;
   int year = 0, month = 0;  // when == kMonth (approximate)
 };
@@ -331,6 +333,9 @@ struct Site {
   // Person-written easy-read versions, keyed by "<meeting-id>/<document-id>".
   std::map<std::string, EasyReadVersion> easy_read_versions;
   std::map<std::string, WorkProgramme> work_programmes;
+  // Meeting folder -> fingerprint of what its records were loaded from
+  // (content/records_fingerprint.h); filled when loading through a cache.
+  std::map<std::string, Fingerprint> folder_records;
 };
 
 const char* ToString(MemberRole role);       // "Chair", "Vice-chair", "Member"

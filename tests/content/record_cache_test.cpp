@@ -47,20 +47,24 @@ TEST_CASE("a cached folder is used only while its files are unchanged", "[conten
   CHECK(cached.meetings == loaded.meetings);
   CHECK(cached.documents == loaded.documents);
   CHECK(cached.minutes == loaded.minutes);
+  CHECK(cached.folder_records == loaded.folder_records);
+  CHECK(loaded.folder_records.size() == loaded.meetings.size());
 
   // One folder edited: that one is parsed, and shows the edit.
   const std::string id = loaded.meetings.begin()->first;
   fs::path yaml = source / "content/meetings" / id / "meeting.yaml";
-  testing::WriteFile(yaml, testing::ReadFile(yaml) + "webcast: https://example.org/live\n");
+  testing::WriteFile(yaml,
+                     testing::ReadFile(yaml) + "webcast: https://example.org/live\n");
   Diagnostics edited_diag;
   RecordCache edited(cache_dir);
   Site after = LoadSite(source.string(), edited_diag, &edited);
   CHECK(edited.hits() == loaded.meetings.size() - 1);
   CHECK(after.meetings.at(id).webcast == "https://example.org/live");
+  CHECK(after.folder_records.at(id) != loaded.folder_records.at(id));
 
   // A damaged entry is not used.
   for (const auto& e : fs::directory_iterator(cache_dir))
-    testing::WriteFile(e.path(), "clerk records v1\ngarbage");
+    testing::WriteFile(e.path(), "clerk records v2\ngarbage");
   Diagnostics damaged_diag;
   RecordCache damaged(cache_dir);
   Site reparsed = LoadSite(source.string(), damaged_diag, &damaged);

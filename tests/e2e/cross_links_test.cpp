@@ -4,8 +4,8 @@
 #include <array>
 #include <catch2/catch.hpp>
 #include <map>
-#include <set>
 #include <regex>
+#include <set>
 
 #include "content/loader.h"
 #include "test_support.h"
@@ -98,16 +98,18 @@ TEST_CASE("every resolution in the minutes is in the decisions register",
   // The year pages hold every decision once; /decisions/ the latest of them.
   int by_year = 0;
   std::set<int> years;
-  for (const auto& [id, minutes] : site.minutes) years.insert(site.meetings.at(id).start.date.year);
+  for (const auto& [id, minutes] : site.minutes)
+    years.insert(site.meetings.at(id).start.date.year);
   for (int year : years) {
-    by_year += articles(
-        ReadFile(BuiltSite() / "decisions" / ("year-" + std::to_string(year)) / "index.html"));
+    by_year += articles(ReadFile(BuiltSite() / "decisions" /
+                                 ("year-" + std::to_string(year)) / "index.html"));
   }
   CHECK(by_year == resolutions);
   std::string latest = ReadFile(BuiltSite() / "decisions/index.html");
   CHECK(articles(latest) > 0);
   CHECK(articles(latest) <= resolutions);
-  for (int year : years) CHECK(Has(latest, "href=\"year-" + std::to_string(year) + "/index.html\""));
+  for (int year : years)
+    CHECK(Has(latest, "href=\"year-" + std::to_string(year) + "/index.html\""));
   // The per-committee pages split the same decisions between them.
   int split = 0;
   for (const auto& [id, committee] : site.committees) {
@@ -188,7 +190,8 @@ TEST_CASE("a topic links its items across meetings, both ways", "[e2e][links]") 
       CHECK(Has(page, "href=\"../../" + target));
       // The nearest three items of the topic on each side are linked from
       // this item's meeting page, and the topic's page for the rest.
-      std::string meeting_page = ReadFile(BuiltSite() / "meetings" / meeting / "index.html");
+      std::string meeting_page =
+          ReadFile(BuiltSite() / "meetings" / meeting / "index.html");
       CHECK(Has(meeting_page, "href=\"../../topics/" + topic + "/index.html\""));
       size_t shown = 0;
       for (size_t j = (i > 3 ? i - 3 : 0); j < std::min(items.size(), i + 4); ++j) {
@@ -199,8 +202,8 @@ TEST_CASE("a topic links its items across meetings, both ways", "[e2e][links]") 
         CHECK(Has(meeting_page, "href=\"" + href + "#item-" + other_number + "\""));
       }
       if (items.size() - 1 > shown) {
-        CHECK(Has(meeting_page,
-                  "All " + std::to_string(items.size() - 1) + " other items on this topic"));
+        CHECK(Has(meeting_page, "All " + std::to_string(items.size() - 1) +
+                                    " other items on this topic"));
       }
     }
   }
@@ -216,7 +219,8 @@ TEST_CASE("a broken reference in the example content fails the build at its posi
     else
       fs::copy_file(from, dir.path() / part);
   }
-  fs::path minutes = dir.path() / "content/meetings/2023-12-06-children-families-panel/minutes.md";
+  fs::path minutes =
+      dir.path() / "content/meetings/2023-12-06-children-families-panel/minutes.md";
   std::string text = ReadFile(minutes);
   size_t at = text.find("children-families-panel#item-5)");
   REQUIRE(at != std::string::npos);

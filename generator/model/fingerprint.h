@@ -19,6 +19,21 @@ struct Fingerprint {
 
   bool operator==(const Fingerprint&) const = default;
 
+  // Reads what Hex() wrote; false (and `out` unchanged) for anything else.
+  static bool FromHex(std::string_view text, Fingerprint& out) {
+    if (text.size() != 32) return false;
+    Fingerprint f;
+    for (size_t i = 0; i < 32; ++i) {
+      char c = text[i];
+      int v = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+      if (v < 0) return false;
+      uint64_t& half = i < 16 ? f.high : f.low;
+      half = half * 16 + static_cast<uint64_t>(v);
+    }
+    out = f;
+    return true;
+  }
+
   // 32 lowercase hex digits.
   std::string Hex() const {
     char text[33];

@@ -46,12 +46,14 @@ std::vector<Entry> Entries(const SiteIndex& index) {
       Entry e;
       e.key = urls::Document(m->id, doc->id);
       e.title = doc->title;
-      e.summary = (doc->summary.empty() ? std::string(ToString(doc->kind)) + " for the " + label
-                                        : doc->summary);
+      e.summary =
+          (doc->summary.empty() ? std::string(ToString(doc->kind)) + " for the " + label
+                                : doc->summary);
       if (doc->status == DocumentStatus::kDraft) e.summary += " (Draft.)";
-      e.author = doc->author.empty() ? (doc->organisation.empty() ? site.config.organisation
-                                                                  : doc->organisation)
-                                     : index.PersonName(doc->author.id);
+      e.author =
+          doc->author.empty()
+              ? (doc->organisation.empty() ? site.config.organisation : doc->organisation)
+              : index.PersonName(doc->author.id);
       e.committee_id = m->committee.id;
       e.committee_name = c ? c->name : m->committee.id;
       e.category = ToString(doc->kind);
@@ -83,12 +85,13 @@ std::vector<Entry> Entries(const SiteIndex& index) {
   return entries;
 }
 
-std::string Feed(const SiteIndex& index, const FeedOptions& options, const std::string& path,
-                 const std::string& title, const std::string& home_key,
-                 const std::vector<const Entry*>& entries) {
+std::string Feed(const SiteIndex& index, const FeedOptions& options,
+                 const std::string& path, const std::string& title,
+                 const std::string& home_key, const std::vector<const Entry*>& entries) {
   const Site& site = index.site;
   const std::string& base = options.base_url;
-  std::string updated = entries.empty() ? "1970-01-01T00:00:00Z" : entries.front()->updated;
+  std::string updated =
+      entries.empty() ? "1970-01-01T00:00:00Z" : entries.front()->updated;
   for (const Entry* e : entries) updated = std::max(updated, e->updated);
   std::string x = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n";
   x += "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"" +
@@ -131,11 +134,20 @@ std::string EscapeXml(const std::string& text) {
   out.reserve(text.size());
   for (char ch : text) {
     switch (ch) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += ch;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      default:
+        out += ch;
     }
   }
   return out;
@@ -144,8 +156,8 @@ std::string EscapeXml(const std::string& text) {
 std::string AtomDate(const DateTime& london_local) {
   DateTime u = LondonToUtc(london_local);
   char buf[32];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:00Z", u.date.year, u.date.month,
-                u.date.day, u.time.hour, u.time.minute);
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:00Z", u.date.year,
+                u.date.month, u.date.day, u.time.hour, u.time.minute);
   return buf;
 }
 
@@ -156,15 +168,15 @@ std::vector<OutputFile> AtomFeeds(const SiteIndex& index, const FeedOptions& opt
   std::vector<const Entry*> all;
   for (const Entry& e : entries) all.push_back(&e);
   out.push_back({SiteFeed(), Feed(index, options, SiteFeed(),
-                                  site.config.title + ": new papers and minutes", urls::Home(),
-                                  all)});
+                                  site.config.title + ": new papers and minutes",
+                                  urls::Home(), all)});
   for (const auto& [id, committee] : site.committees) {
     std::vector<const Entry*> mine;
     for (const Entry& e : entries)
       if (e.committee_id == id) mine.push_back(&e);
-    out.push_back({CommitteeFeed(id),
-                   Feed(index, options, CommitteeFeed(id),
-                        committee.name + ": new papers and minutes", urls::Committee(id), mine)});
+    out.push_back({CommitteeFeed(id), Feed(index, options, CommitteeFeed(id),
+                                           committee.name + ": new papers and minutes",
+                                           urls::Committee(id), mine)});
   }
   return out;
 }

@@ -11,26 +11,12 @@
 #include <string_view>
 #include <vector>
 
+#include "output/atomic_write.h"
+
 namespace clerk {
 namespace {
 
 constexpr const char* kHeader = "# clerk build log v3";
-
-bool ParseHex(std::string_view text, uint64_t& out) {
-  if (text.size() != 16) return false;
-  out = 0;
-  for (char c : text) {
-    int v = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
-    if (v < 0) return false;
-    out = out * 16 + static_cast<uint64_t>(v);
-  }
-  return true;
-}
-
-bool ParseFingerprint(std::string_view text, Fingerprint& out) {
-  return text.size() == 32 && ParseHex(text.substr(0, 16), out.high) &&
-         ParseHex(text.substr(16), out.low);
-}
 
 bool ParseNumber(std::string_view text, uint64_t& out) {
   if (text.empty() || text.size() > 19) return false;
@@ -72,8 +58,9 @@ std::optional<BuildLog> BuildLog::Load(const std::string& out_dir) {
     }
     if (rest.empty()) return std::nullopt;
     BuildLogEntry e;
-    if (!ParseFingerprint(field[0], e.inputs) || !ParseFingerprint(field[1], e.content) ||
-        !ParseFingerprint(field[2], e.deps) || !ParseNumber(field[3], e.size))
+    if (!Fingerprint::FromHex(field[0], e.inputs) ||
+        !Fingerprint::FromHex(field[1], e.content) ||
+        !Fingerprint::FromHex(field[2], e.deps) || !ParseNumber(field[3], e.size))
       return std::nullopt;
     uint64_t mtime = 0;
     bool negative = !field[4].empty() && field[4][0] == '-';
@@ -124,17 +111,7 @@ bool BuildLog::Save(const std::string& path) const {
     text += '\n';
   }
   text += "# end " + std::to_string(sorted.size()) + "\n";
-  std::string tmp = path + ".tmp";
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    out.write(text.data(), static_cast<std::streamsize>(text.size()));
-    out.close();
-    if (!out) {
-      std::remove(tmp.c_str());
-      return false;
-    }
-  }
-  return std::rename(tmp.c_str(), path.c_str()) == 0;
+  return WriteFileAtomically(path, text);
 }
 
 const BuildLogEntry* BuildLog::Find(const std::string& path) const {

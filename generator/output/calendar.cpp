@@ -89,8 +89,8 @@ void AgendaLines(const std::vector<AgendaItem>& items, std::string& out) {
   }
 }
 
-icalcomponent* MeetingEvent(const SiteIndex& index, const Meeting& m, const std::string& domain,
-                            const CalendarOptions& options) {
+icalcomponent* MeetingEvent(const SiteIndex& index, const Meeting& m,
+                            const std::string& domain, const CalendarOptions& options) {
   icalcomponent* ev = icalcomponent_new_vevent();
   icalcomponent_add_property(
       ev, icalproperty_new_uid(("clerk-meeting-" + m.id + "@" + domain).c_str()));
@@ -120,13 +120,16 @@ icalcomponent* MeetingEvent(const SiteIndex& index, const Meeting& m, const std:
                                       ? ICAL_STATUS_TENTATIVE
                                       : ICAL_STATUS_CONFIRMED));
   if (auto it = index.site.venues.find(m.venue.id); it != index.site.venues.end()) {
-    icalcomponent_add_property(ev, icalproperty_new_location(VenueText(it->second).c_str()));
+    icalcomponent_add_property(ev,
+                               icalproperty_new_location(VenueText(it->second).c_str()));
   }
   std::string url = AbsoluteUrl(options.base_url, urls::Meeting(m.id));
   if (!url.empty()) icalcomponent_add_property(ev, icalproperty_new_url(url.c_str()));
 
-  std::string description = index.MeetingLabel(m) + ". Status: " + ToString(m.status) + ".";
-  if (!end_known) description += "\nThe finish time is not known; the calendar shows two hours.";
+  std::string description =
+      index.MeetingLabel(m) + ". Status: " + ToString(m.status) + ".";
+  if (!end_known)
+    description += "\nThe finish time is not known; the calendar shows two hours.";
   if (!m.agenda.empty()) {
     description += "\n\nAgenda:";
     AgendaLines(m.agenda, description);
@@ -161,15 +164,17 @@ DateTime LondonToUtc(const DateTime& local) {
 }
 
 std::string UidDomain(const Site& site) {
-  std::string org = site.config.organisation.empty() ? site.config.title
-                                                     : site.config.organisation;
+  std::string org =
+      site.config.organisation.empty() ? site.config.title : site.config.organisation;
   return Slugify(org.empty() ? "clerk" : org);
 }
 
-std::string CalendarText(const SiteIndex& index, const std::vector<const Meeting*>& meetings,
+std::string CalendarText(const SiteIndex& index,
+                         const std::vector<const Meeting*>& meetings,
                          const std::string& name, const CalendarOptions& options) {
   Component cal(icalcomponent_new_vcalendar());
-  icalcomponent_add_property(cal.get(), icalproperty_new_prodid("-//Clerk//Committee papers//EN"));
+  icalcomponent_add_property(cal.get(),
+                             icalproperty_new_prodid("-//Clerk//Committee papers//EN"));
   icalcomponent_add_property(cal.get(), icalproperty_new_version("2.0"));
   icalcomponent_add_property(cal.get(), icalproperty_new_calscale("GREGORIAN"));
   icalcomponent_add_property(cal.get(), icalproperty_new_method(ICAL_METHOD_PUBLISH));
@@ -186,17 +191,20 @@ std::string CalendarText(const SiteIndex& index, const std::vector<const Meeting
   return out;
 }
 
-std::vector<OutputFile> CalendarFiles(const SiteIndex& index, const CalendarOptions& options) {
+std::vector<OutputFile> CalendarFiles(const SiteIndex& index,
+                                      const CalendarOptions& options) {
   std::vector<OutputFile> out;
   const Site& site = index.site;
-  out.push_back({SiteCalendar(), CalendarText(index, index.meetings_by_date,
-                                              site.config.title + ": all meetings", options)});
+  out.push_back(
+      {SiteCalendar(), CalendarText(index, index.meetings_by_date,
+                                    site.config.title + ": all meetings", options)});
   for (const auto& [id, committee] : site.committees) {
     auto it = index.committee_meetings.find(id);
     std::vector<const Meeting*> meetings;
     if (it != index.committee_meetings.end()) meetings = it->second;
-    out.push_back({CommitteeCalendar(id),
-                   CalendarText(index, meetings, committee.name + ": meetings", options)});
+    out.push_back(
+        {CommitteeCalendar(id),
+         CalendarText(index, meetings, committee.name + ": meetings", options)});
   }
   for (const Meeting* m : index.meetings_by_date) {
     out.push_back({MeetingCalendar(m->id),

@@ -35,10 +35,12 @@ struct CalendarOptions {
 };
 
 // All calendar files: the site's, one per committee, one per meeting.
-std::vector<OutputFile> CalendarFiles(const SiteIndex& index, const CalendarOptions& options);
+std::vector<OutputFile> CalendarFiles(const SiteIndex& index,
+                                      const CalendarOptions& options);
 
 // One calendar of `meetings` named `name` (exposed for tests).
-std::string CalendarText(const SiteIndex& index, const std::vector<const Meeting*>& meetings,
+std::string CalendarText(const SiteIndex& index,
+                         const std::vector<const Meeting*>& meetings,
                          const std::string& name, const CalendarOptions& options);
 
 // The calendar SEQUENCE of a meeting (rule above).

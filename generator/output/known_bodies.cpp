@@ -1,25 +1,14 @@
 #include "output/known_bodies.h"
 
-#include <cstdio>
 #include <fstream>
-#include <sstream>
 #include <string_view>
+
+#include "output/atomic_write.h"
 
 namespace clerk {
 namespace {
 
 constexpr const char* kHeader = "# clerk known bodies v1";
-
-bool ParseHex(std::string_view text, uint64_t& out) {
-  if (text.size() != 16) return false;
-  out = 0;
-  for (char c : text) {
-    int v = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
-    if (v < 0) return false;
-    out = out * 16 + static_cast<uint64_t>(v);
-  }
-  return true;
-}
 
 bool ParseInt(std::string_view text, long long& out) {
   if (text.empty() || text.size() > 12) return false;
@@ -63,11 +52,8 @@ std::optional<std::map<std::string, BodySummary>> LoadKnownBodies(
     std::string_view rest = line;
     long long links = 0;
     BodySummary body;
-    std::string_view hex;
-    if (Field(rest) != "B" || (hex = Field(rest)).size() != 32 ||
-        !ParseHex(hex.substr(0, 16), body.source.high) ||
-        !ParseHex(hex.substr(16), body.source.low) || !ParseInt(Field(rest), links) ||
-        rest.empty())
+    if (Field(rest) != "B" || !Fingerprint::FromHex(Field(rest), body.source) ||
+        !ParseInt(Field(rest), links) || rest.empty())
       return std::nullopt;
     std::string key(rest);
     for (long long i = 0; i < links; ++i) {
@@ -108,17 +94,7 @@ bool SaveKnownBodies(const std::map<std::string, BodySummary>& bodies,
     ++count;
   }
   text += "# end " + std::to_string(count) + "\n";
-  std::string tmp = path + ".tmp";
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    out.write(text.data(), static_cast<std::streamsize>(text.size()));
-    out.close();
-    if (!out) {
-      std::remove(tmp.c_str());
-      return false;
-    }
-  }
-  return std::rename(tmp.c_str(), path.c_str()) == 0;
+  return WriteFileAtomically(path, text);
 }
 
 }  // namespace clerk

@@ -2,20 +2,42 @@
 
 namespace clerk::output {
 
-std::string SiteCalendar() { return "meetings.ics"; }
+std::string SiteCalendar() {
+  return "meetings.ics";
+}
 std::string CommitteeCalendar(const std::string& id) {
   return "committees/" + id + "/meetings.ics";
 }
-std::string MeetingCalendar(const std::string& id) { return "meetings/" + id + "/meeting.ics"; }
-std::string SiteFeed() { return "feed.xml"; }
-std::string CommitteeFeed(const std::string& id) { return "committees/" + id + "/feed.xml"; }
-std::string MeetingsData() { return "data/meetings.json"; }
-std::string MeetingData(const std::string& id) { return "data/meetings/" + id + ".json"; }
-std::string CommitteesData() { return "data/committees.json"; }
-std::string PeopleData() { return "data/people.json"; }
-std::string DecisionsData() { return "data/decisions.json"; }
-std::string Sitemap() { return "sitemap.xml"; }
-std::string Robots() { return "robots.txt"; }
+std::string MeetingCalendar(const std::string& id) {
+  return "meetings/" + id + "/meeting.ics";
+}
+std::string SiteFeed() {
+  return "feed.xml";
+}
+std::string CommitteeFeed(const std::string& id) {
+  return "committees/" + id + "/feed.xml";
+}
+std::string MeetingsData() {
+  return "data/meetings.json";
+}
+std::string MeetingData(const std::string& id) {
+  return "data/meetings/" + id + ".json";
+}
+std::string CommitteesData() {
+  return "data/committees.json";
+}
+std::string PeopleData() {
+  return "data/people.json";
+}
+std::string DecisionsData() {
+  return "data/decisions.json";
+}
+std::string Sitemap() {
+  return "sitemap.xml";
+}
+std::string Robots() {
+  return "robots.txt";
+}
 
 std::string NormaliseBaseUrl(const std::string& base_url) {
   if (base_url.empty() || base_url.back() == '/') return base_url;

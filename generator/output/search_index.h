@@ -25,7 +25,7 @@ enum class SearchIndexResult { kBuilt, kNotFound, kFailed };
 
 // Runs `pagefind --site <out_dir> --output-subdir pagefind --keep-index-url
 // --quiet`; notes go to `log`.
-SearchIndexResult BuildSearchIndex(const std::string& out_dir, const std::string& source_root,
-                                   std::ostream& log);
+SearchIndexResult BuildSearchIndex(const std::string& out_dir,
+                                   const std::string& source_root, std::ostream& log);
 
 }  // namespace clerk::output

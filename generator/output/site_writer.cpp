@@ -149,15 +149,8 @@ bool SiteWriter::Begin(Diagnostics& diag) {
 }
 
 bool SiteWriter::UpToDate(const std::string& path, const Fingerprint& inputs) {
-  if (fresh_) return false;
-  const BuildLogEntry* old = old_log_.Find(path);
-  if (!old || !(old->inputs == inputs)) return false;
-  std::optional<BuildLogEntry> now = StatFile(out_ + "/" + path);
-  if (!now || now->size != old->size || now->mtime_ns != old->mtime_ns) return false;
-  std::lock_guard<std::mutex> lock(mutex_);
-  new_log_.Set(path, *old);
-  ++unchanged_;
-  return true;
+  const BuildLogEntry* old = fresh_ ? nullptr : old_log_.Find(path);
+  return old && old->inputs == inputs && Keep(path);
 }
 
 void SiteWriter::Put(const std::string& path, const Fingerprint& inputs,

@@ -23,6 +23,7 @@ struct SitemapOptions {
 // `paths`: every file of the site (only *.html pages are listed).
 // `per_file`: URLs per sitemap file (the protocol's 50,000; tests use less).
 std::vector<OutputFile> SitemapFiles(const std::vector<std::string>& paths,
-                                     const SitemapOptions& options, size_t per_file = 50000);
+                                     const SitemapOptions& options,
+                                     size_t per_file = 50000);
 
 }  // namespace clerk::output

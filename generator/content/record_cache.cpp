@@ -295,10 +295,8 @@ std::string RecordCache::Stamp(const std::string& dir, const std::string& displa
 bool RecordCache::Find(const std::string& folder, const std::string& stamp,
                        Site& part) const {
   if (dir_.empty()) return false;
-  std::ifstream in(dir_ + "/" + folder + ".rec", std::ios::binary);
-  if (!in) return false;
-  std::string bytes((std::istreambuf_iterator<char>(in)),
-                    std::istreambuf_iterator<char>());
+  std::string bytes;
+  if (!ReadWholeFile(dir_ + "/" + folder + ".rec", &bytes)) return false;
   std::string_view view = bytes;
   if (view.substr(0, std::strlen(kMagic)) != kMagic) return false;
   Reader r(view.substr(std::strlen(kMagic)));

@@ -16,33 +16,41 @@
 namespace clerk {
 namespace fs = std::filesystem;
 
-bool ReadTextFile(const std::string& path, const std::string& display_path,
-                  std::string* contents, Diagnostics& diag) {
+bool ReadWholeFile(const std::string& path, std::string* bytes, std::string* error) {
   // open/fstat/read: one copy, sized once (every source file comes here).
   int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   struct stat st;
   if (fd < 0 || ::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
     if (fd >= 0) ::close(fd);
-    diag.Error({display_path, 0, 0}, "cannot read file");
+    if (error) *error = "cannot read file";
     return false;
   }
-  contents->resize(static_cast<size_t>(st.st_size));
+  bytes->resize(static_cast<size_t>(st.st_size));
   size_t got = 0;
   for (;;) {
-    if (got == contents->size()) contents->resize(got + 4096 + got / 2);  // it grew
-    ssize_t n = ::read(fd, contents->data() + got, contents->size() - got);
+    if (got == bytes->size()) bytes->resize(got + 4096 + got / 2);  // it grew
+    ssize_t n = ::read(fd, bytes->data() + got, bytes->size() - got);
     if (n < 0 && errno == EINTR) continue;
     if (n < 0) {
+      if (error) *error = std::string("cannot read file: ") + std::strerror(errno);
       ::close(fd);
-      diag.Error({display_path, 0, 0},
-                 std::string("cannot read file: ") + std::strerror(errno));
       return false;
     }
     if (n == 0) break;
     got += static_cast<size_t>(n);
   }
   ::close(fd);
-  contents->resize(got);
+  bytes->resize(got);
+  return true;
+}
+
+bool ReadTextFile(const std::string& path, const std::string& display_path,
+                  std::string* contents, Diagnostics& diag) {
+  std::string error;
+  if (!ReadWholeFile(path, contents, &error)) {
+    diag.Error({display_path, 0, 0}, error);
+    return false;
+  }
   // Windows editors save CRLF; positions and parsing want plain LF.
   contents->erase(std::remove(contents->begin(), contents->end(), '\r'), contents->end());
   // A UTF-8 byte order mark is invisible in editors; drop it.

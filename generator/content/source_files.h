@@ -11,7 +11,12 @@
 
 namespace clerk {
 
-// Reads a whole file. Reports an unreadable file at `display_path`.
+// Reads a file's bytes as they are; on failure says why in *error (if given).
+bool ReadWholeFile(const std::string& path, std::string* bytes,
+                   std::string* error = nullptr);
+
+// Reads a whole text file: CRLF becomes LF, a byte order mark is dropped, and
+// it must be UTF-8. Reports an unreadable file at `display_path`.
 bool ReadTextFile(const std::string& path, const std::string& display_path,
                   std::string* contents, Diagnostics& diag);
 

@@ -11,6 +11,7 @@
 #include <set>
 #include <system_error>
 
+#include "content/source_files.h"
 #include "model/parallel.h"
 #include "output/known_bodies.h"
 
@@ -265,23 +266,8 @@ void SiteWriter::SaveDepsInLog(bool keep) {
 }
 
 std::optional<std::string> SiteWriter::Existing(const std::string& path) {
-  // open/fstat/read: an edit build reads every page "@/" links point at.
-  int fd = ::open((out_ + "/" + path).c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return std::nullopt;
-  struct stat st;
   std::string bytes;
-  if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) {
-    bytes.resize(static_cast<size_t>(st.st_size));
-    size_t got = 0;
-    while (got < bytes.size()) {
-      ssize_t n = ::read(fd, bytes.data() + got, bytes.size() - got);
-      if (n < 0 && errno == EINTR) continue;
-      if (n <= 0) break;
-      got += static_cast<size_t>(n);
-    }
-    bytes.resize(got);
-  }
-  ::close(fd);
+  if (!ReadWholeFile(out_ + "/" + path, &bytes)) return std::nullopt;
   return bytes;
 }
 

@@ -4,6 +4,8 @@
 #include <cctype>
 #include <chrono>
 
+#include "render/html_text.h"
+
 namespace clerk::serve {
 
 namespace {
@@ -64,33 +66,6 @@ std::string InjectReloadScript(std::string_view html, long generation) {
   return out;
 }
 
-std::string EscapeHtml(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
-
 std::string ErrorPage(std::string_view messages) {
   std::string items;
   int count = 0;
@@ -101,7 +76,7 @@ std::string ErrorPage(std::string_view messages) {
     while (!line.empty() && std::isspace(static_cast<unsigned char>(line.back())))
       line.remove_suffix(1);
     if (line.empty()) continue;
-    items += "<li><code>" + EscapeHtml(line) + "</code></li>\n";
+    items += "<li><code>" + clerk::EscapeHtml(std::string(line)) + "</code></li>\n";
     ++count;
   }
   std::string page =

@@ -25,9 +25,6 @@ std::string_view ReloadScript();
 // </body> (at the end if there is none).
 std::string InjectReloadScript(std::string_view html, long generation);
 
-// &, <, >, " and ' as entities.
-std::string EscapeHtml(std::string_view text);
-
 // An accessible page (lang, title, one h1) listing the build's messages,
 // one per line of `messages` ("path:line:col: error: ..."), escaped.
 std::string ErrorPage(std::string_view messages);

@@ -83,12 +83,20 @@ class Site {
   fs::path source() const { return dir_.path() / "site"; }
   fs::path out() const { return dir_.path() / "public"; }
 
-  // Builds into public/ (or `out`); returns clerk's output.
-  std::string Build(const fs::path& into = {}) {
+  // Builds into public/ (or `into`) with CLERK_TIMINGS set, so the output
+  // also says what each stage did.
+  CommandResult Run(const fs::path& into = {}) {
     fs::path target = into.empty() ? out() : into;
+    ::setenv("CLERK_TIMINGS", "1", 1);
     CommandResult r = RunClerk("build --no-search --source '" + source().string() +
                                    "' --out '" + target.string() + "'",
                                dir_.path());
+    ::unsetenv("CLERK_TIMINGS");
+    return r;
+  }
+  // The same, which must succeed; returns clerk's output.
+  std::string Build(const fs::path& into = {}) {
+    CommandResult r = Run(into);
     INFO(r.output);
     REQUIRE(r.exit_code == 0);
     return r.output;
@@ -105,39 +113,36 @@ class Site {
   TempDir dir_;
 };
 
-// Builds with CLERK_TIMINGS set and returns how many pages had their data
-// built: "clerk: timing: pages ... <B> built, <R> rendered of <T>".
+// The line "clerk: timing: <stage> <seconds> s <what it did>" of a build.
+std::string Timing(const std::string& output, const std::string& stage) {
+  size_t at = output.find("clerk: timing: " + stage);
+  REQUIRE(at != std::string::npos);
+  return output.substr(at, output.find('\n', at) - at);
+}
+
+// Pages whose data a build built: "pages ... <B> built, <R> rendered of <T>".
 size_t PagesBuilt(Site& site) {
-  ::setenv("CLERK_TIMINGS", "1", 1);
-  std::string output = site.Build();
-  ::unsetenv("CLERK_TIMINGS");
-  size_t at = output.find(" built, ", output.find("timing: pages"));
+  std::string line = Timing(site.Build(), "pages");
+  size_t at = line.find(" built, ");
   REQUIRE(at != std::string::npos);
-  size_t start = output.rfind(' ', at - 1) + 1;
-  return std::stoul(output.substr(start, at - start));
+  size_t start = line.rfind(' ', at - 1) + 1;
+  return std::stoul(line.substr(start, at - start));
 }
 
-// Builds with CLERK_TIMINGS set; true if the feeds, calendars and data
-// files were made, false if kept as they were.
-bool ResidentFilesMade(Site& site) {
-  ::setenv("CLERK_TIMINGS", "1", 1);
-  std::string output = site.Build();
-  ::unsetenv("CLERK_TIMINGS");
-  size_t at = output.find("timing: feeds, calendars, data");
-  REQUIRE(at != std::string::npos);
-  std::string line = output.substr(at, output.find('\n', at) - at);
-  REQUIRE((line.find(" made") != std::string::npos ||
-           line.find(" kept") != std::string::npos));
-  return line.find(" made") != std::string::npos;
-}
-
+// All pages of a build: the <T> above.
 size_t PagesInAll(Site& site) {
-  ::setenv("CLERK_TIMINGS", "1", 1);
-  std::string output = site.Build();
-  ::unsetenv("CLERK_TIMINGS");
-  size_t at = output.find(" rendered of ", output.find("timing: pages"));
+  std::string line = Timing(site.Build(), "pages");
+  size_t at = line.find(" rendered of ");
   REQUIRE(at != std::string::npos);
-  return std::stoul(output.substr(at + 13));
+  return std::stoul(line.substr(at + 13));
+}
+
+// True if a build made the feeds, calendars and data files, false if it
+// kept them as they were.
+bool ResidentFilesMade(Site& site) {
+  std::string line = Timing(site.Build(), "feeds, calendars, data");
+  REQUIRE((line.ends_with(" made") || line.ends_with(" kept")));
+  return line.ends_with(" made");
 }
 
 const char* kMeeting = "2019-09-16-cyp-scrutiny";
@@ -271,14 +276,10 @@ TEST_CASE("an unchanged paper is not rendered again, and its links are still che
   REQUIRE(heading != std::string::npos);
   text.replace(heading, 22, "## Other options");
   WriteFile(linked, text);
-  ::setenv("CLERK_TIMINGS", "1", 1);
-  CommandResult r = RunClerk("build --no-search --source '" + site.source().string() +
-                                 "' --out '" + site.out().string() + "'",
-                             site.source());
-  ::unsetenv("CLERK_TIMINGS");
+  CommandResult r = site.Run();
   INFO(r.output);
   CHECK(r.exit_code == 1);
-  CHECK(r.output.find(" 1 papers rendered of ") != std::string::npos);
+  CHECK(Timing(r.output, "markdown").find(" 1 papers rendered of ") != std::string::npos);
   CHECK(r.output.find(std::string(kReport) + ".md:") != std::string::npos);
   CHECK(r.output.find("alternative-options") != std::string::npos);
 }
@@ -373,9 +374,7 @@ TEST_CASE("a failed rebuild leaves the built site as it was", "[e2e][incremental
   fs::path report =
       site.source() / "content/meetings" / kMeeting / (std::string(kReport) + ".md");
   WriteFile(report, ReadFile(report) + "\nSee [the plan](@/meetings/no-such-meeting).\n");
-  CommandResult r = RunClerk("build --no-search --source '" + site.source().string() +
-                                 "' --out '" + site.out().string() + "'",
-                             site.source());
+  CommandResult r = site.Run();
   CHECK(r.exit_code == 1);
   CHECK(r.output.find("no-such-meeting") != std::string::npos);
   auto after = Snapshot(site.out());

@@ -99,9 +99,11 @@ void LoadAndCheck(const Options& opt, clerk::Site& site, Diagnostics& diag,
                                  " meeting folders from the cache"
                            : "");
   clerk::CheckReferences(site, diag);
+  timer.Mark("check references");
   clerk::CheckMinuteNumbering(site, diag);
+  timer.Mark("check minute numbers");
   clerk::CheckAcronyms(site, diag);
-  timer.Mark("check");
+  timer.Mark("check acronyms");
 }
 
 clerk::RenderOptions MakeRenderOptions(const Options& opt, const clerk::Site& site) {

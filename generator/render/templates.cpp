@@ -35,20 +35,28 @@ bool ReadTemplates(const fs::path& dir, std::map<std::string, std::string>& text
   return true;
 }
 
+// Builds the Mustache value in place, moving each child into its parent:
+// kainjow's set() and push_back() copy a whole subtree, which made the
+// conversion cost grow with the depth of the data (it was most of a page's
+// rendering time).
 mustache::data ToMustache(const nlohmann::json& value) {
   switch (value.type()) {
     case nlohmann::json::value_t::object: {
       mustache::data object{mustache::data::type::object};
-      for (const auto& [key, item] : value.items()) {
-        object.set(key, ToMustache(item));
+      for (const auto& [key, item] : value.get_ref<const nlohmann::json::object_t&>()) {
+        object[key] = ToMustache(item);
         // {{#has_documents}} wraps a list's <ul> so an empty list prints nothing.
-        if (item.is_array()) object.set("has_" + key, mustache::data{!item.empty()});
+        if (item.is_array()) object["has_" + key] = mustache::data{!item.empty()};
       }
       return object;
     }
     case nlohmann::json::value_t::array: {
       mustache::data list{mustache::data::type::list};
-      for (const auto& item : value) list.push_back(ToMustache(item));
+      // list_value() is the list the value owns (not a const object), and
+      // kainjow offers no moving push_back.
+      auto& items = const_cast<mustache::basic_list<std::string>&>(list.list_value());
+      items.reserve(value.size());
+      for (const auto& item : value) items.push_back(ToMustache(item));
       return list;
     }
     case nlohmann::json::value_t::string: {
@@ -134,7 +142,7 @@ mustache::data Theme::Context(const nlohmann::json& data) const {
   for (const auto& [partial_name, text] : templates_) {
     if (!partial_name.empty() && partial_name[0] == '_') {
       const std::string* body = &text;
-      context.set(partial_name, mustache::partial{[body] { return *body; }});
+      context[partial_name] = mustache::data{mustache::partial{[body] { return *body; }}};
     }
   }
   return context;
@@ -176,7 +184,7 @@ std::string Theme::RenderPage(const std::string& name, const nlohmann::json& dat
   // of the cost of a page.
   mustache::data context = Context(data);
   std::string body = RenderWith(name, context, diag);
-  context.set("content", body.empty() ? mustache::data{false} : mustache::data{body});
+  context["content"] = body.empty() ? mustache::data{false} : mustache::data{body};
   return RenderWith("layout", context, diag);
 }
 

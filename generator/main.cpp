@@ -19,6 +19,7 @@
 #include "model/parallel.h"
 #include "model/program_identity.h"
 #include "model/stage_timer.h"
+#include "output/fingerprint_set_file.h"
 #include "output/resident_files.h"
 #include "output/search_index.h"
 #include "output/site_writer.h"
@@ -88,10 +89,17 @@ std::string ThemeDir(const std::string& source) {
   return own.string();  // missing: the render stage reports it
 }
 
+// What the checks found clean: by the last build (read before the checks)
+// and by this one (saved after a successful build).
+struct CheckMemo {
+  clerk::AcronymScans clean_before, clean_now;
+};
+
 // Loads the site (through `cache`, if given) and checks its records and
-// references.
+// references (skipping what `memo` says was clean).
+
 void LoadAndCheck(const Options& opt, clerk::Site& site, Diagnostics& diag,
-                  clerk::RecordCache* cache = nullptr) {
+                  clerk::RecordCache* cache = nullptr, CheckMemo* memo = nullptr) {
   clerk::StageTimer timer;
   site = clerk::LoadSite(opt.source, diag, cache);
   timer.Mark("load", cache ? std::to_string(cache->hits()) + " of " +
@@ -102,8 +110,10 @@ void LoadAndCheck(const Options& opt, clerk::Site& site, Diagnostics& diag,
   timer.Mark("check references");
   clerk::CheckMinuteNumbering(site, diag);
   timer.Mark("check minute numbers");
-  clerk::CheckAcronyms(site, diag);
-  timer.Mark("check acronyms");
+  size_t scanned =
+      memo ? clerk::CheckAcronyms(site, diag, &memo->clean_before, &memo->clean_now)
+           : clerk::CheckAcronyms(site, diag);
+  timer.Mark("check acronyms", std::to_string(scanned) + " files scanned");
 }
 
 clerk::RenderOptions MakeRenderOptions(const Options& opt, const clerk::Site& site) {
@@ -207,7 +217,12 @@ int BuildOnce(const Options& opt, std::ostream& log, std::string* messages = nul
   // Meeting folders as loaded, kept in the output folder for the next build.
   clerk::RecordCache records(
       (std::filesystem::path(opt.out) / clerk::kRecordCacheDir).string());
-  if (ok) LoadAndCheck(opt, site, diag, &records);
+  // Files the last build scanned clean for acronyms, kept the same way.
+  const std::string scans_file =
+      (std::filesystem::path(opt.out) / clerk::kAcronymScansFile).string();
+  CheckMemo memo;
+  if (ok) memo.clean_before = clerk::LoadFingerprintSet(scans_file, "acronyms");
+  if (ok) LoadAndCheck(opt, site, diag, &records, &memo);
   timer.Mark("load and check, total");
   if (ok && !diag.HasErrors()) {
     clerk::ProgressLine progress(
@@ -222,7 +237,10 @@ int BuildOnce(const Options& opt, std::ostream& log, std::string* messages = nul
     timer.Mark("commit");
   }
   ok = ok && !diag.HasErrors();
-  if (ok) records.Save(site);
+  if (ok) {
+    records.Save(site);
+    clerk::SaveFingerprintSet(memo.clean_now, scans_file, "acronyms");
+  }
   // The fast path above only for builds that had nothing to say.
   if (ok && diag.WarningCount() == 0) {
     clerk::SaveStamp(opt.out, stamp);

@@ -1,10 +1,12 @@
 #include "links/check_acronyms.h"
 
+#include <atomic>
 #include <cctype>
 #include <set>
 #include <vector>
 
 #include "model/parallel.h"
+#include "model/program_identity.h"
 
 namespace clerk {
 namespace {
@@ -117,47 +119,97 @@ std::vector<AcronymHit> FindAcronyms(const std::string& text) {
   return hits;
 }
 
-void CheckAcronyms(const Site& site, Diagnostics& diag) {
+namespace {
+
+// The texts of one file (a meeting's agenda, a paper, a set of minutes) as
+// the scan sees them, with where each starts: what its warnings depend on,
+// beside the glossary and the clerk binary.
+class FileTexts {
+ public:
+  explicit FileTexts(const Fingerprint& glossary) { key_.Add(glossary); }
+  void Add(const std::string& text, const SourcePos& pos) {
+    texts_.push_back({&text, pos});
+    key_.Add(text).Add(pos.path).Add(std::to_string(pos.line) + ":" +
+                                     std::to_string(pos.column));
+  }
+  Fingerprint Key() const { return key_.Finish(); }
+  void ScanAll(Scanner& scan) const {
+    for (const auto& [text, pos] : texts_) scan.Scan(*text, pos);
+  }
+
+ private:
+  Hasher key_;
+  std::vector<std::pair<const std::string*, SourcePos>> texts_;
+};
+
+void AddAgenda(const Meeting& meeting, FileTexts& texts) {
+  std::vector<const AgendaItem*> items;
+  for (const AgendaItem& item : meeting.agenda) items.push_back(&item);
+  for (size_t i = 0; i < items.size(); ++i) {
+    texts.Add(items[i]->title, items[i]->pos);
+    texts.Add(items[i]->purpose, items[i]->pos);
+    for (const AgendaItem& sub : items[i]->sub_items) items.push_back(&sub);
+  }
+}
+
+}  // namespace
+
+size_t CheckAcronyms(const Site& site, Diagnostics& diag,
+                     const AcronymScans* clean_before, AcronymScans* clean_now) {
   Scanner scan(site, diag);
   for (const auto& [id, committee] : site.committees)
     scan.Scan(committee.remit, committee.remit_pos);
-  for (const auto& [id, meeting] : site.meetings) {
-    std::vector<const AgendaItem*> items;
-    for (const AgendaItem& item : meeting.agenda) items.push_back(&item);
-    for (size_t i = 0; i < items.size(); ++i) {
-      scan.Scan(items[i]->title, items[i]->pos);
-      scan.Scan(items[i]->purpose, items[i]->pos);
-      for (const AgendaItem& sub : items[i]->sub_items) items.push_back(&sub);
-    }
-  }
-  // Papers and minutes are most of the text: each file is scanned on any
-  // free core into its own part, and the parts are joined in order, so the
-  // warnings come out as they would from one thread.
+
+  // Agendas, papers and minutes are most of the text: each file is scanned
+  // on any free core into its own part, and the parts are joined in order,
+  // so the warnings come out as they would from one thread. A file scanned
+  // clean before, with the same texts and glossary, is not scanned again.
+  Hasher glossary_key;
+  glossary_key.Add(ProgramIdentity()).Add("acronyms");
+  for (const auto& [word, term] : site.glossary) glossary_key.Add(word);
+  const Fingerprint glossary = glossary_key.Finish();
+  std::vector<const Meeting*> meetings;
+  for (const auto& [id, m] : site.meetings) meetings.push_back(&m);
   std::vector<const Document*> docs;
   for (const auto& [key, doc] : site.documents) docs.push_back(&doc);
   std::vector<const Minutes*> minutes;
   for (const auto& [id, m] : site.minutes) minutes.push_back(&m);
-  std::vector<Diagnostics> parts(docs.size() + minutes.size());
-  ParallelFor(parts.size(), DefaultJobs(), [&](size_t i, int) {
-    Scanner file_scan(site, parts[i]);  // one file: its own "reported once"
-    if (i < docs.size()) {
-      const Document& doc = *docs[i];
-      file_scan.Scan(doc.title, doc.pos);
-      file_scan.Scan(doc.summary, doc.pos);
-      for (const Recommendation& r : doc.recommendations) file_scan.Scan(r.text, r.pos);
-      file_scan.Scan(doc.body, {doc.path, doc.body_line, 1});
+  const size_t files = meetings.size() + docs.size() + minutes.size();
+  std::vector<Diagnostics> parts(files);
+  std::vector<Fingerprint> keys(files);
+  std::atomic<size_t> scanned{0};
+  ParallelFor(files, DefaultJobs(), [&](size_t i, int) {
+    FileTexts texts(glossary);
+    if (i < meetings.size()) {
+      AddAgenda(*meetings[i], texts);
+    } else if (i < meetings.size() + docs.size()) {
+      const Document& doc = *docs[i - meetings.size()];
+      texts.Add(doc.title, doc.pos);
+      texts.Add(doc.summary, doc.pos);
+      for (const Recommendation& r : doc.recommendations) texts.Add(r.text, r.pos);
+      texts.Add(doc.body, {doc.path, doc.body_line, 1});
     } else {
-      const Minutes& m = *minutes[i - docs.size()];
-      file_scan.Scan(m.body, {m.path, m.body_line, 1});
+      const Minutes& m = *minutes[i - meetings.size() - docs.size()];
+      texts.Add(m.body, {m.path, m.body_line, 1});
     }
+    keys[i] = texts.Key();
+    if (clean_before && clean_before->count(keys[i])) return;
+    Scanner file_scan(site, parts[i]);  // one file: its own "reported once"
+    texts.ScanAll(file_scan);
+    ++scanned;
   });
-  for (Diagnostics& part : parts) diag.Merge(part);
+  for (size_t i = 0; i < files; ++i) {
+    if (clean_now && parts[i].ErrorCount() == 0 && parts[i].WarningCount() == 0)
+      clean_now->insert(keys[i]);
+    diag.Merge(parts[i]);
+  }
   for (const auto& [id, wp] : site.work_programmes) {
     for (const WorkProgrammeRow& row : wp.rows) {
       scan.Scan(row.topic, row.pos);
       scan.Scan(row.description, row.pos);
     }
   }
+  return scanned;
 }
 
 }  // namespace clerk

@@ -3,6 +3,7 @@
 // collisions are as unlikely as a random 128-bit clash.
 #pragma once
 
+#include <compare>
 #include <cstdint>
 #include <cstdio>
 #include <string>
@@ -18,6 +19,7 @@ struct Fingerprint {
   uint64_t low = 0;
 
   bool operator==(const Fingerprint&) const = default;
+  auto operator<=>(const Fingerprint&) const = default;  // for sets and sorting
 
   // Reads what Hex() wrote; false (and `out` unchanged) for anything else.
   static bool FromHex(std::string_view text, Fingerprint& out) {

@@ -385,3 +385,45 @@ TEST_CASE("a failed rebuild leaves the built site as it was", "[e2e][incremental
     beside += e.path().filename().string().find(".tmp-") != std::string::npos;
   CHECK(beside == 0);
 }
+
+// "check acronyms ... <N> files scanned".
+size_t FilesScanned(const std::string& output) {
+  std::string line = Timing(output, "check acronyms");
+  size_t at = line.find(" files scanned");
+  REQUIRE(at != std::string::npos);
+  size_t start = line.rfind(' ', at - 1) + 1;
+  return std::stoul(line.substr(start, at - start));
+}
+
+TEST_CASE(
+    "a file scanned clean for acronyms is scanned again only when it or the "
+    "glossary changes",
+    "[e2e][incremental]") {
+  Site site;
+  fs::path report =
+      site.source() / "content/meetings" / kMeeting / (std::string(kReport) + ".md");
+  fs::path glossary = site.source() / "content/glossary.yaml";
+  const std::string text = ReadFile(report), terms = ReadFile(glossary);
+  WriteFile(report, text + "\nThe QZXW panel met twice.\n");
+  WriteFile(glossary, terms +
+                          "QZXW:\n  expansion: Quiet zone exchange working group\n"
+                          "  plain: A group of officers who meet in private.\n");
+  std::string first = site.Build();
+  CHECK(first.find("warning") == std::string::npos);
+  const size_t all = FilesScanned(first);
+  CHECK(all > 20);
+  // One paper edited: only it is scanned.
+  WriteFile(report, text + "\nThe QZXW panel met three times.\n");
+  CHECK(FilesScanned(site.Build()) == 1);
+  // The glossary no longer has the word: every file is scanned again, and
+  // the paper that was clean now has a warning with its place.
+  WriteFile(glossary, terms);
+  CommandResult r = site.Run();
+  INFO(r.output);
+  CHECK(FilesScanned(r.output) == all);
+  CHECK(r.output.find(std::string(kReport) + ".md:") != std::string::npos);
+  CHECK(r.output.find("'QZXW' is not in the glossary") != std::string::npos);
+  // Still there on the next build, though nothing changed in the paper.
+  WriteFile(report, text + "\nThe QZXW panel met three times.\n\n");
+  CHECK(site.Run().output.find("'QZXW' is not in the glossary") != std::string::npos);
+}

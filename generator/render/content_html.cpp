@@ -47,15 +47,56 @@ class PageFragments {
   int next_table_ = 1;
 };
 
-void RenderPurposes(const Meeting& meeting, const std::vector<AgendaItem>& items,
-                    PageFragments& page, RenderedContent& out, Diagnostics& diag) {
+void RenderPurposes(const std::vector<AgendaItem>& items, PageFragments& page,
+                    AgendaHtml& out, Diagnostics& diag) {
   for (const AgendaItem& item : items) {
     if (!item.purpose.empty()) {
-      out.purposes[meeting.id + "/" + item.full_number] =
+      out.purposes[item.full_number] =
           page.Render(item.purpose, item.pos, 3, "item-" + item.full_number, diag).html;
     }
-    RenderPurposes(meeting, item.sub_items, page, out, diag);
+    RenderPurposes(item.sub_items, page, out, diag);
   }
+}
+
+AgendaHtml RenderAgenda(const Meeting& m, std::vector<MarkdownSiteLink>* site_links,
+                        Diagnostics& diag) {
+  AgendaHtml out;
+  PageFragments page(TemplateIds(), site_links);
+  if (!m.notice.empty())
+    out.notice = page.Render(m.notice, m.pos, 2, "notice", diag).html;
+  RenderPurposes(m.agenda, page, out, diag);
+  return out;
+}
+
+void AddPos(Hasher& h, const SourcePos& pos) {
+  h.Add(pos.path).Add(std::to_string(pos.line) + ":" + std::to_string(pos.column));
+}
+
+void AddPurposes(Hasher& h, const std::vector<AgendaItem>& items) {
+  for (const AgendaItem& item : items) {
+    h.Add(item.full_number).Add(item.purpose);
+    AddPos(h, item.pos);
+    h.Add("(");
+    AddPurposes(h, item.sub_items);
+    h.Add(")");
+  }
+}
+
+// What RenderAgenda and RenderMinutes read, as BodySource is for papers.
+Fingerprint AgendaSource(const Meeting& m) {
+  Hasher h;
+  h.Add(ProgramIdentity()).Add("agenda").Add(m.notice);
+  AddPos(h, m.pos);
+  AddPurposes(h, m.agenda);
+  return h.Finish();
+}
+
+Fingerprint MinutesSource(const Minutes& m) {
+  Hasher h;
+  h.Add(ProgramIdentity()).Add("minutes").Add(m.path).Add(std::to_string(m.body_line));
+  h.Add(m.body);
+  for (const MinuteSection& s : m.sections) h.Add(std::to_string(s.number));
+  return h.Finish();
 }
 
 bool IsFence(const std::string& line, std::string& fence) {
@@ -194,41 +235,67 @@ Fingerprint BodySource(const Document& doc) {
   return h.Finish();
 }
 
-// Papers rendered now, and those left for later with a flag each, so the
+// Texts rendered now, and those left for later with a flag each, so the
 // first page to ask renders it exactly once.
-struct RenderedContent::Papers {
+template <typename Record, typename Html>
+struct LazyMap {
   struct Later {
-    const clerk::Document* doc = nullptr;
+    const Record* record = nullptr;
     std::once_flag once;
-    DocumentHtml html;
+    Html html;
   };
-  std::map<std::string, DocumentHtml> now;
+  std::map<std::string, Html> now;
   std::map<std::string, std::unique_ptr<Later>> later;
-  mutable std::atomic<size_t> rendered{0};
+
+  template <typename RenderFn>
+  const Html* Find(const std::string& key, RenderFn render,
+                   std::atomic<size_t>& rendered) const {
+    if (auto it = now.find(key); it != now.end()) return &it->second;
+    auto it = later.find(key);
+    if (it == later.end()) return nullptr;
+    Later& l = *it->second;
+    std::call_once(l.once, [&] {
+      // Rendered before from the same source without a warning: nothing
+      // to report, so the links and diagnostics are not kept.
+      std::vector<MarkdownSiteLink> links;
+      Diagnostics ignored;
+      l.html = render(*l.record, &links, ignored);
+      ++rendered;
+    });
+    return &l.html;
+  }
 };
 
-RenderedContent::RenderedContent() : papers_(std::make_unique<Papers>()) {}
+struct RenderedContent::Lazy {
+  LazyMap<clerk::Document, DocumentHtml> papers;
+  LazyMap<clerk::Minutes, MinutesHtml> minutes;
+  LazyMap<Meeting, AgendaHtml> agendas;
+  mutable std::atomic<size_t> papers_rendered{0}, meeting_texts_rendered{0};
+};
+
+RenderedContent::RenderedContent() : lazy_(std::make_unique<Lazy>()) {}
 RenderedContent::~RenderedContent() = default;
 RenderedContent::RenderedContent(RenderedContent&&) noexcept = default;
 RenderedContent& RenderedContent::operator=(RenderedContent&&) noexcept = default;
 
 const DocumentHtml* RenderedContent::Document(const std::string& key) const {
-  if (auto it = papers_->now.find(key); it != papers_->now.end()) return &it->second;
-  auto it = papers_->later.find(key);
-  if (it == papers_->later.end()) return nullptr;
-  Papers::Later& later = *it->second;
-  std::call_once(later.once, [&] {
-    // Rendered before from the same source without a warning: nothing to report.
-    std::vector<MarkdownSiteLink> links;
-    Diagnostics ignored;
-    later.html = RenderDocument(*later.doc, &links, ignored);
-    ++papers_->rendered;
-  });
-  return &later.html;
+  return lazy_->papers.Find(key, RenderDocument, lazy_->papers_rendered);
+}
+
+const MinutesHtml* RenderedContent::Minutes(const std::string& meeting_id) const {
+  return lazy_->minutes.Find(meeting_id, RenderMinutes, lazy_->meeting_texts_rendered);
+}
+
+const AgendaHtml* RenderedContent::Agenda(const std::string& meeting_id) const {
+  return lazy_->agendas.Find(meeting_id, RenderAgenda, lazy_->meeting_texts_rendered);
 }
 
 size_t RenderedContent::DocumentsRendered() const {
-  return papers_->rendered;
+  return lazy_->papers_rendered;
+}
+
+size_t RenderedContent::MeetingTextsRendered() const {
+  return lazy_->meeting_texts_rendered;
 }
 
 RenderedContent RenderContent(const Site& site, Diagnostics& diag, int jobs,
@@ -240,64 +307,89 @@ RenderedContent RenderContent(const Site& site, Diagnostics& diag, int jobs,
     out.remits[id] =
         page.Render(c.remit, c.remit_pos, 2, "remit", diag, false, "Remit").html;
   }
-  for (const auto& [id, m] : site.meetings) {
-    PageFragments page(TemplateIds(), &out.site_links);
-    if (!m.notice.empty())
-      out.notices[id] = page.Render(m.notice, m.pos, 2, "notice", diag).html;
-    RenderPurposes(m, m.agenda, page, out, diag);
-  }
-  // Reports and minutes are most of the text: rendered side by side, each
-  // into its own slot, then gathered in key order so the result does not
-  // depend on the threads.
+  // Papers, minutes and agendas are most of the text: rendered side by
+  // side, each into its own slot, then gathered in key order so the result
+  // does not depend on the threads. One the last build rendered clean from
+  // the same source is left for later.
   struct Slot {
-    DocumentHtml document;
-    bool later = false;  // a known paper, rendered only if a page asks
+    std::string key;  // in `bodies`
     Fingerprint source;
+    bool later = false;
+    DocumentHtml document;
     MinutesHtml minutes;
+    AgendaHtml agenda;
     std::vector<MarkdownSiteLink> site_links;
     Diagnostics diag;
   };
-  std::vector<std::pair<const std::string*, const Document*>> documents;
+  std::vector<std::pair<const std::string*, const clerk::Document*>> documents;
   for (const auto& [key, doc] : site.documents) documents.push_back({&key, &doc});
   std::vector<const Minutes*> minutes;
   for (const auto& [id, m] : site.minutes) minutes.push_back(&m);
-  std::vector<Slot> slots(documents.size() + minutes.size());
+  std::vector<const Meeting*> meetings;
+  for (const auto& [id, m] : site.meetings) meetings.push_back(&m);
+  const size_t first_minutes = documents.size();
+  const size_t first_agenda = first_minutes + minutes.size();
+  std::vector<Slot> slots(first_agenda + meetings.size());
   ParallelFor(slots.size(), jobs, [&](size_t i, int) {
     Slot& slot = slots[i];
-    if (i >= documents.size()) {
-      slot.minutes =
-          RenderMinutes(*minutes[i - documents.size()], &slot.site_links, slot.diag);
-      return;
+    if (i < first_minutes) {
+      slot.key = *documents[i].first;
+      slot.source = BodySource(*documents[i].second);
+    } else if (i < first_agenda) {
+      slot.key = "minutes:" + minutes[i - first_minutes]->meeting_id;
+      slot.source = MinutesSource(*minutes[i - first_minutes]);
+    } else {
+      slot.key = "agenda:" + meetings[i - first_agenda]->id;
+      slot.source = AgendaSource(*meetings[i - first_agenda]);
     }
-    const auto& [key, doc] = documents[i];
-    slot.source = BodySource(*doc);
     if (known) {
-      auto it = known->find(*key);
+      auto it = known->find(slot.key);
       if (it != known->end() && it->second.source == slot.source) {
         slot.later = true;
         slot.site_links = it->second.site_links;
         return;
       }
     }
-    slot.document = RenderDocument(*doc, &slot.site_links, slot.diag);
-  });
-  for (size_t i = 0; i < documents.size(); ++i) {
-    const auto& [key, doc] = documents[i];
-    Slot& slot = slots[i];
-    out.bodies[*key] = {slot.source, slot.site_links,
-                        slot.diag.ErrorCount() == 0 && slot.diag.WarningCount() == 0};
-    if (slot.later) {
-      auto later = std::make_unique<RenderedContent::Papers::Later>();
-      later->doc = doc;
-      out.papers_->later[*key] = std::move(later);
+    if (i < first_minutes) {
+      slot.document = RenderDocument(*documents[i].second, &slot.site_links, slot.diag);
+    } else if (i < first_agenda) {
+      slot.minutes =
+          RenderMinutes(*minutes[i - first_minutes], &slot.site_links, slot.diag);
     } else {
-      out.papers_->now[*key] = std::move(slot.document);
-      ++out.papers_->rendered;
+      slot.agenda =
+          RenderAgenda(*meetings[i - first_agenda], &slot.site_links, slot.diag);
+    }
+  });
+  // Each slot into its map: now (rendered) or later (with its record).
+  auto keep = [](auto& lazy, const std::string& key, const auto* record, bool later,
+                 auto&& html, std::atomic<size_t>& rendered) {
+    if (later) {
+      auto entry =
+          std::make_unique<typename std::remove_reference_t<decltype(lazy)>::Later>();
+      entry->record = record;
+      lazy.later[key] = std::move(entry);
+    } else {
+      lazy.now[key] = std::move(html);
+      ++rendered;
+    }
+  };
+  RenderedContent::Lazy& lazy = *out.lazy_;
+  for (size_t i = 0; i < slots.size(); ++i) {
+    Slot& slot = slots[i];
+    out.bodies[slot.key] = {slot.source, slot.site_links,
+                            slot.diag.ErrorCount() == 0 && slot.diag.WarningCount() == 0};
+    if (i < first_minutes) {
+      keep(lazy.papers, slot.key, documents[i].second, slot.later, slot.document,
+           lazy.papers_rendered);
+    } else if (i < first_agenda) {
+      const Minutes* m = minutes[i - first_minutes];
+      keep(lazy.minutes, m->meeting_id, m, slot.later, slot.minutes,
+           lazy.meeting_texts_rendered);
+    } else {
+      const Meeting* m = meetings[i - first_agenda];
+      keep(lazy.agendas, m->id, m, slot.later, slot.agenda, lazy.meeting_texts_rendered);
     }
   }
-  size_t i = documents.size();
-  for (const auto& [id, m] : site.minutes)
-    out.minutes[id] = std::move(slots[i++].minutes);
   for (Slot& slot : slots) {
     diag.Merge(slot.diag);
     out.site_links.insert(out.site_links.end(), slot.site_links.begin(),

@@ -28,16 +28,23 @@ struct MinutesHtml {
   std::vector<MinuteHtml> sections;
 };
 
+// A meeting's notice and its agenda items' purposes, rendered together
+// (they share the meeting page, so their ids are kept apart).
+struct AgendaHtml {
+  std::string notice;
+  std::map<std::string, std::string> purposes;  // item full number -> html
+};
+
 struct DocumentHtml {
   std::string body;
   std::vector<MarkdownHeading> headings;               // for a contents list
   std::map<std::string, std::string> recommendations;  // recommendation id -> html
 };
 
-// What a build knows of a paper's body without rendering it: the
-// fingerprint of what it is rendered from and the "@/" links in it. Kept
-// between builds (output/known_bodies.h), so an edit build renders only the
-// papers whose text changed.
+// What a build knows of a piece of Markdown (a paper's body, a meeting's
+// minutes, a meeting's agenda) without rendering it: the fingerprint of what
+// it is rendered from and the "@/" links in it. Kept between builds
+// (output/known_bodies.h), so an edit build renders only what changed.
 struct BodySummary {
   Fingerprint source;  // BodySource()
   std::vector<MarkdownSiteLink> site_links;
@@ -55,12 +62,10 @@ struct RenderedContent {
   RenderedContent(RenderedContent&&) noexcept;
   RenderedContent& operator=(RenderedContent&&) noexcept;
 
-  std::map<std::string, std::string> remits;    // committee id
-  std::map<std::string, std::string> notices;   // meeting id
-  std::map<std::string, std::string> purposes;  // "<meeting>/<item full number>"
-  // Every paper, rendered or not: "<meeting>/<document>" -> summary.
+  std::map<std::string, std::string> remits;  // committee id
+  // Every paper ("<meeting>/<document>"), minutes ("minutes:<meeting>") and
+  // agenda ("agenda:<meeting>"), rendered or not -> its summary.
   std::map<std::string, BodySummary> bodies;
-  std::map<std::string, MinutesHtml> minutes;  // meeting id
   std::map<std::string, std::vector<std::string>>
       work_programme_rows;  // wp id -> row html
   std::string accessibility;
@@ -72,24 +77,28 @@ struct RenderedContent {
   // such paper. A paper left unrendered (see RenderContent) is rendered on
   // first use; safe from several threads at once.
   const DocumentHtml* Document(const std::string& key) const;
-  // The number of papers rendered so far.
+  // The same for a meeting's minutes and its agenda (by meeting id).
+  const MinutesHtml* Minutes(const std::string& meeting_id) const;
+  const AgendaHtml* Agenda(const std::string& meeting_id) const;
+  // The number of papers, and of minutes and agendas, rendered so far.
   size_t DocumentsRendered() const;
+  size_t MeetingTextsRendered() const;
 
  private:
   friend RenderedContent RenderContent(const Site&, Diagnostics&, int,
                                        const std::map<std::string, BodySummary>*);
-  struct Papers;
-  std::unique_ptr<Papers> papers_;
+  struct Lazy;
+  std::unique_ptr<Lazy> lazy_;
 };
 
 // Ids the page templates use; Markdown headings never take them.
 const std::vector<std::string>& TemplateIds();
 
-// `jobs`: threads that render documents side by side. A paper whose
-// BodySource matches its entry in `known` (what the last build rendered,
-// without a warning) is not rendered now: its links come from `known`, and
-// its body is rendered only if a page asks for it (rendering the same
-// source again can report nothing new).
+// `jobs`: threads that render documents side by side. A paper, minutes or
+// agenda whose source fingerprint matches its entry in `known` (what the
+// last build rendered, without a warning) is not rendered now: its links
+// come from `known`, and it is rendered only if a page asks for it
+// (rendering the same source again can report nothing new).
 RenderedContent RenderContent(const Site& site, Diagnostics& diag, int jobs = 1,
                               const std::map<std::string, BodySummary>* known = nullptr);
 

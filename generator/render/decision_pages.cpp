@@ -98,11 +98,12 @@ json PageContext::DecisionMeetings(const std::function<bool(const Meeting&)>& ke
     const Meeting& m = **it;
     if (!keep(m)) continue;
     auto minutes = site_.minutes.find(m.id);
-    auto html = content_.minutes.find(m.id);
-    if (minutes == site_.minutes.end() || html == content_.minutes.end()) continue;
+    if (minutes == site_.minutes.end()) continue;
+    const MinutesHtml* html = content_.Minutes(m.id);
+    if (!html) continue;
     bool approved = minutes->second.status == MinutesStatus::kApproved;
     json decisions = json::array();
-    for (const MinuteHtml& section : html->second.sections) {
+    for (const MinuteHtml& section : html->sections) {
       std::string item_number, minute_title = section.title;
       for (const MinuteSection& s : minutes->second.sections) {
         if (s.number != section.number) continue;

@@ -9,12 +9,23 @@ std::string EscapeHtml(const std::string& text) {
   out.reserve(text.size() + text.size() / 8);
   for (char c : text) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      default:
+        out += c;
     }
   }
   return out;
@@ -51,9 +62,11 @@ std::string UniqueId(const std::string& base, std::set<std::string>& used) {
 std::string UnwrapParagraph(const std::string& html) {
   std::string h = html;
   while (!h.empty() && (h.back() == '\n' || h.back() == ' ')) h.pop_back();
-  if (h.rfind("<p>", 0) != 0 || h.size() < 7 || h.compare(h.size() - 4, 4, "</p>") != 0) return html;
+  if (h.rfind("<p>", 0) != 0 || h.size() < 7 || h.compare(h.size() - 4, 4, "</p>") != 0)
+    return html;
   std::string inner = h.substr(3, h.size() - 7);
-  if (inner.find("<p>") != std::string::npos || inner.find("</p>") != std::string::npos) return html;
+  if (inner.find("<p>") != std::string::npos || inner.find("</p>") != std::string::npos)
+    return html;
   return inner;
 }
 
@@ -71,11 +84,13 @@ std::string DropBlankLines(const std::string& html) {
       out.append(line);
       out += '\n';
     }
-    for (size_t at = line.find("<pre"); at != std::string_view::npos; at = line.find("<pre", at + 1)) {
+    for (size_t at = line.find("<pre"); at != std::string_view::npos;
+         at = line.find("<pre", at + 1)) {
       char next = at + 4 < line.size() ? line[at + 4] : '>';
       if (next == '>' || next == ' ') ++pre_depth;
     }
-    for (size_t at = line.find("</pre>"); at != std::string_view::npos; at = line.find("</pre>", at + 1)) {
+    for (size_t at = line.find("</pre>"); at != std::string_view::npos;
+         at = line.find("</pre>", at + 1)) {
       if (pre_depth > 0) --pre_depth;
     }
     pos = end + 1;

@@ -12,11 +12,13 @@
 namespace clerk {
 
 // Text outside tags only; <style>, <script> and <pre> are left alone.
-std::string SentenceCaseCapitals(const std::string& html, const std::set<std::string>& acronyms);
+std::string SentenceCaseCapitals(const std::string& html,
+                                 const std::set<std::string>& acronyms);
 
 // Adds a stacked copy after each table with at least `min_columns` columns.
 std::string StackWideTables(const std::string& html, int min_columns = 4);
 
-std::string LargePrintHtml(const std::string& html, const std::set<std::string>& acronyms);
+std::string LargePrintHtml(const std::string& html,
+                           const std::set<std::string>& acronyms);
 
 }  // namespace clerk

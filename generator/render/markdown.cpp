@@ -26,7 +26,8 @@
 namespace clerk {
 namespace {
 
-constexpr int kCmarkOptions = CMARK_OPT_FOOTNOTES | CMARK_OPT_TABLE_PREFER_STYLE_ATTRIBUTES |
+constexpr int kCmarkOptions = CMARK_OPT_FOOTNOTES |
+                              CMARK_OPT_TABLE_PREFER_STYLE_ATTRIBUTES |
                               CMARK_OPT_STRIKETHROUGH_DOUBLE_TILDE;
 
 void EnsureExtensions() {
@@ -113,7 +114,8 @@ std::string RawHtmlAdvice(const std::string& tag, bool comment) {
       {"i", "write '<i>' as *italic*"},
       {"em", "write '<em>' as *italic*"},
       {"u", "underlining looks like a link; use **bold** for emphasis"},
-      {"br", "end the line with a backslash (\\) or start a new paragraph with a blank line"},
+      {"br",
+       "end the line with a backslash (\\) or start a new paragraph with a blank line"},
       {"p", "separate paragraphs with a blank line"},
       {"a", "write a link as [link text](https://...)"},
       {"img", "write an image as ![description](path)"},
@@ -121,8 +123,10 @@ std::string RawHtmlAdvice(const std::string& tag, bool comment) {
       {"ol", "write a numbered list with '1. ' at the start of each line"},
       {"li", "write a list with '- ' at the start of each line"},
       {"table", "write a table with pipes: | Heading | Heading |"},
-      {"h1", "write headings with '#'"}, {"h2", "write headings with '##'"},
-      {"h3", "write headings with '###'"}, {"h4", "write headings with '####'"},
+      {"h1", "write headings with '#'"},
+      {"h2", "write headings with '##'"},
+      {"h3", "write headings with '###'"},
+      {"h4", "write headings with '####'"},
       {"sup", "write a footnote as [^1] and its text as [^1]: ..."},
       {"s", "write struck-out text as ~~text~~"},
       {"del", "write struck-out text as ~~text~~"},
@@ -186,7 +190,8 @@ class Renderer {
     RemoveRawHtml(doc);
     Edit(doc);
 
-    char* html = cmark_render_html(doc, kCmarkOptions, cmark_parser_get_syntax_extensions(parser));
+    char* html =
+        cmark_render_html(doc, kCmarkOptions, cmark_parser_get_syntax_extensions(parser));
     result_.html = html ? html : "";
     std::free(html);
     for (cmark_node* n : detached_) cmark_node_free(n);
@@ -246,9 +251,10 @@ class Renderer {
       std::string tag = TagName(html, closing, comment);
       if (!(closing && reported.count(tag))) {
         std::string shown = comment ? "<!-- -->" : FirstLine(html);
-        diag_.Error(At(node), "raw HTML is not allowed in Markdown and is left out: " +
-                                  std::string(comment ? "an HTML comment" : "'" + shown + "'") +
-                                  "; " + RawHtmlAdvice(tag, comment));
+        diag_.Error(At(node),
+                    "raw HTML is not allowed in Markdown and is left out: " +
+                        std::string(comment ? "an HTML comment" : "'" + shown + "'") +
+                        "; " + RawHtmlAdvice(tag, comment));
         if (!closing) reported.insert(tag);
       }
       Detach(node);
@@ -278,19 +284,22 @@ class Renderer {
           result_.site_links.push_back({At(node), url});
         } else if (UnsafeUrl(url)) {
           std::string shown = FirstLine(url);
-          diag_.Error(At(node), std::string(type == CMARK_NODE_LINK ? "link" : "image") +
-                                    " to '" + shown +
-                                    "' is refused: links may be https:, http:, mailto:, tel: "
-                                    "or relative; the text is kept without the link");
+          diag_.Error(At(node),
+                      std::string(type == CMARK_NODE_LINK ? "link" : "image") + " to '" +
+                          shown +
+                          "' is refused: links may be https:, http:, mailto:, tel: "
+                          "or relative; the text is kept without the link");
           Unwrap(node);
         } else if (type == CMARK_NODE_IMAGE && cmark_node_first_child(node) == nullptr) {
-          diag_.Warning(At(node),
-                        "image has no description: write ![what the picture shows](path)");
+          diag_.Warning(
+              At(node),
+              "image has no description: write ![what the picture shows](path)");
         }
       } else if (type == CMARK_NODE_HEADING) {
         std::string text = PlainText(node);
         if (text.empty()) {
-          diag_.Warning(At(node), "empty heading left out: give it some text or delete it");
+          diag_.Warning(At(node),
+                        "empty heading left out: give it some text or delete it");
           Detach(node);
           continue;
         }
@@ -366,7 +375,8 @@ class Renderer {
         }
       } else if (std::strcmp(cmark_node_get_type_string(node), "table") == 0) {
         std::string caption = "Table " + std::to_string(table_number++);
-        std::string about = last_heading.empty() ? options_.caption_fallback : last_heading;
+        std::string about =
+            last_heading.empty() ? options_.caption_fallback : last_heading;
         // An explicit caption: a paragraph "Table: ..." just above the table.
         cmark_node* before = cmark_node_previous(node);
         if (before && cmark_node_get_type(before) == CMARK_NODE_PARAGRAPH) {
@@ -381,8 +391,9 @@ class Renderer {
         if (!about.empty()) caption += ": " + about;
         TableInfo info;
         info.caption = caption;
-        info.wrapper_open = "<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"" +
-                            EscapeHtml(caption) + "\">";
+        info.wrapper_open =
+            "<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"" +
+            EscapeHtml(caption) + "\">";
         cmark_node* block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK);
         cmark_node_set_on_enter(block, info.wrapper_open.c_str());
         cmark_node_set_on_exit(block, "</div>");
@@ -402,7 +413,8 @@ class Renderer {
       std::string open = "<div class=\"" + d.kind + "\" id=\"" + d.id + "\">";
       size_t at = html.find(open);
       size_t end = at == std::string::npos ? at : html.find("</div>", at);
-      if (end != std::string::npos) d.html = html.substr(at + open.size(), end - at - open.size());
+      if (end != std::string::npos)
+        d.html = html.substr(at + open.size(), end - at - open.size());
     }
     // Captions: each wrapper is followed by its table.
     for (const TableInfo& t : tables_) {
@@ -416,7 +428,8 @@ class Renderer {
     html = ReplaceAll(html, "<th style=", "<th scope=\"col\" style=");
 
     if (html.find("data-footnotes") != std::string::npos) {
-      std::string ns = options_.id_prefix.empty() ? "" : Slugify(options_.id_prefix) + "-";
+      std::string ns =
+          options_.id_prefix.empty() ? "" : Slugify(options_.id_prefix) + "-";
       if (!ns.empty()) {
         html = ReplaceAll(html, "href=\"#fn-", "href=\"#fn-" + ns);
         html = ReplaceAll(html, "id=\"fn-", "id=\"fn-" + ns);
@@ -435,13 +448,13 @@ class Renderer {
       }
       // Give the notes a heading at the fragment's top level.
       int level = std::min(6, std::max(1, options_.heading_offset) + 1);
-      std::string id = UniqueId(ns.empty() ? "notes" : "notes-" + ns.substr(0, ns.size() - 1),
-                                used_ids_);
+      std::string id = UniqueId(
+          ns.empty() ? "notes" : "notes-" + ns.substr(0, ns.size() - 1), used_ids_);
       result_.ids.push_back(id);
       std::string tag = "h" + std::to_string(level);
       html = ReplaceAll(html, "<section class=\"footnotes\" data-footnotes>",
-                        "<section class=\"footnotes\" aria-labelledby=\"" + id + "\">\n<" +
-                            tag + " id=\"" + id + "\">Notes</" + tag + ">");
+                        "<section class=\"footnotes\" aria-labelledby=\"" + id +
+                            "\">\n<" + tag + " id=\"" + id + "\">Notes</" + tag + ">");
     }
   }
 

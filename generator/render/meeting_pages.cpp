@@ -85,12 +85,15 @@ json PageContext::AgendaItems(const Meeting& m, const std::vector<AgendaItem>& i
       exempt = {{"paragraph", std::to_string(item.exempt->paragraph)},
                 {"reason", item.exempt->reason}};
     }
-    auto purpose = content_.purposes.find(key);
+    const AgendaHtml* agenda = content_.Agenda(m.id);
+    auto purpose = agenda ? agenda->purposes.find(item.full_number)
+                          : std::map<std::string, std::string>::const_iterator{};
+    const bool has_purpose = agenda && purpose != agenda->purposes.end();
     out.push_back({{"anchor", urls::ItemAnchor(item.full_number)},
                    {"number", DisplayNumber(item)},
                    {"title", item.title},
                    {"level", std::to_string(std::min(level, 6))},
-                   {"purpose", purpose == content_.purposes.end() ? "" : purpose->second},
+                   {"purpose", has_purpose ? purpose->second : ""},
                    {"timing", Timing(item.time_from, item.time_to)},
                    {"pages", PagesText(item.pages)},
                    {"exempt", exempt},
@@ -130,6 +133,7 @@ PageData PageContext::MeetingPage(const Meeting& m) {
   d["date"] = LongDate(m.start.date);
   d["breadcrumbs"]["current"] = LongDate(m.start.date);
 
+  const AgendaHtml* agenda_html = content_.Agenda(m.id);
   json banner = false;
   if (m.status == MeetingStatus::kCancelled || m.status == MeetingStatus::kPostponed) {
     json moved = false;
@@ -139,15 +143,14 @@ PageData PageContext::MeetingPage(const Meeting& m) {
                  {"label", index_.MeetingLabel(*to)}};
       }
     }
-    auto notice = content_.notices.find(m.id);
     banner = {{"title", m.status == MeetingStatus::kCancelled
                             ? "This meeting has been cancelled"
                             : "This meeting has been postponed"},
-              {"notice", notice == content_.notices.end() ? "" : notice->second},
+              {"notice", agenda_html ? agenda_html->notice : ""},
               {"moved_to", moved}};
-  } else if (auto notice = content_.notices.find(m.id);
-             notice != content_.notices.end()) {
-    banner = {{"title", "Important"}, {"notice", notice->second}, {"moved_to", false}};
+  } else if (agenda_html && !agenda_html->notice.empty()) {
+    banner = {
+        {"title", "Important"}, {"notice", agenda_html->notice}, {"moved_to", false}};
   }
   d["banner"] = banner;
 
@@ -363,9 +366,7 @@ PageData PageContext::MinutesPage(const Minutes& minutes) {
   d["details"] = {{"rows", rows}};
   d["attendance"] = m ? AttendanceData(*m) : json(false);
 
-  const MinutesHtml* html = nullptr;
-  if (auto it = content_.minutes.find(minutes.meeting_id); it != content_.minutes.end())
-    html = &it->second;
+  const MinutesHtml* html = content_.Minutes(minutes.meeting_id);
   d["preamble"] = html ? html->preamble : "";
   json sections = json::array();
   if (html) {

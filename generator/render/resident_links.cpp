@@ -42,21 +42,26 @@ std::string ResidentLinks::Description(const PageData& page, std::string& commit
     if (p.size() == 4) {
       if (const Document* d = index_.FindDocument(m->id, p[2])) {
         kind = ToString(d->kind);
-        return d->summary.empty() ? std::string(ToString(d->kind)) + " for the " + label + "."
-                                  : d->summary;
+        return d->summary.empty()
+                   ? std::string(ToString(d->kind)) + " for the " + label + "."
+                   : d->summary;
       }
     }
     return "";
   }
   if (p.size() == 3 && p[0] == "people") {
     kind = "Person";
-    return index_.PersonName(p[1]) + ": roles, committees, attendance and papers written.";
+    return index_.PersonName(p[1]) +
+           ": roles, committees, attendance and papers written.";
   }
   if (page.key == urls::Home())
     return "Agendas, reports, minutes and decisions of the committees of " + org + ".";
-  if (page.key == urls::Committees()) return "Every committee of " + org + ", from A to Z.";
-  if (page.key == urls::Meetings()) return "Every meeting, past and upcoming, with its papers.";
-  if (page.key == urls::Search()) return "Search the committee papers, minutes and meetings.";
+  if (page.key == urls::Committees())
+    return "Every committee of " + org + ", from A to Z.";
+  if (page.key == urls::Meetings())
+    return "Every meeting, past and upcoming, with its papers.";
+  if (page.key == urls::Search())
+    return "Search the committee papers, minutes and meetings.";
   std::string title = page.data.value("page_title", std::string());
   return title.empty() ? "" : title + " – " + site.config.title + ".";
 }
@@ -76,7 +81,8 @@ void ResidentLinks::AddData(PageData& page, const Rendition& rendition) const {
   std::string committee, kind, year;
   std::string description = Description(page, committee, kind, year);
   d["meta_description"] = description;
-  d["canonical"] = base_url_.empty() || absolute ? "" : output::AbsoluteUrl(base_url_, page.path);
+  d["canonical"] =
+      base_url_.empty() || absolute ? "" : output::AbsoluteUrl(base_url_, page.path);
   d["search_href"] = href(urls::Page(rendition, urls::Search()));
   d["search_current"] = page.key == urls::Search();
   // Neither the search page nor the 404 page is a search result.

@@ -12,7 +12,8 @@ namespace clerk {
 using nlohmann::json;
 
 PageData PageContext::SearchPage() {
-  PageData page = Begin(urls::Search(), "search", "Search", "search", {{"Home", urls::Home()}});
+  PageData page =
+      Begin(urls::Search(), "search", "Search", "search", {{"Home", urls::Home()}});
   json& d = page.data;
   json committees = json::array();
   for (const auto& [id, c] : site_.committees) committees.push_back({{"name", c.name}});
@@ -20,10 +21,11 @@ PageData PageContext::SearchPage() {
   std::set<int> years;
   for (const auto& [id, m] : site_.meetings) years.insert(m.start.date.year);
   json year_list = json::array();
-  for (auto it = years.rbegin(); it != years.rend(); ++it) year_list.push_back(std::to_string(*it));
+  for (auto it = years.rbegin(); it != years.rend(); ++it)
+    year_list.push_back(std::to_string(*it));
   d["years"] = year_list;
-  d["kinds"] = json::array({"Meeting", "Report", "Appendix", "Briefing", "Plan", "Minutes",
-                            "Committee", "Person"});
+  d["kinds"] = json::array({"Meeting", "Report", "Appendix", "Briefing", "Plan",
+                            "Minutes", "Committee", "Person"});
   d["committees_href"] = Link(urls::Committees());
   d["meetings_href"] = Link(urls::Meetings());
   d["decisions_href"] = Link(urls::Decisions());

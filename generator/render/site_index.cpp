@@ -6,16 +6,19 @@
 namespace clerk {
 namespace {
 
-void IndexItems(const Meeting& meeting, const std::vector<AgendaItem>& items, SiteIndex& index) {
+void IndexItems(const Meeting& meeting, const std::vector<AgendaItem>& items,
+                SiteIndex& index) {
   for (const AgendaItem& item : items) {
     auto& docs = index.item_documents[meeting.id + "/" + item.full_number];
     for (const Ref& ref : item.documents) docs.push_back(ref.id);
-    if (!item.topic.empty()) index.topic_items[item.topic.id].push_back({&meeting, &item});
+    if (!item.topic.empty())
+      index.topic_items[item.topic.id].push_back({&meeting, &item});
     IndexItems(meeting, item.sub_items, index);
   }
 }
 
-const AgendaItem* FindIn(const std::vector<AgendaItem>& items, const std::string& number) {
+const AgendaItem* FindIn(const std::vector<AgendaItem>& items,
+                         const std::string& number) {
   for (const AgendaItem& item : items) {
     if (item.full_number == number) return &item;
     if (const AgendaItem* sub = FindIn(item.sub_items, number)) return sub;
@@ -55,7 +58,8 @@ SiteIndex::SiteIndex(const Site& s) : site(s) {
   for (const auto& [key, doc] : site.documents) {
     if (!doc.item.empty()) {
       auto& docs = item_documents[doc.meeting_id + "/" + doc.item];
-      if (std::find(docs.begin(), docs.end(), doc.id) == docs.end()) docs.push_back(doc.id);
+      if (std::find(docs.begin(), docs.end(), doc.id) == docs.end())
+        docs.push_back(doc.id);
     }
     for (const Ref& appendix : doc.appendices) {
       appendix_of[doc.meeting_id + "/" + appendix.id].push_back(doc.id);
@@ -109,7 +113,8 @@ const AgendaItem* SiteIndex::FindItem(const Meeting& meeting,
 std::vector<std::string> SiteIndex::DocumentsInOrder(const Meeting& meeting) const {
   std::vector<std::string> out;
   auto add = [&](const std::string& id) {
-    if (std::find(out.begin(), out.end(), id) == out.end() && FindDocument(meeting.id, id)) {
+    if (std::find(out.begin(), out.end(), id) == out.end() &&
+        FindDocument(meeting.id, id)) {
       out.push_back(id);
     }
   };

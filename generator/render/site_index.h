@@ -15,8 +15,8 @@ namespace clerk {
 
 struct AttendanceRecord {
   std::string meeting_id;
-  std::string kind;     // "present", "apologies", "substitute", "also_attending", "remote"
-  std::string detail;   // capacity, or the member substituted for (a person id)
+  std::string kind;    // "present", "apologies", "substitute", "also_attending", "remote"
+  std::string detail;  // capacity, or the member substituted for (a person id)
 };
 
 struct Authored {
@@ -56,8 +56,10 @@ struct SiteIndex {
   const Committee* CommitteeOf(const Meeting& meeting) const;
   const Person* FindPerson(const std::string& id) const;
   const Meeting* FindMeeting(const std::string& id) const;
-  const Document* FindDocument(const std::string& meeting_id, const std::string& id) const;
-  const AgendaItem* FindItem(const Meeting& meeting, const std::string& full_number) const;
+  const Document* FindDocument(const std::string& meeting_id,
+                               const std::string& id) const;
+  const AgendaItem* FindItem(const Meeting& meeting,
+                             const std::string& full_number) const;
   // The meeting's documents in agenda order, then any the agenda does not name.
   std::vector<std::string> DocumentsInOrder(const Meeting& meeting) const;
   const Meeting* Previous(const Meeting& meeting) const;

@@ -190,7 +190,10 @@ RenderStats RenderSite(const Site& site, const RenderOptions& options, OutputSin
   RenderedContent content = RenderContent(site, diag, opts.jobs, sink.KnownBodies());
   timer.Mark("markdown", std::to_string(content.DocumentsRendered()) +
                              " papers rendered of " +
-                             std::to_string(content.bodies.size()));
+                             std::to_string(site.documents.size()) + ", " +
+                             std::to_string(content.MeetingTextsRendered()) +
+                             " minutes and agendas of " +
+                             std::to_string(site.minutes.size() + site.meetings.size()));
   const std::vector<Rendition> renditions = DefaultRenditions();
   RenditionExtras extras(index, opts.base_url);
   ResidentLinks resident_links(index, opts.base_url);

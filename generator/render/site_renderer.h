@@ -110,8 +110,8 @@ struct RenderStats {
 // data, the theme, the glossary, the clerk binary) are unchanged since the
 // last build is skipped; if the sink keeps PageDeps, a page whose records
 // and paper bodies are unchanged is not even built, and papers the sink
-// already knows are rendered only for the pages built. Problems found while rendering (raw HTML in
-// Markdown, unsafe link schemes, missing templates, "@/" links to no page or
+// already knows are rendered only for the pages built. Problems found while rendering
+// (raw HTML in Markdown, unsafe link schemes, missing templates, "@/" links to no page or
 // anchor) go to `diag` with their file:line:col. Output is byte-for-byte
 // deterministic whatever `jobs` is.
 RenderStats RenderSite(const Site& site, const RenderOptions& options, OutputSink& sink,

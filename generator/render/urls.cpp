@@ -1,49 +1,80 @@
 #include "render/urls.h"
 
-#include "links/site_links.h"
-
 #include <vector>
 
+#include "links/site_links.h"
 #include "render/html_text.h"
 
 namespace clerk::urls {
 
-std::string Home() { return "index.html"; }
-std::string Committees() { return "committees/index.html"; }
-std::string Committee(const std::string& id) { return "committees/" + id + "/index.html"; }
-std::string Meetings() { return "meetings/index.html"; }
-std::string Meeting(const std::string& id) { return "meetings/" + id + "/index.html"; }
+std::string Home() {
+  return "index.html";
+}
+std::string Committees() {
+  return "committees/index.html";
+}
+std::string Committee(const std::string& id) {
+  return "committees/" + id + "/index.html";
+}
+std::string Meetings() {
+  return "meetings/index.html";
+}
+std::string Meeting(const std::string& id) {
+  return "meetings/" + id + "/index.html";
+}
 std::string Document(const std::string& meeting_id, const std::string& document_id) {
   return "meetings/" + meeting_id + "/" + document_id + "/index.html";
 }
 std::string Minutes(const std::string& meeting_id) {
   return "meetings/" + meeting_id + "/minutes/index.html";
 }
-std::string People() { return "people/index.html"; }
-std::string Person(const std::string& id) { return "people/" + id + "/index.html"; }
+std::string People() {
+  return "people/index.html";
+}
+std::string Person(const std::string& id) {
+  return "people/" + id + "/index.html";
+}
 std::string WorkProgramme(const std::string& id) {
   return "work-programmes/" + id + "/index.html";
 }
-std::string Glossary() { return "glossary/index.html"; }
-std::string Decisions() { return "decisions/index.html"; }
+std::string Glossary() {
+  return "glossary/index.html";
+}
+std::string Decisions() {
+  return "decisions/index.html";
+}
 std::string YearDecisions(int year) {
   return "decisions/year-" + std::to_string(year) + "/index.html";
 }
-std::string Topics() { return "topics/index.html"; }
-std::string Topic(const std::string& id) { return "topics/" + id + "/index.html"; }
+std::string Topics() {
+  return "topics/index.html";
+}
+std::string Topic(const std::string& id) {
+  return "topics/" + id + "/index.html";
+}
 std::string CommitteeDecisions(const std::string& committee_id) {
   return "decisions/" + committee_id + "/index.html";
 }
-std::string Accessibility() { return "accessibility/index.html"; }
-std::string NotFound() { return "404.html"; }
-std::string Search() { return "search/index.html"; }
+std::string Accessibility() {
+  return "accessibility/index.html";
+}
+std::string NotFound() {
+  return "404.html";
+}
+std::string Search() {
+  return "search/index.html";
+}
 
 std::string Page(const Rendition& rendition, const std::string& key) {
   return rendition.prefix + key;
 }
 
-std::string ThemeAsset(const std::string& path_in_theme) { return "theme/" + path_in_theme; }
-std::string SiteAsset(const std::string& path_in_assets) { return "assets/" + path_in_assets; }
+std::string ThemeAsset(const std::string& path_in_theme) {
+  return "theme/" + path_in_theme;
+}
+std::string SiteAsset(const std::string& path_in_assets) {
+  return "assets/" + path_in_assets;
+}
 
 std::vector<std::string> SplitPath(const std::string& path) {
   std::vector<std::string> parts;
@@ -67,7 +98,8 @@ std::string Relative(const std::string& from, const std::string& to) {
   std::vector<std::string> a = SplitPath(from), b = SplitPath(target);
   // Directories of `from` (all but its file name) against those of `to`.
   size_t common = 0;
-  while (common + 1 < a.size() && common + 1 < b.size() && a[common] == b[common]) ++common;
+  while (common + 1 < a.size() && common + 1 < b.size() && a[common] == b[common])
+    ++common;
   std::string out;
   for (size_t i = common; i + 1 < a.size(); ++i) out += "../";
   for (size_t i = common; i < b.size(); ++i) {
@@ -81,7 +113,9 @@ std::string ItemAnchor(const std::string& full_number) {
   return "item-" + ItemAnchorSuffix(full_number);
 }
 
-std::string MinuteAnchor(int number) { return "minute-" + std::to_string(number); }
+std::string MinuteAnchor(int number) {
+  return "minute-" + std::to_string(number);
+}
 
 std::string ResolveSiteLinks(const std::string& html, const std::string& page_path,
                              const Rendition& rendition) {
@@ -90,7 +124,8 @@ std::string ResolveSiteLinks(const std::string& html, const std::string& page_pa
   std::string out;
   out.reserve(html.size());
   size_t from = 0;
-  for (size_t at = html.find(kMarker); at != std::string::npos; at = html.find(kMarker, from)) {
+  for (size_t at = html.find(kMarker); at != std::string::npos;
+       at = html.find(kMarker, from)) {
     size_t begin = at + 6;  // the '@'
     size_t end = html.find('"', begin);
     if (end == std::string::npos) break;

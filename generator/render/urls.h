@@ -13,25 +13,26 @@
 namespace clerk::urls {
 
 // Rendition-independent page paths ("keys"); Page() adds the prefix.
-std::string Home();                                   // index.html
-std::string Committees();                             // committees/index.html
-std::string Committee(const std::string& id);         // committees/<id>/index.html
-std::string Meetings();                               // meetings/index.html
-std::string Meeting(const std::string& id);           // meetings/<id>/index.html
+std::string Home();                            // index.html
+std::string Committees();                      // committees/index.html
+std::string Committee(const std::string& id);  // committees/<id>/index.html
+std::string Meetings();                        // meetings/index.html
+std::string Meeting(const std::string& id);    // meetings/<id>/index.html
 std::string Document(const std::string& meeting_id, const std::string& document_id);
-std::string Minutes(const std::string& meeting_id);   // meetings/<id>/minutes/index.html
-std::string People();                                 // people/index.html
-std::string Person(const std::string& id);            // people/<id>/index.html
-std::string WorkProgramme(const std::string& id);     // work-programmes/<id>/index.html
-std::string Glossary();                               // glossary/index.html
-std::string Decisions();                              // decisions/index.html
-std::string YearDecisions(int year);                  // decisions/year-<year>/index.html
-std::string Topics();                                 // topics/index.html
-std::string Topic(const std::string& id);             // topics/<id>/index.html
-std::string CommitteeDecisions(const std::string& committee_id);  // decisions/<id>/index.html
-std::string Accessibility();                          // accessibility/index.html
-std::string NotFound();                               // 404.html
-std::string Search();                                 // search/index.html
+std::string Minutes(const std::string& meeting_id);  // meetings/<id>/minutes/index.html
+std::string People();                                // people/index.html
+std::string Person(const std::string& id);           // people/<id>/index.html
+std::string WorkProgramme(const std::string& id);    // work-programmes/<id>/index.html
+std::string Glossary();                              // glossary/index.html
+std::string Decisions();                             // decisions/index.html
+std::string YearDecisions(int year);                 // decisions/year-<year>/index.html
+std::string Topics();                                // topics/index.html
+std::string Topic(const std::string& id);            // topics/<id>/index.html
+std::string CommitteeDecisions(
+    const std::string& committee_id);  // decisions/<id>/index.html
+std::string Accessibility();           // accessibility/index.html
+std::string NotFound();                // 404.html
+std::string Search();                  // search/index.html
 
 std::string Page(const Rendition& rendition, const std::string& key);
 

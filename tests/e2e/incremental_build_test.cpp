@@ -427,3 +427,24 @@ TEST_CASE(
   WriteFile(report, text + "\nThe QZXW panel met three times.\n\n");
   CHECK(site.Run().output.find("'QZXW' is not in the glossary") != std::string::npos);
 }
+
+TEST_CASE("unchanged minutes and agendas are not rendered again", "[e2e][incremental]") {
+  Site site;
+  site.Build();
+  fs::path folder = site.source() / "content/meetings" / kMeeting;
+  fs::path report = folder / (std::string(kReport) + ".md");
+  WriteFile(report, ReadFile(report) + "\nA sentence added after the meeting.\n");
+  std::string markdown = Timing(site.Build(), "markdown");
+  CHECK(markdown.find(" 1 papers rendered of ") != std::string::npos);
+  CHECK(markdown.find(" 0 minutes and agendas of ") != std::string::npos);
+  // The minutes changed: rendered, and every page that shows them is right.
+  const std::string with_minutes = "2019-07-15-cyp-scrutiny";
+  fs::path minutes = site.source() / "content/meetings" / with_minutes / "minutes.md";
+  REQUIRE(fs::exists(minutes));
+  WriteFile(minutes, ReadFile(minutes) + "\nA note added by the clerk.\n");
+  markdown = Timing(site.Build(), "markdown");
+  CHECK(markdown.find(" 0 minutes and agendas of ") == std::string::npos);
+  CHECK(ReadFile(site.out() / "meetings" / with_minutes / "minutes/index.html")
+            .find("A note added by the clerk.") != std::string::npos);
+  CHECK(Bytes(Snapshot(site.out())) == site.Clean());
+}

@@ -112,6 +112,7 @@ void LoadDocument(const std::string& meeting_id, const std::string& id,
   d.appendices = r.RefList("appendices");
   d.body = file->fm.body;
   d.body_line = file->fm.body_line;
+  d.body_fingerprint = FingerprintOf(d.body);
 }
 
 void LoadMinutes(const std::string& meeting_id, const std::string& path,

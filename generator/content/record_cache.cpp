@@ -18,7 +18,7 @@
 namespace clerk {
 namespace {
 
-constexpr const char* kMagic = "clerk records v2\n";
+constexpr const char* kMagic = "clerk records v3\n";
 
 // Writes values as bytes: integers fixed-size, strings and lists with their
 // length first.
@@ -88,7 +88,7 @@ class Reader {
 static_assert(sizeof(SourcePos) == 40 && sizeof(Ref) == 72 && sizeof(Attendee) == 216 &&
                   sizeof(Attendance) == 120 && sizeof(Exemption) == 80 &&
                   sizeof(AgendaItem) == 536 && sizeof(Meeting) == 792 &&
-                  sizeof(Recommendation) == 104 && sizeof(Document) == 576 &&
+                  sizeof(Recommendation) == 104 && sizeof(Document) == 600 &&
                   sizeof(EasyReadVersion) == 288 && sizeof(MinuteSection) == 160 &&
                   sizeof(Minutes) == 248,
               "a meeting record changed: update Fields() in record_cache.cpp");
@@ -106,6 +106,14 @@ void Each(Writer& w, std::optional<T>& item);
 template <typename T>
 void Each(Reader& r, std::optional<T>& item);
 
+template <typename A>
+void Fields(A& a, Fingerprint& x) {
+  if constexpr (std::is_same_v<A, Writer>) {
+    a.Int(static_cast<int64_t>(x.high)), a.Int(static_cast<int64_t>(x.low));
+  } else {
+    x.high = static_cast<uint64_t>(a.Int()), x.low = static_cast<uint64_t>(a.Int());
+  }
+}
 template <typename A>
 void Fields(A& a, SourcePos& p) {
   a(p.path), a(p.line), a(p.column);
@@ -164,7 +172,7 @@ void Fields(A& a, Document& x) {
       a(x.title), a(x.item), Fields(a, x.item_pos), Fields(a, x.author), a(x.author_role),
       a(x.organisation), a(x.status), a(x.exempt), a(x.key_decision), Each(a, x.wards),
       Each(a, x.recommendations), Each(a, x.appendices), a(x.pages), a(x.summary),
-      a(x.body), a(x.body_line);
+      a(x.body), a(x.body_line), Fields(a, x.body_fingerprint), a(x.body_in_file_only);
 }
 template <typename A>
 void Fields(A& a, EasyReadVersion& x) {
@@ -176,14 +184,6 @@ template <typename A>
 void Fields(A& a, MinuteSection& x) {
   Fields(a, x.pos), a(x.number), a(x.item), Fields(a, x.item_pos), a(x.title),
       a(x.heading_line);
-}
-template <typename A>
-void Fields(A& a, Fingerprint& x) {
-  if constexpr (std::is_same_v<A, Writer>) {
-    a.Int(static_cast<int64_t>(x.high)), a.Int(static_cast<int64_t>(x.low));
-  } else {
-    x.high = static_cast<uint64_t>(a.Int()), x.low = static_cast<uint64_t>(a.Int());
-  }
 }
 template <typename A>
 void Fields(A& a, Minutes& x) {
@@ -334,8 +334,11 @@ void RecordCache::Save(const Site& site) const {
     const std::string prefix = folder + "/";
     for (auto it = site.documents.lower_bound(prefix);
          it != site.documents.end() && it->first.compare(0, prefix.size(), prefix) == 0;
-         ++it)
-      part.documents.insert(*it);
+         ++it) {
+      Document& doc = part.documents[it->first] = it->second;
+      doc.body.clear();  // read from the file when needed (content/paper_body.h)
+      doc.body_in_file_only = true;
+    }
     if (auto it = site.minutes.find(folder); it != site.minutes.end())
       part.minutes.insert(*it);
     for (auto it = site.easy_read_versions.lower_bound(prefix);

@@ -5,6 +5,7 @@
 #include <set>
 #include <vector>
 
+#include "content/paper_body.h"
 #include "model/parallel.h"
 #include "model/program_identity.h"
 
@@ -129,17 +130,31 @@ class FileTexts {
   explicit FileTexts(const Fingerprint& glossary) { key_.Add(glossary); }
   void Add(const std::string& text, const SourcePos& pos) {
     texts_.push_back({&text, pos});
-    key_.Add(text).Add(pos.path).Add(std::to_string(pos.line) + ":" +
-                                     std::to_string(pos.column));
+    key_.Add(text);
+    AddPos(pos);
+  }
+  // A paper's body: in the key by its fingerprint, as it may be left in
+  // its file (content/paper_body.h) and read only if it must be scanned.
+  void AddBody(const Document& doc) {
+    body_ = &doc;
+    key_.Add(doc.body_fingerprint);
+    AddPos({doc.path, doc.body_line, 1});
   }
   Fingerprint Key() const { return key_.Finish(); }
-  void ScanAll(Scanner& scan) const {
+  void ScanAll(Scanner& scan, Diagnostics& diag) const {
     for (const auto& [text, pos] : texts_) scan.Scan(*text, pos);
+    if (!body_) return;
+    if (std::optional<std::string> body = PaperBody(*body_, diag))
+      scan.Scan(*body, {body_->path, body_->body_line, 1});
   }
 
  private:
+  void AddPos(const SourcePos& pos) {
+    key_.Add(pos.path).Add(std::to_string(pos.line) + ":" + std::to_string(pos.column));
+  }
   Hasher key_;
   std::vector<std::pair<const std::string*, SourcePos>> texts_;
+  const Document* body_ = nullptr;
 };
 
 void AddAgenda(const Meeting& meeting, FileTexts& texts) {
@@ -187,7 +202,7 @@ size_t CheckAcronyms(const Site& site, Diagnostics& diag,
       texts.Add(doc.title, doc.pos);
       texts.Add(doc.summary, doc.pos);
       for (const Recommendation& r : doc.recommendations) texts.Add(r.text, r.pos);
-      texts.Add(doc.body, {doc.path, doc.body_line, 1});
+      texts.AddBody(doc);
     } else {
       const Minutes& m = *minutes[i - meetings.size() - docs.size()];
       texts.Add(m.body, {m.path, m.body_line, 1});
@@ -195,7 +210,7 @@ size_t CheckAcronyms(const Site& site, Diagnostics& diag,
     keys[i] = texts.Key();
     if (clean_before && clean_before->count(keys[i])) return;
     Scanner file_scan(site, parts[i]);  // one file: its own "reported once"
-    texts.ScanAll(file_scan);
+    texts.ScanAll(file_scan, parts[i]);
     ++scanned;
   });
   for (size_t i = 0; i < files; ++i) {

@@ -243,11 +243,16 @@ struct Document {
   bool key_decision = false;
   std::vector<std::string> wards;
   std::vector<Recommendation> recommendations;
-  std::vector<Ref> appendices;  // documents in the same meeting
-  std::string pages;            // page range in the printed pack
-  std::string summary;          // one or two sentences, plain text
-  std::string body;             // Markdown after the front matter
-  int body_line = 1;            // line of the body's first line in the file
+  std::vector<Ref> appendices;   // documents in the same meeting
+  std::string pages;             // page range in the printed pack
+  std::string summary;           // one or two sentences, plain text
+  std::string body;              // Markdown after the front matter (below)
+  int body_line = 1;             // line of the body's first line in the file
+  Fingerprint body_fingerprint;  // of `body`, set when the paper is loaded
+  // Records read back from the record cache leave the body out (it is most
+  // of their bytes, and an edit build needs few bodies): `body` is empty
+  // and content/paper_body.h reads it from the file when it is needed.
+  bool body_in_file_only = false;
   bool operator==(const Document&) const = default;
 };
 

@@ -4,6 +4,7 @@
 #include <cctype>
 #include <mutex>
 
+#include "content/paper_body.h"
 #include "model/parallel.h"
 #include "model/program_identity.h"
 #include "render/urls.h"
@@ -213,8 +214,10 @@ DocumentHtml RenderDocument(const Document& doc, std::vector<MarkdownSiteLink>* 
   }
   // Exempt papers are checked like any other but their body is not
   // published (the page says why).
-  MarkdownResult body = page.Render(doc.body, SourcePos{doc.path, doc.body_line, 1}, 1,
-                                    "", diag, false, doc.title, "", true);
+  std::optional<std::string> text = PaperBody(doc, diag);
+  if (!text) return html;
+  MarkdownResult body = page.Render(*text, SourcePos{doc.path, doc.body_line, 1}, 1, "",
+                                    diag, false, doc.title, "", true);
   if (!doc.exempt) {
     html.body = std::move(body.html);
     html.headings = std::move(body.headings);
@@ -226,7 +229,8 @@ DocumentHtml RenderDocument(const Document& doc, std::vector<MarkdownSiteLink>* 
 
 Fingerprint BodySource(const Document& doc) {
   Hasher h;
-  h.Add(ProgramIdentity()).Add(doc.path).Add(std::to_string(doc.body_line)).Add(doc.body);
+  h.Add(ProgramIdentity()).Add(doc.path).Add(std::to_string(doc.body_line));
+  h.Add(doc.body_fingerprint);
   h.Add(doc.title).Add(doc.exempt ? "exempt" : "open");
   for (const Recommendation& r : doc.recommendations) {
     h.Add(r.id).Add(r.text).Add(r.pos.path);
@@ -246,6 +250,8 @@ struct LazyMap {
   };
   std::map<std::string, Html> now;
   std::map<std::string, std::unique_ptr<Later>> later;
+  mutable std::mutex errors_mutex;
+  mutable Diagnostics errors;  // of rendering later
 
   template <typename RenderFn>
   const Html* Find(const std::string& key, RenderFn render,
@@ -256,11 +262,16 @@ struct LazyMap {
     Later& l = *it->second;
     std::call_once(l.once, [&] {
       // Rendered before from the same source without a warning: nothing
-      // to report, so the links and diagnostics are not kept.
+      // new to report, so the links and warnings are not kept. An error
+      // (the file changed while building) is.
       std::vector<MarkdownSiteLink> links;
-      Diagnostics ignored;
-      l.html = render(*l.record, &links, ignored);
+      Diagnostics diag;
+      l.html = render(*l.record, &links, diag);
       ++rendered;
+      if (diag.ErrorCount() > 0) {
+        std::lock_guard<std::mutex> lock(errors_mutex);
+        errors.Merge(diag);
+      }
     });
     return &l.html;
   }
@@ -288,6 +299,15 @@ const MinutesHtml* RenderedContent::Minutes(const std::string& meeting_id) const
 
 const AgendaHtml* RenderedContent::Agenda(const std::string& meeting_id) const {
   return lazy_->agendas.Find(meeting_id, RenderAgenda, lazy_->meeting_texts_rendered);
+}
+
+Diagnostics RenderedContent::TakeLateErrors() const {
+  Diagnostics all;
+  for (auto* errors :
+       {&lazy_->papers.errors, &lazy_->minutes.errors, &lazy_->agendas.errors})
+    all.Merge(*errors);
+  lazy_->papers.errors = lazy_->minutes.errors = lazy_->agendas.errors = Diagnostics();
+  return all;
 }
 
 size_t RenderedContent::DocumentsRendered() const {

@@ -80,6 +80,9 @@ struct RenderedContent {
   // The same for a meeting's minutes and its agenda (by meeting id).
   const MinutesHtml* Minutes(const std::string& meeting_id) const;
   const AgendaHtml* Agenda(const std::string& meeting_id) const;
+  // Errors met rendering on first use (a paper's file changed while
+  // building), once all pages are built; not thread-safe.
+  Diagnostics TakeLateErrors() const;
   // The number of papers, and of minutes and agendas, rendered so far.
   size_t DocumentsRendered() const;
   size_t MeetingTextsRendered() const;

@@ -310,6 +310,7 @@ RenderStats RenderSite(const Site& site, const RenderOptions& options, OutputSin
                           std::to_string(total));
 
   std::map<std::string, std::vector<std::string>> target_ids;
+  diag.Merge(content.TakeLateErrors());
   for (Worker& w : workers) {
     diag.Merge(w.diag);
     target_ids.merge(w.target_ids);

@@ -1,0 +1,24 @@
+#include "content/paper_body.h"
+
+#include "content/source_files.h"
+
+namespace clerk {
+
+std::optional<std::string> PaperBody(const Document& doc, Diagnostics& diag) {
+  if (!doc.body_in_file_only) return doc.body;
+  // The loader read the file the same way (content/load_papers.cpp); its
+  // problems, if any, were reported then, so a second report is not wanted.
+  Diagnostics ignored;
+  std::string text;
+  if (ReadTextFile(doc.path, doc.path, &text, ignored)) {
+    FrontMatter fm = SplitFrontMatter(text, doc.path, ignored);
+    if (fm.present && fm.body_line == doc.body_line &&
+        FingerprintOf(fm.body) == doc.body_fingerprint)
+      return std::move(fm.body);
+  }
+  diag.Error(doc.pos,
+             "the paper changed or disappeared while clerk was building: build again");
+  return std::nullopt;
+}
+
+}  // namespace clerk

@@ -1,0 +1,20 @@
+// A paper's Markdown body, wherever it is: in the record, or (for a record
+// read back from the record cache, which leaves bodies out) in the paper's
+// file.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "model/diagnostics.h"
+#include "model/model.h"
+
+namespace clerk {
+
+// The body of `doc`. Read from the file, it must be the text that was
+// loaded (Document::body_fingerprint): if the file cannot be read, or was
+// changed while clerk was building, an error at the paper goes to `diag`
+// and the result is nullopt. Safe from several threads at once.
+std::optional<std::string> PaperBody(const Document& doc, Diagnostics& diag);
+
+}  // namespace clerk

@@ -14,6 +14,7 @@
 #include "content/source_files.h"
 #include "model/parallel.h"
 #include "output/known_bodies.h"
+#include "output/known_page_ids.h"
 
 namespace clerk {
 namespace fs = std::filesystem;
@@ -139,6 +140,7 @@ bool SiteWriter::Begin(Diagnostics& diag) {
   fresh_ = !log.has_value();
   if (log) old_log_ = std::move(*log);
   known_bodies_ = LoadKnownBodies(out_);
+  if (!fresh_) old_ids_ = LoadKnownPageIds(out_);
   std::error_code ec;
   fs::remove_all(staging_, ec);
   if (!fs::create_directories(staging_, ec) && ec) {
@@ -271,6 +273,30 @@ std::optional<std::string> SiteWriter::Existing(const std::string& path) {
   return bytes;
 }
 
+std::optional<std::vector<std::string>> SiteWriter::ExistingIds(const std::string& path) {
+  const BuildLogEntry* old = fresh_ ? nullptr : old_log_.Find(path);
+  if (!old) return std::nullopt;
+  std::vector<std::string> ids;
+  if (auto it = old_ids_.find(path);
+      it != old_ids_.end() && it->second.content == old->content) {
+    ids = it->second.ids;
+  } else if (std::optional<std::vector<std::string>> read =
+                 OutputSink::ExistingIds(path)) {
+    ids = std::move(*read);
+  } else {
+    return std::nullopt;
+  }
+  std::lock_guard<std::mutex> lock(mutex_);
+  ids_[path] = {old->content, ids};
+  return ids;
+}
+
+void SiteWriter::RecordIds(const std::string& path, const std::vector<std::string>& ids) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  if (const BuildLogEntry* entry = new_log_.Find(path))
+    ids_[path] = {entry->content, ids};
+}
+
 void SiteWriter::Fail(const std::string& message) {
   std::lock_guard<std::mutex> lock(mutex_);
   if (failure_.empty()) failure_ = message;
@@ -299,7 +325,8 @@ bool SiteWriter::Commit(Diagnostics& diag) {
   if (fresh_) {
     // The staging folder is the whole site: swap it in.
     if (!WriteMarker(staging_) || !new_log_.Save(staging_ + "/" + kBuildLogName) ||
-        !SaveKnownBodies(bodies_, staging_ + "/" + kKnownBodiesName)) {
+        !SaveKnownBodies(bodies_, staging_ + "/" + kKnownBodiesName) ||
+        !SaveKnownPageIds(ids_, staging_ + "/" + kKnownPageIdsName)) {
       return fail("cannot write in " + staging_ + "; the previous site is unchanged");
     }
     std::string old = out_ + ".old-" + std::to_string(::getpid());
@@ -357,6 +384,8 @@ bool SiteWriter::Commit(Diagnostics& diag) {
   // Only a speed-up: without it the next build renders every paper.
   if (!SaveKnownBodies(bodies_, out_ + "/" + kKnownBodiesName))
     fs::remove(out_ + "/" + kKnownBodiesName, ec);
+  if (!SaveKnownPageIds(ids_, out_ + "/" + kKnownPageIdsName))
+    fs::remove(out_ + "/" + kKnownPageIdsName, ec);
   Abort();  // removes the (now empty) staging folder
   return true;
 }

@@ -30,6 +30,7 @@
 
 #include "model/diagnostics.h"
 #include "output/build_log.h"
+#include "output/known_page_ids.h"
 #include "render/site_renderer.h"
 
 namespace clerk {
@@ -53,6 +54,10 @@ class SiteWriter : public OutputSink {
   void Put(const std::string& path, const Fingerprint& inputs,
            std::string content) override;
   std::optional<std::string> Existing(const std::string& path) override;
+  // From .clerk-page-ids while the page's bytes are those the ids were read
+  // from; else read from the file. Either way remembered for the next build.
+  std::optional<std::vector<std::string>> ExistingIds(const std::string& path) override;
+  void RecordIds(const std::string& path, const std::vector<std::string>& ids) override;
   bool KeepsDeps() const override { return true; }
   std::optional<PageDeps> LastDeps(const std::string& path) override;
   bool Keep(const std::string& path) override;
@@ -99,7 +104,8 @@ class SiteWriter : public OutputSink {
   std::unordered_map<std::string, PageDeps> deps_;
   std::optional<std::map<std::string, BodySummary>> known_bodies_;  // last build's
   std::map<std::string, BodySummary> bodies_;                       // this build's
-  std::unordered_set<std::string> made_dirs_;  // folders made in staging
+  std::map<std::string, PageIds> old_ids_, ids_;  // last build's, this build's
+  std::unordered_set<std::string> made_dirs_;     // folders made in staging
   std::string failure_;
   size_t unchanged_ = 0;
   size_t removed_ = 0;

@@ -66,7 +66,7 @@ std::optional<Manifest> ScanSite(const std::string& dir, int jobs, std::string* 
     if (!it->is_regular_file(ec)) continue;
     std::string rel = fs::relative(it->path(), dir, ec).generic_string();
     if (rel == kSiteMarkerName || rel == kManifestName || rel == ".clerk-build-log" ||
-        rel == ".clerk-sources" || rel == ".clerk-bodies" ||
+        rel == ".clerk-sources" || rel == ".clerk-bodies" || rel == ".clerk-page-ids" ||
         rel.rfind(".clerk-cache/", 0) == 0)
       continue;
     if (rel.find('\n') != std::string::npos || rel.find('\r') != std::string::npos) {

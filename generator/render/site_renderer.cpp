@@ -179,6 +179,12 @@ struct Worker {
 
 }  // namespace
 
+std::optional<std::vector<std::string>> OutputSink::ExistingIds(const std::string& path) {
+  std::optional<std::string> html = Existing(path);
+  if (!html) return std::nullopt;
+  return HtmlIds(*html);
+}
+
 RenderStats RenderSite(const Site& site, const RenderOptions& options, OutputSink& sink,
                        Diagnostics& diag) {
   RenderStats stats;
@@ -238,7 +244,7 @@ RenderStats RenderSite(const Site& site, const RenderOptions& options, OutputSin
     const bool is_target = r == 0 && targets.count(path) > 0;
     auto keep_target_ids = [&] {
       if (!is_target) return;
-      if (auto html = sink.Existing(path)) w.target_ids[path] = HtmlIds(*html);
+      if (auto ids = sink.ExistingIds(path)) w.target_ids[path] = std::move(*ids);
     };
 
     // Unchanged records, unchanged bodies read last time, file as written:
@@ -289,8 +295,13 @@ RenderStats RenderSite(const Site& site, const RenderOptions& options, OutputSin
         html = glossary.Expand(
             html, urls::Relative(page.path, urls::Page(rendition, urls::Glossary())));
       html = extras.Finish(rendition, urls::ResolveSiteLinks(html, page.path, rendition));
-      if (is_target) w.target_ids[page.path] = HtmlIds(html);
+      std::vector<std::string> ids;
+      if (is_target) ids = HtmlIds(html);
       sink.Put(page.path, inputs, std::move(html));
+      if (is_target) {
+        sink.RecordIds(page.path, ids);
+        w.target_ids[page.path] = std::move(ids);
+      }
       ++rendered;
     }
     if (track_deps && LoggableKeys(bodies_read)) {

@@ -85,6 +85,11 @@ class OutputSink {
                    std::string content) = 0;
   // An up-to-date file as it is on disk (for the link check), if readable.
   virtual std::optional<std::string> Existing(const std::string& path) = 0;
+  // The ids in an up-to-date page (for the link check), if readable: by
+  // default read from Existing(); a sink may remember them between builds.
+  virtual std::optional<std::vector<std::string>> ExistingIds(const std::string& path);
+  // The ids in a page just put, for a sink that remembers them.
+  virtual void RecordIds(const std::string&, const std::vector<std::string>&) {}
 };
 
 // Keeps nothing (clerk check renders everything to find every problem).

@@ -177,3 +177,49 @@ TEST_CASE("ParallelFor hands every item to exactly one thread", "[output]") {
   ParallelFor(hits.size(), 4, [&](size_t i, int) { ++hits[i]; });
   CHECK(std::count(hits.begin(), hits.end(), 1) == 10000);
 }
+
+TEST_CASE("the ids of a kept page come from .clerk-page-ids while its bytes match",
+          "[output]") {
+  testing::TempDir dir;
+  fs::path out = dir.path() / "public";
+  const std::string page = "<h2 id=\"a\">A</h2><p id=\"b\">B</p>";
+  Diagnostics diag;
+  {
+    SiteWriter first(out.string());
+    REQUIRE(first.Begin(diag));
+    first.Put("p/index.html", FingerprintOf("inputs"), page);
+    first.RecordIds("p/index.html", {"a", "b"});
+    REQUIRE(first.Commit(diag));
+  }
+  std::map<std::string, PageIds> saved = LoadKnownPageIds(out.string());
+  REQUIRE(saved.size() == 1);
+  CHECK(saved["p/index.html"].content == FingerprintOf(page));
+  CHECK(saved["p/index.html"].ids == std::vector<std::string>{"a", "b"});
+
+  // What the file says is taken without reading the page...
+  saved["p/index.html"].ids = {"remembered"};
+  REQUIRE(SaveKnownPageIds(saved, (out / kKnownPageIdsName).string()));
+  {
+    SiteWriter again(out.string());
+    REQUIRE(again.Begin(diag));
+    REQUIRE(again.UpToDate("p/index.html", FingerprintOf("inputs")));
+    CHECK(again.ExistingIds("p/index.html") == std::vector<std::string>{"remembered"});
+    again.Abort();
+  }
+  // ... but not for other bytes: then the page is read.
+  saved["p/index.html"].content = FingerprintOf("other bytes");
+  REQUIRE(SaveKnownPageIds(saved, (out / kKnownPageIdsName).string()));
+  {
+    SiteWriter read(out.string());
+    REQUIRE(read.Begin(diag));
+    CHECK(read.ExistingIds("p/index.html") == std::vector<std::string>{"a", "b"});
+    REQUIRE(read.Commit(diag));
+  }
+  CHECK(LoadKnownPageIds(out.string())["p/index.html"].ids ==
+        std::vector<std::string>{"a", "b"});
+
+  // A damaged file is not used.
+  std::string text = testing::ReadFile(out / kKnownPageIdsName);
+  testing::WriteFile(out / kKnownPageIdsName, text.substr(0, text.size() - 3));
+  CHECK(LoadKnownPageIds(out.string()).empty());
+}

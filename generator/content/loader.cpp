@@ -17,16 +17,24 @@ bool EndsWith(const std::string& s, const std::string& suffix) {
          s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
-// Calls `load(id, path, display)` for each <id>.yaml in `dir`; reports files
-// whose name cannot be an id, and files that are not YAML.
-template <typename Load>
+// Calls `load(id, path, display, part, diag)` for each <id>.yaml in `dir`;
+// reports files whose name cannot be an id, and files that are not YAML.
+// A large site has thousands (work programmes): each is parsed into its own
+// part on any free core, and the parts are joined in file order, so the
+// result does not depend on the threads. `join` moves a part into the site.
+template <typename Load, typename Join>
 void ForEachYamlRecord(const std::string& root, const std::string& display_root,
                        const std::string& sub, const char* what, Diagnostics& diag,
-                       Load load) {
+                       Load load, Join join) {
   std::string dir = (std::filesystem::path(root) / sub).string();
+  struct File {
+    std::string id, path, display;
+    Site part;
+    Diagnostics diag;
+  };
+  std::vector<File> files;
   for (const std::string& name : ListFiles(dir)) {
     std::string display = display_root + sub + "/" + name;
-    std::string path = (std::filesystem::path(dir) / name).string();
     if (!EndsWith(name, ".yaml")) {
       diag.Warning({display, 0, 0},
                    std::string("ignored: ") + what + " files end in .yaml");
@@ -40,7 +48,15 @@ void ForEachYamlRecord(const std::string& root, const std::string& display_root,
                                       what + "'s id and address");
       continue;
     }
-    load(id, path, display);
+    files.push_back({id, (std::filesystem::path(dir) / name).string(), display, {}, {}});
+  }
+  ParallelFor(files.size(), DefaultJobs(), [&](size_t i, int) {
+    File& f = files[i];
+    load(f.id, f.path, f.display, f.part, f.diag);
+  });
+  for (File& f : files) {
+    diag.Merge(f.diag);
+    join(f.part);
   }
 }
 
@@ -59,21 +75,15 @@ Site LoadSite(const std::string& root, Diagnostics& diag, RecordCache* cache) {
     return site;
   }
 
-  ForEachYamlRecord(
-      root, display_root, "content/people", "person", diag,
-      [&](const std::string& id, const std::string& path, const std::string& display) {
-        LoadPerson(id, path, display, site, diag);
-      });
-  ForEachYamlRecord(
-      root, display_root, "content/committees", "committee", diag,
-      [&](const std::string& id, const std::string& path, const std::string& display) {
-        LoadCommittee(id, path, display, site, diag);
-      });
-  ForEachYamlRecord(
-      root, display_root, "content/work-programmes", "work programme", diag,
-      [&](const std::string& id, const std::string& path, const std::string& display) {
-        LoadWorkProgramme(id, path, display, site, diag);
-      });
+  ForEachYamlRecord(root, display_root, "content/people", "person", diag, LoadPerson,
+                    [&](Site& part) { site.people.merge(part.people); });
+  ForEachYamlRecord(root, display_root, "content/committees", "committee", diag,
+                    LoadCommittee,
+                    [&](Site& part) { site.committees.merge(part.committees); });
+  ForEachYamlRecord(root, display_root, "content/work-programmes", "work programme", diag,
+                    LoadWorkProgramme, [&](Site& part) {
+                      site.work_programmes.merge(part.work_programmes);
+                    });
   if (std::filesystem::exists(content / "venues.yaml"))
     LoadVenues((content / "venues.yaml").string(), display_root + "content/venues.yaml",
                site, diag);

@@ -1,5 +1,5 @@
-// The ids of the pages that "@/" links point at, as the last build found
-// them, with the fingerprint of each page's bytes. Kept in
+// The ids that "@/" links point at in each page they point into, as the last
+// build found them, with the fingerprint of each page's bytes. Kept in
 // <out>/.clerk-page-ids so that an edit build checks links into pages it
 // keeps without reading those pages again.
 //

@@ -273,21 +273,32 @@ std::optional<std::string> SiteWriter::Existing(const std::string& path) {
   return bytes;
 }
 
-std::optional<std::vector<std::string>> SiteWriter::ExistingIds(const std::string& path) {
+std::optional<std::vector<std::string>> SiteWriter::ExistingIds(
+    const std::string& path, const std::set<std::string>& linked) {
   const BuildLogEntry* old = fresh_ ? nullptr : old_log_.Find(path);
   if (!old) return std::nullopt;
   std::vector<std::string> ids;
-  if (auto it = old_ids_.find(path);
-      it != old_ids_.end() && it->second.content == old->content) {
-    ids = it->second.ids;
+  auto known = old_ids_.find(path);
+  auto holds_linked = [&](const std::vector<std::string>& remembered) {
+    for (const std::string& id : linked)
+      if (std::find(remembered.begin(), remembered.end(), id) == remembered.end())
+        return false;
+    return true;
+  };
+  if (known != old_ids_.end() && known->second.content == old->content &&
+      holds_linked(known->second.ids)) {
+    ids = known->second.ids;
   } else if (std::optional<std::vector<std::string>> read =
-                 OutputSink::ExistingIds(path)) {
+                 OutputSink::ExistingIds(path, linked)) {
     ids = std::move(*read);
   } else {
     return std::nullopt;
   }
+  std::vector<std::string> remember;
+  for (const std::string& id : ids)
+    if (linked.count(id)) remember.push_back(id);
   std::lock_guard<std::mutex> lock(mutex_);
-  ids_[path] = {old->content, ids};
+  ids_[path] = {old->content, std::move(remember)};
   return ids;
 }
 

@@ -55,8 +55,10 @@ class SiteWriter : public OutputSink {
            std::string content) override;
   std::optional<std::string> Existing(const std::string& path) override;
   // From .clerk-page-ids while the page's bytes are those the ids were read
-  // from; else read from the file. Either way remembered for the next build.
-  std::optional<std::vector<std::string>> ExistingIds(const std::string& path) override;
+  // from and hold every linked id; else read from the file. Either way the
+  // linked ones are remembered for the next build.
+  std::optional<std::vector<std::string>> ExistingIds(
+      const std::string& path, const std::set<std::string>& linked) override;
   void RecordIds(const std::string& path, const std::vector<std::string>& ids) override;
   bool KeepsDeps() const override { return true; }
   std::optional<PageDeps> LastDeps(const std::string& path) override;

@@ -179,7 +179,8 @@ struct Worker {
 
 }  // namespace
 
-std::optional<std::vector<std::string>> OutputSink::ExistingIds(const std::string& path) {
+std::optional<std::vector<std::string>> OutputSink::ExistingIds(
+    const std::string& path, const std::set<std::string>&) {
   std::optional<std::string> html = Existing(path);
   if (!html) return std::nullopt;
   return HtmlIds(*html);
@@ -208,10 +209,14 @@ RenderStats RenderSite(const Site& site, const RenderOptions& options, OutputSin
   const std::string standard_css =
       ReadFile(fs::path(opts.theme_dir) / "css" / "standard.css");
 
-  // Pages that "@/" links point at: their ids are kept for the link check.
-  std::set<std::string> targets;
+  // Pages that "@/" links point at, with the anchors they point at: their
+  // ids are kept for the link check.
+  std::map<std::string, std::set<std::string>> targets;
   for (const SiteLink& link : content.site_links) {
-    if (auto target = ParseSiteLink(link.target)) targets.insert(target->page);
+    if (auto target = ParseSiteLink(link.target)) {
+      auto& anchors = targets[target->page];
+      if (!target->anchor.empty()) anchors.insert(target->anchor);
+    }
   }
 
   const std::vector<PageJob> jobs = PageJobs(site);
@@ -241,10 +246,12 @@ RenderStats RenderSite(const Site& site, const RenderOptions& options, OutputSin
     const PageJob& job = jobs[i % jobs.size()];
     const std::string path = urls::Page(rendition, job.key);
     page_paths[i] = path;
-    const bool is_target = r == 0 && targets.count(path) > 0;
+    auto target = r == 0 ? targets.find(path) : targets.end();
+    const bool is_target = target != targets.end();
     auto keep_target_ids = [&] {
       if (!is_target) return;
-      if (auto ids = sink.ExistingIds(path)) w.target_ids[path] = std::move(*ids);
+      if (auto ids = sink.ExistingIds(path, target->second))
+        w.target_ids[path] = std::move(*ids);
     };
 
     // Unchanged records, unchanged bodies read last time, file as written:
@@ -299,7 +306,10 @@ RenderStats RenderSite(const Site& site, const RenderOptions& options, OutputSin
       if (is_target) ids = HtmlIds(html);
       sink.Put(page.path, inputs, std::move(html));
       if (is_target) {
-        sink.RecordIds(page.path, ids);
+        std::vector<std::string> linked;
+        for (const std::string& id : ids)
+          if (target->second.count(id)) linked.push_back(id);
+        sink.RecordIds(page.path, linked);
         w.target_ids[page.path] = std::move(ids);
       }
       ++rendered;

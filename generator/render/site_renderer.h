@@ -10,6 +10,7 @@
 #include <functional>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -85,10 +86,14 @@ class OutputSink {
                    std::string content) = 0;
   // An up-to-date file as it is on disk (for the link check), if readable.
   virtual std::optional<std::string> Existing(const std::string& path) = 0;
-  // The ids in an up-to-date page (for the link check), if readable: by
-  // default read from Existing(); a sink may remember them between builds.
-  virtual std::optional<std::vector<std::string>> ExistingIds(const std::string& path);
-  // The ids in a page just put, for a sink that remembers them.
+  // The ids in an up-to-date page that links point at (for the link
+  // check), if readable: all of them, read from Existing() by default. A
+  // sink may remember the linked ones between builds and give just those,
+  // but only if every id in `linked` is among them (else a missing anchor
+  // gets its "did you mean" from every id of the page).
+  virtual std::optional<std::vector<std::string>> ExistingIds(
+      const std::string& path, const std::set<std::string>& linked);
+  // The ids in a page just put that links point at, to remember.
   virtual void RecordIds(const std::string&, const std::vector<std::string>&) {}
 };
 

@@ -448,3 +448,30 @@ TEST_CASE("unchanged minutes and agendas are not rendered again", "[e2e][increme
             .find("A note added by the clerk.") != std::string::npos);
   CHECK(Bytes(Snapshot(site.out())) == site.Clean());
 }
+
+TEST_CASE("a new link into a kept page finds an anchor the last build did not check",
+          "[e2e][incremental]") {
+  Site site;
+  fs::path folder = site.source() / "content/meetings" / kMeeting;
+  fs::path first = folder / (std::string(kReport) + ".md");
+  fs::path second = folder / "youth-justice-plan-report.md";
+  const std::string target =
+      "@/meetings/2019-09-16-cyp-scrutiny/care-leavers-accommodation";
+  WriteFile(first, ReadFile(first) + "\nSee [the options](" + target +
+                       "#alternative-options).\n");
+  REQUIRE(site.Build().find("warning") == std::string::npos);
+  // The linked page is kept; only the anchor linked so far was remembered.
+  WriteFile(second,
+            ReadFile(second) + "\nSee [the risks](" + target + "#risk-management).\n");
+  CommandResult r = site.Run();
+  INFO(r.output);
+  CHECK(r.exit_code == 0);
+  CHECK(r.output.find("error") == std::string::npos);
+  // And one to an anchor it does not have is still an error, with a hint.
+  WriteFile(second,
+            ReadFile(second) + "\nSee [the risks](" + target + "#risk-managment).\n");
+  r = site.Run();
+  CHECK(r.exit_code == 1);
+  CHECK(r.output.find("no anchor '#risk-managment'") != std::string::npos);
+  CHECK(r.output.find("risk-management") != std::string::npos);
+}

@@ -178,45 +178,53 @@ TEST_CASE("ParallelFor hands every item to exactly one thread", "[output]") {
   CHECK(std::count(hits.begin(), hits.end(), 1) == 10000);
 }
 
-TEST_CASE("the ids of a kept page come from .clerk-page-ids while its bytes match",
+TEST_CASE("the linked ids of a kept page come from .clerk-page-ids while its bytes match",
           "[output]") {
   testing::TempDir dir;
   fs::path out = dir.path() / "public";
-  const std::string page = "<h2 id=\"a\">A</h2><p id=\"b\">B</p>";
+  const std::string page = "<h2 id=\"a\">A</h2><p id=\"b\">B</p><p id=\"c\">C</p>";
+  const std::vector<std::string> all = {"a", "b", "c"};
   Diagnostics diag;
   {
     SiteWriter first(out.string());
     REQUIRE(first.Begin(diag));
     first.Put("p/index.html", FingerprintOf("inputs"), page);
-    first.RecordIds("p/index.html", {"a", "b"});
+    first.RecordIds("p/index.html", {"a"});  // the ids links point at
     REQUIRE(first.Commit(diag));
   }
   std::map<std::string, PageIds> saved = LoadKnownPageIds(out.string());
   REQUIRE(saved.size() == 1);
   CHECK(saved["p/index.html"].content == FingerprintOf(page));
-  CHECK(saved["p/index.html"].ids == std::vector<std::string>{"a", "b"});
+  CHECK(saved["p/index.html"].ids == std::vector<std::string>{"a"});
 
-  // What the file says is taken without reading the page...
-  saved["p/index.html"].ids = {"remembered"};
+  // What the file says is taken without reading the page, while it holds
+  // every linked id...
+  saved["p/index.html"].ids = {"a", "remembered"};
   REQUIRE(SaveKnownPageIds(saved, (out / kKnownPageIdsName).string()));
   {
     SiteWriter again(out.string());
     REQUIRE(again.Begin(diag));
     REQUIRE(again.UpToDate("p/index.html", FingerprintOf("inputs")));
-    CHECK(again.ExistingIds("p/index.html") == std::vector<std::string>{"remembered"});
+    CHECK(again.ExistingIds("p/index.html", {"a"}) ==
+          std::vector<std::string>{"a", "remembered"});
+    // ... not when a link points at an id it does not hold: then the page
+    // is read, for every id (a missing anchor's "did you mean").
+    CHECK(again.ExistingIds("p/index.html", {"a", "b"}) == all);
+    CHECK(again.ExistingIds("p/index.html", {"zz"}) == all);
     again.Abort();
   }
-  // ... but not for other bytes: then the page is read.
+  // Nor for other bytes.
   saved["p/index.html"].content = FingerprintOf("other bytes");
   REQUIRE(SaveKnownPageIds(saved, (out / kKnownPageIdsName).string()));
   {
     SiteWriter read(out.string());
     REQUIRE(read.Begin(diag));
-    CHECK(read.ExistingIds("p/index.html") == std::vector<std::string>{"a", "b"});
+    CHECK(read.ExistingIds("p/index.html", {"a", "c"}) == all);
     REQUIRE(read.Commit(diag));
   }
+  // Only the linked ids are remembered.
   CHECK(LoadKnownPageIds(out.string())["p/index.html"].ids ==
-        std::vector<std::string>{"a", "b"});
+        std::vector<std::string>{"a", "c"});
 
   // A damaged file is not used.
   std::string text = testing::ReadFile(out / kKnownPageIdsName);

@@ -16,8 +16,11 @@ std::optional<std::string> PaperBody(const Document& doc, Diagnostics& diag) {
         FingerprintOf(fm.body) == doc.body_fingerprint)
       return std::move(fm.body);
   }
+  // Either a race with an editor, or an edit that kept the file's size and
+  // time (the record cache could not see it): say how to get out of both.
   diag.Error(doc.pos,
-             "the paper changed or disappeared while clerk was building: build again");
+             "the paper changed or disappeared while clerk was building: build again "
+             "(if this repeats, delete the .clerk-cache folder in the output folder)");
   return std::nullopt;
 }
 

@@ -475,3 +475,40 @@ TEST_CASE("a new link into a kept page finds an anchor the last build did not ch
   CHECK(r.output.find("no anchor '#risk-managment'") != std::string::npos);
   CHECK(r.output.find("risk-management") != std::string::npos);
 }
+
+TEST_CASE(
+    "a paper edited behind the record cache's back is an error that says the way out",
+    "[e2e][incremental]") {
+  Site site;
+  site.Build();
+  fs::path folder = site.source() / "content/meetings" / kMeeting;
+  fs::path report = folder / (std::string(kReport) + ".md");
+  // Same size, same time: only the text knows.
+  const auto time = fs::last_write_time(report);
+  std::string text = ReadFile(report);
+  size_t at = text.rfind("assessment");
+  REQUIRE(at != std::string::npos);
+  text.replace(at, 10, "evaluation");
+  WriteFile(report, text);
+  fs::last_write_time(report, time);
+  // A paper in another meeting changes its title, so every page is built, the
+  // report's too, while the report's folder is read from the cache.
+  fs::path other =
+      site.source() /
+      "content/meetings/2023-12-06-children-families-panel/yjs-improvement-plan.md";
+  std::string other_text = ReadFile(other);
+  other_text.replace(other_text.find("title: West"), 11, "title: East");
+  WriteFile(other, other_text);
+  CommandResult r = site.Run();
+  INFO(r.output);
+  CHECK(r.exit_code == 1);
+  CHECK(r.output.find(std::string(kReport) + ".md:1:1: error: the paper changed") !=
+        std::string::npos);
+  CHECK(r.output.find(".clerk-cache") != std::string::npos);
+  // Doing what it says works, and shows the edit.
+  fs::remove_all(site.out() / ".clerk-cache");
+  site.Build();
+  CHECK(ReadFile(site.out() / "meetings" / kMeeting / kReport / "index.html")
+            .find("evaluation") != std::string::npos);
+  CHECK(Bytes(Snapshot(site.out())) == site.Clean());
+}

@@ -80,10 +80,24 @@ Site LoadSite(const std::string& root, Diagnostics& diag, RecordCache* cache) {
   ForEachYamlRecord(root, display_root, "content/committees", "committee", diag,
                     LoadCommittee,
                     [&](Site& part) { site.committees.merge(part.committees); });
-  ForEachYamlRecord(root, display_root, "content/work-programmes", "work programme", diag,
-                    LoadWorkProgramme, [&](Site& part) {
-                      site.work_programmes.merge(part.work_programmes);
-                    });
+  // Work programmes through the record cache, as one entry: parsing them is
+  // most of loading what is not a meeting folder.
+  const std::string wp_dir = (content / "work-programmes").string();
+  const std::string wp_stamp =
+      cache ? RecordCache::Stamp(wp_dir, display_root + "content/work-programmes") : "";
+  Site cached_wps;
+  if (cache && cache->Find(kWorkProgrammesEntry, wp_stamp, cached_wps)) {
+    site.work_programmes = std::move(cached_wps.work_programmes);
+  } else {
+    Diagnostics wp_diag;
+    ForEachYamlRecord(root, display_root, "content/work-programmes", "work programme",
+                      wp_diag, LoadWorkProgramme, [&](Site& part) {
+                        site.work_programmes.merge(part.work_programmes);
+                      });
+    if (cache && wp_diag.ErrorCount() == 0 && wp_diag.WarningCount() == 0)
+      cache->Loaded(kWorkProgrammesEntry, wp_stamp);
+    diag.Merge(wp_diag);
+  }
   if (std::filesystem::exists(content / "venues.yaml"))
     LoadVenues((content / "venues.yaml").string(), display_root + "content/venues.yaml",
                site, diag);

@@ -18,7 +18,7 @@
 namespace clerk {
 namespace {
 
-constexpr const char* kMagic = "clerk records v3\n";
+constexpr const char* kMagic = "clerk records v4\n";
 
 // Writes values as bytes: integers fixed-size, strings and lists with their
 // length first.
@@ -90,7 +90,8 @@ static_assert(sizeof(SourcePos) == 40 && sizeof(Ref) == 72 && sizeof(Attendee) =
                   sizeof(AgendaItem) == 536 && sizeof(Meeting) == 792 &&
                   sizeof(Recommendation) == 104 && sizeof(Document) == 600 &&
                   sizeof(EasyReadVersion) == 288 && sizeof(MinuteSection) == 160 &&
-                  sizeof(Minutes) == 248,
+                  sizeof(Minutes) == 248 && sizeof(WorkProgrammeRow) == 328 &&
+                  sizeof(WorkProgramme) == 232,
               "a meeting record changed: update Fields() in record_cache.cpp");
 #endif
 
@@ -191,6 +192,17 @@ void Fields(A& a, Minutes& x) {
       Each(a, x.sections), a(x.body), a(x.body_line);
 }
 
+template <typename A>
+void Fields(A& a, WorkProgrammeRow& x) {
+  Fields(a, x.pos), a(x.topic), a(x.description), a(x.author), a(x.scrutiny), a(x.when),
+      Fields(a, x.meeting), a(x.item), Fields(a, x.item_pos), a(x.year), a(x.month);
+}
+template <typename A>
+void Fields(A& a, WorkProgramme& x) {
+  a(x.id), Fields(a, x.pos), Fields(a, x.committee), a(x.title), a(x.period),
+      Each(a, x.rows);
+}
+
 // A value of a list: strings and numbers go straight to the archive,
 // records through their fields.
 template <typename A, typename T>
@@ -267,6 +279,7 @@ void Part(A& a, Site& part) {
   Map(a, part.minutes);
   Map(a, part.easy_read_versions);
   Map(a, part.folder_records);
+  Map(a, part.work_programmes);
 }
 
 std::string Encode(const std::string& stamp, const Site& part) {
@@ -306,12 +319,13 @@ bool RecordCache::Find(const std::string& folder, const std::string& stamp,
   Site read;
   Part(r, read);
   if (!r.ok || !r.done()) return false;
-  ++hits_;
+  if (folder != kWorkProgrammesEntry) ++hits_;
   part.meetings.merge(read.meetings);
   part.documents.merge(read.documents);
   part.minutes.merge(read.minutes);
   part.easy_read_versions.merge(read.easy_read_versions);
   part.folder_records.merge(read.folder_records);
+  part.work_programmes.merge(read.work_programmes);
   return true;
 }
 
@@ -328,6 +342,11 @@ void RecordCache::Save(const Site& site) const {
   for (const auto& [folder, stamp] : loaded_) {
     // The folder's records: its meeting, and what is keyed under it.
     Site part;
+    if (folder == kWorkProgrammesEntry) {
+      part.work_programmes = site.work_programmes;
+      Write(folder, stamp, part);
+      continue;
+    }
     auto meeting = site.meetings.find(folder);
     if (meeting == site.meetings.end()) continue;
     part.meetings.insert(*meeting);

@@ -21,6 +21,9 @@ namespace clerk {
 // Under the output folder; not deployed, carried over when a build replaces
 // the whole folder.
 inline constexpr const char* kRecordCacheDir = ".clerk-cache/records";
+// The entry that holds every work programme (content/work-programmes/, a
+// thousand YAML files on a large site); no meeting folder can have this name.
+inline constexpr const char* kWorkProgrammesEntry = "@work-programmes";
 
 class RecordCache {
  public:
@@ -43,7 +46,7 @@ class RecordCache {
   // was.
   void Save(const Site& site) const;
 
-  size_t hits() const { return hits_; }  // folders found so far
+  size_t hits() const { return hits_; }  // meeting folders found so far
 
   // The records of `part` written out and read back: for tests.
   static bool RoundTrip(const Site& part, Site& back);

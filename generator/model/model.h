@@ -309,6 +309,7 @@ struct WorkProgrammeRow {
   std::string item;  // the agenda item there that takes the topic; optional
   SourcePos item_pos;
   int year = 0, month = 0;  // when == kMonth (approximate)
+  bool operator==(const WorkProgrammeRow&) const = default;
 };
 
 struct WorkProgramme {
@@ -318,6 +319,7 @@ struct WorkProgramme {
   std::string title;   // "Work programme 2019 to 2020"
   std::string period;  // "2019/20"
   std::vector<WorkProgrammeRow> rows;
+  bool operator==(const WorkProgramme&) const = default;
 };
 
 // Everything loaded from a source tree. Maps are keyed by id and ordered, so

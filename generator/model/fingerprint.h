@@ -36,12 +36,15 @@ struct Fingerprint {
     return true;
   }
 
-  // 32 lowercase hex digits.
+  // 32 lowercase hex digits (by hand: a build log writes hundreds of
+  // thousands, and snprintf was a visible part of saving it).
   std::string Hex() const {
-    char text[33];
-    std::snprintf(text, sizeof text, "%016llx%016llx",
-                  static_cast<unsigned long long>(high),
-                  static_cast<unsigned long long>(low));
+    static constexpr char kDigits[] = "0123456789abcdef";
+    std::string text(32, '0');
+    for (int i = 0; i < 16; ++i) {
+      text[15 - i] = kDigits[(high >> (4 * i)) & 0xf];
+      text[31 - i] = kDigits[(low >> (4 * i)) & 0xf];
+    }
     return text;
   }
 };

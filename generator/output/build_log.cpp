@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <charconv>
 #include <cinttypes>
 #include <cstdio>
 #include <fstream>
@@ -11,6 +12,7 @@
 #include <string_view>
 #include <vector>
 
+#include "content/source_files.h"
 #include "output/atomic_write.h"
 
 namespace clerk {
@@ -31,18 +33,33 @@ bool ParseNumber(std::string_view text, uint64_t& out) {
 }  // namespace
 
 std::optional<BuildLog> BuildLog::Load(const std::string& out_dir) {
-  std::ifstream in(out_dir + "/" + kBuildLogName, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::string line;
-  if (!std::getline(in, line) || line != kHeader) return std::nullopt;
+  // Read whole and split in place: a large site's log is tens of megabytes.
+  std::string bytes;
+  if (!ReadWholeFile(out_dir + "/" + kBuildLogName, &bytes)) return std::nullopt;
+  std::string_view text = bytes;
+  auto next_line = [&](std::string_view& line) {
+    size_t end = text.find('\n');
+    if (end == std::string_view::npos) {
+      if (text.empty()) return false;
+      line = text;  // a last line without its line break
+      text = {};
+      return true;
+    }
+    line = text.substr(0, end);
+    text.remove_prefix(end + 1);
+    return true;
+  };
+  std::string_view line;
+  if (!next_line(line) || line != kHeader) return std::nullopt;
   BuildLog log;
+  log.entries_.reserve(static_cast<size_t>(std::count(text.begin(), text.end(), '\n')));
   bool ended = false;
-  while (std::getline(in, line)) {
+  while (next_line(line)) {
     // The last line counts the entries: a log cut short is no log.
     if (line.rfind("# end ", 0) == 0) {
       uint64_t count = 0;
-      if (!ParseNumber(std::string_view(line).substr(6), count) ||
-          count != log.entries_.size() || std::getline(in, line))
+      if (!ParseNumber(line.substr(6), count) || count != log.entries_.size() ||
+          next_line(line))
         return std::nullopt;
       ended = true;
       break;
@@ -98,9 +115,13 @@ bool BuildLog::Save(const std::string& path) const {
     text += e.content.Hex();
     text += ' ';
     text += e.deps.Hex();
-    std::snprintf(numbers, sizeof numbers, " %" PRIu64 " %" PRId64 " ", e.size,
-                  e.mtime_ns);
-    text += numbers;
+    // to_chars, not snprintf: this runs for every file of the site.
+    text += ' ';
+    text.append(numbers, std::to_chars(numbers, numbers + sizeof numbers, e.size).ptr);
+    text += ' ';
+    text.append(numbers,
+                std::to_chars(numbers, numbers + sizeof numbers, e.mtime_ns).ptr);
+    text += ' ';
     if (e.bodies.empty()) text += '-';
     for (size_t i = 0; i < e.bodies.size(); ++i) {
       if (i > 0) text += ',';

@@ -14,6 +14,7 @@
 
 #include "content/source_files.h"
 #include "output/atomic_write.h"
+#include "output/line_reader.h"
 
 namespace clerk {
 namespace {
@@ -36,30 +37,19 @@ std::optional<BuildLog> BuildLog::Load(const std::string& out_dir) {
   // Read whole and split in place: a large site's log is tens of megabytes.
   std::string bytes;
   if (!ReadWholeFile(out_dir + "/" + kBuildLogName, &bytes)) return std::nullopt;
-  std::string_view text = bytes;
-  auto next_line = [&](std::string_view& line) {
-    size_t end = text.find('\n');
-    if (end == std::string_view::npos) {
-      if (text.empty()) return false;
-      line = text;  // a last line without its line break
-      text = {};
-      return true;
-    }
-    line = text.substr(0, end);
-    text.remove_prefix(end + 1);
-    return true;
-  };
+  LineReader lines(bytes);
   std::string_view line;
-  if (!next_line(line) || line != kHeader) return std::nullopt;
+  if (!lines.Next(line) || line != kHeader) return std::nullopt;
   BuildLog log;
-  log.entries_.reserve(static_cast<size_t>(std::count(text.begin(), text.end(), '\n')));
+  log.entries_.reserve(
+      static_cast<size_t>(std::count(lines.rest().begin(), lines.rest().end(), '\n')));
   bool ended = false;
-  while (next_line(line)) {
+  while (lines.Next(line)) {
     // The last line counts the entries: a log cut short is no log.
     if (line.rfind("# end ", 0) == 0) {
       uint64_t count = 0;
       if (!ParseNumber(line.substr(6), count) || count != log.entries_.size() ||
-          next_line(line))
+          lines.Next(line))
         return std::nullopt;
       ended = true;
       break;

@@ -1,9 +1,10 @@
 #include "output/known_bodies.h"
 
-#include <fstream>
 #include <string_view>
 
+#include "content/source_files.h"
 #include "output/atomic_write.h"
+#include "output/line_reader.h"
 
 namespace clerk {
 namespace {
@@ -36,16 +37,17 @@ bool Plain(const std::string& text) {
 
 std::optional<std::map<std::string, BodySummary>> LoadKnownBodies(
     const std::string& out_dir) {
-  std::ifstream in(out_dir + "/" + kKnownBodiesName, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::string line;
-  if (!std::getline(in, line) || line != kHeader) return std::nullopt;
+  std::string bytes;
+  if (!ReadWholeFile(out_dir + "/" + kKnownBodiesName, &bytes)) return std::nullopt;
+  LineReader lines(bytes);
+  std::string_view line;
+  if (!lines.Next(line) || line != kHeader) return std::nullopt;
   std::map<std::string, BodySummary> bodies;
-  while (std::getline(in, line)) {
+  while (lines.Next(line)) {
     if (line.rfind("# end ", 0) == 0) {
       long long count = 0;
-      if (!ParseInt(std::string_view(line).substr(6), count) ||
-          static_cast<size_t>(count) != bodies.size() || std::getline(in, line))
+      if (!ParseInt(line.substr(6), count) ||
+          static_cast<size_t>(count) != bodies.size() || lines.Next(line))
         return std::nullopt;
       return bodies;
     }
@@ -57,7 +59,7 @@ std::optional<std::map<std::string, BodySummary>> LoadKnownBodies(
       return std::nullopt;
     std::string key(rest);
     for (long long i = 0; i < links; ++i) {
-      if (!std::getline(in, line)) return std::nullopt;
+      if (!lines.Next(line)) return std::nullopt;
       std::string_view l = line;
       long long number = 0, column = 0;
       if (Field(l) != "L" || !ParseInt(Field(l), number) || !ParseInt(Field(l), column))

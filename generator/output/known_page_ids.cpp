@@ -2,6 +2,7 @@
 
 #include "content/source_files.h"
 #include "output/atomic_write.h"
+#include "output/line_reader.h"
 
 namespace clerk {
 namespace {
@@ -20,15 +21,12 @@ std::map<std::string, PageIds> LoadKnownPageIds(const std::string& out_dir) {
       bytes.rfind(kHeader, 0) != 0)
     return {};
   std::map<std::string, PageIds> pages;
-  std::string_view rest =
-      std::string_view(bytes).substr(std::string_view(kHeader).size());
-  while (!rest.empty()) {
-    size_t end = rest.find('\n');
-    if (end == std::string_view::npos) return {};  // cut short
-    std::string_view line = rest.substr(0, end);
-    rest.remove_prefix(end + 1);
+  LineReader lines(std::string_view(bytes).substr(std::string_view(kHeader).size()));
+  std::string_view line;
+  while (lines.Next(line)) {
     if (line.rfind("# end ", 0) == 0) {
-      if (!rest.empty() || line.substr(6) != std::to_string(pages.size())) return {};
+      if (!lines.rest().empty() || line.substr(6) != std::to_string(pages.size()))
+        return {};
       return pages;
     }
     PageIds page;

@@ -91,6 +91,17 @@ std::string Parent(const std::string& path) {
   return slash == std::string::npos ? std::string() : path.substr(0, slash);
 }
 
+// mkdir -p of `rel` under `root`, without a stat per level: the parent of a
+// new page's folder nearly always exists (made for a sibling), so the leaf
+// is tried first. Failures show when the file cannot be written.
+void MakeFolders(const std::string& root, const std::string& rel) {
+  const std::string full = root + "/" + rel;
+  if (::mkdir(full.c_str(), 0755) == 0 || errno == EEXIST || errno != ENOENT) return;
+  std::string parent = Parent(rel);
+  if (!parent.empty()) MakeFolders(root, parent);
+  ::mkdir(full.c_str(), 0755);
+}
+
 }  // namespace
 
 bool CheckOutputDir(const std::string& out_dir, const std::string& source_root,
@@ -188,8 +199,7 @@ void SiteWriter::Put(const std::string& path, const Fingerprint& inputs,
       known = made_dirs_.count(parent) > 0;
     }
     if (!known) {
-      std::error_code ec;
-      fs::create_directories(staging_ + "/" + parent, ec);
+      MakeFolders(staging_, parent);
       std::lock_guard<std::mutex> lock(mutex_);
       made_dirs_.insert(parent);
     }

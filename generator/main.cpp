@@ -97,7 +97,6 @@ struct CheckMemo {
 
 // Loads the site (through `cache`, if given) and checks its records and
 // references (skipping what `memo` says was clean).
-
 void LoadAndCheck(const Options& opt, clerk::Site& site, Diagnostics& diag,
                   clerk::RecordCache* cache = nullptr, CheckMemo* memo = nullptr) {
   clerk::StageTimer timer;

@@ -130,15 +130,13 @@ class FileTexts {
   explicit FileTexts(const Fingerprint& glossary) { key_.Add(glossary); }
   void Add(const std::string& text, const SourcePos& pos) {
     texts_.push_back({&text, pos});
-    key_.Add(text);
-    AddPos(pos);
+    key_.Add(text).Add(pos);
   }
   // A paper's body: in the key by its fingerprint, as it may be left in
   // its file (content/paper_body.h) and read only if it must be scanned.
   void AddBody(const Document& doc) {
     body_ = &doc;
-    key_.Add(doc.body_fingerprint);
-    AddPos({doc.path, doc.body_line, 1});
+    key_.Add(doc.body_fingerprint).Add(SourcePos{doc.path, doc.body_line, 1});
   }
   Fingerprint Key() const { return key_.Finish(); }
   void ScanAll(Scanner& scan, Diagnostics& diag) const {
@@ -149,9 +147,6 @@ class FileTexts {
   }
 
  private:
-  void AddPos(const SourcePos& pos) {
-    key_.Add(pos.path).Add(std::to_string(pos.line) + ":" + std::to_string(pos.column));
-  }
   Hasher key_;
   std::vector<std::pair<const std::string*, SourcePos>> texts_;
   const Document* body_ = nullptr;

@@ -12,6 +12,8 @@
 #define XXH_INLINE_ALL
 #include <xxhash.h>
 
+#include "model/diagnostics.h"
+
 namespace clerk {
 
 struct Fingerprint {
@@ -59,6 +61,10 @@ class Hasher {
     XXH3_128bits_update(&state_, &size, sizeof size);
     XXH3_128bits_update(&state_, bytes.data(), bytes.size());
     return *this;
+  }
+  // A place in a source file (what a diagnostic would point at).
+  Hasher& Add(const SourcePos& pos) {
+    return Add(pos.path).Add(std::to_string(pos.line) + ":" + std::to_string(pos.column));
   }
   Hasher& Add(const Fingerprint& f) {
     XXH3_128bits_update(&state_, &f.high, sizeof f.high);

@@ -96,7 +96,8 @@ std::string Parent(const std::string& path) {
 // is tried first. Failures show when the file cannot be written.
 void MakeFolders(const std::string& root, const std::string& rel) {
   const std::string full = root + "/" + rel;
-  if (::mkdir(full.c_str(), 0755) == 0 || errno == EEXIST || errno != ENOENT) return;
+  // Made, there already, or a failure the file's write will report.
+  if (::mkdir(full.c_str(), 0755) == 0 || errno != ENOENT) return;
   std::string parent = Parent(rel);
   if (!parent.empty()) MakeFolders(root, parent);
   ::mkdir(full.c_str(), 0755);
@@ -283,20 +284,30 @@ std::optional<std::string> SiteWriter::Existing(const std::string& path) {
   return bytes;
 }
 
+namespace {
+
+// The ids of `ids` that links point at: what .clerk-page-ids keeps.
+std::vector<std::string> LinkedIds(const std::vector<std::string>& ids,
+                                   const std::set<std::string>& linked) {
+  std::vector<std::string> out;
+  for (const std::string& id : ids)
+    if (linked.count(id)) out.push_back(id);
+  return out;
+}
+
+}  // namespace
+
 std::optional<std::vector<std::string>> SiteWriter::ExistingIds(
     const std::string& path, const std::set<std::string>& linked) {
   const BuildLogEntry* old = fresh_ ? nullptr : old_log_.Find(path);
   if (!old) return std::nullopt;
   std::vector<std::string> ids;
   auto known = old_ids_.find(path);
-  auto holds_linked = [&](const std::vector<std::string>& remembered) {
-    for (const std::string& id : linked)
-      if (std::find(remembered.begin(), remembered.end(), id) == remembered.end())
-        return false;
-    return true;
-  };
   if (known != old_ids_.end() && known->second.content == old->content &&
-      holds_linked(known->second.ids)) {
+      std::all_of(linked.begin(), linked.end(), [&](const std::string& id) {
+        const std::vector<std::string>& held = known->second.ids;
+        return std::find(held.begin(), held.end(), id) != held.end();
+      })) {
     ids = known->second.ids;
   } else if (std::optional<std::vector<std::string>> read =
                  OutputSink::ExistingIds(path, linked)) {
@@ -304,18 +315,16 @@ std::optional<std::vector<std::string>> SiteWriter::ExistingIds(
   } else {
     return std::nullopt;
   }
-  std::vector<std::string> remember;
-  for (const std::string& id : ids)
-    if (linked.count(id)) remember.push_back(id);
   std::lock_guard<std::mutex> lock(mutex_);
-  ids_[path] = {old->content, std::move(remember)};
+  ids_[path] = {old->content, LinkedIds(ids, linked)};
   return ids;
 }
 
-void SiteWriter::RecordIds(const std::string& path, const std::vector<std::string>& ids) {
+void SiteWriter::RecordIds(const std::string& path, const std::vector<std::string>& ids,
+                           const std::set<std::string>& linked) {
   std::lock_guard<std::mutex> lock(mutex_);
   if (const BuildLogEntry* entry = new_log_.Find(path))
-    ids_[path] = {entry->content, ids};
+    ids_[path] = {entry->content, LinkedIds(ids, linked)};
 }
 
 void SiteWriter::Fail(const std::string& message) {

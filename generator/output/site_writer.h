@@ -59,7 +59,8 @@ class SiteWriter : public OutputSink {
   // linked ones are remembered for the next build.
   std::optional<std::vector<std::string>> ExistingIds(
       const std::string& path, const std::set<std::string>& linked) override;
-  void RecordIds(const std::string& path, const std::vector<std::string>& ids) override;
+  void RecordIds(const std::string& path, const std::vector<std::string>& ids,
+                 const std::set<std::string>& linked) override;
   bool KeepsDeps() const override { return true; }
   std::optional<PageDeps> LastDeps(const std::string& path) override;
   bool Keep(const std::string& path) override;

@@ -69,15 +69,9 @@ AgendaHtml RenderAgenda(const Meeting& m, std::vector<MarkdownSiteLink>* site_li
   return out;
 }
 
-void AddPos(Hasher& h, const SourcePos& pos) {
-  h.Add(pos.path).Add(std::to_string(pos.line) + ":" + std::to_string(pos.column));
-}
-
 void AddPurposes(Hasher& h, const std::vector<AgendaItem>& items) {
   for (const AgendaItem& item : items) {
-    h.Add(item.full_number).Add(item.purpose);
-    AddPos(h, item.pos);
-    h.Add("(");
+    h.Add(item.full_number).Add(item.purpose).Add(item.pos).Add("(");
     AddPurposes(h, item.sub_items);
     h.Add(")");
   }
@@ -86,8 +80,7 @@ void AddPurposes(Hasher& h, const std::vector<AgendaItem>& items) {
 // What RenderAgenda and RenderMinutes read, as BodySource is for papers.
 Fingerprint AgendaSource(const Meeting& m) {
   Hasher h;
-  h.Add(ProgramIdentity()).Add("agenda").Add(m.notice);
-  AddPos(h, m.pos);
+  h.Add(ProgramIdentity()).Add("agenda").Add(m.notice).Add(m.pos);
   AddPurposes(h, m.agenda);
   return h.Finish();
 }
@@ -233,8 +226,7 @@ Fingerprint BodySource(const Document& doc) {
   h.Add(doc.body_fingerprint);
   h.Add(doc.title).Add(doc.exempt ? "exempt" : "open");
   for (const Recommendation& r : doc.recommendations) {
-    h.Add(r.id).Add(r.text).Add(r.pos.path);
-    h.Add(std::to_string(r.pos.line) + ":" + std::to_string(r.pos.column));
+    h.Add(r.id).Add(r.text).Add(r.pos);
   }
   return h.Finish();
 }
@@ -301,7 +293,7 @@ const AgendaHtml* RenderedContent::Agenda(const std::string& meeting_id) const {
   return lazy_->agendas.Find(meeting_id, RenderAgenda, lazy_->meeting_texts_rendered);
 }
 
-Diagnostics RenderedContent::TakeLateErrors() const {
+Diagnostics RenderedContent::TakeLateErrors() {
   Diagnostics all;
   for (auto* errors :
        {&lazy_->papers.errors, &lazy_->minutes.errors, &lazy_->agendas.errors})

@@ -33,6 +33,12 @@ struct MinutesHtml {
 struct AgendaHtml {
   std::string notice;
   std::map<std::string, std::string> purposes;  // item full number -> html
+
+  // The purpose of item `full_number`, or "" if it has none.
+  std::string Purpose(const std::string& full_number) const {
+    auto it = purposes.find(full_number);
+    return it == purposes.end() ? std::string() : it->second;
+  }
 };
 
 struct DocumentHtml {
@@ -82,7 +88,7 @@ struct RenderedContent {
   const AgendaHtml* Agenda(const std::string& meeting_id) const;
   // Errors met rendering on first use (a paper's file changed while
   // building), once all pages are built; not thread-safe.
-  Diagnostics TakeLateErrors() const;
+  Diagnostics TakeLateErrors();
   // The number of papers, and of minutes and agendas, rendered so far.
   size_t DocumentsRendered() const;
   size_t MeetingTextsRendered() const;

@@ -86,14 +86,11 @@ json PageContext::AgendaItems(const Meeting& m, const std::vector<AgendaItem>& i
                 {"reason", item.exempt->reason}};
     }
     const AgendaHtml* agenda = content_.Agenda(m.id);
-    auto purpose = agenda ? agenda->purposes.find(item.full_number)
-                          : std::map<std::string, std::string>::const_iterator{};
-    const bool has_purpose = agenda && purpose != agenda->purposes.end();
     out.push_back({{"anchor", urls::ItemAnchor(item.full_number)},
                    {"number", DisplayNumber(item)},
                    {"title", item.title},
                    {"level", std::to_string(std::min(level, 6))},
-                   {"purpose", has_purpose ? purpose->second : ""},
+                   {"purpose", agenda ? agenda->Purpose(item.full_number) : ""},
                    {"timing", Timing(item.time_from, item.time_to)},
                    {"pages", PagesText(item.pages)},
                    {"exempt", exempt},

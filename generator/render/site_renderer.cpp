@@ -306,10 +306,7 @@ RenderStats RenderSite(const Site& site, const RenderOptions& options, OutputSin
       if (is_target) ids = HtmlIds(html);
       sink.Put(page.path, inputs, std::move(html));
       if (is_target) {
-        std::vector<std::string> linked;
-        for (const std::string& id : ids)
-          if (target->second.count(id)) linked.push_back(id);
-        sink.RecordIds(page.path, linked);
+        sink.RecordIds(page.path, ids, target->second);
         w.target_ids[page.path] = std::move(ids);
       }
       ++rendered;

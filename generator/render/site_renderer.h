@@ -93,8 +93,10 @@ class OutputSink {
   // gets its "did you mean" from every id of the page).
   virtual std::optional<std::vector<std::string>> ExistingIds(
       const std::string& path, const std::set<std::string>& linked);
-  // The ids in a page just put that links point at, to remember.
-  virtual void RecordIds(const std::string&, const std::vector<std::string>&) {}
+  // The ids of a page just put, and those links point at, for a sink that
+  // remembers the linked ones.
+  virtual void RecordIds(const std::string&, const std::vector<std::string>&,
+                         const std::set<std::string>&) {}
 };
 
 // Keeps nothing (clerk check renders everything to find every problem).

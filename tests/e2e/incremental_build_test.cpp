@@ -67,6 +67,9 @@ std::set<std::string> Changed(const std::map<std::string, FileState>& before,
   return out;
 }
 
+const char* kMeeting = "2019-09-16-cyp-scrutiny";
+const char* kReport = "care-leavers-eia";
+
 class Site {
  public:
   Site() {
@@ -82,6 +85,9 @@ class Site {
   }
   fs::path source() const { return dir_.path() / "site"; }
   fs::path out() const { return dir_.path() / "public"; }
+  // The meeting folder most tests edit, and its report.
+  fs::path meeting() const { return source() / "content/meetings" / kMeeting; }
+  fs::path report() const { return meeting() / (std::string(kReport) + ".md"); }
 
   // Builds into public/ (or `into`) with CLERK_TIMINGS set, so the output
   // also says what each stage did.
@@ -145,9 +151,6 @@ bool ResidentFilesMade(Site& site) {
   return line.ends_with(" made");
 }
 
-const char* kMeeting = "2019-09-16-cyp-scrutiny";
-const char* kReport = "care-leavers-eia";
-
 }  // namespace
 
 TEST_CASE("a rebuild with nothing changed writes nothing", "[e2e][incremental]") {
@@ -161,8 +164,7 @@ TEST_CASE("a rebuild with nothing changed writes nothing", "[e2e][incremental]")
   CHECK(Rewritten(before, Snapshot(site.out())).empty());
   // A source saved again with the same bytes: everything is checked, and
   // still nothing is written.
-  fs::path report =
-      site.source() / "content/meetings" / kMeeting / (std::string(kReport) + ".md");
+  fs::path report = site.report();
   WriteFile(report, ReadFile(report));
   output = site.Build();
   CHECK(output.find("nothing changed") == std::string::npos);
@@ -175,8 +177,7 @@ TEST_CASE("editing one report rewrites exactly the files that depend on it",
   Site site;
   site.Build();
   auto before = Snapshot(site.out());
-  fs::path report =
-      site.source() / "content/meetings" / kMeeting / (std::string(kReport) + ".md");
+  fs::path report = site.report();
   std::string text = ReadFile(report);
   WriteFile(report, text + "\nA sentence added after the meeting.\n");
   site.Build();
@@ -203,8 +204,7 @@ TEST_CASE(
     "[e2e][incremental]") {
   Site site;
   site.Build();
-  fs::path report =
-      site.source() / "content/meetings" / kMeeting / (std::string(kReport) + ".md");
+  fs::path report = site.report();
   std::string text = ReadFile(report);
 
   // The body alone: the records are as they were, so only the pages that
@@ -237,8 +237,7 @@ TEST_CASE("feeds, calendars and data are kept unless the records or pages change
           "[e2e][incremental]") {
   Site site;
   site.Build();
-  fs::path report =
-      site.source() / "content/meetings" / kMeeting / (std::string(kReport) + ".md");
+  fs::path report = site.report();
   std::string text = ReadFile(report);
   // They never show a paper's body.
   WriteFile(report, text + "\nA sentence added after the meeting.\n");
@@ -262,7 +261,7 @@ TEST_CASE("feeds, calendars and data are kept unless the records or pages change
 TEST_CASE("an unchanged paper is not rendered again, and its links are still checked",
           "[e2e][incremental]") {
   Site site;
-  fs::path folder = site.source() / "content/meetings" / kMeeting;
+  fs::path folder = site.meeting();
   fs::path linking = folder / (std::string(kReport) + ".md");
   fs::path linked = folder / "care-leavers-accommodation.md";
   WriteFile(linking, ReadFile(linking) +
@@ -288,8 +287,7 @@ TEST_CASE("after a build with warnings, every page is built until they are gone"
           "[e2e][incremental]") {
   Site site;
   site.Build();
-  fs::path report =
-      site.source() / "content/meetings" / kMeeting / (std::string(kReport) + ".md");
+  fs::path report = site.report();
   std::string text = ReadFile(report);
   // An acronym the glossary does not explain: a warning.
   WriteFile(report, text + "\nThe QZXW panel met twice.\n");
@@ -371,8 +369,7 @@ TEST_CASE("a failed rebuild leaves the built site as it was", "[e2e][incremental
   Site site;
   site.Build();
   auto before = Snapshot(site.out());
-  fs::path report =
-      site.source() / "content/meetings" / kMeeting / (std::string(kReport) + ".md");
+  fs::path report = site.report();
   WriteFile(report, ReadFile(report) + "\nSee [the plan](@/meetings/no-such-meeting).\n");
   CommandResult r = site.Run();
   CHECK(r.exit_code == 1);
@@ -400,8 +397,7 @@ TEST_CASE(
     "glossary changes",
     "[e2e][incremental]") {
   Site site;
-  fs::path report =
-      site.source() / "content/meetings" / kMeeting / (std::string(kReport) + ".md");
+  fs::path report = site.report();
   fs::path glossary = site.source() / "content/glossary.yaml";
   const std::string text = ReadFile(report), terms = ReadFile(glossary);
   WriteFile(report, text + "\nThe QZXW panel met twice.\n");
@@ -431,7 +427,7 @@ TEST_CASE(
 TEST_CASE("unchanged minutes and agendas are not rendered again", "[e2e][incremental]") {
   Site site;
   site.Build();
-  fs::path folder = site.source() / "content/meetings" / kMeeting;
+  fs::path folder = site.meeting();
   fs::path report = folder / (std::string(kReport) + ".md");
   WriteFile(report, ReadFile(report) + "\nA sentence added after the meeting.\n");
   std::string markdown = Timing(site.Build(), "markdown");
@@ -452,7 +448,7 @@ TEST_CASE("unchanged minutes and agendas are not rendered again", "[e2e][increme
 TEST_CASE("a new link into a kept page finds an anchor the last build did not check",
           "[e2e][incremental]") {
   Site site;
-  fs::path folder = site.source() / "content/meetings" / kMeeting;
+  fs::path folder = site.meeting();
   fs::path first = folder / (std::string(kReport) + ".md");
   fs::path second = folder / "youth-justice-plan-report.md";
   const std::string target =
@@ -481,7 +477,7 @@ TEST_CASE(
     "[e2e][incremental]") {
   Site site;
   site.Build();
-  fs::path folder = site.source() / "content/meetings" / kMeeting;
+  fs::path folder = site.meeting();
   fs::path report = folder / (std::string(kReport) + ".md");
   // Same size, same time: only the text knows.
   const auto time = fs::last_write_time(report);

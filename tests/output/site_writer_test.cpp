@@ -189,7 +189,7 @@ TEST_CASE("the linked ids of a kept page come from .clerk-page-ids while its byt
     SiteWriter first(out.string());
     REQUIRE(first.Begin(diag));
     first.Put("p/index.html", FingerprintOf("inputs"), page);
-    first.RecordIds("p/index.html", {"a"});  // the ids links point at
+    first.RecordIds("p/index.html", all, {"a"});  // only "a" is linked
     REQUIRE(first.Commit(diag));
   }
   std::map<std::string, PageIds> saved = LoadKnownPageIds(out.string());

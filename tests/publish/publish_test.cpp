@@ -126,6 +126,20 @@ TEST_CASE("scan: hashes every file but the marker", "[publish]") {
   CHECK(m->at("meetings/a/index.html") == FileEntry{1, Sha256Hex("A")});
 }
 
+TEST_CASE("scan: the build's bookkeeping files are never deployed", "[publish]") {
+  TempDir dir;
+  MakeSite(dir.path());
+  for (const char* name : {".clerk-build-log", ".clerk-sources", ".clerk-bodies",
+                           ".clerk-page-ids", ".clerk-cache/records/x.rec",
+                           ".clerk-cache/acronym-scans"})
+    WriteFile(dir.path() / name, "bookkeeping");
+  std::string error;
+  auto m = ScanSite(dir.path().string(), 2, &error);
+  REQUIRE(m);
+  CHECK(m->size() == 5);  // the site's own files only
+  for (const auto& [path, entry] : *m) CHECK(path.rfind(".clerk", 0) != 0);
+}
+
 TEST_CASE("plan: new files first, then changed pages, home and feeds, deletions last", "[publish]") {
   Manifest local, remote;
   auto e = [](const std::string& s) { return FileEntry{static_cast<int64_t>(s.size()), Sha256Hex(s)}; };

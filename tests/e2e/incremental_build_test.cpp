@@ -262,7 +262,7 @@ TEST_CASE("an unchanged paper is not rendered again, and its links are still che
           "[e2e][incremental]") {
   Site site;
   fs::path folder = site.meeting();
-  fs::path linking = folder / (std::string(kReport) + ".md");
+  fs::path linking = site.report();
   fs::path linked = folder / "care-leavers-accommodation.md";
   WriteFile(linking, ReadFile(linking) +
                          "\nSee [the options](@/meetings/2019-09-16-cyp-scrutiny/"
@@ -428,7 +428,7 @@ TEST_CASE("unchanged minutes and agendas are not rendered again", "[e2e][increme
   Site site;
   site.Build();
   fs::path folder = site.meeting();
-  fs::path report = folder / (std::string(kReport) + ".md");
+  fs::path report = site.report();
   WriteFile(report, ReadFile(report) + "\nA sentence added after the meeting.\n");
   std::string markdown = Timing(site.Build(), "markdown");
   CHECK(markdown.find(" 1 papers rendered of ") != std::string::npos);
@@ -449,7 +449,7 @@ TEST_CASE("a new link into a kept page finds an anchor the last build did not ch
           "[e2e][incremental]") {
   Site site;
   fs::path folder = site.meeting();
-  fs::path first = folder / (std::string(kReport) + ".md");
+  fs::path first = site.report();
   fs::path second = folder / "youth-justice-plan-report.md";
   const std::string target =
       "@/meetings/2019-09-16-cyp-scrutiny/care-leavers-accommodation";
@@ -478,7 +478,7 @@ TEST_CASE(
   Site site;
   site.Build();
   fs::path folder = site.meeting();
-  fs::path report = folder / (std::string(kReport) + ".md");
+  fs::path report = site.report();
   // Same size, same time: only the text knows.
   const auto time = fs::last_write_time(report);
   std::string text = ReadFile(report);

@@ -233,12 +233,13 @@ int BuildOnce(const Options& opt, std::ostream& log, std::string* messages = nul
     ok = writer.Begin(diag) && Render(opt, site, render, writer, diag, stats);
     progress.Done();
     ok = ok ? writer.Commit(diag) : (writer.Abort(), false);
-    timer.Mark("commit");
+    timer.Mark("render and commit, total");
   }
   ok = ok && !diag.HasErrors();
   if (ok) {
     records.Save(site);
     clerk::SaveFingerprintSet(memo.clean_now, scans_file, "acronyms");
+    timer.Mark("save caches");
   }
   // The fast path above only for builds that had nothing to say.
   if (ok && diag.WarningCount() == 0) {

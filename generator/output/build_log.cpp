@@ -1,14 +1,12 @@
 #include "output/build_log.h"
 
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <charconv>
-#include <cinttypes>
-#include <cstdio>
-#include <fstream>
-#include <sstream>
 #include <string_view>
 #include <vector>
 
@@ -19,7 +17,9 @@
 namespace clerk {
 namespace {
 
-constexpr const char* kHeader = "# clerk build log v3";
+constexpr std::string_view kHeader = "# clerk build log v4";
+constexpr std::string_view kEnd = "# end ";
+constexpr std::string_view kRemoved = "removed ";
 
 bool ParseNumber(std::string_view text, uint64_t& out) {
   if (text.empty() || text.size() > 19) return false;
@@ -29,6 +29,91 @@ bool ParseNumber(std::string_view text, uint64_t& out) {
     out = out * 10 + static_cast<uint64_t>(c - '0');
   }
   return true;
+}
+
+// One entry line: six fields, then the path (the rest of the line: it may
+// hold spaces). False if the line is damaged.
+bool ParseEntry(std::string_view line, std::string_view& path, BuildLogEntry& e) {
+  std::string_view field[6];
+  for (std::string_view& f : field) {
+    size_t space = line.find(' ');
+    if (space == std::string_view::npos || space == 0) return false;
+    f = line.substr(0, space);
+    line.remove_prefix(space + 1);
+  }
+  if (line.empty()) return false;
+  path = line;
+  if (!Fingerprint::FromHex(field[0], e.inputs) ||
+      !Fingerprint::FromHex(field[1], e.content) ||
+      !Fingerprint::FromHex(field[2], e.deps) || !ParseNumber(field[3], e.size))
+    return false;
+  uint64_t mtime = 0;
+  bool negative = !field[4].empty() && field[4][0] == '-';
+  if (!ParseNumber(negative ? field[4].substr(1) : field[4], mtime)) return false;
+  e.mtime_ns = negative ? -static_cast<int64_t>(mtime) : static_cast<int64_t>(mtime);
+  if (field[5] != "-") {
+    for (std::string_view bodies = field[5];;) {
+      size_t comma = bodies.find(',');
+      e.bodies.emplace_back(bodies.substr(0, comma));
+      if (comma == std::string_view::npos) break;
+      bodies.remove_prefix(comma + 1);
+    }
+  }
+  return true;
+}
+
+void AppendEntry(std::string& text, const std::string& path, const BuildLogEntry& e) {
+  char numbers[64];
+  text += e.inputs.Hex();
+  text += ' ';
+  text += e.content.Hex();
+  text += ' ';
+  text += e.deps.Hex();
+  // to_chars, not snprintf: this runs for every file of the site.
+  text += ' ';
+  text.append(numbers, std::to_chars(numbers, numbers + sizeof numbers, e.size).ptr);
+  text += ' ';
+  text.append(numbers, std::to_chars(numbers, numbers + sizeof numbers, e.mtime_ns).ptr);
+  text += ' ';
+  if (e.bodies.empty()) text += '-';
+  for (size_t i = 0; i < e.bodies.size(); ++i) {
+    if (i > 0) text += ',';
+    text += e.bodies[i];
+  }
+  text += ' ';
+  text += path;
+  text += '\n';
+}
+
+void AppendEnd(std::string& text, size_t lines) {
+  text += kEnd;
+  text += std::to_string(lines);
+  text += '\n';
+}
+
+// Writes `bytes` at `offset` of the file at `path`, cutting off whatever
+// was there from `offset` on. False on any failure.
+bool WriteAt(const std::string& path, uint64_t offset, const std::string& bytes) {
+  int fd = ::open(path.c_str(), O_WRONLY | O_CLOEXEC);
+  if (fd < 0) return false;
+  struct stat st;
+  bool ok = ::fstat(fd, &st) == 0 && static_cast<uint64_t>(st.st_size) >= offset &&
+            ::ftruncate(fd, static_cast<off_t>(offset)) == 0;
+  const char* p = bytes.data();
+  size_t left = bytes.size();
+  off_t at = static_cast<off_t>(offset);
+  while (ok && left > 0) {
+    ssize_t n = ::pwrite(fd, p, left, at);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) {
+      ok = false;
+      break;
+    }
+    p += n;
+    at += n;
+    left -= static_cast<size_t>(n);
+  }
+  return ::close(fd) == 0 && ok;
 }
 
 }  // namespace
@@ -41,93 +126,129 @@ std::optional<BuildLog> BuildLog::Load(const std::string& out_dir) {
   std::string_view line;
   if (!lines.Next(line) || line != kHeader) return std::nullopt;
   BuildLog log;
-  log.entries_.reserve(
+  // The entries of the batch being read: applied only once its end is seen.
+  std::vector<std::pair<std::string_view, std::optional<BuildLogEntry>>> batch;
+  batch.reserve(
       static_cast<size_t>(std::count(lines.rest().begin(), lines.rest().end(), '\n')));
-  bool ended = false;
+  bool complete = false;
   while (lines.Next(line)) {
-    // The last line counts the entries: a log cut short is no log.
-    if (line.rfind("# end ", 0) == 0) {
+    // A last line without its line break was cut short.
+    if (lines.rest().empty() && bytes.back() != '\n') break;
+    // The end of a batch counts its lines: a batch cut short is not used.
+    if (line.substr(0, kEnd.size()) == kEnd) {
       uint64_t count = 0;
-      if (!ParseNumber(line.substr(6), count) || count != log.entries_.size() ||
-          lines.Next(line))
+      if (!ParseNumber(line.substr(kEnd.size()), count) || count != batch.size())
         return std::nullopt;
-      ended = true;
+      for (auto& [path, entry] : batch) {
+        if (entry) {
+          log.Set(std::string(path), std::move(*entry));
+        } else if (!log.Remove(path)) {
+          return std::nullopt;
+        }
+      }
+      log.file_lines_ += batch.size();
+      log.file_size_ = bytes.size() - lines.rest().size();
+      batch.clear();
+      complete = true;
+      continue;
+    }
+    if (line.substr(0, kRemoved.size()) == kRemoved) {
+      batch.emplace_back(line.substr(kRemoved.size()), std::nullopt);
+      continue;
+    }
+    std::string_view path;
+    BuildLogEntry e;
+    // A damaged line is a write cut short only if no batch ends after it.
+    if (!ParseEntry(line, path, e)) {
+      if (lines.rest().find(kEnd) != std::string_view::npos) return std::nullopt;
       break;
     }
-    // Six fields, then the path: the rest of the line (it may hold spaces).
-    std::string_view rest = line;
-    std::string_view field[6];
-    for (std::string_view& f : field) {
-      size_t space = rest.find(' ');
-      if (space == std::string_view::npos || space == 0) return std::nullopt;
-      f = rest.substr(0, space);
-      rest.remove_prefix(space + 1);
-    }
-    if (rest.empty()) return std::nullopt;
-    BuildLogEntry e;
-    if (!Fingerprint::FromHex(field[0], e.inputs) ||
-        !Fingerprint::FromHex(field[1], e.content) ||
-        !Fingerprint::FromHex(field[2], e.deps) || !ParseNumber(field[3], e.size))
-      return std::nullopt;
-    uint64_t mtime = 0;
-    bool negative = !field[4].empty() && field[4][0] == '-';
-    if (!ParseNumber(negative ? field[4].substr(1) : field[4], mtime))
-      return std::nullopt;
-    e.mtime_ns = negative ? -static_cast<int64_t>(mtime) : static_cast<int64_t>(mtime);
-    if (field[5] != "-") {
-      for (std::string_view bodies = field[5];;) {
-        size_t comma = bodies.find(',');
-        e.bodies.emplace_back(bodies.substr(0, comma));
-        if (comma == std::string_view::npos) break;
-        bodies.remove_prefix(comma + 1);
-      }
-    }
-    log.entries_[std::string(rest)] = std::move(e);
+    batch.emplace_back(path, std::move(e));
   }
-  if (!ended) return std::nullopt;
+  if (!complete) return std::nullopt;
   return log;
 }
 
 bool BuildLog::Save(const std::string& path) const {
   // Sorted, so the log itself is deterministic apart from the times.
-  std::vector<const std::pair<const std::string, BuildLogEntry>*> sorted;
-  sorted.reserve(entries_.size());
-  for (const auto& entry : entries_) sorted.push_back(&entry);
+  std::vector<const Item*> sorted;
+  sorted.reserve(index_.size());
+  for (const Item& item : items_)
+    if (item.live) sorted.push_back(&item);
   std::sort(sorted.begin(), sorted.end(),
-            [](auto* x, auto* y) { return x->first < y->first; });
+            [](const Item* x, const Item* y) { return x->path < y->path; });
   std::string text = std::string(kHeader) + "\n";
-  text.reserve(entries_.size() * 160);
-  char numbers[64];
-  for (const auto* entry : sorted) {
-    const BuildLogEntry& e = entry->second;
-    text += e.inputs.Hex();
-    text += ' ';
-    text += e.content.Hex();
-    text += ' ';
-    text += e.deps.Hex();
-    // to_chars, not snprintf: this runs for every file of the site.
-    text += ' ';
-    text.append(numbers, std::to_chars(numbers, numbers + sizeof numbers, e.size).ptr);
-    text += ' ';
-    text.append(numbers,
-                std::to_chars(numbers, numbers + sizeof numbers, e.mtime_ns).ptr);
-    text += ' ';
-    if (e.bodies.empty()) text += '-';
-    for (size_t i = 0; i < e.bodies.size(); ++i) {
-      if (i > 0) text += ',';
-      text += e.bodies[i];
-    }
-    text += ' ';
-    text += entry->first;
-    text += '\n';
-  }
-  text += "# end " + std::to_string(sorted.size()) + "\n";
+  text.reserve(sorted.size() * 160);
+  for (const Item* item : sorted) AppendEntry(text, item->path, item->entry);
+  AppendEnd(text, sorted.size());
   return WriteFileAtomically(path, text);
 }
 
-const BuildLogEntry* BuildLog::Find(const std::string& path) const {
-  auto it = entries_.find(path);
-  return it == entries_.end() ? nullptr : &it->second;
+bool BuildLog::Update(const std::string& path,
+                      std::vector<std::pair<std::string, BuildLogEntry>> changed,
+                      const std::vector<std::string>& removed) {
+  std::sort(changed.begin(), changed.end(),
+            [](const auto& x, const auto& y) { return x.first < y.first; });
+  std::string text;
+  for (const auto& [file, entry] : changed) AppendEntry(text, file, entry);
+  for (const std::string& file : removed) {
+    text += kRemoved;
+    text += file;
+    text += '\n';
+  }
+  const size_t lines = changed.size() + removed.size();
+  AppendEnd(text, lines);
+  for (auto& [file, entry] : changed) Set(std::move(file), std::move(entry));
+  for (const std::string& file : removed) Remove(file);
+  if (lines == 0) return true;
+  // Replaced lines would outnumber the live ones: write the log afresh.
+  if (file_size_ == 0 || file_lines_ + lines > 2 * size() + 64 ||
+      !WriteAt(path, file_size_, text)) {
+    std::optional<BuildLogEntry> saved;
+    if (!Save(path) || !(saved = StatFile(path))) return false;
+    file_lines_ = size();
+    file_size_ = saved->size;
+    return true;
+  }
+  file_size_ += text.size();
+  file_lines_ += lines;
+  return true;
+}
+
+size_t BuildLog::IndexOf(std::string_view path) const {
+  auto it = index_.find(path);
+  return it == index_.end() ? npos : it->second;
+}
+
+const BuildLogEntry* BuildLog::Find(std::string_view path) const {
+  size_t slot = IndexOf(path);
+  return slot == npos ? nullptr : &items_[slot].entry;
+}
+
+void BuildLog::Set(std::string path, BuildLogEntry entry) {
+  size_t slot = IndexOf(path);
+  if (slot != npos) {
+    items_[slot].entry = std::move(entry);
+    return;
+  }
+  items_.push_back({std::move(path), std::move(entry), true});
+  index_.emplace(items_.back().path, items_.size() - 1);
+}
+
+bool BuildLog::Remove(std::string_view path) {
+  auto it = index_.find(path);
+  if (it == index_.end()) return false;
+  Item& item = items_[it->second];
+  index_.erase(it);
+  item.live = false;
+  item.entry = {};
+  return true;
+}
+
+void BuildLog::ForEach(
+    const std::function<void(const std::string&, const BuildLogEntry&)>& f) const {
+  for (const Item& item : items_)
+    if (item.live) f(item.path, item.entry);
 }
 
 std::optional<BuildLogEntry> StatFile(const std::string& path) {

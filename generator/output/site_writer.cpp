@@ -13,6 +13,7 @@
 
 #include "content/source_files.h"
 #include "model/parallel.h"
+#include "model/stage_timer.h"
 #include "output/known_bodies.h"
 #include "output/known_page_ids.h"
 
@@ -148,11 +149,14 @@ SiteWriter::~SiteWriter() {
 }
 
 bool SiteWriter::Begin(Diagnostics& diag) {
+  StageTimer timer;
   std::optional<BuildLog> log = BuildLog::Load(out_);
   fresh_ = !log.has_value();
   if (log) old_log_ = std::move(*log);
+  kept_ = std::make_unique<std::atomic<bool>[]>(old_log_.slots());
   known_bodies_ = LoadKnownBodies(out_);
   if (!fresh_) old_ids_ = LoadKnownPageIds(out_);
+  timer.Mark("read build log", std::to_string(old_log_.size()) + " entries");
   std::error_code ec;
   fs::remove_all(staging_, ec);
   if (!fs::create_directories(staging_, ec) && ec) {
@@ -185,7 +189,7 @@ void SiteWriter::Put(const std::string& path, const Fingerprint& inputs,
         BuildLogEntry kept = *old;
         kept.inputs = inputs;
         std::lock_guard<std::mutex> lock(mutex_);
-        new_log_.Set(path, kept);
+        new_log_.Set(path, std::move(kept));
         ++unchanged_;
         return;
       }
@@ -218,24 +222,23 @@ void SiteWriter::Put(const std::string& path, const Fingerprint& inputs,
         failure_.empty() ? "internal error: '" + path + "' was written twice" : failure_;
     return;
   }
-  new_log_.Set(path, *written);
+  new_log_.Set(path, std::move(*written));
   staged_.push_back(path);
 }
 
-std::optional<PageDeps> SiteWriter::LastDeps(const std::string& path) {
+std::optional<OutputSink::LastPageDeps> SiteWriter::LastDeps(const std::string& path) {
   const BuildLogEntry* old = fresh_ ? nullptr : old_log_.Find(path);
   if (!old || old->deps == Fingerprint{}) return std::nullopt;
-  return PageDeps{old->deps, old->bodies};
+  return LastPageDeps{old->deps, &old->bodies};
 }
 
 bool SiteWriter::Keep(const std::string& path) {
-  const BuildLogEntry* old = fresh_ ? nullptr : old_log_.Find(path);
-  if (!old) return false;
+  size_t slot = fresh_ ? BuildLog::npos : old_log_.IndexOf(path);
+  if (slot == BuildLog::npos) return false;
+  const BuildLogEntry& old = *old_log_.At(slot);
   std::optional<BuildLogEntry> now = StatFile(out_ + "/" + path);
-  if (!now || now->size != old->size || now->mtime_ns != old->mtime_ns) return false;
-  std::lock_guard<std::mutex> lock(mutex_);
-  new_log_.Set(path, *old);
-  ++unchanged_;
+  if (!now || now->size != old.size || now->mtime_ns != old.mtime_ns) return false;
+  if (!kept_[slot].exchange(true)) ++unchanged_;
   return true;
 }
 
@@ -245,18 +248,21 @@ void SiteWriter::RecordDeps(const std::string& path, PageDeps deps) {
 }
 
 std::vector<std::string> SiteWriter::KeepAllWithDeps(const Fingerprint& deps) {
+  if (fresh_ || deps == Fingerprint{}) return {};
+  std::vector<size_t> slots;
+  for (size_t slot = 0; slot < old_log_.slots(); ++slot) {
+    const BuildLogEntry* entry = old_log_.At(slot);
+    if (!entry || !(entry->deps == deps)) continue;
+    std::optional<BuildLogEntry> now = StatFile(out_ + "/" + old_log_.PathAt(slot));
+    if (!now || now->size != entry->size || now->mtime_ns != entry->mtime_ns) return {};
+    slots.push_back(slot);
+  }
   std::vector<std::string> paths;
-  if (fresh_ || deps == Fingerprint{}) return paths;
-  for (const auto& [path, entry] : old_log_.entries()) {
-    if (!(entry.deps == deps)) continue;
-    std::optional<BuildLogEntry> now = StatFile(out_ + "/" + path);
-    if (!now || now->size != entry.size || now->mtime_ns != entry.mtime_ns) return {};
-    paths.push_back(path);
+  for (size_t slot : slots) {
+    if (!kept_[slot].exchange(true)) ++unchanged_;
+    paths.push_back(old_log_.PathAt(slot));
   }
   std::sort(paths.begin(), paths.end());
-  std::lock_guard<std::mutex> lock(mutex_);
-  for (const std::string& path : paths) new_log_.Set(path, *old_log_.Find(path));
-  unchanged_ += paths.size();
   return paths;
 }
 
@@ -265,17 +271,17 @@ void SiteWriter::RecordBodies(const std::map<std::string, BodySummary>& bodies) 
   bodies_ = bodies;
 }
 
-void SiteWriter::SaveDepsInLog(bool keep) {
-  for (auto& [path, entry] : new_log_.mutable_entries()) {
-    auto it = keep ? deps_.find(path) : deps_.end();
-    if (it != deps_.end()) {
-      entry.deps = it->second.fingerprint;
-      entry.bodies = it->second.bodies;
-    } else if (!keep) {
-      entry.deps = Fingerprint{};
-      entry.bodies.clear();
-    }
+BuildLogEntry SiteWriter::WithDeps(const std::string& path, BuildLogEntry entry,
+                                   bool keep) const {
+  auto it = keep ? deps_.find(path) : deps_.end();
+  if (it != deps_.end()) {
+    entry.deps = it->second.fingerprint;
+    entry.bodies = it->second.bodies;
+  } else if (!keep) {
+    entry.deps = Fingerprint{};
+    entry.bodies.clear();
   }
+  return entry;
 }
 
 std::optional<std::string> SiteWriter::Existing(const std::string& path) {
@@ -333,7 +339,7 @@ void SiteWriter::Fail(const std::string& message) {
 }
 
 SiteWriter::Counts SiteWriter::counts() const {
-  return {staged_.size(), unchanged_, removed_};
+  return {staged_.size(), unchanged_.load(), removed_};
 }
 
 void SiteWriter::Abort() {
@@ -350,11 +356,15 @@ bool SiteWriter::Commit(Diagnostics& diag) {
   };
   if (!failure_.empty()) return fail(failure_ + "; the previous site is unchanged");
   std::error_code ec;
-  SaveDepsInLog(diag.WarningCount() == 0);
+  const bool keep_deps = diag.WarningCount() == 0;
 
   if (fresh_) {
     // The staging folder is the whole site: swap it in.
-    if (!WriteMarker(staging_) || !new_log_.Save(staging_ + "/" + kBuildLogName) ||
+    BuildLog log;
+    new_log_.ForEach([&](const std::string& path, const BuildLogEntry& entry) {
+      log.Set(path, WithDeps(path, entry, keep_deps));
+    });
+    if (!WriteMarker(staging_) || !log.Save(staging_ + "/" + kBuildLogName) ||
         !SaveKnownBodies(bodies_, staging_ + "/" + kKnownBodiesName) ||
         !SaveKnownPageIds(ids_, staging_ + "/" + kKnownPageIdsName)) {
       return fail("cannot write in " + staging_ + "; the previous site is unchanged");
@@ -381,6 +391,7 @@ bool SiteWriter::Commit(Diagnostics& diag) {
   }
 
   // In place: changed files in, stale files out, then the log.
+  StageTimer timer;
   std::sort(staged_.begin(), staged_.end());
   std::set<std::string> made;
   for (const std::string& path : staged_) {
@@ -397,9 +408,29 @@ bool SiteWriter::Commit(Diagnostics& diag) {
       return false;
     }
   }
+  // What the log gains (files put, kept files with new deps) and loses.
+  std::vector<std::pair<std::string, BuildLogEntry>> changed;
+  std::vector<std::string> gone;
+  new_log_.ForEach([&](const std::string& path, const BuildLogEntry& entry) {
+    BuildLogEntry now = WithDeps(path, entry, keep_deps);
+    const BuildLogEntry* old = old_log_.Find(path);
+    if (!old || !(*old == now)) changed.emplace_back(path, std::move(now));
+  });
   std::set<std::string, std::greater<>> emptied;  // deepest first
-  for (const auto& [path, entry] : old_log_.entries()) {
+  for (size_t slot = 0; slot < old_log_.slots(); ++slot) {
+    const BuildLogEntry* old = old_log_.At(slot);
+    if (!old) continue;
+    const std::string& path = old_log_.PathAt(slot);
+    if (kept_[slot]) {
+      // Copied only when its deps may have changed: nearly every file is kept.
+      if (keep_deps ? deps_.count(path) > 0 : !(old->deps == Fingerprint{})) {
+        BuildLogEntry now = WithDeps(path, *old, keep_deps);
+        if (!(now == *old)) changed.emplace_back(path, std::move(now));
+      }
+      continue;
+    }
     if (new_log_.Find(path)) continue;
+    gone.push_back(path);
     if (fs::remove(out_ + "/" + path, ec)) ++removed_;
     for (std::string dir = Parent(path); !dir.empty(); dir = Parent(dir))
       emptied.insert(dir);
@@ -409,14 +440,17 @@ bool SiteWriter::Commit(Diagnostics& diag) {
     if (fs::is_directory(full, ec) && fs::is_empty(full, ec)) fs::remove(full, ec);
   }
   if (!fs::exists(out_ + "/" + kSiteMarker, ec)) WriteMarker(out_);
-  if (!new_log_.Save(out_ + "/" + kBuildLogName))
+  timer.Mark("move in, stale out");
+  if (!old_log_.Update(out_ + "/" + kBuildLogName, std::move(changed), gone))
     return fail("cannot write " + out_ + "/" + kBuildLogName);
+  timer.Mark("save build log");
   // Only a speed-up: without it the next build renders every paper.
   if (!SaveKnownBodies(bodies_, out_ + "/" + kKnownBodiesName))
     fs::remove(out_ + "/" + kKnownBodiesName, ec);
   if (!SaveKnownPageIds(ids_, out_ + "/" + kKnownPageIdsName))
     fs::remove(out_ + "/" + kKnownPageIdsName, ec);
   Abort();  // removes the (now empty) staging folder
+  timer.Mark("save bodies and ids");
   return true;
 }
 

@@ -21,6 +21,7 @@
 
 #include <atomic>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -62,7 +63,7 @@ class SiteWriter : public OutputSink {
   void RecordIds(const std::string& path, const std::vector<std::string>& ids,
                  const std::set<std::string>& linked) override;
   bool KeepsDeps() const override { return true; }
-  std::optional<PageDeps> LastDeps(const std::string& path) override;
+  std::optional<LastPageDeps> LastDeps(const std::string& path) override;
   bool Keep(const std::string& path) override;
   // Saved in the log only if the build had no warnings: a page skipped
   // without being built raises none, so after a build with warnings every
@@ -92,17 +93,21 @@ class SiteWriter : public OutputSink {
 
  private:
   void Fail(const std::string& message);
-  // Puts the recorded PageDeps into the new log (`keep`), or clears every
-  // entry's (the build had warnings).
-  void SaveDepsInLog(bool keep);
+  // `entry` with the PageDeps recorded for `path` (`keep`), or with none
+  // (the build had warnings).
+  BuildLogEntry WithDeps(const std::string& path, BuildLogEntry entry, bool keep) const;
 
   std::string out_;      // absolute output folder
   std::string staging_;  // absolute staging folder
   bool fresh_ = true;
   bool begun_ = false;
   BuildLog old_log_;
+  // Per slot of old_log_: kept as it is (Keep). A flag, not a copy into
+  // new_log_ under the lock: an edit build keeps every page but a few.
+  std::unique_ptr<std::atomic<bool>[]> kept_;
+  std::atomic<size_t> unchanged_{0};
   std::mutex mutex_;  // guards everything below
-  BuildLog new_log_;
+  BuildLog new_log_;  // files put (written, or the same bytes from new inputs)
   std::vector<std::string> staged_;
   std::unordered_map<std::string, PageDeps> deps_;
   std::optional<std::map<std::string, BodySummary>> known_bodies_;  // last build's
@@ -110,7 +115,6 @@ class SiteWriter : public OutputSink {
   std::map<std::string, PageIds> old_ids_, ids_;  // last build's, this build's
   std::unordered_set<std::string> made_dirs_;     // folders made in staging
   std::string failure_;
-  size_t unchanged_ = 0;
   size_t removed_ = 0;
 };
 

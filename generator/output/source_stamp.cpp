@@ -80,17 +80,15 @@ void RemoveStamp(const std::string& out_dir) {
 bool OutputIntact(const std::string& out_dir, int jobs, size_t* files) {
   std::optional<BuildLog> log = BuildLog::Load(out_dir);
   if (!log) return false;
-  std::vector<const std::pair<const std::string, BuildLogEntry>*> entries;
-  for (const auto& entry : log->entries()) entries.push_back(&entry);
   std::atomic<bool> intact{true};
-  ParallelFor(entries.size(), jobs, [&](size_t i, int) {
-    if (!intact) return;
-    std::optional<BuildLogEntry> now = StatFile(out_dir + "/" + entries[i]->first);
-    if (!now || now->size != entries[i]->second.size ||
-        now->mtime_ns != entries[i]->second.mtime_ns)
+  ParallelFor(log->slots(), jobs, [&](size_t slot, int) {
+    const BuildLogEntry* entry = log->At(slot);
+    if (!intact || !entry) return;
+    std::optional<BuildLogEntry> now = StatFile(out_dir + "/" + log->PathAt(slot));
+    if (!now || now->size != entry->size || now->mtime_ns != entry->mtime_ns)
       intact = false;
   });
-  *files = entries.size();
+  *files = log->size();
   return intact;
 }
 

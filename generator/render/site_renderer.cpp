@@ -257,9 +257,9 @@ RenderStats RenderSite(const Site& site, const RenderOptions& options, OutputSin
     // Unchanged records, unchanged bodies read last time, file as written:
     // the page is as it was, without building its data.
     if (track_deps) {
-      std::optional<PageDeps> last = sink.LastDeps(path);
+      std::optional<OutputSink::LastPageDeps> last = sink.LastDeps(path);
       if (last &&
-          deps_inputs.Of(shared, rendition, path, last->bodies) == last->fingerprint &&
+          deps_inputs.Of(shared, rendition, path, *last->bodies) == last->fingerprint &&
           sink.Keep(path)) {
         keep_target_ids();
         size_t n = ++done;

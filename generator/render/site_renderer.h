@@ -61,8 +61,16 @@ class OutputSink {
   // True if the sink keeps PageDeps between builds (the methods below do
   // something); rendering then works them out.
   virtual bool KeepsDeps() const { return false; }
-  // The dependencies the last build recorded for `path`, if any.
-  virtual std::optional<PageDeps> LastDeps(const std::string&) { return std::nullopt; }
+  // The dependencies the last build recorded for `path`, if any. The bodies
+  // are the sink's own (not copied: this is asked for every page), valid
+  // until the build ends.
+  struct LastPageDeps {
+    Fingerprint fingerprint;
+    const std::vector<std::string>* bodies = nullptr;
+  };
+  virtual std::optional<LastPageDeps> LastDeps(const std::string&) {
+    return std::nullopt;
+  }
   // Keeps `path` exactly as the last build left it, if its file is still as
   // it was written; false otherwise.
   virtual bool Keep(const std::string&) { return false; }

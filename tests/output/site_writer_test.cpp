@@ -63,45 +63,6 @@ TEST_CASE("an output folder Clerk did not make is never replaced", "[output]") {
   CHECK(testing::ReadFile(dir.path() / "notes/precious.txt") == "keep me");
 }
 
-TEST_CASE("the build log reads back what was saved and rejects damage", "[output]") {
-  testing::TempDir dir;
-  BuildLog log;
-  BuildLogEntry page;
-  page.inputs = FingerprintOf("inputs");
-  page.content = FingerprintOf("bytes");
-  page.deps = FingerprintOf("deps");
-  page.bodies = {"2019-09-16-cyp/report", "2019-09-16-cyp/appendix-a"};
-  page.size = 12;
-  page.mtime_ns = 34;
-  log.Set("a b/index.html", page);
-  BuildLogEntry asset;
-  asset.content = FingerprintOf("css");
-  asset.mtime_ns = -5;  // before 1970: a restored backup
-  log.Set("theme/css/standard.css", asset);
-  REQUIRE(log.Save((dir.path() / kBuildLogName).string()));
-  std::optional<BuildLog> back = BuildLog::Load(dir.path().string());
-  REQUIRE(back);
-  const BuildLogEntry* e = back->Find("a b/index.html");
-  REQUIRE(e);
-  CHECK(e->inputs == FingerprintOf("inputs"));
-  CHECK(e->content == FingerprintOf("bytes"));
-  CHECK(e->size == 12);
-  CHECK(e->mtime_ns == 34);
-  CHECK(e->deps == FingerprintOf("deps"));
-  CHECK(e->bodies == page.bodies);
-  const BuildLogEntry* css = back->Find("theme/css/standard.css");
-  REQUIRE(css);
-  CHECK(css->bodies.empty());
-  CHECK(css->deps == Fingerprint{});
-  CHECK(css->mtime_ns == -5);
-  // A truncated or foreign log is no log: everything is built afresh.
-  std::string text = testing::ReadFile(dir.path() / kBuildLogName);
-  testing::WriteFile(dir.path() / kBuildLogName, text.substr(0, text.size() - 20));
-  CHECK(!BuildLog::Load(dir.path().string()));
-  testing::WriteFile(dir.path() / kBuildLogName, "something else\n");
-  CHECK(!BuildLog::Load(dir.path().string()));
-}
-
 TEST_CASE("what is known of paper bodies reads back, without unclean ones", "[output]") {
   testing::TempDir dir;
   std::map<std::string, BodySummary> bodies;

@@ -116,56 +116,53 @@ bool WriteAt(const std::string& path, uint64_t offset, const std::string& bytes)
   return ::close(fd) == 0 && ok;
 }
 
+// The offset just past the last whole "# end <n>" line (npos if none): the
+// end of the last complete batch.
+size_t CompleteBatchesEnd(std::string_view bytes) {
+  for (size_t at = bytes.rfind(kEnd); at != std::string_view::npos;
+       at = at == 0 ? std::string_view::npos : bytes.rfind(kEnd, at - 1)) {
+    if (at > 0 && bytes[at - 1] != '\n') continue;
+    size_t eol = bytes.find('\n', at);
+    if (eol != std::string_view::npos) return eol + 1;
+  }
+  return std::string_view::npos;
+}
+
 }  // namespace
 
 std::optional<BuildLog> BuildLog::Load(const std::string& out_dir) {
   // Read whole and split in place: a large site's log is tens of megabytes.
   std::string bytes;
   if (!ReadWholeFile(out_dir + "/" + kBuildLogName, &bytes)) return std::nullopt;
-  LineReader lines(bytes);
+  // Only complete batches are read; what follows the last one was cut short.
+  const size_t end = CompleteBatchesEnd(bytes);
+  if (end == std::string::npos) return std::nullopt;
+  LineReader lines(std::string_view(bytes).substr(0, end));
   std::string_view line;
   if (!lines.Next(line) || line != kHeader) return std::nullopt;
   BuildLog log;
-  // The entries of the batch being read: applied only once its end is seen.
-  std::vector<std::pair<std::string_view, std::optional<BuildLogEntry>>> batch;
-  batch.reserve(
-      static_cast<size_t>(std::count(lines.rest().begin(), lines.rest().end(), '\n')));
-  bool complete = false;
+  log.index_.reserve(static_cast<size_t>(std::count(bytes.begin(), bytes.end(), '\n')));
+  size_t in_batch = 0;
   while (lines.Next(line)) {
-    // A last line without its line break was cut short.
-    if (lines.rest().empty() && bytes.back() != '\n') break;
-    // The end of a batch counts its lines: a batch cut short is not used.
     if (line.substr(0, kEnd.size()) == kEnd) {
       uint64_t count = 0;
-      if (!ParseNumber(line.substr(kEnd.size()), count) || count != batch.size())
+      if (!ParseNumber(line.substr(kEnd.size()), count) || count != in_batch)
         return std::nullopt;
-      for (auto& [path, entry] : batch) {
-        if (entry) {
-          log.Set(std::string(path), std::move(*entry));
-        } else if (!log.Remove(path)) {
-          return std::nullopt;
-        }
-      }
-      log.file_lines_ += batch.size();
-      log.file_size_ = bytes.size() - lines.rest().size();
-      batch.clear();
-      complete = true;
+      log.file_lines_ += in_batch;
+      in_batch = 0;
       continue;
     }
+    ++in_batch;
     if (line.substr(0, kRemoved.size()) == kRemoved) {
-      batch.emplace_back(line.substr(kRemoved.size()), std::nullopt);
+      if (!log.Remove(line.substr(kRemoved.size()))) return std::nullopt;
       continue;
     }
     std::string_view path;
     BuildLogEntry e;
-    // A damaged line is a write cut short only if no batch ends after it.
-    if (!ParseEntry(line, path, e)) {
-      if (lines.rest().find(kEnd) != std::string_view::npos) return std::nullopt;
-      break;
-    }
-    batch.emplace_back(path, std::move(e));
+    if (!ParseEntry(line, path, e)) return std::nullopt;
+    log.Set(std::string(path), std::move(e));
   }
-  if (!complete) return std::nullopt;
+  log.file_size_ = end;
   return log;
 }
 

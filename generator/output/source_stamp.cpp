@@ -1,5 +1,7 @@
 #include "output/source_stamp.h"
 
+#include <dirent.h>
+#include <fcntl.h>
 #include <sys/stat.h>
 
 #include <algorithm>
@@ -14,39 +16,92 @@
 namespace clerk {
 namespace fs = std::filesystem;
 
+namespace {
+
+struct StampEntry {
+  std::string path;
+  uint64_t size;
+  int64_t mtime_ns;
+};
+
+StampEntry EntryOf(std::string path, const struct stat& st) {
+  return {std::move(path), static_cast<uint64_t>(st.st_size),
+          static_cast<int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec};
+}
+
+// Reads one folder: its regular files (symbolic links to them too) into
+// `files`, its folders (not links to folders) into `folders`. One fstatat
+// per file, relative to the folder: no path walk from the root each time.
+void ReadFolder(const std::string& dir, std::vector<StampEntry>& files,
+                std::vector<std::string>& folders) {
+  DIR* d = ::opendir(dir.c_str());
+  if (!d) return;
+  const int fd = ::dirfd(d);
+  while (const struct dirent* e = ::readdir(d)) {
+    const std::string_view name = e->d_name;
+    if (name == "." || name == "..") continue;
+    std::string path = dir + "/" + e->d_name;
+    struct stat st;
+    if (e->d_type == DT_DIR) {
+      folders.push_back(std::move(path));
+    } else if (e->d_type == DT_REG || e->d_type == DT_LNK) {
+      if (::fstatat(fd, e->d_name, &st, 0) == 0 && S_ISREG(st.st_mode))
+        files.push_back(EntryOf(std::move(path), st));
+    } else if (e->d_type == DT_UNKNOWN &&
+               ::fstatat(fd, e->d_name, &st, AT_SYMLINK_NOFOLLOW) == 0) {
+      if (S_ISDIR(st.st_mode)) {
+        folders.push_back(std::move(path));
+      } else if ((S_ISREG(st.st_mode) || S_ISLNK(st.st_mode)) &&
+                 ::fstatat(fd, e->d_name, &st, 0) == 0 && S_ISREG(st.st_mode)) {
+        files.push_back(EntryOf(std::move(path), st));
+      }
+    }
+  }
+  ::closedir(d);
+}
+
+// Every regular file under `root`, a level of folders at a time, the
+// folders of each level on all cores (content/meetings holds one folder per
+// meeting: ten thousand on a large site).
+void WalkFolder(const std::string& root, std::vector<StampEntry>& out) {
+  std::vector<std::string> level = {root};
+  const int jobs = DefaultJobs();
+  while (!level.empty()) {
+    std::vector<std::vector<StampEntry>> files(level.size());
+    std::vector<std::vector<std::string>> folders(level.size());
+    ParallelFor(level.size(), jobs,
+                [&](size_t i, int) { ReadFolder(level[i], files[i], folders[i]); });
+    std::vector<std::string> next;
+    for (size_t i = 0; i < level.size(); ++i) {
+      for (StampEntry& e : files[i]) out.push_back(std::move(e));
+      for (std::string& f : folders[i]) next.push_back(std::move(f));
+    }
+    level = std::move(next);
+  }
+}
+
+}  // namespace
+
 Fingerprint StampSources(const std::vector<std::string>& inputs,
                          const std::string& extra) {
-  struct Entry {
-    std::string path;
-    uint64_t size;
-    int64_t mtime_ns;
-  };
-  std::vector<Entry> entries;
-  auto add = [&](const std::string& path) {
-    struct stat st;
-    if (::stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return;
-    entries.push_back(
-        {path, static_cast<uint64_t>(st.st_size),
-         static_cast<int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec});
-  };
+  std::vector<StampEntry> entries;
   for (const std::string& input : inputs) {
-    std::error_code ec;
-    if (fs::is_regular_file(input, ec)) {
-      add(input);
-    } else if (fs::is_directory(input, ec)) {
-      for (auto it = fs::recursive_directory_iterator(input, ec);
-           !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-        if (it->is_regular_file(ec)) add(it->path().string());
-      }
+    struct stat st;
+    if (::stat(input.c_str(), &st) != 0) {
+      entries.push_back({input + " (missing)", 0, 0});
+    } else if (S_ISREG(st.st_mode)) {
+      entries.push_back(EntryOf(input, st));
+    } else if (S_ISDIR(st.st_mode)) {
+      WalkFolder(input, entries);
     } else {
       entries.push_back({input + " (missing)", 0, 0});
     }
   }
   std::sort(entries.begin(), entries.end(),
-            [](const Entry& a, const Entry& b) { return a.path < b.path; });
+            [](const StampEntry& a, const StampEntry& b) { return a.path < b.path; });
   Hasher h;
   h.Add(extra);
-  for (const Entry& e : entries) {
+  for (const StampEntry& e : entries) {
     h.Add(e.path);
     h.Add(std::string_view(reinterpret_cast<const char*>(&e.size), sizeof e.size));
     h.Add(

@@ -28,6 +28,8 @@ namespace clerk {
 struct SiteLink {
   SourcePos pos;
   std::string target;  // as written: "@/meetings/x#item-7"
+
+  bool operator==(const SiteLink&) const = default;
 };
 
 struct SiteLinkTarget {

@@ -1,24 +1,21 @@
 #include "output/build_log.h"
 
-#include <fcntl.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
 #include <algorithm>
-#include <cerrno>
 #include <charconv>
 #include <string_view>
 #include <vector>
 
 #include "content/source_files.h"
 #include "output/atomic_write.h"
+#include "output/batch_file.h"
 #include "output/line_reader.h"
 
 namespace clerk {
 namespace {
 
 constexpr std::string_view kHeader = "# clerk build log v4";
-constexpr std::string_view kEnd = "# end ";
 constexpr std::string_view kRemoved = "removed ";
 
 bool ParseNumber(std::string_view text, uint64_t& out) {
@@ -86,46 +83,9 @@ void AppendEntry(std::string& text, const std::string& path, const BuildLogEntry
 }
 
 void AppendEnd(std::string& text, size_t lines) {
-  text += kEnd;
+  text += batch_file::kEnd;
   text += std::to_string(lines);
   text += '\n';
-}
-
-// Writes `bytes` at `offset` of the file at `path`, cutting off whatever
-// was there from `offset` on. False on any failure.
-bool WriteAt(const std::string& path, uint64_t offset, const std::string& bytes) {
-  int fd = ::open(path.c_str(), O_WRONLY | O_CLOEXEC);
-  if (fd < 0) return false;
-  struct stat st;
-  bool ok = ::fstat(fd, &st) == 0 && static_cast<uint64_t>(st.st_size) >= offset &&
-            ::ftruncate(fd, static_cast<off_t>(offset)) == 0;
-  const char* p = bytes.data();
-  size_t left = bytes.size();
-  off_t at = static_cast<off_t>(offset);
-  while (ok && left > 0) {
-    ssize_t n = ::pwrite(fd, p, left, at);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) {
-      ok = false;
-      break;
-    }
-    p += n;
-    at += n;
-    left -= static_cast<size_t>(n);
-  }
-  return ::close(fd) == 0 && ok;
-}
-
-// The offset just past the last whole "# end <n>" line (npos if none): the
-// end of the last complete batch.
-size_t CompleteBatchesEnd(std::string_view bytes) {
-  for (size_t at = bytes.rfind(kEnd); at != std::string_view::npos;
-       at = at == 0 ? std::string_view::npos : bytes.rfind(kEnd, at - 1)) {
-    if (at > 0 && bytes[at - 1] != '\n') continue;
-    size_t eol = bytes.find('\n', at);
-    if (eol != std::string_view::npos) return eol + 1;
-  }
-  return std::string_view::npos;
 }
 
 }  // namespace
@@ -135,7 +95,7 @@ std::optional<BuildLog> BuildLog::Load(const std::string& out_dir) {
   std::string bytes;
   if (!ReadWholeFile(out_dir + "/" + kBuildLogName, &bytes)) return std::nullopt;
   // Only complete batches are read; what follows the last one was cut short.
-  const size_t end = CompleteBatchesEnd(bytes);
+  const size_t end = batch_file::CompleteEnd(bytes);
   if (end == std::string::npos) return std::nullopt;
   LineReader lines(std::string_view(bytes).substr(0, end));
   std::string_view line;
@@ -144,10 +104,9 @@ std::optional<BuildLog> BuildLog::Load(const std::string& out_dir) {
   log.index_.reserve(static_cast<size_t>(std::count(bytes.begin(), bytes.end(), '\n')));
   size_t in_batch = 0;
   while (lines.Next(line)) {
-    if (line.substr(0, kEnd.size()) == kEnd) {
-      uint64_t count = 0;
-      if (!ParseNumber(line.substr(kEnd.size()), count) || count != in_batch)
-        return std::nullopt;
+    uint64_t count = 0;
+    if (batch_file::IsEnd(line, &count)) {
+      if (count != in_batch) return std::nullopt;
       log.file_lines_ += in_batch;
       in_batch = 0;
       continue;
@@ -199,8 +158,8 @@ bool BuildLog::Update(const std::string& path,
   for (const std::string& file : removed) Remove(file);
   if (lines == 0) return true;
   // Replaced lines would outnumber the live ones: write the log afresh.
-  if (file_size_ == 0 || file_lines_ + lines > 2 * size() + 64 ||
-      !WriteAt(path, file_size_, text)) {
+  if (file_size_ == 0 || batch_file::TimeToRewrite(file_lines_, lines, size()) ||
+      !batch_file::WriteAt(path, file_size_, text)) {
     std::optional<BuildLogEntry> saved;
     if (!Save(path) || !(saved = StatFile(path))) return false;
     file_lines_ = size();

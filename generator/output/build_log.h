@@ -4,7 +4,7 @@
 // whose inputs hash the same and whose file is still as it was written, and
 // deletes files the site no longer has.
 //
-// Stored as text in <out>/.clerk-build-log, in batches:
+// Stored as text in <out>/.clerk-build-log, in batches (batch_file.h):
 //   # clerk build log v4
 //   <inputs, 32 hex> <content, 32 hex> <deps, 32 hex> <size> <mtime in ns>
 //     <bodies read, comma-separated, or -> <path>        (one line per file)
@@ -13,10 +13,10 @@
 // A later line for a path replaces an earlier one. The first batch is a
 // whole log; each build after it appends one batch with only what changed
 // (Update), so an edit writes a few lines, not the whole log of a large
-// site. Once replaced lines would outnumber the live ones, the whole log is
-// written afresh. (deps and bodies: see PageDeps in render/site_renderer.h;
-// zero and "-" for files that are not pages, or when the build had
-// warnings.)
+// site. Once replaced lines would be more than a quarter of the live ones,
+// the whole log is written afresh. (deps and bodies: see PageDeps in
+// render/site_renderer.h; zero and "-" for files that are not pages, or when the build
+// had warnings.)
 //
 // A batch cut short (a crash while appending) is ignored, and cut off by the
 // next Update: the files it described no longer match their old lines, so

@@ -4,12 +4,13 @@
 
 #include "content/source_files.h"
 #include "output/atomic_write.h"
+#include "output/batch_file.h"
 #include "output/line_reader.h"
 
 namespace clerk {
 namespace {
 
-constexpr const char* kHeader = "# clerk known bodies v1";
+constexpr std::string_view kHeader = "# clerk known bodies v2";
 
 bool ParseInt(std::string_view text, long long& out) {
   if (text.empty() || text.size() > 12) return false;
@@ -33,28 +34,72 @@ bool Plain(const std::string& text) {
   return text.find_first_of("\t\n\r") == std::string::npos;
 }
 
+// Whether `body` may be kept (see SaveKnownBodies).
+bool Keepable(const std::string& key, const BodySummary& body) {
+  bool plain = body.clean && Plain(key) && !key.empty();
+  for (const SiteLink& link : body.site_links)
+    plain = plain && Plain(link.pos.path) && Plain(link.target);
+  return plain;
+}
+
+void AppendRecord(std::string& text, const std::string& key, const BodySummary& body) {
+  text += "B " + body.source.Hex() + " " + std::to_string(body.site_links.size()) + " " +
+          key + "\n";
+  for (const SiteLink& link : body.site_links) {
+    text += "L " + std::to_string(link.pos.line) + " " + std::to_string(link.pos.column) +
+            " " + link.pos.path + "\t" + link.target + "\n";
+  }
+}
+
+void AppendEnd(std::string& text, size_t records) {
+  text += batch_file::kEnd;
+  text += std::to_string(records) + "\n";
+}
+
+bool SaveWhole(const std::map<std::string, BodySummary>& bodies,
+               const std::string& path) {
+  std::string text = std::string(kHeader) + "\n";
+  size_t count = 0;
+  for (const auto& [key, body] : bodies) {
+    if (!Keepable(key, body)) continue;
+    AppendRecord(text, key, body);
+    ++count;
+  }
+  AppendEnd(text, count);
+  return WriteFileAtomically(path, text);
+}
+
 }  // namespace
 
-std::optional<std::map<std::string, BodySummary>> LoadKnownBodies(
-    const std::string& out_dir) {
+std::optional<KnownBodies> LoadKnownBodies(const std::string& out_dir) {
   std::string bytes;
   if (!ReadWholeFile(out_dir + "/" + kKnownBodiesName, &bytes)) return std::nullopt;
-  LineReader lines(bytes);
+  // Only complete batches are read; what follows the last one was cut short.
+  const size_t end = batch_file::CompleteEnd(bytes);
+  if (end == std::string::npos) return std::nullopt;
+  LineReader lines(std::string_view(bytes).substr(0, end));
   std::string_view line;
   if (!lines.Next(line) || line != kHeader) return std::nullopt;
-  std::map<std::string, BodySummary> bodies;
+  KnownBodies known;
+  size_t in_batch = 0;
   while (lines.Next(line)) {
-    if (line.rfind("# end ", 0) == 0) {
-      long long count = 0;
-      if (!ParseInt(line.substr(6), count) ||
-          static_cast<size_t>(count) != bodies.size() || lines.Next(line))
-        return std::nullopt;
-      return bodies;
+    uint64_t count = 0;
+    if (batch_file::IsEnd(line, &count)) {
+      if (count != in_batch) return std::nullopt;
+      known.file_records += in_batch;
+      in_batch = 0;
+      continue;
     }
+    ++in_batch;
     std::string_view rest = line;
+    std::string_view kind = Field(rest);
+    if (kind == "R" && !rest.empty()) {
+      if (known.bodies.erase(std::string(rest)) != 1) return std::nullopt;
+      continue;
+    }
     long long links = 0;
     BodySummary body;
-    if (Field(rest) != "B" || !Fingerprint::FromHex(Field(rest), body.source) ||
+    if (kind != "B" || !Fingerprint::FromHex(Field(rest), body.source) ||
         !ParseInt(Field(rest), links) || rest.empty())
       return std::nullopt;
     std::string key(rest);
@@ -72,31 +117,44 @@ std::optional<std::map<std::string, BodySummary>> LoadKnownBodies(
       link.target = std::string(l.substr(tab + 1));
       body.site_links.push_back(std::move(link));
     }
-    bodies[key] = std::move(body);
+    known.bodies[key] = std::move(body);
   }
-  return std::nullopt;  // no end line: cut short
+  known.file_size = end;
+  return known;
 }
 
 bool SaveKnownBodies(const std::map<std::string, BodySummary>& bodies,
-                     const std::string& path) {
-  std::string text = std::string(kHeader) + "\n";
-  size_t count = 0;
-  for (const auto& [key, body] : bodies) {
-    bool plain = body.clean && Plain(key) && !key.empty();
-    for (const SiteLink& link : body.site_links)
-      plain = plain && Plain(link.pos.path) && Plain(link.target);
-    if (!plain) continue;
-    text += "B " + body.source.Hex() + " " + std::to_string(body.site_links.size()) +
-            " " + key + "\n";
-    for (const SiteLink& link : body.site_links) {
-      text += "L " + std::to_string(link.pos.line) + " " +
-              std::to_string(link.pos.column) + " " + link.pos.path + "\t" + link.target +
-              "\n";
+                     const std::string& path, const KnownBodies* before) {
+  if (!before || before->file_size == 0) return SaveWhole(bodies, path);
+  // Both maps are sorted: walk them side by side.
+  std::string text;
+  size_t records = 0, live = 0;
+  auto now = bodies.begin();
+  auto was = before->bodies.begin();
+  while (now != bodies.end() || was != before->bodies.end()) {
+    const bool has_now =
+        now != bodies.end() && (was == before->bodies.end() || now->first <= was->first);
+    const bool has_was =
+        was != before->bodies.end() && (now == bodies.end() || was->first <= now->first);
+    const bool keep = has_now && Keepable(now->first, now->second);
+    if (keep) ++live;
+    if (keep && !(has_was && was->second.source == now->second.source &&
+                  was->second.site_links == now->second.site_links)) {
+      AppendRecord(text, now->first, now->second);
+      ++records;
+    } else if (!keep && has_was) {
+      text += "R " + was->first + "\n";
+      ++records;
     }
-    ++count;
+    if (has_now) ++now;
+    if (has_was) ++was;
   }
-  text += "# end " + std::to_string(count) + "\n";
-  return WriteFileAtomically(path, text);
+  if (records == 0) return true;
+  AppendEnd(text, records);
+  if (batch_file::TimeToRewrite(before->file_records, records, live) ||
+      !batch_file::WriteAt(path, before->file_size, text))
+    return SaveWhole(bodies, path);
+  return true;
 }
 
 }  // namespace clerk

@@ -3,13 +3,15 @@
 // in it. Kept in <out>/.clerk-bodies so an edit build renders only the
 // papers whose text changed, yet still checks every paper's links.
 //
-// Text, one paper a record:
+// Text in batches (output/batch_file.h), one paper a record:
 //   B <source, 32 hex> <number of links> <key>
 //   L <line> <column> <file>\t<target>      (one line per link)
-// and last "# end <number of papers>". Missing, damaged or foreign: nothing
-// is known, and every paper is rendered.
+// or "R <key>" for a paper gone; each batch ends "# end <records>". An edit
+// build appends the records that changed. Missing, damaged or foreign:
+// nothing is known, and every paper is rendered.
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -20,14 +22,24 @@ namespace clerk {
 
 inline constexpr const char* kKnownBodiesName = ".clerk-bodies";
 
-std::optional<std::map<std::string, BodySummary>> LoadKnownBodies(
-    const std::string& out_dir);
+// What the file held when read, and where its complete batches end (for
+// SaveKnownBodies to append after).
+struct KnownBodies {
+  std::map<std::string, BodySummary> bodies;
+  uint64_t file_size = 0;   // bytes up to the end of the last complete batch
+  size_t file_records = 0;  // records in those batches, replaced ones too
+};
 
-// Writes through a temporary file and a rename. Only papers whose rendering
-// reported nothing are kept (a paper not rendered again would not repeat its
-// warnings), and not one whose key, file or link holds a tab or line break:
-// those are rendered next time.
+std::optional<KnownBodies> LoadKnownBodies(const std::string& out_dir);
+
+// Saves `bodies`, this build's, in the file at `path`. With `before` (what
+// that file held when read) it appends only the records that changed;
+// without, or once replaced records would outnumber live ones, it writes the
+// whole file through a temporary file and a rename. Only papers whose
+// rendering reported nothing are kept (a paper not rendered again would not
+// repeat its warnings), and not one whose key, file or link holds a tab or
+// line break: those are rendered next time.
 bool SaveKnownBodies(const std::map<std::string, BodySummary>& bodies,
-                     const std::string& path);
+                     const std::string& path, const KnownBodies* before = nullptr);
 
 }  // namespace clerk

@@ -266,9 +266,9 @@ std::vector<std::string> SiteWriter::KeepAllWithDeps(const Fingerprint& deps) {
   return paths;
 }
 
-void SiteWriter::RecordBodies(const std::map<std::string, BodySummary>& bodies) {
+void SiteWriter::RecordBodies(std::map<std::string, BodySummary> bodies) {
   std::lock_guard<std::mutex> lock(mutex_);
-  bodies_ = bodies;
+  bodies_ = std::move(bodies);
 }
 
 BuildLogEntry SiteWriter::WithDeps(const std::string& path, BuildLogEntry entry,
@@ -445,7 +445,8 @@ bool SiteWriter::Commit(Diagnostics& diag) {
     return fail("cannot write " + out_ + "/" + kBuildLogName);
   timer.Mark("save build log");
   // Only a speed-up: without it the next build renders every paper.
-  if (!SaveKnownBodies(bodies_, out_ + "/" + kKnownBodiesName))
+  if (!SaveKnownBodies(bodies_, out_ + "/" + kKnownBodiesName,
+                       known_bodies_ ? &*known_bodies_ : nullptr))
     fs::remove(out_ + "/" + kKnownBodiesName, ec);
   if (!SaveKnownPageIds(ids_, out_ + "/" + kKnownPageIdsName))
     fs::remove(out_ + "/" + kKnownPageIdsName, ec);

@@ -31,6 +31,7 @@
 
 #include "model/diagnostics.h"
 #include "output/build_log.h"
+#include "output/known_bodies.h"
 #include "output/known_page_ids.h"
 #include "render/site_renderer.h"
 
@@ -70,9 +71,9 @@ class SiteWriter : public OutputSink {
   // page is built again until they are gone.
   void RecordDeps(const std::string& path, PageDeps deps) override;
   const std::map<std::string, BodySummary>* KnownBodies() override {
-    return known_bodies_ ? &*known_bodies_ : nullptr;
+    return known_bodies_ ? &known_bodies_->bodies : nullptr;
   }
-  void RecordBodies(const std::map<std::string, BodySummary>& bodies) override;
+  void RecordBodies(std::map<std::string, BodySummary> bodies) override;
   std::vector<std::string> KeepAllWithDeps(const Fingerprint& deps) override;
 
   // Moves the staged files in, deletes stale ones, saves the log (with the
@@ -110,10 +111,10 @@ class SiteWriter : public OutputSink {
   BuildLog new_log_;  // files put (written, or the same bytes from new inputs)
   std::vector<std::string> staged_;
   std::unordered_map<std::string, PageDeps> deps_;
-  std::optional<std::map<std::string, BodySummary>> known_bodies_;  // last build's
-  std::map<std::string, BodySummary> bodies_;                       // this build's
-  std::map<std::string, PageIds> old_ids_, ids_;  // last build's, this build's
-  std::unordered_set<std::string> made_dirs_;     // folders made in staging
+  std::optional<clerk::KnownBodies> known_bodies_;  // last build's
+  std::map<std::string, BodySummary> bodies_;       // this build's
+  std::map<std::string, PageIds> old_ids_, ids_;    // last build's, this build's
+  std::unordered_set<std::string> made_dirs_;       // folders made in staging
   std::string failure_;
   size_t removed_ = 0;
 };

@@ -320,7 +320,7 @@ RenderStats RenderSite(const Site& site, const RenderOptions& options, OutputSin
   });
   stats.built = built;
   stats.records = deps_inputs.records;
-  sink.RecordBodies(content.bodies);
+  sink.RecordBodies(std::move(content.bodies));
   stats.rendered = rendered;
   stats.up_to_date = total - rendered;
   timer.Mark("pages", std::to_string(stats.built) + " built, " +

@@ -83,7 +83,7 @@ class OutputSink {
   // there are any and all are intact, and returns their paths; else keeps
   // nothing and returns none.
   virtual std::vector<std::string> KeepAllWithDeps(const Fingerprint&) { return {}; }
-  virtual void RecordBodies(const std::map<std::string, BodySummary>&) {}
+  virtual void RecordBodies(std::map<std::string, BodySummary>) {}
 
   // True if `path` was built before from inputs with this fingerprint and
   // is still there as it was written: it is then neither rendered nor

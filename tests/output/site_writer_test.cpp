@@ -76,8 +76,9 @@ TEST_CASE("what is known of paper bodies reads back, without unclean ones", "[ou
   bodies["m/warned"] = {FingerprintOf("warned"), {}, false};
   std::string path = (dir.path() / kKnownBodiesName).string();
   REQUIRE(SaveKnownBodies(bodies, path));
-  auto back = LoadKnownBodies(dir.path().string());
-  REQUIRE(back);
+  auto known = LoadKnownBodies(dir.path().string());
+  REQUIRE(known);
+  const std::map<std::string, BodySummary>* back = &known->bodies;
   CHECK(back->size() == 2);  // the one with warnings is rendered next time
   REQUIRE(back->count("m/report"));
   const BodySummary& report = back->at("m/report");
@@ -95,6 +96,47 @@ TEST_CASE("what is known of paper bodies reads back, without unclean ones", "[ou
   CHECK(!LoadKnownBodies(dir.path().string()));
   testing::WriteFile(path, "# clerk known bodies v0\n# end 0\n");
   CHECK(!LoadKnownBodies(dir.path().string()));
+}
+
+TEST_CASE("an edit appends only the paper bodies that changed", "[output]") {
+  testing::TempDir dir;
+  const std::string path = (dir.path() / kKnownBodiesName).string();
+  std::map<std::string, BodySummary> bodies;
+  for (int i = 0; i < 50; ++i)
+    bodies["m/paper-" + std::to_string(i)] = {FingerprintOf(std::to_string(i)), {}, true};
+  REQUIRE(SaveKnownBodies(bodies, path));
+  const std::string whole = testing::ReadFile(path);
+  std::optional<KnownBodies> before = LoadKnownBodies(dir.path().string());
+  REQUIRE(before);
+  // One paper edited (now with a link), one gone, one new, one now warned.
+  bodies["m/paper-3"] = {FingerprintOf("3 edited"),
+                         {{{"content/meetings/m/paper-3.md", 4, 2}, "@/people/ann"}},
+                         true};
+  bodies.erase("m/paper-7");
+  bodies["m/paper-new"] = {FingerprintOf("new"), {}, true};
+  bodies["m/paper-9"].clean = false;
+  REQUIRE(SaveKnownBodies(bodies, path, &*before));
+  const std::string appended = testing::ReadFile(path);
+  CHECK(appended.compare(0, whole.size(), whole) == 0);
+  CHECK(appended.size() - whole.size() < 300);
+  std::optional<KnownBodies> after = LoadKnownBodies(dir.path().string());
+  REQUIRE(after);
+  bodies.erase("m/paper-9");  // warned: rendered again next time
+  CHECK(after->bodies.size() == bodies.size());
+  for (const auto& [key, body] : bodies) {
+    REQUIRE(after->bodies.count(key));
+    CHECK(after->bodies.at(key).source == body.source);
+    CHECK(after->bodies.at(key).site_links == body.site_links);
+  }
+  // Nothing changed: nothing written.
+  REQUIRE(SaveKnownBodies(bodies, path, &*after));
+  CHECK(testing::ReadFile(path) == appended);
+  // A batch cut short is not read: what the file held before it.
+  testing::WriteFile(path, appended.substr(0, appended.size() - 3));
+  std::optional<KnownBodies> cut = LoadKnownBodies(dir.path().string());
+  REQUIRE(cut);
+  CHECK(cut->bodies.size() == 50);
+  CHECK(cut->bodies.at("m/paper-3").source == FingerprintOf("3"));
 }
 
 TEST_CASE("a rebuild skips up-to-date files and writes only changed ones", "[output]") {

@@ -5,14 +5,19 @@
 
 namespace clerk {
 
+bool Diagnostics::Add(Severity severity, const SourcePos& pos, std::string message) {
+  if (!seen_.emplace(severity, pos.path, pos.line, pos.column, message).second)
+    return false;
+  all_.push_back({severity, pos, std::move(message)});
+  return true;
+}
+
 void Diagnostics::Error(const SourcePos& pos, std::string message) {
-  all_.push_back({Severity::kError, pos, std::move(message)});
-  ++error_count_;
+  if (Add(Severity::kError, pos, std::move(message))) ++error_count_;
 }
 
 void Diagnostics::Warning(const SourcePos& pos, std::string message) {
-  all_.push_back({Severity::kWarning, pos, std::move(message)});
-  ++warning_count_;
+  if (Add(Severity::kWarning, pos, std::move(message))) ++warning_count_;
 }
 
 void Diagnostics::Merge(const Diagnostics& other) {

@@ -3,7 +3,9 @@
 // to it. Stages never stop at the first error; they record and go on.
 #pragma once
 
+#include <set>
 #include <string>
+#include <tuple>
 #include <vector>
 
 namespace clerk {
@@ -27,6 +29,8 @@ struct Diagnostic {
 
 class Diagnostics {
  public:
+  // The same message at the same place is kept once: a fault every page
+  // meets (a template missing from the theme) is one line, not one per page.
   void Error(const SourcePos& pos, std::string message);
   void Warning(const SourcePos& pos, std::string message);
 
@@ -43,7 +47,11 @@ class Diagnostics {
   std::vector<Diagnostic> Sorted() const;
 
  private:
+  // False if the same diagnostic was added before.
+  bool Add(Severity severity, const SourcePos& pos, std::string message);
+
   std::vector<Diagnostic> all_;
+  std::set<std::tuple<Severity, std::string, int, int, std::string>> seen_;
   int error_count_ = 0;
   int warning_count_ = 0;
 };

@@ -219,6 +219,14 @@ RenderStats RenderSite(const Site& site, const RenderOptions& options, OutputSin
     }
   }
 
+  // A theme without templates: said once here, not once per page of a large
+  // site. (A template missing is said once too: Diagnostics drops repeats.)
+  for (const Rendition& each : renditions) {
+    Theme theme;
+    theme.Load(opts.theme_dir, each, diag);
+  }
+  if (diag.HasErrors()) return stats;
+
   const std::vector<PageJob> jobs = PageJobs(site);
   const bool track_deps = sink.KeepsDeps();
   const DepsInputs deps_inputs =

@@ -1,13 +1,15 @@
-#include <catch2/catch.hpp>
+#include "render/site_renderer.h"
 
 #include <algorithm>
+#include <catch2/catch.hpp>
+#include <filesystem>
 #include <map>
 #include <regex>
 #include <set>
 
-#include "render/site_renderer.h"
 #include "render/urls.h"
 #include "small_site.h"
+#include "test_support.h"
 
 using namespace clerk;
 
@@ -33,7 +35,8 @@ bool Contains(const std::string& hay, const std::string& needle) {
 
 int Count(const std::string& hay, const std::string& needle) {
   int n = 0;
-  for (size_t p = hay.find(needle); p != std::string::npos; p = hay.find(needle, p + 1)) ++n;
+  for (size_t p = hay.find(needle); p != std::string::npos; p = hay.find(needle, p + 1))
+    ++n;
   return n;
 }
 
@@ -43,8 +46,8 @@ TEST_CASE("relative links between pages", "[render][urls]") {
   CHECK(urls::Relative("meetings/x/index.html", "committees/c/index.html") ==
         "../../committees/c/index.html");
   CHECK(urls::Relative("index.html", "meetings/x/index.html") == "meetings/x/index.html");
-  CHECK(urls::Relative("meetings/x/minutes/index.html", "meetings/x/index.html#item-1-2") ==
-        "../index.html#item-1-2");
+  CHECK(urls::Relative("meetings/x/minutes/index.html",
+                       "meetings/x/index.html#item-1-2") == "../index.html#item-1-2");
   CHECK(urls::Relative("meetings/x/index.html", "meetings/x/index.html") == "index.html");
   CHECK(urls::Relative("meetings/x/doc/index.html", "theme/css/standard.css") ==
         "../../../theme/css/standard.css");
@@ -61,15 +64,17 @@ TEST_CASE("RenderSite writes every page at its path", "[render][site]") {
         "meetings/index.html", "meetings/2019-09-16-cyp/index.html",
         "meetings/2019-09-16-cyp/care-leavers/index.html",
         "meetings/2019-09-16-cyp/care-leavers-eia/index.html",
-        "meetings/2019-09-16-cyp/minutes/index.html", "meetings/2019-11-25-cyp/index.html",
-        "people/index.html", "people/carole-gandy/index.html", "work-programmes/cyp-2019-20/index.html",
+        "meetings/2019-09-16-cyp/minutes/index.html",
+        "meetings/2019-11-25-cyp/index.html", "people/index.html",
+        "people/carole-gandy/index.html", "work-programmes/cyp-2019-20/index.html",
         "glossary/index.html", "accessibility/index.html", "theme/css/standard.css"}) {
     INFO(path);
     CHECK(pages.count(path) == 1);
   }
   // Sorted by path.
-  CHECK(std::is_sorted(files.begin(), files.end(),
-                       [](const OutputFile& a, const OutputFile& b) { return a.path < b.path; }));
+  CHECK(std::is_sorted(
+      files.begin(), files.end(),
+      [](const OutputFile& a, const OutputFile& b) { return a.path < b.path; }));
 }
 
 TEST_CASE("every page has the required skeleton", "[render][site]") {
@@ -85,18 +90,20 @@ TEST_CASE("every page has the required skeleton", "[render][site]") {
     CHECK(Contains(html, " – Committee papers</title>"));
     CHECK(Count(html, "<h1") == 1);
     CHECK(Contains(html, "<main id=\"main-content\""));
-    CHECK(Contains(html, "<header") );
+    CHECK(Contains(html, "<header"));
     CHECK(Contains(html, "<footer"));
     // The skip link is the first link in the body.
     size_t body = html.find("<body");
-    CHECK(html.find("<a ", body) == html.find("<a class=\"skip-link\" href=\"#main-content\">", body));
+    CHECK(html.find("<a ", body) ==
+          html.find("<a class=\"skip-link\" href=\"#main-content\">", body));
     // Every table has a caption, every header cell a scope.
     CHECK(Count(html, "<table") == Count(html, "<caption>"));
     CHECK(Count(html, "<th>") == 0);
     // Ids are unique.
     std::regex id_re("id=\"([^\"]+)\"");
     std::set<std::string> ids;
-    for (auto it = std::sregex_iterator(html.begin(), html.end(), id_re); it != std::sregex_iterator(); ++it) {
+    for (auto it = std::sregex_iterator(html.begin(), html.end(), id_re);
+         it != std::sregex_iterator(); ++it) {
       std::string id = (*it)[1];
       INFO(id);
       CHECK(ids.insert(id).second);
@@ -104,7 +111,8 @@ TEST_CASE("every page has the required skeleton", "[render][site]") {
     // No heading level is skipped.
     std::regex h_re("<h([1-6])[ >]");
     int previous = 0;
-    for (auto it = std::sregex_iterator(html.begin(), html.end(), h_re); it != std::sregex_iterator(); ++it) {
+    for (auto it = std::sregex_iterator(html.begin(), html.end(), h_re);
+         it != std::sregex_iterator(); ++it) {
       int level = std::stoi((*it)[1]);
       CHECK(level <= previous + 1);
       previous = level;
@@ -117,10 +125,10 @@ TEST_CASE("links are relative to the page", "[render][site]") {
   auto pages = ByPath(RenderSite(SmallSite(), Options(), diag));
   const std::string& doc = pages["meetings/2019-09-16-cyp/care-leavers/index.html"];
   CHECK(Contains(doc, "href=\"../../../theme/css/standard.css\""));
-  CHECK(Contains(doc, "href=\"../index.html\""));                    // its meeting
-  CHECK(Contains(doc, "href=\"../index.html#item-7\""));            // its agenda item
+  CHECK(Contains(doc, "href=\"../index.html\""));                       // its meeting
+  CHECK(Contains(doc, "href=\"../index.html#item-7\""));                // its agenda item
   CHECK(Contains(doc, "href=\"../../../committees/cyp/index.html\""));  // breadcrumb
-  CHECK(Contains(doc, "href=\"../care-leavers-eia/index.html\""));  // appendix
+  CHECK(Contains(doc, "href=\"../care-leavers-eia/index.html\""));      // appendix
   CHECK(Contains(doc, "href=\"../minutes/index.html#minute-609\""));
   CHECK(Contains(doc, "id=\"rec-a\""));
   CHECK(Contains(doc, "<caption>Table 1: Costs</caption>"));
@@ -148,8 +156,11 @@ TEST_CASE("links are relative to the page", "[render][site]") {
 
   const std::string& home = pages["index.html"];
   CHECK(Contains(home, "href=\"meetings/2020-01-27-cyp/index.html\""));  // upcoming
-  CHECK_FALSE(Contains(home, "href=\"meetings/2019-11-25-cyp/index.html\""));  // cancelled: not upcoming
-  CHECK(Contains(home, "href=\"meetings/2019-09-16-cyp/care-leavers/index.html\""));  // latest papers
+  CHECK_FALSE(Contains(
+      home, "href=\"meetings/2019-11-25-cyp/index.html\""));  // cancelled: not upcoming
+  CHECK(Contains(
+      home,
+      "href=\"meetings/2019-09-16-cyp/care-leavers/index.html\""));  // latest papers
 
   const std::string& wp = pages["work-programmes/cyp-2019-20/index.html"];
   CHECK(Contains(wp, "href=\"../../meetings/2020-01-27-cyp/index.html\""));
@@ -160,7 +171,9 @@ TEST_CASE("links are relative to the page", "[render][site]") {
   CHECK(Contains(person, "href=\"../../committees/cyp/index.html\""));
 
   const std::string& glossary = pages["glossary/index.html"];
-  CHECK(Contains(glossary, "<dfn><abbr title=\"Child and Adolescent Mental Health Services\">CAMHS</abbr></dfn>"));
+  CHECK(Contains(glossary,
+                 "<dfn><abbr title=\"Child and Adolescent Mental Health "
+                 "Services\">CAMHS</abbr></dfn>"));
   CHECK(Contains(glossary, "id=\"term-camhs\""));
 }
 
@@ -173,7 +186,8 @@ TEST_CASE("404 page works from any path", "[render][site]") {
   CHECK(Contains(nf, "<style>"));
   site.config.base_url = "https://papers.example.gov.uk/";
   auto with_base = ByPath(RenderSite(site, Options(), diag));
-  CHECK(Contains(with_base["404.html"], "href=\"https://papers.example.gov.uk/committees/index.html\""));
+  CHECK(Contains(with_base["404.html"],
+                 "href=\"https://papers.example.gov.uk/committees/index.html\""));
 }
 
 TEST_CASE("RenderSite is deterministic", "[render][site]") {
@@ -187,7 +201,8 @@ TEST_CASE("RenderSite is deterministic", "[render][site]") {
   }
 }
 
-TEST_CASE("Markdown problems in documents are reported at their file position", "[render][site]") {
+TEST_CASE("Markdown problems in documents are reported at their file position",
+          "[render][site]") {
   Site site = SmallSite();
   site.documents["2019-09-16-cyp/care-leavers"].body = "Fine.\n\nNot <b>fine</b>.\n";
   Diagnostics diag;
@@ -210,4 +225,32 @@ TEST_CASE("Markdown problems in minutes point at the minutes file", "[render][si
   CHECK(diag.All()[0].pos.path == "content/meetings/2019-09-16-cyp/minutes.md");
   CHECK(diag.All()[0].pos.line == 7);
   CHECK(diag.All()[0].pos.column == 6);
+}
+
+TEST_CASE("a broken theme is reported once, not once per page", "[render][site]") {
+  testing::TempDir dir;
+  // No templates folder at all: one error per rendition's load, no pages.
+  RenderOptions opts = Options();
+  opts.theme_dir = (dir.path() / "empty-theme").string();
+  std::filesystem::create_directories(opts.theme_dir);
+  Diagnostics diag;
+  auto files = RenderSite(SmallSite(), opts, diag);
+  CHECK(files.empty());
+  CHECK(diag.ErrorCount() == 1);
+  REQUIRE(!diag.All().empty());
+  CHECK(Contains(diag.All()[0].message, "theme has no templates folder"));
+
+  // A theme without its meeting template: one error, though several pages
+  // need it.
+  const std::filesystem::path theme = dir.path() / "theme";
+  std::filesystem::copy(CLERK_SOURCE_DIR "/themes/default", theme,
+                        std::filesystem::copy_options::recursive);
+  std::filesystem::remove(theme / "templates/meeting.mustache");
+  opts.theme_dir = theme.string();
+  Diagnostics missing;
+  RenderSite(SmallSite(), opts, missing);
+  int about_meeting = 0;
+  for (const Diagnostic& d : missing.All())
+    about_meeting += Contains(d.message, "template 'meeting' is missing");
+  CHECK(about_meeting == 1);
 }

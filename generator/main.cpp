@@ -5,6 +5,7 @@
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
+#include <future>
 #include <iostream>
 #include <memory>
 #include <nlohmann/json.hpp>
@@ -248,9 +249,19 @@ int BuildOnce(const Options& opt, std::ostream& log, std::string* messages = nul
   const std::string scans_file =
       (std::filesystem::path(opt.out) / clerk::kAcronymScansFile).string();
   CheckMemo memo;
+  // The writer reads the last build's log while the site loads: neither
+  // needs the other, and on a large site each takes a good part of an edit
+  // build.
+  clerk::Diagnostics begin_diag;
+  std::future<bool> begun;
+  if (ok)
+    begun = std::async(std::launch::async, [&] { return writer.Begin(begin_diag); });
   if (ok) memo.clean_before = clerk::LoadFingerprintSet(scans_file, "acronyms");
   if (ok) LoadAndCheck(opt, site, diag, &records, &memo);
+  const bool writer_ready = begun.valid() && begun.get();
+  diag.Merge(begin_diag);
   timer.Mark("load and check, total");
+  if (writer_ready && diag.HasErrors()) writer.Abort();  // removes its staging folder
   if (ok && !diag.HasErrors()) {
     clerk::ProgressLine progress(
         log, &log == &std::cerr && clerk::ProgressLine::Interactive(2));
@@ -258,7 +269,7 @@ int BuildOnce(const Options& opt, std::ostream& log, std::string* messages = nul
     render.progress = [&](size_t done, size_t total) {
       progress.Update("rendering pages", done, total);
     };
-    ok = writer.Begin(diag) && Render(opt, site, render, writer, diag, stats);
+    ok = writer_ready && Render(opt, site, render, writer, diag, stats);
     progress.Done();
     ok = ok ? writer.Commit(diag) : (writer.Abort(), false);
     timer.Mark("render and commit, total");

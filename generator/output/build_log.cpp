@@ -1,6 +1,8 @@
 #include "output/build_log.h"
 
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <charconv>
@@ -208,8 +210,17 @@ void BuildLog::ForEach(
 }
 
 std::optional<BuildLogEntry> StatFile(const std::string& path) {
+  return StatFileAt(AT_FDCWD, path);
+}
+
+int OpenFolder(const std::string& path) {
+  return ::open(path.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC);
+}
+
+std::optional<BuildLogEntry> StatFileAt(int dir_fd, const std::string& path) {
   struct stat st;
-  if (::stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return std::nullopt;
+  if (::fstatat(dir_fd, path.c_str(), &st, 0) != 0 || !S_ISREG(st.st_mode))
+    return std::nullopt;
   BuildLogEntry e;
   e.size = static_cast<uint64_t>(st.st_size);
   e.mtime_ns = static_cast<int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec;

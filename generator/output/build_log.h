@@ -112,5 +112,11 @@ class BuildLog {
 // The size and modification time of a file now, or nullopt if it is gone
 // (or not a regular file).
 std::optional<BuildLogEntry> StatFile(const std::string& path);
+// The same for `path` relative to the open folder `dir_fd` (from
+// OpenFolder): a build checks every file of the site, and this saves
+// walking the output folder's own path each time.
+std::optional<BuildLogEntry> StatFileAt(int dir_fd, const std::string& path);
+// A descriptor for StatFileAt, or -1 (then use StatFile).
+int OpenFolder(const std::string& path);
 
 }  // namespace clerk

@@ -146,6 +146,11 @@ SiteWriter::SiteWriter(std::string out_dir) : out_(Absolute(out_dir).string()) {
 
 SiteWriter::~SiteWriter() {
   if (begun_) Abort();
+  if (out_fd_ >= 0) ::close(out_fd_);
+}
+
+std::optional<BuildLogEntry> SiteWriter::StatOut(const std::string& path) const {
+  return out_fd_ >= 0 ? StatFileAt(out_fd_, path) : StatFile(out_ + "/" + path);
 }
 
 bool SiteWriter::Begin(Diagnostics& diag) {
@@ -154,6 +159,7 @@ bool SiteWriter::Begin(Diagnostics& diag) {
   fresh_ = !log.has_value();
   if (log) old_log_ = std::move(*log);
   kept_ = std::make_unique<std::atomic<bool>[]>(old_log_.slots());
+  if (!fresh_) out_fd_ = OpenFolder(out_);
   known_bodies_ = LoadKnownBodies(out_);
   if (!fresh_) old_ids_ = LoadKnownPageIds(out_);
   timer.Mark("read build log", std::to_string(old_log_.size()) + " entries");
@@ -184,7 +190,7 @@ void SiteWriter::Put(const std::string& path, const Fingerprint& inputs,
   if (!fresh_) {
     const BuildLogEntry* old = old_log_.Find(path);
     if (old && old->content == bytes && old->size == content.size()) {
-      std::optional<BuildLogEntry> now = StatFile(out_ + "/" + path);
+      std::optional<BuildLogEntry> now = StatOut(path);
       if (now && now->size == old->size && now->mtime_ns == old->mtime_ns) {
         BuildLogEntry kept = *old;
         kept.inputs = inputs;
@@ -236,7 +242,7 @@ bool SiteWriter::Keep(const std::string& path) {
   size_t slot = fresh_ ? BuildLog::npos : old_log_.IndexOf(path);
   if (slot == BuildLog::npos) return false;
   const BuildLogEntry& old = *old_log_.At(slot);
-  std::optional<BuildLogEntry> now = StatFile(out_ + "/" + path);
+  std::optional<BuildLogEntry> now = StatOut(path);
   if (!now || now->size != old.size || now->mtime_ns != old.mtime_ns) return false;
   if (!kept_[slot].exchange(true)) ++unchanged_;
   return true;
@@ -253,7 +259,7 @@ std::vector<std::string> SiteWriter::KeepAllWithDeps(const Fingerprint& deps) {
   for (size_t slot = 0; slot < old_log_.slots(); ++slot) {
     const BuildLogEntry* entry = old_log_.At(slot);
     if (!entry || !(entry->deps == deps)) continue;
-    std::optional<BuildLogEntry> now = StatFile(out_ + "/" + old_log_.PathAt(slot));
+    std::optional<BuildLogEntry> now = StatOut(old_log_.PathAt(slot));
     if (!now || now->size != entry->size || now->mtime_ns != entry->mtime_ns) return {};
     slots.push_back(slot);
   }

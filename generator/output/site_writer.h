@@ -94,6 +94,8 @@ class SiteWriter : public OutputSink {
 
  private:
   void Fail(const std::string& message);
+  // StatFile of a file of the site (relative to out_fd_ when open).
+  std::optional<BuildLogEntry> StatOut(const std::string& path) const;
   // `entry` with the PageDeps recorded for `path` (`keep`), or with none
   // (the build had warnings).
   BuildLogEntry WithDeps(const std::string& path, BuildLogEntry entry, bool keep) const;
@@ -102,6 +104,7 @@ class SiteWriter : public OutputSink {
   std::string staging_;  // absolute staging folder
   bool fresh_ = true;
   bool begun_ = false;
+  int out_fd_ = -1;  // the output folder, for StatOut; -1 on a fresh build
   BuildLog old_log_;
   // Per slot of old_log_: kept as it is (Keep). A flag, not a copy into
   // new_log_ under the lock: an edit build keeps every page but a few.

@@ -3,6 +3,7 @@
 #include <dirent.h>
 #include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <atomic>
@@ -136,13 +137,16 @@ bool OutputIntact(const std::string& out_dir, int jobs, size_t* files) {
   std::optional<BuildLog> log = BuildLog::Load(out_dir);
   if (!log) return false;
   std::atomic<bool> intact{true};
+  const int out_fd = OpenFolder(out_dir);
+  if (out_fd < 0) return false;
   ParallelFor(log->slots(), jobs, [&](size_t slot, int) {
     const BuildLogEntry* entry = log->At(slot);
     if (!intact || !entry) return;
-    std::optional<BuildLogEntry> now = StatFile(out_dir + "/" + log->PathAt(slot));
+    std::optional<BuildLogEntry> now = StatFileAt(out_fd, log->PathAt(slot));
     if (!now || now->size != entry->size || now->mtime_ns != entry->mtime_ns)
       intact = false;
   });
+  ::close(out_fd);
   *files = log->size();
   return intact;
 }

@@ -377,10 +377,23 @@ TEST_CASE("a failed rebuild leaves the built site as it was", "[e2e][incremental
   auto after = Snapshot(site.out());
   CHECK(Rewritten(before, after).empty());
   CHECK(Bytes(before) == Bytes(after));
-  int beside = 0;
-  for (const auto& e : fs::directory_iterator(site.out().parent_path()))
-    beside += e.path().filename().string().find(".tmp-") != std::string::npos;
-  CHECK(beside == 0);
+  auto staging_left = [&] {
+    int beside = 0;
+    for (const auto& e : fs::directory_iterator(site.out().parent_path()))
+      beside += e.path().filename().string().find(".tmp-") != std::string::npos;
+    return beside;
+  };
+  CHECK(staging_left() == 0);
+
+  // A failure while loading, when the last build's log is already being
+  // read beside it: still nothing changed, nothing left beside the site.
+  WriteFile(site.meeting() / "meeting.yaml",
+            ReadFile(site.meeting() / "meeting.yaml") + "date: [\n");
+  r = site.Run();
+  CHECK(r.exit_code == 1);
+  CHECK(r.output.find("meeting.yaml:") != std::string::npos);
+  CHECK(Bytes(Snapshot(site.out())) == Bytes(before));
+  CHECK(staging_left() == 0);
 }
 
 // "check acronyms ... <N> files scanned".

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "content/paper_body.h"
+#include "model/ascii.h"
 #include "model/parallel.h"
 #include "model/program_identity.h"
 
@@ -13,7 +14,7 @@ namespace clerk {
 namespace {
 
 bool IsWordChar(char c) {
-  return std::isalnum(static_cast<unsigned char>(c)) || c == '&' || c == '\'' || c == '_';
+  return ascii::IsAlnum(c) || c == '&' || c == '\'' || c == '_';
 }
 
 class Scanner {
@@ -95,7 +96,7 @@ std::vector<AcronymHit> FindAcronyms(const std::string& text) {
     size_t start = i;
     int raw_upper = 0;
     while (i < text.size() && IsWordChar(text[i])) {
-      raw_upper += std::isupper(static_cast<unsigned char>(text[i])) ? 1 : 0;
+      raw_upper += ascii::IsUpper(text[i]) ? 1 : 0;
       ++i;
     }
     if (raw_upper < 2) continue;  // most words: no acronym, no copy
@@ -109,12 +110,11 @@ std::vector<AcronymHit> FindAcronyms(const std::string& text) {
       word.resize(word.size() - 2);
     int upper = 0, letters = 0;
     for (char c : word) {
-      if (std::isalpha(static_cast<unsigned char>(c))) ++letters;
-      if (std::isupper(static_cast<unsigned char>(c))) ++upper;
+      if (ascii::IsAlpha(c)) ++letters;
+      if (ascii::IsUpper(c)) ++upper;
     }
     if (upper >= 2 && word.back() == 's' && upper == letters - 1) word.pop_back();
-    if (upper >= 2 && upper * 2 >= letters &&
-        std::isupper(static_cast<unsigned char>(word[0])))
+    if (upper >= 2 && upper * 2 >= letters && ascii::IsUpper(word[0]))
       hits.push_back({word, start + lead});
   }
   return hits;

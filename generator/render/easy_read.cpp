@@ -6,6 +6,7 @@
 #include <memory>
 #include <set>
 
+#include "model/ascii.h"
 #include "render/pictograms.h"
 #include "render/urls.h"
 
@@ -24,14 +25,11 @@ std::string Trim(const std::string& s) {
   return s.substr(b, e - b + 1);
 }
 
-std::string Lower(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
+using ascii::Lower;
 
 bool IsWordChar(char c) {
   unsigned char u = static_cast<unsigned char>(c);
-  return std::isalnum(u) || c == '&' || u >= 0x80;
+  return ascii::IsAlnum(c) || c == '&' || u >= 0x80;
 }
 
 // Glossary acronyms written out: "SEND provision" -> "Special Educational
@@ -49,7 +47,7 @@ std::string Expand(const std::string& text, const Site& site) {
     while (j < text.size() && IsWordChar(text[j])) ++j;
     std::string word = text.substr(i, j - i);
     int upper = 0;
-    for (char c : word) upper += std::isupper(static_cast<unsigned char>(c)) ? 1 : 0;
+    for (char c : word) upper += ascii::IsUpper(c) ? 1 : 0;
     auto it = site.glossary.find(word);
     if (upper >= 2 && it != site.glossary.end() && !it->second.expansion.empty()) {
       out += it->second.expansion;
@@ -96,7 +94,7 @@ std::vector<EasyLine> Written(const std::string& text, const SourcePos& pos) {
 std::string TelHref(const std::string& phone) {
   std::string out = "tel:";
   for (char c : phone) {
-    if (std::isdigit(static_cast<unsigned char>(c)) || c == '+') out += c;
+    if (ascii::IsDigit(c) || c == '+') out += c;
   }
   return out;
 }
@@ -858,10 +856,10 @@ int CountWords(const std::string& sentence) {
   for (size_t i = 0; i <= sentence.size(); ++i) {
     char c = i < sentence.size() ? sentence[i] : ' ';
     unsigned char u = static_cast<unsigned char>(c);
-    bool part = std::isalnum(u) || c == '\'' || c == '-' || c == '&' || u >= 0x80;
+    bool part = ascii::IsAlnum(c) || c == '\'' || c == '-' || c == '&' || u >= 0x80;
     if (part) {
       in_word = true;
-      has_alnum |= std::isalnum(u) || u >= 0x80;
+      has_alnum |= ascii::IsAlnum(c) || u >= 0x80;
     } else if (in_word) {
       if (has_alnum) ++words;
       in_word = has_alnum = false;

@@ -6,13 +6,14 @@
 #include <string_view>
 #include <vector>
 
+#include "model/ascii.h"
 #include "render/html_text.h"
 
 namespace clerk {
 namespace {
 
 bool IsAlnum(char c) {
-  return std::isalnum(static_cast<unsigned char>(c));
+  return ascii::IsAlnum(c);
 }
 
 // End of the word starting at `start` (an alphanumeric): letters and digits,
@@ -35,10 +36,7 @@ size_t WordEnd(const std::string& html, size_t start, size_t end) {
   return j;
 }
 
-std::string Lower(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
+using ascii::Lower;
 
 // Elements whose text is left as it is.
 bool IsSkippedElement(const std::string& name) {
@@ -53,7 +51,7 @@ std::string TagName(const std::string& html, size_t lt, bool* closing) {
   *closing = i < html.size() && html[i] == '/';
   if (*closing) ++i;
   size_t start = i;
-  while (i < html.size() && std::isalnum(static_cast<unsigned char>(html[i]))) ++i;
+  while (i < html.size() && ascii::IsAlnum(html[i])) ++i;
   return Lower(html.substr(start, i - start));
 }
 

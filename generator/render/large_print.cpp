@@ -4,15 +4,17 @@
 #include <cstring>
 #include <vector>
 
+#include "model/ascii.h"
+
 namespace clerk {
 namespace {
 
 bool IsUpperWord(const std::string& w) {
   int letters = 0;
   for (char c : w) {
-    unsigned char u = static_cast<unsigned char>(c);
-    if (std::islower(u) || std::isdigit(u)) return false;  // postcodes, codes: as written
-    if (std::isupper(u)) ++letters;
+    if (ascii::IsLower(c) || ascii::IsDigit(c))
+      return false;  // postcodes, codes: as written
+    if (ascii::IsUpper(c)) ++letters;
   }
   return letters >= 2;
 }
@@ -26,15 +28,12 @@ std::string SentenceCaseText(const std::string& text,
   };
   std::vector<Word> words;
   for (size_t i = 0; i < text.size();) {
-    unsigned char u = static_cast<unsigned char>(text[i]);
-    if (!std::isalnum(u) && text[i] != '\'') {
+    if (!ascii::IsAlnum(text[i]) && text[i] != '\'') {
       ++i;
       continue;
     }
     size_t j = i;
-    while (j < text.size() &&
-           (std::isalnum(static_cast<unsigned char>(text[j])) || text[j] == '\''))
-      ++j;
+    while (j < text.size() && (ascii::IsAlnum(text[j]) || text[j] == '\'')) ++j;
     std::string w = text.substr(i, j - i);
     words.push_back({i, j, IsUpperWord(w), acronyms.count(w) > 0});
     i = j;
@@ -70,7 +69,7 @@ std::string SentenceCaseText(const std::string& text,
             first = true;
         }
         for (size_t c = words[w].begin + (first ? 1 : 0); c < words[w].end; ++c) {
-          out[c] = static_cast<char>(std::tolower(static_cast<unsigned char>(out[c])));
+          out[c] = ascii::ToLower(out[c]);
         }
       }
     }

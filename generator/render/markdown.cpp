@@ -21,6 +21,7 @@
 #include <mutex>
 #include <set>
 
+#include "model/ascii.h"
 #include "render/html_text.h"
 
 namespace clerk {
@@ -35,10 +36,7 @@ void EnsureExtensions() {
   std::call_once(once, [] { cmark_gfm_core_extensions_ensure_registered(); });
 }
 
-std::string Lower(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
+using ascii::Lower;
 
 // Plain text of a node's inline content.
 void CollectText(cmark_node* node, std::string& out) {
@@ -92,8 +90,8 @@ std::string TagName(const std::string& html, bool& closing, bool& comment) {
     ++i;
   }
   std::string name;
-  while (i < html.size() && std::isalnum(static_cast<unsigned char>(html[i]))) {
-    name += static_cast<char>(std::tolower(static_cast<unsigned char>(html[i])));
+  while (i < html.size() && ascii::IsAlnum(html[i])) {
+    name += ascii::ToLower(html[i]);
     ++i;
   }
   return name;

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "model/ascii.h"
 #include "render/glossary_terms.h"
 #include "render/html_text.h"
 #include "render/urls.h"
@@ -15,11 +16,6 @@ namespace clerk {
 using json = nlohmann::json;
 
 namespace {
-
-std::string LowerAscii(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
 
 std::string Trim(const std::string& s) {
   size_t b = s.find_first_not_of(" \t");
@@ -31,7 +27,7 @@ std::string Trim(const std::string& s) {
 std::string TelHref(const std::string& phone) {
   std::string out = "tel:";
   for (char c : phone) {
-    if (std::isdigit(static_cast<unsigned char>(c)) || c == '+') out += c;
+    if (ascii::IsDigit(c) || c == '+') out += c;
   }
   return out;
 }
@@ -208,7 +204,7 @@ json PageContext::MeetingSummary(const Meeting& m) const {
           {"iso", IsoDate(m.start.date) + "T" + IsoTime(m.start.time)},
           {"time", ClockTime(m.start.time)},
           {"status", status},
-          {"status_class", LowerAscii(status)},
+          {"status_class", ascii::Lower(status)},
           {"show_status", m.status != MeetingStatus::kHeld},
           {"venue", venue ? venue->name : ""}};
 }
@@ -312,7 +308,7 @@ PageData PageContext::Home() {
   for (const auto& [id, c] : site_.committees) sorted.push_back(&c);
   std::stable_sort(sorted.begin(), sorted.end(),
                    [](const Committee* a, const Committee* b) {
-                     return LowerAscii(a->name) < LowerAscii(b->name);
+                     return ascii::Lower(a->name) < ascii::Lower(b->name);
                    });
   for (const Committee* c : sorted) {
     committees.push_back({{"href", Link(urls::Committee(c->id))}, {"name", c->name}});
@@ -330,7 +326,7 @@ PageData PageContext::CommitteeIndex() {
   for (const auto& [id, c] : site_.committees) sorted.push_back(&c);
   std::stable_sort(sorted.begin(), sorted.end(),
                    [](const Committee* a, const Committee* b) {
-                     return LowerAscii(a->name) < LowerAscii(b->name);
+                     return ascii::Lower(a->name) < ascii::Lower(b->name);
                    });
   json list = json::array();
   for (const Committee* c : sorted) {
@@ -360,20 +356,16 @@ PageData PageContext::GlossaryPage() {
   for (const auto& [id, t] : site_.glossary) terms.push_back(&t);
   std::stable_sort(terms.begin(), terms.end(),
                    [](const GlossaryTerm* a, const GlossaryTerm* b) {
-                     return LowerAscii(a->term) < LowerAscii(b->term);
+                     return ascii::Lower(a->term) < ascii::Lower(b->term);
                    });
   // Grouped by first letter, with a list of letters to jump to.
   json letters = json::array();
   std::set<std::string> used(TemplateIds().begin(), TemplateIds().end());
   for (const GlossaryTerm* t : terms) {
-    char first =
-        t->term.empty()
-            ? '#'
-            : static_cast<char>(std::toupper(static_cast<unsigned char>(t->term[0])));
-    std::string letter =
-        std::isalpha(static_cast<unsigned char>(first)) ? std::string(1, first) : "#";
+    char first = t->term.empty() ? '#' : ascii::ToUpper(t->term[0]);
+    std::string letter = ascii::IsAlpha(first) ? std::string(1, first) : "#";
     if (letters.empty() || letters.back()["letter"] != letter) {
-      std::string id = letter == "#" ? "letter-other" : "letter-" + LowerAscii(letter);
+      std::string id = letter == "#" ? "letter-other" : "letter-" + ascii::Lower(letter);
       letters.push_back(
           {{"letter", letter}, {"id", UniqueId(id, used)}, {"terms", json::array()}});
     }

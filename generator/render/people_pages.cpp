@@ -3,6 +3,7 @@
 #include <cctype>
 #include <map>
 
+#include "model/ascii.h"
 #include "render/html_text.h"
 #include "render/page_context.h"
 #include "render/urls.h"
@@ -20,10 +21,8 @@ std::string OptionalDate(const std::optional<Date>& d) {
 // Sort key for people lists: surname, then the rest.
 std::string SurnameKey(const std::string& name) {
   size_t space = name.find_last_of(' ');
-  std::string key =
-      space == std::string::npos ? name : name.substr(space + 1) + " " + name;
-  for (char& c : key) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return key;
+  return ascii::Lower(space == std::string::npos ? name
+                                                 : name.substr(space + 1) + " " + name);
 }
 
 }  // namespace
@@ -136,7 +135,7 @@ PageData PageContext::PersonPage(const Person& p) {
   if (!p.phone.empty()) {
     std::string tel = "tel:";
     for (char c : p.phone) {
-      if (std::isdigit(static_cast<unsigned char>(c)) || c == '+') tel += c;
+      if (ascii::IsDigit(c) || c == '+') tel += c;
     }
     rows.push_back(Row("Phone", Line(p.phone, tel)));
   }

@@ -4,14 +4,12 @@
 #include <cctype>
 #include <utility>
 
+#include "model/ascii.h"
+
 namespace clerk {
 namespace {
 
-std::string Lower(const std::string& s) {
-  std::string out = s;
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
+using ascii::Lower;
 
 // Keyword (matched at the start of a word, lower case) -> pictogram. Order
 // matters: the first match wins, so specific words come before general ones.
@@ -116,10 +114,10 @@ std::string ChoosePictogram(const std::string& text, const std::string& fallback
     size_t at = 0;
     std::string w = word;
     while ((at = lower.find(w, at)) != std::string::npos) {
-      bool start = at == 0 || !std::isalnum(static_cast<unsigned char>(lower[at - 1]));
+      bool start = at == 0 || !ascii::IsAlnum(lower[at - 1]);
       // "send" only as the whole word (SEND), not "sending".
       bool end_ok = w != "send" || at + w.size() == lower.size() ||
-                    !std::isalnum(static_cast<unsigned char>(lower[at + w.size()]));
+                    !ascii::IsAlnum(lower[at + w.size()]);
       if (start && end_ok) return picture;
       at += w.size();
     }

@@ -6,8 +6,13 @@
 
 #include <cerrno>
 
+#include "content/source_files.h"
+
 namespace clerk::batch_file {
 
+namespace {
+
+// The offset just past the last whole "# end <n>" line; npos if none.
 size_t CompleteEnd(std::string_view bytes) {
   for (size_t at = bytes.rfind(kEnd); at != std::string_view::npos;
        at = at == 0 ? std::string_view::npos : bytes.rfind(kEnd, at - 1)) {
@@ -18,6 +23,7 @@ size_t CompleteEnd(std::string_view bytes) {
   return std::string_view::npos;
 }
 
+// If `line` ends a batch, its count in `*count` (0 if it does not parse).
 bool IsEnd(std::string_view line, uint64_t* count) {
   if (line.substr(0, kEnd.size()) != kEnd) return false;
   std::string_view digits = line.substr(kEnd.size());
@@ -30,6 +36,37 @@ bool IsEnd(std::string_view line, uint64_t* count) {
   }
   *count = n;
   return true;
+}
+
+}  // namespace
+
+std::optional<Extent> ReadBatches(
+    const std::string& path, std::string_view header,
+    const std::function<bool(std::string_view line, LineReader& lines)>& record) {
+  // Read whole and split in place: these files run to tens of megabytes.
+  std::string bytes;
+  if (!ReadWholeFile(path, &bytes)) return std::nullopt;
+  // Only complete batches are read; what follows the last one was cut short.
+  const size_t end = CompleteEnd(bytes);
+  if (end == std::string::npos) return std::nullopt;
+  LineReader lines(std::string_view(bytes).substr(0, end));
+  std::string_view line;
+  if (!lines.Next(line) || line != header) return std::nullopt;
+  Extent extent;
+  extent.size = end;
+  size_t in_batch = 0;
+  while (lines.Next(line)) {
+    uint64_t count = 0;
+    if (IsEnd(line, &count)) {
+      if (count != in_batch) return std::nullopt;
+      extent.records += in_batch;
+      in_batch = 0;
+      continue;
+    }
+    ++in_batch;
+    if (!record(line, lines)) return std::nullopt;
+  }
+  return extent;
 }
 
 bool WriteAt(const std::string& path, uint64_t offset, const std::string& bytes) {

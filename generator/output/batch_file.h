@@ -11,18 +11,32 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
+
+#include "output/line_reader.h"
 
 namespace clerk::batch_file {
 
 inline constexpr std::string_view kEnd = "# end ";
 
-// The offset just past the last whole "# end <n>" line; npos if none.
-size_t CompleteEnd(std::string_view bytes);
+// What ReadBatches found: where the complete batches end (to append
+// after) and how many records they hold, replaced ones too.
+struct Extent {
+  uint64_t size = 0;
+  size_t records = 0;
+};
 
-// If `line` ends a batch, its count in `*count` (0 if it does not parse).
-bool IsEnd(std::string_view line, uint64_t* count);
+// Reads the complete batches of the file at `path`, whose first line must be
+// `header`, calling `record` with the first line of each record; `record`
+// may take more lines of the same record from `lines`, and returns false if
+// the record is damaged. Nullopt if the file is missing, foreign or
+// damaged, or a batch's count is wrong.
+std::optional<Extent> ReadBatches(
+    const std::string& path, std::string_view header,
+    const std::function<bool(std::string_view line, LineReader& lines)>& record);
 
 // Writes `bytes` at `offset` of the existing file at `path`, cutting off
 // whatever followed. False on any failure, or if the file is shorter than

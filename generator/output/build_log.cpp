@@ -9,10 +9,8 @@
 #include <string_view>
 #include <vector>
 
-#include "content/source_files.h"
 #include "output/atomic_write.h"
 #include "output/batch_file.h"
-#include "output/line_reader.h"
 
 namespace clerk {
 namespace {
@@ -93,37 +91,20 @@ void AppendEnd(std::string& text, size_t lines) {
 }  // namespace
 
 std::optional<BuildLog> BuildLog::Load(const std::string& out_dir) {
-  // Read whole and split in place: a large site's log is tens of megabytes.
-  std::string bytes;
-  if (!ReadWholeFile(out_dir + "/" + kBuildLogName, &bytes)) return std::nullopt;
-  // Only complete batches are read; what follows the last one was cut short.
-  const size_t end = batch_file::CompleteEnd(bytes);
-  if (end == std::string::npos) return std::nullopt;
-  LineReader lines(std::string_view(bytes).substr(0, end));
-  std::string_view line;
-  if (!lines.Next(line) || line != kHeader) return std::nullopt;
   BuildLog log;
-  log.index_.reserve(static_cast<size_t>(std::count(bytes.begin(), bytes.end(), '\n')));
-  size_t in_batch = 0;
-  while (lines.Next(line)) {
-    uint64_t count = 0;
-    if (batch_file::IsEnd(line, &count)) {
-      if (count != in_batch) return std::nullopt;
-      log.file_lines_ += in_batch;
-      in_batch = 0;
-      continue;
-    }
-    ++in_batch;
-    if (line.substr(0, kRemoved.size()) == kRemoved) {
-      if (!log.Remove(line.substr(kRemoved.size()))) return std::nullopt;
-      continue;
-    }
-    std::string_view path;
-    BuildLogEntry e;
-    if (!ParseEntry(line, path, e)) return std::nullopt;
-    log.Set(std::string(path), std::move(e));
-  }
-  log.file_size_ = end;
+  std::optional<batch_file::Extent> extent = batch_file::ReadBatches(
+      out_dir + "/" + kBuildLogName, kHeader, [&](std::string_view line, LineReader&) {
+        if (line.substr(0, kRemoved.size()) == kRemoved)
+          return log.Remove(line.substr(kRemoved.size()));
+        std::string_view path;
+        BuildLogEntry e;
+        if (!ParseEntry(line, path, e)) return false;
+        log.Set(std::string(path), std::move(e));
+        return true;
+      });
+  if (!extent) return std::nullopt;
+  log.file_size_ = extent->size;
+  log.file_lines_ = extent->records;
   return log;
 }
 

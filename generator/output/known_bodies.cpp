@@ -2,10 +2,8 @@
 
 #include <string_view>
 
-#include "content/source_files.h"
 #include "output/atomic_write.h"
 #include "output/batch_file.h"
-#include "output/line_reader.h"
 
 namespace clerk {
 namespace {
@@ -72,45 +70,26 @@ bool SaveWhole(const std::map<std::string, BodySummary>& bodies,
 }  // namespace
 
 std::optional<KnownBodies> LoadKnownBodies(const std::string& out_dir) {
-  std::string bytes;
-  if (!ReadWholeFile(out_dir + "/" + kKnownBodiesName, &bytes)) return std::nullopt;
-  // Only complete batches are read; what follows the last one was cut short.
-  const size_t end = batch_file::CompleteEnd(bytes);
-  if (end == std::string::npos) return std::nullopt;
-  LineReader lines(std::string_view(bytes).substr(0, end));
-  std::string_view line;
-  if (!lines.Next(line) || line != kHeader) return std::nullopt;
   KnownBodies known;
-  size_t in_batch = 0;
-  while (lines.Next(line)) {
-    uint64_t count = 0;
-    if (batch_file::IsEnd(line, &count)) {
-      if (count != in_batch) return std::nullopt;
-      known.file_records += in_batch;
-      in_batch = 0;
-      continue;
-    }
-    ++in_batch;
+  // One record: "R <key>", or "B ..." and its "L ..." lines.
+  auto record = [&](std::string_view line, LineReader& lines) {
     std::string_view rest = line;
     std::string_view kind = Field(rest);
-    if (kind == "R" && !rest.empty()) {
-      if (known.bodies.erase(std::string(rest)) != 1) return std::nullopt;
-      continue;
-    }
+    if (kind == "R" && !rest.empty()) return known.bodies.erase(std::string(rest)) == 1;
     long long links = 0;
     BodySummary body;
     if (kind != "B" || !Fingerprint::FromHex(Field(rest), body.source) ||
         !ParseInt(Field(rest), links) || rest.empty())
-      return std::nullopt;
+      return false;
     std::string key(rest);
     for (long long i = 0; i < links; ++i) {
-      if (!lines.Next(line)) return std::nullopt;
-      std::string_view l = line;
+      std::string_view l;
+      if (!lines.Next(l)) return false;
       long long number = 0, column = 0;
       if (Field(l) != "L" || !ParseInt(Field(l), number) || !ParseInt(Field(l), column))
-        return std::nullopt;
+        return false;
       size_t tab = l.find('\t');
-      if (tab == std::string_view::npos) return std::nullopt;
+      if (tab == std::string_view::npos) return false;
       SiteLink link;
       link.pos = SourcePos{std::string(l.substr(0, tab)), static_cast<int>(number),
                            static_cast<int>(column)};
@@ -118,8 +97,13 @@ std::optional<KnownBodies> LoadKnownBodies(const std::string& out_dir) {
       body.site_links.push_back(std::move(link));
     }
     known.bodies[key] = std::move(body);
-  }
-  known.file_size = end;
+    return true;
+  };
+  std::optional<batch_file::Extent> extent =
+      batch_file::ReadBatches(out_dir + "/" + kKnownBodiesName, kHeader, record);
+  if (!extent) return std::nullopt;
+  known.file_size = extent->size;
+  known.file_records = extent->records;
   return known;
 }
 

@@ -427,6 +427,8 @@ bool SiteWriter::Commit(Diagnostics& diag) {
     const BuildLogEntry* old = old_log_.At(slot);
     if (!old) continue;
     const std::string& path = old_log_.PathAt(slot);
+    // Put this build (above): its new entry stands.
+    if (new_log_.Find(path)) continue;
     if (kept_[slot]) {
       // Copied only when its deps may have changed: nearly every file is kept.
       if (keep_deps ? deps_.count(path) > 0 : !(old->deps == Fingerprint{})) {
@@ -435,7 +437,6 @@ bool SiteWriter::Commit(Diagnostics& diag) {
       }
       continue;
     }
-    if (new_log_.Find(path)) continue;
     gone.push_back(path);
     if (fs::remove(out_ + "/" + path, ec)) ++removed_;
     for (std::string dir = Parent(path); !dir.empty(); dir = Parent(dir))

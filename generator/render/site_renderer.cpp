@@ -9,6 +9,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <future>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -190,17 +191,21 @@ RenderStats RenderSite(const Site& site, const RenderOptions& options, OutputSin
                        Diagnostics& diag) {
   RenderStats stats;
   StageTimer timer;
-  SiteIndex index(site);
-  timer.Mark("index");
   RenderOptions opts = options;
   if (opts.base_url.empty()) opts.base_url = site.config.base_url;
+  // The index and the Markdown read the site and not each other: the index
+  // is built on its own thread meanwhile (a fifth of a second at N = 10,000).
+  std::future<std::unique_ptr<SiteIndex>> indexing = std::async(
+      std::launch::async, [&site] { return std::make_unique<SiteIndex>(site); });
   RenderedContent content = RenderContent(site, diag, opts.jobs, sink.KnownBodies());
-  timer.Mark("markdown", std::to_string(content.DocumentsRendered()) +
-                             " papers rendered of " +
-                             std::to_string(site.documents.size()) + ", " +
-                             std::to_string(content.MeetingTextsRendered()) +
-                             " minutes and agendas of " +
-                             std::to_string(site.minutes.size() + site.meetings.size()));
+  const std::unique_ptr<SiteIndex> index_held = indexing.get();
+  const SiteIndex& index = *index_held;
+  timer.Mark("index and markdown",
+             std::to_string(content.DocumentsRendered()) + " papers rendered of " +
+                 std::to_string(site.documents.size()) + ", " +
+                 std::to_string(content.MeetingTextsRendered()) +
+                 " minutes and agendas of " +
+                 std::to_string(site.minutes.size() + site.meetings.size()));
   const std::vector<Rendition> renditions = DefaultRenditions();
   RenditionExtras extras(index, opts.base_url);
   ResidentLinks resident_links(index, opts.base_url);

@@ -129,26 +129,21 @@ bool LoggableKeys(const std::vector<std::string>& keys) {
 // records, and a fingerprint per paper body, to hash the bodies a page read.
 struct DepsInputs {
   Fingerprint records;
-  std::map<std::string, Fingerprint> bodies;
+  // RenderedContent::bodies, set before the pages are built and not changed
+  // while they are.
+  const std::map<std::string, BodySummary>* bodies = nullptr;
 
   Fingerprint Of(const Fingerprint& shared, const Rendition& rendition,
                  const std::string& path, const std::vector<std::string>& read) const {
     Hasher h;
     h.Add(shared).Add(records).Add(rendition.id).Add(path);
     for (const std::string& key : read) {
-      auto it = bodies.find(key);
-      h.Add(key).Add(it == bodies.end() ? Fingerprint{} : it->second);
+      auto it = bodies->find(key);
+      h.Add(key).Add(it == bodies->end() ? Fingerprint{} : it->second.source);
     }
     return h.Finish();
   }
 };
-
-DepsInputs MakeDepsInputs(const Site& site, const RenderedContent& content, int jobs) {
-  DepsInputs deps;
-  deps.records = RecordsFingerprint(site, jobs);
-  for (const auto& [key, body] : content.bodies) deps.bodies[key] = body.source;
-  return deps;
-}
 
 // Collects files in memory; nothing is ever up to date.
 class MemorySink : public OutputSink {
@@ -195,11 +190,18 @@ RenderStats RenderSite(const Site& site, const RenderOptions& options, OutputSin
   if (opts.base_url.empty()) opts.base_url = site.config.base_url;
   // The index and the Markdown read the site and not each other: the index
   // is built on its own thread meanwhile (a fifth of a second at N = 10,000).
-  std::future<std::unique_ptr<SiteIndex>> indexing = std::async(
-      std::launch::async, [&site] { return std::make_unique<SiteIndex>(site); });
+  // So is the fingerprint of the records, which pages' dependencies need.
+  const bool track_deps = sink.KeepsDeps();
+  DepsInputs deps_inputs;
+  std::future<std::unique_ptr<SiteIndex>> indexing =
+      std::async(std::launch::async, [&site, &deps_inputs, track_deps, &opts] {
+        if (track_deps) deps_inputs.records = RecordsFingerprint(site, opts.jobs);
+        return std::make_unique<SiteIndex>(site);
+      });
   RenderedContent content = RenderContent(site, diag, opts.jobs, sink.KnownBodies());
   const std::unique_ptr<SiteIndex> index_held = indexing.get();
   const SiteIndex& index = *index_held;
+  deps_inputs.bodies = &content.bodies;
   timer.Mark("index and markdown",
              std::to_string(content.DocumentsRendered()) + " papers rendered of " +
                  std::to_string(site.documents.size()) + ", " +
@@ -233,9 +235,6 @@ RenderStats RenderSite(const Site& site, const RenderOptions& options, OutputSin
   if (diag.HasErrors()) return stats;
 
   const std::vector<PageJob> jobs = PageJobs(site);
-  const bool track_deps = sink.KeepsDeps();
-  const DepsInputs deps_inputs =
-      track_deps ? MakeDepsInputs(site, content, opts.jobs) : DepsInputs{};
   timer.Mark("render setup");
   const size_t total = jobs.size() * renditions.size();
   std::vector<Worker> workers(static_cast<size_t>(std::max(1, opts.jobs)));

@@ -28,8 +28,13 @@ bool ReadWholeFile(const std::string& path, std::string* bytes, std::string* err
   bytes->resize(static_cast<size_t>(st.st_size));
   size_t got = 0;
   for (;;) {
-    if (got == bytes->size()) bytes->resize(got + 4096 + got / 2);  // it grew
-    ssize_t n = ::read(fd, bytes->data() + got, bytes->size() - got);
+    // Once the size fstat gave is read, one more read into a small buffer
+    // says whether the file grew since: no second, larger zero-filled
+    // buffer for every file (that was a third of reading the record cache).
+    char more[4096];
+    const bool full = got == bytes->size();
+    ssize_t n = full ? ::read(fd, more, sizeof more)
+                     : ::read(fd, bytes->data() + got, bytes->size() - got);
     if (n < 0 && errno == EINTR) continue;
     if (n < 0) {
       if (error) *error = std::string("cannot read file: ") + std::strerror(errno);
@@ -37,6 +42,7 @@ bool ReadWholeFile(const std::string& path, std::string* bytes, std::string* err
       return false;
     }
     if (n == 0) break;
+    if (full) bytes->append(more, static_cast<size_t>(n));
     got += static_cast<size_t>(n);
   }
   ::close(fd);

@@ -43,14 +43,20 @@ void CheckSiteLinks(
     const std::vector<SiteLink>& links,
     const std::function<const std::vector<std::string>*(const std::string&)>& page_ids,
     const std::vector<std::string>& all_pages, Diagnostics& diag) {
-  std::vector<std::string> addresses;  // "@/..." forms, for suggestions
-  for (const std::string& page : all_pages) {
-    std::string a = page;
-    if (a.size() >= 10 && a.compare(a.size() - 10, 10, "index.html") == 0)
-      a.resize(a.size() - 10);
-    while (!a.empty() && a.back() == '/') a.pop_back();
-    addresses.push_back("@/" + a);
-  }
+  // "@/..." forms of every page, for suggestions: made only for a link that
+  // points nowhere (a large site has two hundred thousand pages).
+  std::vector<std::string> addresses;
+  auto all_addresses = [&]() -> const std::vector<std::string>& {
+    if (!addresses.empty() || all_pages.empty()) return addresses;
+    for (const std::string& page : all_pages) {
+      std::string a = page;
+      if (a.size() >= 10 && a.compare(a.size() - 10, 10, "index.html") == 0)
+        a.resize(a.size() - 10);
+      while (!a.empty() && a.back() == '/') a.pop_back();
+      addresses.push_back("@/" + a);
+    }
+    return addresses;
+  };
   for (const SiteLink& link : links) {
     std::optional<SiteLinkTarget> target = ParseSiteLink(link.target);
     if (!target) continue;
@@ -58,7 +64,7 @@ void CheckSiteLinks(
     if (!ids) {
       std::string page_part = link.target.substr(0, link.target.find('#'));
       diag.Error(link.pos, "'" + link.target + "' points to no page" +
-                               DidYouMean(page_part, addresses));
+                               DidYouMean(page_part, all_addresses()));
       continue;
     }
     if (target->anchor.empty()) continue;

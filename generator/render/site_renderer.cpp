@@ -348,7 +348,7 @@ RenderStats RenderSite(const Site& site, const RenderOptions& options, OutputSin
 
   // Theme files (CSS, pictures), not its templates; then the site's own
   // files, as they are.
-  std::vector<std::string> paths = page_paths;
+  std::vector<std::string> paths = std::move(page_paths);
   auto put_file = [&](const std::string& path, const fs::path& from) {
     std::string bytes = ReadFile(from);
     Fingerprint inputs = FingerprintOf(bytes);

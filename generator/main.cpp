@@ -79,16 +79,37 @@ std::string Plural(int n, const char* word) {
   return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
 }
 
-// The site's own theme if it has one, else the default theme that comes
-// with clerk (themes/ beside the build folder of the binary).
+// The default theme that comes with clerk: themes/ beside the build folder
+// of the binary.
+std::filesystem::path ShippedTheme() {
+  std::error_code ec;
+  std::filesystem::path exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+  return ec ? std::filesystem::path()
+            : exe.parent_path().parent_path() / "themes" / "default";
+}
+
+// The site's own theme if it has one, else the one that comes with clerk.
 std::string ThemeDir(const std::string& source) {
   std::filesystem::path own = std::filesystem::path(source) / "themes" / "default";
   if (std::filesystem::is_directory(own)) return own.string();
-  std::error_code ec;
-  std::filesystem::path exe = std::filesystem::read_symlink("/proc/self/exe", ec);
-  std::filesystem::path shipped = exe.parent_path().parent_path() / "themes" / "default";
-  if (!ec && std::filesystem::is_directory(shipped)) return shipped.string();
-  return own.string();  // missing: the render stage reports it
+  std::filesystem::path shipped = ShippedTheme();
+  if (!shipped.empty() && std::filesystem::is_directory(shipped)) return shipped.string();
+  return own.string();  // missing: ThemeFound reports it
+}
+
+// False, with one error that says where clerk looked, if there is no theme
+// at all: a clerk program copied away from its build folder, say.
+bool ThemeFound(const std::string& source, Diagnostics& diag) {
+  const std::string dir = ThemeDir(source);
+  if (std::filesystem::is_directory(dir)) return true;
+  const std::string shipped = ShippedTheme().string();
+  diag.Error({dir, 0, 0},
+             "no theme: the site has no themes/default folder, and clerk's own theme is "
+             "not at " +
+                 (shipped.empty() ? std::string("themes/default") : shipped) +
+                 " (it comes in themes/ beside the folder that holds the clerk program: "
+                 "run that clerk, or copy its themes/default into the site)");
+  return false;
 }
 
 // What the checks found clean: by the last build (read before the checks)
@@ -166,6 +187,10 @@ std::string Summary(const Diagnostics& diag) {
 
 int RunCheck(const Options& opt) {
   Diagnostics diag;
+  if (!ThemeFound(opt.source, diag)) {
+    PrintDiagnostics(diag);
+    return kExitContentError;
+  }
   clerk::Site site;
   LoadAndCheck(opt, site, diag);
   clerk::DiscardSink sink;
@@ -227,6 +252,7 @@ int BuildOnce(const Options& opt, std::ostream& log, std::string* messages = nul
   clerk::SiteWriter& writer = *held_writer;
   clerk::RenderStats stats;
   bool ok = clerk::CheckOutputDir(opt.out, opt.source, diag);
+  ok = ThemeFound(opt.source, diag) && ok;
   int jobs = opt.jobs > 0 ? opt.jobs : clerk::DefaultJobs();
 
   // Nothing changed since the last build (sources, theme, clerk, options)

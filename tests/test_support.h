@@ -60,10 +60,11 @@ struct CommandResult {
   std::string output;  // stdout and stderr together
 };
 
-// Runs the clerk binary with `args` in folder `cwd`.
-inline CommandResult RunClerk(const std::string& args, const std::filesystem::path& cwd) {
-  std::string command = "cd '" + cwd.string() + "' && '" + std::string(CLERK_BINARY) +
-                        "' " + args + " 2>&1";
+// Runs the program at `program` with `args` in folder `cwd`.
+inline CommandResult RunProgram(const std::string& program, const std::string& args,
+                                const std::filesystem::path& cwd) {
+  std::string command =
+      "cd '" + cwd.string() + "' && '" + program + "' " + args + " 2>&1";
   CommandResult result;
   FILE* pipe = ::popen(command.c_str(), "r");
   if (!pipe) return result;
@@ -74,6 +75,11 @@ inline CommandResult RunClerk(const std::string& args, const std::filesystem::pa
   int status = ::pclose(pipe);
   if (WIFEXITED(status)) result.exit_code = WEXITSTATUS(status);
   return result;
+}
+
+// Runs the clerk binary with `args` in folder `cwd`.
+inline CommandResult RunClerk(const std::string& args, const std::filesystem::path& cwd) {
+  return RunProgram(CLERK_BINARY, args, cwd);
 }
 
 }  // namespace clerk::testing

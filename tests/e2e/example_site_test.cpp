@@ -143,3 +143,28 @@ TEST_CASE("clerk new meeting scaffolds a folder that checks clean", "[e2e]") {
   CHECK(RunClerk("new meeting --committee planning --date 2024-02-30", dir.path())
             .exit_code == 1);
 }
+
+TEST_CASE("a clerk program away from its themes says once where it looked", "[e2e]") {
+  TempDir dir;
+  fs::create_directories(dir.path() / "site");
+  CopyExampleSite(dir.path() / "site");
+  fs::remove_all(dir.path() / "site/themes");  // no theme of its own either
+  // The program copied on its own, as a tired clerk might: no themes/ beside.
+  fs::create_directories(dir.path() / "tools/bin");
+  fs::copy_file(CLERK_BINARY, dir.path() / "tools/bin/clerk");
+  const std::string clerk = (dir.path() / "tools/bin/clerk").string();
+  for (const char* command : {"build", "check"}) {
+    CommandResult r = RunProgram(clerk, command, dir.path() / "site");
+    INFO(r.output);
+    CHECK(r.exit_code == 1);
+    size_t errors = 0;
+    for (size_t at = r.output.find("error:"); at != std::string::npos;
+         at = r.output.find("error:", at + 1))
+      ++errors;
+    CHECK(errors == 1);
+    CHECK(r.output.find("no theme") != std::string::npos);
+    CHECK(r.output.find((dir.path() / "tools/themes/default").string()) !=
+          std::string::npos);
+  }
+  CHECK(!fs::exists(dir.path() / "site/public"));
+}

@@ -5,6 +5,7 @@
 
 #include "output/calendar.h"
 #include "output/public_urls.h"
+#include "render/html_text.h"
 #include "render/urls.h"
 
 namespace clerk::output {
@@ -128,30 +129,6 @@ std::string Feed(const SiteIndex& index, const FeedOptions& options,
 }
 
 }  // namespace
-
-std::string EscapeXml(const std::string& text) {
-  std::string out;
-  out.reserve(text.size());
-  for (char ch : text) {
-    switch (ch) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      default:
-        out += ch;
-    }
-  }
-  return out;
-}
 
 std::string AtomDate(const DateTime& london_local) {
   DateTime u = LondonToUtc(london_local);

@@ -29,7 +29,4 @@ std::vector<OutputFile> AtomFeeds(const SiteIndex& index, const FeedOptions& opt
 // "2019-09-16T09:15:00Z": a meeting-local time in UTC, as Atom dates are written.
 std::string AtomDate(const DateTime& london_local);
 
-// Escapes & < > " for XML text and attributes.
-std::string EscapeXml(const std::string& text);
-
 }  // namespace clerk::output

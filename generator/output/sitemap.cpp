@@ -2,6 +2,7 @@
 
 #include "output/atom_feed.h"
 #include "output/public_urls.h"
+#include "render/html_text.h"
 #include "render/urls.h"
 
 namespace clerk::output {

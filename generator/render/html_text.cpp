@@ -4,7 +4,9 @@
 
 namespace clerk {
 
-std::string EscapeHtml(const std::string& text) {
+namespace {
+
+std::string Escape(const std::string& text, bool apostrophe) {
   std::string out;
   out.reserve(text.size() + text.size() / 8);
   for (char c : text) {
@@ -22,13 +24,26 @@ std::string EscapeHtml(const std::string& text) {
         out += "&quot;";
         break;
       case '\'':
-        out += "&#39;";
-        break;
+        if (apostrophe) {
+          out += "&#39;";
+          break;
+        }
+        [[fallthrough]];
       default:
         out += c;
     }
   }
   return out;
+}
+
+}  // namespace
+
+std::string EscapeHtml(const std::string& text) {
+  return Escape(text, true);
+}
+
+std::string EscapeXml(const std::string& text) {
+  return Escape(text, false);
 }
 
 std::string Slugify(const std::string& text) {

@@ -8,6 +8,9 @@ namespace clerk {
 
 // Escapes & < > " ' for HTML text and attribute values.
 std::string EscapeHtml(const std::string& text);
+// Escapes & < > " for XML text and attributes (feeds, sitemaps), leaving '
+// as it is.
+std::string EscapeXml(const std::string& text);
 
 // "Legal implications (draft)" -> "legal-implications-draft": lower-case
 // ASCII letters and digits joined by single hyphens. Never empty ("section").

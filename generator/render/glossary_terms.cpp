@@ -39,20 +39,28 @@ size_t WordEnd(const std::string& html, size_t start, size_t end) {
 using ascii::Lower;
 
 // Elements whose text is left as it is.
-bool IsSkippedElement(const std::string& name) {
-  static const std::set<std::string> kSkip = {
-      "a",  "abbr", "code", "pre", "script", "style", "h1",     "h2",
-      "h3", "h4",   "h5",   "h6",  "dfn",    "title", "button", "caption"};
-  return kSkip.count(name) > 0;
-}
+constexpr std::string_view kSkipped[] = {
+    "a",  "abbr", "code", "pre", "script", "style", "h1",     "h2",
+    "h3", "h4",   "h5",   "h6",  "dfn",    "title", "button", "caption"};
 
-std::string TagName(const std::string& html, size_t lt, bool* closing) {
+// The element the tag at html[lt] opens or closes, if its text is left as
+// it is (compared without case); "" otherwise. No allocation: a page has
+// hundreds of tags.
+std::string_view SkippedElement(const std::string& html, size_t lt, bool* closing) {
   size_t i = lt + 1;
   *closing = i < html.size() && html[i] == '/';
   if (*closing) ++i;
   size_t start = i;
   while (i < html.size() && ascii::IsAlnum(html[i])) ++i;
-  return Lower(html.substr(start, i - start));
+  const size_t n = i - start;
+  for (std::string_view name : kSkipped) {
+    if (name.size() != n) continue;
+    bool same = true;
+    for (size_t k = 0; k < n && same; ++k)
+      same = ascii::ToLower(html[start + k]) == name[k];
+    if (same) return name;
+  }
+  return {};
 }
 
 }  // namespace
@@ -79,17 +87,18 @@ std::string GlossaryExpander::Expand(const std::string& html,
   if (main_open == std::string::npos || main_close == std::string::npos) return html;
 
   std::string out = html.substr(0, main_open);
+  out.reserve(html.size() + html.size() / 8);
   std::set<std::string> seen;
-  std::vector<std::string> skipping;  // open skipped elements
+  std::vector<std::string_view> skipping;  // open skipped elements
   size_t i = main_open;
   while (i < main_close) {
     if (html[i] == '<') {
       size_t gt = html.find('>', i);
       if (gt == std::string::npos || gt > main_close) break;
       bool closing = false;
-      std::string name = TagName(html, i, &closing);
+      std::string_view name = SkippedElement(html, i, &closing);
       bool self_closing = html[gt - 1] == '/';
-      if (IsSkippedElement(name) && !self_closing) {
+      if (!name.empty() && !self_closing) {
         if (!closing) {
           skipping.push_back(name);
         } else if (!skipping.empty() && skipping.back() == name) {
@@ -120,7 +129,11 @@ std::string GlossaryExpander::Expand(const std::string& html,
             continue;
           }
         }
-        out += html[j++];
+        // Spaces and punctuation up to the next word or entity, in one go.
+        size_t run = j + 1;
+        while (run < next_tag && !IsAlnum(html[run]) && html[run] != '&') ++run;
+        out.append(html, j, run - j);
+        j = run;
         continue;
       }
       size_t start = j;

@@ -2,6 +2,7 @@
 
 #include <cctype>
 #include <cstring>
+#include <string_view>
 #include <vector>
 
 #include "model/ascii.h"
@@ -9,7 +10,7 @@
 namespace clerk {
 namespace {
 
-bool IsUpperWord(const std::string& w) {
+bool IsUpperWord(std::string_view w) {
   int letters = 0;
   for (char c : w) {
     if (ascii::IsLower(c) || ascii::IsDigit(c))
@@ -19,9 +20,20 @@ bool IsUpperWord(const std::string& w) {
   return letters >= 2;
 }
 
-std::string SentenceCaseText(const std::string& text,
-                             const std::set<std::string>& acronyms, bool at_start) {
-  // Words with their positions.
+// Appends `text` (between two tags) to `out`, with runs of capital words in
+// sentence case.
+void AppendSentenceCase(std::string_view text, const std::set<std::string>& acronyms,
+                        bool at_start, std::string& out) {
+  // A run needs two capital words of two capitals each: text with fewer
+  // capitals (most of a page) is copied as it is.
+  int capitals = 0;
+  for (char c : text) capitals += ascii::IsUpper(c) ? 1 : 0;
+  if (capitals < 4) {
+    out.append(text);
+    return;
+  }
+  // Words with their positions; whether a word is a known acronym matters
+  // only for capital words.
   struct Word {
     size_t begin, end;
     bool upper, acronym;
@@ -34,11 +46,13 @@ std::string SentenceCaseText(const std::string& text,
     }
     size_t j = i;
     while (j < text.size() && (ascii::IsAlnum(text[j]) || text[j] == '\'')) ++j;
-    std::string w = text.substr(i, j - i);
-    words.push_back({i, j, IsUpperWord(w), acronyms.count(w) > 0});
+    std::string_view w = text.substr(i, j - i);
+    bool upper = IsUpperWord(w);
+    words.push_back({i, j, upper, upper && acronyms.count(std::string(w)) > 0});
     i = j;
   }
-  std::string out = text;
+  const size_t base = out.size();
+  out.append(text);
   // Runs of consecutive capital words, separated only by spaces or light punctuation.
   size_t k = 0;
   while (k < words.size()) {
@@ -48,8 +62,8 @@ std::string SentenceCaseText(const std::string& text,
     }
     size_t e = k;
     while (e + 1 < words.size() && words[e + 1].upper) {
-      std::string gap = text.substr(words[e].end, words[e + 1].begin - words[e].end);
-      if (gap.find_first_not_of(" -,:&/") != std::string::npos) break;
+      std::string_view gap = text.substr(words[e].end, words[e + 1].begin - words[e].end);
+      if (gap.find_first_not_of(" -,:&/") != std::string_view::npos) break;
       ++e;
     }
     int plain = 0;
@@ -64,18 +78,17 @@ std::string SentenceCaseText(const std::string& text,
           // Sentence start: the start of the text, or after ". ", ": ".
           size_t before = text.find_last_not_of(
               " \n\t", words[w].begin == 0 ? 0 : words[w].begin - 1);
-          if (words[w].begin == 0 || before == std::string::npos || text[before] == '.' ||
-              text[before] == ':' || text[before] == '>')
+          if (words[w].begin == 0 || before == std::string_view::npos ||
+              text[before] == '.' || text[before] == ':' || text[before] == '>')
             first = true;
         }
         for (size_t c = words[w].begin + (first ? 1 : 0); c < words[w].end; ++c) {
-          out[c] = ascii::ToLower(out[c]);
+          out[base + c] = ascii::ToLower(out[base + c]);
         }
       }
     }
     k = e + 1;
   }
-  return out;
 }
 
 }  // namespace
@@ -84,23 +97,24 @@ std::string SentenceCaseCapitals(const std::string& html,
                                  const std::set<std::string>& acronyms) {
   std::string out;
   out.reserve(html.size());
+  const std::string_view view(html);
   size_t i = 0;
   while (i < html.size()) {
     size_t lt = html.find('<', i);
     if (lt == std::string::npos) lt = html.size();
-    if (lt > i) out += SentenceCaseText(html.substr(i, lt - i), acronyms, true);
+    if (lt > i) AppendSentenceCase(view.substr(i, lt - i), acronyms, true, out);
     if (lt >= html.size()) break;
     size_t gt = html.find('>', lt);
     if (gt == std::string::npos) gt = html.size() - 1;
-    std::string tag = html.substr(lt, gt - lt + 1);
-    out += tag;
+    std::string_view tag = view.substr(lt, gt - lt + 1);
+    out.append(tag);
     i = gt + 1;
-    for (const char* raw : {"<style", "<script", "<pre", "<title"}) {
-      if (tag.rfind(raw, 0) == 0) {
-        std::string close = std::string("</") + (raw + 1);
+    for (std::string_view raw : {"<style", "<script", "<pre", "<title"}) {
+      if (tag.substr(0, raw.size()) == raw) {
+        std::string close = "</" + std::string(raw.substr(1));
         size_t end = html.find(close, i);
         if (end == std::string::npos) end = html.size();
-        out += html.substr(i, end - i);
+        out.append(html, i, end - i);
         i = end;
         break;
       }

@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <fstream>
 #include <kainjow/mustache.hpp>
+#include <set>
 #include <sstream>
 #include <vector>
 
@@ -75,12 +76,20 @@ mustache::data ToMustache(const nlohmann::json& value) {
   }
 }
 
+// How many times a partial that includes itself (the agenda item, for its
+// sub-items) is written out inside itself. Agendas nest two or three deep;
+// deeper levels fall back to a partial tag, which kainjow parses again at
+// each use (that re-parsing was 7% of a full build).
+constexpr int kSelfInlineDepth = 4;
+
 // Replaces {{> _name}} with the partial's text, so a page is parsed once
-// rather than each partial at each use. Partials that include themselves
-// (the agenda item, for sub-items) stay as partial tags.
+// rather than each partial at each use. A partial that includes itself is
+// written out kSelfInlineDepth times; past that it stays a partial tag, and
+// its name goes into `runtime` so the render context offers it.
 std::string InlinePartials(const std::string& text,
                            const std::map<std::string, std::string>& all,
-                           std::vector<std::string>& stack) {
+                           std::vector<std::string>& stack,
+                           std::set<std::string>& runtime) {
   std::string out;
   size_t pos = 0;
   while (true) {
@@ -93,13 +102,14 @@ std::string InlinePartials(const std::string& text,
     name.erase(name.find_last_not_of(" \t") + 1);
     out += text.substr(pos, open - pos);
     auto it = all.find(name);
-    bool recursive = std::find(stack.begin(), stack.end(), name) != stack.end();
-    if (it == all.end() || recursive ||
-        it->second.find("{{> " + name + "}}") != std::string::npos) {
+    if (it == all.end()) {
+      out += text.substr(open, close + 2 - open);  // kainjow renders it as nothing
+    } else if (std::count(stack.begin(), stack.end(), name) >= kSelfInlineDepth) {
       out += text.substr(open, close + 2 - open);
+      runtime.insert(name);
     } else {
       stack.push_back(name);
-      out += InlinePartials(it->second, all, stack);
+      out += InlinePartials(it->second, all, stack, runtime);
       stack.pop_back();
     }
     pos = close + 2;
@@ -128,10 +138,14 @@ void Theme::Load(const std::string& theme_dir, const Rendition& rendition,
   // The rendition's own templates replace the standard ones of the same name.
   ReadTemplates(fs::path(theme_dir) / rendition.id / "templates", templates_, paths_);
   std::map<std::string, std::string> inlined;
+  runtime_partials_.clear();
+  raw_partials_.clear();
   for (const auto& [name, text] : templates_) {
     std::vector<std::string> stack = {name};
-    inlined[name] = InlinePartials(text, templates_, stack);
+    inlined[name] = InlinePartials(text, templates_, stack, runtime_partials_);
   }
+  // A partial left as a tag is rendered from its own text, inlined too.
+  for (const std::string& name : runtime_partials_) raw_partials_[name] = inlined[name];
   templates_ = std::move(inlined);
   parsed_.clear();
 }
@@ -139,11 +153,9 @@ void Theme::Load(const std::string& theme_dir, const Rendition& rendition,
 // Converts the page data for Mustache, with the partials beside it.
 mustache::data Theme::Context(const nlohmann::json& data) const {
   mustache::data context = ToMustache(data);
-  for (const auto& [partial_name, text] : templates_) {
-    if (!partial_name.empty() && partial_name[0] == '_') {
-      const std::string* body = &text;
-      context[partial_name] = mustache::data{mustache::partial{[body] { return *body; }}};
-    }
+  for (const auto& [partial_name, text] : raw_partials_) {
+    const std::string* body = &text;
+    context[partial_name] = mustache::data{mustache::partial{[body] { return *body; }}};
   }
   return context;
 }

@@ -11,6 +11,7 @@
 #include <map>
 #include <memory>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <string>
 
 #include "model/diagnostics.h"
@@ -43,6 +44,10 @@ class Theme {
   std::string dir_;
   std::map<std::string, std::string> templates_;  // name -> text, partials inlined
   std::map<std::string, std::string> paths_;      // name -> file, for errors
+  // Partials still used as {{> tags}} after inlining (past the depth a
+  // self-including partial is written out to), with their inlined text.
+  std::set<std::string> runtime_partials_;
+  std::map<std::string, std::string> raw_partials_;
   // Parsed once, on first use (Mustache parsing is most of the cost of a page).
   mutable std::map<std::string, std::shared_ptr<Parsed>> parsed_;
 };

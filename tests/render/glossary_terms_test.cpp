@@ -54,6 +54,14 @@ TEST_CASE("headings, links and code are left alone; plurals and & are found",
   CHECK(out.find("<h2 id=\"camhs\">CAMHS</h2>") != std::string::npos);
   CHECK(out.find("<a href=\"x\">CAMHS</a>") != std::string::npos);
   CHECK(out.find("<code>CAMHS</code>") != std::string::npos);
+  // Tag names in capitals are the same elements; a nested skipped element
+  // ends where it closes, and text after it is expanded again.
+  std::string upper = g.Expand(
+      Page("<P><CODE>SLA <em>SLA</em></CODE> &amp; SLA, then SLA</P>"), "g.html");
+  CHECK(upper.find("<CODE>SLA <em>SLA</em></CODE> &amp; Service level agreement "
+                   "(<abbr title=\"Service level agreement\">SLA</abbr>), then <a "
+                   "class=\"glossary-term\" href=\"g.html#term-sla\">") !=
+        std::string::npos);
   CHECK(out.find("Service level agreement (<abbr title=\"Service level "
                  "agreement\">SLA</abbr>s)") != std::string::npos);
   CHECK(

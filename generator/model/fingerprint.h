@@ -62,6 +62,12 @@ class Hasher {
     XXH3_128bits_update(&state_, bytes.data(), bytes.size());
     return *this;
   }
+  // Bytes as they are, without their size: for callers that frame their own
+  // pieces as Add(std::string_view) does, into one buffer.
+  Hasher& AddRaw(std::string_view bytes) {
+    XXH3_128bits_update(&state_, bytes.data(), bytes.size());
+    return *this;
+  }
   // A place in a source file (what a diagnostic would point at).
   Hasher& Add(const SourcePos& pos) {
     return Add(pos.path).Add(std::to_string(pos.line) + ":" + std::to_string(pos.column));

@@ -116,33 +116,27 @@ std::string GlossaryExpander::Expand(const std::string& html,
       i = next_tag;
       continue;
     }
-    // Text: look at each word.
+    // Text: look at each word. Text is copied in runs, up to a term.
     size_t j = i;
+    size_t copied = i;  // html[copied, j) is yet to be copied as it is
     while (j < next_tag) {
       if (!IsAlnum(html[j])) {
-        // An entity is copied whole, so "&amp;" never starts a word.
+        // An entity is passed over whole, so "&amp;" never starts a word.
         if (html[j] == '&') {
           size_t semi = html.find(';', j);
           if (semi != std::string::npos && semi < next_tag && semi - j <= 8) {
-            out.append(html, j, semi + 1 - j);
             j = semi + 1;
             continue;
           }
         }
-        // Spaces and punctuation up to the next word or entity, in one go.
-        size_t run = j + 1;
-        while (run < next_tag && !IsAlnum(html[run]) && html[run] != '&') ++run;
-        out.append(html, j, run - j);
-        j = run;
+        ++j;
         continue;
       }
       size_t start = j;
       j = WordEnd(html, j, next_tag);
       std::string_view view(html.data() + start, j - start);
-      if (!starts_term_[static_cast<unsigned char>(view[0])] || view.size() > longest_) {
-        out.append(view);
+      if (!starts_term_[static_cast<unsigned char>(view[0])] || view.size() > longest_)
         continue;
-      }
       std::string suffix;
       auto entry = by_text_.find(view);
       if (entry == by_text_.end() && view.size() > 2 && view.back() == 's') {
@@ -152,10 +146,9 @@ std::string GlossaryExpander::Expand(const std::string& html,
           view.remove_suffix(1);
         }
       }
-      if (entry == by_text_.end()) {
-        out.append(html, start, j - start);
-        continue;
-      }
+      if (entry == by_text_.end()) continue;
+      out.append(html, copied, start - copied);
+      copied = j;
       std::string word(view);
       const Entry& e = entry->second;
       std::string abbr =
@@ -174,6 +167,7 @@ std::string GlossaryExpander::Expand(const std::string& html,
                "\">" + abbr + "</a>" + suffix;
       }
     }
+    out.append(html, copied, next_tag - copied);
     i = next_tag;
   }
   out.append(html, main_close, std::string::npos);

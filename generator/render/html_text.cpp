@@ -1,5 +1,7 @@
 #include "render/html_text.h"
 
+#include <algorithm>
+#include <cstring>
 #include <string_view>
 
 namespace clerk {
@@ -99,15 +101,21 @@ std::string DropBlankLines(const std::string& html) {
       out.append(line);
       out += '\n';
     }
-    for (size_t at = line.find("<pre"); at != std::string_view::npos;
-         at = line.find("<pre", at + 1)) {
-      char next = at + 4 < line.size() ? line[at + 4] : '>';
-      if (next == '>' || next == ' ') ++pre_depth;
+    // <pre> and </pre> on this line, in one pass over its tags.
+    int opens = 0, closes = 0;
+    for (const char* lt =
+             static_cast<const char*>(std::memchr(line.data(), '<', line.size()));
+         lt != nullptr;) {
+      std::string_view rest(lt, line.data() + line.size() - lt);
+      if (rest.substr(0, 4) == "<pre") {
+        char next = rest.size() > 4 ? rest[4] : '>';
+        if (next == '>' || next == ' ') ++opens;
+      } else if (rest.substr(0, 6) == "</pre>") {
+        ++closes;
+      }
+      lt = static_cast<const char*>(std::memchr(lt + 1, '<', rest.size() - 1));
     }
-    for (size_t at = line.find("</pre>"); at != std::string_view::npos;
-         at = line.find("</pre>", at + 1)) {
-      if (pre_depth > 0) --pre_depth;
-    }
+    pre_depth = std::max(0, pre_depth + opens - closes);
     pos = end + 1;
   }
   return out;

@@ -13,3 +13,18 @@ TEST_CASE("HTML escaping covers the apostrophe, XML escaping leaves it", "[rende
   CHECK(EscapeHtml("") == "");
   CHECK(EscapeXml("plain") == "plain");
 }
+
+TEST_CASE("blank lines stay only inside <pre>, however the tags fall on lines",
+          "[render]") {
+  // <pre class> opens too; <preview> does not; a stray </pre> never closes
+  // more than was opened; two blocks on one line open and close.
+  CHECK(DropBlankLines("<pre class=\"c\">a\n\nb</pre>\n\n<p>x</p>") ==
+        "<pre class=\"c\">a\n\nb</pre>\n<p>x</p>\n");
+  CHECK(DropBlankLines("<preview>\n\n</preview>\n") == "<preview>\n</preview>\n");
+  CHECK(DropBlankLines("</pre></pre>\n\n<pre>\n\n</pre>\n\n") ==
+        "</pre></pre>\n<pre>\n\n</pre>\n");
+  CHECK(DropBlankLines("<pre>a</pre><pre>b</pre>\n\n<p>\n") ==
+        "<pre>a</pre><pre>b</pre>\n<p>\n");
+  CHECK(DropBlankLines("<pre>\n \n<pre>\n</pre>\n\t\n</pre>\n\n") ==
+        "<pre>\n \n<pre>\n</pre>\n\t\n</pre>\n");
+}

@@ -334,7 +334,8 @@ RenderStats RenderSite(const Site& site, const RenderOptions& options, OutputSin
       if (page.template_name != "glossary" && page.template_name != "not_found")
         html = glossary.Expand(
             html, urls::Relative(page.path, urls::Page(rendition, urls::Glossary())));
-      html = extras.Finish(rendition, urls::ResolveSiteLinks(html, page.path, rendition));
+      html = extras.Finish(rendition,
+                           urls::ResolveSiteLinks(std::move(html), page.path, rendition));
       std::vector<std::string> ids;
       if (is_target) ids = HtmlIds(html);
       sink.Put(page.path, inputs, std::move(html));

@@ -117,15 +117,26 @@ std::string MinuteAnchor(int number) {
   return "minute-" + std::to_string(number);
 }
 
-std::string ResolveSiteLinks(const std::string& html, const std::string& page_path,
+std::string ResolveSiteLinks(std::string html, const std::string& page_path,
                              const Rendition& rendition) {
-  static const std::string kMarker = "href=\"@/";
-  if (html.find(kMarker) == std::string::npos) return html;
+  // Found by their '@', which is rare in a page: searching for the whole
+  // marker stopped at every 'h'.
+  static constexpr std::string_view kMarker = "href=\"@/";
+  auto next_marker = [&html](size_t from) {
+    for (size_t at = html.find("@/", from); at != std::string::npos;
+         at = html.find("@/", at + 1)) {
+      if (at >= from + 6 &&
+          std::string_view(html).substr(at - 6, kMarker.size()) == kMarker)
+        return at - 6;
+    }
+    return std::string::npos;
+  };
+  size_t at = next_marker(0);
+  if (at == std::string::npos) return html;
   std::string out;
   out.reserve(html.size());
   size_t from = 0;
-  for (size_t at = html.find(kMarker); at != std::string::npos;
-       at = html.find(kMarker, from)) {
+  for (; at != std::string::npos; at = next_marker(from)) {
     size_t begin = at + 6;  // the '@'
     size_t end = html.find('"', begin);
     if (end == std::string::npos) break;

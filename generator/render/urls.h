@@ -51,7 +51,7 @@ std::string Relative(const std::string& from, const std::string& to);
 // Turns every href="@/..." (the reference syntax, links/site_links.h) in a
 // page's HTML into a relative link from `page_path` to the target page of the
 // same rendition.
-std::string ResolveSiteLinks(const std::string& html, const std::string& page_path,
+std::string ResolveSiteLinks(std::string html, const std::string& page_path,
                              const Rendition& rendition);
 
 // "item-1-2" for agenda item "1(2)".

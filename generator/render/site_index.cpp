@@ -11,8 +11,11 @@ void IndexItems(const Meeting& meeting, const std::vector<AgendaItem>& items,
   for (const AgendaItem& item : items) {
     auto& docs = index.item_documents[meeting.id + "/" + item.full_number];
     for (const Ref& ref : item.documents) docs.push_back(ref.id);
-    if (!item.topic.empty())
-      index.topic_items[item.topic.id].push_back({&meeting, &item});
+    if (!item.topic.empty()) {
+      auto& uses = index.topic_items[item.topic.id];
+      index.topic_item_position[&item] = uses.size();
+      uses.push_back({&meeting, &item});
+    }
     IndexItems(meeting, item.sub_items, index);
   }
 }
@@ -40,7 +43,9 @@ SiteIndex::SiteIndex(const Site& s) : site(s) {
               return std::tie(a->start, a->id) < std::tie(b->start, b->id);
             });
   for (const Meeting* m : meetings_by_date) {
-    committee_meetings[m->committee.id].push_back(m);
+    auto& of_committee = committee_meetings[m->committee.id];
+    committee_position[m] = of_committee.size();
+    of_committee.push_back(m);
     IndexItems(*m, m->agenda, *this);
     auto record = [&](const std::vector<Attendee>& list, const char* kind) {
       for (const Attendee& a : list) {
@@ -136,20 +141,21 @@ const Meeting* SiteIndex::Previous(const Meeting& meeting) const {
   auto it = committee_meetings.find(meeting.committee.id);
   if (it == committee_meetings.end()) return nullptr;
   const auto& list = it->second;
-  for (size_t i = 1; i < list.size(); ++i) {
-    if (list[i] == &meeting) return list[i - 1];
-  }
-  return nullptr;
+  auto at = committee_position.find(&meeting);
+  if (at == committee_position.end() || at->second == 0 || list[at->second] != &meeting)
+    return nullptr;
+  return list[at->second - 1];
 }
 
 const Meeting* SiteIndex::Next(const Meeting& meeting) const {
   auto it = committee_meetings.find(meeting.committee.id);
   if (it == committee_meetings.end()) return nullptr;
   const auto& list = it->second;
-  for (size_t i = 0; i + 1 < list.size(); ++i) {
-    if (list[i] == &meeting) return list[i + 1];
-  }
-  return nullptr;
+  auto at = committee_position.find(&meeting);
+  if (at == committee_position.end() || at->second + 1 >= list.size() ||
+      list[at->second] != &meeting)
+    return nullptr;
+  return list[at->second + 1];
 }
 
 std::string SiteIndex::PersonName(const std::string& id) const {

@@ -7,6 +7,7 @@
 
 #include <map>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "model/model.h"
@@ -31,6 +32,8 @@ struct SiteIndex {
   // Meetings in start order (then id), all and per committee.
   std::vector<const Meeting*> meetings_by_date;
   std::map<std::string, std::vector<const Meeting*>> committee_meetings;
+  // Meeting -> its place in its committee's list, for Previous and Next.
+  std::unordered_map<const Meeting*, size_t> committee_position;
   // "<meeting>/<item full number>" -> minute number.
   std::map<std::string, int> item_minutes;
   // "<meeting>/<item full number>" -> document ids (agenda order, then front matter).
@@ -49,6 +52,9 @@ struct SiteIndex {
     const AgendaItem* item;
   };
   std::map<std::string, std::vector<TopicItem>> topic_items;
+  // Agenda item -> its place in its topic's list above. (Searching the list
+  // for each item made meeting pages quadratic in a topic's length.)
+  std::unordered_map<const AgendaItem*, size_t> topic_item_position;
   // Person id -> attendance in date order; documents written.
   std::map<std::string, std::vector<AttendanceRecord>> attendance;
   std::map<std::string, std::vector<Authored>> authored;

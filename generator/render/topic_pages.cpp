@@ -23,9 +23,10 @@ json PageContext::TopicOfItem(const Meeting& meeting, const AgendaItem& item) co
   auto found = index_.topic_items.find(topic->first);
   const std::vector<SiteIndex::TopicItem>& all =
       found == index_.topic_items.end() ? kNone : found->second;
-  size_t here = 0;
-  while (here < all.size() && !(all[here].meeting == &meeting && all[here].item == &item))
-    ++here;
+  auto position = index_.topic_item_position.find(&item);
+  size_t here =
+      position == index_.topic_item_position.end() ? all.size() : position->second;
+  if (here < all.size() && all[here].meeting != &meeting) here = all.size();
   size_t from = here > kNearestOnEachSide ? here - kNearestOnEachSide : 0;
   size_t to = std::min(all.size(), here + kNearestOnEachSide + 1);
   json others = json::array();

@@ -117,10 +117,42 @@ std::string InlinePartials(const std::string& text,
   return out + text.substr(pos);
 }
 
+// kainjow's own escaping ("&apos;" for the apostrophe, as pages have always
+// had), without its character-by-character appends: text between the
+// characters that need escaping is copied in one go, and most values have
+// none at all.
+bool NeedsEscape(char c) {
+  return c == '&' || c == '<' || c == '>' || c == '"' || c == '\'';
+}
+
+std::string EscapeForMustache(const std::string& text) {
+  size_t at = 0;
+  while (at < text.size() && !NeedsEscape(text[at])) ++at;
+  if (at == text.size()) return text;
+  std::string out;
+  out.reserve(text.size() + text.size() / 4);
+  size_t from = 0;
+  for (; at < text.size(); ++at) {
+    const char c = text[at];
+    if (!NeedsEscape(c)) continue;
+    out.append(text, from, at - from);
+    out += c == '&'   ? "&amp;"
+           : c == '<' ? "&lt;"
+           : c == '>' ? "&gt;"
+           : c == '"' ? "&quot;"
+                      : "&apos;";
+    from = at + 1;
+  }
+  out.append(text, from, std::string::npos);
+  return out;
+}
+
 }  // namespace
 
 struct Theme::Parsed {
-  explicit Parsed(const std::string& text) : tmpl(text) {}
+  explicit Parsed(const std::string& text) : tmpl(text) {
+    tmpl.set_custom_escape(EscapeForMustache);
+  }
   mustache::mustache tmpl;
 };
 

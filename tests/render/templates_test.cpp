@@ -1,7 +1,8 @@
 // Theme templates: partials are written into each template once, at load,
 // and a partial that includes itself is written out a few levels deep and
 // then left to kainjow. Either way a page must read exactly as kainjow
-// renders it with plain partials, looked up at each use.
+// renders it with plain partials, looked up at each use, and escaped
+// with kainjow's own escaping.
 #include "render/templates.h"
 
 #include <catch2/catch.hpp>
@@ -93,10 +94,12 @@ TEST_CASE("inlined partials render as kainjow renders partials, at any depth",
   // the last levels go through kainjow's own partials.
   for (int depth : {0, 1, 3, 4, 5, 9}) {
     CAPTURE(depth);
-    nlohmann::json json = {{"title", "Agenda"}, {"note", "Public"}};
+    // Escaped as kainjow escapes, "&apos;" and all.
+    const std::string note = depth == 0 ? "Public" : "Public & <open> \"to\" all's";
+    nlohmann::json json = {{"title", "Agenda"}, {"note", note}};
     mustache::data data{mustache::data::type::object};
     data["title"] = mustache::data{"Agenda"};
-    data["note"] = mustache::data{"Public"};
+    data["note"] = mustache::data{note};
     nlohmann::json items = nlohmann::json::array();
     mustache::data item_data{mustache::data::type::list};
     for (int i = 0; i < 2; ++i) {

@@ -295,13 +295,17 @@ std::string Encode(const std::string& stamp, const Site& part) {
 
 std::string RecordCache::Stamp(const std::string& dir, const std::string& display_dir) {
   std::string stamp = ProgramIdentity() + "\n" + display_dir + "\n";
+  // Each file relative to the folder: one name to look up, not the path.
+  const int dir_fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (dir_fd < 0) return stamp;
   for (const std::string& name : ListFiles(dir)) {
     struct stat st;
-    if (::stat((dir + "/" + name).c_str(), &st) != 0) continue;
+    if (::fstatat(dir_fd, name.c_str(), &st, 0) != 0) continue;
     stamp += name + " " + std::to_string(st.st_size) + " " +
              std::to_string(st.st_mtim.tv_sec) + "." +
              std::to_string(st.st_mtim.tv_nsec) + "\n";
   }
+  ::close(dir_fd);
   return stamp;
 }
 

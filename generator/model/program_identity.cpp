@@ -13,7 +13,9 @@ namespace fs = std::filesystem;
 // The GNU build id of the running clerk (a hash the linker puts in the
 // binary), so a rebuilt clerk renders again; the binary's size and time if
 // it has none.
-std::string ProgramIdentity() {
+namespace {
+
+std::string ReadProgramIdentity() {
   std::string id;
   dl_iterate_phdr(
       [](dl_phdr_info* info, size_t, void* out) {
@@ -43,6 +45,13 @@ std::string ProgramIdentity() {
     auto time = fs::last_write_time("/proc/self/exe", ec).time_since_epoch().count();
     id = std::to_string(size) + "/" + std::to_string(time);
   }
+  return id;
+}
+
+}  // namespace
+
+const std::string& ProgramIdentity() {
+  static const std::string id = ReadProgramIdentity();
   return id;
 }
 

@@ -7,6 +7,8 @@
 
 namespace clerk {
 
-std::string ProgramIdentity();
+// Read once per process (it is asked for per folder and per paper, and
+// dl_iterate_phdr takes the loader's lock).
+const std::string& ProgramIdentity();
 
 }  // namespace clerk

@@ -212,16 +212,28 @@ RenderStats RenderSite(const Site& site, const RenderOptions& options, OutputSin
   // The index and the Markdown read the site and not each other: the index
   // is built on its own thread meanwhile (a fifth of a second at N = 10,000).
   // So is the fingerprint of the records, which pages' dependencies need.
+  // The easy-read pages and the page list come from the index alone, so
+  // they are made on that thread too.
   const bool track_deps = sink.KeepsDeps();
   DepsInputs deps_inputs;
-  std::future<std::unique_ptr<SiteIndex>> indexing =
+  struct Indexed {
+    std::unique_ptr<SiteIndex> index;
+    std::unique_ptr<RenditionExtras> extras;
+    std::vector<PageJob> jobs;
+  };
+  std::future<Indexed> indexing =
       std::async(std::launch::async, [&site, &deps_inputs, track_deps, &opts] {
         if (track_deps) deps_inputs.records = RecordsFingerprint(site, opts.jobs);
-        return std::make_unique<SiteIndex>(site);
+        Indexed out;
+        out.index = std::make_unique<SiteIndex>(site);
+        out.extras = std::make_unique<RenditionExtras>(*out.index, opts.base_url);
+        out.jobs = PageJobs(site);
+        return out;
       });
   RenderedContent content = RenderContent(site, diag, opts.jobs, sink.KnownBodies());
-  const std::unique_ptr<SiteIndex> index_held = indexing.get();
-  const SiteIndex& index = *index_held;
+  Indexed indexed = indexing.get();
+  const SiteIndex& index = *indexed.index;
+  const RenditionExtras& extras = *indexed.extras;
   deps_inputs.bodies = &content.bodies;
   timer.Mark("index and markdown",
              std::to_string(content.DocumentsRendered()) + " papers rendered of " +
@@ -230,7 +242,6 @@ RenderStats RenderSite(const Site& site, const RenderOptions& options, OutputSin
                  " minutes and agendas of " +
                  std::to_string(site.minutes.size() + site.meetings.size()));
   const std::vector<Rendition> renditions = DefaultRenditions();
-  RenditionExtras extras(index, opts.base_url);
   ResidentLinks resident_links(index, opts.base_url);
   GlossaryExpander glossary(site.glossary);
   const Fingerprint shared = SharedInputs(site, opts);
@@ -255,7 +266,7 @@ RenderStats RenderSite(const Site& site, const RenderOptions& options, OutputSin
   }
   if (diag.HasErrors()) return stats;
 
-  const std::vector<PageJob> jobs = PageJobs(site);
+  const std::vector<PageJob>& jobs = indexed.jobs;
   timer.Mark("render setup");
   const size_t total = jobs.size() * renditions.size();
   std::vector<Worker> workers(static_cast<size_t>(std::max(1, opts.jobs)));

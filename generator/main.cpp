@@ -132,7 +132,7 @@ void LoadAndCheck(const Options& opt, clerk::Site& site, Diagnostics& diag,
   // each over every record) run on their own thread beside the acronym
   // check, and their findings are merged in a fixed order.
   Diagnostics refs_diag, acronyms_diag;
-  std::future<void> refs = std::async(std::launch::async, [&] {
+  std::future<void> refs = clerk::Beside(clerk::DefaultJobs(), [&] {
     clerk::CheckReferences(site, refs_diag);
     clerk::CheckMinuteNumbering(site, refs_diag);
   });
@@ -289,8 +289,7 @@ int BuildOnce(const Options& opt, std::ostream& log, std::string* messages = nul
   // build.
   clerk::Diagnostics begin_diag;
   std::future<bool> begun;
-  if (ok)
-    begun = std::async(std::launch::async, [&] { return writer.Begin(begin_diag); });
+  if (ok) begun = clerk::Beside(jobs, [&] { return writer.Begin(begin_diag); });
   if (ok) memo.clean_before = clerk::LoadFingerprintSet(scans_file, "acronyms");
   if (ok) LoadAndCheck(opt, site, diag, &records, &memo);
   const bool writer_ready = begun.valid() && begun.get();
@@ -451,6 +450,9 @@ int main(int argc, char** argv) {
     int code = app.exit(e);
     return code == 0 ? 0 : kExitUsage;
   }
+  // --jobs bounds every stage, also those that start before the options
+  // reach them.
+  clerk::SetDefaultJobs(opt.jobs);
   if (build->parsed()) return RunBuild(opt);
   if (check->parsed()) return RunCheck(opt);
   if (meeting->parsed()) return RunNewMeeting(opt);

@@ -8,7 +8,9 @@
 #include <atomic>
 #include <cstddef>
 #include <functional>
+#include <future>
 #include <thread>
+#include <utility>
 #include <vector>
 
 namespace clerk {
@@ -36,10 +38,28 @@ inline void ParallelFor(size_t count, int jobs,
   for (std::thread& t : pool) t.join();
 }
 
-// The number of threads to use when the user did not say: every core.
+// The number of threads a stage uses when it is not told: what --jobs said
+// (SetDefaultJobs), else every core. Stages that run before the options
+// reach them (loading, the acronym check, the source stamp) ask here.
+inline std::atomic<int> default_jobs_setting{0};
+
+inline void SetDefaultJobs(int jobs) {
+  default_jobs_setting = jobs > 0 ? jobs : 0;
+}
+
 inline int DefaultJobs() {
+  if (int set = default_jobs_setting.load(); set > 0) return set;
   unsigned n = std::thread::hardware_concurrency();
   return n == 0 ? 1 : static_cast<int>(n);
+}
+
+// Runs `work` on a thread of its own beside the caller, when more than one
+// job is allowed; with --jobs 1 it runs on the caller's thread when its
+// result is asked for, so clerk never starts a second thread.
+template <typename Work>
+auto Beside(int jobs, Work&& work) {
+  return std::async(jobs > 1 ? std::launch::async : std::launch::deferred,
+                    std::forward<Work>(work));
 }
 
 }  // namespace clerk

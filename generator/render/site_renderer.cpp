@@ -222,7 +222,7 @@ RenderStats RenderSite(const Site& site, const RenderOptions& options, OutputSin
     std::vector<PageJob> jobs;
   };
   std::future<Indexed> indexing =
-      std::async(std::launch::async, [&site, &deps_inputs, track_deps, &opts] {
+      Beside(opts.jobs, [&site, &deps_inputs, track_deps, &opts] {
         if (track_deps) deps_inputs.records = RecordsFingerprint(site, opts.jobs);
         Indexed out;
         out.index = std::make_unique<SiteIndex>(site);

@@ -73,10 +73,23 @@ GlossaryExpander::GlossaryExpander(const std::map<std::string, GlossaryTerm>& gl
   for (const auto& [text, term] : glossary) {
     std::string key = EscapeHtml(text);
     if (key.empty()) continue;
-    starts_term_[static_cast<unsigned char>(key[0])] = true;
+    const auto first = static_cast<unsigned char>(key[0]);
+    starts_term_[first] = true;
     longest_ = std::max(longest_, key.size() + 1);  // + a plural "s"
+    if (key.size() == 1) {
+      single_term_[first] = true;  // plurals are of terms of two letters or more
+    } else {
+      starts_pair_.set(first * 256u + static_cast<unsigned char>(key[1]));
+    }
     by_text_[key] = {&term, EscapeHtml(term.expansion), TermAnchor(text)};
   }
+}
+
+bool GlossaryExpander::MayBeTerm(std::string_view word) const {
+  const auto first = static_cast<unsigned char>(word[0]);
+  if (!starts_term_[first] || word.size() > longest_) return false;
+  if (word.size() == 1) return single_term_[first];
+  return starts_pair_.test(first * 256u + static_cast<unsigned char>(word[1]));
 }
 
 std::string GlossaryExpander::Expand(const std::string& html,
@@ -135,8 +148,7 @@ std::string GlossaryExpander::Expand(const std::string& html,
       size_t start = j;
       j = WordEnd(html, j, next_tag);
       std::string_view view(html.data() + start, j - start);
-      if (!starts_term_[static_cast<unsigned char>(view[0])] || view.size() > longest_)
-        continue;
+      if (!MayBeTerm(view)) continue;
       std::string suffix;
       auto entry = by_text_.find(view);
       if (entry == by_text_.end() && view.size() > 2 && view.back() == 's') {

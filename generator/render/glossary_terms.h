@@ -5,8 +5,10 @@
 // Headings, links, code and the glossary page itself are left alone.
 #pragma once
 
+#include <bitset>
 #include <map>
 #include <string>
+#include <string_view>
 
 #include "model/model.h"
 
@@ -35,6 +37,12 @@ class GlossaryExpander {
   // with, or are longer than every term.
   bool starts_term_[256] = {};
   size_t longest_ = 0;
+  // A second quick "no", for words that start like a term ("The" and
+  // "TfL"): the first two bytes of every term of two or more, and which
+  // single bytes are terms.
+  std::bitset<65536> starts_pair_;
+  bool single_term_[256] = {};
+  bool MayBeTerm(std::string_view word) const;
 };
 
 }  // namespace clerk

@@ -70,3 +70,21 @@ TEST_CASE("headings, links and code are left alone; plurals and & are found",
           "</abbr>") != std::string::npos);
   CHECK(GlossaryExpander::TermAnchor("ADS&FS") == "term-ads-fs");
 }
+
+TEST_CASE(
+    "one-letter terms and their plurals are found; words that only start alike are not",
+    "[glossary]") {
+  auto glossary = Glossary();
+  glossary["Q"] = {"Q", {}, "Quarter", "Three months."};
+  glossary["TfL"] = {"TfL", {}, "Transport for London", "Buses."};
+  GlossaryExpander g(glossary);
+  std::string out = g.Expand(
+      Page("<p>In Q1, Q and two Qs. Quite so: The TfL, Tf and TfLs.</p>"), "g.html");
+  // "Qs" is not a plural: plurals are of terms of two letters or more.
+  CHECK(
+      out.find("In Q1, Quarter (<abbr title=\"Quarter\">Q</abbr>) and two Qs. Quite so: "
+               "The Transport for London (<abbr title=\"Transport for "
+               "London\">TfL</abbr>), Tf and <a class=\"glossary-term\" "
+               "href=\"g.html#term-tfl\"><abbr title=\"Transport for "
+               "London\">TfL</abbr></a>s.") != std::string::npos);
+}

@@ -7,6 +7,7 @@
 #include <set>
 
 #include "model/ascii.h"
+#include "render/html_text.h"
 #include "render/pictograms.h"
 #include "render/urls.h"
 
@@ -89,14 +90,6 @@ std::vector<EasyLine> Written(const std::string& text, const SourcePos& pos) {
     lines.push_back(line);
   }
   return lines;
-}
-
-std::string TelHref(const std::string& phone) {
-  std::string out = "tel:";
-  for (char c : phone) {
-    if (ascii::IsDigit(c) || c == '+') out += c;
-  }
-  return out;
 }
 
 std::string DayDate(const Date& d) {

@@ -4,6 +4,8 @@
 #include <cstring>
 #include <string_view>
 
+#include "model/ascii.h"
+
 namespace clerk {
 
 namespace {
@@ -135,6 +137,14 @@ std::string ItemAnchorSuffix(const std::string& full_number) {
     }
   }
   return out.empty() ? "x" : out;
+}
+
+std::string TelHref(const std::string& phone) {
+  std::string out = "tel:";
+  for (char c : phone) {
+    if (ascii::IsDigit(c) || c == '+') out += c;
+  }
+  return out;
 }
 
 }  // namespace clerk

@@ -27,6 +27,10 @@ std::string UnwrapParagraph(const std::string& html);
 // Drops blank lines that templates leave behind, except inside <pre>.
 std::string DropBlankLines(const std::string& html);
 
+// "tel:" and the digits and '+' of a phone number as people write it:
+// "01432 260000" -> "tel:01432260000".
+std::string TelHref(const std::string& phone);
+
 // An agenda item number made safe for an id: "1(2)" -> "1-2", "7" -> "7".
 std::string ItemAnchorSuffix(const std::string& full_number);
 

@@ -24,14 +24,6 @@ std::string Trim(const std::string& s) {
   return s.substr(b, e - b + 1);
 }
 
-std::string TelHref(const std::string& phone) {
-  std::string out = "tel:";
-  for (char c : phone) {
-    if (ascii::IsDigit(c) || c == '+') out += c;
-  }
-  return out;
-}
-
 // A link that works from any address (the 404 page): from the site's root.
 std::string AbsoluteHref(std::string base, const std::string& target) {
   if (base.empty()) return "/" + target;

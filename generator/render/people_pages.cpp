@@ -133,11 +133,7 @@ PageData PageContext::PersonPage(const Person& p) {
   if (!p.organisation.empty()) rows.push_back(Row("Organisation", Line(p.organisation)));
   if (!p.email.empty()) rows.push_back(Row("Email", Line(p.email, "mailto:" + p.email)));
   if (!p.phone.empty()) {
-    std::string tel = "tel:";
-    for (char c : p.phone) {
-      if (ascii::IsDigit(c) || c == '+') tel += c;
-    }
-    rows.push_back(Row("Phone", Line(p.phone, tel)));
+    rows.push_back(Row("Phone", Line(p.phone, TelHref(p.phone))));
   }
   d["details"] = rows.empty() ? json(false) : json{{"rows", rows}};
   std::string aliases;

@@ -28,3 +28,9 @@ TEST_CASE("blank lines stay only inside <pre>, however the tags fall on lines",
   CHECK(DropBlankLines("<pre>\n \n<pre>\n</pre>\n\t\n</pre>\n\n") ==
         "<pre>\n \n<pre>\n</pre>\n\t\n</pre>\n");
 }
+
+TEST_CASE("a phone number as people write it becomes a tel: link", "[render]") {
+  CHECK(TelHref("01432 260000") == "tel:01432260000");
+  CHECK(TelHref("+44 (0)1432 260-000 ext. 12") == "tel:+440143226000012");
+  CHECK(TelHref("") == "tel:");
+}

@@ -43,7 +43,7 @@ std::map<std::string, std::string> Files(const fs::path& dir) {
 
 }  // namespace
 
-TEST_CASE("--jobs 1 builds on the program's one thread, with the same output",
+TEST_CASE("a build with --jobs 1 runs on the program's one thread, with the same output",
           "[e2e][jobs]") {
   TempDir dir;
   const fs::path site = dir.path() / "site";

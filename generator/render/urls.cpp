@@ -1,5 +1,6 @@
 #include "render/urls.h"
 
+#include <string_view>
 #include <vector>
 
 #include "links/site_links.h"
@@ -89,24 +90,31 @@ std::vector<std::string> SplitPath(const std::string& path) {
 }
 
 std::string Relative(const std::string& from, const std::string& to) {
-  std::string fragment;
-  std::string target = to;
+  std::string_view target = to, fragment;
   if (size_t hash = to.find('#'); hash != std::string::npos) {
-    fragment = to.substr(hash);
-    target = to.substr(0, hash);
+    fragment = target.substr(hash);
+    target = target.substr(0, hash);
   }
-  std::vector<std::string> a = SplitPath(from), b = SplitPath(target);
-  // Directories of `from` (all but its file name) against those of `to`.
+  // Skip the folders both paths start with: a folder is a name followed by
+  // '/', so while they agree, both are at the same offset. (Done in place:
+  // splitting both paths into vectors of strings was 3% of a full build.)
+  const std::string_view source = from;
   size_t common = 0;
-  while (common + 1 < a.size() && common + 1 < b.size() && a[common] == b[common])
-    ++common;
-  std::string out;
-  for (size_t i = common; i + 1 < a.size(); ++i) out += "../";
-  for (size_t i = common; i < b.size(); ++i) {
-    out += b[i];
-    if (i + 1 < b.size()) out += '/';
+  while (true) {
+    const size_t a = source.find('/', common), b = target.find('/', common);
+    if (a == std::string_view::npos || a != b ||
+        source.substr(common, a - common) != target.substr(common, b - common))
+      break;
+    common = a + 1;
   }
-  return out + fragment;
+  std::string out;
+  // Up one level for each folder of `from` left, then down `to`'s rest.
+  for (size_t at = source.find('/', common); at != std::string_view::npos;
+       at = source.find('/', at + 1))
+    out += "../";
+  out.append(target.substr(common));
+  out.append(fragment);
+  return out;
 }
 
 std::string ItemAnchor(const std::string& full_number) {

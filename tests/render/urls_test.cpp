@@ -1,6 +1,8 @@
 #include "render/urls.h"
 
 #include <catch2/catch.hpp>
+#include <string>
+#include <vector>
 
 using namespace clerk;
 
@@ -24,4 +26,54 @@ TEST_CASE("\"@/\" links become relative links in each rendition; other text is k
   // At the very start of the page.
   CHECK(urls::ResolveSiteLinks("href=\"@/glossary\"", "index.html", standard) ==
         "href=\"glossary/index.html\"");
+}
+
+namespace {
+
+// Relative() as it was written first, splitting both paths: the reference.
+std::string SplitRelative(const std::string& from, const std::string& to) {
+  std::string fragment, target = to;
+  if (size_t hash = to.find('#'); hash != std::string::npos) {
+    fragment = to.substr(hash);
+    target = to.substr(0, hash);
+  }
+  std::vector<std::string> a = urls::SplitPath(from), b = urls::SplitPath(target);
+  size_t common = 0;
+  while (common + 1 < a.size() && common + 1 < b.size() && a[common] == b[common])
+    ++common;
+  std::string out;
+  for (size_t i = common; i + 1 < a.size(); ++i) out += "../";
+  for (size_t i = common; i < b.size(); ++i) {
+    out += b[i];
+    if (i + 1 < b.size()) out += '/';
+  }
+  return out + fragment;
+}
+
+}  // namespace
+
+TEST_CASE("relative links agree with splitting both paths, for every pair of paths",
+          "[render][urls]") {
+  // Paths of one to three parts from names that share prefixes ("a", "ab")
+  // or are empty ("a//b"), with and without a fragment.
+  const std::vector<std::string> names = {"a", "ab", "b", "", "index.html"};
+  std::vector<std::string> paths;
+  for (const std::string& x : names) {
+    paths.push_back(x);
+    for (const std::string& y : names) {
+      paths.push_back(x + "/" + y);
+      for (const std::string& z : names) paths.push_back(x + "/" + y + "/" + z);
+    }
+  }
+  size_t pairs = 0;
+  for (const std::string& from : paths) {
+    for (const std::string& to : paths) {
+      for (const std::string& fragment : {std::string(), std::string("#item-1")}) {
+        CAPTURE(from, to + fragment);
+        CHECK(urls::Relative(from, to + fragment) == SplitRelative(from, to + fragment));
+        ++pairs;
+      }
+    }
+  }
+  CHECK(pairs == 155u * 155u * 2u);
 }

@@ -15,7 +15,9 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 
+#include "output/atomic_write.h"
 #include "output/line_reader.h"
 
 namespace clerk::batch_file {
@@ -51,6 +53,72 @@ bool WriteAt(const std::string& path, uint64_t offset, const std::string& bytes)
 inline bool TimeToRewrite(size_t in_file, size_t added, size_t live) {
   const size_t replaced = in_file + added > live ? in_file + added - live : 0;
   return replaced > live / 4 + 64;
+}
+
+// The line that closes a batch of `records` records.
+inline std::string EndLine(size_t records) {
+  return std::string(kEnd) + std::to_string(records) + "\n";
+}
+
+// The records an edit build appends: walks `now` (this build's) beside
+// `was` (what the file holds), two maps sorted by key. A value that `keep`
+// accepts and that is new, or not `same` as before, is written with
+// `write(key, value)`; a key in the file that is no longer kept gets
+// "R <key>". Returns {records appended, live records}.
+template <typename Map, typename Keep, typename Same, typename Write>
+std::pair<size_t, size_t> AppendChanges(const Map& now, const Map& was, Keep keep,
+                                        Same same, Write write, std::string& text) {
+  size_t records = 0, live = 0;
+  auto n = now.begin();
+  auto w = was.begin();
+  while (n != now.end() || w != was.end()) {
+    const bool has_now = n != now.end() && (w == was.end() || n->first <= w->first);
+    const bool has_was = w != was.end() && (n == now.end() || w->first <= n->first);
+    const bool kept = has_now && keep(n->first, n->second);
+    if (kept) ++live;
+    if (kept && !(has_was && same(w->second, n->second))) {
+      write(n->first, n->second);
+      ++records;
+    } else if (!kept && has_was) {
+      text += "R " + w->first + "\n";
+      ++records;
+    }
+    if (has_now) ++n;
+    if (has_was) ++w;
+  }
+  return {records, live};
+}
+
+// Saves the records of `now` in the batched file at `path` (first line
+// `header`). With `was`, what the file held when read, and `read`, where
+// its complete batches ended, it appends one batch of the records that
+// changed (AppendChanges); without them, or when TimeToRewrite says so, or
+// if appending fails, it writes the whole file through a temporary file and
+// a rename. `write(text, key, value)` appends one record.
+template <typename Map, typename Keep, typename Same, typename Write>
+bool SaveRecords(const std::string& path, std::string_view header, const Map& now,
+                 const Map* was, Extent read, Keep keep, Same same, Write write) {
+  auto whole = [&] {
+    std::string text = std::string(header) + "\n";
+    size_t count = 0;
+    for (const auto& [key, value] : now) {
+      if (!keep(key, value)) continue;
+      write(text, key, value);
+      ++count;
+    }
+    text += EndLine(count);
+    return WriteFileAtomically(path, text);
+  };
+  if (!was || read.size == 0) return whole();
+  std::string text;
+  const auto [records, live] = AppendChanges(
+      now, *was, keep, same,
+      [&](const auto& key, const auto& value) { write(text, key, value); }, text);
+  if (records == 0) return true;
+  text += EndLine(records);
+  if (TimeToRewrite(read.records, records, live) || !WriteAt(path, read.size, text))
+    return whole();
+  return true;
 }
 
 }  // namespace clerk::batch_file

@@ -82,12 +82,6 @@ void AppendEntry(std::string& text, const std::string& path, const BuildLogEntry
   text += '\n';
 }
 
-void AppendEnd(std::string& text, size_t lines) {
-  text += batch_file::kEnd;
-  text += std::to_string(lines);
-  text += '\n';
-}
-
 }  // namespace
 
 std::optional<BuildLog> BuildLog::Load(const std::string& out_dir) {
@@ -124,7 +118,7 @@ bool BuildLog::Save(const std::string& path) const {
   std::string text = std::string(kHeader) + "\n";
   text.reserve(sorted.size() * 160);
   for (const Item* item : sorted) AppendEntry(text, item->path, item->entry);
-  AppendEnd(text, sorted.size());
+  text += batch_file::EndLine(sorted.size());
   return WriteFileAtomically(path, text);
 }
 
@@ -141,7 +135,7 @@ bool BuildLog::Update(const std::string& path,
     text += '\n';
   }
   const size_t lines = changed.size() + removed.size();
-  AppendEnd(text, lines);
+  text += batch_file::EndLine(lines);
   for (auto& [file, entry] : changed) Set(std::move(file), std::move(entry));
   for (const std::string& file : removed) Remove(file);
   if (lines == 0) return true;

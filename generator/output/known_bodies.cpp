@@ -2,7 +2,6 @@
 
 #include <string_view>
 
-#include "output/atomic_write.h"
 #include "output/batch_file.h"
 
 namespace clerk {
@@ -49,24 +48,6 @@ void AppendRecord(std::string& text, const std::string& key, const BodySummary& 
   }
 }
 
-void AppendEnd(std::string& text, size_t records) {
-  text += batch_file::kEnd;
-  text += std::to_string(records) + "\n";
-}
-
-bool SaveWhole(const std::map<std::string, BodySummary>& bodies,
-               const std::string& path) {
-  std::string text = std::string(kHeader) + "\n";
-  size_t count = 0;
-  for (const auto& [key, body] : bodies) {
-    if (!Keepable(key, body)) continue;
-    AppendRecord(text, key, body);
-    ++count;
-  }
-  AppendEnd(text, count);
-  return WriteFileAtomically(path, text);
-}
-
 }  // namespace
 
 std::optional<KnownBodies> LoadKnownBodies(const std::string& out_dir) {
@@ -109,36 +90,15 @@ std::optional<KnownBodies> LoadKnownBodies(const std::string& out_dir) {
 
 bool SaveKnownBodies(const std::map<std::string, BodySummary>& bodies,
                      const std::string& path, const KnownBodies* before) {
-  if (!before || before->file_size == 0) return SaveWhole(bodies, path);
-  // Both maps are sorted: walk them side by side.
-  std::string text;
-  size_t records = 0, live = 0;
-  auto now = bodies.begin();
-  auto was = before->bodies.begin();
-  while (now != bodies.end() || was != before->bodies.end()) {
-    const bool has_now =
-        now != bodies.end() && (was == before->bodies.end() || now->first <= was->first);
-    const bool has_was =
-        was != before->bodies.end() && (now == bodies.end() || was->first <= now->first);
-    const bool keep = has_now && Keepable(now->first, now->second);
-    if (keep) ++live;
-    if (keep && !(has_was && was->second.source == now->second.source &&
-                  was->second.site_links == now->second.site_links)) {
-      AppendRecord(text, now->first, now->second);
-      ++records;
-    } else if (!keep && has_was) {
-      text += "R " + was->first + "\n";
-      ++records;
-    }
-    if (has_now) ++now;
-    if (has_was) ++was;
-  }
-  if (records == 0) return true;
-  AppendEnd(text, records);
-  if (batch_file::TimeToRewrite(before->file_records, records, live) ||
-      !batch_file::WriteAt(path, before->file_size, text))
-    return SaveWhole(bodies, path);
-  return true;
+  return batch_file::SaveRecords(
+      path, kHeader, bodies, before ? &before->bodies : nullptr,
+      before ? batch_file::Extent{before->file_size, before->file_records}
+             : batch_file::Extent{},
+      Keepable,
+      [](const BodySummary& a, const BodySummary& b) {
+        return a.source == b.source && a.site_links == b.site_links;
+      },
+      AppendRecord);
 }
 
 }  // namespace clerk

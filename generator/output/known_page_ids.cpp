@@ -1,67 +1,75 @@
 #include "output/known_page_ids.h"
 
-#include "content/source_files.h"
-#include "output/atomic_write.h"
-#include "output/line_reader.h"
+#include <functional>
+#include <string_view>
+
+#include "output/batch_file.h"
 
 namespace clerk {
 namespace {
 
-constexpr const char* kHeader = "clerk page ids v1\n";
+constexpr std::string_view kHeader = "# clerk page ids v2";
 
 bool Plain(const std::string& text, const char* not_in) {
   return text.find_first_of(not_in) == std::string::npos;
 }
 
+// Whether the page's record can be written (see SaveKnownPageIds).
+bool Keepable(const std::string& path, const PageIds& page) {
+  bool plain = !path.empty() && Plain(path, "\t\r\n");
+  for (const std::string& id : page.ids)
+    plain = plain && !id.empty() && Plain(id, " \t\r\n\f");
+  return plain;
+}
+
+void AppendRecord(std::string& text, const std::string& path, const PageIds& page) {
+  text += "P " + page.content.Hex() + " " + path + "\t";
+  for (size_t i = 0; i < page.ids.size(); ++i) {
+    if (i) text += ' ';
+    text += page.ids[i];
+  }
+  text += '\n';
+}
+
 }  // namespace
 
-std::map<std::string, PageIds> LoadKnownPageIds(const std::string& out_dir) {
-  std::string bytes;
-  if (!ReadWholeFile(out_dir + "/" + kKnownPageIdsName, &bytes) ||
-      bytes.rfind(kHeader, 0) != 0)
-    return {};
-  std::map<std::string, PageIds> pages;
-  LineReader lines(std::string_view(bytes).substr(std::string_view(kHeader).size()));
-  std::string_view line;
-  while (lines.Next(line)) {
-    if (line.rfind("# end ", 0) == 0) {
-      if (!lines.rest().empty() || line.substr(6) != std::to_string(pages.size()))
-        return {};
-      return pages;
-    }
+std::optional<KnownPageIds> LoadKnownPageIds(const std::string& out_dir) {
+  KnownPageIds known;
+  // One record, one line: "R <path>" or "P <content> <path>\t<ids>".
+  auto record = [&](std::string_view line, LineReader&) {
+    if (line.substr(0, 2) == "R " && line.size() > 2)
+      return known.pages.erase(std::string(line.substr(2))) == 1;
     PageIds page;
-    size_t tab = line.find('\t');
-    if (line.size() < 34 || line[32] != ' ' || tab == std::string_view::npos ||
-        !Fingerprint::FromHex(line.substr(0, 32), page.content))
-      return {};
-    std::string path(line.substr(33, tab - 33));
+    const size_t tab = line.find('\t');
+    if (line.substr(0, 2) != "P " || line.size() < 36 || line[34] != ' ' ||
+        tab == std::string_view::npos || tab <= 35 ||
+        !Fingerprint::FromHex(line.substr(2, 32), page.content))
+      return false;
+    std::string path(line.substr(35, tab - 35));
     std::string_view ids = line.substr(tab + 1);
     while (!ids.empty()) {
-      size_t space = ids.find(' ');
+      const size_t space = ids.find(' ');
       page.ids.emplace_back(ids.substr(0, space));
       ids.remove_prefix(space == std::string_view::npos ? ids.size() : space + 1);
     }
-    pages[path] = std::move(page);
-  }
-  return {};  // no end line
+    known.pages[path] = std::move(page);
+    return true;
+  };
+  std::optional<batch_file::Extent> extent =
+      batch_file::ReadBatches(out_dir + "/" + kKnownPageIdsName, kHeader, record);
+  if (!extent) return std::nullopt;
+  known.file_size = extent->size;
+  known.file_records = extent->records;
+  return known;
 }
 
 bool SaveKnownPageIds(const std::map<std::string, PageIds>& pages,
-                      const std::string& path) {
-  std::string text = kHeader;
-  size_t saved = 0;
-  for (const auto& [page_path, page] : pages) {
-    bool plain = !page_path.empty() && Plain(page_path, "\t\r\n");
-    for (const std::string& id : page.ids)
-      plain = plain && !id.empty() && Plain(id, " \t\r\n\f");
-    if (!plain) continue;
-    text += page.content.Hex() + " " + page_path + "\t";
-    for (size_t i = 0; i < page.ids.size(); ++i) text += (i ? " " : "") + page.ids[i];
-    text += "\n";
-    ++saved;
-  }
-  text += "# end " + std::to_string(saved) + "\n";
-  return WriteFileAtomically(path, text);
+                      const std::string& path, const KnownPageIds* before) {
+  return batch_file::SaveRecords(
+      path, kHeader, pages, before ? &before->pages : nullptr,
+      before ? batch_file::Extent{before->file_size, before->file_records}
+             : batch_file::Extent{},
+      Keepable, std::equal_to<PageIds>(), AppendRecord);
 }
 
 }  // namespace clerk

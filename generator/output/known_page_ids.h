@@ -3,13 +3,16 @@
 // <out>/.clerk-page-ids so that an edit build checks links into pages it
 // keeps without reading those pages again.
 //
-// Text: the line "clerk page ids v1", then one line a page,
-//   <content, 32 hex> <path>\t<id> <id> ...
-// and last "# end <number of pages>". Missing, damaged or foreign: nothing
-// is known, and the pages are read.
+// Text in batches (output/batch_file.h), one page a record:
+//   P <content, 32 hex> <path>\t<id> <id> ...
+// or "R <path>" for a page no longer kept; each batch ends "# end <records>".
+// An edit build appends the records that changed. Missing, damaged or
+// foreign: nothing is known, and the pages are read.
 #pragma once
 
+#include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -22,13 +25,26 @@ inline constexpr const char* kKnownPageIdsName = ".clerk-page-ids";
 struct PageIds {
   Fingerprint content;  // of the page's bytes when its ids were read
   std::vector<std::string> ids;
+  bool operator==(const PageIds&) const = default;
 };
 
-std::map<std::string, PageIds> LoadKnownPageIds(const std::string& out_dir);
+// What the file held when read, and where its complete batches end (for
+// SaveKnownPageIds to append after).
+struct KnownPageIds {
+  std::map<std::string, PageIds> pages;
+  uint64_t file_size = 0;   // bytes up to the end of the last complete batch
+  size_t file_records = 0;  // records in those batches, replaced ones too
+};
 
-// Through a temporary file and a rename. A page whose path holds a tab or a
-// line break, or whose ids hold white space, is left out (read next time).
+std::optional<KnownPageIds> LoadKnownPageIds(const std::string& out_dir);
+
+// Saves `pages`, this build's, in the file at `path`. With `before` (what
+// that file held when read) it appends only the records that changed;
+// without, or once replaced records would outnumber live ones by the rule
+// of batch_file::TimeToRewrite, it writes the whole file through a
+// temporary file and a rename. A page whose path holds a tab or a line
+// break, or whose ids hold white space, is left out (read next time).
 bool SaveKnownPageIds(const std::map<std::string, PageIds>& pages,
-                      const std::string& path);
+                      const std::string& path, const KnownPageIds* before = nullptr);
 
 }  // namespace clerk

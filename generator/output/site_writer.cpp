@@ -161,7 +161,7 @@ bool SiteWriter::Begin(Diagnostics& diag) {
   kept_ = std::make_unique<std::atomic<bool>[]>(old_log_.slots());
   if (!fresh_) out_fd_ = OpenFolder(out_);
   known_bodies_ = LoadKnownBodies(out_);
-  if (!fresh_) old_ids_ = LoadKnownPageIds(out_);
+  if (!fresh_) known_ids_ = LoadKnownPageIds(out_);
   timer.Mark("read build log", std::to_string(old_log_.size()) + " entries");
   std::error_code ec;
   fs::remove_all(staging_, ec);
@@ -314,8 +314,10 @@ std::optional<std::vector<std::string>> SiteWriter::ExistingIds(
   const BuildLogEntry* old = fresh_ ? nullptr : old_log_.Find(path);
   if (!old) return std::nullopt;
   std::vector<std::string> ids;
-  auto known = old_ids_.find(path);
-  if (known != old_ids_.end() && known->second.content == old->content &&
+  static const std::map<std::string, PageIds> kNone;
+  const std::map<std::string, PageIds>& old_ids = known_ids_ ? known_ids_->pages : kNone;
+  auto known = old_ids.find(path);
+  if (known != old_ids.end() && known->second.content == old->content &&
       std::all_of(linked.begin(), linked.end(), [&](const std::string& id) {
         const std::vector<std::string>& held = known->second.ids;
         return std::find(held.begin(), held.end(), id) != held.end();
@@ -455,7 +457,8 @@ bool SiteWriter::Commit(Diagnostics& diag) {
   if (!SaveKnownBodies(bodies_, out_ + "/" + kKnownBodiesName,
                        known_bodies_ ? &*known_bodies_ : nullptr))
     fs::remove(out_ + "/" + kKnownBodiesName, ec);
-  if (!SaveKnownPageIds(ids_, out_ + "/" + kKnownPageIdsName))
+  if (!SaveKnownPageIds(ids_, out_ + "/" + kKnownPageIdsName,
+                        known_ids_ ? &*known_ids_ : nullptr))
     fs::remove(out_ + "/" + kKnownPageIdsName, ec);
   Abort();  // removes the (now empty) staging folder
   timer.Mark("save bodies and ids");

@@ -116,7 +116,8 @@ class SiteWriter : public OutputSink {
   std::unordered_map<std::string, PageDeps> deps_;
   std::optional<clerk::KnownBodies> known_bodies_;  // last build's
   std::map<std::string, BodySummary> bodies_;       // this build's
-  std::map<std::string, PageIds> old_ids_, ids_;    // last build's, this build's
+  std::optional<KnownPageIds> known_ids_;           // last build's, as read
+  std::map<std::string, PageIds> ids_;              // this build's
   std::unordered_set<std::string> made_dirs_;       // folders made in staging
   std::string failure_;
   size_t removed_ = 0;

@@ -195,7 +195,9 @@ TEST_CASE("the linked ids of a kept page come from .clerk-page-ids while its byt
     first.RecordIds("p/index.html", all, {"a"});  // only "a" is linked
     REQUIRE(first.Commit(diag));
   }
-  std::map<std::string, PageIds> saved = LoadKnownPageIds(out.string());
+  std::optional<KnownPageIds> known = LoadKnownPageIds(out.string());
+  REQUIRE(known);
+  std::map<std::string, PageIds> saved = known->pages;
   REQUIRE(saved.size() == 1);
   CHECK(saved["p/index.html"].content == FingerprintOf(page));
   CHECK(saved["p/index.html"].ids == std::vector<std::string>{"a"});
@@ -226,11 +228,59 @@ TEST_CASE("the linked ids of a kept page come from .clerk-page-ids while its byt
     REQUIRE(read.Commit(diag));
   }
   // Only the linked ids are remembered.
-  CHECK(LoadKnownPageIds(out.string())["p/index.html"].ids ==
+  CHECK(LoadKnownPageIds(out.string())->pages["p/index.html"].ids ==
         std::vector<std::string>{"a", "c"});
 
   // A damaged file is not used.
   std::string text = testing::ReadFile(out / kKnownPageIdsName);
-  testing::WriteFile(out / kKnownPageIdsName, text.substr(0, text.size() - 3));
-  CHECK(LoadKnownPageIds(out.string()).empty());
+  REQUIRE(text.find("\nP ") != std::string::npos);
+  text[text.find("\nP ") + 1] = 'X';
+  testing::WriteFile(out / kKnownPageIdsName, text);
+  CHECK_FALSE(LoadKnownPageIds(out.string()));
+}
+
+TEST_CASE("an edit appends the changed page ids to .clerk-page-ids", "[output]") {
+  testing::TempDir dir;
+  const fs::path out = dir.path() / "public";
+  fs::create_directories(out);
+  const std::string file = (out / kKnownPageIdsName).string();
+  std::map<std::string, PageIds> pages;
+  for (int i = 0; i < 50; ++i)
+    pages["m" + std::to_string(i) + "/index.html"] = {
+        FingerprintOf(std::to_string(i)), {"item-1", "minute-" + std::to_string(i)}};
+  REQUIRE(SaveKnownPageIds(pages, file));
+  const std::string whole = testing::ReadFile(file);
+  std::optional<KnownPageIds> before = LoadKnownPageIds(out.string());
+  REQUIRE(before);
+  CHECK(before->pages == pages);
+
+  // Nothing changed: nothing written.
+  REQUIRE(SaveKnownPageIds(pages, file, &*before));
+  CHECK(testing::ReadFile(file) == whole);
+
+  // One page's ids change, one page is gone, one is new, one holds a space
+  // in an id (left out, so it is read next time).
+  pages["m3/index.html"].ids.push_back("minute-99");
+  pages.erase("m4/index.html");
+  pages["new/index.html"] = {FingerprintOf("new"), {"a"}};
+  pages["odd/index.html"] = {FingerprintOf("odd"), {"has space"}};
+  REQUIRE(SaveKnownPageIds(pages, file, &*before));
+  const std::string appended = testing::ReadFile(file);
+  REQUIRE(appended.rfind(whole, 0) == 0);  // the earlier batch is kept as it was
+  CHECK(appended.substr(whole.size()) ==
+        "P " + FingerprintOf("3").Hex() + " m3/index.html\titem-1 minute-3 minute-99\n" +
+            "R m4/index.html\n" + "P " + FingerprintOf("new").Hex() +
+            " new/index.html\ta\n# end 3\n");
+  std::optional<KnownPageIds> after = LoadKnownPageIds(out.string());
+  REQUIRE(after);
+  pages.erase("odd/index.html");
+  CHECK(after->pages == pages);
+
+  // A batch cut short is not read; the next save writes over it.
+  testing::WriteFile(file, appended.substr(0, appended.size() - 4));
+  std::optional<KnownPageIds> cut = LoadKnownPageIds(out.string());
+  REQUIRE(cut);
+  CHECK(cut->pages == before->pages);
+  REQUIRE(SaveKnownPageIds(pages, file, &*cut));
+  CHECK(testing::ReadFile(file) == appended);
 }

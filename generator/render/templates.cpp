@@ -103,7 +103,7 @@ std::string InlinePartials(const std::string& text,
     out += text.substr(pos, open - pos);
     auto it = all.find(name);
     if (it == all.end()) {
-      out += text.substr(open, close + 2 - open);  // kainjow renders it as nothing
+      out += text.substr(open, close + 2 - open);  // not a theme partial: left to kainjow
     } else if (std::count(stack.begin(), stack.end(), name) >= kSelfInlineDepth) {
       out += text.substr(open, close + 2 - open);
       runtime.insert(name);

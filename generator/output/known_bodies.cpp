@@ -28,7 +28,7 @@ std::string_view Field(std::string_view& rest) {
 }
 
 bool Plain(const std::string& text) {
-  return text.find_first_of("\t\n\r") == std::string::npos;
+  return batch_file::HoldsNone(text, "\t\n\r");
 }
 
 // Whether `body` may be kept (see SaveKnownBodies).

@@ -10,8 +10,8 @@ namespace {
 
 constexpr std::string_view kHeader = "# clerk page ids v2";
 
-bool Plain(const std::string& text, const char* not_in) {
-  return text.find_first_of(not_in) == std::string::npos;
+bool Plain(const std::string& text, std::string_view not_in) {
+  return batch_file::HoldsNone(text, not_in);
 }
 
 // Whether the page's record can be written (see SaveKnownPageIds).

@@ -2,6 +2,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "output/batch_file.h"
 #include "test_support.h"
 
 using namespace clerk;
@@ -164,4 +165,13 @@ TEST_CASE("the build log is written afresh once many of its lines are replaced",
   REQUIRE(back);
   CHECK(back->size() == 200);
   CHECK(*back->Find("p9/index.html") == Entry("2/9"));
+}
+
+TEST_CASE("a record field holds none of the separators, or is left out", "[output]") {
+  CHECK(batch_file::HoldsNone("meetings/x/index.html", "\t\n\r"));
+  CHECK(batch_file::HoldsNone("", "\t\n\r"));
+  CHECK_FALSE(batch_file::HoldsNone("a\tb", "\t\n\r"));
+  CHECK_FALSE(batch_file::HoldsNone("line\r", "\t\n\r"));
+  CHECK_FALSE(batch_file::HoldsNone("two words", " \t"));
+  CHECK(batch_file::HoldsNone("two words", "\t"));
 }

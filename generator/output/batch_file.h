@@ -74,7 +74,7 @@ inline std::string EndLine(size_t records) {
 // The records an edit build appends: walks `now` (this build's) beside
 // `was` (what the file holds), two maps sorted by key. A value that `keep`
 // accepts and that is new, or not `same` as before, is written with
-// `write(key, value)`; a key in the file that is no longer kept gets
+// `write(text, key, value)`; a key in the file that is no longer kept gets
 // "R <key>". Returns {records appended, live records}.
 template <typename Map, typename Keep, typename Same, typename Write>
 std::pair<size_t, size_t> AppendChanges(const Map& now, const Map& was, Keep keep,
@@ -88,7 +88,7 @@ std::pair<size_t, size_t> AppendChanges(const Map& now, const Map& was, Keep kee
     const bool kept = has_now && keep(n->first, n->second);
     if (kept) ++live;
     if (kept && !(has_was && same(w->second, n->second))) {
-      write(n->first, n->second);
+      write(text, n->first, n->second);
       ++records;
     } else if (!kept && has_was) {
       text += "R " + w->first + "\n";
@@ -122,9 +122,7 @@ bool SaveRecords(const std::string& path, std::string_view header, const Map& no
   };
   if (!was || read.size == 0) return whole();
   std::string text;
-  const auto [records, live] = AppendChanges(
-      now, *was, keep, same,
-      [&](const auto& key, const auto& value) { write(text, key, value); }, text);
+  const auto [records, live] = AppendChanges(now, *was, keep, same, write, text);
   if (records == 0) return true;
   text += EndLine(records);
   if (TimeToRewrite(read.records, records, live) || !WriteAt(path, read.size, text))

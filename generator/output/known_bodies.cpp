@@ -83,8 +83,7 @@ std::optional<KnownBodies> LoadKnownBodies(const std::string& out_dir) {
   std::optional<batch_file::Extent> extent =
       batch_file::ReadBatches(out_dir + "/" + kKnownBodiesName, kHeader, record);
   if (!extent) return std::nullopt;
-  known.file_size = extent->size;
-  known.file_records = extent->records;
+  known.read = *extent;
   return known;
 }
 
@@ -92,9 +91,7 @@ bool SaveKnownBodies(const std::map<std::string, BodySummary>& bodies,
                      const std::string& path, const KnownBodies* before) {
   return batch_file::SaveRecords(
       path, kHeader, bodies, before ? &before->bodies : nullptr,
-      before ? batch_file::Extent{before->file_size, before->file_records}
-             : batch_file::Extent{},
-      Keepable,
+      before ? before->read : batch_file::Extent{}, Keepable,
       [](const BodySummary& a, const BodySummary& b) {
         return a.source == b.source && a.site_links == b.site_links;
       },

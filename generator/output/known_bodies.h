@@ -11,11 +11,11 @@
 // nothing is known, and every paper is rendered.
 #pragma once
 
-#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
 
+#include "output/batch_file.h"
 #include "render/content_html.h"
 
 namespace clerk {
@@ -26,8 +26,7 @@ inline constexpr const char* kKnownBodiesName = ".clerk-bodies";
 // SaveKnownBodies to append after).
 struct KnownBodies {
   std::map<std::string, BodySummary> bodies;
-  uint64_t file_size = 0;   // bytes up to the end of the last complete batch
-  size_t file_records = 0;  // records in those batches, replaced ones too
+  batch_file::Extent read;  // where the complete batches end, and their records
 };
 
 std::optional<KnownBodies> LoadKnownBodies(const std::string& out_dir);

@@ -10,15 +10,11 @@ namespace {
 
 constexpr std::string_view kHeader = "# clerk page ids v2";
 
-bool Plain(const std::string& text, std::string_view not_in) {
-  return batch_file::HoldsNone(text, not_in);
-}
-
 // Whether the page's record can be written (see SaveKnownPageIds).
 bool Keepable(const std::string& path, const PageIds& page) {
-  bool plain = !path.empty() && Plain(path, "\t\r\n");
+  bool plain = !path.empty() && batch_file::HoldsNone(path, "\t\r\n");
   for (const std::string& id : page.ids)
-    plain = plain && !id.empty() && Plain(id, " \t\r\n\f");
+    plain = plain && !id.empty() && batch_file::HoldsNone(id, " \t\r\n\f");
   return plain;
 }
 
@@ -58,18 +54,15 @@ std::optional<KnownPageIds> LoadKnownPageIds(const std::string& out_dir) {
   std::optional<batch_file::Extent> extent =
       batch_file::ReadBatches(out_dir + "/" + kKnownPageIdsName, kHeader, record);
   if (!extent) return std::nullopt;
-  known.file_size = extent->size;
-  known.file_records = extent->records;
+  known.read = *extent;
   return known;
 }
 
 bool SaveKnownPageIds(const std::map<std::string, PageIds>& pages,
                       const std::string& path, const KnownPageIds* before) {
-  return batch_file::SaveRecords(
-      path, kHeader, pages, before ? &before->pages : nullptr,
-      before ? batch_file::Extent{before->file_size, before->file_records}
-             : batch_file::Extent{},
-      Keepable, std::equal_to<PageIds>(), AppendRecord);
+  return batch_file::SaveRecords(path, kHeader, pages, before ? &before->pages : nullptr,
+                                 before ? before->read : batch_file::Extent{}, Keepable,
+                                 std::equal_to<PageIds>(), AppendRecord);
 }
 
 }  // namespace clerk

@@ -10,13 +10,13 @@
 // foreign: nothing is known, and the pages are read.
 #pragma once
 
-#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "model/fingerprint.h"
+#include "output/batch_file.h"
 
 namespace clerk {
 
@@ -32,8 +32,7 @@ struct PageIds {
 // SaveKnownPageIds to append after).
 struct KnownPageIds {
   std::map<std::string, PageIds> pages;
-  uint64_t file_size = 0;   // bytes up to the end of the last complete batch
-  size_t file_records = 0;  // records in those batches, replaced ones too
+  batch_file::Extent read;  // where the complete batches end, and their records
 };
 
 std::optional<KnownPageIds> LoadKnownPageIds(const std::string& out_dir);

@@ -1,6 +1,5 @@
 #include "output/sitemap.h"
 
-#include "output/atom_feed.h"
 #include "output/public_urls.h"
 #include "render/html_text.h"
 #include "render/urls.h"

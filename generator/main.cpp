@@ -325,7 +325,20 @@ int BuildOnce(const Options& opt, std::ostream& log, std::string* messages = nul
   if (ok && !opt.no_search &&
       (changed ||
        !std::filesystem::exists(std::filesystem::path(opt.out) / "pagefind"))) {
-    clerk::output::BuildSearchIndex(opt.out, opt.source, log);
+    clerk::ProgressLine progress(
+        log, &log == &std::cerr && clerk::ProgressLine::Interactive(2));
+    clerk::output::SearchIndexOptions search;
+    for (const clerk::Rendition& r : clerk::DefaultRenditions())
+      search.renditions.push_back({r.id, r.prefix});
+    search.jobs = jobs;
+    search.progress = [&](size_t done, size_t total) {
+      progress.Update("indexing for search", done, total);
+    };
+    clerk::output::SearchIndexReport report =
+        clerk::output::BuildSearchIndex(opt.out, opt.source, search, log);
+    progress.Done();
+    if (report.result != clerk::output::SearchIndexResult::kNotFound)
+      log << "clerk build: " << report.Summary() << "\n";
   }
   PrintDiagnostics(diag, log);
   if (messages) {

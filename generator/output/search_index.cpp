@@ -1,20 +1,116 @@
 #include "output/search_index.h"
 
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
-#include <vector>
+#include <fstream>
+#include <map>
+#include <optional>
+#include <set>
+#include <tuple>
+#include <unordered_map>
+
+#include "model/fingerprint.h"
+#include "output/atomic_write.h"
+#include "output/build_log.h"
 
 namespace clerk::output {
 namespace {
 
 namespace fs = std::filesystem;
 
+constexpr const char* kPartsHeader = "# clerk search parts v1";
+constexpr const char* kStaging = ".staging";  // under pagefind/, while a part is indexed
+
 bool IsExecutable(const fs::path& p) {
   std::error_code ec;
   return fs::is_regular_file(p, ec) && ::access(p.c_str(), X_OK) == 0;
+}
+
+// The npm package's own binary, beside node_modules/.bin/pagefind.
+fs::path NativeBinary(const fs::path& wrapper) {
+#if defined(__x86_64__)
+  const char* platform = "linux-x64";
+#elif defined(__aarch64__)
+  const char* platform = "linux-arm64";
+#else
+  const char* platform = nullptr;
+#endif
+  if (!platform) return {};
+  fs::path bin = wrapper.parent_path().parent_path() / "@pagefind" / platform / "bin";
+  for (const char* name : {"pagefind_extended", "pagefind"})
+    if (IsExecutable(bin / name)) return bin / name;
+  return {};
+}
+
+// A pattern that matches `name` in a Pagefind glob. Clerk's own folders are
+// slugs; a site's assets/ may have any name, and a glob's special characters
+// in it become '?' (any one character) rather than breaking the pattern.
+std::string GlobSafe(std::string name) {
+  for (char& c : name)
+    if (std::string_view("*?[]{},\\!").find(c) != std::string_view::npos) c = '?';
+  return name;
+}
+
+// "2019" if `rest` (a path inside a rendition) is in a meeting's folder
+// (meetings/2019-03-11-.../...); "" otherwise.
+std::string MeetingYear(std::string_view rest) {
+  constexpr std::string_view kMeetings = "meetings/";
+  if (rest.substr(0, kMeetings.size()) != kMeetings) return "";
+  std::string_view folder = rest.substr(kMeetings.size());
+  size_t slash = folder.find('/');
+  if (slash == std::string_view::npos || slash < 5 || folder[4] != '-') return "";
+  for (size_t i = 0; i < 4; ++i)
+    if (folder[i] < '0' || folder[i] > '9') return "";
+  return std::string(folder.substr(0, 4));
+}
+
+// What the part's bundle is made from besides its pages: Pagefind itself
+// (an upgrade indexes again) and how clerk runs it.
+std::string ProgramStamp(const std::string& program) {
+  std::error_code ec;
+  fs::path real = fs::canonical(program, ec);
+  struct stat st;
+  if (ec || ::stat(real.c_str(), &st) != 0) return program;
+  return real.string() + " " + std::to_string(st.st_size) + " " +
+         std::to_string(st.st_mtim.tv_sec) + "." + std::to_string(st.st_mtim.tv_nsec) +
+         " --keep-index-url";
+}
+
+std::map<std::string, std::string> ReadParts(const fs::path& file) {
+  std::map<std::string, std::string> parts;  // dir -> fingerprint hex
+  std::ifstream in(file);
+  std::string line;
+  if (!std::getline(in, line) || line != kPartsHeader) return {};
+  while (std::getline(in, line)) {
+    size_t space = line.find(' ');
+    if (space != 32) return {};
+    parts[line.substr(space + 1)] = line.substr(0, space);
+  }
+  return parts;
+}
+
+// Starts `program args` with its output on our stderr; the child's pid, or
+// -1.
+pid_t Start(const std::string& program, std::vector<std::string> args) {
+  args.insert(args.begin(), program);
+  std::vector<char*> argv;
+  for (std::string& a : args) argv.push_back(a.data());
+  argv.push_back(nullptr);
+  pid_t pid = ::fork();
+  if (pid == 0) {
+    // Pagefind's notes go to our stderr, like the build's own.
+    ::dup2(STDERR_FILENO, STDOUT_FILENO);
+    ::execv(program.c_str(), argv.data());
+    ::_exit(127);
+  }
+  return pid;
 }
 
 }  // namespace
@@ -29,6 +125,7 @@ std::string FindPagefind(const std::string& source_root) {
     candidates.push_back(exe.parent_path().parent_path() / "node_modules" / ".bin" /
                          "pagefind");
   }
+  const size_t in_node_modules = candidates.size();
   if (const char* path = std::getenv("PATH")) {
     std::string all = path;
     size_t start = 0;
@@ -41,46 +138,253 @@ std::string FindPagefind(const std::string& source_root) {
       start = colon + 1;
     }
   }
-  for (const fs::path& c : candidates)
-    if (IsExecutable(c)) return c.string();
+  for (size_t i = 0; i < candidates.size(); ++i) {
+    if (!IsExecutable(candidates[i])) continue;
+    if (i < in_node_modules) {
+      fs::path native = NativeBinary(candidates[i]);
+      if (!native.empty()) return native.string();
+    }
+    return candidates[i].string();
+  }
   return "";
 }
 
-SearchIndexResult BuildSearchIndex(const std::string& out_dir,
-                                   const std::string& source_root, std::ostream& log) {
-  std::string program = FindPagefind(source_root);
+std::vector<SearchPart> SearchParts(
+    const std::vector<std::string>& html_paths,
+    const std::vector<std::pair<std::string, std::string>>& prefixes) {
+  // (rendition, 0 for "site" and 1 for a year, name) -> part; glob items of
+  // each rendition's "site" part.
+  std::map<std::tuple<size_t, int, std::string>, SearchPart> parts;
+  std::map<size_t, std::set<std::string>> site_items;
+  for (const std::string& path : html_paths) {
+    // The rendition with the longest folder that holds the page.
+    size_t rendition = prefixes.size();
+    for (size_t r = 0; r < prefixes.size(); ++r) {
+      const std::string& prefix = prefixes[r].second;
+      if (path.compare(0, prefix.size(), prefix) == 0 &&
+          (rendition == prefixes.size() ||
+           prefix.size() > prefixes[rendition].second.size()))
+        rendition = r;
+    }
+    if (rendition == prefixes.size()) continue;
+    const auto& [id, prefix] = prefixes[rendition];
+    std::string_view rest = std::string_view(path).substr(prefix.size());
+    if (rest.substr(0, std::string_view(kSearchDir).size() + 1) ==
+        std::string(kSearchDir) + "/")
+      continue;
+    std::string year = MeetingYear(rest);
+    SearchPart& part =
+        parts[{rendition, year.empty() ? 0 : 1, year.empty() ? "site" : year}];
+    if (part.name.empty()) {
+      part.rendition = id;
+      part.name = year.empty() ? "site" : "meetings-" + year;
+      if (!year.empty()) part.glob = prefix + "meetings/" + year + "-*/**/*.html";
+    }
+    part.pages.push_back(path);
+    if (!year.empty()) continue;
+    // The "site" part: top-level pages, and each folder whole, except the
+    // meetings' own folders (their years' parts).
+    size_t slash = rest.find('/');
+    std::string item;
+    if (slash == std::string_view::npos) {
+      item = "*.html";
+    } else if (rest.substr(0, slash) != "meetings") {
+      item = GlobSafe(std::string(rest.substr(0, slash))) + "/**/*.html";
+    } else {
+      std::string_view inside = rest.substr(slash + 1);
+      size_t next = inside.find('/');
+      item = next == std::string_view::npos
+                 ? "meetings/*.html"
+                 : "meetings/" + GlobSafe(std::string(inside.substr(0, next))) +
+                       "/**/*.html";
+    }
+    site_items[rendition].insert(item);
+  }
+  std::vector<SearchPart> out;
+  for (auto& [key, part] : parts) {
+    if (part.glob.empty()) {
+      const std::string& prefix = prefixes[std::get<0>(key)].second;
+      std::string items;
+      for (const std::string& item : site_items[std::get<0>(key)])
+        items += (items.empty() ? "" : ",") + item;
+      part.glob = prefix + "{" + items + "}";
+    }
+    std::sort(part.pages.begin(), part.pages.end());
+    out.push_back(std::move(part));
+  }
+  return out;
+}
+
+std::string SearchIndexReport::Summary() const {
+  char seconds_text[32];
+  std::snprintf(seconds_text, sizeof seconds_text, "%.2f s", seconds);
+  std::string text = "search index: " + std::to_string(indexed) + " of " +
+                     std::to_string(parts) + " parts indexed, " +
+                     std::to_string(parts - indexed - failed) + " unchanged";
+  if (failed > 0) text += ", " + std::to_string(failed) + " failed";
+  return text + " (" + seconds_text + ")";
+}
+
+SearchIndexReport BuildSearchIndex(const std::string& out_dir,
+                                   const std::string& source_root,
+                                   const SearchIndexOptions& options, std::ostream& log) {
+  SearchIndexReport report;
+  const auto started = std::chrono::steady_clock::now();
+  const std::string program = FindPagefind(source_root);
   if (program.empty()) {
     log << "clerk build: note: search index skipped: pagefind not found (run `npm ci` "
            "in the clerk folder, or put pagefind on PATH; --no-search hides this note)\n";
-    return SearchIndexResult::kNotFound;
+    report.result = SearchIndexResult::kNotFound;
+    return report;
   }
-  std::vector<std::string> args = {program,           "--site",   out_dir,
-                                   "--output-subdir", "pagefind", "--keep-index-url",
-                                   "--quiet"};
-  std::vector<char*> argv;
-  for (std::string& a : args) argv.push_back(a.data());
-  argv.push_back(nullptr);
+  // The site's pages and the bytes each was written with, from the build log.
+  std::optional<BuildLog> built = BuildLog::Load(out_dir);
+  if (!built) {
+    log << "clerk build: warning: search index not built: " << out_dir << "/"
+        << kBuildLogName << " cannot be read\n";
+    report.result = SearchIndexResult::kFailed;
+    return report;
+  }
+  std::vector<std::string> html;
+  std::unordered_map<std::string, Fingerprint> content;
+  built->ForEach([&](const std::string& path, const BuildLogEntry& entry) {
+    if (path.size() > 5 && path.compare(path.size() - 5, 5, ".html") == 0) {
+      html.push_back(path);
+      content[path] = entry.content;
+    }
+  });
+  std::sort(html.begin(), html.end());
+  const std::vector<SearchPart> parts = SearchParts(html, options.renditions);
+
+  const fs::path root = fs::path(out_dir) / kSearchDir;
+  const std::string program_stamp = ProgramStamp(program);
+  std::vector<std::string> fingerprints;
+  for (const SearchPart& part : parts) {
+    Hasher h;
+    h.Add(program_stamp).Add(part.glob);
+    for (const std::string& page : part.pages) h.Add(page).Add(content[page]);
+    fingerprints.push_back(h.Finish().Hex());
+  }
+
+  // Bundles of parts the site no longer has go, and so does anything else
+  // in pagefind/ (the single index of clerk before parts, a staging folder
+  // left by a crash).
+  std::error_code ec;
+  fs::create_directories(root, ec);
+  std::set<std::string> renditions, dirs;
+  for (const auto& [id, prefix] : options.renditions) renditions.insert(id);
+  for (const SearchPart& part : parts) dirs.insert(part.dir());
+  for (const auto& entry : fs::directory_iterator(root, ec)) {
+    std::string name = entry.path().filename().string();
+    if (entry.is_directory() && renditions.count(name)) {
+      for (const auto& sub : fs::directory_iterator(entry.path(), ec)) {
+        if (!dirs.count(name + "/" + sub.path().filename().string()))
+          fs::remove_all(sub.path(), ec);
+      }
+      continue;
+    }
+    if (name == fs::path(kSearchPartsFile).filename().string()) continue;
+    if (name.size() > 5 && name.compare(name.size() - 5, 5, ".json") == 0 &&
+        renditions.count(name.substr(0, name.size() - 5)))
+      continue;
+    fs::remove_all(entry.path(), ec);
+  }
+
+  // The parts to index: changed, new, or with no bundle.
+  const std::map<std::string, std::string> before =
+      ReadParts(fs::path(out_dir) / kSearchPartsFile);
+  std::vector<size_t> todo;
+  for (size_t i = 0; i < parts.size(); ++i) {
+    auto it = before.find(parts[i].dir());
+    if (it == before.end() || it->second != fingerprints[i] ||
+        !fs::exists(root / parts[i].dir() / "pagefind-entry.json", ec))
+      todo.push_back(i);
+  }
+
+  // Each into its own staging folder, then moved into place; up to `jobs`
+  // Pagefind runs at once (each is small: one year of one rendition).
+  std::vector<bool> ok(parts.size(), true);
+  const fs::path staging = root / kStaging;
+  if (!todo.empty()) {
+    fs::remove_all(staging, ec);
+    fs::create_directories(staging, ec);
+  }
   log.flush();
-  pid_t pid = ::fork();
-  if (pid < 0) {
-    log << "clerk build: warning: search index not built: cannot start " << program
-        << "\n";
-    return SearchIndexResult::kFailed;
+  std::map<pid_t, size_t> running;
+  size_t next = 0, done = 0;
+  auto finish = [&](pid_t pid, int status) {
+    size_t i = running.at(pid);
+    running.erase(pid);
+    const SearchPart& part = parts[i];
+    fs::path made = staging / (part.rendition + "-" + part.name);
+    fs::path target = root / part.dir();
+    ok[i] = WIFEXITED(status) && WEXITSTATUS(status) == 0 &&
+            fs::exists(made / "pagefind-entry.json", ec);
+    if (ok[i]) {
+      fs::remove_all(target, ec);
+      fs::create_directories(target.parent_path(), ec);
+      fs::rename(made, target, ec);
+      ok[i] = !ec;
+    }
+    if (!ok[i]) {
+      log << "clerk build: warning: search index part " << part.dir()
+          << " not built: " << program << " failed\n";
+      fs::remove_all(target, ec);
+    }
+    if (options.progress) options.progress(++done, todo.size());
+  };
+  const size_t at_once = static_cast<size_t>(std::max(1, options.jobs));
+  while (next < todo.size() || !running.empty()) {
+    if (next < todo.size() && running.size() < at_once) {
+      size_t i = todo[next++];
+      const SearchPart& part = parts[i];
+      pid_t pid = Start(program, {"--site", out_dir, "--glob", part.glob, "--output-path",
+                                  (staging / (part.rendition + "-" + part.name)).string(),
+                                  "--keep-index-url", "--quiet"});
+      if (pid < 0) {
+        ok[i] = false;
+        log << "clerk build: warning: search index part " << part.dir()
+            << " not built: cannot start " << program << "\n";
+        continue;
+      }
+      running[pid] = i;
+      continue;
+    }
+    int status = 0;
+    pid_t pid = ::waitpid(-1, &status, 0);
+    if (pid > 0 && running.count(pid)) finish(pid, status);
   }
-  if (pid == 0) {
-    // Pagefind's progress goes to our stderr, like the build's own notes.
-    ::dup2(STDERR_FILENO, STDOUT_FILENO);
-    ::execv(program.c_str(), argv.data());
-    ::_exit(127);
+  fs::remove_all(staging, ec);
+
+  // Each rendition's list of bundles, and what each was made from.
+  std::string state = std::string(kPartsHeader) + "\n";
+  std::map<std::string, std::string> lists;
+  for (const auto& [id, prefix] : options.renditions) lists[id];
+  for (size_t i = 0; i < parts.size(); ++i) {
+    if (!ok[i]) continue;
+    state += fingerprints[i] + " " + parts[i].dir() + "\n";
+    std::string& list = lists[parts[i].rendition];
+    list += std::string(list.empty() ? "" : ",") + "\n    \"" + parts[i].dir() + "/\"";
   }
-  int status = 0;
-  while (::waitpid(pid, &status, 0) < 0) {
+  bool written =
+      WriteFileAtomically((fs::path(out_dir) / kSearchPartsFile).string(), state);
+  for (const auto& [id, list] : lists) {
+    written = WriteFileAtomically((root / (id + ".json")).string(),
+                                  "{\n  \"parts\": [" + list + "\n  ]\n}\n") &&
+              written;
   }
-  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-    log << "clerk build: warning: search index not built: " << program << " failed\n";
-    return SearchIndexResult::kFailed;
+  report.parts = parts.size();
+  report.failed = static_cast<size_t>(std::count(ok.begin(), ok.end(), false));
+  report.indexed = todo.size() - report.failed;
+  report.seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  if (!written) {
+    log << "clerk build: warning: search index lists cannot be written in "
+        << root.string() << "\n";
   }
-  return SearchIndexResult::kBuilt;
+  report.result = written && report.failed == 0 ? SearchIndexResult::kBuilt
+                                                : SearchIndexResult::kFailed;
+  return report;
 }
 
 }  // namespace clerk::output

@@ -389,10 +389,14 @@ bool SiteWriter::Commit(Diagnostics& diag) {
       if (had_old) fs::rename(old, out_, ec);
       return fail("cannot move the new site into place: " + message);
     }
-    // Caches of the previous build (.clerk-cache) stay useful: keep them.
-    if (had_old && fs::exists(fs::path(old) / ".clerk-cache", ec) &&
-        !fs::exists(fs::path(out_) / ".clerk-cache", ec))
-      fs::rename(fs::path(old) / ".clerk-cache", fs::path(out_) / ".clerk-cache", ec);
+    // Caches of the previous build (.clerk-cache) stay useful: keep them. So
+    // does its search index (pagefind/): each part of it is indexed again
+    // only if its pages changed (output/search_index.h).
+    for (const char* kept : {".clerk-cache", "pagefind"}) {
+      if (had_old && fs::exists(fs::path(old) / kept, ec) &&
+          !fs::exists(fs::path(out_) / kept, ec))
+        fs::rename(fs::path(old) / kept, fs::path(out_) / kept, ec);
+    }
     if (had_old) fs::remove_all(old, ec);
     begun_ = false;
     return true;

@@ -67,7 +67,8 @@ std::optional<Manifest> ScanSite(const std::string& dir, int jobs, std::string* 
     std::string rel = fs::relative(it->path(), dir, ec).generic_string();
     if (rel == kSiteMarkerName || rel == kManifestName || rel == ".clerk-build-log" ||
         rel == ".clerk-sources" || rel == ".clerk-bodies" || rel == ".clerk-page-ids" ||
-        rel.rfind(".clerk-cache/", 0) == 0)
+        rel.rfind(".clerk-cache/", 0) == 0 || rel == "pagefind/.clerk-search-parts" ||
+        rel.rfind("pagefind/.staging/", 0) == 0)
       continue;
     if (rel.find('\n') != std::string::npos || rel.find('\r') != std::string::npos) {
       *error = dir + "/" + rel + ": a file name with a line break cannot be deployed";

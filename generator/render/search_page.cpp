@@ -29,7 +29,8 @@ PageData PageContext::SearchPage() {
   d["committees_href"] = Link(urls::Committees());
   d["meetings_href"] = Link(urls::Meetings());
   d["decisions_href"] = Link(urls::Decisions());
-  d["pagefind_src"] = urls::Relative(page.path, "pagefind/pagefind.js");
+  // The list of this rendition's index parts (output/search_index.h).
+  d["search_index"] = urls::Relative(page.path, "pagefind/" + rendition_.id + ".json");
   d["script_src"] = urls::Relative(page.path, urls::ThemeAsset("js/search.js"));
   d["rendition_label"] = rendition_.label;
   return page;

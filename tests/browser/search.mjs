@@ -3,8 +3,10 @@
 // never a downloaded browser), served on 127.0.0.1. With the keyboard only,
 // types a phrase from a report into the search box, presses Enter, and
 // expects that report among the results, the result count announced in the
-// role=status region, and the results reachable by Tab. Then the same with a
-// committee filter that excludes it (no result), and the page with
+// role=status region, results from several parts of the index (it is built
+// in parts, merged by the page), and the results reachable by Tab. Then the same with a
+// committee filter that excludes it (no result), the large-print search page
+// (its own parts, its own pages), and the page with
 // JavaScript off (it must say so and link to the committees and decisions).
 // Needs the site built with its Pagefind index (clerk build without
 // --no-search). Exit 0 when all pass, 1 on a failure, 2 on setup errors.
@@ -24,7 +26,7 @@ if (!process.argv[2] || !fs.existsSync(path.join(site, 'search', 'index.html')))
   console.error('usage: node tests/browser/search.mjs SITE_DIR (a built site with search/index.html)');
   process.exit(2);
 }
-if (!fs.existsSync(path.join(site, 'pagefind', 'pagefind.js'))) {
+if (!fs.existsSync(path.join(site, 'pagefind', 'standard.json'))) {
   console.error(`search: no ${site}/pagefind/: build without --no-search, with pagefind installed (npm ci)`);
   process.exit(2);
 }
@@ -92,6 +94,11 @@ try {
     console.log(`search: "${PHRASE}" found ${EXPECT} (${hrefs.length} results shown)`);
   }
   if (hrefs.some((h) => /large-print|easy-read/.test(h))) fail('standard search shows other renditions');
+  // The index comes in parts (a year of meetings each, and the rest of the
+  // site), merged by the page: results come from several.
+  const years = new Set(hrefs.map((h) => (h.match(/meetings\/(\d{4})-/) || [])[1]).filter(Boolean));
+  if (years.size < 2) fail(`results come from ${years.size} year(s) of meetings, not the whole index: ${hrefs.join(', ')}`);
+  if (!hrefs.some((h) => !/\/meetings\/\d{4}-/.test(h))) fail('no result from the rest of the site (its own index part)');
   // The first result is the next Tab stop after the form.
   await page.focus('.form-button');
   await page.keyboard.press('Tab');
@@ -106,6 +113,16 @@ try {
   const filtered = await page.$$eval('[data-search-results] a', (as) => as.map((a) => a.getAttribute('href')));
   if (filtered.some((h) => h.includes(EXPECT))) fail('the committee filter did not exclude the report');
   if (!new URL(page.url()).searchParams.get('q')) fail('the query is not kept in the address');
+
+  // Large print: its own index parts, its own pages.
+  await page.goto(`${origin}/large-print/search/index.html?q=${encodeURIComponent(PHRASE)}`);
+  await page.waitForFunction(() => /result/.test(document.querySelector('[data-search-status]')?.textContent || ''),
+    null, { timeout: 15000 }).catch(() => {});
+  const large = await page.$$eval('[data-search-results] a', (as) => as.map((a) => a.getAttribute('href')));
+  if (!large.some((h) => h.includes(`large-print/${EXPECT}`))) {
+    fail(`large print: "${PHRASE}" did not find large-print/${EXPECT}; results: ${large.join(', ') || 'none'}`);
+  }
+  if (large.some((h) => !h.includes('/large-print/'))) fail('large-print search shows other renditions');
   for (const e of errors) fail(`script error: ${e}`);
 
   // JavaScript off: the page says so and links to the lists.

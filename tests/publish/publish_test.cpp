@@ -57,9 +57,11 @@ class FakeRemote : public Remote {
     *size = static_cast<int64_t>(it->second.size());
     return {};
   }
-  RemoteResult Put(const std::string& path, const std::string& data, const std::string& sha) override {
+  RemoteResult Put(const std::string& path, const std::string& data,
+                   const std::string& sha) override {
     std::lock_guard<std::mutex> lock(host_.mutex);
-    if (Down()) return {RemoteStatus::kConnection, "cannot connect to fake: connection refused"};
+    if (Down())
+      return {RemoteStatus::kConnection, "cannot connect to fake: connection refused"};
     REQUIRE(sha == Sha256Hex(data));
     host_.files[path] = data;
     ++host_.writes;
@@ -93,7 +95,8 @@ DeployOptions Options(const std::filesystem::path& out) {
 int Deploy(const DeployOptions& opt, FakeHost& host, std::string* log = nullptr,
            DeployStats* stats = nullptr) {
   std::ostringstream out;
-  int rc = DeployWith(opt, "fake://", [&] { return std::make_unique<FakeRemote>(host); }, out, stats);
+  int rc = DeployWith(
+      opt, "fake://", [&] { return std::make_unique<FakeRemote>(host); }, out, stats);
   if (log) *log = out.str();
   return rc;
 }
@@ -110,9 +113,11 @@ TEST_CASE("manifest: round trip, and damaged text is refused", "[publish]") {
   // Cut short (an interrupted upload): unreadable, never half-read.
   CHECK_FALSE(ParseManifest(text.substr(0, text.size() - 8), &error));
   CHECK_FALSE(ParseManifest("garbage\n", &error));
-  CHECK_FALSE(ParseManifest("clerk-manifest 1\n" + Sha256Hex("") + " 0 ../etc/passwd\nend 1\n", &error));
+  CHECK_FALSE(ParseManifest(
+      "clerk-manifest 1\n" + Sha256Hex("") + " 0 ../etc/passwd\nend 1\n", &error));
   CHECK(error.find("line 2") != std::string::npos);
-  CHECK(Sha256Hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+  CHECK(Sha256Hex("abc") ==
+        "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
 }
 
 TEST_CASE("scan: hashes every file but the marker", "[publish]") {
@@ -129,20 +134,31 @@ TEST_CASE("scan: hashes every file but the marker", "[publish]") {
 TEST_CASE("scan: the build's bookkeeping files are never deployed", "[publish]") {
   TempDir dir;
   MakeSite(dir.path());
-  for (const char* name : {".clerk-build-log", ".clerk-sources", ".clerk-bodies",
-                           ".clerk-page-ids", ".clerk-cache/records/x.rec",
-                           ".clerk-cache/acronym-scans"})
+  for (const char* name :
+       {".clerk-build-log", ".clerk-sources", ".clerk-bodies", ".clerk-page-ids",
+        ".clerk-cache/records/x.rec", ".clerk-cache/acronym-scans",
+        "pagefind/.clerk-search-parts", "pagefind/.staging/standard-site/pagefind.js"}) {
+    std::filesystem::create_directories((dir.path() / name).parent_path());
     WriteFile(dir.path() / name, "bookkeeping");
+  }
+  WriteFile(dir.path() / "pagefind/standard.json", "{}");  // the site's: deployed
   std::string error;
   auto m = ScanSite(dir.path().string(), 2, &error);
   REQUIRE(m);
-  CHECK(m->size() == 5);  // the site's own files only
-  for (const auto& [path, entry] : *m) CHECK(path.rfind(".clerk", 0) != 0);
+  CHECK(m->size() == 6);  // the site's own files only
+  CHECK(m->count("pagefind/standard.json") == 1);
+  for (const auto& [path, entry] : *m) {
+    CHECK(path.rfind(".clerk", 0) != 0);
+    CHECK(path.rfind("pagefind/.", 0) != 0);
+  }
 }
 
-TEST_CASE("plan: new files first, then changed pages, home and feeds, deletions last", "[publish]") {
+TEST_CASE("plan: new files first, then changed pages, home and feeds, deletions last",
+          "[publish]") {
   Manifest local, remote;
-  auto e = [](const std::string& s) { return FileEntry{static_cast<int64_t>(s.size()), Sha256Hex(s)}; };
+  auto e = [](const std::string& s) {
+    return FileEntry{static_cast<int64_t>(s.size()), Sha256Hex(s)};
+  };
   local["index.html"] = e("home2");
   local["feed.xml"] = e("feed");
   local["css/site.css"] = e("css2");
@@ -159,7 +175,8 @@ TEST_CASE("plan: new files first, then changed pages, home and feeds, deletions 
 
   Plan plan = MakePlan(local, remote, true);
   std::vector<std::string> order;
-  for (const PlanItem& item : plan.items) order.push_back((item.is_delete ? "-" : "+") + item.path);
+  for (const PlanItem& item : plan.items)
+    order.push_back((item.is_delete ? "-" : "+") + item.path);
   CHECK(order == std::vector<std::string>{"+css/site.css", "+meetings/new/index.html",
                                           "+meetings/old/index.html", "+index.html",
                                           "-meetings/gone/index.html", "-img/gone.png"});
@@ -234,7 +251,8 @@ TEST_CASE("deploy to file://: incremental, ordered, deletions need --yes", "[pub
   dry.dry_run = true;
   std::ostringstream dry_log;
   REQUIRE(DeployWith(dry, "file://", file_factory, dry_log, &stats) == kDeployOk);
-  CHECK(dry_log.str().find("would upload 1 (2 B), delete 1, unchanged 3") != std::string::npos);
+  CHECK(dry_log.str().find("would upload 1 (2 B), delete 1, unchanged 3") !=
+        std::string::npos);
   CHECK(ReadFile(host.path() / "www/meetings/a/index.html") == "A");
 
   DeployOptions capped = opt;
@@ -245,7 +263,8 @@ TEST_CASE("deploy to file://: incremental, ordered, deletions need --yes", "[pub
   CHECK(stats.uploaded == 1);
   CHECK(stats.deleted == 1);
   CHECK(ReadFile(host.path() / "www/meetings/a/index.html") == "A2");
-  CHECK_FALSE(std::filesystem::exists(host.path() / "www/meetings/b"));  // emptied folder removed
+  CHECK_FALSE(
+      std::filesystem::exists(host.path() / "www/meetings/b"));  // emptied folder removed
 }
 
 TEST_CASE("deploy: a folder clerk did not build is refused", "[publish]") {
@@ -258,11 +277,13 @@ TEST_CASE("deploy: a folder clerk did not build is refused", "[publish]") {
   CHECK(host.writes == 0);
 }
 
-TEST_CASE("deploy: order on the host, then resume after the host went away", "[publish]") {
+TEST_CASE("deploy: order on the host, then resume after the host went away",
+          "[publish]") {
   TempDir site;
   MakeSite(site.path());
   for (int i = 0; i < 120; ++i)
-    WriteFile(site.path() / ("m/" + std::to_string(i) + ".html"), "page " + std::to_string(i));
+    WriteFile(site.path() / ("m/" + std::to_string(i) + ".html"),
+              "page " + std::to_string(i));
   FakeHost host;
   DeployOptions opt = Options(site.path());
   opt.jobs = 1;
@@ -302,7 +323,7 @@ TEST_CASE("deploy: a lost manifest compares files and deletes nothing", "[publis
   DeployStats stats;
   std::string log;
   REQUIRE(Deploy(opt, host, &log, &stats) == kDeployOk);
-  CHECK(stats.uploaded == 1);  // only the file whose content differs
+  CHECK(stats.uploaded == 1);        // only the file whose content differs
   CHECK(host.writes - writes == 2);  // it and the manifest
   CHECK(host.files.count("stray.html"));
   CHECK(host.files.at("meetings/a/index.html") == "A");

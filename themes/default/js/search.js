@@ -1,8 +1,11 @@
-// Search page: runs Pagefind's index (pagefind/pagefind.js, built after the
-// site by `clerk build`) from a plain form. Progressive enhancement: the form
-// is hidden until this script runs; without JavaScript the page's <noscript>
-// text links to the lists instead, and where the index cannot load (the site
-// opened from disk) the same links are shown.
+// Search page: runs Pagefind's index, built after the site by `clerk build`,
+// from a plain form. The index comes in parts (a year of meetings each, and
+// the rest of the site): pagefind/<rendition>.json lists this rendition's,
+// the first is loaded and the others merged into it, so one search covers
+// them all. Progressive enhancement: the form is hidden until this script
+// runs; without JavaScript the page's <noscript> text links to the lists
+// instead, and where the index cannot load (the site opened from disk) the
+// same links are shown.
 //
 // Keyboard and screen readers: a labelled form with a submit button; the
 // number of results is announced in a role=status region; results are an
@@ -25,12 +28,18 @@ function showUnavailable() {
 
 let pagefind = null;
 try {
-  const src = new URL(root.dataset.pagefindSrc, document.baseURI);
-  if (src.protocol === 'file:') throw new Error('file');
-  pagefind = await import(src.href);
+  const index = new URL(root.dataset.searchIndex, document.baseURI);
+  if (index.protocol === 'file:') throw new Error('file');
+  const response = await fetch(index);
+  if (!response.ok) throw new Error(`${index}: ${response.status}`);
+  const parts = (await response.json()).parts.map((part) => new URL(part, index));
+  if (!parts.length) throw new Error('no index');
   // Result addresses are root-relative; the site may live under a folder.
-  await pagefind.options({ baseUrl: new URL('../', src).pathname });
+  const baseUrl = new URL('../', index).pathname;
+  pagefind = await import(new URL('pagefind.js', parts[0]).href);
+  await pagefind.options({ baseUrl });
   await pagefind.init();
+  await Promise.all(parts.slice(1).map((part) => pagefind.mergeIndex(part.pathname, { baseUrl })));
 } catch (e) {
   pagefind = null;
 }

@@ -1,0 +1,203 @@
+// The search index of the example site, built by the real clerk binary with
+// the real Pagefind (npm ci puts it in node_modules/): in parts, each indexed
+// again only when its pages change, gone when its pages go
+// (output/search_index.h). tests/browser/search.mjs searches the merged
+// parts in Chromium.
+#include <sys/stat.h>
+
+#include <catch2/catch.hpp>
+#include <map>
+#include <set>
+
+#include "test_support.h"
+
+namespace fs = std::filesystem;
+using namespace clerk::testing;
+
+namespace {
+
+class SearchSite {
+ public:
+  SearchSite() {
+    fs::create_directories(source());
+    for (const char* part : {"site.yaml", "content", "assets"}) {
+      fs::path from = SourceDir() / part;
+      if (!fs::exists(from)) continue;
+      if (fs::is_directory(from))
+        CopyTree(from, source() / part);
+      else
+        fs::copy_file(from, source() / part);
+    }
+  }
+  fs::path source() const { return dir_.path() / "site"; }
+  fs::path out() const { return dir_.path() / "public"; }
+  fs::path search() const { return out() / "pagefind"; }
+
+  // A build with the search index, which must succeed; clerk's output.
+  std::string Build() {
+    CommandResult r = RunClerk(
+        "build --source '" + source().string() + "' --out '" + out().string() + "'",
+        dir_.path());
+    INFO(r.output);
+    REQUIRE(r.exit_code == 0);
+    REQUIRE(r.output.find("pagefind not found") == std::string::npos);  // npm ci
+    return r.output;
+  }
+
+  // Each part's bundle on disk -> when its entry file was made.
+  std::map<std::string, int64_t> Parts() const {
+    std::map<std::string, int64_t> parts;
+    for (const char* rendition : {"standard", "large-print", "easy-read"}) {
+      if (!fs::exists(search() / rendition)) continue;
+      for (const auto& e : fs::directory_iterator(search() / rendition)) {
+        struct stat st;
+        fs::path entry = e.path() / "pagefind-entry.json";
+        parts[std::string(rendition) + "/" + e.path().filename().string()] =
+            ::stat(entry.c_str(), &st) == 0
+                ? static_cast<int64_t>(st.st_mtim.tv_sec) * 1000000000 +
+                      st.st_mtim.tv_nsec
+                : -1;
+      }
+    }
+    return parts;
+  }
+
+  // The parts pagefind/<rendition>.json lists, as the search page reads them.
+  std::set<std::string> Listed() const {
+    std::set<std::string> listed;
+    for (const char* rendition : {"standard", "large-print", "easy-read"}) {
+      std::string text = ReadFile(search() / (std::string(rendition) + ".json"));
+      for (size_t at = text.find("\"" + std::string(rendition) + "/");
+           at != std::string::npos;
+           at = text.find("\"" + std::string(rendition) + "/", at + 1)) {
+        size_t end = text.find('"', at + 1);
+        REQUIRE(text[end - 1] == '/');
+        listed.insert(text.substr(at + 1, end - at - 2));
+      }
+    }
+    return listed;
+  }
+
+ private:
+  TempDir dir_;
+};
+
+std::set<std::string> Keys(const std::map<std::string, int64_t>& parts) {
+  std::set<std::string> keys;
+  for (const auto& [dir, made] : parts) keys.insert(dir);
+  return keys;
+}
+
+std::set<std::string> Remade(const std::map<std::string, int64_t>& before,
+                             const std::map<std::string, int64_t>& after) {
+  std::set<std::string> out;
+  for (const auto& [dir, made] : after) {
+    auto it = before.find(dir);
+    if (it == before.end() || it->second != made) out.insert(dir);
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE(
+    "the search index is built in parts, and an edit indexes only the parts it "
+    "changed again",
+    "[e2e][search]") {
+  SearchSite site;
+  std::string output = site.Build();
+  CHECK(output.find("search index: 18 of 18 parts indexed, 0 unchanged") !=
+        std::string::npos);
+  // Six parts a rendition (the rest of the site, five years of meetings),
+  // each listed for the search page and each a whole bundle.
+  auto before = site.Parts();
+  CHECK(before.size() == 18);
+  CHECK(site.Listed() == Keys(before));
+  for (const auto& [dir, made] : before) {
+    INFO(dir);
+    CHECK(made > 0);
+    CHECK(fs::exists(site.search() / dir / "pagefind.js"));
+  }
+  CHECK(fs::exists(site.search() / "standard/meetings-2019"));
+  CHECK(fs::exists(site.search() / "easy-read/site"));
+
+  // A sentence added to a 2019 report: its standard and large-print pages
+  // change, so the 2019 parts of those two renditions are indexed again.
+  fs::path report =
+      site.source() / "content/meetings/2019-09-16-cyp-scrutiny/care-leavers-eia.md";
+  { std::ofstream(report, std::ios::app) << "\nA sentence added for the search test.\n"; }
+  output = site.Build();
+  CHECK(output.find("search index: 2 of 18 parts indexed, 16 unchanged") !=
+        std::string::npos);
+  auto after = site.Parts();
+  CHECK(Remade(before, after) ==
+        std::set<std::string>{"large-print/meetings-2019", "standard/meetings-2019"});
+  CHECK(site.Listed() == Keys(after));
+}
+
+TEST_CASE("a new year of meetings gets its search parts, and they go when it goes",
+          "[e2e][search]") {
+  SearchSite site;
+  site.Build();
+  fs::path meeting = site.source() / "content/meetings/2027-01-11-cyp-scrutiny";
+  fs::create_directories(meeting);
+  WriteFile(meeting / "meeting.yaml",
+            "committee: cyp-scrutiny\n"
+            "status: scheduled\n"
+            "start: 2027-01-11 10:00\n"
+            "venue: shire-hall-hereford\n"
+            "agenda:\n"
+            "  - number: \"1\"\n"
+            "    title: Apologies for absence\n"
+            "    purpose: To receive apologies for absence.\n");
+  site.Build();
+  for (const char* dir : {"standard/meetings-2027", "large-print/meetings-2027",
+                          "easy-read/meetings-2027"}) {
+    INFO(dir);
+    CHECK(site.Listed().count(dir) == 1);
+    CHECK(fs::exists(site.search() / dir / "pagefind-entry.json"));
+  }
+
+  fs::remove_all(meeting);
+  site.Build();
+  auto parts = site.Parts();
+  CHECK(parts.size() == 18);
+  CHECK(site.Listed() == Keys(parts));
+  CHECK_FALSE(fs::exists(site.search() / "standard/meetings-2027"));
+  CHECK(ReadFile(site.search() / ".clerk-search-parts").find("2027") ==
+        std::string::npos);
+}
+
+TEST_CASE(
+    "search parts survive a build that starts afresh; an old or damaged index is "
+    "replaced",
+    "[e2e][search]") {
+  SearchSite site;
+  site.Build();
+  auto before = site.Parts();
+
+  // Without its build log the site is built afresh into a new folder, which
+  // takes the index with it: its pages are the same, so no part is redone.
+  fs::remove(site.out() / ".clerk-build-log");
+  std::string output = site.Build();
+  CHECK(output.find("0 of 18 parts indexed, 18 unchanged") != std::string::npos);
+  CHECK(Remade(before, site.Parts()).empty());
+
+  // The single index of clerk before parts goes; a damaged record of the
+  // parts means every part is indexed again.
+  WriteFile(site.search() / "pagefind.js", "an index of an older clerk");
+  fs::create_directories(site.search() / "fragment");
+  WriteFile(site.search() / ".clerk-search-parts", "# clerk search parts v1\nnonsense\n");
+  {
+    std::ofstream(site.source() /
+                      "content/meetings/2019-09-16-cyp-scrutiny/"
+                      "care-leavers-eia.md",
+                  std::ios::app)
+        << "\nOne more sentence.\n";
+  }
+  output = site.Build();
+  CHECK(output.find("18 of 18 parts indexed, 0 unchanged") != std::string::npos);
+  CHECK_FALSE(fs::exists(site.search() / "pagefind.js"));
+  CHECK_FALSE(fs::exists(site.search() / "fragment"));
+  CHECK(site.Listed() == Keys(site.Parts()));
+}

@@ -1,0 +1,94 @@
+// The parts the search index is built in (output/search_index.h): which
+// pages each holds, and the Pagefind glob that finds exactly those.
+#include "output/search_index.h"
+
+#include <catch2/catch.hpp>
+#include <map>
+
+namespace {
+
+using clerk::output::SearchPart;
+using clerk::output::SearchParts;
+
+const std::vector<std::pair<std::string, std::string>> kRenditions = {
+    {"standard", ""}, {"large-print", "large-print/"}, {"easy-read", "easy-read/"}};
+
+std::map<std::string, SearchPart> ByDir(const std::vector<SearchPart>& parts) {
+  std::map<std::string, SearchPart> out;
+  for (const SearchPart& p : parts) out[p.dir()] = p;
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("search parts: a year of meetings per rendition, and the rest of each") {
+  std::vector<std::string> pages = {
+      "index.html",
+      "404.html",
+      "meetings/index.html",
+      "meetings/2019-03-11-cyp/index.html",
+      "meetings/2019-03-11-cyp/report/index.html",
+      "meetings/2024-01-10-panel/minutes/index.html",
+      "committees/cyp/index.html",
+      "people/ann/index.html",
+      "large-print/index.html",
+      "large-print/meetings/2019-03-11-cyp/index.html",
+      "easy-read/meetings/index.html",
+      "easy-read/people/ann/index.html",
+  };
+  std::vector<SearchPart> parts = SearchParts(pages, kRenditions);
+
+  std::vector<std::string> dirs;
+  for (const SearchPart& p : parts) dirs.push_back(p.dir());
+  // Fixed order: renditions as given; "site" before the years.
+  CHECK(dirs == std::vector<std::string>{"standard/site", "standard/meetings-2019",
+                                         "standard/meetings-2024", "large-print/site",
+                                         "large-print/meetings-2019", "easy-read/site"});
+
+  auto by_dir = ByDir(parts);
+  CHECK(by_dir["standard/meetings-2019"].glob == "meetings/2019-*/**/*.html");
+  CHECK(by_dir["standard/meetings-2019"].pages ==
+        std::vector<std::string>{"meetings/2019-03-11-cyp/index.html",
+                                 "meetings/2019-03-11-cyp/report/index.html"});
+  CHECK(by_dir["large-print/meetings-2019"].glob ==
+        "large-print/meetings/2019-*/**/*.html");
+  // The rest: top-level pages, the meetings list (not the meetings' own
+  // folders), each other folder whole; nothing of another rendition.
+  CHECK(by_dir["standard/site"].glob ==
+        "{*.html,committees/**/*.html,meetings/*.html,people/**/*.html}");
+  CHECK(by_dir["standard/site"].pages ==
+        std::vector<std::string>{"404.html", "committees/cyp/index.html", "index.html",
+                                 "meetings/index.html", "people/ann/index.html"});
+  CHECK(by_dir["large-print/site"].glob == "large-print/{*.html}");
+  CHECK(by_dir["easy-read/site"].glob == "easy-read/{meetings/*.html,people/**/*.html}");
+
+  // Every page is in exactly one part.
+  size_t total = 0;
+  for (const SearchPart& p : parts) total += p.pages.size();
+  CHECK(total == pages.size());
+}
+
+TEST_CASE("search parts: odd folders and names") {
+  std::vector<SearchPart> parts = SearchParts(
+      {
+          // Not a meeting's folder (no year): part of the rest, by name.
+          "meetings/archive/index.html",
+          "meetings/20x9-01-01-a/index.html",
+          // Glob characters in a folder's name.
+          "meetings/a{b},c*/page.html",
+          "odd[1]/page.html",
+          // The search index's own folder is never indexed.
+          "pagefind/playground/index.html",
+      },
+      kRenditions);
+  REQUIRE(parts.size() == 1);
+  CHECK(parts[0].dir() == "standard/site");
+  CHECK(parts[0].glob ==
+        "{meetings/20x9-01-01-a/**/*.html,meetings/a?b??c?/**/*.html,"
+        "meetings/archive/**/*.html,odd?1?/**/*.html}");
+  CHECK(parts[0].pages.size() == 4);
+}
+
+TEST_CASE("search parts: a site with no pages has none") {
+  CHECK(SearchParts({}, kRenditions).empty());
+}

@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -149,13 +150,49 @@ std::string FindPagefind(const std::string& source_root) {
   return "";
 }
 
+namespace {
+
+// Years of meetings in a part: the least of 1, 2, 5 and 10 that gives a part
+// about kSearchPagesPerPart pages, so a small council's search page merges a
+// few parts and a large council's Pagefind runs stay small.
+int YearsPerPart(const std::vector<std::pair<size_t, int>>& meeting_pages) {
+  // Meeting pages a year, in the rendition with the most.
+  std::map<size_t, size_t> pages;
+  std::map<size_t, std::pair<int, int>> span;  // first and last year
+  for (const auto& [rendition, year] : meeting_pages) {
+    ++pages[rendition];
+    auto [it, added] = span.insert({rendition, {year, year}});
+    if (!added) {
+      it->second.first = std::min(it->second.first, year);
+      it->second.second = std::max(it->second.second, year);
+    }
+  }
+  size_t per_year = 0;
+  for (const auto& [rendition, n] : pages) {
+    size_t years =
+        static_cast<size_t>(span[rendition].second - span[rendition].first + 1);
+    per_year = std::max(per_year, n / years);
+  }
+  for (int years : {1, 2, 5}) {
+    if (per_year * static_cast<size_t>(years) >= kSearchPagesPerPart) return years;
+  }
+  return 10;
+}
+
+}  // namespace
+
 std::vector<SearchPart> SearchParts(
     const std::vector<std::string>& html_paths,
-    const std::vector<std::pair<std::string, std::string>>& prefixes) {
-  // (rendition, 0 for "site" and 1 for a year, name) -> part; glob items of
-  // each rendition's "site" part.
-  std::map<std::tuple<size_t, int, std::string>, SearchPart> parts;
-  std::map<size_t, std::set<std::string>> site_items;
+    const std::vector<std::pair<std::string, std::string>>& prefixes,
+    int years_per_part) {
+  struct Page {
+    const std::string* path;
+    size_t rendition;
+    std::string_view rest;  // the path inside its rendition's folder
+    int year;               // of its meeting; 0 if not in a meeting's folder
+  };
+  std::vector<Page> pages;
+  std::vector<std::pair<size_t, int>> meeting_pages;
   for (const std::string& path : html_paths) {
     // The rendition with the longest folder that holds the page.
     size_t rendition = prefixes.size();
@@ -167,23 +204,46 @@ std::vector<SearchPart> SearchParts(
         rendition = r;
     }
     if (rendition == prefixes.size()) continue;
-    const auto& [id, prefix] = prefixes[rendition];
-    std::string_view rest = std::string_view(path).substr(prefix.size());
+    std::string_view rest =
+        std::string_view(path).substr(prefixes[rendition].second.size());
     if (rest.substr(0, std::string_view(kSearchDir).size() + 1) ==
         std::string(kSearchDir) + "/")
       continue;
     std::string year = MeetingYear(rest);
-    SearchPart& part =
-        parts[{rendition, year.empty() ? 0 : 1, year.empty() ? "site" : year}];
+    pages.push_back({&path, rendition, rest, year.empty() ? 0 : std::stoi(year)});
+    if (!year.empty()) meeting_pages.push_back({rendition, pages.back().year});
+  }
+  const int span = years_per_part > 0 ? years_per_part : YearsPerPart(meeting_pages);
+
+  // (rendition, 0 for "site" and 1 for meetings, first year) -> part; glob
+  // items of each rendition's "site" part.
+  std::map<std::tuple<size_t, int, int>, SearchPart> parts;
+  std::map<size_t, std::set<std::string>> site_items;
+  for (const Page& page : pages) {
+    const auto& [id, prefix] = prefixes[page.rendition];
+    const int first = page.year / span * span;
+    SearchPart& part = parts[{page.rendition, page.year ? 1 : 0, page.year ? first : 0}];
     if (part.name.empty()) {
       part.rendition = id;
-      part.name = year.empty() ? "site" : "meetings-" + year;
-      if (!year.empty()) part.glob = prefix + "meetings/" + year + "-*/**/*.html";
+      if (!page.year) {
+        part.name = "site";
+      } else if (span == 1) {
+        part.name = "meetings-" + std::to_string(first);
+        part.glob = prefix + "meetings/" + std::to_string(first) + "-*/**/*.html";
+      } else {
+        part.name =
+            "meetings-" + std::to_string(first) + "-" + std::to_string(first + span - 1);
+        std::string years;
+        for (int y = first; y < first + span; ++y)
+          years += (years.empty() ? "" : ",") + std::to_string(y);
+        part.glob = prefix + "meetings/{" + years + "}-*/**/*.html";
+      }
     }
-    part.pages.push_back(path);
-    if (!year.empty()) continue;
+    part.pages.push_back(*page.path);
+    if (page.year) continue;
     // The "site" part: top-level pages, and each folder whole, except the
     // meetings' own folders (their years' parts).
+    std::string_view rest = page.rest;
     size_t slash = rest.find('/');
     std::string item;
     if (slash == std::string_view::npos) {
@@ -198,7 +258,7 @@ std::vector<SearchPart> SearchParts(
                  : "meetings/" + GlobSafe(std::string(inside.substr(0, next))) +
                        "/**/*.html";
     }
-    site_items[rendition].insert(item);
+    site_items[page.rendition].insert(item);
   }
   std::vector<SearchPart> out;
   for (auto& [key, part] : parts) {
@@ -274,12 +334,14 @@ SearchIndexReport BuildSearchIndex(const std::string& out_dir,
   std::set<std::string> renditions, dirs;
   for (const auto& [id, prefix] : options.renditions) renditions.insert(id);
   for (const SearchPart& part : parts) dirs.insert(part.dir());
+  std::vector<fs::path> gone;
   for (const auto& entry : fs::directory_iterator(root, ec)) {
     std::string name = entry.path().filename().string();
-    if (entry.is_directory() && renditions.count(name)) {
+    std::error_code type_ec;
+    if (entry.is_directory(type_ec) && renditions.count(name)) {
       for (const auto& sub : fs::directory_iterator(entry.path(), ec)) {
         if (!dirs.count(name + "/" + sub.path().filename().string()))
-          fs::remove_all(sub.path(), ec);
+          gone.push_back(sub.path());
       }
       continue;
     }
@@ -287,8 +349,9 @@ SearchIndexReport BuildSearchIndex(const std::string& out_dir,
     if (name.size() > 5 && name.compare(name.size() - 5, 5, ".json") == 0 &&
         renditions.count(name.substr(0, name.size() - 5)))
       continue;
-    fs::remove_all(entry.path(), ec);
+    gone.push_back(entry.path());
   }
+  for (const fs::path& path : gone) fs::remove_all(path, ec);
 
   // The parts to index: changed, new, or with no bundle.
   const std::map<std::string, std::string> before =
@@ -352,7 +415,13 @@ SearchIndexReport BuildSearchIndex(const std::string& out_dir,
     }
     int status = 0;
     pid_t pid = ::waitpid(-1, &status, 0);
-    if (pid > 0 && running.count(pid)) finish(pid, status);
+    if (pid > 0 && running.count(pid)) {
+      finish(pid, status);
+    } else if (pid < 0 && errno != EINTR) {
+      // No child to wait for (SIGCHLD ignored, say): the runs are over, and
+      // each part is judged by the bundle it left.
+      while (!running.empty()) finish(running.begin()->first, 0);
+    }
   }
   fs::remove_all(staging, ec);
 

@@ -10,8 +10,9 @@
 // in memory and has no incremental mode: one run over the 21,000 pages of
 // 1,000 meetings takes 4 GB and half a minute, and over 10,000 meetings it
 // passed 12 GB and was still going after seven minutes. A part is one
-// rendition's meetings of one year (meetings/2019-*/...), or the rest of that
-// rendition (home, lists, committees, people, decisions ...). Each part is a
+// rendition's meetings of some years (meetings/2019-*/..., or a span such as
+// 2010 to 2019, see SearchParts), or the rest of that rendition (home, lists,
+// committees, people, decisions ...). Each part is a
 // Pagefind bundle in <out>/pagefind/<rendition>/<part>/, re-indexed only when
 // one of its pages changed; <out>/pagefind/<rendition>.json lists the
 // rendition's bundles, and the search page merges them (Pagefind's
@@ -41,21 +42,32 @@ inline constexpr const char* kSearchPartsFile = "pagefind/.clerk-search-parts";
 std::string FindPagefind(const std::string& source_root);
 
 struct SearchPart {
-  std::string rendition;           // "standard", "large-print", "easy-read"
-  std::string name;                // "meetings-2019", or "site" for the rest
-  std::string glob;                // Pagefind's --glob, relative to the site
+  std::string rendition;  // "standard", "large-print", "easy-read"
+  std::string name;       // "site" (the rest), "meetings-2019", "meetings-2010-2019"
+  std::string glob;       // Pagefind's --glob, relative to the site
   std::vector<std::string> pages;  // the HTML files it matches, sorted
 
   std::string dir() const { return rendition + "/" + name; }  // under pagefind/
 };
 
+// About how many pages a part of meetings holds. Each part costs the search
+// page two requests to open and more to search (Pagefind merges them in the
+// browser), and costs Pagefind about 0.3 GB of memory a thousand pages to
+// build: 4,000 pages keep both small.
+inline constexpr size_t kSearchPagesPerPart = 4000;
+
 // The parts for a site's HTML files (paths relative to the output folder),
 // in a fixed order: by rendition (standard, large print, easy read), then
-// "site", then the years. `prefixes`: each rendition's id and output folder
-// ("large-print/"; "" for standard).
+// "site", then the meetings by year. `prefixes`: each rendition's id and
+// output folder ("large-print/"; "" for standard). A part of meetings spans
+// `years_per_part` years (1, 2, 5 or 10, aligned: 2010-2019), or if 0 the
+// least of those that gives about kSearchPagesPerPart pages a part, judged
+// by the rendition with the most meeting pages a year: so the parts change
+// only when the site's size per year crosses a step.
 std::vector<SearchPart> SearchParts(
     const std::vector<std::string>& html_paths,
-    const std::vector<std::pair<std::string, std::string>>& prefixes);
+    const std::vector<std::pair<std::string, std::string>>& prefixes,
+    int years_per_part = 0);
 
 enum class SearchIndexResult { kBuilt, kNotFound, kFailed };
 

@@ -106,53 +106,54 @@ TEST_CASE(
     "[e2e][search]") {
   SearchSite site;
   std::string output = site.Build();
-  CHECK(output.find("search index: 18 of 18 parts indexed, 0 unchanged") !=
+  CHECK(output.find("search index: 9 of 9 parts indexed, 0 unchanged") !=
         std::string::npos);
-  // Six parts a rendition (the rest of the site, five years of meetings),
+  // Three parts a rendition (the rest of the site, the meetings of 2010 to
+  // 2019 and of 2020 to 2029: a part holds ten years of a council this small),
   // each listed for the search page and each a whole bundle.
   auto before = site.Parts();
-  CHECK(before.size() == 18);
+  CHECK(before.size() == 9);
   CHECK(site.Listed() == Keys(before));
   for (const auto& [dir, made] : before) {
     INFO(dir);
     CHECK(made > 0);
     CHECK(fs::exists(site.search() / dir / "pagefind.js"));
   }
-  CHECK(fs::exists(site.search() / "standard/meetings-2019"));
+  CHECK(fs::exists(site.search() / "standard/meetings-2010-2019"));
   CHECK(fs::exists(site.search() / "easy-read/site"));
 
   // A sentence added to a 2019 report: its standard and large-print pages
-  // change, so the 2019 parts of those two renditions are indexed again.
+  // change, so the 2010-2019 parts of those two renditions are indexed again.
   fs::path report =
       site.source() / "content/meetings/2019-09-16-cyp-scrutiny/care-leavers-eia.md";
   { std::ofstream(report, std::ios::app) << "\nA sentence added for the search test.\n"; }
   output = site.Build();
-  CHECK(output.find("search index: 2 of 18 parts indexed, 16 unchanged") !=
+  CHECK(output.find("search index: 2 of 9 parts indexed, 7 unchanged") !=
         std::string::npos);
   auto after = site.Parts();
-  CHECK(Remade(before, after) ==
-        std::set<std::string>{"large-print/meetings-2019", "standard/meetings-2019"});
+  CHECK(Remade(before, after) == std::set<std::string>{"large-print/meetings-2010-2019",
+                                                       "standard/meetings-2010-2019"});
   CHECK(site.Listed() == Keys(after));
 }
 
-TEST_CASE("a new year of meetings gets its search parts, and they go when it goes",
+TEST_CASE("a new decade of meetings gets its search parts, and they go when it goes",
           "[e2e][search]") {
   SearchSite site;
   site.Build();
-  fs::path meeting = site.source() / "content/meetings/2027-01-11-cyp-scrutiny";
+  fs::path meeting = site.source() / "content/meetings/2031-01-13-cyp-scrutiny";
   fs::create_directories(meeting);
   WriteFile(meeting / "meeting.yaml",
             "committee: cyp-scrutiny\n"
             "status: scheduled\n"
-            "start: 2027-01-11 10:00\n"
+            "start: 2031-01-13 10:00\n"
             "venue: shire-hall-hereford\n"
             "agenda:\n"
             "  - number: \"1\"\n"
             "    title: Apologies for absence\n"
             "    purpose: To receive apologies for absence.\n");
   site.Build();
-  for (const char* dir : {"standard/meetings-2027", "large-print/meetings-2027",
-                          "easy-read/meetings-2027"}) {
+  for (const char* dir : {"standard/meetings-2030-2039", "large-print/meetings-2030-2039",
+                          "easy-read/meetings-2030-2039"}) {
     INFO(dir);
     CHECK(site.Listed().count(dir) == 1);
     CHECK(fs::exists(site.search() / dir / "pagefind-entry.json"));
@@ -161,10 +162,10 @@ TEST_CASE("a new year of meetings gets its search parts, and they go when it goe
   fs::remove_all(meeting);
   site.Build();
   auto parts = site.Parts();
-  CHECK(parts.size() == 18);
+  CHECK(parts.size() == 9);
   CHECK(site.Listed() == Keys(parts));
-  CHECK_FALSE(fs::exists(site.search() / "standard/meetings-2027"));
-  CHECK(ReadFile(site.search() / ".clerk-search-parts").find("2027") ==
+  CHECK_FALSE(fs::exists(site.search() / "standard/meetings-2030-2039"));
+  CHECK(ReadFile(site.search() / ".clerk-search-parts").find("2030") ==
         std::string::npos);
 }
 
@@ -180,7 +181,7 @@ TEST_CASE(
   // takes the index with it: its pages are the same, so no part is redone.
   fs::remove(site.out() / ".clerk-build-log");
   std::string output = site.Build();
-  CHECK(output.find("0 of 18 parts indexed, 18 unchanged") != std::string::npos);
+  CHECK(output.find("0 of 9 parts indexed, 9 unchanged") != std::string::npos);
   CHECK(Remade(before, site.Parts()).empty());
 
   // The single index of clerk before parts goes; a damaged record of the
@@ -196,7 +197,7 @@ TEST_CASE(
         << "\nOne more sentence.\n";
   }
   output = site.Build();
-  CHECK(output.find("18 of 18 parts indexed, 0 unchanged") != std::string::npos);
+  CHECK(output.find("9 of 9 parts indexed, 0 unchanged") != std::string::npos);
   CHECK_FALSE(fs::exists(site.search() / "pagefind.js"));
   CHECK_FALSE(fs::exists(site.search() / "fragment"));
   CHECK(site.Listed() == Keys(site.Parts()));

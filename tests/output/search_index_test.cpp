@@ -36,7 +36,7 @@ TEST_CASE("search parts: a year of meetings per rendition, and the rest of each"
       "easy-read/meetings/index.html",
       "easy-read/people/ann/index.html",
   };
-  std::vector<SearchPart> parts = SearchParts(pages, kRenditions);
+  std::vector<SearchPart> parts = SearchParts(pages, kRenditions, /*years_per_part=*/1);
 
   std::vector<std::string> dirs;
   for (const SearchPart& p : parts) dirs.push_back(p.dir());
@@ -87,6 +87,49 @@ TEST_CASE("search parts: odd folders and names") {
         "{meetings/20x9-01-01-a/**/*.html,meetings/a?b??c?/**/*.html,"
         "meetings/archive/**/*.html,odd?1?/**/*.html}");
   CHECK(parts[0].pages.size() == 4);
+}
+
+// `n` meeting pages in each year from `first` to `last`.
+std::vector<std::string> MeetingPages(int first, int last, int n) {
+  std::vector<std::string> pages;
+  for (int year = first; year <= last; ++year)
+    for (int i = 0; i < n; ++i)
+      pages.push_back("meetings/" + std::to_string(year) + "-01-01-m/p" +
+                      std::to_string(i) + "/index.html");
+  return pages;
+}
+
+TEST_CASE("search parts: years of meetings grouped so a part holds about 4,000 pages") {
+  // Few pages a year: ten-year parts, aligned to the decade.
+  std::vector<SearchPart> parts = SearchParts(MeetingPages(2019, 2025, 30), kRenditions);
+  REQUIRE(parts.size() == 2);
+  CHECK(parts[0].dir() == "standard/meetings-2010-2019");
+  CHECK(parts[0].glob ==
+        "meetings/{2010,2011,2012,2013,2014,2015,2016,2017,2018,2019}-*/**/*.html");
+  CHECK(parts[0].pages.size() == 30);
+  CHECK(parts[1].dir() == "standard/meetings-2020-2029");
+  CHECK(parts[1].pages.size() == 6 * 30);
+
+  auto names = [](const std::vector<SearchPart>& ps) {
+    std::vector<std::string> out;
+    for (const SearchPart& p : ps) out.push_back(p.name);
+    return out;
+  };
+  // 800 a year: five years make 4,000.
+  CHECK(names(SearchParts(MeetingPages(2019, 2021, 800), kRenditions)) ==
+        std::vector<std::string>{"meetings-2015-2019", "meetings-2020-2024"});
+  // 2,000 a year: two.
+  CHECK(names(SearchParts(MeetingPages(2019, 2021, 2000), kRenditions)) ==
+        std::vector<std::string>{"meetings-2018-2019", "meetings-2020-2021"});
+  // 4,000 a year: one each.
+  CHECK(names(SearchParts(MeetingPages(2019, 2020, 4000), kRenditions)) ==
+        std::vector<std::string>{"meetings-2019", "meetings-2020"});
+  // Judged by pages a year over the years the meetings span, gaps included:
+  // 2,000 pages in 2019 and 2,000 in 2022 are 1,000 a year over four.
+  std::vector<std::string> gap = MeetingPages(2019, 2019, 2000);
+  for (const std::string& p : MeetingPages(2022, 2022, 2000)) gap.push_back(p);
+  CHECK(names(SearchParts(gap, kRenditions)) ==
+        std::vector<std::string>{"meetings-2015-2019", "meetings-2020-2024"});
 }
 
 TEST_CASE("search parts: a site with no pages has none") {

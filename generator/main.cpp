@@ -262,7 +262,8 @@ int BuildOnce(const Options& opt, std::ostream& log, std::string* messages = nul
       {(source / "site.yaml").string(), (source / "content").string(),
        (source / "assets").string(), ThemeDir(opt.source)},
       clerk::ProgramIdentity() + "\n" + opt.base_url + "\n" +
-          (opt.noindex ? "noindex" : "") + "\n" + (opt.no_search ? "no-search" : ""));
+          (opt.noindex ? "noindex" : "") + "\n" +
+          (opt.no_search ? "no-search" : clerk::output::PagefindStamp(opt.source)));
   timer.Mark("source stamp");
   size_t intact_files = 0;
   if (ok && clerk::SavedStamp(opt.out) == stamp &&
@@ -321,10 +322,9 @@ int BuildOnce(const Options& opt, std::ostream& log, std::string* messages = nul
     clerk::RemoveStamp(opt.out);
   }
   const clerk::SiteWriter::Counts counts = writer.counts();
-  bool changed = writer.fresh() || counts.written > 0 || counts.removed > 0;
-  if (ok && !opt.no_search &&
-      (changed ||
-       !std::filesystem::exists(std::filesystem::path(opt.out) / "pagefind"))) {
+  // The search index checks its own parts: after a build that wrote
+  // nothing, a part whose Pagefind run failed last time is tried again.
+  if (ok && !opt.no_search) {
     clerk::ProgressLine progress(
         log, &log == &std::cerr && clerk::ProgressLine::Interactive(2));
     clerk::output::SearchIndexOptions search;
@@ -339,6 +339,9 @@ int BuildOnce(const Options& opt, std::ostream& log, std::string* messages = nul
     progress.Done();
     if (report.result != clerk::output::SearchIndexResult::kNotFound)
       log << "clerk build: " << report.Summary() << "\n";
+    // Not "nothing changed" next time, so the failed parts are tried again.
+    if (report.result == clerk::output::SearchIndexResult::kFailed)
+      clerk::RemoveStamp(opt.out);
   }
   PrintDiagnostics(diag, log);
   if (messages) {

@@ -181,6 +181,11 @@ int YearsPerPart(const std::vector<std::pair<size_t, int>>& meeting_pages) {
 
 }  // namespace
 
+std::string PagefindStamp(const std::string& source_root) {
+  std::string program = FindPagefind(source_root);
+  return program.empty() ? "" : ProgramStamp(program);
+}
+
 std::vector<SearchPart> SearchParts(
     const std::vector<std::string>& html_paths,
     const std::vector<std::pair<std::string, std::string>>& prefixes,

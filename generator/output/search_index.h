@@ -41,6 +41,11 @@ inline constexpr const char* kSearchPartsFile = "pagefind/.clerk-search-parts";
 // takes, and a large site runs it once per part. Empty if none is found.
 std::string FindPagefind(const std::string& source_root);
 
+// What identifies the Pagefind that FindPagefind finds (its file, size and
+// time), for a build's source stamp: an upgraded Pagefind is not "nothing
+// changed". Empty if there is none.
+std::string PagefindStamp(const std::string& source_root);
+
 struct SearchPart {
   std::string rendition;  // "standard", "large-print", "easy-read"
   std::string name;       // "site" (the rest), "meetings-2019", "meetings-2010-2019"

@@ -202,3 +202,36 @@ TEST_CASE(
   CHECK_FALSE(fs::exists(site.search() / "fragment"));
   CHECK(site.Listed() == Keys(site.Parts()));
 }
+
+TEST_CASE(
+    "a search part whose Pagefind run failed is left out, and tried again by the "
+    "next build though nothing else changed",
+    "[e2e][search]") {
+  SearchSite site;
+  // The site's own pagefind, found first: the real one, except that it fails
+  // for the 2020s while the flag file is there.
+  fs::path flag = site.source() / "fail-2020s";
+  fs::path fake = site.source() / "node_modules/.bin/pagefind";
+  fs::create_directories(fake.parent_path());
+  WriteFile(fake, "#!/bin/sh\ncase \"$*\" in *2020,*) [ -e '" + flag.string() +
+                      "' ] && exit 1;; esac\nexec '" +
+                      (SourceDir() / "node_modules/.bin/pagefind").string() +
+                      "' \"$@\"\n");
+  fs::permissions(fake, fs::perms::owner_all);
+  WriteFile(flag, "");
+  std::string output = site.Build();
+  CHECK(output.find("warning: search index part standard/meetings-2020-2029 not built") !=
+        std::string::npos);
+  CHECK(output.find("6 of 9 parts indexed, 0 unchanged, 3 failed") != std::string::npos);
+  CHECK(site.Listed().count("standard/meetings-2020-2029") == 0);
+  CHECK(site.Listed().count("standard/meetings-2010-2019") == 1);
+  CHECK_FALSE(fs::exists(site.search() / "standard/meetings-2020-2029"));
+
+  fs::remove(flag);
+  output = site.Build();
+  CHECK(output.find("nothing changed") == std::string::npos);
+  CHECK(output.find("3 of 9 parts indexed, 6 unchanged") != std::string::npos);
+  CHECK(site.Listed().count("standard/meetings-2020-2029") == 1);
+  // And now nothing has changed.
+  CHECK(site.Build().find("nothing changed") != std::string::npos);
+}

@@ -50,9 +50,10 @@ fs::path NativeBinary(const fs::path& wrapper) {
   return {};
 }
 
-// A pattern that matches `name` in a Pagefind glob. Clerk's own folders are
-// slugs; a site's assets/ may have any name, and a glob's special characters
-// in it become '?' (any one character) rather than breaking the pattern.
+// A pattern that matches the folder `name` in a Pagefind glob. Clerk names
+// its folders with slugs and meeting ids; a glob's special characters in a
+// name made by hand become '?' (any one character) rather than breaking the
+// pattern.
 std::string GlobSafe(std::string name) {
   for (char& c : name)
     if (std::string_view("*?[]{},\\!").find(c) != std::string_view::npos) c = '?';

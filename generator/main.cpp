@@ -315,12 +315,11 @@ int BuildOnce(const Options& opt, std::ostream& log, std::string* messages = nul
     clerk::SaveFingerprintSet(memo.clean_now, scans_file, "acronyms");
     timer.Mark("save caches");
   }
-  // The fast path above only for builds that had nothing to say.
-  if (ok && diag.WarningCount() == 0) {
-    clerk::SaveStamp(opt.out, stamp);
-  } else if (ok) {
-    clerk::RemoveStamp(opt.out);
-  }
+  // The fast path above only for builds that had nothing to say, and whose
+  // search index is whole: the stamp goes before Pagefind runs and comes
+  // back after, so a build stopped while indexing is not "nothing changed".
+  bool save_stamp = ok && diag.WarningCount() == 0;
+  if (ok) clerk::RemoveStamp(opt.out);
   const clerk::SiteWriter::Counts counts = writer.counts();
   // The search index checks its own parts: after a build that wrote
   // nothing, a part whose Pagefind run failed last time is tried again.
@@ -339,10 +338,10 @@ int BuildOnce(const Options& opt, std::ostream& log, std::string* messages = nul
     progress.Done();
     if (report.result != clerk::output::SearchIndexResult::kNotFound)
       log << "clerk build: " << report.Summary() << "\n";
-    // Not "nothing changed" next time, so the failed parts are tried again.
-    if (report.result == clerk::output::SearchIndexResult::kFailed)
-      clerk::RemoveStamp(opt.out);
+    // Failed parts are tried again next time.
+    save_stamp = save_stamp && report.result != clerk::output::SearchIndexResult::kFailed;
   }
+  if (save_stamp) clerk::SaveStamp(opt.out, stamp);
   PrintDiagnostics(diag, log);
   if (messages) {
     std::ostringstream text;

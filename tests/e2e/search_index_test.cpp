@@ -35,13 +35,29 @@ class SearchSite {
 
   // A build with the search index, which must succeed; clerk's output.
   std::string Build() {
-    CommandResult r = RunClerk(
-        "build --source '" + source().string() + "' --out '" + out().string() + "'",
-        dir_.path());
+    CommandResult r = Run();
     INFO(r.output);
     REQUIRE(r.exit_code == 0);
     REQUIRE(r.output.find("pagefind not found") == std::string::npos);  // npm ci
     return r.output;
+  }
+
+  CommandResult Run(const std::string& options = "") {
+    return RunClerk("build " + options + " --source '" + source().string() + "' --out '" +
+                        out().string() + "'",
+                    dir_.path());
+  }
+
+  // Makes the site's own pagefind (found first) the real one, except that
+  // for the parts of the 2020s it runs `then` while `flag` exists.
+  void FakePagefind(const fs::path& flag, const std::string& then) {
+    fs::path fake = source() / "node_modules/.bin/pagefind";
+    fs::create_directories(fake.parent_path());
+    WriteFile(fake, "#!/bin/sh\ncase \"$*\" in *2020,*) [ -e '" + flag.string() +
+                        "' ] && { " + then + "; };; esac\nexec '" +
+                        (SourceDir() / "node_modules/.bin/pagefind").string() +
+                        "' \"$@\"\n");
+    fs::permissions(fake, fs::perms::owner_all);
   }
 
   // Each part's bundle on disk -> when its entry file was made.
@@ -208,16 +224,9 @@ TEST_CASE(
     "next build though nothing else changed",
     "[e2e][search]") {
   SearchSite site;
-  // The site's own pagefind, found first: the real one, except that it fails
-  // for the 2020s while the flag file is there.
+  // It fails for the 2020s while the flag file is there.
   fs::path flag = site.source() / "fail-2020s";
-  fs::path fake = site.source() / "node_modules/.bin/pagefind";
-  fs::create_directories(fake.parent_path());
-  WriteFile(fake, "#!/bin/sh\ncase \"$*\" in *2020,*) [ -e '" + flag.string() +
-                      "' ] && exit 1;; esac\nexec '" +
-                      (SourceDir() / "node_modules/.bin/pagefind").string() +
-                      "' \"$@\"\n");
-  fs::permissions(fake, fs::perms::owner_all);
+  site.FakePagefind(flag, "exit 1");
   WriteFile(flag, "");
   std::string output = site.Build();
   CHECK(output.find("warning: search index part standard/meetings-2020-2029 not built") !=
@@ -233,5 +242,33 @@ TEST_CASE(
   CHECK(output.find("3 of 9 parts indexed, 6 unchanged") != std::string::npos);
   CHECK(site.Listed().count("standard/meetings-2020-2029") == 1);
   // And now nothing has changed.
+  CHECK(site.Build().find("nothing changed") != std::string::npos);
+}
+
+TEST_CASE("a build stopped while indexing for search is not 'nothing changed' next time",
+          "[e2e][search]") {
+  SearchSite site;
+  site.Build();
+  // clerk killed while Pagefind indexes the 2020s of the standard rendition,
+  // after an edit to a report of 2024.
+  fs::path flag = site.source() / "stop";
+  site.FakePagefind(flag, "kill -KILL $PPID; exit 1");
+  WriteFile(flag, "");
+  {
+    std::ofstream(site.source() / "content/meetings/2024-04-09-cyp-osc/meeting.yaml",
+                  std::ios::app)
+        << "# an edit\n";
+  }
+  CommandResult stopped = site.Run("--jobs 1");
+  INFO(stopped.output);
+  CHECK(stopped.exit_code != 0);
+  CHECK(stopped.output.find("search index:") == std::string::npos);
+
+  fs::remove(flag);
+  std::string output = site.Build();
+  CHECK(output.find("nothing changed") == std::string::npos);
+  CHECK(output.find("search index:") != std::string::npos);
+  CHECK(site.Listed() == Keys(site.Parts()));
+  CHECK(site.Listed().size() == 9);
   CHECK(site.Build().find("nothing changed") != std::string::npos);
 }

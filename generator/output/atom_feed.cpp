@@ -143,14 +143,15 @@ std::vector<OutputFile> AtomFeeds(const SiteIndex& index, const FeedOptions& opt
   std::vector<Entry> entries = Entries(index);
   std::vector<OutputFile> out;
   std::vector<const Entry*> all;
-  for (const Entry& e : entries) all.push_back(&e);
+  for (const Entry& e : entries)
+    if (all.size() < kFeedEntries) all.push_back(&e);
   out.push_back({SiteFeed(), Feed(index, options, SiteFeed(),
                                   site.config.title + ": new papers and minutes",
                                   urls::Home(), all)});
   for (const auto& [id, committee] : site.committees) {
     std::vector<const Entry*> mine;
     for (const Entry& e : entries)
-      if (e.committee_id == id) mine.push_back(&e);
+      if (e.committee_id == id && mine.size() < kFeedEntries) mine.push_back(&e);
     out.push_back({CommitteeFeed(id), Feed(index, options, CommitteeFeed(id),
                                            committee.name + ": new papers and minutes",
                                            urls::Committee(id), mine)});

@@ -3,8 +3,10 @@
 committees/<id>/feed.xml) parsed by an XML parser and checked against the
 elements RFC 4287 requires: feed id, title, updated, author (or one per
 entry), link rel=self; entry id, title, updated, link rel=alternate, unique
-ids, RFC 3339 dates, entries newest first. feed.xml must list every paper
-(each .md of a meeting folder but minutes.md) and every minutes; every
+ids, RFC 3339 dates, entries newest first, at most 200 (kFeedEntries in
+generator/output/atom_feed.h). feed.xml must list every paper (each .md of
+a meeting folder but minutes.md) and every minutes, as long as there are no
+more than 200 of them (the example site has fewer); every
 relative link must name a file of the site. Also sitemap.xml (every standard
 page, well-formed, absolute <loc>s when the site has a base URL) and robots.txt."""
 import os
@@ -70,8 +72,12 @@ def check_feed(rel):
                 problems.append(f"{rel}: entry {n} links to {href}, which is not in the site")
     if dates != sorted(dates, reverse=True):
         problems.append(f"{rel}: entries are not newest first")
+    if len(dates) > FEED_ENTRIES:
+        problems.append(f"{rel}: {len(dates)} entries, more than the {FEED_ENTRIES} a feed holds")
     return hrefs
 
+
+FEED_ENTRIES = 200  # kFeedEntries in generator/output/atom_feed.h
 
 meetings_dir = os.path.join(source, "content", "meetings")
 expected = []
@@ -86,6 +92,9 @@ for m in sorted(os.listdir(meetings_dir)):
             expected.append(f"meetings/{m}/{f[:-3]}/")
 
 hrefs = check_feed("feed.xml")
+if len(expected) > FEED_ENTRIES:
+    problems.append(f"the site has {len(expected)} papers and minutes: this check needs "
+                    f"at most {FEED_ENTRIES} (the newest are in the feed)")
 found = {re.sub(r"index\.html$", "", urlparse(h).path.lstrip("/")) for h in hrefs}
 for e in expected:
     if not any(f.endswith(e) for f in found):

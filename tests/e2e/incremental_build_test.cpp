@@ -200,7 +200,7 @@ TEST_CASE("editing one report rewrites exactly the files that depend on it",
 }
 
 TEST_CASE(
-    "editing a report's text builds only its own pages; editing its details builds all",
+    "editing a report's text builds only its own pages, editing its details builds all",
     "[e2e][incremental]") {
   Site site;
   site.Build();

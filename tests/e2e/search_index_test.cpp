@@ -186,7 +186,7 @@ TEST_CASE("a new decade of meetings gets its search parts, and they go when it g
 }
 
 TEST_CASE(
-    "search parts survive a build that starts afresh; an old or damaged index is "
+    "search parts survive a build that starts afresh, and an old or damaged index is "
     "replaced",
     "[e2e][search]") {
   SearchSite site;

@@ -98,7 +98,7 @@ TEST_CASE("calendar: cancelled meetings are cancelled with a higher SEQUENCE", "
   CHECK(text.find("\nURL:") == std::string::npos);
 }
 
-TEST_CASE("calendar: DTSTAMP is the start in UTC; output is deterministic", "[calendar]") {
+TEST_CASE("calendar: DTSTAMP is the start in UTC, output is deterministic", "[calendar]") {
   using output::LondonToUtc;
   // GMT in winter, BST in summer, and the changeover days of 2019
   // (31 March and 27 October).

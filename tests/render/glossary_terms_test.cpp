@@ -44,7 +44,7 @@ TEST_CASE("text that already gives the words is not doubled", "[glossary]") {
             "</abbr>) help") != std::string::npos);
 }
 
-TEST_CASE("headings, links and code are left alone; plurals and & are found",
+TEST_CASE("headings, links and code are left alone, plurals and & are found",
           "[glossary]") {
   GlossaryExpander g(Glossary());
   std::string out = g.Expand(
@@ -72,7 +72,7 @@ TEST_CASE("headings, links and code are left alone; plurals and & are found",
 }
 
 TEST_CASE(
-    "one-letter terms and their plurals are found; words that only start alike are not",
+    "one-letter terms and their plurals are found, words that only start alike are not",
     "[glossary]") {
   auto glossary = Glossary();
   glossary["Q"] = {"Q", {}, "Quarter", "Three months."};

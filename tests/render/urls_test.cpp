@@ -6,7 +6,7 @@
 
 using namespace clerk;
 
-TEST_CASE("\"@/\" links become relative links in each rendition; other text is kept",
+TEST_CASE("site links (@/) become relative links in each rendition, other text is kept",
           "[render][urls]") {
   const Rendition standard{"standard", "Standard", ""};
   const Rendition large{"large-print", "Large print", "large-print/"};

@@ -10,6 +10,7 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <string_view>
 
 namespace clerk::testing {
 
@@ -53,6 +54,22 @@ inline void CopyTree(const std::filesystem::path& from, const std::filesystem::p
 
 inline std::filesystem::path SourceDir() {
   return CLERK_SOURCE_DIR;
+}
+
+// Copies the example site's sources (site.yaml, content/, assets/, and with
+// `with_themes` its themes/) into `to`, for a test that edits them. Without
+// themes/, clerk uses the theme beside its binary.
+inline void CopyExampleSite(const std::filesystem::path& to, bool with_themes = false) {
+  std::filesystem::create_directories(to);
+  for (const char* part : {"site.yaml", "content", "assets", "themes"}) {
+    if (std::string_view(part) == "themes" && !with_themes) continue;
+    std::filesystem::path from = SourceDir() / part;
+    if (!std::filesystem::exists(from)) continue;
+    if (std::filesystem::is_directory(from))
+      CopyTree(from, to / part);
+    else
+      std::filesystem::copy_file(from, to / part);
+  }
 }
 
 struct CommandResult {

@@ -20,18 +20,6 @@ std::map<std::string, std::string> Snapshot(const fs::path& root) {
   return files;
 }
 
-// A copy of the example site's sources in a temporary folder.
-void CopyExampleSite(const fs::path& to) {
-  for (const char* part : {"site.yaml", "content", "themes", "assets"}) {
-    fs::path from = SourceDir() / part;
-    if (!fs::exists(from)) continue;
-    if (fs::is_directory(from))
-      CopyTree(from, to / part);
-    else
-      fs::copy_file(from, to / part);
-  }
-}
-
 }  // namespace
 
 TEST_CASE("the example site builds a page for every meeting folder", "[e2e]") {
@@ -69,7 +57,7 @@ TEST_CASE("two builds of the same input are byte-for-byte identical", "[e2e]") {
 TEST_CASE("a failed build prints file:line:col, exits 1 and leaves public/ as it was",
           "[e2e]") {
   TempDir dir;
-  CopyExampleSite(dir.path());
+  CopyExampleSite(dir.path(), /*with_themes=*/true);
   REQUIRE(RunClerk("build", dir.path()).exit_code == 0);
   auto before = Snapshot(dir.path() / "public");
 
@@ -147,7 +135,7 @@ TEST_CASE("clerk new meeting scaffolds a folder that checks clean", "[e2e]") {
 TEST_CASE("a clerk program away from its themes says once where it looked", "[e2e]") {
   TempDir dir;
   fs::create_directories(dir.path() / "site");
-  CopyExampleSite(dir.path() / "site");
+  CopyExampleSite(dir.path() / "site", /*with_themes=*/true);
   fs::remove_all(dir.path() / "site/themes");  // no theme of its own either
   // The program copied on its own, as a tired clerk might: no themes/ beside.
   fs::create_directories(dir.path() / "tools/bin");

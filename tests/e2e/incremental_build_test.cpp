@@ -72,17 +72,7 @@ const char* kReport = "care-leavers-eia";
 
 class Site {
  public:
-  Site() {
-    fs::create_directories(dir_.path() / "site");
-    for (const char* part : {"site.yaml", "content", "assets"}) {
-      fs::path from = SourceDir() / part;
-      if (!fs::exists(from)) continue;
-      if (fs::is_directory(from))
-        CopyTree(from, dir_.path() / "site" / part);
-      else
-        fs::copy_file(from, dir_.path() / "site" / part);
-    }
-  }
+  Site() { CopyExampleSite(source()); }
   fs::path source() const { return dir_.path() / "site"; }
   fs::path out() const { return dir_.path() / "public"; }
   // The meeting folder most tests edit, and its report.

@@ -18,17 +18,7 @@ namespace {
 
 class SearchSite {
  public:
-  SearchSite() {
-    fs::create_directories(source());
-    for (const char* part : {"site.yaml", "content", "assets"}) {
-      fs::path from = SourceDir() / part;
-      if (!fs::exists(from)) continue;
-      if (fs::is_directory(from))
-        CopyTree(from, source() / part);
-      else
-        fs::copy_file(from, source() / part);
-    }
-  }
+  SearchSite() { CopyExampleSite(source()); }
   fs::path source() const { return dir_.path() / "site"; }
   fs::path out() const { return dir_.path() / "public"; }
   fs::path search() const { return out() / "pagefind"; }

@@ -29,7 +29,7 @@ TEST_CASE(
     "[serve][e2e]") {
   TempDir dir;
   fs::path source = dir.path() / "site";
-  CopyExampleSiteTo(source);
+  CopyExampleSite(source, /*with_themes=*/true);
   int port = FreePort();
   ClerkProcess serve({"serve", "--port", std::to_string(port)}, source,
                      dir.path() / "log");
@@ -144,7 +144,7 @@ TEST_CASE("serve: --out keeps the preview in the given folder and SIGTERM stops 
           "[serve][e2e]") {
   TempDir dir;
   fs::path source = dir.path() / "site";
-  CopyExampleSiteTo(source);
+  CopyExampleSite(source, /*with_themes=*/true);
   int port = FreePort();
   ClerkProcess serve(
       {"serve", "--port", std::to_string(port), "--out", "../preview", "--jobs", "2"},
@@ -161,7 +161,7 @@ TEST_CASE("serve: --out keeps the preview in the given folder and SIGTERM stops 
 TEST_CASE("serve: a port in use is a one-line error and exit 1", "[serve][e2e]") {
   TempDir dir;
   fs::path source = dir.path() / "site";
-  CopyExampleSiteTo(source);
+  CopyExampleSite(source, /*with_themes=*/true);
   int holder = ::socket(AF_INET, SOCK_STREAM, 0);
   sockaddr_in address{};
   address.sin_family = AF_INET;

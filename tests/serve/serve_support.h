@@ -271,17 +271,4 @@ class ClerkProcess {
   int exit_code_ = kRunning;
 };
 
-// A copy of the example site's sources in `to`.
-inline void CopyExampleSiteTo(const std::filesystem::path& to) {
-  std::filesystem::create_directories(to);
-  for (const char* part : {"site.yaml", "content", "themes", "assets"}) {
-    std::filesystem::path from = SourceDir() / part;
-    if (!std::filesystem::exists(from)) continue;
-    if (std::filesystem::is_directory(from))
-      CopyTree(from, to / part);
-    else
-      std::filesystem::copy_file(from, to / part);
-  }
-}
-
 }  // namespace clerk::testing

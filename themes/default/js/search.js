@@ -1,6 +1,6 @@
 // Search page: runs Pagefind's index, built after the site by `clerk build`,
-// from a plain form. The index comes in parts (a year of meetings each, and
-// the rest of the site): pagefind/<rendition>.json lists this rendition's,
+// from a plain form. The index comes in parts (some years of meetings each,
+// and the rest of the site): pagefind/<rendition>.json lists this rendition's,
 // the first is loaded and the others merged into it, so one search covers
 // them all. Progressive enhancement: the form is hidden until this script
 // runs; without JavaScript the page's <noscript> text links to the lists

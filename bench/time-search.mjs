@@ -7,10 +7,9 @@
 // every part of the index merged), then the time from pressing Enter to the
 // result count, with the requests and bytes each took. For comparing index
 // layouts (docs/benchmarks.md, "Search index at council scale"); not a test.
-import fs from 'node:fs';
-import http from 'node:http';
 import path from 'node:path';
 import { createRequire } from 'node:module';
+import { startStaticServer } from '../tests/browser/common.mjs';
 
 const [siteArg, query] = process.argv.slice(2);
 if (!siteArg || !query) {
@@ -22,23 +21,7 @@ const logRequests = process.argv.includes('--log-requests');
 const require = createRequire(new URL('../package.json', import.meta.url));
 const { chromium } = require('playwright-core');
 
-const TYPES = { '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 'text/javascript',
-  '.json': 'application/json', '.svg': 'image/svg+xml', '.wasm': 'application/wasm' };
-const server = http.createServer((req, res) => {
-  const rel = decodeURIComponent(new URL(req.url, 'http://127.0.0.1').pathname);
-  let file = path.join(site, path.normalize(rel));
-  if (!file.startsWith(site)) { res.writeHead(403).end(); return; }
-  try {
-    if (fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
-    fs.accessSync(file);
-  } catch {
-    res.writeHead(404).end();
-    return;
-  }
-  res.writeHead(200, { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream' });
-  fs.createReadStream(file).pipe(res);
-});
-await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+const server = await startStaticServer(site);
 const origin = `http://127.0.0.1:${server.address().port}`;
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM || '/usr/bin/chromium',

@@ -333,8 +333,8 @@ int BuildOnce(const Options& opt, std::ostream& log, std::string* messages = nul
     search.progress = [&](size_t done, size_t total) {
       progress.Update("indexing for search", done, total);
     };
-    clerk::output::SearchIndexReport report =
-        clerk::output::BuildSearchIndex(opt.out, opt.source, search, log);
+    clerk::output::SearchIndexReport report = clerk::output::BuildSearchIndex(
+        opt.out, opt.source, writer.committed_log(), search, log);
     progress.Done();
     if (report.result != clerk::output::SearchIndexResult::kNotFound)
       log << "clerk build: " << report.Summary() << "\n";

@@ -12,7 +12,6 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
-#include <optional>
 #include <set>
 #include <tuple>
 #include <unordered_map>
@@ -293,6 +292,7 @@ std::string SearchIndexReport::Summary() const {
 
 SearchIndexReport BuildSearchIndex(const std::string& out_dir,
                                    const std::string& source_root,
+                                   const BuildLog& site_log,
                                    const SearchIndexOptions& options, std::ostream& log) {
   SearchIndexReport report;
   const auto started = std::chrono::steady_clock::now();
@@ -303,17 +303,10 @@ SearchIndexReport BuildSearchIndex(const std::string& out_dir,
     report.result = SearchIndexResult::kNotFound;
     return report;
   }
-  // The site's pages and the bytes each was written with, from the build log.
-  std::optional<BuildLog> built = BuildLog::Load(out_dir);
-  if (!built) {
-    log << "clerk build: warning: search index not built: " << out_dir << "/"
-        << kBuildLogName << " cannot be read\n";
-    report.result = SearchIndexResult::kFailed;
-    return report;
-  }
+  // The site's pages and the bytes each was written with.
   std::vector<std::string> html;
-  std::unordered_map<std::string, Fingerprint> content;
-  built->ForEach([&](const std::string& path, const BuildLogEntry& entry) {
+  std::unordered_map<std::string_view, Fingerprint> content;  // views into site_log
+  site_log.ForEach([&](const std::string& path, const BuildLogEntry& entry) {
     if (path.size() > 5 && path.compare(path.size() - 5, 5, ".html") == 0) {
       html.push_back(path);
       content[path] = entry.content;
@@ -328,7 +321,7 @@ SearchIndexReport BuildSearchIndex(const std::string& out_dir,
   for (const SearchPart& part : parts) {
     Hasher h;
     h.Add(program_stamp).Add(part.glob);
-    for (const std::string& page : part.pages) h.Add(page).Add(content[page]);
+    for (const std::string& page : part.pages) h.Add(page).Add(content.at(page));
     fingerprints.push_back(h.Finish().Hex());
   }
 
@@ -374,6 +367,9 @@ SearchIndexReport BuildSearchIndex(const std::string& out_dir,
   // Pagefind runs at once (each is small: one year of one rendition).
   std::vector<bool> ok(parts.size(), true);
   const fs::path staging = root / kStaging;
+  auto staged = [&](const SearchPart& part) {
+    return staging / (part.rendition + "-" + part.name);
+  };
   if (!todo.empty()) {
     fs::remove_all(staging, ec);
     fs::create_directories(staging, ec);
@@ -385,7 +381,7 @@ SearchIndexReport BuildSearchIndex(const std::string& out_dir,
     size_t i = running.at(pid);
     running.erase(pid);
     const SearchPart& part = parts[i];
-    fs::path made = staging / (part.rendition + "-" + part.name);
+    fs::path made = staged(part);
     fs::path target = root / part.dir();
     ok[i] = WIFEXITED(status) && WEXITSTATUS(status) == 0 &&
             fs::exists(made / "pagefind-entry.json", ec);
@@ -408,8 +404,7 @@ SearchIndexReport BuildSearchIndex(const std::string& out_dir,
       size_t i = todo[next++];
       const SearchPart& part = parts[i];
       pid_t pid = Start(program, {"--site", out_dir, "--glob", part.glob, "--output-path",
-                                  (staging / (part.rendition + "-" + part.name)).string(),
-                                  "--keep-index-url", "--quiet"});
+                                  staged(part).string(), "--keep-index-url", "--quiet"});
       if (pid < 0) {
         ok[i] = false;
         log << "clerk build: warning: search index part " << part.dir()

@@ -28,6 +28,8 @@
 #include <string>
 #include <vector>
 
+#include "output/build_log.h"
+
 namespace clerk::output {
 
 // Under the output folder: the bundles, and what each was indexed from.
@@ -94,14 +96,16 @@ struct SearchIndexReport {
   std::string Summary() const;
 };
 
-// Indexes the parts of the site in `out_dir` (its pages as its build log
-// lists them) whose pages, or Pagefind, changed since they were indexed, or
+// Indexes the parts of the site in `out_dir` (its pages as `site_log`, the
+// build's committed log, lists them) whose pages, or Pagefind, changed since
+// they were indexed, or
 // whose bundle is missing; removes bundles of parts the site no longer has;
 // writes each rendition's list. Notes and warnings go to `log`; the caller
 // prints the summary. A part whose run fails is left out of the lists and
 // indexed again next time.
 SearchIndexReport BuildSearchIndex(const std::string& out_dir,
                                    const std::string& source_root,
+                                   const BuildLog& site_log,
                                    const SearchIndexOptions& options, std::ostream& log);
 
 }  // namespace clerk::output

@@ -91,6 +91,9 @@ class SiteWriter : public OutputSink {
   Counts counts() const;
   // True if this build wrote the whole site afresh (there was no usable log).
   bool fresh() const { return fresh_; }
+  // After a successful Commit: every file of the site, as the build log on
+  // disk now has it (the search index reads it instead of loading it again).
+  const BuildLog& committed_log() const { return fresh_ ? new_log_ : old_log_; }
 
  private:
   void Fail(const std::string& message);

@@ -26,11 +26,10 @@
 // errors (no Chromium, no axe-core).
 
 import fs from 'node:fs';
-import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { parseArgs, walk, Report, plural, fmtMs, EXIT_USAGE } from './common.mjs';
+import { parseArgs, walk, Report, plural, fmtMs, startStaticServer, EXIT_USAGE } from './common.mjs';
 
 const USAGE = `usage: node tests/browser/axe.mjs [--jobs N] [--chromium PATH] SITE_DIR [PAGE...]
   Checks every .html page under SITE_DIR (or only the PAGEs named, paths
@@ -71,49 +70,6 @@ const AXE_OPTIONS = {
 const WIDE = { width: 1280, height: 800 };
 const NARROW = { width: 320, height: 640 };
 const MAX_NODES = 5; // elements listed per axe rule per page
-
-// ---------------------------------------------------------------------------
-// A tiny static server: folders serve their index.html, a missing file gets
-// 404.html (if the site has one) with status 404.
-
-const TYPES = {
-  '.html': 'text/html; charset=utf-8', '.htm': 'text/html; charset=utf-8', '.css': 'text/css; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8', '.json': 'application/json',
-  '.svg': 'image/svg+xml', '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.gif': 'image/gif',
-  '.webp': 'image/webp', '.avif': 'image/avif', '.ico': 'image/x-icon', '.woff': 'font/woff', '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf', '.otf': 'font/otf', '.xml': 'application/xml', '.txt': 'text/plain; charset=utf-8',
-  '.pdf': 'application/pdf', '.ics': 'text/calendar; charset=utf-8', '.wasm': 'application/wasm',
-  '.webmanifest': 'application/manifest+json', '.brf': 'text/plain; charset=us-ascii',
-};
-
-function startServer(root) {
-  const server = http.createServer((req, res) => {
-    let rel;
-    try { rel = decodeURIComponent(new URL(req.url, 'http://127.0.0.1').pathname); } catch {
-      res.writeHead(400).end('bad request');
-      return;
-    }
-    let file = path.join(root, path.normalize(rel));
-    if (file !== root && !file.startsWith(root + path.sep)) { res.writeHead(403).end('forbidden'); return; }
-    let status = 200;
-    try {
-      if (fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
-      fs.accessSync(file, fs.constants.R_OK);
-    } catch {
-      status = 404;
-      file = path.join(root, '404.html');
-      if (!fs.existsSync(file)) { res.writeHead(404, { 'content-type': 'text/plain' }).end('not found'); return; }
-    }
-    const type = TYPES[path.extname(file).toLowerCase()] || 'application/octet-stream';
-    res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
-    if (req.method === 'HEAD') { res.end(); return; }
-    fs.createReadStream(file).pipe(res);
-  });
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve(server));
-  });
-}
 
 // ---------------------------------------------------------------------------
 // Checks that run inside the page. Each returns [[rule, message], ...].
@@ -342,7 +298,7 @@ async function main() {
     console.error(`axe: no .html pages under ${site}`);
     return EXIT_USAGE;
   }
-  const server = await startServer(site);
+  const server = await startStaticServer(site);
   const base = `http://127.0.0.1:${server.address().port}/`;
   const browser = await chromium.launch({
     executablePath: chromiumPath,

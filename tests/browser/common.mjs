@@ -8,6 +8,7 @@
 // summary. Exit status: 0 clean, 1 findings, 2 usage or setup error.
 
 import fs from 'node:fs';
+import http from 'node:http';
 import path from 'node:path';
 
 export const EXIT_CLEAN = 0;
@@ -252,4 +253,49 @@ export function cssRefs(text) {
 // Milliseconds as "12.3 s" or "850 ms".
 export function fmtMs(ms) {
   return ms >= 10000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms)} ms`;
+}
+
+// A tiny static server: folders serve their index.html, a missing file gets
+// 404.html (if the site has one) with status 404.
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8', '.htm': 'text/html; charset=utf-8', '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8', '.json': 'application/json',
+  '.svg': 'image/svg+xml', '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.gif': 'image/gif',
+  '.webp': 'image/webp', '.avif': 'image/avif', '.ico': 'image/x-icon', '.woff': 'font/woff', '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf', '.otf': 'font/otf', '.xml': 'application/xml', '.txt': 'text/plain; charset=utf-8',
+  '.pdf': 'application/pdf', '.ics': 'text/calendar; charset=utf-8', '.wasm': 'application/wasm',
+  '.webmanifest': 'application/manifest+json', '.brf': 'text/plain; charset=us-ascii',
+};
+
+// Serves the built site in `root` on 127.0.0.1 on a free port; resolves to
+// the listening http.Server (its port: server.address().port). Used by the
+// browser checks and bench/time-search.mjs.
+export function startStaticServer(root) {
+  const server = http.createServer((req, res) => {
+    let rel;
+    try { rel = decodeURIComponent(new URL(req.url, 'http://127.0.0.1').pathname); } catch {
+      res.writeHead(400).end('bad request');
+      return;
+    }
+    let file = path.join(root, path.normalize(rel));
+    if (file !== root && !file.startsWith(root + path.sep)) { res.writeHead(403).end('forbidden'); return; }
+    let status = 200;
+    try {
+      if (fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
+      fs.accessSync(file, fs.constants.R_OK);
+    } catch {
+      status = 404;
+      file = path.join(root, '404.html');
+      if (!fs.existsSync(file)) { res.writeHead(404, { 'content-type': 'text/plain' }).end('not found'); return; }
+    }
+    const type = TYPES[path.extname(file).toLowerCase()] || 'application/octet-stream';
+    res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
+    if (req.method === 'HEAD') { res.end(); return; }
+    fs.createReadStream(file).pipe(res);
+  });
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve(server));
+  });
 }

@@ -17,10 +17,9 @@
 // Output and exit status as the other checks (tests/browser/README.md).
 
 import fs from 'node:fs';
-import http from 'node:http';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { parseArgs, walk, Report, plural, EXIT_USAGE } from './common.mjs';
+import { parseArgs, walk, Report, plural, startStaticServer, EXIT_USAGE } from './common.mjs';
 
 const USAGE = `usage: node tests/browser/renditions.mjs [--jobs N] [--chromium PATH] SITE_DIR [PAGE...]
   --jobs N         pages checked at once (default 3)
@@ -45,23 +44,6 @@ try {
 if (!fs.existsSync(chromiumPath)) {
   console.error(`renditions: no browser at ${chromiumPath}`);
   process.exit(EXIT_USAGE);
-}
-
-const TYPES = { '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 'text/javascript',
-  '.svg': 'image/svg+xml', '.png': 'image/png', '.jpg': 'image/jpeg', '.json': 'application/json' };
-function startServer(root) {
-  const server = http.createServer((req, res) => {
-    let rel;
-    try { rel = decodeURIComponent(new URL(req.url, 'http://127.0.0.1').pathname); } catch { res.writeHead(400).end(); return; }
-    let file = path.join(root, path.normalize(rel));
-    if (!file.startsWith(root)) { res.writeHead(403).end(); return; }
-    try {
-      if (fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
-      const body = fs.readFileSync(file);
-      res.writeHead(200, { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream' }).end(body);
-    } catch { res.writeHead(404).end('not found'); }
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
 }
 
 /* eslint-disable no-undef */
@@ -197,7 +179,7 @@ async function checkPage(page, base, rel) {
 async function main() {
   const pages = onlyPages.length ? onlyPages : walk(site);
   if (!pages.length) { console.error('renditions: no pages'); return EXIT_USAGE; }
-  const server = await startServer(site);
+  const server = await startStaticServer(site);
   const base = `http://127.0.0.1:${server.address().port}/`;
   const browser = await chromium.launch({ executablePath: chromiumPath,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',

@@ -11,9 +11,9 @@
 // Needs the site built with its Pagefind index (clerk build without
 // --no-search). Exit 0 when all pass, 1 on a failure, 2 on setup errors.
 import fs from 'node:fs';
-import http from 'node:http';
 import path from 'node:path';
 import { createRequire } from 'node:module';
+import { startStaticServer } from './common.mjs';
 
 const site = path.resolve(process.argv[2] || '');
 const PHRASE = process.env.CLERK_SEARCH_PHRASE || 'act as corporate parents';
@@ -39,23 +39,7 @@ try {
   process.exit(2);
 }
 
-const TYPES = { '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 'text/javascript',
-  '.json': 'application/json', '.svg': 'image/svg+xml', '.wasm': 'application/wasm' };
-const server = http.createServer((req, res) => {
-  const rel = decodeURIComponent(new URL(req.url, 'http://127.0.0.1').pathname);
-  let file = path.join(site, path.normalize(rel));
-  if (!file.startsWith(site)) { res.writeHead(403).end(); return; }
-  try {
-    if (fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
-    fs.accessSync(file);
-  } catch {
-    res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
-    return;
-  }
-  res.writeHead(200, { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream' });
-  fs.createReadStream(file).pipe(res);
-});
-await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+const server = await startStaticServer(site);
 const origin = `http://127.0.0.1:${server.address().port}`;
 
 const failures = [];

@@ -3,6 +3,7 @@
 #include <optional>
 #include <set>
 
+#include "content/minutes_records.h"
 #include "content/record_loaders.h"
 #include "content/source_files.h"
 #include "content/yaml_reader.h"
@@ -126,8 +127,11 @@ void LoadMinutes(const std::string& meeting_id, const std::string& path,
   m.meeting_id = meeting_id;
   m.pos = {display, 1, 1};
   m.path = display;
+  if (auto kind = r.Choice("kind", {"minutes", "action-notes"}))
+    m.kind = *kind == 0 ? MinutesKind::kMinutes : MinutesKind::kActionNotes;
   if (auto status = r.Choice("status", {"draft", "approved"}, true))
     m.status = *status == 0 ? MinutesStatus::kDraft : MinutesStatus::kApproved;
+  m.status_pos = r.PosOfKey("status");
   m.approved_at = r.RefField("approved_at");
   if (m.status == MinutesStatus::kDraft && !m.approved_at.empty())
     diag.Error(r.PosOfKey("approved_at"),
@@ -202,6 +206,7 @@ void LoadMinutes(const std::string& meeting_id, const std::string& path,
   }
   m.body = file->fm.body;
   m.body_line = file->fm.body_line;
+  ParseMinutesRecords(m, diag);
   site.minutes[meeting_id] = std::move(m);
 }
 

@@ -89,8 +89,8 @@ static_assert(sizeof(SourcePos) == 40 && sizeof(Ref) == 72 && sizeof(Attendee) =
                   sizeof(Attendance) == 120 && sizeof(Exemption) == 80 &&
                   sizeof(AgendaItem) == 536 && sizeof(Meeting) == 792 &&
                   sizeof(Recommendation) == 104 && sizeof(Document) == 600 &&
-                  sizeof(EasyReadVersion) == 288 && sizeof(MinuteSection) == 160 &&
-                  sizeof(Minutes) == 248 && sizeof(WorkProgrammeRow) == 328 &&
+                  sizeof(EasyReadVersion) == 288 && sizeof(MinuteSection) == 208 &&
+                  sizeof(Minutes) == 336 && sizeof(WorkProgrammeRow) == 328 &&
                   sizeof(WorkProgramme) == 232,
               "a meeting record changed: update Fields() in record_cache.cpp");
 #endif
@@ -182,14 +182,24 @@ void Fields(A& a, EasyReadVersion& x) {
       a(x.body_line);
 }
 template <typename A>
+void Fields(A& a, MinuteResolution& x) {
+  Fields(a, x.pos), a(x.id), a(x.text), a(x.with_list);
+}
+template <typename A>
+void Fields(A& a, MinuteAction& x) {
+  Fields(a, x.pos), a(x.id), a(x.text), Fields(a, x.owner), a(x.owner_text),
+      Each(a, x.due), a(x.status);
+}
+template <typename A>
 void Fields(A& a, MinuteSection& x) {
   Fields(a, x.pos), a(x.number), a(x.item), Fields(a, x.item_pos), a(x.title),
-      a(x.heading_line);
+      a(x.heading_line), Each(a, x.resolutions), Each(a, x.actions);
 }
 template <typename A>
 void Fields(A& a, Minutes& x) {
-  a(x.meeting_id), Fields(a, x.pos), a(x.path), a(x.status), Fields(a, x.approved_at),
-      Each(a, x.sections), a(x.body), a(x.body_line);
+  a(x.meeting_id), Fields(a, x.pos), a(x.path), a(x.kind), a(x.status),
+      Fields(a, x.status_pos), Fields(a, x.approved_at), Each(a, x.sections),
+      Each(a, x.resolutions), Each(a, x.actions), a(x.body), a(x.body_line);
 }
 
 template <typename A>

@@ -1,6 +1,7 @@
 #include "links/check_minutes.h"
 
 #include <algorithm>
+#include <cctype>
 #include <vector>
 
 namespace clerk {
@@ -10,9 +11,35 @@ std::string Number(int n) {
   return std::to_string(n);
 }
 
+// Minutes that cannot be right as they stand: a meeting that has not been
+// held has no minutes yet, and approved minutes say where they were approved.
+void CheckMinutesState(const Site& site, Diagnostics& diag) {
+  for (const auto& [meeting_id, minutes] : site.minutes) {
+    std::string what =
+        minutes.kind == MinutesKind::kActionNotes ? "action notes" : "minutes";
+    auto meeting = site.meetings.find(meeting_id);
+    if (meeting != site.meetings.end() && !meeting->second.incomplete &&
+        meeting->second.status != MeetingStatus::kHeld) {
+      std::string status = ToString(meeting->second.status);
+      for (char& c : status)
+        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      diag.Warning(minutes.pos, what + " of a meeting whose status is '" + status +
+                                    "': set 'status: held' in meeting.yaml once it has "
+                                    "met, or remove this file");
+    }
+    if (minutes.status == MinutesStatus::kApproved && minutes.approved_at.empty())
+      diag.Warning(minutes.status_pos.line > 0 ? minutes.status_pos : minutes.pos,
+                   "approved " + what +
+                       " do not say which meeting approved them: add 'approved_at: "
+                       "<meeting id>'");
+  }
+}
+
 }  // namespace
 
 void CheckMinuteNumbering(const Site& site, Diagnostics& diag) {
+  CheckMinutesState(site, diag);
+
   // Within one set of minutes: each number follows the one before.
   for (const auto& [meeting_id, minutes] : site.minutes) {
     const std::vector<MinuteSection>& sections = minutes.sections;

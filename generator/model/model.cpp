@@ -54,4 +54,20 @@ const char* ToString(MinutesStatus status) {
   return status == MinutesStatus::kDraft ? "Draft" : "Approved";
 }
 
+const char* ToString(MinutesKind kind) {
+  return kind == MinutesKind::kActionNotes ? "Action notes" : "Minutes";
+}
+
+const char* ToString(ActionStatus status) {
+  switch (status) {
+    case ActionStatus::kNotGiven: return "";
+    case ActionStatus::kOpen: return "Open";
+    case ActionStatus::kInProgress: return "In progress";
+    case ActionStatus::kDone: return "Done";
+    case ActionStatus::kOverdue: return "Overdue";
+    case ActionStatus::kCancelled: return "Cancelled";
+  }
+  return "";
+}
+
 }  // namespace clerk

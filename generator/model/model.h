@@ -273,6 +273,40 @@ struct EasyReadVersion {
 };
 
 enum class MinutesStatus { kDraft, kApproved };
+// Minutes of a formal meeting, or the action notes of an informal one
+// (front matter `kind: minutes | action-notes`).
+enum class MinutesKind { kMinutes, kActionNotes };
+
+// A resolution: a paragraph of minutes that starts with a bold "Resolved"
+// (`**Resolved:**`, `**RESOLVED**`), with the list right after it unless that
+// list holds actions. Parsed once, when the minutes are loaded
+// (content/minutes_records.h); every page and file reads these records.
+struct MinuteResolution {
+  SourcePos pos;        // its first line
+  std::string id;       // anchor on the minutes page: "resolution-609-1"
+  std::string text;     // Markdown as written: "**Resolved:** that ..." and its list
+  bool with_list = false;  // the list that follows belongs to it
+  bool operator==(const MinuteResolution&) const = default;
+};
+
+// What an action's fields say of it; kNotGiven when the minutes do not say.
+enum class ActionStatus { kNotGiven, kOpen, kInProgress, kDone, kOverdue, kCancelled };
+
+// An action: a paragraph or list item that starts with a bold "Action",
+// optionally followed by its fields in brackets:
+//   **Action** (owner: [Jo Bloggs](@/people/jo-bloggs), due: 2024-01-31,
+//   status: done): circulate the figures.
+// A field that is not written is not known: never filled with a default.
+struct MinuteAction {
+  SourcePos pos;       // its first line
+  std::string id;      // anchor on the minutes page: "action-609-1"
+  std::string text;    // Markdown as written after the lead and its fields
+  Ref owner;           // a person record, when the owner is a link to one
+  std::string owner_text;  // the owner as written (a link's words); "": not given
+  std::optional<Date> due;
+  ActionStatus status = ActionStatus::kNotGiven;
+  bool operator==(const MinuteAction&) const = default;
+};
 
 struct MinuteSection {
   SourcePos pos;     // the `minutes:` entry in front matter
@@ -281,6 +315,8 @@ struct MinuteSection {
   SourcePos item_pos;
   std::string title;     // from the body heading "## 609 West Mercia ..."
   int heading_line = 0;  // line of that heading in the file, 0 if missing
+  std::vector<MinuteResolution> resolutions;  // in the order written
+  std::vector<MinuteAction> actions;
   bool operator==(const MinuteSection&) const = default;
 };
 
@@ -288,9 +324,15 @@ struct Minutes {
   std::string meeting_id;
   SourcePos pos;
   std::string path;
+  MinutesKind kind = MinutesKind::kMinutes;
   MinutesStatus status = MinutesStatus::kDraft;
+  SourcePos status_pos;  // the `status` key
   Ref approved_at;  // the meeting that approved them
   std::vector<MinuteSection> sections;
+  // Resolutions and actions written before the first minute heading (action
+  // notes often have no numbered minutes).
+  std::vector<MinuteResolution> resolutions;
+  std::vector<MinuteAction> actions;
   std::string body;
   int body_line = 1;
   bool operator==(const Minutes&) const = default;
@@ -350,5 +392,7 @@ const char* ToString(MeetingStatus status);  // "Scheduled", ...
 const char* ToString(DocumentKind kind);     // "Report", "Appendix", ...
 const char* ToString(DocumentStatus status);
 const char* ToString(MinutesStatus status);
+const char* ToString(MinutesKind kind);      // "Minutes", "Action notes"
+const char* ToString(ActionStatus status);   // "Done", ...; "" when not given
 
 }  // namespace clerk

@@ -212,43 +212,6 @@ std::string OffsetDateTime(const DateTime& local) {
   return buf;
 }
 
-std::vector<Resolution> Resolutions(const std::string& body) {
-  std::vector<Resolution> out;
-  std::istringstream in(body);
-  std::string line;
-  int minute = 0;
-  bool in_resolution = false, after_blank = false;
-  auto is_list = [](const std::string& l) {
-    return !l.empty() && (l[0] == '-' || l[0] == '*' || l[0] == ' ' || l[0] == '\t' ||
-                          (l[0] >= '0' && l[0] <= '9'));
-  };
-  while (std::getline(in, line)) {
-    if (line.rfind("## ", 0) == 0) {
-      in_resolution = false;
-      minute = std::atoi(line.c_str() + 3);
-      continue;
-    }
-    if (line.rfind("**Resolved", 0) == 0) {
-      out.push_back({minute, line});
-      in_resolution = true;
-      after_blank = false;
-      continue;
-    }
-    if (!in_resolution) continue;
-    if (line.empty()) {
-      after_blank = true;
-      continue;
-    }
-    if (line.rfind("**", 0) == 0 || line[0] == '#' || (after_blank && !is_list(line))) {
-      in_resolution = false;
-      continue;
-    }
-    out.back().text += (after_blank ? "\n\n" : "\n") + line;
-    after_blank = false;
-  }
-  return out;
-}
-
 json MeetingEvent(const SiteIndex& index, const Meeting& m, const OpenDataOptions& o) {
   const Site& site = index.site;
   const Committee* c = index.CommitteeOf(m);
@@ -346,32 +309,60 @@ std::vector<OutputFile> OpenDataFiles(const SiteIndex& index, const OpenDataOpti
     people["people"].push_back(PersonJson(index, p, o));
   out.push_back({PeopleData(), Dump(people)});
 
+  // Resolutions and actions as the minutes were parsed into them
+  // (content/minutes_records.h), as the decisions register shows them. A
+  // fact the minutes do not give is null, never a default.
   json decisions = meta;
   decisions["decisions"] = json::array();
+  decisions["actions"] = json::array();
   for (const Meeting* m : index.meetings_by_date) {
     auto it = site.minutes.find(m->id);
     if (it == site.minutes.end()) continue;
     const Minutes& minutes = it->second;
-    for (const Resolution& r : Resolutions(minutes.body)) {
-      std::string item, title;
-      for (const MinuteSection& s : minutes.sections) {
-        if (s.number == r.minute) {
-          item = s.item;
-          title = s.title;
-        }
+    auto common = [&](const MinuteSection* s, const std::string& id) {
+      return json{
+          {"meeting_id", m->id},
+          {"committee_id", m->committee.id},
+          {"date", IsoDate(m->start.date)},
+          {"minute", s ? json(s->number) : json(nullptr)},
+          {"agenda_item", s && !s->item.empty() ? json(s->item) : json(nullptr)},
+          {"title", s ? json(s->title) : json(nullptr)},
+          {"id", id},
+          {"minutes_kind",
+           minutes.kind == MinutesKind::kActionNotes ? "action-notes" : "minutes"},
+          {"minutes_status",
+           minutes.status == MinutesStatus::kApproved ? "approved" : "draft"},
+          {"url", Url(o, urls::Minutes(m->id) + "#" + id)}};
+    };
+    auto add = [&](const MinuteSection* s, const std::vector<MinuteResolution>& rs,
+                   const std::vector<MinuteAction>& as) {
+      for (const MinuteResolution& r : rs) {
+        json j = common(s, r.id);
+        j["text"] = r.text;
+        decisions["decisions"].push_back(std::move(j));
       }
-      decisions["decisions"].push_back(
-          {{"meeting_id", m->id},
-           {"committee_id", m->committee.id},
-           {"date", IsoDate(m->start.date)},
-           {"minute", r.minute},
-           {"agenda_item", item},
-           {"title", title},
-           {"text", r.text},
-           {"minutes_status",
-            minutes.status == MinutesStatus::kApproved ? "approved" : "draft"},
-           {"url", Url(o, urls::Minutes(m->id) + "#" + urls::MinuteAnchor(r.minute))}});
-    }
+      for (const MinuteAction& a : as) {
+        json j = common(s, a.id);
+        j["text"] = a.text;
+        json owner = nullptr;
+        if (!a.owner.empty() || !a.owner_text.empty()) {
+          std::string name = a.owner_text;
+          if (name.empty())
+            if (auto p = site.people.find(a.owner.id); p != site.people.end())
+              name = p->second.name;
+          owner = {{"person_id", a.owner.empty() ? json(nullptr) : json(a.owner.id)},
+                   {"name", name.empty() ? json(nullptr) : json(name)}};
+        }
+        j["owner"] = owner;
+        j["due"] = a.due ? json(IsoDate(*a.due)) : json(nullptr);
+        j["status"] = a.status == ActionStatus::kNotGiven
+                          ? json(nullptr)
+                          : json(Lower(ToString(a.status)));
+        decisions["actions"].push_back(std::move(j));
+      }
+    };
+    add(nullptr, minutes.resolutions, minutes.actions);
+    for (const MinuteSection& s : minutes.sections) add(&s, s.resolutions, s.actions);
   }
   out.push_back({DecisionsData(), Dump(decisions)});
   return out;

@@ -8,7 +8,7 @@
 //   data/meetings/<id>.json         one meeting
 //   data/committees.json            committees with memberships
 //   data/people.json                people
-//   data/decisions.json             resolutions recorded in minutes
+//   data/decisions.json             resolutions and actions recorded in minutes
 // Links are absolute with a base URL, else root-relative ("/meetings/x/").
 #pragma once
 
@@ -35,13 +35,5 @@ nlohmann::json MeetingEvent(const SiteIndex& index, const Meeting& meeting,
 
 // "2019-09-16T10:15:00+01:00": a UK local time with its offset.
 std::string OffsetDateTime(const DateTime& london_local);
-
-// The "**Resolved** ..." paragraphs of a minutes body, with the list that
-// follows each, grouped by the minute heading ("## 609 ...") they are under.
-struct Resolution {
-  int minute = 0;
-  std::string text;  // Markdown
-};
-std::vector<Resolution> Resolutions(const std::string& minutes_body);
 
 }  // namespace clerk::output

@@ -4,6 +4,7 @@
 #include <cctype>
 #include <mutex>
 
+#include "content/minutes_records.h"
 #include "content/paper_body.h"
 #include "model/parallel.h"
 #include "model/program_identity.h"
@@ -20,21 +21,23 @@ class PageFragments {
                 std::vector<MarkdownSiteLink>* site_links)
       : reserved_(std::move(reserved)), site_links_(site_links) {}
 
-  // `decision_prefix`: minutes' resolutions get ids "resolution-<prefix>-<n>".
+  // `mark_decisions`: minutes, whose resolutions and actions (set by Mark)
+  // are wrapped with their ids.
   MarkdownResult Render(const std::string& text, const SourcePos& pos, int heading_offset,
                         const std::string& id_prefix, Diagnostics& diag,
                         bool mark_decisions = false, const std::string& caption = "",
-                        const std::string& decision_prefix = "",
                         bool number_paragraphs = false) {
     MarkdownOptions options;
-    options.decision_id_prefix = decision_prefix;
+    if (mark_decisions) options.marked_blocks = marks_;
     options.number_paragraphs = number_paragraphs;
     options.heading_offset = heading_offset;
     options.reserved_ids = reserved_;
     options.id_prefix = id_prefix;
     options.first_table_number = next_table_;
     options.caption_fallback = caption;
-    options.mark_decisions = mark_decisions;
+    YamlTextPositions positions = std::exchange(next_positions_, {});
+    if (!positions.empty())
+      options.map_position = [&positions](int l, int c) { return positions.At(l, c); };
     MarkdownResult r = RenderMarkdown(text, pos, options, diag);
     reserved_.insert(reserved_.end(), r.ids.begin(), r.ids.end());
     next_table_ += r.tables;
@@ -46,6 +49,16 @@ class PageFragments {
   std::vector<std::string> reserved_;
   std::vector<MarkdownSiteLink>* site_links_;
   int next_table_ = 1;
+  std::vector<MarkedBlock> marks_;
+
+ public:
+  void Mark(std::vector<MarkedBlock> marks) { marks_ = std::move(marks); }
+  // The next text rendered comes from YAML: positions in it are looked up
+  // in its file (a problem on line 7 of `notice: |` is on line 7 of it).
+  void FromYaml(YamlTextPositions positions) { next_positions_ = std::move(positions); }
+
+ private:
+  YamlTextPositions next_positions_;
 };
 
 void RenderPurposes(const std::vector<AgendaItem>& items, PageFragments& page,
@@ -89,92 +102,54 @@ Fingerprint MinutesSource(const Minutes& m) {
   Hasher h;
   h.Add(ProgramIdentity()).Add("minutes").Add(m.path).Add(std::to_string(m.body_line));
   h.Add(m.body);
-  for (const MinuteSection& s : m.sections) h.Add(std::to_string(s.number));
+  for (const MinuteSection& s : m.sections)
+    h.Add(std::to_string(s.number)).Add(std::to_string(s.heading_line));
   return h.Finish();
 }
 
-bool IsFence(const std::string& line, std::string& fence) {
-  size_t i = line.find_first_not_of(' ');
-  if (i == std::string::npos || i > 3) return false;
-  char c = line[i];
-  if (c != '`' && c != '~') return false;
-  size_t n = line.find_first_not_of(c, i);
-  if (n == std::string::npos) n = line.size();
-  if (n - i < 3) return false;
-  std::string marker = line.substr(i, n - i);
-  if (fence.empty()) {
-    fence = marker;
-    return true;
-  }
-  if (marker[0] == fence[0] && marker.size() >= fence.size()) {
-    fence.clear();
-    return true;
-  }
-  return false;
+void AddMarks(const std::vector<MinuteResolution>& resolutions,
+              const std::vector<MinuteAction>& actions, std::vector<MarkedBlock>& out) {
+  for (const MinuteResolution& r : resolutions)
+    out.push_back({r.pos.line, "resolution", r.id, r.with_list});
+  for (const MinuteAction& a : actions)
+    out.push_back({a.pos.line, "action", a.id, false});
 }
 
 MinutesHtml RenderMinutes(const Minutes& minutes,
                           std::vector<MarkdownSiteLink>* site_links, Diagnostics& diag) {
-  // Split the body at "## <number> ..." headings; each minute's text is
-  // rendered on its own so the page can give it its anchor and links.
-  struct Piece {
-    int number = -1;  // -1: preamble
-    std::string title;
-    int first_line = 0;  // 0-based line in body of the text after the heading
-    std::string text;
-  };
-  std::vector<Piece> pieces(1);
-  std::string fence;
-  size_t pos = 0;
-  int line_no = 0;
-  const std::string& body = minutes.body;
-  while (pos < body.size()) {
-    size_t end = body.find('\n', pos);
-    if (end == std::string::npos) end = body.size();
-    std::string line = body.substr(pos, end - pos);
-    bool in_fence = !fence.empty();
-    if (IsFence(line, fence) || in_fence) {
-      pieces.back().text += line + "\n";
-    } else if (line.rfind("## ", 0) == 0 && line.size() > 3 &&
-               std::isdigit(static_cast<unsigned char>(line[3]))) {
-      Piece p;
-      std::string title = line.substr(3);
-      while (!title.empty() &&
-             (title.back() == ' ' || title.back() == '#' || title.back() == '\r')) {
-        title.pop_back();
-      }
-      p.title = title;
-      p.number = std::atoi(title.c_str());
-      p.first_line = line_no + 1;
-      pieces.push_back(std::move(p));
-    } else {
-      pieces.back().text += line + "\n";
-    }
-    pos = end + 1;
-    ++line_no;
-  }
-
+  // The body cut at its minute headings (content/minutes_records.h); each
+  // minute's text is rendered on its own so the page can give it its anchor
+  // and links. Resolutions and actions are the records the loader found.
+  std::vector<MinutesPiece> pieces = SplitMinutes(minutes);
   std::vector<std::string> reserved = TemplateIds();
-  for (const MinuteSection& s : minutes.sections)
+  reserved.push_back("minutes-actions");  // the page's table of actions
+  std::vector<MarkedBlock> marks;
+  AddMarks(minutes.resolutions, minutes.actions, marks);
+  for (const MinuteSection& s : minutes.sections) {
     reserved.push_back(urls::MinuteAnchor(s.number));
-  for (const Piece& p : pieces) {
-    if (p.number >= 0) reserved.push_back(urls::MinuteAnchor(p.number));
+    AddMarks(s.resolutions, s.actions, marks);
   }
+  for (const MarkedBlock& m : marks) reserved.push_back(m.id);
   PageFragments page(reserved, site_links);
+  page.Mark(std::move(marks));
   MinutesHtml out;
-  for (const Piece& p : pieces) {
-    SourcePos at{minutes.path, minutes.body_line + p.first_line, 1};
+  for (const MinutesPiece& p : pieces) {
+    SourcePos at{minutes.path, p.first_line, 1};
     if (p.number < 0) {
       bool blank = p.text.find_first_not_of(" \t\r\n") == std::string::npos;
-      if (!blank) out.preamble = page.Render(p.text, at, 1, "intro", diag, true).html;
+      if (blank) continue;
+      MarkdownResult r = page.Render(p.text, at, 1, "intro", diag, true);
+      out.preamble = std::move(r.html);
+      for (const MarkdownDecision& d : r.decisions) out.decision_html[d.id] = d.html;
       continue;
     }
     MinuteHtml m;
     m.number = p.number;
     m.title = p.title;
     MarkdownResult r = page.Render(p.text, at, 2, "minute-" + std::to_string(p.number),
-                                   diag, true, p.title, std::to_string(p.number));
+                                   diag, true, p.title);
     m.html = std::move(r.html);
+    for (const MarkdownDecision& d : r.decisions) out.decision_html[d.id] = d.html;
     m.decisions = std::move(r.decisions);
     out.sections.push_back(std::move(m));
   }
@@ -210,7 +185,7 @@ DocumentHtml RenderDocument(const Document& doc, std::vector<MarkdownSiteLink>* 
   std::optional<std::string> text = PaperBody(doc, diag);
   if (!text) return html;
   MarkdownResult body = page.Render(*text, SourcePos{doc.path, doc.body_line, 1}, 1, "",
-                                    diag, false, doc.title, "", true);
+                                    diag, false, doc.title, true);
   if (!doc.exempt) {
     html.body = std::move(body.html);
     html.headings = std::move(body.headings);

@@ -26,6 +26,14 @@ struct MinuteHtml {
 struct MinutesHtml {
   std::string preamble;  // text before the first minute, if any
   std::vector<MinuteHtml> sections;
+  // The HTML of every resolution and action (its paragraph and the list
+  // that belongs to it), by id: "resolution-609-1".
+  std::map<std::string, std::string> decision_html;
+
+  std::string DecisionHtml(const std::string& id) const {
+    auto it = decision_html.find(id);
+    return it == decision_html.end() ? std::string() : it->second;
+  }
 };
 
 // A meeting's notice and its agenda items' purposes, rendered together

@@ -101,36 +101,39 @@ json PageContext::DecisionMeetings(const std::function<bool(const Meeting&)>& ke
     if (minutes == site_.minutes.end()) continue;
     const MinutesHtml* html = content_.Minutes(m.id);
     if (!html) continue;
-    bool approved = minutes->second.status == MinutesStatus::kApproved;
+    // The resolutions the minutes were parsed into (content/minutes_records.h);
+    // their HTML is what the minutes page shows.
+    const Minutes& mins = minutes->second;
+    bool approved = mins.status == MinutesStatus::kApproved;
+    std::string kind = ToString(mins.kind);  // "Minutes", "Action notes"
+    std::string lower_kind = mins.kind == MinutesKind::kActionNotes ? "action notes" : "minutes";
     json decisions = json::array();
-    for (const MinuteHtml& section : html->sections) {
-      std::string item_number, minute_title = section.title;
-      for (const MinuteSection& s : minutes->second.sections) {
-        if (s.number != section.number) continue;
-        item_number = s.item;
-        minute_title = s.title;
-      }
+    auto add = [&](const MinuteResolution& r, const MinuteSection* s, int n) {
       const AgendaItem* item =
-          item_number.empty() ? nullptr : index_.FindItem(m, item_number);
-      for (const MarkdownDecision& decision : section.decisions) {
-        if (decision.kind != "resolution") continue;
-        ++count;
-        decisions.push_back(
-            {{"id", "decision-" + m.id + "-" + decision.id},
-             {"minute", "Minute " + std::to_string(section.number)},
-             {"minute_title", minute_title},
-             {"href", Link(urls::Minutes(m.id) + "#" + decision.id)},
-             {"item",
-              item ? json({{"label", "Agenda item " + item_number + ": " + item->title},
-                           {"href", Link(urls::Meeting(m.id) + "#" +
-                                         urls::ItemAnchor(item_number))}})
-                   : json(false)},
-             {"status",
-              approved ? "Minutes approved" : "Draft minutes: not yet approved"},
-             {"draft", !approved},
-             {"html", decision.html}});
-      }
-    }
+          !s || s->item.empty() ? nullptr : index_.FindItem(m, s->item);
+      std::string minute = s ? "Minute " + std::to_string(s->number) : kind;
+      ++count;
+      decisions.push_back(
+          {{"id", "decision-" + m.id + "-" + r.id},
+           {"minute", minute},
+           {"minute_title", s ? s->title : "Resolution " + std::to_string(n)},
+           {"where", (s ? minute : std::string("Resolution")) + " in the " + lower_kind},
+           {"href", Link(urls::Minutes(m.id) + "#" + r.id)},
+           {"item",
+            item ? json({{"label", "Agenda item " + s->item + ": " + item->title},
+                         {"href", Link(urls::Meeting(m.id) + "#" +
+                                       urls::ItemAnchor(s->item))}})
+                 : json(false)},
+           {"status", approved ? kind + " approved"
+                               : "Draft " + lower_kind + ": not yet approved"},
+           {"draft", !approved},
+           {"html", html->DecisionHtml(r.id)}});
+    };
+    for (size_t i = 0; i < mins.resolutions.size(); ++i)
+      add(mins.resolutions[i], nullptr, static_cast<int>(i) + 1);
+    for (const MinuteSection& s : mins.sections)
+      for (size_t i = 0; i < s.resolutions.size(); ++i)
+        add(s.resolutions[i], &s, static_cast<int>(i) + 1);
     if (decisions.empty()) continue;
     meetings.push_back({{"id", "meeting-" + m.id},
                         {"label", index_.MeetingLabel(m)},

@@ -578,24 +578,83 @@ class Builder {
     return p;
   }
 
+  // The words for one action of the minutes: only what they say.
+  std::vector<EasyLine> ActionSentences(const MinuteAction& a) const {
+    std::vector<EasyLine> lines;
+    std::string who = a.owner_text;
+    if (who.empty() && !a.owner.empty())
+      if (auto p = site_.people.find(a.owner.id); p != site_.people.end())
+        who = p->second.name;
+    if (!who.empty() && a.due)
+      lines.push_back(Say(X(who) + " should do it by " + DayDate(*a.due) + "."));
+    else if (!who.empty())
+      lines.push_back(Say(X(who) + " should do it."));
+    else if (a.due)
+      lines.push_back(Say("It should be done by " + DayDate(*a.due) + "."));
+    switch (a.status) {
+      case ActionStatus::kNotGiven: break;
+      case ActionStatus::kOpen: lines.push_back(Say("It is not done yet.")); break;
+      case ActionStatus::kInProgress: lines.push_back(Say("It has been started.")); break;
+      case ActionStatus::kDone: lines.push_back(Say("It has been done.")); break;
+      case ActionStatus::kOverdue: lines.push_back(Say("It is late.")); break;
+      case ActionStatus::kCancelled: lines.push_back(Say("It will not be done now.")); break;
+    }
+    return lines;
+  }
+
+  // What a minute (or the text before the first) decided and left to do,
+  // from the records the minutes were parsed into.
+  void RecordLines(const Minutes& mins, const std::vector<MinuteResolution>& resolutions,
+                   const std::vector<MinuteAction>& actions, EasyRow& row) const {
+    const std::string page = urls::Minutes(mins.meeting_id);
+    if (!resolutions.empty()) {
+      size_t n = resolutions.size();
+      row.lines.push_back(Say(n == 1 ? "They made 1 decision."
+                                     : "They made " + std::to_string(n) + " decisions."));
+      row.lines.push_back(
+          LinkStandard("Read what they decided.", page + "#" + resolutions.front().id));
+    }
+    if (!actions.empty()) {
+      size_t n = actions.size();
+      row.lines.push_back(
+          Say(n == 1 ? "There is 1 thing to do after the meeting."
+                     : "There are " + std::to_string(n) + " things to do after the meeting."));
+      for (const MinuteAction& a : actions)
+        for (EasyLine& l : ActionSentences(a)) row.lines.push_back(l);
+    }
+  }
+
   EasyPage MinutesPage(const Minutes& mins) const {
     const Meeting* m = index_.FindMeeting(mins.meeting_id);
     std::string date = m ? DayDate(m->start.date) : mins.meeting_id;
-    EasyPage p = Page(urls::Minutes(mins.meeting_id), "Minutes of the meeting on " + date,
+    bool notes = mins.kind == MinutesKind::kActionNotes;
+    std::string these = notes ? "These action notes" : "These minutes";
+    EasyPage p = Page(urls::Minutes(mins.meeting_id),
+                      std::string(notes ? "Action notes" : "Minutes") +
+                          " of the meeting on " + date,
                       mins.pos);
-    EasySection what{"what", "What are minutes?", {}};
-    what.rows.push_back(Row("minutes", {Say("Minutes are the notes of a meeting."),
-                                        Say("They say what the councillors decided.")}));
+    EasySection what{"what", notes ? "What are action notes?" : "What are minutes?", {}};
+    if (notes) {
+      what.rows.push_back(Row("minutes", {Say("Action notes are short notes of a meeting."),
+                                          Say("They say what people agreed to do.")}));
+    } else {
+      what.rows.push_back(Row("minutes", {Say("Minutes are the notes of a meeting."),
+                                          Say("They say what the councillors decided.")}));
+    }
     if (mins.status == MinutesStatus::kDraft) {
-      what.rows.push_back(
-          Row("warning", {Say("These minutes are a draft."),
-                          Say("The committee has not agreed them yet.")}));
+      what.rows.push_back(Row("warning", {Say(these + " are a draft."),
+                                          Say("The committee has not agreed them yet.")}));
     } else {
       what.rows.push_back(
-          Row("decision", {Say("The committee agreed these minutes are right.")}));
+          Row("decision", {Say("The committee agreed " + Lower(these) + " are right.")}));
     }
     p.sections.push_back(what);
     EasySection items{"minutes", "What did they talk about?", {}};
+    if (!mins.resolutions.empty() || !mins.actions.empty()) {
+      EasyRow row{"decision", {Label(notes ? "The action notes" : "The minutes")}, ""};
+      RecordLines(mins, mins.resolutions, mins.actions, row);
+      items.rows.push_back(row);
+    }
     std::set<std::string> used;
     for (const MinuteSection& s : mins.sections) {
       const AgendaItem* item = m ? index_.FindItem(*m, s.item) : nullptr;
@@ -606,6 +665,7 @@ class Builder {
       if (item) {
         for (EasyLine& l : ItemSentences(*item)) row.lines.push_back(l);
       }
+      RecordLines(mins, s.resolutions, s.actions, row);
       row.lines.push_back(LinkStandard(
           "Read this minute in full.",
           urls::Minutes(mins.meeting_id) + "#" + urls::MinuteAnchor(s.number)));
@@ -619,7 +679,7 @@ class Builder {
                             {Row("meeting", {LinkTo("Go to the meeting on " + date + ".",
                                                     urls::Meeting(m->id))})}});
     }
-    p.sections.push_back(FullVersion(p.key, "minutes"));
+    p.sections.push_back(FullVersion(p.key, notes ? "action notes" : "minutes"));
     p.sections.push_back(Help(m && !m->contact.empty() ? m->contact.id : "", true));
     return p;
   }
@@ -782,12 +842,20 @@ class Builder {
       for (auto it = index_.meetings_by_date.rbegin();
            it != index_.meetings_by_date.rend(); ++it) {
         const Meeting& m = **it;
-        if (!m.has_minutes) continue;
+        auto mins = site_.minutes.find(m.id);
+        if (mins == site_.minutes.end()) continue;
         std::string committee =
             key == "decisions/index.html" ? "" : key.substr(10, key.find('/', 10) - 10);
         if (!committee.empty() && m.committee.id != committee) continue;
+        // The resolutions the minutes were parsed into: a meeting that
+        // decided nothing is not listed.
+        size_t n = mins->second.resolutions.size();
+        for (const MinuteSection& s : mins->second.sections) n += s.resolutions.size();
+        if (n == 0) continue;
         list.rows.push_back(Row(
             "minutes", {Label(CommitteeName(m)),
+                        Say(n == 1 ? "They made 1 decision."
+                                   : "They made " + std::to_string(n) + " decisions."),
                         LinkTo("Read what they decided on " + DayDate(m.start.date) + ".",
                                urls::Minutes(m.id))}));
       }

@@ -321,34 +321,25 @@ class Renderer {
           cmark_node_append_child(block, child);
         }
         Detach(node);
-      } else if (type == CMARK_NODE_PARAGRAPH && options_.mark_decisions) {
-        cmark_node* first = cmark_node_first_child(node);
-        if (first && cmark_node_get_type(first) == CMARK_NODE_STRONG) {
-          std::string lead = Lower(PlainText(first));
-          const char* cls = nullptr;
-          if (lead.rfind("resolved", 0) == 0) cls = "resolution";
-          if (lead.rfind("action", 0) == 0) cls = "action";
-          if (cls) {
-            int number = ++decision_counts_[cls];
-            std::string id = std::string(cls) + "-" +
-                             (options_.decision_id_prefix.empty()
-                                  ? ""
-                                  : Slugify(options_.decision_id_prefix) + "-") +
-                             std::to_string(number);
-            id = UniqueId(id, used_ids_);
-            result_.ids.push_back(id);
-            result_.decisions.push_back({cls, id, ""});
-            cmark_node* block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK);
-            std::string open =
-                std::string("<div class=\"") + cls + "\" id=\"" + EscapeHtml(id) + "\">";
-            cmark_node_set_on_enter(block, open.c_str());
-            cmark_node_set_on_exit(block, "</div>");
-            cmark_node* list = cmark_node_next(node);
-            cmark_node_insert_before(node, block);
-            cmark_node_append_child(block, node);
-            if (list && cmark_node_get_type(list) == CMARK_NODE_LIST)
-              cmark_node_append_child(block, list);
-          }
+      } else if (type == CMARK_NODE_PARAGRAPH && !options_.marked_blocks.empty()) {
+        int line = At(node).line;
+        const MarkedBlock* mark = nullptr;
+        for (const MarkedBlock& b : options_.marked_blocks)
+          if (b.line == line) mark = &b;
+        if (mark) {
+          used_ids_.insert(mark->id);
+          result_.ids.push_back(mark->id);
+          result_.decisions.push_back({mark->kind, mark->id, ""});
+          cmark_node* block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK);
+          std::string open =
+              "<div class=\"" + mark->kind + "\" id=\"" + EscapeHtml(mark->id) + "\">";
+          cmark_node_set_on_enter(block, open.c_str());
+          cmark_node_set_on_exit(block, "</div>");
+          cmark_node* list = cmark_node_next(node);
+          cmark_node_insert_before(node, block);
+          cmark_node_append_child(block, node);
+          if (mark->with_list && list && cmark_node_get_type(list) == CMARK_NODE_LIST)
+            cmark_node_append_child(block, list);
         }
       } else if (type == CMARK_NODE_LIST && options_.number_paragraphs &&
                  cmark_node_get_list_type(node) == CMARK_ORDERED_LIST &&
@@ -406,13 +397,24 @@ class Renderer {
   void PostProcess() {
     std::string& html = result_.html;
     // Each decision's HTML, for the decisions register: from its opening
-    // <div> to the </div> that closes it (it holds no other divs).
+    // <div> to the </div> that closes it (a table in its list has divs too).
     for (MarkdownDecision& d : result_.decisions) {
       std::string open = "<div class=\"" + d.kind + "\" id=\"" + d.id + "\">";
       size_t at = html.find(open);
-      size_t end = at == std::string::npos ? at : html.find("</div>", at);
-      if (end != std::string::npos)
-        d.html = html.substr(at + open.size(), end - at - open.size());
+      if (at == std::string::npos) continue;
+      size_t from = at + open.size(), pos = from;
+      for (int depth = 1; depth > 0;) {
+        size_t next_open = html.find("<div", pos), next_close = html.find("</div>", pos);
+        if (next_close == std::string::npos) break;
+        if (next_open != std::string::npos && next_open < next_close) {
+          ++depth;
+          pos = next_open + 4;
+        } else if (--depth == 0) {
+          d.html = html.substr(from, next_close - from);
+        } else {
+          pos = next_close + 6;
+        }
+      }
     }
     // Captions: each wrapper is followed by its table.
     for (const TableInfo& t : tables_) {

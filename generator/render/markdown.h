@@ -30,6 +30,15 @@ struct MarkdownDecision {
   std::string html;  // the paragraph (and the list that follows it)
 };
 
+// A paragraph of minutes to mark as a resolution or action: the one that
+// starts on `line` of the file.
+struct MarkedBlock {
+  int line = 0;
+  std::string kind;        // "resolution" or "action"
+  std::string id;          // "resolution-609-1", used as it is
+  bool with_list = false;  // the list right after the paragraph belongs to it
+};
+
 struct MarkdownResult {
   std::string html;
   std::vector<MarkdownHeading> headings;
@@ -38,7 +47,7 @@ struct MarkdownResult {
   std::vector<std::string> ids;
   int tables = 0;  // number of tables, for numbering ("Table 3: ...")
   std::vector<MarkdownSiteLink> site_links;
-  std::vector<MarkdownDecision> decisions;  // when mark_decisions is set
+  std::vector<MarkdownDecision> decisions;  // the marked blocks, in order
 };
 
 struct MarkdownOptions {
@@ -59,12 +68,14 @@ struct MarkdownOptions {
   // `caption_fallback`.
   int first_table_number = 1;
   std::string caption_fallback;
-  // Minutes: paragraphs starting with **Resolved** or **Action** are wrapped
-  // in <div class="resolution"> / <div class="action">.
-  // The list right after such a paragraph ("Resolved: that -") belongs to it.
-  // Each gets an id "<kind>-<decision_id_prefix>-<n>": "resolution-609-1".
-  bool mark_decisions = false;
-  std::string decision_id_prefix;
+  // Minutes: the resolutions and actions the content stage found
+  // (content/minutes_records.h), each wrapped in <div class="resolution">
+  // or <div class="action"> with its id; the renderer has no rule of its own.
+  std::vector<MarkedBlock> marked_blocks;
+  // Text from a YAML scalar (a notice, a purpose, a remit): maps a 1-based
+  // line and column of `text` to the file, in place of counting from
+  // `start` (content/yaml_reader.h, YamlTextPositions).
+  std::function<SourcePos(int line, int column)> map_position;
   // Reports: each item of a top-level numbered list is a numbered paragraph
   // and gets an anchor "para-<number>", so it can be referred to.
   bool number_paragraphs = false;

@@ -343,10 +343,14 @@ PageData PageContext::MinutesPage(const Minutes& minutes) {
     crumbs.push_back({LongDate(m->start.date), urls::Meeting(m->id)});
   }
   std::string label = m ? index_.MeetingLabel(*m) : minutes.meeting_id;
-  PageData page = Begin(urls::Minutes(minutes.meeting_id), "minutes", "Minutes: " + label,
+  // "Minutes" or "Action notes" (an informal meeting's), in every word.
+  std::string kind = ToString(minutes.kind);
+  PageData page = Begin(urls::Minutes(minutes.meeting_id), "minutes", kind + ": " + label,
                         "meetings", crumbs);
   json& d = page.data;
-  d["breadcrumbs"]["current"] = "Minutes";
+  d["breadcrumbs"]["current"] = kind;
+  d["kind"] = kind;
+  d["kind_lower"] = minutes.kind == MinutesKind::kActionNotes ? "action notes" : "minutes";
   d["title"] = m ? index_.MeetingTitle(*m) : minutes.meeting_id;
   d["date"] = m ? LongDate(m->start.date) : "";
   d["draft"] = minutes.status == MinutesStatus::kDraft;
@@ -394,6 +398,43 @@ PageData PageContext::MinutesPage(const Minutes& minutes) {
     }
   }
   d["sections"] = sections;
+
+  // Every action, from the records the minutes were parsed into: what the
+  // minutes say of its owner, date and status, and nothing where they are
+  // silent.
+  // The table is shown once any action has a field given.
+  json actions = json::array();
+  bool any_fields = false;
+  auto add_actions = [&](const std::vector<MinuteAction>& list, const MinuteSection* s) {
+    for (size_t i = 0; i < list.size(); ++i) {
+      const MinuteAction& a = list[i];
+      any_fields = any_fields || !a.owner.empty() || !a.owner_text.empty() || a.due ||
+                   a.status != ActionStatus::kNotGiven;
+      json owner = false;
+      std::string name = a.owner_text;
+      const Person* person = nullptr;
+      if (!a.owner.empty())
+        if (auto p = site_.people.find(a.owner.id); p != site_.people.end())
+          person = &p->second;
+      if (name.empty() && person) name = person->name;
+      if (!name.empty())
+        owner = {{"text", name},
+                 {"href", person ? json(Link(urls::Person(person->id))) : json(false)}};
+      actions.push_back(
+          {{"label", (s ? "Minute " + std::to_string(s->number) + ", action "
+                        : std::string("Action ")) +
+                         std::to_string(i + 1)},
+           {"href", "#" + a.id},
+           {"owner", owner},
+           {"due", a.due ? json(LongDate(*a.due)) : json(false)},
+           {"status", a.status == ActionStatus::kNotGiven ? json(false)
+                                                          : json(ToString(a.status))}});
+    }
+  };
+  add_actions(minutes.actions, nullptr);
+  for (const MinuteSection& s : minutes.sections) add_actions(s.actions, &s);
+  d["actions"] = actions;
+  d["has_actions"] = any_fields;
   return page;
 }
 

@@ -150,15 +150,21 @@ TEST_CASE("footnotes render and can be namespaced", "[markdown]") {
   CHECK(diag.ErrorCount() == 0);
 }
 
-TEST_CASE("resolutions and actions are marked up in minutes", "[markdown]") {
+TEST_CASE("resolutions and actions are marked up where the records say", "[markdown]") {
+  // The renderer has no rule of its own (content/minutes_records.h finds
+  // them): it wraps the paragraphs on the lines it is given.
   Diagnostics diag;
   MarkdownOptions options;
-  options.mark_decisions = true;
-  auto r = Render("Discussion.\n\n**Resolved:** that the plan is noted.\n\n**Action:** circulate "
+  options.marked_blocks = {{12, "resolution", "resolution-609-1", true},  // text starts on line 10
+                           {17, "action", "action-609-1", false}};
+  auto r = Render("Discussion.\n\n**RESOLVED** that\n\n- a; and\n- b.\n\n**Action:** circulate "
                   "figures.\n",
                   diag, options);
-  CHECK(Contains(r.html, "<div class=\"resolution\" id=\"resolution-1\">\n<p><strong>Resolved:</strong>"));
-  CHECK(Contains(r.html, "<div class=\"action\" id=\"action-1\">\n<p><strong>Action:</strong>"));
+  CHECK(Contains(r.html, "<div class=\"resolution\" id=\"resolution-609-1\">\n<p><strong>RESOLVED</strong>"));
+  CHECK(Contains(r.html, "<li>b.</li>\n</ul>\n</div>"));
+  CHECK(Contains(r.html, "<div class=\"action\" id=\"action-609-1\">\n<p><strong>Action:</strong>"));
+  REQUIRE(r.decisions.size() == 2);
+  CHECK(Contains(r.decisions[0].html, "<li>b.</li>"));
   auto off = Render("**Resolved:** x\n", diag);
   CHECK_FALSE(Contains(off.html, "resolution"));
 }

@@ -18,7 +18,7 @@
 namespace clerk {
 namespace {
 
-constexpr const char* kMagic = "clerk records v4\n";
+constexpr const char* kMagic = "clerk records v5\n";
 
 // Writes values as bytes: integers fixed-size, strings and lists with their
 // length first.

@@ -6,6 +6,71 @@
 #include "content/yaml_reader.h"
 
 namespace clerk {
+namespace {
+
+std::vector<PersonOrText> PeopleOrText(YamlRecord& r, const char* key) {
+  std::vector<PersonOrText> out;
+  YAML::Node value = r.Node(key);
+  if (!value.IsDefined() || value.IsNull()) return out;
+  auto one = [&](const YAML::Node& node) {
+    if (!node.IsScalar()) {
+      r.diag().Error(r.PosOf(node), std::string("expected a person id or a name in '") +
+                                        key + "', found " + DescribeNodeType(node));
+      return;
+    }
+    PersonOrText p;
+    p.pos = r.PosOf(node);
+    std::string text = node.Scalar();
+    while (!text.empty() && (text.back() == ' ' || text.back() == '\n')) text.pop_back();
+    if (text.empty()) return;
+    // An id (lower case, hyphens) or "@/people/<id>" names a person record;
+    // anything else is the words as printed.
+    if (text.rfind("@/", 0) == 0 || IsValidId(text)) {
+      p.person = RefAt(node, r);
+    } else {
+      p.text = text;
+    }
+    out.push_back(std::move(p));
+  };
+  if (value.IsSequence()) {
+    for (const YAML::Node& item : value) one(item);
+  } else {
+    one(value);
+  }
+  return out;
+}
+
+// `meetings:` of a work programme: each meeting with its deadlines.
+void ReadProgrammeMeetings(YamlRecord& r, WorkProgramme& wp, Diagnostics& diag) {
+  YAML::Node list = r.Node("meetings");
+  if (!list.IsDefined() || list.IsNull()) return;
+  if (!list.IsSequence()) {
+    diag.Error(r.PosOf(list),
+               "expected a list for 'meetings', found " + DescribeNodeType(list));
+    return;
+  }
+  for (const YAML::Node& node : list) {
+    YamlRecord m(node, r.path(), r.line_offset(), "work programme meeting", diag);
+    if (!m.ok()) continue;
+    ProgrammeMeeting out;
+    out.pos = m.pos();
+    out.meeting = m.RefField("meeting", true);
+    out.report_deadline = m.DateField("report_deadline");
+    out.publication = m.DateField("publication");
+    if (out.report_deadline && out.publication && *out.publication < *out.report_deadline)
+      diag.Error(m.PosOfKey("publication"),
+                 "'publication' is before 'report_deadline': papers are published "
+                 "after the reports are due");
+    for (const ProgrammeMeeting& earlier : wp.meetings) {
+      if (!out.meeting.empty() && earlier.meeting.id == out.meeting.id)
+        diag.Error(out.meeting.pos,
+                   "meeting '" + out.meeting.id + "' is listed twice in 'meetings'");
+    }
+    wp.meetings.push_back(std::move(out));
+  }
+}
+
+}  // namespace
 
 void LoadWorkProgramme(const std::string& id, const std::string& path,
                        const std::string& display, Site& site, Diagnostics& diag) {
@@ -21,6 +86,7 @@ void LoadWorkProgramme(const std::string& id, const std::string& path,
   wp.committee = r.RefField("committee", true);
   wp.title = r.String("title", true);
   wp.period = r.String("period");
+  ReadProgrammeMeetings(r, wp, diag);
   YAML::Node rows = r.Node("rows");
   if (!rows.IsDefined() || rows.IsNull()) {
     diag.Error(r.pos(), "missing required field 'rows' in the work programme");
@@ -37,6 +103,11 @@ void LoadWorkProgramme(const std::string& id, const std::string& path,
       out.description = row.String("description");
       out.author = row.String("author");
       out.scrutiny = row.String("scrutiny");
+      out.cadence = row.String("cadence");
+      out.last_report = row.DateField("last_report");
+      out.witnesses = PeopleOrText(row, "witnesses");
+      out.visits = row.StringList("visits");
+      out.notes = row.String("notes");
       bool has_meeting = row.Has("meeting");
       bool has_when = row.Has("when");
       if (has_meeting && has_when) {

@@ -98,6 +98,10 @@ Site LoadSite(const std::string& root, Diagnostics& diag, RecordCache* cache) {
       cache->Loaded(kWorkProgrammesEntry, wp_stamp);
     diag.Merge(wp_diag);
   }
+  // Forward plans: a few small files (one a month), loaded without the cache.
+  ForEachYamlRecord(root, display_root, "content/forward-plans", "forward plan", diag,
+                    LoadForwardPlan,
+                    [&](Site& part) { site.forward_plans.merge(part.forward_plans); });
   if (std::filesystem::exists(content / "venues.yaml"))
     LoadVenues((content / "venues.yaml").string(), display_root + "content/venues.yaml",
                site, diag);

@@ -90,8 +90,8 @@ static_assert(sizeof(SourcePos) == 40 && sizeof(Ref) == 72 && sizeof(Attendee) =
                   sizeof(AgendaItem) == 536 && sizeof(Meeting) == 792 &&
                   sizeof(Recommendation) == 104 && sizeof(Document) == 600 &&
                   sizeof(EasyReadVersion) == 288 && sizeof(MinuteSection) == 208 &&
-                  sizeof(Minutes) == 336 && sizeof(WorkProgrammeRow) == 328 &&
-                  sizeof(WorkProgramme) == 232,
+                  sizeof(Minutes) == 336 && sizeof(WorkProgrammeRow) == 456 &&
+                  sizeof(WorkProgramme) == 256,
               "a meeting record changed: update Fields() in record_cache.cpp");
 #endif
 
@@ -203,14 +203,25 @@ void Fields(A& a, Minutes& x) {
 }
 
 template <typename A>
+void Fields(A& a, PersonOrText& x) {
+  Fields(a, x.pos), Fields(a, x.person), a(x.text);
+}
+template <typename A>
 void Fields(A& a, WorkProgrammeRow& x) {
   Fields(a, x.pos), a(x.topic), a(x.description), a(x.author), a(x.scrutiny), a(x.when),
-      Fields(a, x.meeting), a(x.item), Fields(a, x.item_pos), a(x.year), a(x.month);
+      Fields(a, x.meeting), a(x.item), Fields(a, x.item_pos), a(x.year), a(x.month),
+      a(x.cadence), Each(a, x.last_report), Each(a, x.witnesses), Each(a, x.visits),
+      a(x.notes);
+}
+template <typename A>
+void Fields(A& a, ProgrammeMeeting& x) {
+  Fields(a, x.pos), Fields(a, x.meeting), Each(a, x.report_deadline),
+      Each(a, x.publication);
 }
 template <typename A>
 void Fields(A& a, WorkProgramme& x) {
   a(x.id), Fields(a, x.pos), Fields(a, x.committee), a(x.title), a(x.period),
-      Each(a, x.rows);
+      Each(a, x.rows), Each(a, x.meetings);
 }
 
 // A value of a list: strings and numbers go straight to the archive,

@@ -35,5 +35,8 @@ void LoadEasyReadVersion(const std::string& meeting_id, const std::string& docum
                          Site& site, Diagnostics& diag);
 void LoadWorkProgramme(const std::string& id, const std::string& path,
                        const std::string& display, Site& site, Diagnostics& diag);
+// content/forward-plans/<id>.yaml (load_forward_plans.cpp).
+void LoadForwardPlan(const std::string& id, const std::string& path,
+                     const std::string& display, Site& site, Diagnostics& diag);
 
 }  // namespace clerk

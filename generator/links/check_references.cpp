@@ -183,6 +183,17 @@ void CheckReferences(const Site& site, Diagnostics& diag) {
         diag.Warning(row.meeting.pos,
                      "meeting '" + row.meeting.id + "' is of committee '" +
                          it->second.committee.id + "', not '" + wp.committee.id + "'");
+      for (const PersonOrText& w : row.witnesses) check.Person(w.person);
+    }
+    for (const ProgrammeMeeting& m : wp.meetings) check.MeetingRef(m.meeting);
+  }
+
+  for (const auto& [id, plan] : site.forward_plans) {
+    check.Person(plan.contact);
+    for (const ForwardPlanEntry& e : plan.entries) {
+      check.Committee(e.decision_maker);
+      check.Person(e.contact);
+      check.MeetingRef(e.meeting);
     }
   }
 }

@@ -10,6 +10,7 @@
 //   meeting    folder name content/meetings/<id>/
 //   document   file stem inside its meeting folder (unique per meeting)
 //   work prog. file stem content/work-programmes/<id>.yaml
+//   fwd plan   file stem content/forward-plans/<id>.yaml
 #pragma once
 
 #include <map>
@@ -340,6 +341,16 @@ struct Minutes {
 
 enum class WhenKind { kMeeting, kTbc, kStanding, kMonth };
 
+// A person named by a record (`gill-cox`, `@/people/gill-cox`) or only the
+// words printed in the papers ("Young carers", "Ofsted"): witnesses of a
+// work programme row.
+struct PersonOrText {
+  SourcePos pos;
+  Ref person;        // empty when only `text` is known
+  std::string text;  // as printed, when there is no person record
+  bool operator==(const PersonOrText&) const = default;
+};
+
 struct WorkProgrammeRow {
   SourcePos pos;
   std::string topic;
@@ -351,7 +362,25 @@ struct WorkProgrammeRow {
   std::string item;  // the agenda item there that takes the topic; optional
   SourcePos item_pos;
   int year = 0, month = 0;  // when == kMonth (approximate)
+  // How often the item comes round, as printed ("every meeting", "once a
+  // year in July", "quarterly"); empty = the papers do not say, and no page
+  // says "every meeting" for them.
+  std::string cadence;
+  std::optional<Date> last_report;    // when the committee last had a report on it
+  std::vector<PersonOrText> witnesses;  // invited to give evidence
+  std::vector<std::string> visits;      // visits planned for the topic, as text
+  std::string notes;                    // plain text, as printed
   bool operator==(const WorkProgrammeRow&) const = default;
+};
+
+// A meeting of the programme with its deadlines: when reports are due and
+// when the papers are published ("despatch").
+struct ProgrammeMeeting {
+  SourcePos pos;
+  Ref meeting;
+  std::optional<Date> report_deadline;
+  std::optional<Date> publication;
+  bool operator==(const ProgrammeMeeting&) const = default;
 };
 
 struct WorkProgramme {
@@ -361,7 +390,48 @@ struct WorkProgramme {
   std::string title;   // "Work programme 2019 to 2020"
   std::string period;  // "2019/20"
   std::vector<WorkProgrammeRow> rows;
+  std::vector<ProgrammeMeeting> meetings;  // optional: deadlines per meeting
   bool operator==(const WorkProgramme&) const = default;
+};
+
+// A forward plan of key decisions (the notice English councils publish at
+// least 28 days before a key decision): content/forward-plans/<id>.yaml.
+enum class ExpectedKind { kDate, kMonth, kTbc };
+enum class KeyDecision { kNotGiven, kYes, kNo, kUnknown };  // never defaulted
+enum class DecisionAccess { kNotGiven, kOpen, kExempt, kPartExempt };
+
+struct ForwardPlanEntry {
+  SourcePos pos;
+  std::string id;         // stable within the plan: anchor "decision-<id>"
+  std::string reference;  // as printed: "FP/2019/042"; may be empty
+  std::string title;
+  std::string description;  // plain text
+  // The decision maker: a committee (`cabinet`), or the words printed
+  // ("Cabinet member children and families").
+  Ref decision_maker;
+  std::string decision_maker_text;
+  ExpectedKind expected = ExpectedKind::kTbc;
+  Date expected_date;  // kDate: the day; kMonth: year and month (day 0)
+  SourcePos expected_pos;
+  KeyDecision key_decision = KeyDecision::kNotGiven;
+  DecisionAccess access = DecisionAccess::kNotGiven;
+  std::vector<int> exempt_paragraphs;  // Schedule 12A paragraphs, 1 to 7
+  std::string exempt_reason;
+  Ref contact;  // a person
+  std::vector<std::string> wards;
+  Ref meeting;  // optional: the meeting that takes the decision
+  bool operator==(const ForwardPlanEntry&) const = default;
+};
+
+struct ForwardPlan {
+  std::string id;  // file stem
+  SourcePos pos;
+  std::string title;             // "Forward plan of key decisions, September 2019"
+  std::optional<Date> published;  // date of the notice, when given
+  std::string period;             // "October 2019 to January 2020"
+  Ref contact;                    // a person, for the whole plan
+  std::vector<ForwardPlanEntry> entries;
+  bool operator==(const ForwardPlan&) const = default;
 };
 
 // Everything loaded from a source tree. Maps are keyed by id and ordered, so
@@ -382,6 +452,7 @@ struct Site {
   // Person-written easy-read versions, keyed by "<meeting-id>/<document-id>".
   std::map<std::string, EasyReadVersion> easy_read_versions;
   std::map<std::string, WorkProgramme> work_programmes;
+  std::map<std::string, ForwardPlan> forward_plans;
   // Meeting folder -> fingerprint of what its records were loaded from
   // (content/records_fingerprint.h); filled when loading through a cache.
   std::map<std::string, Fingerprint> folder_records;

@@ -5,6 +5,7 @@
 #include "output/atom_feed.h"
 #include "output/calendar.h"
 #include "output/open_data.h"
+#include "output/plan_files.h"
 #include "output/sitemap.h"
 #include "render/site_index.h"
 
@@ -13,10 +14,10 @@ namespace clerk::output {
 std::vector<OutputFile> ResidentFiles(const Site& site, const ResidentOptions& options,
                                       const std::vector<std::string>& paths) {
   SiteIndex index(site);
-  // Four independent kinds of file, each on any free core; joined in a
+  // Five independent kinds of file, each on any free core; joined in a
   // fixed order.
-  std::vector<OutputFile> kinds[4];
-  ParallelFor(4, options.jobs, [&](size_t i, int) {
+  std::vector<OutputFile> kinds[5];
+  ParallelFor(5, options.jobs, [&](size_t i, int) {
     switch (i) {
       case 0:
         kinds[i] = CalendarFiles(index, {options.base_url});
@@ -26,6 +27,9 @@ std::vector<OutputFile> ResidentFiles(const Site& site, const ResidentOptions& o
         break;
       case 2:
         kinds[i] = OpenDataFiles(index, {options.base_url, options.jobs});
+        break;
+      case 3:
+        kinds[i] = PlanFiles(index, {options.base_url});
         break;
       default:
         kinds[i] = SitemapFiles(paths, {options.base_url, options.noindex});

@@ -164,7 +164,8 @@ const std::vector<std::string>& TemplateIds() {
       "details",      "agenda",       "attendance", "minutes",         "papers",
       "remit",        "members",      "co-optees",  "meetings",        "work-programmes",
       "contact",      "roles",        "documents",  "upcoming",        "latest-papers",
-      "committees",   "contents",     "document",   "planned"};
+      "committees",   "contents",     "document",   "planned",         "deadlines",
+      "forward-plan", "topics"};
   return ids;
 }
 

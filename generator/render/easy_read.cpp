@@ -9,6 +9,7 @@
 #include "model/ascii.h"
 #include "render/html_text.h"
 #include "render/pictograms.h"
+#include "render/plan_text.h"
 #include "render/urls.h"
 
 namespace clerk {
@@ -126,6 +127,11 @@ class Builder {
     for (const auto& [id, wp] : site.work_programmes)
       add(urls::WorkProgramme(id),
           [&wp = wp](const Builder& b) { return b.WorkProgrammePage(wp); });
+    if (!site.forward_plans.empty())
+      add(urls::ForwardPlans(), [](const Builder& b) { return b.ForwardPlansPage(); });
+    for (const auto& [id, plan] : site.forward_plans)
+      add(urls::ForwardPlan(id),
+          [&plan = plan](const Builder& b) { return b.ForwardPlanPage(plan); });
     add(urls::Glossary(), [](const Builder& b) { return b.GlossaryPage(); });
     add(urls::Accessibility(), [](const Builder& b) { return b.AccessibilityPage(); });
     add(urls::NotFound(), [](const Builder& b) { return b.NotFound(); });
@@ -771,7 +777,11 @@ class Builder {
                                      urls::Meeting(m->id)));
         }
       } else if (r.when == WhenKind::kStanding) {
-        row.lines.push_back(Say("They look at this at every meeting."));
+        // How often only when the papers say: a standing item is not
+        // "every meeting" unless its cadence says so.
+        row.lines.push_back(Say("This topic comes back regularly."));
+        if (!r.cadence.empty() && CountWords(r.cadence) <= 8)
+          row.lines.push_back(Say("How often: " + X(r.cadence) + "."));
       } else if (r.when == WhenKind::kMonth) {
         row.lines.push_back(
             Say("They plan to look at this in " + MonthYear(r.year, r.month) + "."));
@@ -783,6 +793,76 @@ class Builder {
     p.sections.push_back(rows);
     p.sections.push_back(FullVersion(p.key, "plan"));
     p.sections.push_back(Help("", false));
+    return p;
+  }
+
+  EasyPage ForwardPlansPage() const {
+    EasyPage p = Page(urls::ForwardPlans(), "Decisions to come", site_.config.pos);
+    p.sections.push_back(
+        {"what",
+         "What are these lists?",
+         {Row("decision", {Say("The council must say which big decisions are coming."),
+                           Say("It says so at least 28 days before.")})}});
+    EasySection plans{"plans", "Which lists are there?", {}};
+    for (const auto& [id, plan] : site_.forward_plans) {
+      std::string text = plan.published
+                             ? "The list from " + DayDate(*plan.published) + "."
+                             : "Read the list.";
+      plans.rows.push_back(Row("list", {LinkTo(text, urls::ForwardPlan(id))}));
+    }
+    if (!plans.rows.empty()) p.sections.push_back(plans);
+    p.sections.push_back(Help("", false));
+    return p;
+  }
+
+  EasyPage ForwardPlanPage(const ForwardPlan& plan) const {
+    EasyPage p = Page(urls::ForwardPlan(plan.id), "Decisions to come", plan.pos);
+    EasySection what{"what", "What is this list?", {}};
+    what.rows.push_back(
+        Row("decision", {Say("This is a list of decisions the council plans."),
+                         Say("It says who will decide and when.")}));
+    if (plan.published)
+      what.rows.push_back(Row("date", {Say("The council published it on " +
+                                           DayDate(*plan.published) + ".")}));
+    p.sections.push_back(what);
+    EasySection list{"decisions", "What will they decide?", {}};
+    for (const ForwardPlanEntry& e : plan.entries) {
+      EasyRow row{ChoosePictogram(e.title, "decision"), {Label(X(e.title))}, ""};
+      row.id = urls::ForwardPlanEntryAnchor(e.id);
+      std::string maker = DecisionMakerName(site_, e);
+      if (!maker.empty() && CountWords(maker) <= 10)
+        row.lines.push_back(Say("Who decides: " + X(maker) + "."));
+      switch (e.expected) {
+        case ExpectedKind::kDate:
+          row.lines.push_back(
+              Say("They plan to decide on " + DayDate(e.expected_date) + "."));
+          break;
+        case ExpectedKind::kMonth:
+          row.lines.push_back(Say("They plan to decide in " +
+                                  MonthYear(e.expected_date.year, e.expected_date.month) +
+                                  "."));
+          break;
+        case ExpectedKind::kTbc:
+          row.lines.push_back(Say("The date is not fixed yet."));
+          break;
+      }
+      if (e.key_decision == KeyDecision::kYes) {
+        row.lines.push_back(Say("The law calls this a key decision."));
+        row.lines.push_back(Say("It is a big decision."));
+      }
+      if (e.access == DecisionAccess::kExempt || e.access == DecisionAccess::kPartExempt)
+        row.lines.push_back(Say("Some of the papers may be private."));
+      if (!e.meeting.empty()) {
+        if (const Meeting* m = index_.FindMeeting(e.meeting.id))
+          row.lines.push_back(
+              LinkTo("Go to the meeting on " + DayDate(m->start.date) + ".",
+                     urls::Meeting(m->id)));
+      }
+      list.rows.push_back(row);
+    }
+    if (!list.rows.empty()) p.sections.push_back(list);
+    p.sections.push_back(FullVersion(p.key, "list of decisions"));
+    p.sections.push_back(Help(plan.contact.id, false));
     return p;
   }
 

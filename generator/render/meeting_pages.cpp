@@ -224,6 +224,35 @@ PageData PageContext::MeetingPage(const Meeting& m) {
     }
   }
   d["planned"] = planned;
+  // Deadlines the work programmes give for this meeting, and the decisions
+  // of forward plans that go to it: each only where a record says so.
+  json deadlines = json::array();
+  if (auto it = index_.meeting_deadlines.find(m.id);
+      it != index_.meeting_deadlines.end()) {
+    for (const auto& [wp_id, i] : it->second) {
+      const ProgrammeMeeting& pm = site_.work_programmes.at(wp_id).meetings[i];
+      if (pm.report_deadline)
+        deadlines.push_back(
+            {{"key", "Reports due by"}, {"value", ShortDate(*pm.report_deadline)}});
+      if (pm.publication)
+        deadlines.push_back(
+            {{"key", "Papers published"}, {"value", ShortDate(*pm.publication)}});
+    }
+  }
+  d["deadlines"] = deadlines;
+  json decisions = json::array();
+  if (auto it = index_.meeting_decisions.find(m.id);
+      it != index_.meeting_decisions.end()) {
+    for (const auto& [plan_id, i] : it->second) {
+      const ForwardPlan& plan = site_.forward_plans.at(plan_id);
+      const ForwardPlanEntry& e = plan.entries[i];
+      decisions.push_back({{"title", e.title},
+                           {"href", Link(urls::ForwardPlan(plan_id) + "#" +
+                                         urls::ForwardPlanEntryAnchor(e.id))},
+                           {"plan", plan.title}});
+    }
+  }
+  d["forward_decisions"] = decisions;
 
   const Meeting* prev = index_.Previous(m);
   const Meeting* next = index_.Next(m);

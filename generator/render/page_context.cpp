@@ -236,6 +236,12 @@ std::vector<PageJob> PageJobs(const Site& site) {
   for (const auto& [id, wp] : site.work_programmes)
     jobs.push_back({urls::WorkProgramme(id),
                     [&wp = wp](PageContext& ctx) { return ctx.WorkProgrammePage(wp); }});
+  if (!site.forward_plans.empty())
+    add(urls::ForwardPlans(), &PageContext::ForwardPlanIndex);
+  for (const auto& [id, plan] : site.forward_plans)
+    jobs.push_back({urls::ForwardPlan(id), [&plan = plan](PageContext& ctx) {
+                      return ctx.ForwardPlanPage(plan);
+                    }});
   add(urls::Glossary(), &PageContext::GlossaryPage);
   jobs.push_back(
       {urls::Decisions(), [](PageContext& ctx) { return ctx.DecisionsPage(nullptr); }});

@@ -42,6 +42,10 @@ class PageContext {
   PageData PeopleIndex();
   PageData PersonPage(const Person& person);
   PageData WorkProgrammePage(const WorkProgramme& programme);
+  // Forward plans of key decisions (work_programme_pages.cpp): the list of
+  // plans, and each plan with its entries.
+  PageData ForwardPlanIndex();
+  PageData ForwardPlanPage(const ForwardPlan& plan);
   PageData GlossaryPage();
   // The decisions register: the latest decisions of all committees and
   // the years (null), or every decision of one committee.

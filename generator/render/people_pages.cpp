@@ -1,4 +1,4 @@
-// Committee, people and work programme pages.
+// Committee and people pages (work programmes: work_programme_pages.cpp).
 #include <algorithm>
 #include <cctype>
 #include <map>
@@ -251,67 +251,6 @@ PageData PageContext::PersonPage(const Person& p) {
     }
   }
   d["papers"] = papers;
-  return page;
-}
-
-PageData PageContext::WorkProgrammePage(const WorkProgramme& wp) {
-  std::vector<Crumb> crumbs = {{"Home", urls::Home()}};
-  auto committee = site_.committees.find(wp.committee.id);
-  if (committee != site_.committees.end()) {
-    const Committee& c = committee->second;
-    crumbs.push_back(
-        {c.short_name.empty() ? c.name : c.short_name, urls::Committee(c.id)});
-  }
-  PageData page =
-      Begin(urls::WorkProgramme(wp.id), "work_programme", wp.title, "committees", crumbs);
-  json& d = page.data;
-  d["title"] = wp.title;
-  json rows = json::array();
-  if (committee != site_.committees.end()) {
-    rows.push_back(Row("Committee", Line(committee->second.name,
-                                         Link(urls::Committee(wp.committee.id)))));
-  }
-  if (!wp.period.empty()) rows.push_back(Row("Period", Line(wp.period)));
-  d["details"] = {{"rows", rows}};
-
-  const auto* descriptions = content_.work_programme_rows.count(wp.id)
-                                 ? &content_.work_programme_rows.at(wp.id)
-                                 : nullptr;
-  json list = json::array();
-  for (size_t i = 0; i < wp.rows.size(); ++i) {
-    const WorkProgrammeRow& row = wp.rows[i];
-    json when;
-    switch (row.when) {
-      case WhenKind::kMeeting: {
-        const Meeting* m = index_.FindMeeting(row.meeting.id);
-        std::string anchor = row.item.empty() ? "" : "#" + urls::ItemAnchor(row.item);
-        std::string text = m ? ShortDate(m->start.date) : row.meeting.id;
-        if (!row.item.empty()) text += ", item " + row.item;
-        when = m ? Line(text, Link(urls::Meeting(m->id) + anchor)) : Line(text);
-        break;
-      }
-      case WhenKind::kTbc:
-        when = Line("To be confirmed");
-        break;
-      case WhenKind::kStanding:
-        when = Line("Standing item (every meeting)");
-        break;
-      case WhenKind::kMonth:
-        when = Line(row.month >= 1 && row.month <= 12
-                        ? MonthYear(row.year, row.month) + " (approximate)"
-                        : std::to_string(row.year));
-        break;
-    }
-    list.push_back({{"id", "row-" + std::to_string(i + 1)},
-                    {"topic", row.topic},
-                    {"description", descriptions && i < descriptions->size()
-                                        ? UnwrapParagraph((*descriptions)[i])
-                                        : ""},
-                    {"author", row.author},
-                    {"scrutiny", row.scrutiny},
-                    {"when", when}});
-  }
-  d["rows"] = list;
   return page;
 }
 

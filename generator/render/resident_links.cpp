@@ -2,6 +2,7 @@
 
 #include <vector>
 
+#include "output/plan_files.h"
 #include "output/public_urls.h"
 #include "render/urls.h"
 
@@ -97,6 +98,10 @@ void ResidentLinks::AddData(PageData& page, const Rendition& rendition) const {
     d["subscribe"] = {{"calendar_href", href(output::CommitteeCalendar(p[1]))},
                       {"feed_href", href(output::CommitteeFeed(p[1]))},
                       {"name", committee}};
+  }
+  if (!p.empty() && p[0] == "forward-plans" && !site.forward_plans.empty()) {
+    feeds.push_back({{"href", href(output::ForwardPlansFeed())},
+                     {"title", site.config.title + ": decisions to come"}});
   }
   if (p.size() == 3 && p[0] == "meetings") {
     if (const Meeting* m = index_.FindMeeting(p[1])) {

@@ -86,6 +86,18 @@ SiteIndex::SiteIndex(const Site& s) : site(s) {
         planned_topics[wp.rows[i].meeting.id].push_back({id, i});
       }
     }
+    for (size_t i = 0; i < wp.meetings.size(); ++i)
+      meeting_deadlines[wp.meetings[i].meeting.id].push_back({id, i});
+  }
+  for (const auto& [id, plan] : site.forward_plans) {
+    for (size_t i = 0; i < plan.entries.size(); ++i) {
+      const ForwardPlanEntry& e = plan.entries[i];
+      if (!e.meeting.empty()) meeting_decisions[e.meeting.id].push_back({id, i});
+      if (!e.decision_maker.empty()) {
+        std::vector<std::string>& plans = committee_forward_plans[e.decision_maker.id];
+        if (plans.empty() || plans.back() != id) plans.push_back(id);
+      }
+    }
   }
 }
 

@@ -46,6 +46,12 @@ struct SiteIndex {
   std::map<std::string, std::vector<std::string>> committee_work_programmes;
   // Meeting id -> (work programme id, row index) planned for it.
   std::map<std::string, std::vector<std::pair<std::string, size_t>>> planned_topics;
+  // Meeting id -> (work programme id, index in its `meetings`): deadlines.
+  std::map<std::string, std::vector<std::pair<std::string, size_t>>> meeting_deadlines;
+  // Meeting id -> (forward plan id, entry index) of decisions that go to it.
+  std::map<std::string, std::vector<std::pair<std::string, size_t>>> meeting_decisions;
+  // Committee id -> forward plans with an entry it decides, by plan id.
+  std::map<std::string, std::vector<std::string>> committee_forward_plans;
   // Topic id -> its agenda items (and sub-items), in meeting date order.
   struct TopicItem {
     const Meeting* meeting;

@@ -38,6 +38,15 @@ std::string Person(const std::string& id) {
 std::string WorkProgramme(const std::string& id) {
   return "work-programmes/" + id + "/index.html";
 }
+std::string ForwardPlans() {
+  return "forward-plans/index.html";
+}
+std::string ForwardPlan(const std::string& id) {
+  return "forward-plans/" + id + "/index.html";
+}
+std::string ForwardPlanEntryAnchor(const std::string& entry_id) {
+  return "decision-" + entry_id;
+}
 std::string Glossary() {
   return "glossary/index.html";
 }

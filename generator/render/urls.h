@@ -23,6 +23,8 @@ std::string Minutes(const std::string& meeting_id);  // meetings/<id>/minutes/in
 std::string People();                                // people/index.html
 std::string Person(const std::string& id);           // people/<id>/index.html
 std::string WorkProgramme(const std::string& id);    // work-programmes/<id>/index.html
+std::string ForwardPlans();                          // forward-plans/index.html
+std::string ForwardPlan(const std::string& id);      // forward-plans/<id>/index.html
 std::string Glossary();                              // glossary/index.html
 std::string Decisions();                             // decisions/index.html
 std::string YearDecisions(int year);                 // decisions/year-<year>/index.html
@@ -58,5 +60,7 @@ std::string ResolveSiteLinks(std::string html, const std::string& page_path,
 std::string ItemAnchor(const std::string& full_number);
 // "minute-609".
 std::string MinuteAnchor(int number);
+// "decision-<entry id>": a forward plan entry's anchor on its plan's page.
+std::string ForwardPlanEntryAnchor(const std::string& entry_id);
 
 }  // namespace clerk::urls

@@ -13,7 +13,7 @@ import os
 import re
 import sys
 import xml.etree.ElementTree as ET
-from urllib.parse import urljoin, urlparse
+from urllib.parse import urljoin, urlparse, urldefrag
 
 site, source = sys.argv[1], sys.argv[2]
 require_sitemap = "--sitemap" in sys.argv[3:]  # a site built with a base URL
@@ -65,7 +65,7 @@ def check_feed(rel):
         href = alt[0].get("href", "")
         hrefs.append(href)
         if not urlparse(href).scheme:  # relative to the feed: must be a page of the site
-            target = urljoin(rel, href)
+            target = urldefrag(urljoin(rel, href))[0]  # an entry may be an anchor of a page
             if target.endswith("/"):
                 target += "index.html"
             if not os.path.isfile(os.path.join(site, target)):
@@ -102,6 +102,10 @@ for e in expected:
 for c in sorted(os.listdir(os.path.join(source, "content", "committees"))):
     if c.endswith(".yaml"):
         check_feed(f"committees/{c[:-5]}/feed.xml")
+# Forward plans: one entry per decision of each plan with a publication date.
+plans_dir = os.path.join(source, "content", "forward-plans")
+if os.path.isdir(plans_dir) and any(f.endswith(".yaml") for f in os.listdir(plans_dir)):
+    check_feed("forward-plans/feed.xml")
 
 # sitemap.xml and robots.txt
 sm = os.path.join(site, "sitemap.xml")

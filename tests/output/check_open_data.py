@@ -78,6 +78,25 @@ decisions = check("data/decisions.json", "decisions.schema.json")
 if decisions is not None and not decisions["decisions"]:
     problems.append("data/decisions.json: no decisions, but the example minutes record resolutions")
 
+def ids_of(folder):
+    path = os.path.join(source, "content", folder)
+    if not os.path.isdir(path):
+        return []
+    return sorted(f[:-5] for f in os.listdir(path) if f.endswith(".yaml"))
+
+
+programmes = check("data/work-programmes.json", "work-programmes.schema.json")
+if programmes is not None:
+    got = sorted(w["id"] for w in programmes["work_programmes"])
+    if got != ids_of("work-programmes"):
+        problems.append(f"data/work-programmes.json: {got}, expected {ids_of('work-programmes')}")
+if ids_of("forward-plans"):
+    plans = check("data/forward-plans.json", "forward-plans.schema.json")
+    if plans is not None:
+        got = sorted(p["id"] for p in plans["forward_plans"])
+        if got != ids_of("forward-plans"):
+            problems.append(f"data/forward-plans.json: {got}, expected {ids_of('forward-plans')}")
+
 for p in problems:
     print(p)
 print(f"check_open_data: {len(meetings)} meetings; {len(problems)} problem{'s' if len(problems) != 1 else ''}")

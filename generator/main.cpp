@@ -17,6 +17,8 @@
 #include "links/check_acronyms.h"
 #include "links/check_minutes.h"
 #include "links/check_references.h"
+#include "links/to_be_confirmed.h"
+#include "cli/build_date.h"
 #include "model/diagnostics.h"
 #include "model/parallel.h"
 #include "model/program_identity.h"
@@ -51,6 +53,9 @@ struct Options {
   bool no_search = false;  // build: skip the Pagefind search index
   std::string committee;
   std::string date;
+  std::string today_flag;  // --today YYYY-MM-DD
+  clerk::Date today;       // the build's date (cli/build_date.h), set in main
+  bool tbc = false;        // check: list what is still to be confirmed
 };
 
 void PrintDiagnostics(const Diagnostics& diag, std::ostream& out = std::cerr) {
@@ -124,6 +129,7 @@ void LoadAndCheck(const Options& opt, clerk::Site& site, Diagnostics& diag,
                   clerk::RecordCache* cache = nullptr, CheckMemo* memo = nullptr) {
   clerk::StageTimer timer;
   site = clerk::LoadSite(opt.source, diag, cache);
+  site.today = opt.today;
   timer.Mark("load", cache ? std::to_string(cache->hits()) + " of " +
                                  std::to_string(site.meetings.size()) +
                                  " meeting folders from the cache"
@@ -206,6 +212,16 @@ int RunCheck(const Options& opt) {
     PrintJson(diag, readability.ToJson());
   } else {
     PrintDiagnostics(diag);
+    if (opt.tbc) {
+      // On standard output, one line each: the list asked for, not a problem.
+      std::vector<clerk::ToConfirm> open = clerk::ToBeConfirmed(site, site.today);
+      for (const clerk::ToConfirm& t : open)
+        std::cout << t.pos.path << ":" << t.pos.line << ":" << t.pos.column
+                  << ": note: " << t.what << "\n";
+      std::cerr << "clerk check: " << Plural(static_cast<int>(open.size()), "fact")
+                << " to be confirmed for meetings from " << clerk::LongDate(site.today)
+                << "\n";
+    }
     std::cerr << "clerk check: " << readability.Summary() << "\n";
     std::cerr << "clerk check: "
               << Plural(static_cast<int>(site.meetings.size()), "meeting") << ", "
@@ -261,7 +277,8 @@ int BuildOnce(const Options& opt, std::ostream& log, std::string* messages = nul
   const clerk::Fingerprint stamp = clerk::StampSources(
       {(source / "site.yaml").string(), (source / "content").string(),
        (source / "assets").string(), ThemeDir(opt.source)},
-      clerk::ProgramIdentity() + "\n" + opt.base_url + "\n" +
+      clerk::ProgramIdentity() + "\n" + opt.base_url + "\n" + clerk::IsoDate(opt.today) +
+          "\n" +
           (opt.noindex ? "noindex" : "") + "\n" +
           (opt.no_search ? "no-search" : clerk::output::PagefindStamp(opt.source)));
   timer.Mark("source stamp");
@@ -416,12 +433,18 @@ int main(int argc, char** argv) {
   build->add_flag("--strict", opt.strict, "Treat warnings as errors");
   build->add_flag("--noindex", opt.noindex, "Ask search engines not to index (previews)");
   build->add_flag("--no-search", opt.no_search, "Do not build the search index");
+  build->add_option("--today", opt.today_flag,
+                    "The build's date, YYYY-MM-DD (default: SOURCE_DATE_EPOCH or today)");
 
   CLI::App* check = app.add_subcommand("check", "Validate content; writes nothing");
   check->add_option("--source", opt.source, "Site folder (with site.yaml)");
   check->add_option("--format", opt.format, "Output format")
       ->check(CLI::IsMember({"text", "json"}));
   check->add_flag("--strict", opt.strict, "Treat warnings as errors");
+  check->add_option("--today", opt.today_flag,
+                    "The date to check against, YYYY-MM-DD (default: today)");
+  check->add_flag("--tbc", opt.tbc,
+                  "List what is still to be confirmed for upcoming meetings");
 
   CLI::App* scaffold = app.add_subcommand("new", "Create new content from a template");
   scaffold->require_subcommand(1);
@@ -458,6 +481,7 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(1, 65535));
   serve->add_option("--jobs", opt.jobs, "Parallel jobs (default: all cores)")
       ->check(CLI::Range(1, 256));
+  serve->add_option("--today", opt.today_flag, "The build's date, YYYY-MM-DD");
 
   try {
     app.parse(argc, argv);
@@ -469,6 +493,15 @@ int main(int argc, char** argv) {
   // reach them.
   clerk::SetDefaultJobs(opt.jobs);
   if (build->parsed()) return RunBuild(opt);
+  {
+    std::string error;
+    std::optional<clerk::Date> today = clerk::BuildDate(opt.today_flag, &error);
+    if (!today) {
+      std::cerr << "clerk: " << error << "\n";
+      return 2;
+    }
+    opt.today = *today;
+  }
   if (check->parsed()) return RunCheck(opt);
   if (meeting->parsed()) return RunNewMeeting(opt);
   if (deploy->parsed()) return clerk::publish::RunDeploy(deploy_opt, std::cerr);

@@ -1,6 +1,8 @@
 // A meeting folder: meeting.yaml (the meeting, attendance and agenda) plus the
 // papers and minutes beside it.
+#include <cctype>
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <set>
 
@@ -60,6 +62,9 @@ std::optional<Exemption> ReadExemption(YamlRecord& parent) {
   return e;
 }
 
+void ReadAttendees(YamlRecord& parent, const char* key, bool substitutes,
+                   std::vector<Attendee>& out);
+
 void ReadAgendaItems(const YAML::Node& list, YamlRecord& parent,
                      const std::string& prefix, std::vector<AgendaItem>& out) {
   if (!list.IsDefined() || list.IsNull()) return;
@@ -89,6 +94,7 @@ void ReadAgendaItems(const YAML::Node& list, YamlRecord& parent,
     item.easy_read_pos = r.PosOfKey("easy_read");
     item.topic = r.RefField("topic");
     item.picture = r.String("picture");
+    ReadAttendees(r, "invited", false, item.invited);
     ReadAgendaItems(r.Node("items"), r, item.full_number, item.sub_items);
     out.push_back(std::move(item));
   }
@@ -118,6 +124,7 @@ void ReadAttendees(YamlRecord& parent, const char* key, bool substitutes,
       if (!r.ok()) continue;
       a.person = r.RefField("person", true);
       a.capacity = r.String("capacity");
+      a.remote = r.Bool("remote").value_or(false);
       if (substitutes) {
         a.substitute_for = r.RefField("for", true);
       }
@@ -135,7 +142,51 @@ void ReadAttendance(YamlRecord& meeting, Attendance& attendance) {
   ReadAttendees(r, "apologies", false, attendance.apologies);
   ReadAttendees(r, "substitutes", true, attendance.substitutes);
   ReadAttendees(r, "also_attending", false, attendance.also_attending);
-  ReadAttendees(r, "remote", false, attendance.remote);
+  std::vector<Attendee> remote;
+  ReadAttendees(r, "remote", false, remote);
+  // A person under `remote:` who is in another list took part online in that
+  // capacity: flag that entry rather than count them twice.
+  std::vector<Attendee>* lists[] = {&attendance.present, &attendance.substitutes,
+                                    &attendance.also_attending};
+  for (Attendee& a : remote) {
+    Attendee* same = nullptr;
+    for (std::vector<Attendee>* list : lists)
+      for (Attendee& other : *list)
+        if (!same && other.person.id == a.person.id) same = &other;
+    if (same) {
+      same->remote = true;
+      continue;
+    }
+    a.remote = true;
+    attendance.remote.push_back(std::move(a));
+  }
+  // Nobody is in two lists: present and sent apologies is a slip.
+  std::map<std::string, std::pair<const char*, SourcePos>> seen;
+  auto check = [&](const std::vector<Attendee>& list, const char* name) {
+    for (const Attendee& a : list) {
+      if (a.person.empty()) continue;
+      auto [it, fresh] = seen.try_emplace(a.person.id, name, a.pos);
+      if (!fresh)
+        r.diag().Error(a.pos, "'" + a.person.id + "' is listed twice in the attendance (" +
+                                  it->second.first + " at line " +
+                                  std::to_string(it->second.second.line) + ", and " + name +
+                                  "): list each person once; mark online attendance "
+                                  "with 'remote: true'");
+    }
+  };
+  check(attendance.present, "present");
+  check(attendance.apologies, "apologies");
+  check(attendance.substitutes, "substitutes");
+  check(attendance.also_attending, "also_attending");
+  check(attendance.remote, "remote");
+}
+
+// "tbc", "TBC", "to be confirmed": a fact the papers do not give yet.
+bool IsTbc(const std::string& text) {
+  std::string lower;
+  for (char c : text) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return lower == "tbc" || lower == "tba" || lower == "to be confirmed" ||
+         lower == "to be arranged" || lower == "not known";
 }
 
 bool IsHttpUrl(const std::string& url) {
@@ -154,16 +205,44 @@ void LoadMeetingYaml(Meeting& m, const std::string& path, const std::string& dis
   m.incomplete = false;
   m.committee = r.RefField("committee", true);
   m.title = r.String("title");
+  if (auto kind = r.Choice("kind", {"formal", "informal", "referenced"}))
+    m.kind = static_cast<MeetingKind>(*kind);
+  m.open_to_public = r.Bool("open_to_public");
+  m.papers_url = r.String("papers_url");
+  if (!m.papers_url.empty() && !IsHttpUrl(m.papers_url))
+    diag.Error(r.PosOfKey("papers_url"),
+               "papers_url must be a web address starting with https://");
   if (auto status = r.Choice(
           "status", {"scheduled", "confirmed", "held", "cancelled", "postponed"}, true))
     m.status = static_cast<MeetingStatus>(*status);
   std::string start = r.String("start", true);
+  m.start_pos = r.PosOfKey("start");
+  m.venue_pos = r.PosOfKey("venue");
   if (!start.empty()) {
-    DateTimeParse parsed = ParseDateTime(start);
-    if (!parsed.value) {
-      diag.Error(r.PosOfKey("start"), "start: " + parsed.error);
+    // "2022-05-12 10:00", or a date alone / "2022-05-12 tbc" when the papers
+    // give no time: the time stays unknown, never a default.
+    std::optional<MeetingStart> value;
+    std::string error;
+    std::string date_part = start.substr(0, start.find_first_of(" T"));
+    std::string rest = date_part.size() < start.size() ? start.substr(date_part.size() + 1) : "";
+    while (!rest.empty() && rest.front() == ' ') rest.erase(0, 1);
+    if (rest.empty() || IsTbc(rest)) {
+      DateParse d = ParseDate(date_part);
+      if (d.date)
+        value = MeetingStart{*d.date, std::nullopt};
+      else
+        error = d.error;
     } else {
-      m.start = *parsed.value;
+      DateTimeParse parsed = ParseDateTime(start);
+      if (parsed.value)
+        value = MeetingStart{parsed.value->date, parsed.value->time};
+      else
+        error = parsed.error;
+    }
+    if (!value) {
+      diag.Error(r.PosOfKey("start"), "start: " + error);
+    } else {
+      m.start = *value;
       // The folder name starts with the date; a mismatch is a copy-paste slip.
       DateParse folder_date = ParseDate(m.id.substr(0, 10));
       if (folder_date.date && *folder_date.date != m.start.date)
@@ -177,17 +256,23 @@ void LoadMeetingYaml(Meeting& m, const std::string& path, const std::string& dis
     TimeParse parsed = ParseTime(end);
     if (!parsed.time) {
       diag.Error(r.PosOfKey("end"), "end: " + parsed.error);
-    } else if (*parsed.time < m.start.time) {
+    } else if (m.start.time && *parsed.time < *m.start.time) {
       diag.Error(r.PosOfKey("end"), "the meeting ends (" + IsoTime(*parsed.time) +
-                                        ") before it starts (" + IsoTime(m.start.time) +
+                                        ") before it starts (" + IsoTime(*m.start.time) +
                                         ")");
     } else {
       m.end = parsed.time;
     }
   }
-  m.venue = r.RefField("venue");
-  if (m.venue.empty() && m.status != MeetingStatus::kCancelled &&
-      m.status != MeetingStatus::kPostponed)
+  if (IsTbc(r.String("venue"))) {
+    m.venue_tbc = true;
+  } else {
+    m.venue = r.RefField("venue");
+  }
+  // A place must be given or said to be unknown (`tbc`), so a forgotten
+  // venue is caught; cancelled meetings and other bodies' need neither.
+  if (m.venue.empty() && !m.venue_tbc && m.status != MeetingStatus::kCancelled &&
+      m.status != MeetingStatus::kPostponed && m.kind != MeetingKind::kReferenced)
     r.Missing("venue");
   m.webcast = r.String("webcast");
   if (!m.webcast.empty() && !IsHttpUrl(m.webcast))

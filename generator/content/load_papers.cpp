@@ -3,6 +3,7 @@
 #include <optional>
 #include <set>
 
+#include "content/glossary_loader.h"
 #include "content/minutes_records.h"
 #include "content/record_loaders.h"
 #include "content/source_files.h"
@@ -52,13 +53,87 @@ void ReadRecommendations(YamlRecord& r, Document& d) {
     out.pos = rec.pos();
     out.id = rec.String("id", true);
     out.text = rec.String("text", true);
-    if (!out.id.empty() && !IsValidId(out.id))
+    // Numbered as printed: "a", "3", "2.1", "3.4.2" (dots between parts).
+    std::string plain = out.id;
+    for (char& c : plain)
+      if (c == '.') c = '-';
+    if (!out.id.empty() && !IsValidId(plain))
       r.diag().Error(rec.PosOfKey("id"), "recommendation id '" + out.id +
-                                             "' must be lower case letters, digits and "
-                                             "hyphens (it is used in links)");
+                                             "' must be lower case letters, digits, "
+                                             "hyphens and dots, as printed ('a', '2.1'): "
+                                             "it is used in links");
     if (!out.id.empty() && !ids.insert(out.id).second)
       r.diag().Error(rec.PosOfKey("id"), "duplicate recommendation id '" + out.id + "'");
     d.recommendations.push_back(std::move(out));
+  }
+}
+
+// `authors:` / `contacts:`: a list of person ids, or of maps with `person`
+// (or `name`, as printed, when there is no person record) and `role`.
+std::vector<PaperPerson> ReadPaperPeople(YamlRecord& r, const char* key) {
+  std::vector<PaperPerson> out;
+  YAML::Node list = r.Node(key);
+  if (!list.IsDefined() || list.IsNull()) return out;
+  if (list.IsScalar() || list.IsMap()) {
+    YAML::Node one;
+    one.push_back(list);
+    list = one;
+  }
+  if (!list.IsSequence()) return out;
+  for (const YAML::Node& node : list) {
+    PaperPerson p;
+    p.pos = r.PosOf(node);
+    if (node.IsScalar()) {
+      p.person = RefAt(node, r);
+    } else {
+      YamlRecord m(node, r.path(), r.line_offset(), std::string(key).substr(0, std::string(key).size() - 1), r.diag());
+      if (!m.ok()) continue;
+      p.person = m.RefField("person");
+      p.name = m.String("name");
+      p.role = m.String("role");
+      if (p.person.empty() && p.name.empty())
+        r.diag().Error(p.pos, std::string("each of '") + key +
+                                  "' needs 'person' (an id) or 'name' (as printed)");
+      if (!p.person.empty() && !p.name.empty())
+        r.diag().Error(m.PosOfKey("name"),
+                       "give 'person' or 'name', not both: the name comes from the "
+                       "person's record");
+    }
+    out.push_back(std::move(p));
+  }
+  return out;
+}
+
+// `appendices:` holds ids of papers in the same folder and, for appendices
+// published elsewhere, maps of `title` and `url`.
+void ReadAppendices(YamlRecord& r, Document& d) {
+  YAML::Node list = r.Node("appendices");
+  if (!list.IsDefined() || list.IsNull()) return;
+  if (list.IsScalar()) {
+    d.appendices.push_back(RefAt(list, r));
+    return;
+  }
+  if (!list.IsSequence()) {
+    r.diag().Error(r.PosOf(list), "expected a list for 'appendices', found " +
+                                      DescribeNodeType(list));
+    return;
+  }
+  for (const YAML::Node& node : list) {
+    if (node.IsScalar()) {
+      d.appendices.push_back(RefAt(node, r));
+      continue;
+    }
+    YamlRecord a(node, r.path(), r.line_offset(), "appendix", r.diag());
+    if (!a.ok()) continue;
+    ExternalAppendix e;
+    e.pos = a.pos();
+    e.title = a.String("title", true);
+    e.url = a.String("url", true);
+    if (!e.url.empty() && e.url.rfind("https://", 0) != 0 && e.url.rfind("http://", 0) != 0)
+      r.diag().Error(a.PosOfKey("url"), "appendix url '" + e.url +
+                                            "' must be a web address starting with "
+                                            "https://");
+    d.external_appendices.push_back(std::move(e));
   }
 }
 
@@ -98,19 +173,32 @@ void LoadDocument(const std::string& meeting_id, const std::string& id,
   d.title = r.String("title", true);
   d.item = r.String("item", d.kind == DocumentKind::kReport);
   d.item_pos = r.PosOfKey("item");
-  d.author = r.RefField("author");
-  d.author_role = r.String("author_role");
+  // One author (`author`, `author_role`) or several (`authors`).
+  Ref author = r.RefField("author");
+  std::string author_role = r.String("author_role");
+  d.authors = ReadPaperPeople(r, "authors");
+  if (!author.empty() || !author_role.empty()) {
+    if (!d.authors.empty())
+      diag.Error(r.PosOfKey("authors"),
+                 "give 'author' or 'authors', not both: move the author into the list");
+    d.authors.insert(d.authors.begin(),
+                     PaperPerson{author.empty() ? r.PosOfKey("author_role") : author.pos,
+                                 author, "", author_role});
+  }
+  d.contacts = ReadPaperPeople(r, "contacts");
   d.organisation = r.String("organisation");
   if (auto status = r.Choice("status", {"draft", "final"}))
     d.status = *status == 0 ? DocumentStatus::kDraft : DocumentStatus::kFinal;
   if (auto classification = r.Choice("classification", {"open", "exempt"}))
     d.exempt = *classification == 1;
-  d.key_decision = r.Bool("key_decision").value_or(false);
+  d.key_decision = r.Bool("key_decision");
+  d.published = r.DateField("published");
   d.wards = r.StringList("wards");
   d.pages = r.String("pages");
   d.summary = r.String("summary");
+  d.glossary = ReadGlossaryChoices(r);
   ReadRecommendations(r, d);
-  d.appendices = r.RefList("appendices");
+  ReadAppendices(r, d);
   d.body = file->fm.body;
   d.body_line = file->fm.body_line;
   d.body_fingerprint = FingerprintOf(d.body);

@@ -1,4 +1,5 @@
 // People, committees, venues and the glossary: the records meetings refer to.
+#include <cctype>
 #include <optional>
 
 #include "content/record_loaders.h"
@@ -47,6 +48,55 @@ void LoadPerson(const std::string& id, const std::string& path,
     diag.Error(r.PosOfKey("email"), "'" + p.email + "' is not an email address");
 }
 
+namespace {
+
+// A role as printed ("Chairman", "Vice-Chairman (elect)", "Deputy Chair",
+// "Lead Member for Adults", "Labour Group Spokesperson") is kept as printed,
+// and mapped to a kind for sorting. Words that are none of these, close to
+// one ("Chiar"), are a typo: an error with a suggestion.
+void ReadRole(YamlRecord& m, Membership& member) {
+  std::string printed = m.String("role");
+  if (printed.empty()) return;
+  std::string lower;
+  for (char c : printed)
+    lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  std::string title = printed;
+  if (size_t at = lower.find("(elect)"); at != std::string::npos) {
+    member.elect = true;
+    title.erase(at, 7);
+    lower.erase(at, 7);
+  } else if (lower.size() > 6 && lower.compare(lower.size() - 6, 6, " elect") == 0) {
+    member.elect = true;
+    title.erase(title.size() - 6);
+    lower.erase(lower.size() - 6);
+  }
+  while (!title.empty() && title.back() == ' ') title.pop_back(), lower.pop_back();
+  auto has = [&](const char* word) { return lower.find(word) != std::string::npos; };
+  bool chair = has("chair") || has("convenor") || has("convener") || has("president");
+  if (chair && (has("vice") || has("deputy")))
+    member.role = MemberRole::kViceChair;
+  else if (chair)
+    member.role = MemberRole::kChair;
+  else if (has("lead") || has("spokes") || has("portfolio") || has("champion"))
+    member.role = MemberRole::kLeadMember;
+  else if (lower == "member" || has("member"))
+    member.role = MemberRole::kMember;
+  else {
+    std::string near = ClosestMatch(lower, {"chair", "chairman", "vice-chair", "member",
+                                             "deputy chair", "vice-chairman"});
+    if (!near.empty()) {
+      m.diag().Error(m.PosOfKey("role"), "'" + printed + "' is not a role; did you mean '" +
+                                             near + "'?");
+      return;
+    }
+    member.role = MemberRole::kMember;  // a title of its own ("Observer")
+  }
+  // The plain kinds need no printed title; anything else keeps its words.
+  if (lower != "chair" && lower != "vice-chair" && lower != "member") member.role_title = title;
+}
+
+}  // namespace
+
 void LoadCommittee(const std::string& id, const std::string& path,
                    const std::string& display, Site& site, Diagnostics& diag) {
   Committee& c = site.committees[id];
@@ -61,7 +111,7 @@ void LoadCommittee(const std::string& id, const std::string& path,
   c.name = r.String("name", true);
   c.short_name = r.String("short_name");
   c.organisation = r.String("organisation", true);
-  c.remit = r.String("remit", true);
+  c.remit = r.String("remit");
   c.remit_pos = r.PosOfKey("remit");
   c.contact = r.RefField("contact");
   if (auto numbering = r.Choice("minute_numbering", {"per-meeting", "continuous"}))
@@ -79,8 +129,7 @@ void LoadCommittee(const std::string& id, const std::string& path,
       Membership member;
       member.pos = m.pos();
       member.person = m.RefField("person", true);
-      if (auto role = m.Choice("role", {"chair", "vice-chair", "member"}))
-        member.role = static_cast<MemberRole>(*role);
+      ReadRole(m, member);
       member.party = m.String("party");
       member.from = m.DateField("from");
       member.to = m.DateField("to");
@@ -100,7 +149,7 @@ void LoadCommittee(const std::string& id, const std::string& path,
       co.pos = m.pos();
       co.person = m.RefField("person", true);
       co.represents = m.String("represents");
-      co.voting = m.Bool("voting").value_or(false);
+      co.voting = m.Bool("voting");
       co.from = m.DateField("from");
       co.to = m.DateField("to");
       CheckDateOrder(co.from, co.to, m);
@@ -175,18 +224,6 @@ void LoadTopics(const std::string& path, const std::string& display, Site& site,
                        t.pos = pos;
                        t.title = r.String("title", true);
                        t.description = r.String("description");
-                     });
-}
-
-void LoadGlossary(const std::string& path, const std::string& display, Site& site,
-                  Diagnostics& diag) {
-  ForEachKeyedRecord(path, display, "glossary term", false, site.glossary, diag,
-                     [&](const std::string& term, const SourcePos& pos, YamlRecord& r) {
-                       GlossaryTerm& g = site.glossary[term];
-                       g.term = term;
-                       g.pos = pos;
-                       g.expansion = r.String("expansion", true);
-                       g.plain = r.String("plain", true);
                      });
 }
 

@@ -85,10 +85,10 @@ class Reader {
 // the build fail until someone has looked (then update them; the round-trip
 // test over the example site compares every record).
 #if defined(__GLIBCXX__) && defined(__x86_64__)
-static_assert(sizeof(SourcePos) == 40 && sizeof(Ref) == 72 && sizeof(Attendee) == 216 &&
+static_assert(sizeof(SourcePos) == 40 && sizeof(Ref) == 72 && sizeof(Attendee) == 224 &&
                   sizeof(Attendance) == 120 && sizeof(Exemption) == 80 &&
-                  sizeof(AgendaItem) == 536 && sizeof(Meeting) == 792 &&
-                  sizeof(Recommendation) == 104 && sizeof(Document) == 600 &&
+                  sizeof(AgendaItem) == 560 && sizeof(Meeting) == 928 &&
+                  sizeof(Recommendation) == 104 && sizeof(Document) == 608 &&
                   sizeof(EasyReadVersion) == 288 && sizeof(MinuteSection) == 208 &&
                   sizeof(Minutes) == 336 && sizeof(WorkProgrammeRow) == 456 &&
                   sizeof(WorkProgramme) == 256,
@@ -132,12 +132,13 @@ void Fields(A& a, TimeOfDay& t) {
   a(t.hour), a(t.minute);
 }
 template <typename A>
-void Fields(A& a, DateTime& t) {
-  Fields(a, t.date), Fields(a, t.time);
+void Fields(A& a, MeetingStart& t) {
+  Fields(a, t.date), Each(a, t.time);
 }
 template <typename A>
 void Fields(A& a, Attendee& x) {
-  Fields(a, x.pos), Fields(a, x.person), a(x.capacity), Fields(a, x.substitute_for);
+  Fields(a, x.pos), Fields(a, x.person), a(x.capacity), Fields(a, x.substitute_for),
+      a(x.remote);
 }
 template <typename A>
 void Fields(A& a, Attendance& x) {
@@ -153,27 +154,42 @@ void Fields(A& a, AgendaItem& x) {
   Fields(a, x.pos), a(x.number), a(x.title), a(x.purpose), Each(a, x.time_from),
       Each(a, x.time_to), a(x.pages), Each(a, x.documents), Each(a, x.exempt),
       a(x.easy_read), Fields(a, x.easy_read_pos), a(x.picture), Fields(a, x.topic),
-      Each(a, x.sub_items), a(x.full_number);
+      Each(a, x.invited), Each(a, x.sub_items), a(x.full_number);
 }
 template <typename A>
 void Fields(A& a, Meeting& x) {
   a(x.id), Fields(a, x.pos), a(x.incomplete), a(x.dir), Fields(a, x.committee),
-      a(x.title), a(x.status), Fields(a, x.start), Each(a, x.end), Fields(a, x.venue),
+      a(x.title), a(x.status), a(x.kind), Each(a, x.open_to_public), Fields(a, x.start),
+      Fields(a, x.start_pos), Fields(a, x.venue_pos),
+      Each(a, x.end), Fields(a, x.venue), a(x.venue_tbc), a(x.papers_url),
       a(x.webcast), Fields(a, x.contact), a(x.notice), a(x.easy_read),
       Fields(a, x.easy_read_pos), Fields(a, x.moved_to), a(x.sequence),
       Fields(a, x.attendance), Each(a, x.agenda), Each(a, x.documents), a(x.has_minutes);
+}
+template <typename A>
+void Fields(A& a, PaperPerson& x) {
+  Fields(a, x.pos), Fields(a, x.person), a(x.name), a(x.role);
+}
+template <typename A>
+void Fields(A& a, ExternalAppendix& x) {
+  Fields(a, x.pos), a(x.title), a(x.url);
 }
 template <typename A>
 void Fields(A& a, Recommendation& x) {
   Fields(a, x.pos), a(x.id), a(x.text);
 }
 template <typename A>
+void Fields(A& a, GlossaryChoice& x) {
+  Fields(a, x.pos), a(x.term), a(x.expansion);
+}
+template <typename A>
 void Fields(A& a, Document& x) {
   a(x.id), a(x.meeting_id), Fields(a, x.pos), a(x.incomplete), a(x.path), a(x.kind),
-      a(x.title), a(x.item), Fields(a, x.item_pos), Fields(a, x.author), a(x.author_role),
-      a(x.organisation), a(x.status), a(x.exempt), a(x.key_decision), Each(a, x.wards),
-      Each(a, x.recommendations), Each(a, x.appendices), a(x.pages), a(x.summary),
-      a(x.body), a(x.body_line), Fields(a, x.body_fingerprint), a(x.body_in_file_only);
+      a(x.title), a(x.item), Fields(a, x.item_pos), Each(a, x.authors), Each(a, x.contacts),
+      a(x.organisation), a(x.status), a(x.exempt), Each(a, x.key_decision),
+      Each(a, x.published), Each(a, x.wards), Each(a, x.recommendations),
+      Each(a, x.appendices), Each(a, x.external_appendices), a(x.pages), a(x.summary),
+      Each(a, x.glossary), a(x.body), a(x.body_line), Fields(a, x.body_fingerprint), a(x.body_in_file_only);
 }
 template <typename A>
 void Fields(A& a, EasyReadVersion& x) {

@@ -53,6 +53,7 @@ class Checker {
                    std::set<std::string>& named) {
     for (const AgendaItem& item : items) {
       TopicRef(item.topic);
+      Attendees(item.invited);
       for (const Ref& doc : item.documents) {
         DocumentIn(meeting, doc);
         named.insert(doc.id);
@@ -152,7 +153,8 @@ void CheckReferences(const Site& site, Diagnostics& diag) {
     if (doc.incomplete) continue;
     const Meeting& meeting = site.meetings.at(doc.meeting_id);
     check.ItemIn(meeting, doc.item, doc.item_pos);
-    check.Person(doc.author);
+    for (const PaperPerson& p : doc.authors) check.Person(p.person);
+    for (const PaperPerson& p : doc.contacts) check.Person(p.person);
     for (const Ref& appendix : doc.appendices) {
       check.DocumentIn(meeting, appendix);
       if (appendix.id == doc.id)

@@ -8,10 +8,49 @@ const char* ToString(MemberRole role) {
       return "Chair";
     case MemberRole::kViceChair:
       return "Vice-chair";
+    case MemberRole::kLeadMember:
+      return "Lead member";
     case MemberRole::kMember:
       return "Member";
   }
   return "Member";
+}
+
+const char* ToString(MeetingKind kind) {
+  switch (kind) {
+    case MeetingKind::kFormal:
+      return "Formal";
+    case MeetingKind::kInformal:
+      return "Informal";
+    case MeetingKind::kReferenced:
+      return "Referenced";
+  }
+  return "Formal";
+}
+
+std::optional<bool> OpenToPublic(const Meeting& m) {
+  if (m.open_to_public) return m.open_to_public;
+  switch (m.kind) {
+    case MeetingKind::kFormal:
+      return true;
+    case MeetingKind::kInformal:
+      return false;
+    case MeetingKind::kReferenced:
+      return std::nullopt;
+  }
+  return std::nullopt;
+}
+
+bool IsCurrent(const std::optional<Date>& from, const std::optional<Date>& to,
+               const Date& today) {
+  if (today.year == 0) return !to;
+  return (!from || *from <= today) && (!to || *to >= today);
+}
+
+std::string RoleTitle(const Membership& m) {
+  std::string title = m.role_title.empty() ? ToString(m.role) : m.role_title;
+  if (m.elect) title += " (elect)";
+  return title;
 }
 
 const char* ToString(MeetingStatus status) {

@@ -98,19 +98,59 @@ struct Topic {
   std::string description;  // plain text, one or two sentences
 };
 
-struct GlossaryTerm {
-  std::string term;  // "CAMHS"
+// One meaning of a glossary term that has several (WCC: Warwickshire County
+// Council for one committee, Worcestershire County Council for another).
+struct GlossaryMeaning {
   SourcePos pos;
-  std::string expansion;  // "Child and Adolescent Mental Health Services"
-  std::string plain;      // a plain-English explanation
+  std::string expansion;
+  std::string plain;
+  // The committees whose pages use this meaning. Empty: the pages no other
+  // meaning claims (at most one meaning of a term leaves it empty).
+  std::vector<Ref> committees;
+  bool operator==(const GlossaryMeaning&) const = default;
 };
 
-enum class MemberRole { kChair, kViceChair, kMember };
+struct GlossaryTerm {
+  std::string term;  // "CAMHS", "COVID-19", "Section 106"
+  SourcePos pos;
+  // One meaning: its words. Empty when the term has `meanings` or is a name.
+  std::string expansion;  // "Child and Adolescent Mental Health Services"
+  std::string plain;      // a plain-English explanation
+  // Two or more meanings (or one that only some committees use), chosen
+  // per committee or per paper (Document::glossary); empty otherwise.
+  std::vector<GlossaryMeaning> meanings{};
+  // A name in capitals that is no acronym (a programme called NEXUS): never
+  // expanded nor warned about; `plain` may say what it is.
+  bool name = false;
+};
+
+// A pattern (ECMAScript regular expression) for codes that are not words
+// (table row ids such as ASL1): a whole word that matches is not an acronym.
+struct GlossaryPattern {
+  SourcePos pos;
+  std::string pattern;
+};
+
+// A paper's choice among a term's meanings: `glossary: {WCC: Worcestershire
+// County Council}` in its front matter.
+struct GlossaryChoice {
+  SourcePos pos;
+  std::string term;
+  std::string expansion;
+  bool operator==(const GlossaryChoice&) const = default;
+};
+
+// The kind of a role, for sorting and for the words Clerk writes itself; the
+// title as printed ("Chairman", "Deputy Chair", "Lead member for adults") is
+// kept beside it (Membership::role_title).
+enum class MemberRole { kChair, kViceChair, kLeadMember, kMember };
 
 struct Membership {
   SourcePos pos;
   Ref person;
   MemberRole role = MemberRole::kMember;
+  std::string role_title;  // as printed; "" = the kind's own name
+  bool elect = false;      // "(elect)": takes the role at a later date
   std::string party;
   std::optional<Date> from;
   std::optional<Date> to;
@@ -120,7 +160,7 @@ struct CoOptee {
   SourcePos pos;
   Ref person;
   std::string represents;  // "Parent governor representative, SEND sector"
-  bool voting = false;
+  std::optional<bool> voting;  // not known unless the papers say
   std::optional<Date> from;
   std::optional<Date> to;
 };
@@ -134,7 +174,7 @@ struct Committee {
   std::string name;
   std::string short_name;  // optional, for breadcrumbs
   std::string organisation;
-  std::string remit;    // Markdown
+  std::string remit;    // Markdown; may be empty (a body the papers only mention)
   SourcePos remit_pos;  // where the remit text starts
   Ref contact;          // a person
   MinuteNumbering minute_numbering = MinuteNumbering::kPerMeeting;
@@ -144,11 +184,27 @@ struct Committee {
 
 enum class MeetingStatus { kScheduled, kConfirmed, kHeld, kCancelled, kPostponed };
 
+// A meeting's date, and its start time when the papers give one: a meeting
+// whose time is "to be confirmed" has none, and no page fills one in.
+struct MeetingStart {
+  Date date;
+  std::optional<TimeOfDay> time;
+  auto operator<=>(const MeetingStart&) const = default;
+  bool operator==(const MeetingStart&) const = default;
+};
+
+// formal: a meeting held in public (Local Government Act 1972, Part VA);
+// informal: not open to the public (a workshop, a briefing, a task group);
+// referenced: another body's meeting that papers here mention (full Council,
+// a partnership board); its own papers are published elsewhere, if at all.
+enum class MeetingKind { kFormal, kInformal, kReferenced };
+
 struct Attendee {
   SourcePos pos;
   Ref person;
   std::string capacity;  // free text: "Cabinet member for children and families"
   Ref substitute_for;    // substitutes only: the member they replaced
+  bool remote = false;   // took part online (a flag, so nobody is counted twice)
   bool operator==(const Attendee&) const = default;
 };
 
@@ -157,6 +213,8 @@ struct Attendance {
   std::vector<Attendee> apologies;
   std::vector<Attendee> substitutes;
   std::vector<Attendee> also_attending;
+  // Online only, and in no other list. A person listed under `remote:` and in
+  // another list is that entry with `remote` set, not a second attendee.
   std::vector<Attendee> remote;
   bool operator==(const Attendance&) const = default;
 };
@@ -183,6 +241,9 @@ struct AgendaItem {
   std::string
       picture;  // pictogram name (themes/default/pictograms/<name>.svg); "" = chosen
   Ref topic;    // optional: a topic id from content/topics.yaml
+  // Officers, witnesses and guests invited to present the item; `capacity`
+  // as printed ("Director of Public Health").
+  std::vector<Attendee> invited;
   std::vector<AgendaItem> sub_items;
   // Full number for display and anchors: "1(2)" for sub-item (2) of item 1.
   std::string full_number;
@@ -197,9 +258,16 @@ struct Meeting {
   Ref committee;
   std::string title;  // optional; defaults to the committee's name
   MeetingStatus status = MeetingStatus::kScheduled;
-  DateTime start;
+  MeetingKind kind = MeetingKind::kFormal;
+  // Whether the public may attend, when the papers say so (`open_to_public`);
+  // else it follows from `kind` (OpenToPublic below).
+  std::optional<bool> open_to_public;
+  MeetingStart start;
+  SourcePos start_pos, venue_pos;  // where `start` and `venue` are written
   std::optional<TimeOfDay> end;
-  Ref venue;
+  Ref venue;               // empty when venue_tbc or not given
+  bool venue_tbc = false;  // `venue: tbc`: the papers do not say where yet
+  std::string papers_url;  // referenced meetings: where the body publishes its papers
   std::string webcast;    // URL
   Ref contact;            // overrides the committee's contact officer
   std::string notice;     // Markdown: why cancelled or moved, shown in a banner
@@ -219,6 +287,25 @@ struct Meeting {
 enum class DocumentKind { kReport, kAppendix, kBriefing, kPlan, kOther };
 enum class DocumentStatus { kDraft, kFinal };
 
+// One author or contact officer of a paper: a person record, or only the
+// words printed on the paper.
+struct PaperPerson {
+  SourcePos pos;
+  Ref person;        // may be empty when only `name` is known
+  std::string name;  // as printed, when there is no person record
+  std::string role;  // as printed: "Head of Youth Justice"
+  bool operator==(const PaperPerson&) const = default;
+};
+
+// An appendix published elsewhere (a PDF on another site): listed with the
+// paper, never fetched.
+struct ExternalAppendix {
+  SourcePos pos;
+  std::string title;
+  std::string url;  // https:// or http://
+  bool operator==(const ExternalAppendix&) const = default;
+};
+
 struct Recommendation {
   SourcePos pos;
   std::string id;    // "a", "1": stable within the document
@@ -236,17 +323,23 @@ struct Document {
   std::string title;
   std::string item;  // agenda item number it belongs to, "7" or "1(3)"
   SourcePos item_pos;
-  Ref author;               // a person
-  std::string author_role;  // as printed on the report
+  // `author`/`author_role` or `authors:`; `contacts:` when the paper names
+  // contact officers apart from its authors.
+  std::vector<PaperPerson> authors;
+  std::vector<PaperPerson> contacts;
   std::string organisation;
   DocumentStatus status = DocumentStatus::kFinal;
-  bool exempt = false;  // classification: exempt
-  bool key_decision = false;
+  bool exempt = false;                // classification: exempt
+  std::optional<bool> key_decision;   // not known unless the paper says
+  std::optional<Date> published;      // date of publication, when given
   std::vector<std::string> wards;
   std::vector<Recommendation> recommendations;
   std::vector<Ref> appendices;   // documents in the same meeting
+  std::vector<ExternalAppendix> external_appendices;
   std::string pages;             // page range in the printed pack
   std::string summary;           // one or two sentences, plain text
+  // `glossary:` the meaning this paper uses of terms that have several.
+  std::vector<GlossaryChoice> glossary;
   std::string body;              // Markdown after the front matter (below)
   int body_line = 1;             // line of the body's first line in the file
   Fingerprint body_fingerprint;  // of `body`, set when the paper is loaded
@@ -438,12 +531,16 @@ struct ForwardPlan {
 // iteration (and therefore output) is deterministic.
 struct Site {
   std::string root;  // the --source directory
+  // The build's date (`--today`, SOURCE_DATE_EPOCH or the clock, in the UK):
+  // what "current member" and "upcoming" mean. Year 0 = not set.
+  Date today;
   SiteConfig config;
   std::map<std::string, Committee> committees;
   std::map<std::string, Person> people;
   std::map<std::string, Venue> venues;
   bool venues_incomplete = false;  // venues.yaml could not be read
   std::map<std::string, GlossaryTerm> glossary;
+  std::vector<GlossaryPattern> glossary_ignore;  // glossary.yaml `ignore_patterns:`
   std::map<std::string, Topic> topics;
   std::map<std::string, Meeting> meetings;
   // Keyed by "<meeting-id>/<document-id>".
@@ -459,6 +556,16 @@ struct Site {
 };
 
 const char* ToString(MemberRole role);       // "Chair", "Vice-chair", "Member"
+const char* ToString(MeetingKind kind);      // "Formal", "Informal", ...
+// Whether the public may attend: what the papers say, else what the kind
+// means (formal: yes, informal: no); nullopt when not known.
+std::optional<bool> OpenToPublic(const Meeting& m);
+// A membership from..to (either may be open) holds on `today`; with no
+// date set (year 0), only one without an end date is current.
+bool IsCurrent(const std::optional<Date>& from, const std::optional<Date>& to,
+               const Date& today);
+// "Chairman (elect)": the role as printed, or the kind's name.
+std::string RoleTitle(const Membership& m);
 const char* ToString(MeetingStatus status);  // "Scheduled", ...
 const char* ToString(DocumentKind kind);     // "Report", "Appendix", ...
 const char* ToString(DocumentStatus status);

@@ -11,6 +11,13 @@
 namespace clerk::output {
 namespace {
 
+// A meeting's start as a point in time for <updated>: midnight when the
+// papers give no time (the date is all that is known).
+DateTime StartOf(const Meeting& m) {
+  return {m.start.date, m.start.time.value_or(TimeOfDay{})};
+}
+
+
 struct Entry {
   std::string key;  // page path: "meetings/x/report/index.html"
   std::string title;
@@ -51,14 +58,20 @@ std::vector<Entry> Entries(const SiteIndex& index) {
           (doc->summary.empty() ? std::string(ToString(doc->kind)) + " for the " + label
                                 : doc->summary);
       if (doc->status == DocumentStatus::kDraft) e.summary += " (Draft.)";
-      e.author =
-          doc->author.empty()
-              ? (doc->organisation.empty() ? site.config.organisation : doc->organisation)
-              : index.PersonName(doc->author.id);
+      std::string first_author;
+      if (!doc->authors.empty())
+        first_author = doc->authors[0].person.empty()
+                           ? doc->authors[0].name
+                           : index.PersonName(doc->authors[0].person.id);
+      e.author = !first_author.empty()      ? first_author
+                 : doc->organisation.empty() ? site.config.organisation
+                                             : doc->organisation;
       e.committee_id = m->committee.id;
       e.committee_name = c ? c->name : m->committee.id;
       e.category = ToString(doc->kind);
-      e.updated = AtomDate(m->start);
+      // The paper's own publication date when it gives one, else its meeting's.
+      e.updated = doc->published ? AtomDate(DateTime{*doc->published, TimeOfDay{}})
+                                 : AtomDate(StartOf(*m));
       entries.push_back(e);
     }
     if (auto it = site.minutes.find(m->id); it != site.minutes.end()) {
@@ -75,7 +88,7 @@ std::vector<Entry> Entries(const SiteIndex& index) {
       e.committee_id = m->committee.id;
       e.committee_name = c ? c->name : m->committee.id;
       e.category = "Minutes";
-      e.updated = AtomDate(approved ? approved->start : m->start);
+      e.updated = AtomDate(StartOf(approved ? *approved : *m));
       entries.push_back(e);
     }
   }

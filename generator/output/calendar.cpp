@@ -94,18 +94,30 @@ icalcomponent* MeetingEvent(const SiteIndex& index, const Meeting& m,
   icalcomponent* ev = icalcomponent_new_vevent();
   icalcomponent_add_property(
       ev, icalproperty_new_uid(("clerk-meeting-" + m.id + "@" + domain).c_str()));
-  icaltimetype stamp = ToIcal(LondonToUtc(m.start));
+  // DTSTAMP comes from the records, so the same input gives the same file.
+  const DateTime start{m.start.date, m.start.time.value_or(TimeOfDay{})};
+  icaltimetype stamp = ToIcal(m.start.time ? LondonToUtc(start) : start);
   stamp = icaltime_set_timezone(&stamp, icaltimezone_get_utc_timezone());
   icalcomponent_add_property(ev, icalproperty_new_dtstamp(stamp));
-  icalcomponent_add_property(ev, LocalTime(icalproperty_new_dtstart(ToIcal(m.start))));
   bool end_known = m.end.has_value();
-  DateTime end{m.start.date, m.end.value_or(TimeOfDay{})};
-  icaltimetype end_time = ToIcal(end);
-  if (!end_known) {
-    end_time = ToIcal(m.start);
-    icaltime_adjust(&end_time, 0, 2, 0, 0);
+  if (!m.start.time) {
+    // No time in the papers: a date-only event (RFC 5545 3.6.1), which
+    // calendars show as the day, not as a time nobody gave.
+    icaltimetype day = ToIcal(start);
+    day.is_date = 1;
+    icalcomponent_add_property(ev, icalproperty_new_dtstart(day));
+    icaltime_adjust(&day, 1, 0, 0, 0);
+    icalcomponent_add_property(ev, icalproperty_new_dtend(day));
+  } else {
+    icalcomponent_add_property(ev, LocalTime(icalproperty_new_dtstart(ToIcal(start))));
+    DateTime end{m.start.date, m.end.value_or(TimeOfDay{})};
+    icaltimetype end_time = ToIcal(end);
+    if (!end_known) {
+      end_time = ToIcal(start);
+      icaltime_adjust(&end_time, 0, 2, 0, 0);
+    }
+    icalcomponent_add_property(ev, LocalTime(icalproperty_new_dtend(end_time)));
   }
-  icalcomponent_add_property(ev, LocalTime(icalproperty_new_dtend(end_time)));
 
   bool cancelled =
       m.status == MeetingStatus::kCancelled || m.status == MeetingStatus::kPostponed;
@@ -128,8 +140,11 @@ icalcomponent* MeetingEvent(const SiteIndex& index, const Meeting& m,
 
   std::string description =
       index.MeetingLabel(m) + ". Status: " + ToString(m.status) + ".";
-  if (!end_known)
+  if (!m.start.time)
+    description += "\nThe start time is not known yet.";
+  else if (!end_known)
     description += "\nThe finish time is not known; the calendar shows two hours.";
+  if (m.venue_tbc) description += "\nThe place is not known yet.";
   if (!m.agenda.empty()) {
     description += "\n\nAgenda:";
     AgendaLines(m.agenda, description);

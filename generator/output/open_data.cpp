@@ -68,21 +68,42 @@ json DocumentJson(const SiteIndex& index, const Document& doc, const OpenDataOpt
             {"classification", KindId(doc.kind)},
             {"status", doc.status == DocumentStatus::kDraft ? "draft" : "final"},
             {"exempt", doc.exempt},
-            {"key_decision", doc.key_decision},
+            {"key_decision", doc.key_decision ? json(*doc.key_decision) : json(nullptr)},
+            {"published", doc.published ? json(IsoDate(*doc.published)) : json(nullptr)},
             {"agenda_item", doc.item},
             {"summary", doc.summary},
             {"wards", doc.wards},
             {"links",
              json::array({{{"media_type", "text/html"},
                            {"url", Url(o, urls::Document(doc.meeting_id, doc.id))}}})}};
-  d["author"] =
-      doc.author.empty() ? json(nullptr) : json(index.PersonName(doc.author.id));
+  auto people = [&](const std::vector<PaperPerson>& list) {
+    json out = json::array();
+    for (const PaperPerson& p : list)
+      out.push_back(
+          {{"person_id", p.person.empty() ? json(nullptr) : json(p.person.id)},
+           {"name", p.person.empty() ? p.name : index.PersonName(p.person.id)},
+           {"role", p.role.empty() ? json(nullptr) : json(p.role)}});
+    return out;
+  };
+  d["authors"] = people(doc.authors);
+  d["contacts"] = people(doc.contacts);
+  // The first author's name, as before `authors` (null when none is named).
+  d["author"] = d["authors"].empty() || d["authors"][0]["name"] == ""
+                    ? json(nullptr)
+                    : d["authors"][0]["name"];
+  json external = json::array();
+  for (const ExternalAppendix& e : doc.external_appendices)
+    external.push_back({{"title", e.title}, {"url", e.url}});
+  d["external_appendices"] = external;
   json recs = json::array();
   for (const Recommendation& r : doc.recommendations)
     recs.push_back({{"id", r.id}, {"text", r.text}});
   d["recommendations"] = recs;
   return d;
 }
+
+void Participants(const SiteIndex& index, const std::vector<Attendee>& list,
+                  const std::string& note, json& out);
 
 void AgendaJson(const SiteIndex& index, const Meeting& m,
                 const std::vector<AgendaItem>& items, const std::string& parent_order,
@@ -115,6 +136,9 @@ void AgendaJson(const SiteIndex& index, const Meeting& m,
         {"media", json::array()},
         {"url", Url(o, urls::Meeting(m.id) + "#" + urls::ItemAnchor(item.full_number))}};
     entry["time"] = item.time_from ? json(IsoTime(*item.time_from)) : json(nullptr);
+    json invited = json::array();
+    Participants(index, item.invited, "invited", invited);
+    entry["invited"] = invited;
     entry["exempt"] = item.exempt ? json({{"paragraph", item.exempt->paragraph},
                                           {"reason", item.exempt->reason}})
                                   : json(nullptr);
@@ -135,6 +159,7 @@ void Participants(const SiteIndex& index, const std::vector<Attendee>& list,
               {"note", note}};
     if (!a.capacity.empty()) p["capacity"] = a.capacity;
     if (!a.substitute_for.empty()) p["substitute_for"] = a.substitute_for.id;
+    if (a.remote) p["remote"] = true;
     out.push_back(p);
   }
 }
@@ -162,6 +187,8 @@ json CommitteeJson(const SiteIndex& index, const Committee& c, const OpenDataOpt
     members.push_back({{"person_id", m.person.id},
                        {"name", index.PersonName(m.person.id)},
                        {"role", Lower(ToString(m.role))},
+                       {"role_title", RoleTitle(m)},
+                       {"elect", m.elect},
                        {"party", m.party},
                        {"start_date", OptDate(m.from)},
                        {"end_date", OptDate(m.to)}});
@@ -171,7 +198,7 @@ json CommitteeJson(const SiteIndex& index, const Committee& c, const OpenDataOpt
     co.push_back({{"person_id", m.person.id},
                   {"name", index.PersonName(m.person.id)},
                   {"represents", m.represents},
-                  {"voting", m.voting},
+                  {"voting", m.voting ? json(*m.voting) : json(nullptr)},
                   {"start_date", OptDate(m.from)},
                   {"end_date", OptDate(m.to)}});
   }
@@ -184,7 +211,7 @@ json CommitteeJson(const SiteIndex& index, const Committee& c, const OpenDataOpt
       {"short_name", c.short_name},
       {"classification", "committee"},
       {"organisation", c.organisation},
-      {"remit", c.remit},
+      {"remit", c.remit.empty() ? json(nullptr) : json(c.remit)},
       {"contact", c.contact.empty() ? json(nullptr) : json(c.contact.id)},
       {"minute_numbering",
        c.minute_numbering == MinuteNumbering::kContinuous ? "continuous" : "per-meeting"},
@@ -220,8 +247,16 @@ json MeetingEvent(const SiteIndex& index, const Meeting& m, const OpenDataOption
   e["name"] = index.MeetingTitle(m);
   e["description"] = index.MeetingLabel(m);
   e["classification"] = "committee-meeting";
-  e["start_date"] = OffsetDateTime(m.start);
+  // A time the papers do not give is null, never a default; `date` always holds.
+  e["date"] = IsoDate(m.start.date);
+  e["start_date"] =
+      m.start.time ? json(OffsetDateTime({m.start.date, *m.start.time})) : json(nullptr);
   e["end_date"] = m.end ? json(OffsetDateTime({m.start.date, *m.end})) : json(nullptr);
+  e["meeting_kind"] = Lower(ToString(m.kind));
+  std::optional<bool> open = OpenToPublic(m);
+  e["open_to_public"] = open ? json(*open) : json(nullptr);
+  e["location_tbc"] = m.venue_tbc;
+  e["papers_url"] = m.papers_url.empty() ? json(nullptr) : json(m.papers_url);
   e["all_day"] = false;
   e["status"] = OcdStatus(m.status);
   e["clerk_status"] = Lower(ToString(m.status));

@@ -239,7 +239,8 @@ class Builder {
     EasySection who{"members", "Who is in it?", {}};
     std::set<std::string> seen;
     for (const Membership& mem : c.members) {
-      if (mem.to || !seen.insert(mem.person.id).second) continue;
+      if (!IsCurrent(mem.from, mem.to, site_.today) || !seen.insert(mem.person.id).second)
+        continue;
       std::string name = index_.PersonName(mem.person.id);
       std::string role = mem.role == MemberRole::kChair       ? "is the chair."
                          : mem.role == MemberRole::kViceChair ? "is the vice-chair."
@@ -248,7 +249,8 @@ class Builder {
           Row("councillor", {LinkTo(name + " " + role, urls::Person(mem.person.id))}));
     }
     for (const CoOptee& co : c.co_optees) {
-      if (co.to || !seen.insert(co.person.id).second) continue;
+      if (!IsCurrent(co.from, co.to, site_.today) || !seen.insert(co.person.id).second)
+        continue;
       who.rows.push_back(Row(
           "person", {LinkTo(index_.PersonName(co.person.id) + " is a co-opted member.",
                             urls::Person(co.person.id)),
@@ -383,16 +385,24 @@ class Builder {
     when.rows.push_back(Row(
         "date", {Say(std::string(held ? "The meeting was on " : "The meeting is on ") +
                      DayDate(m.start.date) + ".")}));
-    std::vector<EasyLine> time = {
-        Say(std::string(held ? "It started at " : "It starts at ") +
-            TimeInWords(m.start.time) + ".")};
+    // A time the papers do not give is said to be unknown.
+    std::vector<EasyLine> time;
+    if (m.start.time)
+      time.push_back(Say(std::string(held ? "It started at " : "It starts at ") +
+                         TimeInWords(*m.start.time) + "."));
+    else if (!held && m.status != MeetingStatus::kCancelled)
+      time.push_back(Say("The time has not been decided yet."));
     if (m.end) time.push_back(Say("It ended at " + TimeInWords(*m.end) + "."));
-    when.rows.push_back(Row("time", time));
+    if (!time.empty()) when.rows.push_back(Row("time", time));
     if (held)
       when.rows.push_back(Row("meeting", {Say("This meeting has already happened.")}));
     p.sections.push_back(when);
 
-    if (auto it = site_.venues.find(m.venue.id); it != site_.venues.end()) {
+    if (m.venue_tbc && !held && m.status != MeetingStatus::kCancelled) {
+      p.sections.push_back({"where",
+                            "Where is it?",
+                            {Row("place", {Say("The place has not been decided yet.")})}});
+    } else if (auto it = site_.venues.find(m.venue.id); it != site_.venues.end()) {
       const Venue& v = it->second;
       EasySection where{"where", held ? "Where was it?" : "Where is it?", {}};
       std::string address = v.address + (v.postcode.empty() ? "" : ", " + v.postcode);
@@ -433,8 +443,17 @@ class Builder {
       who.rows.push_back(
           Row("officer", {Say("Council staff will be there to answer questions.")}));
     }
-    who.rows.push_back(Row("public", {Say(held ? "Anyone could come and watch."
-                                               : "Anyone can come and watch.")}));
+    // Who may come, only as far as the papers (or the meeting's kind) say.
+    if (std::optional<bool> open = OpenToPublic(m);
+        open && m.status != MeetingStatus::kCancelled &&
+        m.status != MeetingStatus::kPostponed) {
+      if (*open)
+        who.rows.push_back(Row("public", {Say(held ? "Anyone could come and watch."
+                                                   : "Anyone can come and watch.")}));
+      else
+        who.rows.push_back(Row("public", {Say(held ? "The public could not come to it."
+                                                   : "The public cannot come to it.")}));
+    }
     p.sections.push_back(who);
 
     if (!m.agenda.empty()) {
@@ -446,11 +465,17 @@ class Builder {
       p.sections.push_back(items);
     }
     if (m.has_minutes) {
+      auto mins = site_.minutes.find(m.id);
+      bool notes = mins != site_.minutes.end() &&
+                   mins->second.kind == MinutesKind::kActionNotes;
       p.sections.push_back(
           {"minutes",
            "What did they decide?",
-           {Row("minutes", {Say("The notes of a meeting are called the minutes."),
-                            LinkTo("Read the minutes.", urls::Minutes(m.id))})}});
+           {Row("minutes",
+                {Say(notes ? "The notes of this meeting are called action notes."
+                           : "The notes of a meeting are called the minutes."),
+                 LinkTo(notes ? "Read the action notes." : "Read the minutes.",
+                        urls::Minutes(m.id))})}});
     }
     p.sections.push_back(FullVersion(urls::Meeting(m.id), "page about this meeting"));
     std::string contact = m.contact.id;
@@ -533,11 +558,12 @@ class Builder {
                              urls::Meeting(m->id)));
     what.rows.push_back(
         Row(d.kind == DocumentKind::kReport ? "report" : "document", lines));
-    if (!d.author.empty()) {
-      what.rows.push_back(
-          Row("officer", {Say(index_.PersonName(d.author.id) + " wrote it.")}));
+    for (const PaperPerson& author : d.authors) {
+      std::string name =
+          author.person.empty() ? author.name : index_.PersonName(author.person.id);
+      if (!name.empty()) what.rows.push_back(Row("officer", {Say(X(name) + " wrote it.")}));
     }
-    if (d.key_decision) {
+    if (d.key_decision && *d.key_decision) {
       what.rows.push_back(Row("decision", {Say("It is about an important decision.")}));
     }
     if (d.status == DocumentStatus::kDraft) {
@@ -727,7 +753,7 @@ class Builder {
     p.sections.push_back(who);
     for (const auto& [cid, c] : site_.committees) {
       for (const Membership& mem : c.members) {
-        if (mem.person.id != person.id || mem.to) continue;
+        if (mem.person.id != person.id || !IsCurrent(mem.from, mem.to, site_.today)) continue;
         std::string role = mem.role == MemberRole::kChair ? "They are the chair of "
                            : mem.role == MemberRole::kViceChair
                                ? "They are the vice-chair of "
@@ -877,15 +903,26 @@ class Builder {
                               Say("This page says what they mean.")})}});
     EasySection words{"words", "What do the words mean?", {}};
     for (const auto& [term, t] : site_.glossary) {
+      if (t.name && t.plain.empty()) continue;  // a name with nothing to say
       EasyRow row{"information", {Label(t.term)}, ""};
-      if (!t.expansion.empty() && t.expansion != t.term)
-        row.lines.push_back(Say("It means " + t.expansion + "."));
-      bool short_enough = true;
-      for (const std::string& s : SplitSentences(t.plain))
-        short_enough &= CountWords(s) <= kMaxWords;
-      if (short_enough) {
-        for (const std::string& s : SplitSentences(t.plain)) row.lines.push_back(Say(s));
-      }
+      // Each meaning's words, placed at its entry in glossary.yaml, so that
+      // what `clerk check` says of them points there.
+      auto add = [&](const std::string& expansion, const std::string& plain,
+                     const SourcePos& pos, const char* intro) {
+        if (!expansion.empty() && expansion != t.term) {
+          row.lines.push_back(Say(intro + expansion + "."));
+          row.lines.back().pos = pos;
+        }
+        bool short_enough = true;
+        for (const std::string& s : SplitSentences(plain))
+          short_enough &= CountWords(s) <= kMaxWords;
+        if (short_enough) {
+          for (EasyLine& line : Written(plain, pos)) row.lines.push_back(line);
+        }
+      };
+      if (t.meanings.empty()) add(t.expansion, t.plain, t.pos, "It means ");
+      for (const GlossaryMeaning& m : t.meanings)
+        add(m.expansion, m.plain, m.pos, "In some papers, it means ");
       words.rows.push_back(row);
     }
     p.sections.push_back(words);

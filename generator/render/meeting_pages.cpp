@@ -40,6 +40,8 @@ json PageContext::AttendanceData(const Meeting& m) const {
       if (substitutes && !person.substitute_for.empty()) {
         detail = "substitute for " + index_.PersonName(person.substitute_for.id);
       }
+      if (person.remote && &people != &a.remote)
+        detail += std::string(detail.empty() ? "" : ", ") + "online";
       entry["detail"] = detail;
       out.push_back(entry);
     }
@@ -53,12 +55,24 @@ json PageContext::AttendanceData(const Meeting& m) const {
         {{"id", id}, {"title", title}, {"people", list(people, substitutes)}});
   };
   group("present", "Present", a.present);
-  group("remote", "Attended online", a.remote);
+  group("remote", "Attended online only", a.remote);
   group("substitutes", "Substitutes", a.substitutes, true);
   group("apologies", "Apologies", a.apologies);
   group("also-attending", "Also attending", a.also_attending);
   if (groups.empty()) return false;
   return {{"groups", groups}};
+}
+
+json PageContext::InvitedData(const std::vector<Attendee>& invited) const {
+  json people = json::array();
+  for (const Attendee& a : invited) {
+    json entry = PersonLink(a.person.id);
+    std::string detail = a.capacity;
+    if (a.remote) detail += std::string(detail.empty() ? "" : ", ") + "online";
+    entry["detail"] = detail;
+    people.push_back(entry);
+  }
+  return people;
 }
 
 json PageContext::AgendaItems(const Meeting& m, const std::vector<AgendaItem>& items,
@@ -97,6 +111,7 @@ json PageContext::AgendaItems(const Meeting& m, const std::vector<AgendaItem>& i
                    {"documents", docs},
                    {"minute", minute},
                    {"topic", TopicOfItem(m, item)},
+                   {"invited", InvitedData(item.invited)},
                    {"sub_items", AgendaItems(m, item.sub_items, level + 1)}});
   }
   return out;
@@ -153,10 +168,13 @@ PageData PageContext::MeetingPage(const Meeting& m) {
 
   json rows = json::array();
   rows.push_back(Row("Date", Line(LongDate(m.start.date))));
-  std::string time = ClockTime(m.start.time);
-  if (m.end) time += " to " + ClockTime(*m.end);
-  rows.push_back(Row("Time", Line(time)));
-  if (auto it = site_.venues.find(m.venue.id); it != site_.venues.end()) {
+  // An unknown time or place is said to be unknown, never filled in.
+  std::string time = m.start.time ? ClockTime(*m.start.time) : "To be confirmed";
+  if (m.end) time += (m.start.time ? " to " : ", ended at ") + ClockTime(*m.end);
+  if (m.status != MeetingStatus::kCancelled) rows.push_back(Row("Time", Line(time)));
+  if (m.venue_tbc && m.status != MeetingStatus::kCancelled) {
+    rows.push_back(Row("Venue", Line("To be confirmed")));
+  } else if (auto it = site_.venues.find(m.venue.id); it != site_.venues.end()) {
     const Venue& v = it->second;
     json lines = json::array({Line(v.name)});
     if (!v.address.empty()) lines.push_back(Line(v.address));
@@ -165,9 +183,17 @@ PageData PageContext::MeetingPage(const Meeting& m) {
     rows.push_back(Row("Venue", lines));
   }
   rows.push_back(Row("Status", Line(ToString(m.status))));
+  if (std::string who = WhoMayAttend(m); !who.empty())
+    rows.push_back(Row("Who can attend", Line(who)));
   if (const Committee* c = index_.CommitteeOf(m)) {
     rows.push_back(Row("Committee", Line(c->name, Link(urls::Committee(c->id)))));
   }
+  if (!m.papers_url.empty())
+    rows.push_back(Row("Papers", Line("The papers of this meeting, on the website of " +
+                                          (index_.CommitteeOf(m)
+                                               ? index_.CommitteeOf(m)->organisation
+                                               : std::string("its organisation")),
+                                      m.papers_url)));
   if (!m.webcast.empty()) {
     rows.push_back(Row("Webcast", Line("Watch the webcast of this meeting", m.webcast)));
   }
@@ -192,12 +218,24 @@ PageData PageContext::MeetingPage(const Meeting& m) {
   d["attendance"] = m.status == MeetingStatus::kHeld ? AttendanceData(m) : json(false);
   json agenda = AgendaItems(m, m.agenda, 3);
   d["agenda"] = agenda.empty() ? json(false) : json{{"items", agenda}};
+  // Without an agenda, say why, as far as the records tell.
+  d["no_agenda"] =
+      m.kind == MeetingKind::kReferenced
+          ? "This is another body's meeting, named in papers published here. This site "
+            "does not publish its agenda."
+      : m.status == MeetingStatus::kCancelled || m.status == MeetingStatus::kPostponed
+          ? "There is no agenda on this site for this meeting."
+      : m.status == MeetingStatus::kHeld ? "There is no agenda on this site for this meeting."
+                                         : "The agenda has not been published yet.";
 
   json minutes = false;
   if (m.has_minutes) {
     auto it = site_.minutes.find(m.id);
     bool draft = it != site_.minutes.end() && it->second.status == MinutesStatus::kDraft;
-    minutes = {{"href", Link(urls::Minutes(m.id))}, {"draft", draft}};
+    bool notes = it != site_.minutes.end() && it->second.kind == MinutesKind::kActionNotes;
+    minutes = {{"href", Link(urls::Minutes(m.id))},
+               {"draft", draft},
+               {"label", notes ? "action notes" : "minutes"}};
   }
   d["minutes"] = minutes;
 
@@ -290,20 +328,31 @@ PageData PageContext::DocumentPage(const Document& doc) {
     rows.push_back(Row("Agenda item", Line(label, Link(urls::Meeting(m->id) + "#" +
                                                        urls::ItemAnchor(doc.item)))));
   }
-  if (!doc.author.empty()) {
-    json author = PersonLink(doc.author.id);
-    json lines = json::array({Line(author["name"], author["href"])});
-    if (!doc.author_role.empty()) lines.push_back(Line(doc.author_role));
-    rows.push_back(Row("Author", lines));
-  } else if (!doc.author_role.empty()) {
-    rows.push_back(Row("Author", Line(doc.author_role)));
-  }
+  auto people_row = [&](const char* one, const char* many,
+                        const std::vector<PaperPerson>& people) {
+    if (people.empty()) return;
+    json lines = json::array();
+    for (const PaperPerson& p : people) {
+      if (!p.person.empty()) {
+        json link = PersonLink(p.person.id);
+        lines.push_back(Line(link["name"], link["href"]));
+      } else if (!p.name.empty()) {
+        lines.push_back(Line(p.name));
+      }
+      if (!p.role.empty()) lines.push_back(Line(p.role));
+    }
+    rows.push_back(Row(people.size() == 1 ? one : many, lines));
+  };
+  people_row("Author", "Authors", doc.authors);
+  people_row("Contact officer", "Contact officers", doc.contacts);
+  if (doc.published) rows.push_back(Row("Published", Line(LongDate(*doc.published))));
   if (!doc.organisation.empty())
     rows.push_back(Row("Organisation", Line(doc.organisation)));
   rows.push_back(Row("Status", Line(ToString(doc.status))));
   rows.push_back(
       Row("Classification", Line(doc.exempt ? "Exempt (not for publication)" : "Open")));
-  rows.push_back(Row("Key decision", Line(doc.key_decision ? "Yes" : "No")));
+  if (doc.key_decision)  // shown only when the paper says, either way
+    rows.push_back(Row("Key decision", Line(*doc.key_decision ? "Yes" : "No")));
   if (!doc.wards.empty()) {
     std::string wards;
     for (const std::string& w : doc.wards) wards += (wards.empty() ? "" : ", ") + w;
@@ -332,6 +381,12 @@ PageData PageContext::DocumentPage(const Document& doc) {
     if (const Document* ad = index_.FindDocument(doc.meeting_id, a.id))
       appendices.push_back(DocumentLink(*ad));
   }
+  for (const ExternalAppendix& e : doc.external_appendices)
+    appendices.push_back({{"href", e.url},
+                          {"title", e.title},
+                          {"kind", "Appendix, on another website"},
+                          {"draft", false},
+                          {"exempt", false}});
   d["appendices"] = appendices;
   json parents = json::array();
   if (auto it = index_.appendix_of.find(key); it != index_.appendix_of.end()) {

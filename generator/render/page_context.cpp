@@ -189,16 +189,18 @@ json PageContext::MeetingSummary(const Meeting& m) const {
   if (auto it = site_.venues.find(m.venue.id); it != site_.venues.end())
     venue = &it->second;
   std::string status = ToString(m.status);
+  // A time the papers do not give is said to be unknown; the machine-readable
+  // value is then the date alone.
   return {{"href", Link(urls::Meeting(m.id))},
           {"label", index_.MeetingLabel(m)},
           {"title", index_.MeetingTitle(m)},
           {"date", LongDate(m.start.date)},
-          {"iso", IsoDate(m.start.date) + "T" + IsoTime(m.start.time)},
-          {"time", ClockTime(m.start.time)},
+          {"iso", IsoDate(m.start.date) + (m.start.time ? "T" + IsoTime(*m.start.time) : "")},
+          {"time", m.start.time ? ClockTime(*m.start.time) : "time to be confirmed"},
           {"status", status},
           {"status_class", ascii::Lower(status)},
           {"show_status", m.status != MeetingStatus::kHeld},
-          {"venue", venue ? venue->name : ""}};
+          {"venue", venue ? venue->name : m.venue_tbc ? "Place to be confirmed" : ""}};
 }
 
 json PageContext::DocumentLink(const Document& doc) const {
@@ -207,6 +209,26 @@ json PageContext::DocumentLink(const Document& doc) const {
           {"kind", ToString(doc.kind)},
           {"draft", doc.status == DocumentStatus::kDraft},
           {"exempt", doc.exempt}};
+}
+
+namespace {
+bool AnyExempt(const std::vector<AgendaItem>& items) {
+  for (const AgendaItem& item : items)
+    if (item.exempt || AnyExempt(item.sub_items)) return true;
+  return false;
+}
+}  // namespace
+
+std::string WhoMayAttend(const Meeting& m) {
+  if (m.status == MeetingStatus::kCancelled || m.status == MeetingStatus::kPostponed)
+    return "";
+  std::optional<bool> open = OpenToPublic(m);
+  if (!open) return "";
+  if (!*open) return "This meeting is not open to the public.";
+  if (AnyExempt(m.agenda))
+    return "Anyone can come and watch, except while the items taken in private are "
+           "discussed.";
+  return "Anyone can come and watch.";
 }
 
 std::vector<PageJob> PageJobs(const Site& site) {
@@ -351,7 +373,11 @@ PageData PageContext::GlossaryPage() {
   PageData page = Begin(urls::Glossary(), "glossary", "Glossary", "glossary",
                         {{"Home", urls::Home()}});
   std::vector<const GlossaryTerm*> terms;
-  for (const auto& [id, t] : site_.glossary) terms.push_back(&t);
+  for (const auto& [id, t] : site_.glossary) {
+    // A name with nothing to say about it (`not_acronyms`) is not listed.
+    if (t.name && t.plain.empty()) continue;
+    terms.push_back(&t);
+  }
   std::stable_sort(terms.begin(), terms.end(),
                    [](const GlossaryTerm* a, const GlossaryTerm* b) {
                      return ascii::Lower(a->term) < ascii::Lower(b->term);
@@ -368,12 +394,27 @@ PageData PageContext::GlossaryPage() {
           {{"letter", letter}, {"id", UniqueId(id, used)}, {"terms", json::array()}});
     }
     bool acronym = !t->expansion.empty() && t->term != t->expansion;
+    // A term of several meanings lists each, with the committees using it.
+    json meanings = json::array();
+    for (const GlossaryMeaning& m : t->meanings) {
+      std::string where;
+      for (size_t i = 0; i < m.committees.size(); ++i) {
+        auto c = site_.committees.find(m.committees[i].id);
+        where += (i == 0 ? "" : i + 1 == m.committees.size() ? " and " : ", ") +
+                 (c == site_.committees.end() ? m.committees[i].id : c->second.name);
+      }
+      meanings.push_back({{"expansion", m.expansion},
+                          {"where", where.empty() ? "In other papers." : "In papers of the " + where + "."},
+                          {"plain", m.plain}});
+    }
     letters.back()["terms"].push_back(
         {{"id", UniqueId(GlossaryExpander::TermAnchor(t->term), used)},
          {"term", t->term},
          {"abbr", acronym},
          {"expansion", t->expansion},
-         {"plain", t->plain}});
+         {"plain", t->plain},
+         {"has_meanings", !meanings.empty()},
+         {"meanings", meanings}});
   }
   page.data["letters"] = letters;
   return page;

@@ -86,6 +86,8 @@ class PageContext {
   nlohmann::json MeetingSummary(const Meeting& meeting) const;
   nlohmann::json DocumentLink(const Document& document) const;
   nlohmann::json AttendanceData(const Meeting& meeting) const;
+  // People invited to present an agenda item: name, link and capacity.
+  nlohmann::json InvitedData(const std::vector<Attendee>& invited) const;
   // The item's topic and its other appearances, or false.
   nlohmann::json TopicOfItem(const Meeting& meeting, const AgendaItem& item) const;
   nlohmann::json AgendaItems(const Meeting& meeting, const std::vector<AgendaItem>& items,
@@ -131,6 +133,9 @@ nlohmann::json Row(const std::string& key, nlohmann::json lines);
 
 std::string ShortDate(const Date& date);          // "16 September 2019"
 std::string PagesText(const std::string& pages);  // "Pages 11 to 30 of the printed pack"
+// Who may come to a meeting, from what the papers say or its kind; "" when
+// not known (another body's meeting) or cancelled: then nothing is said.
+std::string WhoMayAttend(const Meeting& m);
 std::string Timing(const std::optional<TimeOfDay>& from,
                    const std::optional<TimeOfDay>& to);
 

@@ -49,9 +49,16 @@ PageData PageContext::CommitteePage(const Committee& c) {
   d["remit"] = remit == content_.remits.end() ? "" : remit->second;
 
   json members = json::array();
-  for (const Membership& m : c.members) {
+  // Chair first, then vice-chairs, lead members and members, each in the
+  // order the file gives them.
+  std::vector<const Membership*> sorted;
+  for (const Membership& m : c.members) sorted.push_back(&m);
+  std::stable_sort(sorted.begin(), sorted.end(),
+                   [](const Membership* a, const Membership* b) { return a->role < b->role; });
+  for (const Membership* mp : sorted) {
+    const Membership& m = *mp;
     members.push_back({{"person", PersonLink(m.person.id)},
-                       {"role", ToString(m.role)},
+                       {"role", RoleTitle(m)},
                        {"party", m.party},
                        {"from", OptionalDate(m.from)},
                        {"to", OptionalDate(m.to)}});
@@ -71,10 +78,14 @@ PageData PageContext::CommitteePage(const Committee& c) {
   for (const CoOptee& m : c.co_optees) {
     co_optees.push_back({{"person", PersonLink(m.person.id)},
                          {"represents", m.represents},
-                         {"voting", m.voting ? "Yes" : "No"},
+                         {"voting", !m.voting ? "" : *m.voting ? "Yes" : "No"},
                          {"from", OptionalDate(m.from)},
                          {"to", OptionalDate(m.to)}});
   }
+  // "Can vote" only where the papers say; a row they are silent on says so.
+  d["c_voting"] = any(co_optees, "voting");
+  for (json& row : co_optees)
+    if (row["voting"].get<std::string>().empty()) row["voting"] = "Not stated";
   d["co_optees"] = co_optees;
   d["c_from"] = any(co_optees, "from");
   d["c_to"] = any(co_optees, "to");
@@ -146,7 +157,7 @@ PageData PageContext::PersonPage(const Person& p) {
     for (const Membership& m : c.members) {
       if (m.person.id != p.id) continue;
       roles.push_back({{"committee", committee},
-                       {"role", ToString(m.role)},
+                       {"role", RoleTitle(m)},
                        {"party", m.party},
                        {"from", OptionalDate(m.from)},
                        {"to", OptionalDate(m.to)}});
@@ -155,7 +166,9 @@ PageData PageContext::PersonPage(const Person& p) {
       if (m.person.id != p.id) continue;
       roles.push_back(
           {{"committee", committee},
-           {"role", m.voting ? "Co-opted member (voting)" : "Co-opted member"},
+           {"role", !m.voting   ? "Co-opted member"
+                    : *m.voting ? "Co-opted member (voting)"
+                                : "Co-opted member (non-voting)"},
            {"party", m.represents},
            {"from", OptionalDate(m.from)},
            {"to", OptionalDate(m.to)}});
@@ -187,9 +200,12 @@ PageData PageContext::PersonPage(const Person& p) {
         what = "Substitute for " + index_.PersonName(r.detail), ++attended;
       else if (r.kind == "also_attending")
         what = "Also attending", ++attended;
+      else if (r.kind == "invited")
+        what = "Invited to present item " + r.item;
       else
         what = "Sent apologies", ++apologies;
       if (!r.detail.empty() && r.kind != "substitute") what += " (" + r.detail + ")";
+      if (r.remote && r.kind != "remote") what += ", online";
       attendance.push_back({{"href", Link(urls::Meeting(m->id))},
                             {"meeting", index_.MeetingTitle(*m)},
                             {"date", ShortDate(m->start.date)},
@@ -214,7 +230,7 @@ PageData PageContext::PersonPage(const Person& p) {
         ++c.apologies;
       else if (r.kind == "substitute")
         ++c.substitute;
-      else
+      else if (r.kind == "also_attending")
         ++c.also;
     }
   }

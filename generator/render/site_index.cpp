@@ -20,6 +20,17 @@ void IndexItems(const Meeting& meeting, const std::vector<AgendaItem>& items,
   }
 }
 
+// People invited to present items, in agenda order.
+void IndexInvited(const Meeting& meeting, const std::vector<AgendaItem>& items,
+                  std::map<std::string, std::vector<AttendanceRecord>>& attendance) {
+  for (const AgendaItem& item : items) {
+    for (const Attendee& a : item.invited)
+      attendance[a.person.id].push_back(
+          {meeting.id, "invited", a.capacity, a.remote, item.full_number});
+    IndexInvited(meeting, item.sub_items, attendance);
+  }
+}
+
 const AgendaItem* FindIn(const std::vector<AgendaItem>& items,
                          const std::string& number) {
   for (const AgendaItem& item : items) {
@@ -50,7 +61,8 @@ SiteIndex::SiteIndex(const Site& s) : site(s) {
     auto record = [&](const std::vector<Attendee>& list, const char* kind) {
       for (const Attendee& a : list) {
         attendance[a.person.id].push_back(
-            {m->id, kind, a.substitute_for.empty() ? a.capacity : a.substitute_for.id});
+            {m->id, kind, a.substitute_for.empty() ? a.capacity : a.substitute_for.id,
+             a.remote, ""});
       }
     };
     record(m->attendance.present, "present");
@@ -58,6 +70,7 @@ SiteIndex::SiteIndex(const Site& s) : site(s) {
     record(m->attendance.substitutes, "substitute");
     record(m->attendance.also_attending, "also_attending");
     record(m->attendance.apologies, "apologies");
+    IndexInvited(*m, m->agenda, attendance);
   }
   // Documents that name an item but that the agenda does not list.
   for (const auto& [key, doc] : site.documents) {
@@ -69,7 +82,8 @@ SiteIndex::SiteIndex(const Site& s) : site(s) {
     for (const Ref& appendix : doc.appendices) {
       appendix_of[doc.meeting_id + "/" + appendix.id].push_back(doc.id);
     }
-    if (!doc.author.empty()) authored[doc.author.id].push_back({doc.meeting_id, doc.id});
+    for (const PaperPerson& p : doc.authors)
+      if (!p.person.empty()) authored[p.person.id].push_back({doc.meeting_id, doc.id});
   }
   for (const auto& [meeting_id, minutes] : site.minutes) {
     for (const MinuteSection& section : minutes.sections) {

@@ -16,8 +16,12 @@ namespace clerk {
 
 struct AttendanceRecord {
   std::string meeting_id;
-  std::string kind;    // "present", "apologies", "substitute", "also_attending", "remote"
+  // "present", "apologies", "substitute", "also_attending", "remote" (online
+  // only), "invited" (to present an agenda item)
+  std::string kind;
   std::string detail;  // capacity, or the member substituted for (a person id)
+  bool remote = false;  // took part online
+  std::string item;     // "invited": the agenda item (full number) they presented
 };
 
 struct Authored {

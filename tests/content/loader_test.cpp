@@ -30,7 +30,7 @@ TEST_CASE("the loader reads every kind of record", "[loader]") {
 
   const Meeting& held = site.meetings.at("2024-03-04-planning");
   CHECK(held.status == MeetingStatus::kHeld);
-  CHECK(held.start == DateTime{{2024, 3, 4}, {18, 0}});
+  CHECK(held.start == MeetingStart{{2024, 3, 4}, TimeOfDay{18, 0}});
   CHECK(held.end == TimeOfDay{19, 30});
   CHECK(held.has_minutes);
   REQUIRE(held.attendance.present.size() == 2);

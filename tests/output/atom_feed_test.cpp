@@ -31,7 +31,7 @@ Site ManyPapers(int n) {
     m.id = id;
     m.committee = {"cyp", {}};
     m.status = MeetingStatus::kHeld;
-    m.start = {day, {10, 0}};
+    m.start = {day, TimeOfDay{10, 0}};
     m.documents.push_back("report");
     site.meetings[m.id] = m;
     Document doc;

@@ -23,7 +23,7 @@ Site LongHistory() {
         "2021-" + std::string(month < 10 ? "0" : "") + std::to_string(month) + "-10-cyp";
     m.committee = {"cyp", {}};
     m.status = MeetingStatus::kScheduled;
-    m.start = {Date{2021, month, 10}, {10, 0}};
+    m.start = {Date{2021, month, 10}, TimeOfDay{10, 0}};
     AgendaItem item;
     item.number = item.full_number = "1";
     item.title = "Budget";

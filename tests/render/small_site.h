@@ -53,7 +53,7 @@ inline Site SmallSite() {
   held.id = "2019-09-16-cyp";
   held.committee = {"cyp", {}};
   held.status = MeetingStatus::kHeld;
-  held.start = {D(2019, 9, 16), {10, 15}};
+  held.start = {D(2019, 9, 16), TimeOfDay{10, 15}};
   held.end = TimeOfDay{13, 5};
   held.venue = {"shire-hall", {}};
   held.attendance.present.push_back({{}, {"carole-gandy", {}}, "", {}});
@@ -83,7 +83,7 @@ inline Site SmallSite() {
   cancelled.id = "2019-11-25-cyp";
   cancelled.committee = {"cyp", {}};
   cancelled.status = MeetingStatus::kCancelled;
-  cancelled.start = {D(2019, 11, 25), {14, 0}};
+  cancelled.start = {D(2019, 11, 25), TimeOfDay{14, 0}};
   cancelled.notice = "Cancelled for lack of business.";
   cancelled.moved_to = {"2020-01-27-cyp", {}};
   site.meetings[cancelled.id] = cancelled;
@@ -92,7 +92,7 @@ inline Site SmallSite() {
   next.id = "2020-01-27-cyp";
   next.committee = {"cyp", {}};
   next.status = MeetingStatus::kScheduled;
-  next.start = {D(2020, 1, 27), {10, 0}};
+  next.start = {D(2020, 1, 27), TimeOfDay{10, 0}};
   next.venue = {"shire-hall", {}};
   site.meetings[next.id] = next;
 
@@ -102,7 +102,7 @@ inline Site SmallSite() {
   report.path = "content/meetings/2019-09-16-cyp/care-leavers.md";
   report.title = "Accommodation for care leavers";
   report.item = "7";
-  report.author = {"matthew-evans", {}};
+  report.authors = {PaperPerson{{}, {"matthew-evans", {}}, "", ""}};
   report.recommendations.push_back({{}, "a", "That a service is commissioned."});
   report.appendices.push_back({"care-leavers-eia", {}});
   report.body = "## Purpose\n\nTo commission a service[^1].\n\n## Costs\n\n| Year | Cost |\n|---|---|\n| 2020 | 10 |\n\n[^1]: For five years.\n";

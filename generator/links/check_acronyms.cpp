@@ -1,12 +1,15 @@
 #include "links/check_acronyms.h"
 
+#include <algorithm>
 #include <atomic>
 #include <cctype>
+#include <regex>
 #include <set>
 #include <vector>
 
 #include "content/paper_body.h"
 #include "model/ascii.h"
+#include "model/glossary.h"
 #include "model/parallel.h"
 #include "model/program_identity.h"
 
@@ -17,13 +20,52 @@ bool IsWordChar(char c) {
   return ascii::IsAlnum(c) || c == '&' || c == '\'' || c == '_';
 }
 
+// What the check knows of the glossary, made once per run: the terms and
+// names, the terms of several words, and the compiled ignore patterns.
+class GlossaryWords {
+ public:
+  explicit GlossaryWords(const Site& site) : site_(site) {
+    for (const auto& [key, term] : site.glossary)
+      if (key.find(' ') != std::string::npos) phrases_.push_back(&term);
+    // Longest first, so "NHS England Midlands" wins over "NHS England".
+    std::stable_sort(phrases_.begin(), phrases_.end(),
+                     [](const GlossaryTerm* a, const GlossaryTerm* b) {
+                       return a->term.size() > b->term.size();
+                     });
+    for (const GlossaryPattern& p : site.glossary_ignore) {
+      try {
+        patterns_.emplace_back(p.pattern, std::regex::ECMAScript | std::regex::optimize);
+      } catch (const std::regex_error&) {
+        // Reported when the glossary was loaded.
+      }
+    }
+  }
+  const GlossaryTerm* Find(const std::string& word) const {
+    auto it = site_.glossary.find(word);
+    return it == site_.glossary.end() ? nullptr : &it->second;
+  }
+  // A code such as a table row id ("ASL1"): the whole word matches a pattern.
+  bool Ignored(const std::string& word) const {
+    for (const std::regex& re : patterns_)
+      if (std::regex_match(word, re)) return true;
+    return false;
+  }
+  const std::vector<const GlossaryTerm*>& phrases() const { return phrases_; }
+
+ private:
+  const Site& site_;
+  std::vector<const GlossaryTerm*> phrases_;  // terms of several words
+  std::vector<std::regex> patterns_;
+};
+
 class Scanner {
  public:
-  Scanner(const Site& site, Diagnostics& diag) : site_(site), diag_(diag) {}
+  Scanner(const GlossaryWords& words, Diagnostics& diag) : words_(words), diag_(diag) {}
 
-  // Scans a text that starts at `start` in its file. Markdown code, link
-  // targets and web addresses are skipped.
-  void Scan(const std::string& text, const SourcePos& start) {
+  // Scans a text that starts at `start` in its file, read at `place` (for
+  // terms with several meanings). Markdown code, link targets and web
+  // addresses are skipped.
+  void Scan(const std::string& text, const SourcePos& start, const GlossaryPlace& place) {
     int line = start.line;
     size_t line_start = 0;
     bool in_fence = false;
@@ -34,7 +76,7 @@ class Scanner {
       if (current.rfind("```", 0) == 0 || current.rfind("~~~", 0) == 0)
         in_fence = !in_fence;
       if (!in_fence)
-        ScanLine(current, start.path, line, line == start.line ? start.column : 1);
+        ScanLine(current, start.path, line, line == start.line ? start.column : 1, place);
       if (end == std::string::npos) break;
       line_start = end + 1;
       ++line;
@@ -43,7 +85,7 @@ class Scanner {
 
  private:
   void ScanLine(std::string line, const std::string& path, int line_number,
-                int first_column) {
+                int first_column, const GlossaryPlace& place) {
     // Blank out what is not prose: `code`, ](link targets), and URLs.
     Blank(line, '`', '`');
     Blank(line, "](", ')');
@@ -54,16 +96,54 @@ class Scanner {
           line[at++] = ' ';
       }
     }
-    for (const AcronymHit& hit : FindAcronyms(line)) {
-      if (site_.glossary.count(hit.word)) continue;
+    // Terms of several words ("Section 106", "NHS England") are whole: their
+    // words are not looked at one by one.
+    for (const GlossaryTerm* phrase : words_.phrases()) {
+      const std::string& t = phrase->term;
+      for (size_t at = line.find(t); at != std::string::npos; at = line.find(t, at + 1)) {
+        size_t end = at + t.size();
+        if ((at > 0 && (IsWordChar(line[at - 1]) || line[at - 1] == '-')) ||
+            (end < line.size() && (IsWordChar(line[end]) || line[end] == '-')))
+          continue;
+        Check(*phrase, path, line_number, first_column + static_cast<int>(at), place);
+        for (size_t i = at; i < end; ++i) line[i] = ' ';
+      }
+    }
+    for (const AcronymHit& hit : FindAcronyms(line, [&](const std::string& word) {
+           return words_.Find(word) != nullptr;
+         })) {
+      const int column = first_column + static_cast<int>(hit.offset);
+      if (const GlossaryTerm* term = words_.Find(hit.word)) {
+        Check(*term, path, line_number, column, place);
+        continue;
+      }
+      if (words_.Ignored(hit.word)) continue;
       // One warning per word and file is enough to act on.
       if (!reported_.insert(path + "\n" + hit.word).second) continue;
       diag_.Warning(
-          {path, line_number, first_column + static_cast<int>(hit.offset)},
+          {path, line_number, column},
           "'" + hit.word +
               "' is not in the glossary: add it to "
               "content/glossary.yaml with its expansion and a plain explanation");
     }
+  }
+
+  // A use of a glossary term: a term of several meanings must have one here.
+  void Check(const GlossaryTerm& term, const std::string& path, int line, int column,
+             const GlossaryPlace& place) {
+    if (term.name || term.meanings.empty() || MeaningAt(term, place).known) return;
+    if (!reported_.insert(path + "\n" + term.term).second) return;
+    std::string where =
+        place.committee.empty() ? "here" : "for committee '" + place.committee + "'";
+    diag_.Warning({path, line, column},
+                  "'" + term.term + "' has " + std::to_string(term.meanings.size()) +
+                      " meanings in the glossary and none is chosen " + where +
+                      ", so it is not explained: add the committee to one meaning's "
+                      "committees in content/glossary.yaml" +
+                      (place.choices ? ", or choose one in the paper's front matter "
+                                       "(glossary: {" +
+                                           term.term + ": <expansion>})"
+                                     : ""));
   }
 
   static void Blank(std::string& line, const std::string& open, char close) {
@@ -78,44 +158,117 @@ class Scanner {
     Blank(line, std::string(1, open), close);
   }
 
-  const Site& site_;
+  const GlossaryWords& words_;
   Diagnostics& diag_;
   std::set<std::string> reported_;
 };
 
 }  // namespace
 
-std::vector<AcronymHit> FindAcronyms(const std::string& text) {
+namespace {
+
+// Quotes around a word, then a possessive: "'YJB's'" -> "YJB". Returns how
+// many bytes were cut from the front.
+size_t TrimWord(std::string& word) {
+  while (!word.empty() && word.back() == '\'') word.pop_back();
+  size_t lead = 0;
+  while (lead < word.size() && word[lead] == '\'') ++lead;
+  word.erase(0, lead);
+  if (word.size() > 2 && word.compare(word.size() - 2, 2, "'s") == 0)
+    word.resize(word.size() - 2);
+  return lead;
+}
+
+// Two or more capitals, at least half the letters capitals, a capital first;
+// a plural "s" is dropped ("SLAs" -> "SLA").
+bool AcronymLike(std::string& word) {
+  if (word.empty()) return false;
+  int upper = 0, letters = 0;
+  for (char c : word) {
+    if (ascii::IsAlpha(c)) ++letters;
+    if (ascii::IsUpper(c)) ++upper;
+  }
+  if (upper >= 2 && word.back() == 's' && upper == letters - 1) word.pop_back();
+  return upper >= 2 && upper * 2 >= letters && ascii::IsUpper(word[0]);
+}
+
+bool AllDigits(const std::string& word) {
+  if (word.empty()) return false;
+  for (char c : word)
+    if (!ascii::IsDigit(c)) return false;
+  return true;
+}
+
+}  // namespace
+
+std::vector<AcronymHit> FindAcronyms(
+    const std::string& text, const std::function<bool(const std::string&)>& is_entry) {
   std::vector<AcronymHit> hits;
+  const size_t n = text.size();
   size_t i = 0;
-  while (i < text.size()) {
+  while (i < n) {
     if (!IsWordChar(text[i])) {
       ++i;
       continue;
     }
+    // A token: word characters, and hyphens between letters or digits
+    // ("COVID-19", "CAMHS-led").
     size_t start = i;
     int raw_upper = 0;
-    while (i < text.size() && IsWordChar(text[i])) {
-      raw_upper += ascii::IsUpper(text[i]) ? 1 : 0;
-      ++i;
+    bool hyphen = false;
+    while (i < n) {
+      if (IsWordChar(text[i])) {
+        raw_upper += ascii::IsUpper(text[i]) ? 1 : 0;
+        ++i;
+      } else if (text[i] == '-' && i + 1 < n && ascii::IsAlnum(text[i + 1]) &&
+                 ascii::IsAlnum(text[i - 1])) {
+        hyphen = true;
+        ++i;
+      } else {
+        break;
+      }
     }
     if (raw_upper < 2) continue;  // most words: no acronym, no copy
     std::string word = text.substr(start, i - start);
-    // Trim quotes around the word, then a possessive and a plural.
-    while (!word.empty() && word.back() == '\'') word.pop_back();
-    size_t lead = 0;
-    while (lead < word.size() && word[lead] == '\'') ++lead;
-    word = word.substr(lead);
-    if (word.size() > 2 && word.compare(word.size() - 2, 2, "'s") == 0)
-      word.resize(word.size() - 2);
-    int upper = 0, letters = 0;
-    for (char c : word) {
-      if (ascii::IsAlpha(c)) ++letters;
-      if (ascii::IsUpper(c)) ++upper;
-    }
-    if (upper >= 2 && word.back() == 's' && upper == letters - 1) word.pop_back();
-    if (upper >= 2 && upper * 2 >= letters && ascii::IsUpper(word[0]))
+    const size_t lead = TrimWord(word);
+    if (is_entry && !word.empty() && is_entry(word)) {
       hits.push_back({word, start + lead});
+      continue;
+    }
+    if (!hyphen) {
+      if (AcronymLike(word)) hits.push_back({word, start + lead});
+      continue;
+    }
+    // A hyphenated token that is not a term: a code ("COVID-19", every part
+    // capitals or digits) is one word; otherwise ("CAMHS-led") each part is
+    // a word of its own.
+    struct Part {
+      std::string word;
+      size_t offset;
+      bool acronym;
+    };
+    std::vector<Part> parts;
+    bool code = true, any_acronym = false;
+    for (size_t at = 0; at <= word.size();) {
+      size_t dash = word.find('-', at);
+      if (dash == std::string::npos) dash = word.size();
+      Part part{word.substr(at, dash - at), at, false};
+      part.acronym = AcronymLike(part.word);
+      any_acronym |= part.acronym;
+      code &= part.acronym || AllDigits(part.word);
+      parts.push_back(std::move(part));
+      at = dash + 1;
+    }
+    if (code && any_acronym) {
+      hits.push_back({word, start + lead});
+      continue;
+    }
+    for (Part& part : parts) {
+      if (!part.acronym) continue;
+      std::string trimmed = part.word;
+      const size_t part_lead = TrimWord(trimmed);
+      hits.push_back({trimmed, start + lead + part.offset + part_lead});
+    }
   }
   return hits;
 }
@@ -127,7 +280,11 @@ namespace {
 // beside the glossary and the clerk binary.
 class FileTexts {
  public:
-  explicit FileTexts(const Fingerprint& glossary) { key_.Add(glossary); }
+  FileTexts(const Fingerprint& glossary, GlossaryPlace place) : place_(std::move(place)) {
+    key_.Add(glossary).Add(place_.committee);
+    if (place_.choices)
+      for (const GlossaryChoice& c : *place_.choices) key_.Add(c.term).Add(c.expansion);
+  }
   void Add(const std::string& text, const SourcePos& pos) {
     texts_.push_back({&text, pos});
     key_.Add(text).Add(pos);
@@ -140,13 +297,14 @@ class FileTexts {
   }
   Fingerprint Key() const { return key_.Finish(); }
   void ScanAll(Scanner& scan, Diagnostics& diag) const {
-    for (const auto& [text, pos] : texts_) scan.Scan(*text, pos);
+    for (const auto& [text, pos] : texts_) scan.Scan(*text, pos, place_);
     if (!body_) return;
     if (std::optional<std::string> body = PaperBody(*body_, diag))
-      scan.Scan(*body, {body_->path, body_->body_line, 1});
+      scan.Scan(*body, {body_->path, body_->body_line, 1}, place_);
   }
 
  private:
+  GlossaryPlace place_;
   Hasher key_;
   std::vector<std::pair<const std::string*, SourcePos>> texts_;
   const Document* body_ = nullptr;
@@ -164,11 +322,53 @@ void AddAgenda(const Meeting& meeting, FileTexts& texts) {
 
 }  // namespace
 
+namespace {
+
+// A paper's `glossary:` choices name a term of several meanings and one of
+// its meanings.
+void CheckGlossaryChoices(const Site& site, Diagnostics& diag) {
+  for (const auto& [key, doc] : site.documents) {
+    for (const GlossaryChoice& choice : doc.glossary) {
+      auto it = site.glossary.find(choice.term);
+      if (it == site.glossary.end()) {
+        diag.Error(choice.pos, "'" + choice.term +
+                                   "' is not in the glossary, so it has no meaning to "
+                                   "choose");
+        continue;
+      }
+      const GlossaryTerm& term = it->second;
+      if (term.meanings.empty()) {
+        diag.Warning(choice.pos, "'" + choice.term +
+                                     "' has one meaning in the glossary: there is "
+                                     "nothing to choose");
+        continue;
+      }
+      std::vector<std::string> expansions;
+      for (const GlossaryMeaning& m : term.meanings) expansions.push_back(m.expansion);
+      if (std::find(expansions.begin(), expansions.end(), choice.expansion) !=
+          expansions.end())
+        continue;
+      std::string list;
+      for (size_t i = 0; i < expansions.size(); ++i)
+        list += (i == 0                       ? ""
+                 : i + 1 == expansions.size() ? " or "
+                                              : ", ") +
+                ("'" + expansions[i] + "'");
+      diag.Error(choice.pos, "'" + choice.term + "' has no meaning '" + choice.expansion +
+                                 "' in the glossary: write one of " + list);
+    }
+  }
+}
+
+}  // namespace
+
 size_t CheckAcronyms(const Site& site, Diagnostics& diag,
                      const AcronymScans* clean_before, AcronymScans* clean_now) {
-  Scanner scan(site, diag);
+  CheckGlossaryChoices(site, diag);
+  const GlossaryWords words(site);
+  Scanner scan(words, diag);
   for (const auto& [id, committee] : site.committees)
-    scan.Scan(committee.remit, committee.remit_pos);
+    scan.Scan(committee.remit, committee.remit_pos, {id, nullptr});
 
   // Agendas, papers and minutes are most of the text: each file is scanned
   // on any free core into its own part, and the parts are joined in order,
@@ -176,7 +376,7 @@ size_t CheckAcronyms(const Site& site, Diagnostics& diag,
   // clean before, with the same texts and glossary, is not scanned again.
   Hasher glossary_key;
   glossary_key.Add(ProgramIdentity()).Add("acronyms");
-  for (const auto& [word, term] : site.glossary) glossary_key.Add(word);
+  AddGlossary(glossary_key, site);
   const Fingerprint glossary = glossary_key.Finish();
   std::vector<const Meeting*> meetings;
   for (const auto& [id, m] : site.meetings) meetings.push_back(&m);
@@ -188,25 +388,37 @@ size_t CheckAcronyms(const Site& site, Diagnostics& diag,
   std::vector<Diagnostics> parts(files);
   std::vector<Fingerprint> keys(files);
   std::atomic<size_t> scanned{0};
+  auto Scan = [&](const FileTexts& texts, size_t i) {
+    keys[i] = texts.Key();
+    if (clean_before && clean_before->count(keys[i])) return;
+    Scanner file_scan(words, parts[i]);  // one file: its own "reported once"
+    texts.ScanAll(file_scan, parts[i]);
+    ++scanned;
+  };
   ParallelFor(files, DefaultJobs(), [&](size_t i, int) {
-    FileTexts texts(glossary);
+    auto place = [&](const std::string& meeting_id, const Document* doc) {
+      auto it = site.meetings.find(meeting_id);
+      return it == site.meetings.end() ? GlossaryPlace{"", doc ? &doc->glossary : nullptr}
+                                       : PlaceOf(it->second, doc);
+    };
     if (i < meetings.size()) {
+      FileTexts texts(glossary, PlaceOf(*meetings[i]));
       AddAgenda(*meetings[i], texts);
+      Scan(texts, i);
     } else if (i < meetings.size() + docs.size()) {
       const Document& doc = *docs[i - meetings.size()];
+      FileTexts texts(glossary, place(doc.meeting_id, &doc));
       texts.Add(doc.title, doc.pos);
       texts.Add(doc.summary, doc.pos);
       for (const Recommendation& r : doc.recommendations) texts.Add(r.text, r.pos);
       texts.AddBody(doc);
+      Scan(texts, i);
     } else {
       const Minutes& m = *minutes[i - meetings.size() - docs.size()];
+      FileTexts texts(glossary, place(m.meeting_id, nullptr));
       texts.Add(m.body, {m.path, m.body_line, 1});
+      Scan(texts, i);
     }
-    keys[i] = texts.Key();
-    if (clean_before && clean_before->count(keys[i])) return;
-    Scanner file_scan(site, parts[i]);  // one file: its own "reported once"
-    texts.ScanAll(file_scan, parts[i]);
-    ++scanned;
   });
   for (size_t i = 0; i < files; ++i) {
     if (clean_now && parts[i].ErrorCount() == 0 && parts[i].WarningCount() == 0)
@@ -215,8 +427,8 @@ size_t CheckAcronyms(const Site& site, Diagnostics& diag,
   }
   for (const auto& [id, wp] : site.work_programmes) {
     for (const WorkProgrammeRow& row : wp.rows) {
-      scan.Scan(row.topic, row.pos);
-      scan.Scan(row.description, row.pos);
+      scan.Scan(row.topic, row.pos, {wp.committee.id, nullptr});
+      scan.Scan(row.description, row.pos, {wp.committee.id, nullptr});
     }
   }
   return scanned;

@@ -1,8 +1,13 @@
 // Acronyms residents cannot be expected to know: every word of two or more
-// capitals (CAMHS, DfE, OoCD) in the text must be in the glossary, which
-// explains it on the page. Reported as warnings; --strict makes them errors.
+// capitals (CAMHS, DfE, OoCD, COVID-19) in the text must be in the glossary,
+// which explains it on the page, unless the glossary names it as a name
+// (`not_acronyms`, `name: true`) or a code (`ignore_patterns`). A term of
+// several meanings must have one where it is used (model/glossary.h). The
+// glossary's own mistakes (a paper choosing a meaning a term does not have)
+// are errors; the rest are warnings, which --strict makes errors.
 #pragma once
 
+#include <functional>
 #include <set>
 #include <string>
 #include <vector>
@@ -29,11 +34,17 @@ size_t CheckAcronyms(const Site& site, Diagnostics& diag,
 // The acronym-like words of `text` with their 0-based offsets: two or more
 // capitals, and at least half the letters capitals (so "McErlane" and
 // "SharePoint" are names, not acronyms). Plurals and possessives are
-// stripped: "SLAs" -> "SLA", "YJB's" -> "YJB".
+// stripped: "SLAs" -> "SLA", "YJB's" -> "YJB". Hyphens and digits belong to
+// a word: "COVID-19" is one word, not "COVID" and "19"; a hyphenated word
+// that is not all capitals and digits ("CAMHS-led") gives its parts that
+// are acronyms. A word for which `is_entry` says true (a glossary term or
+// name) is given whole, whatever its letters.
 struct AcronymHit {
   std::string word;
   size_t offset = 0;
 };
-std::vector<AcronymHit> FindAcronyms(const std::string& text);
+std::vector<AcronymHit> FindAcronyms(
+    const std::string& text,
+    const std::function<bool(const std::string&)>& is_entry = {});
 
 }  // namespace clerk

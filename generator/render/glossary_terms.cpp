@@ -17,11 +17,14 @@ bool IsAlnum(char c) {
 }
 
 // End of the word starting at `start` (an alphanumeric): letters and digits,
-// and entities between them ("ADS&amp;FS" is one word).
+// and entities and hyphens between them ("ADS&amp;FS" and "COVID-19" are one
+// word each).
 size_t WordEnd(const std::string& html, size_t start, size_t end) {
   size_t j = start;
   while (j < end) {
     if (IsAlnum(html[j])) {
+      ++j;
+    } else if (html[j] == '-' && j > start && j + 1 < end && IsAlnum(html[j + 1])) {
       ++j;
     } else if (html[j] == '&') {
       size_t semi = html.find(';', j);
@@ -37,6 +40,30 @@ size_t WordEnd(const std::string& html, size_t start, size_t end) {
 }
 
 using ascii::Lower;
+
+// Where the term of several words `phrase` (HTML-escaped, words separated by
+// one space) ends if it starts at html[start]: a space in it matches any run
+// of white space (a line break in the source). npos when it is not there
+// whole.
+size_t PhraseEnd(const std::string& html, size_t start, size_t end,
+                 const std::string& phrase) {
+  size_t j = start;
+  for (size_t k = 0; k < phrase.size(); ++k) {
+    if (phrase[k] == ' ') {
+      if (j >= end || !std::isspace(static_cast<unsigned char>(html[j])))
+        return std::string::npos;
+      while (j < end && std::isspace(static_cast<unsigned char>(html[j]))) ++j;
+      continue;
+    }
+    if (j >= end || html[j] != phrase[k]) return std::string::npos;
+    ++j;
+  }
+  // A whole word: no letter, digit or joining hyphen after it.
+  if (j < end &&
+      (IsAlnum(html[j]) || (html[j] == '-' && j + 1 < end && IsAlnum(html[j + 1]))))
+    return std::string::npos;
+  return j;
+}
 
 // Elements whose text is left as it is.
 constexpr std::string_view kSkipped[] = {
@@ -69,20 +96,64 @@ std::string GlossaryExpander::TermAnchor(const std::string& term) {
   return "term-" + Slugify(term);
 }
 
+GlossaryExpander::GlossaryExpander(const Site& site) : site_(&site) {
+  for (const auto& [text, term] : site.glossary) Add(text, term);
+}
+
 GlossaryExpander::GlossaryExpander(const std::map<std::string, GlossaryTerm>& glossary) {
-  for (const auto& [text, term] : glossary) {
-    std::string key = EscapeHtml(text);
-    if (key.empty()) continue;
-    const auto first = static_cast<unsigned char>(key[0]);
-    starts_term_[first] = true;
-    longest_ = std::max(longest_, key.size() + 1);  // + a plural "s"
-    if (key.size() == 1) {
-      single_term_[first] = true;  // plurals are of terms of two letters or more
-    } else {
-      starts_pair_.set(first * 256u + static_cast<unsigned char>(key[1]));
-    }
-    by_text_[key] = {&term, EscapeHtml(term.expansion), TermAnchor(text)};
+  for (const auto& [text, term] : glossary) Add(text, term);
+}
+
+void GlossaryExpander::Add(const std::string& text, const GlossaryTerm& term) {
+  // Names are never expanded; a term without words has nothing to say.
+  if (term.name || (term.meanings.empty() && term.expansion.empty())) return;
+  std::string key = EscapeHtml(text);
+  if (key.empty() || !IsAlnum(key[0])) return;
+  by_text_[key] = {&term, EscapeHtml(term.expansion), TermAnchor(text)};
+  if (size_t space = key.find(' '); space != std::string::npos) {
+    std::vector<std::string>& list = phrases_[key.substr(0, space)];
+    list.push_back(key);
+    std::stable_sort(
+        list.begin(), list.end(),
+        [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
+    return;
   }
+  const auto first = static_cast<unsigned char>(key[0]);
+  starts_term_[first] = true;
+  longest_ = std::max(longest_, key.size() + 1);  // + a plural "s"
+  if (key.size() == 1) {
+    single_term_[first] = true;  // plurals are of terms of two letters or more
+  } else {
+    starts_pair_.set(first * 256u + static_cast<unsigned char>(key[1]));
+  }
+}
+
+GlossaryPlace GlossaryExpander::PlaceOfPage(const Site& site, const std::string& key) {
+  std::vector<std::string_view> parts;
+  for (size_t at = 0; at <= key.size();) {
+    size_t slash = key.find('/', at);
+    if (slash == std::string::npos) slash = key.size();
+    parts.push_back(std::string_view(key).substr(at, slash - at));
+    at = slash + 1;
+  }
+  if (parts.size() < 3) return {};
+  const std::string id(parts[1]);
+  if (parts[0] == "committees" || parts[0] == "decisions")
+    return site.committees.count(id) ? GlossaryPlace{id, nullptr} : GlossaryPlace{};
+  if (parts[0] == "work-programmes") {
+    auto wp = site.work_programmes.find(id);
+    return wp == site.work_programmes.end()
+               ? GlossaryPlace{}
+               : GlossaryPlace{wp->second.committee.id, nullptr};
+  }
+  if (parts[0] != "meetings") return {};
+  auto meeting = site.meetings.find(id);
+  if (meeting == site.meetings.end()) return {};
+  if (parts.size() == 4) {
+    auto doc = site.documents.find(id + "/" + std::string(parts[2]));
+    if (doc != site.documents.end()) return PlaceOf(meeting->second, &doc->second);
+  }
+  return PlaceOf(meeting->second);
 }
 
 bool GlossaryExpander::MayBeTerm(std::string_view word) const {
@@ -93,8 +164,10 @@ bool GlossaryExpander::MayBeTerm(std::string_view word) const {
 }
 
 std::string GlossaryExpander::Expand(const std::string& html,
-                                     const std::string& glossary_href) const {
+                                     const std::string& glossary_href,
+                                     const std::string& page_key) const {
   if (by_text_.empty()) return html;
+  const GlossaryPlace place = site_ ? PlaceOfPage(*site_, page_key) : GlossaryPlace{};
   size_t main_open = html.find("<main");
   size_t main_close = html.rfind("</main>");
   if (main_open == std::string::npos || main_close == std::string::npos) return html;
@@ -148,9 +221,22 @@ std::string GlossaryExpander::Expand(const std::string& html,
       size_t start = j;
       j = WordEnd(html, j, next_tag);
       std::string_view view(html.data() + start, j - start);
-      if (!MayBeTerm(view)) continue;
       std::string suffix;
-      auto entry = by_text_.find(view);
+      auto entry = by_text_.end();
+      if (!phrases_.empty()) {
+        if (auto list = phrases_.find(view); list != phrases_.end()) {
+          for (const std::string& phrase : list->second) {
+            size_t end = PhraseEnd(html, start, next_tag, phrase);
+            if (end == std::string::npos) continue;
+            entry = by_text_.find(phrase);
+            j = end;
+            view = std::string_view(html.data() + start, j - start);
+            break;
+          }
+        }
+      }
+      if (entry == by_text_.end() && !MayBeTerm(view)) continue;
+      if (entry == by_text_.end()) entry = by_text_.find(view);
       if (entry == by_text_.end() && view.size() > 2 && view.back() == 's') {
         entry = by_text_.find(view.substr(0, view.size() - 1));  // plural: "SLAs"
         if (entry != by_text_.end()) {
@@ -159,20 +245,29 @@ std::string GlossaryExpander::Expand(const std::string& html,
         }
       }
       if (entry == by_text_.end()) continue;
+      const Entry& e = entry->second;
+      // A term of several meanings: the one this page uses, if any; where
+      // none applies, the word is left as it is rather than guessed.
+      std::string chosen;
+      if (!e.term->meanings.empty()) {
+        GlossarySense sense = MeaningAt(*e.term, place);
+        if (!sense.known || sense.expansion->empty()) continue;
+        chosen = EscapeHtml(*sense.expansion);
+      }
+      const std::string& expansion =
+          e.term->meanings.empty() ? e.escaped_expansion : chosen;
       out.append(html, copied, start - copied);
       copied = j;
       std::string word(view);
-      const Entry& e = entry->second;
-      std::string abbr =
-          "<abbr title=\"" + e.escaped_expansion + "\">" + word + "</abbr>";
-      if (seen.insert(word).second) {
+      std::string abbr = "<abbr title=\"" + expansion + "\">" + word + "</abbr>";
+      if (seen.insert(entry->first).second) {
         // Already written out just before: "... Services (CAMHS".
-        std::string before = Lower(out.substr(
-            out.size() - std::min(out.size(), e.escaped_expansion.size() + 2)));
-        if (before == Lower(e.escaped_expansion) + " (") {
+        std::string before =
+            Lower(out.substr(out.size() - std::min(out.size(), expansion.size() + 2)));
+        if (before == Lower(expansion) + " (") {
           out += abbr + suffix;
         } else {
-          out += e.escaped_expansion + " (" + abbr + suffix + ")";
+          out += expansion + " (" + abbr + suffix + ")";
         }
       } else {
         out += "<a class=\"glossary-term\" href=\"" + glossary_href + "#" + e.anchor +

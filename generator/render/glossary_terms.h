@@ -2,7 +2,10 @@
 // content, the first use of each glossary term is written out: "Child and
 // Adolescent Mental Health Services (<abbr>CAMHS</abbr>)", unless the text
 // already says so; later uses link to the term's entry in the glossary.
-// Headings, links, code and the glossary page itself are left alone.
+// Headings, links, code and the glossary page itself are left alone. A term
+// is a whole word, hyphens and digits included ("COVID-19" is not "COVID"
+// then "-19"), or several words ("Section 106"); names (`name: true`,
+// `not_acronyms`) are never expanded.
 #pragma once
 
 #include <bitset>
@@ -10,29 +13,44 @@
 #include <string>
 #include <string_view>
 
+#include "model/glossary.h"
 #include "model/model.h"
 
 namespace clerk {
 
 class GlossaryExpander {
  public:
+  // A site's glossary: each page uses the meanings of its committee and
+  // paper (model/glossary.h).
+  explicit GlossaryExpander(const Site& site);
+  // A glossary alone: pages have no committee.
   explicit GlossaryExpander(const std::map<std::string, GlossaryTerm>& glossary);
 
-  // `glossary_href` is the link from this page to the glossary page.
-  std::string Expand(const std::string& page_html,
-                     const std::string& glossary_href) const;
+  // `glossary_href` is the link from this page to the glossary page;
+  // `page_key` ("meetings/x/report/index.html") says whose page it is, for
+  // terms of several meanings. A term with no meaning there is left as it is.
+  std::string Expand(const std::string& page_html, const std::string& glossary_href,
+                     const std::string& page_key = "") const;
 
   // The glossary page's anchor for a term: "term-camhs".
   static std::string TermAnchor(const std::string& term);
 
+  // The committee and paper a page belongs to, from its key.
+  static GlossaryPlace PlaceOfPage(const Site& site, const std::string& page_key);
+
  private:
   struct Entry {
     const GlossaryTerm* term;
-    std::string escaped_expansion;
+    std::string escaped_expansion;  // one meaning; "" when it has `meanings`
     std::string anchor;
   };
+  void Add(const std::string& text, const GlossaryTerm& term);
+  const Site* site_ = nullptr;
   // HTML-escaped term -> entry; looked up by string_view (no copy per word).
   std::map<std::string, Entry, std::less<>> by_text_;
+  // Terms of several words ("Section 106"), longest first, under their
+  // first word.
+  std::map<std::string, std::vector<std::string>, std::less<>> phrases_;
   // Quick "no": most words of a page start with a letter no term starts
   // with, or are longer than every term.
   bool starts_term_[256] = {};

@@ -84,8 +84,7 @@ Fingerprint SharedInputs(const Site& site, const RenderOptions& options) {
   for (const std::string& rel : ListFiles(options.theme_dir)) {
     h.Add(rel).Add(ReadFile(fs::path(options.theme_dir) / rel));
   }
-  for (const auto& [key, term] : site.glossary)
-    h.Add(key).Add(term.expansion).Add(term.plain);
+  AddGlossary(h, site);
   h.Add(options.base_url);
   return h.Finish();
 }
@@ -243,7 +242,7 @@ RenderStats RenderSite(const Site& site, const RenderOptions& options, OutputSin
                  std::to_string(site.minutes.size() + site.meetings.size()));
   const std::vector<Rendition> renditions = DefaultRenditions();
   ResidentLinks resident_links(index, opts.base_url);
-  GlossaryExpander glossary(site.glossary);
+  GlossaryExpander glossary(site);
   const Fingerprint shared = SharedInputs(site, opts);
   const std::string standard_css =
       ReadFile(fs::path(opts.theme_dir) / "css" / "standard.css");
@@ -344,7 +343,8 @@ RenderStats RenderSite(const Site& site, const RenderOptions& options, OutputSin
           DropBlankLines(theme.RenderPage(page.template_name, page.data, w.diag));
       if (page.template_name != "glossary" && page.template_name != "not_found")
         html = glossary.Expand(
-            html, urls::Relative(page.path, urls::Page(rendition, urls::Glossary())));
+            html, urls::Relative(page.path, urls::Page(rendition, urls::Glossary())),
+            page.key);
       html = extras.Finish(rendition,
                            urls::ResolveSiteLinks(std::move(html), page.path, rendition));
       std::vector<std::string> ids;

@@ -47,6 +47,32 @@ std::string Expand(const std::string& text, const Site& site) {
     }
     size_t j = i;
     while (j < text.size() && IsWordChar(text[j])) ++j;
+    // A hyphenated term is one word: "COVID-19" is written out if the
+    // glossary has it, and a code with digits after a hyphen is left as it
+    // is, never "COVID" written out and then "-19".
+    size_t k = j;
+    bool digits_part = false;
+    while (k + 1 < text.size() && text[k] == '-' && ascii::IsAlnum(text[k + 1])) {
+      size_t part = ++k;
+      while (k < text.size() && IsWordChar(text[k])) ++k;
+      bool digits = true;
+      for (size_t d = part; d < k; ++d) digits &= ascii::IsDigit(text[d]);
+      digits_part |= digits;
+    }
+    if (k > j) {
+      std::string whole = text.substr(i, k - i);
+      auto term = site.glossary.find(whole);
+      if (term != site.glossary.end() && !term->second.expansion.empty()) {
+        out += term->second.expansion;
+        i = k;
+        continue;
+      }
+      if (digits_part) {
+        out += whole;
+        i = k;
+        continue;
+      }
+    }
     std::string word = text.substr(i, j - i);
     int upper = 0;
     for (char c : word) upper += ascii::IsUpper(c) ? 1 : 0;

@@ -116,3 +116,26 @@ TEST_CASE("what clerk check says of a glossary entry points at the entry",
   }
   CHECK(found);
 }
+
+TEST_CASE("easy read writes out a hyphenated term whole, never a part of it",
+          "[glossary][render]") {
+  Site site = render_testing::SmallSite();
+  GlossaryTerm covid;
+  covid.term = "COVID";
+  covid.expansion = "Coronavirus disease";
+  covid.plain = "An illness.";
+  site.glossary["COVID"] = covid;
+  site.meetings["2019-09-16-cyp"].agenda[1].title = "Care leavers after COVID-19";
+  auto pages = Render(site);
+  const std::string& meeting = pages["easy-read/meetings/2019-09-16-cyp/index.html"];
+  CHECK(Contains(meeting, "Care leavers after COVID-19"));
+  CHECK(!Contains(meeting, "Coronavirus disease-19"));
+
+  GlossaryTerm covid19 = covid;
+  covid19.term = "COVID-19";
+  covid19.expansion = "Coronavirus disease 2019";
+  site.glossary["COVID-19"] = covid19;
+  auto again = Render(site);
+  CHECK(Contains(again["easy-read/meetings/2019-09-16-cyp/index.html"],
+                 "Care leavers after Coronavirus disease 2019"));
+}

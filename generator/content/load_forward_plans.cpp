@@ -111,7 +111,9 @@ ForwardPlanEntry ReadEntry(YamlRecord& e, Diagnostics& diag) {
                                      "hyphens: it is the entry's address");
   out.reference = e.String("reference");
   out.title = e.String("title", true);
+  out.title_pos = e.PosOfKey("title");
   out.description = e.String("description");
+  out.description_pos = e.PosOfKey("description");
   // A committee id (or "@/committees/<id>") names a committee; anything else
   // ("Cabinet member children and families") is the words as printed.
   std::string maker = e.String("decision_maker", true);
@@ -143,6 +145,7 @@ void LoadForwardPlan(const std::string& id, const std::string& path,
   plan.id = id;
   plan.pos = r.pos();
   plan.title = r.String("title", true);
+  plan.title_pos = r.PosOfKey("title");
   plan.published = r.DateField("published");
   plan.period = r.String("period");
   plan.contact = r.RefField("contact");

@@ -429,6 +429,16 @@ size_t CheckAcronyms(const Site& site, Diagnostics& diag,
     for (const WorkProgrammeRow& row : wp.rows) {
       scan.Scan(row.topic, row.pos, {wp.committee.id, nullptr});
       scan.Scan(row.description, row.pos, {wp.committee.id, nullptr});
+      scan.Scan(row.notes, row.pos, {wp.committee.id, nullptr});
+      for (const std::string& visit : row.visits)
+        scan.Scan(visit, row.pos, {wp.committee.id, nullptr});
+    }
+  }
+  for (const auto& [id, plan] : site.forward_plans) {
+    scan.Scan(plan.title, plan.title_pos, {"", nullptr});
+    for (const ForwardPlanEntry& e : plan.entries) {
+      scan.Scan(e.title, e.title_pos, {e.decision_maker.id, nullptr});
+      scan.Scan(e.description, e.description_pos, {e.decision_maker.id, nullptr});
     }
   }
   return scanned;

@@ -499,6 +499,7 @@ struct ForwardPlanEntry {
   std::string reference;  // as printed: "FP/2019/042"; may be empty
   std::string title;
   std::string description;  // plain text
+  SourcePos title_pos, description_pos;
   // The decision maker: a committee (`cabinet`), or the words printed
   // ("Cabinet member children and families").
   Ref decision_maker;
@@ -520,6 +521,7 @@ struct ForwardPlan {
   std::string id;  // file stem
   SourcePos pos;
   std::string title;             // "Forward plan of key decisions, September 2019"
+  SourcePos title_pos;
   std::optional<Date> published;  // date of the notice, when given
   std::string period;             // "October 2019 to January 2020"
   Ref contact;                    // a person, for the whole plan

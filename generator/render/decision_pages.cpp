@@ -36,6 +36,9 @@ PageData PageContext::BeginDecisions(const std::string& key, const std::string& 
   d["committee"] = committee ? json(committee->name) : json(false);
   d["year"] = year ? json(std::to_string(year)) : json(false);
   d["latest"] = !committee && !year;
+  // Decisions to come: the forward plans, where there are any.
+  d["forward_plans_href"] =
+      site_.forward_plans.empty() ? json(false) : json(Link(urls::ForwardPlans()));
 
   // The filters: all, or one committee; by year. The current choice is not
   // a link.

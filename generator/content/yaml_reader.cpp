@@ -4,6 +4,8 @@
 #include <cctype>
 #include <map>
 
+#include "content/source_files.h"
+
 namespace clerk {
 namespace {
 
@@ -326,6 +328,167 @@ void YamlRecord::Finish() {
     if (std::find(explained.begin(), explained.end(), key) != explained.end()) continue;
     diag_.Error(PosOf(node_), "missing required field '" + key + "' in the " + what_);
   }
+}
+
+}  // namespace clerk
+
+namespace clerk {
+namespace {
+
+std::vector<size_t> LineStarts(std::string_view text) {
+  std::vector<size_t> starts{0};
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '\n') starts.push_back(i + 1);
+  }
+  return starts;
+}
+
+// The offset of 1-based `line` and `column` in `text`, or npos.
+size_t OffsetOf(const std::vector<size_t>& starts, std::string_view text, int line,
+                int column) {
+  if (line < 1 || static_cast<size_t>(line) > starts.size()) return std::string::npos;
+  size_t at = starts[line - 1] + static_cast<size_t>(std::max(column, 1) - 1);
+  return at < text.size() ? at : std::string::npos;
+}
+
+}  // namespace
+
+ScalarPositions::ScalarPositions(std::string_view file, const SourcePos& value_at,
+                                 std::string_view text)
+    : value_at_(value_at), text_lines_(LineStarts(text)) {
+  std::vector<size_t> file_lines = LineStarts(file);
+  size_t j = OffsetOf(file_lines, file, value_at.line, value_at.column);
+  if (j == std::string::npos) return;
+  if (file[j] == '|' || file[j] == '>') {
+    // A block scalar: its text starts on the line after the header.
+    size_t end = file.find('\n', j);
+    j = end == std::string::npos ? file.size() : end + 1;
+  } else if (file[j] == '"' || file[j] == '\'') {
+    ++j;
+  }
+  // The file's line and column of offset j, kept up to date as j moves on.
+  int line = value_at.line;
+  size_t line_start = file_lines[line - 1];
+  auto advance_to = [&](size_t to) {
+    while (static_cast<size_t>(line) < file_lines.size() && file_lines[line] <= to) {
+      line_start = file_lines[line];
+      ++line;
+    }
+  };
+  where_.reserve(text.size());
+  for (char v : text) {
+    // Line the text up with the file: what the file has and the text has
+    // not is indentation, line ends (folded into spaces or dropped), quotes
+    // and backslashes; anything else is an escape ("\t"), taken as the
+    // character it stands for.
+    while (j < file.size()) {
+      char s = file[j];
+      if (s == v || (v == ' ' && s == '\n')) break;
+      if (s == ' ' || s == '\t' || s == '\r' || s == '\n' || s == '\\' || s == '"' ||
+          s == '\'') {
+        ++j;
+        continue;
+      }
+      break;
+    }
+    if (j >= file.size()) break;
+    advance_to(j);
+    where_.push_back({line, static_cast<int>(j - line_start) + 1});
+    ++j;
+  }
+}
+
+SourcePos ScalarPositions::AtOffset(size_t offset) const {
+  SourcePos pos = value_at_;
+  if (where_.empty()) return pos;
+  const auto& [line, column] = where_[std::min(offset, where_.size() - 1)];
+  pos.line = line;
+  pos.column = column;
+  return pos;
+}
+
+SourcePos ScalarPositions::At(int line, int column) const {
+  if (line < 1 || text_lines_.empty()) return value_at_;
+  size_t l = std::min(static_cast<size_t>(line), text_lines_.size()) - 1;
+  return AtOffset(text_lines_[l] + static_cast<size_t>(std::max(column, 1) - 1));
+}
+
+std::optional<SourcePos> FindKeyValue(std::string_view file, const SourcePos& record,
+                                      std::string_view key) {
+  std::vector<size_t> starts = LineStarts(file);
+  if (record.line < 1 || static_cast<size_t>(record.line) > starts.size() ||
+      record.column < 1)
+    return std::nullopt;
+  const size_t indent = static_cast<size_t>(record.column - 1);
+  auto line_text = [&](size_t l) {
+    size_t b = starts[l];
+    size_t e = l + 1 < starts.size() ? starts[l + 1] : file.size();
+    std::string_view s = file.substr(b, e - b);
+    while (!s.empty() && (s.back() == '\n' || s.back() == '\r')) s.remove_suffix(1);
+    return s;
+  };
+  // The first non-blank character at or after line `l`, as a position.
+  auto next_content = [&](size_t l) -> std::optional<SourcePos> {
+    for (; l < starts.size(); ++l) {
+      std::string_view s = line_text(l);
+      size_t i = s.find_first_not_of(" \t");
+      if (i == std::string_view::npos || s[i] == '#') continue;
+      return SourcePos{record.path, static_cast<int>(l) + 1, static_cast<int>(i) + 1};
+    }
+    return std::nullopt;
+  };
+  for (size_t l = static_cast<size_t>(record.line - 1); l < starts.size(); ++l) {
+    std::string_view s = line_text(l);
+    size_t i = s.find_first_not_of(" \t");
+    if (i == std::string_view::npos || s[i] == '#' || s == "---") continue;
+    // On the record's own line the key may follow "- "; below it, a line
+    // less indented than the record's keys ends the record.
+    bool first = l == static_cast<size_t>(record.line - 1);
+    if (!first && i < indent) return std::nullopt;
+    if (first) i = indent;
+    if (i != indent || s.size() < indent + key.size() + 1) continue;
+    if (s.substr(indent, key.size()) != key) continue;
+    size_t colon = s.find_first_not_of(' ', indent + key.size());
+    if (colon == std::string_view::npos || s[colon] != ':') continue;
+    size_t value = s.find_first_not_of(" \t", colon + 1);
+    if (value == std::string_view::npos || s[value] == '#') return next_content(l + 1);
+    return SourcePos{record.path, static_cast<int>(l) + 1, static_cast<int>(value) + 1};
+  }
+  return std::nullopt;
+}
+
+YamlTextPositions::YamlTextPositions(SourcePos record, std::vector<std::string> keys,
+                                     std::string text, bool value_known)
+    : record_(std::move(record)),
+      keys_(std::move(keys)),
+      text_(std::move(text)),
+      value_known_(value_known) {}
+
+void YamlTextPositions::Load() const {
+  if (loaded_) return;
+  loaded_ = true;
+  if (record_.path.empty()) return;
+  std::string file;
+  Diagnostics ignored;  // the loader read this file and reported its problems
+  if (!ReadTextFile(record_.path, record_.path, &file, ignored)) return;
+  std::optional<SourcePos> at = record_;
+  if (!value_known_) {
+    for (const std::string& key : keys_) {
+      at = FindKeyValue(file, *at, key);
+      if (!at) return;
+    }
+  }
+  map_.emplace(file, *at, text_);
+}
+
+SourcePos YamlTextPositions::At(int line, int column) const {
+  Load();
+  if (map_) return map_->At(line, column);
+  // Not found: as before, counted from the record.
+  SourcePos pos = record_;
+  pos.line = line > 0 ? std::max(record_.line, 1) + line - 1 : record_.line;
+  pos.column = column > 0 ? column + std::max(0, record_.column - 1) : 0;
+  return pos;
 }
 
 }  // namespace clerk

@@ -10,6 +10,7 @@
 #include <initializer_list>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "model/diagnostics.h"
@@ -107,5 +108,60 @@ std::string DidYouMean(const std::string& word,
 
 // Ids are lower case letters, digits and single hyphens.
 bool IsValidId(const std::string& id);
+
+// Positions inside the text of a YAML scalar, mapped back to its file. The
+// text as loaded is not as written: a block scalar (`|`, `>`) loses its
+// header and indentation, a folded or plain one joins its lines, a quoted one
+// loses its quotes and escapes. This lines the text up with the file, so a
+// problem on line 7 of a `notice: |` is reported at its own line and column,
+// not at the key.
+class ScalarPositions {
+ public:
+  ScalarPositions() = default;
+  // `file`: the whole file; `value_at`: where the scalar's node starts (its
+  // `|`, `>` or quote; YamlRecord::PosOf); `text`: the value as loaded
+  // (trimmed or not). A position that cannot be found maps to `value_at`.
+  ScalarPositions(std::string_view file, const SourcePos& value_at,
+                  std::string_view text);
+  // `line` and `column` are 1-based inside `text` (as cmark-gfm counts).
+  SourcePos At(int line, int column) const;
+  SourcePos AtOffset(size_t offset) const;
+
+ private:
+  SourcePos value_at_;
+  std::vector<size_t> text_lines_;          // offset in `text` of each line's start
+  std::vector<std::pair<int, int>> where_;  // per byte of `text`: file line, col
+};
+
+// Where the value of `key` starts in the block mapping at `record` (a
+// YamlRecord's pos(): the column of its first key), found in the file's
+// lines, for texts whose own position the model does not keep (an agenda
+// item's `purpose`). nullopt when the key is not there or the mapping is
+// not a block mapping.
+std::optional<SourcePos> FindKeyValue(std::string_view file, const SourcePos& record,
+                                      std::string_view key);
+
+// Maps positions in a text that a record's YAML holds under `keys` (a path
+// of keys: {"accessibility", "statement"}) to its file, reading the file at
+// `record.path` when first asked. Safe to copy; not thread-safe.
+class YamlTextPositions {
+ public:
+  YamlTextPositions() = default;
+  // `value_at`: the value's own position if known (then `keys` is unused),
+  // else the record's.
+  YamlTextPositions(SourcePos record, std::vector<std::string> keys, std::string text,
+                    bool value_known = false);
+  SourcePos At(int line, int column) const;
+  bool empty() const { return record_.path.empty(); }
+
+ private:
+  void Load() const;
+  SourcePos record_;
+  std::vector<std::string> keys_;
+  std::string text_;
+  bool value_known_ = false;
+  mutable bool loaded_ = false;
+  mutable std::optional<ScalarPositions> map_;
+};
 
 }  // namespace clerk

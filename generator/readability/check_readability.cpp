@@ -3,8 +3,12 @@
 #include <cctype>
 #include <cmath>
 #include <cstdio>
+#include <map>
+#include <optional>
 #include <set>
 
+#include "content/source_files.h"
+#include "content/yaml_reader.h"
 #include "render/easy_read.h"
 #include "render/site_index.h"
 
@@ -64,6 +68,106 @@ const std::set<std::string>& PlainLongWords() {
   return words;
 }
 
+// Where the words of a sentence Clerk built come from: a title or name that
+// the sentence holds ("Read <the paper's title>."), so a title too long for
+// easy read is reported at the title, not at the page that shows it (a list
+// page would otherwise point at site.yaml:1:1). Built when first needed.
+class TextSources {
+ public:
+  explicit TextSources(const Site& site) : site_(site) {}
+
+  // The position of the record text that the sentence holds the most words
+  // of (in order; acronyms aside, as easy read writes them out), if any.
+  std::optional<SourcePos> Find(const std::string& sentence) {
+    if (sources_.empty()) Collect();
+    std::vector<std::string> words;
+    for (const std::string& w : Words(sentence)) words.push_back(Lower(w));
+    const Source* best = nullptr;
+    size_t best_words = 0;
+    for (const Source& source : sources_) {
+      std::vector<std::string> want;
+      for (const std::string& w : Words(source.text))
+        if (!IsAcronym(w)) want.push_back(Lower(w));
+      if (want.size() < 3 || want.size() <= best_words) continue;
+      size_t k = 0;
+      for (size_t i = 0; i < words.size() && k < want.size(); ++i)
+        if (words[i] == want[k]) ++k;
+      if (k == want.size()) {
+        best = &source;
+        best_words = want.size();
+      }
+    }
+    if (!best) return std::nullopt;
+    return Locate(*best);
+  }
+
+ private:
+  struct Source {
+    std::string text;
+    SourcePos record;               // the record, or the value itself if no keys
+    std::vector<std::string> keys;  // where the text is in the record
+  };
+
+  void Add(const std::string& text, const SourcePos& record,
+           std::vector<std::string> keys) {
+    if (!text.empty()) sources_.push_back({text, record, std::move(keys)});
+  }
+
+  void AddItems(const std::vector<AgendaItem>& items) {
+    for (const AgendaItem& item : items) {
+      Add(item.title, item.pos, {"title"});
+      AddItems(item.sub_items);
+    }
+  }
+
+  void Collect() {
+    for (const auto& [id, c] : site_.committees) {
+      Add(c.name, c.pos, {"name"});
+      Add(c.short_name, c.pos, {"short_name"});
+    }
+    for (const auto& [id, m] : site_.meetings) {
+      Add(m.title, m.pos, {"title"});
+      AddItems(m.agenda);
+    }
+    for (const auto& [key, d] : site_.documents) {
+      // Front matter starts on the file's second line.
+      Add(d.title, {d.path, 2, 1}, {"title"});
+      Add(d.summary, {d.path, 2, 1}, {"summary"});
+    }
+    for (const auto& [id, p] : site_.people) Add(p.name, p.pos, {"name"});
+    for (const auto& [id, t] : site_.topics) Add(t.title, t.pos, {id, "title"});
+    for (const auto& [id, wp] : site_.work_programmes) {
+      Add(wp.title, wp.pos, {"title"});
+      for (const WorkProgrammeRow& row : wp.rows) Add(row.topic, row.pos, {"topic"});
+    }
+    for (const auto& [word, t] : site_.glossary) {
+      Add(t.expansion, t.pos, {word, "expansion"});
+      Add(t.plain, t.pos, {word, "plain"});
+    }
+    if (sources_.empty()) sources_.push_back({"", {}, {}});  // collected
+  }
+
+  // The text's own key in its file, else its record.
+  SourcePos Locate(const Source& source) {
+    auto [it, fresh] = files_.try_emplace(source.record.path);
+    if (fresh) {
+      Diagnostics ignored;  // read and reported by the loader
+      if (!ReadTextFile(source.record.path, source.record.path, &it->second, ignored))
+        it->second.clear();
+    }
+    std::optional<SourcePos> at = source.record;
+    for (const std::string& key : source.keys) {
+      at = FindKeyValue(it->second, *at, key);
+      if (!at) return source.record;
+    }
+    return *at;
+  }
+
+  const Site& site_;
+  std::vector<Source> sources_;
+  std::map<std::string, std::string> files_;
+};
+
 }  // namespace
 
 int CountSyllables(const std::string& word) {
@@ -110,6 +214,7 @@ ReadabilityReport CheckReadability(const Site& site, Diagnostics& diag) {
     for (const std::string& w : Words(t.expansion)) glossary_words.insert(Lower(w));
   }
   double flesch_sum = 0;
+  TextSources sources(site);
   for (const auto& [key, page] : BuildEasyReadPages(index)) {
     ReadabilityPage r;
     r.page = "easy-read/" + key;
@@ -132,7 +237,8 @@ ReadabilityReport CheckReadability(const Site& site, Diagnostics& diag) {
             }
             if (static_cast<int>(words.size()) > kMaxWords) {
               ++r.long_sentences;
-              diag.Warning(where, "easy read: a sentence of " + std::to_string(words.size()) +
+              std::optional<SourcePos> from = person ? std::nullopt : sources.Find(sentence);
+              diag.Warning(from ? *from : where, "easy read: a sentence of " + std::to_string(words.size()) +
                                       " words (at most " + std::to_string(kMaxWords) +
                                       "; one idea a sentence): \"" + sentence + "\"");
             }

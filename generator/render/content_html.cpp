@@ -3,9 +3,11 @@
 #include <atomic>
 #include <cctype>
 #include <mutex>
+#include <utility>
 
 #include "content/minutes_records.h"
 #include "content/paper_body.h"
+#include "content/yaml_reader.h"
 #include "model/parallel.h"
 #include "model/program_identity.h"
 #include "render/urls.h"
@@ -65,6 +67,7 @@ void RenderPurposes(const std::vector<AgendaItem>& items, PageFragments& page,
                     AgendaHtml& out, Diagnostics& diag) {
   for (const AgendaItem& item : items) {
     if (!item.purpose.empty()) {
+      page.FromYaml({item.pos, {"purpose"}, item.purpose});
       out.purposes[item.full_number] =
           page.Render(item.purpose, item.pos, 3, "item-" + item.full_number, diag).html;
     }
@@ -76,8 +79,10 @@ AgendaHtml RenderAgenda(const Meeting& m, std::vector<MarkdownSiteLink>* site_li
                         Diagnostics& diag) {
   AgendaHtml out;
   PageFragments page(TemplateIds(), site_links);
-  if (!m.notice.empty())
+  if (!m.notice.empty()) {
+    page.FromYaml({m.pos, {"notice"}, m.notice});
     out.notice = page.Render(m.notice, m.pos, 2, "notice", diag).html;
+  }
   RenderPurposes(m.agenda, page, out, diag);
   return out;
 }
@@ -179,6 +184,7 @@ DocumentHtml RenderDocument(const Document& doc, std::vector<MarkdownSiteLink>* 
   PageFragments page(reserved, links);
   DocumentHtml html;
   for (const Recommendation& r : doc.recommendations) {
+    page.FromYaml({r.pos, {"text"}, r.text});
     html.recommendations[r.id] = page.Render(r.text, r.pos, 3, "rec-" + r.id, diag).html;
   }
   // Exempt papers are checked like any other but their body is not
@@ -292,6 +298,7 @@ RenderedContent RenderContent(const Site& site, Diagnostics& diag, int jobs,
   for (const auto& [id, c] : site.committees) {
     if (c.remit.empty()) continue;
     PageFragments page(TemplateIds(), &out.site_links);
+    page.FromYaml({c.remit_pos, {}, c.remit, true});
     out.remits[id] =
         page.Render(c.remit, c.remit_pos, 2, "remit", diag, false, "Remit").html;
   }
@@ -388,6 +395,8 @@ RenderedContent RenderContent(const Site& site, Diagnostics& diag, int jobs,
     auto& rows = out.work_programme_rows[id];
     for (size_t i = 0; i < wp.rows.size(); ++i) {
       const WorkProgrammeRow& row = wp.rows[i];
+      if (!row.description.empty())
+        page.FromYaml({row.pos, {"description"}, row.description});
       rows.push_back(row.description.empty()
                          ? std::string()
                          : page.Render(row.description, row.pos, 3,
@@ -397,6 +406,8 @@ RenderedContent RenderContent(const Site& site, Diagnostics& diag, int jobs,
   }
   if (!site.config.accessibility.empty()) {
     PageFragments page(TemplateIds(), &out.site_links);
+    page.FromYaml(
+        {site.config.pos, {"accessibility", "statement"}, site.config.accessibility});
     out.accessibility =
         page.Render(site.config.accessibility, site.config.pos, 1, "statement", diag)
             .html;

@@ -167,6 +167,17 @@ std::string StripTags(const std::string& html) {
   return out;
 }
 
+std::string Trim(const std::string& s) {
+  size_t b = s.find_first_not_of(" \t\r\n");
+  if (b == std::string::npos) return "";
+  return s.substr(b, s.find_last_not_of(" \t\r\n") - b + 1);
+}
+
+// A cell with no text and no picture (a status shape has its word).
+bool IsBlankCell(const std::string& html) {
+  return Trim(StripTags(html)).empty() && html.find("<img") == std::string::npos;
+}
+
 // Drops id="..." and aria-describedby="..." (with the space before them):
 // the stacked copy of a table must not repeat the table's ids.
 std::string DropIds(const std::string& html) {
@@ -245,9 +256,14 @@ std::string StackWideTables(const std::string& html, int min_columns) {
     for (const auto& cells : rows) {
       stacked += "<li class=\"stacked-table__row\"><ul class=\"stacked-table__cells\">";
       for (size_t c = 0; c < cells.size(); ++c) {
-        std::string head = c < headers.size() ? StripTags(headers[c]) : "";
-        stacked += "<li><strong>" + head + (head.empty() ? "" : ":") + "</strong> " +
-                   cells[c] + "</li>";
+        std::string head = c < headers.size() ? Trim(StripTags(headers[c])) : "";
+        // A blank cell says so, rather than leaving a label with nothing
+        // after it.
+        std::string value = IsBlankCell(cells[c])
+                                ? "<span class=\"stacked-table__blank\">(blank)</span>"
+                                : cells[c];
+        stacked += "<li>" + (head.empty() ? "" : "<strong>" + head + ":</strong> ") +
+                   value + "</li>";
       }
       stacked += "</ul></li>\n";
     }

@@ -6,7 +6,11 @@
 //     ids and their levels fit under the page's own headings;
 //   - tables are wrapped in a focusable scrolling region; a <caption> and
 //     scope="col" are added to the rendered table HTML afterwards;
-//   - (minutes) **Resolved** / **Action** paragraphs are wrapped in a <div>.
+//   - (minutes) **Resolved** / **Action** paragraphs are wrapped in a <div>;
+//   - table cells: a `{status: red}` mark becomes the word and a shape, and
+//     `- one; - two` a list (render/table_cells.h). cmark-gfm's table cells
+//     take only a few kinds of inline node, so these are text nodes holding
+//     a marker, replaced by their HTML after rendering.
 // Inline nodes' text points into their block's buffer, so nodes we take out
 // are unlinked during editing and freed only after rendering.
 #include "render/markdown.h"
@@ -23,6 +27,7 @@
 
 #include "model/ascii.h"
 #include "render/html_text.h"
+#include "render/table_cells.h"
 
 namespace clerk {
 namespace {
@@ -187,6 +192,7 @@ class Renderer {
 
     RemoveRawHtml(doc);
     Edit(doc);
+    cells_.Edit(doc);
 
     char* html =
         cmark_render_html(doc, kCmarkOptions, cmark_parser_get_syntax_extensions(parser));
@@ -208,6 +214,7 @@ class Renderer {
     SourcePos pos = start_;
     int line = cmark_node_get_start_line(node);
     int column = cmark_node_get_start_column(node);
+    if (options_.map_position) return options_.map_position(line, column);
     int base_line = start_.line > 0 ? start_.line : 1;
     pos.line = line > 0 ? base_line + line - 1 : start_.line;
     pos.column = column > 0 ? column + std::max(0, start_.column - 1) : 0;
@@ -396,6 +403,7 @@ class Renderer {
 
   void PostProcess() {
     std::string& html = result_.html;
+    cells_.ReplaceMarkers(html);
     // Each decision's HTML, for the decisions register: from its opening
     // <div> to the </div> that closes it (a table in its list has divs too).
     for (MarkdownDecision& d : result_.decisions) {
@@ -464,6 +472,7 @@ class Renderer {
   std::set<std::string> used_ids_;
   std::vector<cmark_node*> detached_;
   std::vector<TableInfo> tables_;
+  TableCells cells_{[this](cmark_node* n) { return At(n); }, diag_};
   std::map<std::string, int> decision_counts_;
   MarkdownResult result_;
 };

@@ -3,6 +3,7 @@
 // is reported with its position and left out. Unsafe link schemes are refused.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <vector>
 

@@ -16,9 +16,14 @@ using nlohmann::json;
 namespace {
 
 std::string Url(const PlanFileOptions& o, const std::string& key) {
-  std::string abs = AbsoluteUrl(o.base_url, key);
-  if (!abs.empty()) return abs;
-  return AbsoluteUrl("/", key);  // "/work-programmes/x/"
+  // A fragment ("#row-3") goes after the page's address, whose index.html
+  // is dropped.
+  size_t hash = key.find('#');
+  std::string page = key.substr(0, hash);
+  std::string fragment = hash == std::string::npos ? "" : key.substr(hash);
+  std::string abs = AbsoluteUrl(o.base_url, page);
+  if (abs.empty()) abs = AbsoluteUrl("/", page);  // "/work-programmes/x/"
+  return abs + fragment;
 }
 
 json OptDate(const std::optional<Date>& d) {

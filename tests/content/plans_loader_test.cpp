@@ -31,8 +31,9 @@ std::string All(const Diagnostics& diag) {
 
 }  // namespace
 
-TEST_CASE("work programme rows hold cadence, last report, witnesses, visits and notes",
-          "[loader][work-programme]") {
+TEST_CASE(
+    "work programme rows hold cadence and last report and witnesses and visits and notes",
+    "[loader][work-programme]") {
   testing::TempDir dir;
   Diagnostics diag;
   Site site = LoadWith(dir,
@@ -89,8 +90,9 @@ TEST_CASE("work programme rows hold cadence, last report, witnesses, visits and 
   CHECK(back.work_programmes == site.work_programmes);
 }
 
-TEST_CASE("a witness id must name a person; a deadline after publication is refused",
-          "[loader][work-programme]") {
+TEST_CASE(
+    "a witness id must name a person and publication must not come before the deadline",
+    "[loader][work-programme]") {
   testing::TempDir dir;
   Diagnostics diag;
   LoadWith(dir,
@@ -178,7 +180,7 @@ TEST_CASE("forward plans are loaded with nothing defaulted", "[loader][forward-p
   CHECK(c.access == DecisionAccess::kOpen);
 }
 
-TEST_CASE("forward plan entries need an id, a title, a decision maker and a date",
+TEST_CASE("forward plan entries need an id and a title and a decision maker and a date",
           "[loader][forward-plan]") {
   testing::TempDir dir;
   Diagnostics diag;

@@ -122,7 +122,7 @@ TEST_CASE("a work programme without the new fields shows no empty columns",
   CHECK_FALSE(Has(pages.at("decisions/index.html"), "forward plans"));
 }
 
-TEST_CASE("forward plan pages in every rendition, with anchors and nothing defaulted",
+TEST_CASE("forward plan pages in every rendition with anchors and nothing defaulted",
           "[render][forward-plan]") {
   auto pages = Render(SiteWithPlan());
   for (const char* prefix : {"", "large-print/", "easy-read/"}) {
@@ -152,11 +152,13 @@ TEST_CASE("forward plan pages in every rendition, with anchors and nothing defau
   CHECK(Has(page, "href=\"../feed.xml\""));
 
   // The decisions register points to the decisions to come.
-  CHECK(Has(pages.at("decisions/index.html"),
-            "<a href=\"../forward-plans/index.html\">forward plans of key decisions</a>"));
-  CHECK(Has(pages.at("forward-plans/index.html"),
-            "<a href=\"plan-2020-01/index.html\">Forward plan, January 2020</a>, published "
-            "20 December 2019 (2 decisions)"));
+  CHECK(
+      Has(pages.at("decisions/index.html"),
+          "<a href=\"../forward-plans/index.html\">forward plans of key decisions</a>"));
+  CHECK(
+      Has(pages.at("forward-plans/index.html"),
+          "<a href=\"plan-2020-01/index.html\">Forward plan, January 2020</a>, published "
+          "20 December 2019 (2 decisions)"));
 
   const std::string& meeting = pages.at("meetings/2020-01-27-cyp/index.html");
   CHECK(Has(meeting, "Decisions in the forward plan"));

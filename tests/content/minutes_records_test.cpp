@@ -181,7 +181,7 @@ TEST_CASE("action fields that cannot be read are reported where they are written
         std::string::npos);
 }
 
-TEST_CASE("action notes are a kind of their own; records survive the cache",
+TEST_CASE("action notes are a kind of their own and records survive the cache",
           "[minutes-records]") {
   Diagnostics diag;
   Minutes m = Load(

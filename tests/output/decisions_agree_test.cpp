@@ -48,11 +48,11 @@ struct Built {
   json decisions;
 };
 
-Built Build() {
+Built Build(const std::string& minutes_md = kMinutes) {
   testing::TempDir dir;
   testing::CopyTree(testing::SourceDir() / "tests/bad-input/base", dir.path());
   testing::WriteFile(dir.path() / "content/meetings/2024-03-04-planning/minutes.md",
-                     kMinutes);
+                     minutes_md);
   Diagnostics diag;
   Site site = LoadSite(dir.path().string(), diag);
   RenderOptions options;
@@ -86,7 +86,7 @@ int Count(const std::string& hay, const std::string& needle) {
 
 }  // namespace
 
-TEST_CASE("the minutes page, the register, decisions.json and easy read agree",
+TEST_CASE("the minutes page and the register and decisions.json and easy read agree",
           "[minutes-records]") {
   Built b = Build();
   const std::string& minutes =
@@ -144,4 +144,38 @@ TEST_CASE("the minutes page, the register, decisions.json and easy read agree",
   CHECK(easy.find("Alex Chair should do it by Wednesday 1 May 2024.") !=
         std::string::npos);
   CHECK(easy.find("It has been done.") != std::string::npos);
+}
+
+TEST_CASE("action notes say so on every page that names them", "[minutes-records]") {
+  Built b = Build(
+      "---\n"
+      "kind: action-notes\n"
+      "status: draft\n"
+      "---\n"
+      "\n"
+      "Notes of an informal meeting.\n"
+      "\n"
+      "**Resolved:** that the site visit goes ahead.\n"
+      "\n"
+      "**Action** (owner: Planning team): book the bus.\n");
+  const std::string& page = b.pages.at("meetings/2024-03-04-planning/minutes/index.html");
+  CHECK(page.find("<span class=\"caption\">Action notes:") != std::string::npos);
+  CHECK(page.find("Draft action notes</h2>") != std::string::npos);
+  CHECK(page.find("id=\"resolution-1\"") != std::string::npos);
+  CHECK(page.find("id=\"action-1\"") != std::string::npos);
+  CHECK(page.find("<td>Planning team</td>") != std::string::npos);
+  CHECK(b.pages.at("meetings/2024-03-04-planning/index.html")
+            .find("Read the action notes of this meeting") != std::string::npos);
+  const std::string& easy =
+      b.pages.at("easy-read/meetings/2024-03-04-planning/minutes/index.html");
+  CHECK(easy.find("Action notes of the meeting on") != std::string::npos);
+  CHECK(easy.find("Planning team should do it.") != std::string::npos);
+  CHECK(b.pages.at("decisions/index.html").find("Resolution in the action notes") !=
+        std::string::npos);
+  REQUIRE(b.decisions.at("decisions").size() == 1);
+  CHECK(b.decisions["decisions"][0].at("minute").is_null());
+  CHECK(b.decisions["decisions"][0].at("minutes_kind") == "action-notes");
+  REQUIRE(b.decisions.at("actions").size() == 1);
+  CHECK(b.decisions["actions"][0].at("owner").at("name") == "Planning team");
+  CHECK(b.decisions["actions"][0].at("owner").at("person_id").is_null());
 }

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "content/paper_body.h"
+#include "content/yaml_reader.h"
 #include "model/ascii.h"
 #include "model/glossary.h"
 #include "model/parallel.h"
@@ -64,9 +65,12 @@ class Scanner {
 
   // Scans a text that starts at `start` in its file, read at `place` (for
   // terms with several meanings). Markdown code, link targets and web
-  // addresses are skipped.
-  void Scan(const std::string& text, const SourcePos& start, const GlossaryPlace& place) {
-    int line = start.line;
+  // addresses are skipped. A text from YAML gives `yaml`, which places each
+  // word at its own line and column (a block scalar, a folded line).
+  void Scan(const std::string& text, const SourcePos& start, const GlossaryPlace& place,
+            const YamlTextPositions* yaml = nullptr) {
+    yaml_ = yaml;
+    int line = yaml ? 1 : start.line;
     size_t line_start = 0;
     bool in_fence = false;
     while (line_start <= text.size()) {
@@ -76,11 +80,13 @@ class Scanner {
       if (current.rfind("```", 0) == 0 || current.rfind("~~~", 0) == 0)
         in_fence = !in_fence;
       if (!in_fence)
-        ScanLine(current, start.path, line, line == start.line ? start.column : 1, place);
+        ScanLine(current, start.path, line,
+                 !yaml && line == start.line ? start.column : 1, place);
       if (end == std::string::npos) break;
       line_start = end + 1;
       ++line;
     }
+    yaml_ = nullptr;
   }
 
  private:
@@ -121,7 +127,7 @@ class Scanner {
       // One warning per word and file is enough to act on.
       if (!reported_.insert(path + "\n" + hit.word).second) continue;
       diag_.Warning(
-          {path, line_number, column},
+          Where(path, line_number, column),
           "'" + hit.word +
               "' is not in the glossary: add it to "
               "content/glossary.yaml with its expansion and a plain explanation");
@@ -135,7 +141,7 @@ class Scanner {
     if (!reported_.insert(path + "\n" + term.term).second) return;
     std::string where =
         place.committee.empty() ? "here" : "for committee '" + place.committee + "'";
-    diag_.Warning({path, line, column},
+    diag_.Warning(Where(path, line, column),
                   "'" + term.term + "' has " + std::to_string(term.meanings.size()) +
                       " meanings in the glossary and none is chosen " + where +
                       ", so it is not explained: add the committee to one meaning's "
@@ -160,6 +166,11 @@ class Scanner {
 
   const GlossaryWords& words_;
   Diagnostics& diag_;
+  const YamlTextPositions* yaml_ = nullptr;  // the text being scanned, if from YAML
+
+  SourcePos Where(const std::string& path, int line, int column) const {
+    return yaml_ ? yaml_->At(line, column) : SourcePos{path, line, column};
+  }
   std::set<std::string> reported_;
 };
 
@@ -285,8 +296,11 @@ class FileTexts {
     if (place_.choices)
       for (const GlossaryChoice& c : *place_.choices) key_.Add(c.term).Add(c.expansion);
   }
-  void Add(const std::string& text, const SourcePos& pos) {
-    texts_.push_back({&text, pos});
+  // `keys`: where the text is in the YAML record at `pos` (its warnings are
+  // placed there); none for a text that is not YAML.
+  void Add(const std::string& text, const SourcePos& pos,
+           std::vector<std::string> keys = {}) {
+    texts_.push_back({&text, pos, std::move(keys)});
     key_.Add(text).Add(pos);
   }
   // A paper's body: in the key by its fingerprint, as it may be left in
@@ -297,7 +311,14 @@ class FileTexts {
   }
   Fingerprint Key() const { return key_.Finish(); }
   void ScanAll(Scanner& scan, Diagnostics& diag) const {
-    for (const auto& [text, pos] : texts_) scan.Scan(*text, pos, place_);
+    for (const Text& t : texts_) {
+      if (t.keys.empty()) {
+        scan.Scan(*t.text, t.pos, place_);
+      } else {
+        YamlTextPositions yaml(t.pos, t.keys, *t.text);
+        scan.Scan(*t.text, t.pos, place_, &yaml);
+      }
+    }
     if (!body_) return;
     if (std::optional<std::string> body = PaperBody(*body_, diag))
       scan.Scan(*body, {body_->path, body_->body_line, 1}, place_);
@@ -306,7 +327,12 @@ class FileTexts {
  private:
   GlossaryPlace place_;
   Hasher key_;
-  std::vector<std::pair<const std::string*, SourcePos>> texts_;
+  struct Text {
+    const std::string* text;
+    SourcePos pos;
+    std::vector<std::string> keys;
+  };
+  std::vector<Text> texts_;
   const Document* body_ = nullptr;
 };
 
@@ -314,8 +340,8 @@ void AddAgenda(const Meeting& meeting, FileTexts& texts) {
   std::vector<const AgendaItem*> items;
   for (const AgendaItem& item : meeting.agenda) items.push_back(&item);
   for (size_t i = 0; i < items.size(); ++i) {
-    texts.Add(items[i]->title, items[i]->pos);
-    texts.Add(items[i]->purpose, items[i]->pos);
+    texts.Add(items[i]->title, items[i]->pos, {"title"});
+    texts.Add(items[i]->purpose, items[i]->pos, {"purpose"});
     for (const AgendaItem& sub : items[i]->sub_items) items.push_back(&sub);
   }
 }
@@ -367,8 +393,10 @@ size_t CheckAcronyms(const Site& site, Diagnostics& diag,
   CheckGlossaryChoices(site, diag);
   const GlossaryWords words(site);
   Scanner scan(words, diag);
-  for (const auto& [id, committee] : site.committees)
-    scan.Scan(committee.remit, committee.remit_pos, {id, nullptr});
+  for (const auto& [id, committee] : site.committees) {
+    YamlTextPositions remit(committee.remit_pos, {}, committee.remit, true);
+    scan.Scan(committee.remit, committee.remit_pos, {id, nullptr}, &remit);
+  }
 
   // Agendas, papers and minutes are most of the text: each file is scanned
   // on any free core into its own part, and the parts are joined in order,
@@ -408,9 +436,10 @@ size_t CheckAcronyms(const Site& site, Diagnostics& diag,
     } else if (i < meetings.size() + docs.size()) {
       const Document& doc = *docs[i - meetings.size()];
       FileTexts texts(glossary, place(doc.meeting_id, &doc));
-      texts.Add(doc.title, doc.pos);
-      texts.Add(doc.summary, doc.pos);
-      for (const Recommendation& r : doc.recommendations) texts.Add(r.text, r.pos);
+      texts.Add(doc.title, doc.pos, {"title"});
+      texts.Add(doc.summary, doc.pos, {"summary"});
+      for (const Recommendation& r : doc.recommendations)
+        texts.Add(r.text, r.pos, {"text"});
       texts.AddBody(doc);
       Scan(texts, i);
     } else {
@@ -427,8 +456,10 @@ size_t CheckAcronyms(const Site& site, Diagnostics& diag,
   }
   for (const auto& [id, wp] : site.work_programmes) {
     for (const WorkProgrammeRow& row : wp.rows) {
-      scan.Scan(row.topic, row.pos, {wp.committee.id, nullptr});
-      scan.Scan(row.description, row.pos, {wp.committee.id, nullptr});
+      YamlTextPositions topic(row.pos, {"topic"}, row.topic);
+      YamlTextPositions description(row.pos, {"description"}, row.description);
+      scan.Scan(row.topic, row.pos, {wp.committee.id, nullptr}, &topic);
+      scan.Scan(row.description, row.pos, {wp.committee.id, nullptr}, &description);
       scan.Scan(row.notes, row.pos, {wp.committee.id, nullptr});
       for (const std::string& visit : row.visits)
         scan.Scan(visit, row.pos, {wp.committee.id, nullptr});

@@ -151,13 +151,22 @@ TEST_CASE("action notes say so on every page that names them", "[minutes-records
       "---\n"
       "kind: action-notes\n"
       "status: draft\n"
+      "sections:\n"
+      "  - minute: 12\n"
+      "    item: \"1\"\n"
+      "  - minute: 13\n"
+      "    item: \"2\"\n"
       "---\n"
       "\n"
       "Notes of an informal meeting.\n"
       "\n"
       "**Resolved:** that the site visit goes ahead.\n"
       "\n"
-      "**Action** (owner: Planning team): book the bus.\n");
+      "**Action** (owner: Planning team): book the bus.\n"
+      "\n"
+      "## 12 Apologies\n"
+      "\n"
+      "## 13 Local plan\n");
   const std::string& page = b.pages.at("meetings/2024-03-04-planning/minutes/index.html");
   CHECK(page.find("<span class=\"caption\">Action notes:") != std::string::npos);
   CHECK(page.find("Draft action notes</h2>") != std::string::npos);

@@ -492,7 +492,6 @@ int main(int argc, char** argv) {
   // --jobs bounds every stage, also those that start before the options
   // reach them.
   clerk::SetDefaultJobs(opt.jobs);
-  if (build->parsed()) return RunBuild(opt);
   {
     std::string error;
     std::optional<clerk::Date> today = clerk::BuildDate(opt.today_flag, &error);
@@ -502,6 +501,7 @@ int main(int argc, char** argv) {
     }
     opt.today = *today;
   }
+  if (build->parsed()) return RunBuild(opt);
   if (check->parsed()) return RunCheck(opt);
   if (meeting->parsed()) return RunNewMeeting(opt);
   if (deploy->parsed()) return clerk::publish::RunDeploy(deploy_opt, std::cerr);

@@ -272,8 +272,21 @@ void LoadMeetingYaml(Meeting& m, const std::string& path, const std::string& dis
   // A place must be given or said to be unknown (`tbc`), so a forgotten
   // venue is caught; cancelled meetings and other bodies' need neither.
   if (m.venue.empty() && !m.venue_tbc && m.status != MeetingStatus::kCancelled &&
-      m.status != MeetingStatus::kPostponed && m.kind != MeetingKind::kReferenced)
-    r.Missing("venue");
+      m.status != MeetingStatus::kPostponed && m.kind != MeetingKind::kReferenced) {
+    // A misspelt key ("venu") is reported as such by the record; otherwise say
+    // how to write a place that is not known yet, rather than invent one.
+    bool misspelt = false;
+    for (const auto& kv : *doc)
+      if (kv.first.IsScalar() && kv.first.Scalar() != "venue" &&
+          !ClosestMatch(kv.first.Scalar(), {"venue"}).empty())
+        misspelt = true;
+    if (misspelt)
+      r.Missing("venue");
+    else
+      diag.Error(r.pos(), "missing required field 'venue' in the meeting: give a venue id "
+                          "from content/venues.yaml, or 'venue: tbc' if the papers do not "
+                          "say where yet");
+  }
   m.webcast = r.String("webcast");
   if (!m.webcast.empty() && !IsHttpUrl(m.webcast))
     diag.Error(r.PosOfKey("webcast"),

@@ -296,9 +296,9 @@ class Renderer {
                           "or relative; the text is kept without the link");
           Unwrap(node);
         } else if (type == CMARK_NODE_IMAGE && cmark_node_first_child(node) == nullptr) {
-          diag_.Warning(
-              At(node),
-              "image has no description: write ![what the picture shows](path)");
+          // A picture nobody can hear is lost to screen-reader users (WCAG 1.1.1).
+          diag_.Error(At(node),
+                      "image has no description: write ![what the picture shows](path)");
         }
       } else if (type == CMARK_NODE_HEADING) {
         std::string text = PlainText(node);
@@ -473,7 +473,6 @@ class Renderer {
   std::vector<cmark_node*> detached_;
   std::vector<TableInfo> tables_;
   TableCells cells_{[this](cmark_node* n) { return At(n); }, diag_};
-  std::map<std::string, int> decision_counts_;
   MarkdownResult result_;
 };
 

@@ -119,8 +119,11 @@ TEST_CASE("clerk new meeting scaffolds a folder that checks clean", "[e2e]") {
   REQUIRE(r.exit_code == 0);
   std::string yaml =
       ReadFile(dir.path() / "content/meetings/2024-07-01-planning/meeting.yaml");
-  CHECK(yaml.find("venue: town-hall") != std::string::npos);
-  CHECK(yaml.find("start: 2024-07-01 18:00") != std::string::npos);
+  // Never a guessed time or place: tbc, with the last meeting's as a hint.
+  CHECK(yaml.find("venue: tbc") != std::string::npos);
+  CHECK(yaml.find("(the last meeting was at town-hall)") != std::string::npos);
+  CHECK(yaml.find("start: 2024-07-01 tbc") != std::string::npos);
+  CHECK(yaml.find("(the last meeting began at 18:00)") != std::string::npos);
   CHECK(RunClerk("check", dir.path()).exit_code == 0);
   // Never over an existing meeting; a wrong committee gets a suggestion.
   CHECK(RunClerk("new meeting --committee planning --date 2024-07-01", dir.path())

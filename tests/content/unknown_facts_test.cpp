@@ -46,7 +46,7 @@ TEST_CASE("a venue that is neither given nor tbc is an error", "[loader][unknown
   Diagnostics diag;
   LoadWith(dir, kMeeting, "committee: planning\nstatus: scheduled\nstart: 2024-05-06\n", diag);
   REQUIRE(diag.ErrorCount() == 1);
-  CHECK(diag.All()[0].message == "missing required field 'venue' in the meeting");
+  CHECK(diag.All()[0].message.find("'venue: tbc'") != std::string::npos);
   // Another body's meeting needs none.
   testing::TempDir dir2;
   Diagnostics diag2;

@@ -166,6 +166,7 @@ TEST_CASE("forward plan pages in every rendition with anchors and nothing defaul
       Has(meeting, "../../forward-plans/plan-2020-01/index.html#decision-care-leavers"));
 
   const std::string& easy = pages.at("easy-read/forward-plans/plan-2020-01/index.html");
+  INFO(easy);
   CHECK(Has(easy, "The law calls this a key decision."));
   CHECK(Has(easy, "They plan to decide in March 2020."));
   CHECK(Has(easy, "id=\"decision-parking\""));

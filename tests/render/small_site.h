@@ -3,6 +3,7 @@
 // a work programme, a glossary term.
 #pragma once
 
+#include "content/minutes_records.h"
 #include "model/model.h"
 
 namespace clerk::render_testing {
@@ -130,6 +131,10 @@ inline Site SmallSite() {
   minutes.sections.push_back(section);
   minutes.body = "## 609 Care leavers\n\nThe committee discussed the report.\n\n**Resolved:** that the plan is noted.\n";
   minutes.body_line = 5;
+  {
+    Diagnostics parse_diag;  // the loader parses minutes into their records
+    ParseMinutesRecords(minutes, parse_diag);
+  }
   site.minutes[held.id] = minutes;
 
   WorkProgramme wp;

@@ -184,6 +184,55 @@ std::string UidDomain(const Site& site) {
   return Slugify(org.empty() ? "clerk" : org);
 }
 
+// libical folds a long word badly ("UID:" CRLF, the value, then a bare CR
+// and an empty continuation line). Unfold what it wrote and fold again as
+// RFC 5545 3.1 says: lines of at most 75 octets, never inside a UTF-8
+// character, continued by CRLF and one space.
+static std::string Refold(const std::string& text) {
+  // Logical lines: any of CRLF, CR or LF ends a line; a line that starts
+  // with a space or tab continues the one before.
+  std::vector<std::string> lines;
+  size_t i = 0;
+  while (i < text.size()) {
+    size_t end = text.find_first_of("\r\n", i);
+    if (end == std::string::npos) end = text.size();
+    std::string line = text.substr(i, end - i);
+    if (!line.empty() && (line[0] == ' ' || line[0] == '\t') && !lines.empty())
+      lines.back() += line.substr(1);
+    else if (!line.empty())
+      lines.push_back(std::move(line));
+    i = end;
+    // One line break: CRLF, or a stray CR or LF (an empty line then follows,
+    // and is dropped above).
+    if (text.compare(i, 2, "\r\n") == 0)
+      i += 2;
+    else if (i < text.size())
+      ++i;
+  }
+  std::string flat;
+  for (const std::string& line : lines) flat += line + "\r\n";
+  std::string out;
+  out.reserve(flat.size() + flat.size() / 64);
+  size_t start = 0;
+  while (start < flat.size()) {
+    size_t end = flat.find("\r\n", start);
+    if (end == std::string::npos) end = flat.size();
+    size_t pos = start, limit = 75;
+    while (end - pos > limit) {
+      size_t cut = pos + limit;
+      while (cut > pos && (static_cast<unsigned char>(flat[cut]) & 0xC0) == 0x80) --cut;
+      out.append(flat, pos, cut - pos);
+      out += "\r\n ";
+      pos = cut;
+      limit = 74;  // the leading space counts
+    }
+    out.append(flat, pos, end - pos);
+    if (end < flat.size()) out += "\r\n";
+    start = end + 2;
+  }
+  return out;
+}
+
 std::string CalendarText(const SiteIndex& index,
                          const std::vector<const Meeting*>& meetings,
                          const std::string& name, const CalendarOptions& options) {
@@ -201,7 +250,7 @@ std::string CalendarText(const SiteIndex& index,
     icalcomponent_add_component(cal.get(), MeetingEvent(index, *m, domain, options));
   }
   char* text = icalcomponent_as_ical_string_r(cal.get());
-  std::string out = text ? text : "";
+  std::string out = text ? Refold(text) : "";
   std::free(text);
   return out;
 }

@@ -9,6 +9,7 @@ meeting.ics; UIDs unique and the same in every file; DTSTART/DTEND in
 Europe/London with a VTIMEZONE; DTSTAMP in UTC; cancelled or postponed
 meetings have STATUS:CANCELLED. Run with /usr/bin/python3 (Debian's
 packages live there, not in a pyenv python)."""
+import datetime
 import os
 import sys
 
@@ -85,6 +86,14 @@ def check_events(path, cal, expect_ids):
             prop = ev.get(key)
             if prop is None:
                 problem(path, f"{uid}: no {key}")
+            elif prop.params.get("VALUE") == "DATE":
+                # A meeting whose time the papers do not give: a whole-day
+                # event (RFC 5545 3.6.1), both ends dates, no time invented.
+                if type(ev.decoded(key)) is not datetime.date:
+                    problem(path, f"{uid}: {key} says VALUE=DATE but holds a time")
+                other = "DTEND" if key == "DTSTART" else "DTSTART"
+                if ev.get(other) is not None and ev.get(other).params.get("VALUE") != "DATE":
+                    problem(path, f"{uid}: {key} is a date but {other} is not")
             elif prop.params.get("TZID") != "Europe/London":
                 problem(path, f"{uid}: {key} is not in Europe/London")
         if ev.get("DTSTART") and ev.get("DTEND") and ev.decoded("DTEND") <= ev.decoded("DTSTART"):

@@ -214,7 +214,7 @@ TEST_CASE("people invited to present an item are shown on it and on their page",
   CHECK(e["agenda"][1]["invited"].size() == 2);
 }
 
-TEST_CASE("roles as printed, sorted by kind; a future end date is current",
+TEST_CASE("roles as printed, sorted by kind, and a future end date is current",
           "[e2e][packs]") {
   BuiltSite site("county-performance-board");
   REQUIRE(site.build.exit_code == 0);

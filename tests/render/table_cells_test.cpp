@@ -109,7 +109,7 @@ TEST_CASE("a status mark not closed, empty, or outside a cell is an error", "[ta
   CHECK(Contains(all[2].message, "goes at the start of a table cell"));
 }
 
-TEST_CASE("a cell written as '- one; - two' is a list", "[tables]") {
+TEST_CASE("a cell of items that each start with a dash is a list", "[tables]") {
   Diagnostics diag;
   auto r = RenderAt(
       "| Action | Steps |\n|---|---|\n"

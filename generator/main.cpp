@@ -12,13 +12,13 @@
 #include <sstream>
 #include <thread>
 
+#include "cli/build_date.h"
 #include "cli/progress_line.h"
 #include "content/loader.h"
 #include "links/check_acronyms.h"
 #include "links/check_minutes.h"
 #include "links/check_references.h"
 #include "links/to_be_confirmed.h"
-#include "cli/build_date.h"
 #include "model/diagnostics.h"
 #include "model/parallel.h"
 #include "model/program_identity.h"
@@ -278,8 +278,7 @@ int BuildOnce(const Options& opt, std::ostream& log, std::string* messages = nul
       {(source / "site.yaml").string(), (source / "content").string(),
        (source / "assets").string(), ThemeDir(opt.source)},
       clerk::ProgramIdentity() + "\n" + opt.base_url + "\n" + clerk::IsoDate(opt.today) +
-          "\n" +
-          (opt.noindex ? "noindex" : "") + "\n" +
+          "\n" + (opt.noindex ? "noindex" : "") + "\n" +
           (opt.no_search ? "no-search" : clerk::output::PagefindStamp(opt.source)));
   timer.Mark("source stamp");
   size_t intact_files = 0;

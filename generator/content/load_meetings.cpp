@@ -1,6 +1,5 @@
 // A meeting folder: meeting.yaml (the meeting, attendance and agenda) plus the
 // papers and minutes beside it.
-#include <cctype>
 #include <filesystem>
 #include <map>
 #include <optional>
@@ -9,6 +8,7 @@
 #include "content/record_loaders.h"
 #include "content/source_files.h"
 #include "content/yaml_reader.h"
+#include "model/ascii.h"
 
 namespace clerk {
 namespace {
@@ -167,11 +167,12 @@ void ReadAttendance(YamlRecord& meeting, Attendance& attendance) {
       if (a.person.empty()) continue;
       auto [it, fresh] = seen.try_emplace(a.person.id, name, a.pos);
       if (!fresh)
-        r.diag().Error(a.pos, "'" + a.person.id + "' is listed twice in the attendance (" +
-                                  it->second.first + " at line " +
-                                  std::to_string(it->second.second.line) + ", and " + name +
-                                  "): list each person once; mark online attendance "
-                                  "with 'remote: true'");
+        r.diag().Error(a.pos,
+                       "'" + a.person.id + "' is listed twice in the attendance (" +
+                           it->second.first + " at line " +
+                           std::to_string(it->second.second.line) + ", and " + name +
+                           "): list each person once; mark online attendance "
+                           "with 'remote: true'");
     }
   };
   check(attendance.present, "present");
@@ -183,8 +184,7 @@ void ReadAttendance(YamlRecord& meeting, Attendance& attendance) {
 
 // "tbc", "TBC", "to be confirmed": a fact the papers do not give yet.
 bool IsTbc(const std::string& text) {
-  std::string lower;
-  for (char c : text) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  const std::string lower = ascii::Lower(text);
   return lower == "tbc" || lower == "tba" || lower == "to be confirmed" ||
          lower == "to be arranged" || lower == "not known";
 }
@@ -224,7 +224,8 @@ void LoadMeetingYaml(Meeting& m, const std::string& path, const std::string& dis
     std::optional<MeetingStart> value;
     std::string error;
     std::string date_part = start.substr(0, start.find_first_of(" T"));
-    std::string rest = date_part.size() < start.size() ? start.substr(date_part.size() + 1) : "";
+    std::string rest =
+        date_part.size() < start.size() ? start.substr(date_part.size() + 1) : "";
     while (!rest.empty() && rest.front() == ' ') rest.erase(0, 1);
     if (rest.empty() || IsTbc(rest)) {
       DateParse d = ParseDate(date_part);
@@ -273,19 +274,9 @@ void LoadMeetingYaml(Meeting& m, const std::string& path, const std::string& dis
   // venue is caught; cancelled meetings and other bodies' need neither.
   if (m.venue.empty() && !m.venue_tbc && m.status != MeetingStatus::kCancelled &&
       m.status != MeetingStatus::kPostponed && m.kind != MeetingKind::kReferenced) {
-    // A misspelt key ("venu") is reported as such by the record; otherwise say
-    // how to write a place that is not known yet, rather than invent one.
-    bool misspelt = false;
-    for (const auto& kv : *doc)
-      if (kv.first.IsScalar() && kv.first.Scalar() != "venue" &&
-          !ClosestMatch(kv.first.Scalar(), {"venue"}).empty())
-        misspelt = true;
-    if (misspelt)
-      r.Missing("venue");
-    else
-      diag.Error(r.pos(), "missing required field 'venue' in the meeting: give a venue id "
-                          "from content/venues.yaml, or 'venue: tbc' if the papers do not "
-                          "say where yet");
+    r.Missing("venue",
+              "give a venue id from content/venues.yaml, or 'venue: tbc' if the papers "
+              "do not say where yet");
   }
   m.webcast = r.String("webcast");
   if (!m.webcast.empty() && !IsHttpUrl(m.webcast))

@@ -86,7 +86,8 @@ std::vector<PaperPerson> ReadPaperPeople(YamlRecord& r, const char* key) {
     if (node.IsScalar()) {
       p.person = RefAt(node, r);
     } else {
-      YamlRecord m(node, r.path(), r.line_offset(), std::string(key).substr(0, std::string(key).size() - 1), r.diag());
+      YamlRecord m(node, r.path(), r.line_offset(),
+                   std::string(key).substr(0, std::string(key).size() - 1), r.diag());
       if (!m.ok()) continue;
       p.person = m.RefField("person");
       p.name = m.String("name");
@@ -114,8 +115,8 @@ void ReadAppendices(YamlRecord& r, Document& d) {
     return;
   }
   if (!list.IsSequence()) {
-    r.diag().Error(r.PosOf(list), "expected a list for 'appendices', found " +
-                                      DescribeNodeType(list));
+    r.diag().Error(r.PosOf(list),
+                   "expected a list for 'appendices', found " + DescribeNodeType(list));
     return;
   }
   for (const YAML::Node& node : list) {
@@ -129,7 +130,8 @@ void ReadAppendices(YamlRecord& r, Document& d) {
     e.pos = a.pos();
     e.title = a.String("title", true);
     e.url = a.String("url", true);
-    if (!e.url.empty() && e.url.rfind("https://", 0) != 0 && e.url.rfind("http://", 0) != 0)
+    if (!e.url.empty() && e.url.rfind("https://", 0) != 0 &&
+        e.url.rfind("http://", 0) != 0)
       r.diag().Error(a.PosOfKey("url"), "appendix url '" + e.url +
                                             "' must be a web address starting with "
                                             "https://");

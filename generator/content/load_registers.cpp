@@ -1,10 +1,10 @@
 // People, committees, venues and the glossary: the records meetings refer to.
-#include <cctype>
 #include <optional>
 
 #include "content/record_loaders.h"
 #include "content/source_files.h"
 #include "content/yaml_reader.h"
+#include "model/ascii.h"
 
 namespace clerk {
 namespace {
@@ -57,9 +57,7 @@ namespace {
 void ReadRole(YamlRecord& m, Membership& member) {
   std::string printed = m.String("role");
   if (printed.empty()) return;
-  std::string lower;
-  for (char c : printed)
-    lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  std::string lower = ascii::Lower(printed);
   std::string title = printed;
   if (size_t at = lower.find("(elect)"); at != std::string::npos) {
     member.elect = true;
@@ -83,16 +81,17 @@ void ReadRole(YamlRecord& m, Membership& member) {
     member.role = MemberRole::kMember;
   else {
     std::string near = ClosestMatch(lower, {"chair", "chairman", "vice-chair", "member",
-                                             "deputy chair", "vice-chairman"});
+                                            "deputy chair", "vice-chairman"});
     if (!near.empty()) {
-      m.diag().Error(m.PosOfKey("role"), "'" + printed + "' is not a role; did you mean '" +
-                                             near + "'?");
+      m.diag().Error(m.PosOfKey("role"),
+                     "'" + printed + "' is not a role; did you mean '" + near + "'?");
       return;
     }
     member.role = MemberRole::kMember;  // a title of its own ("Observer")
   }
   // The plain kinds need no printed title; anything else keeps its words.
-  if (lower != "chair" && lower != "vice-chair" && lower != "member") member.role_title = title;
+  if (lower != "chair" && lower != "vice-chair" && lower != "member")
+    member.role_title = title;
 }
 
 }  // namespace

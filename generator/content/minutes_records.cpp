@@ -9,6 +9,7 @@
 #include <mutex>
 #include <optional>
 
+#include "content/cmark_nodes.h"
 #include "model/ascii.h"
 
 namespace clerk {
@@ -29,23 +30,6 @@ std::string Trim(const std::string& s) {
   while (b < e && IsSpace(s[b])) ++b;
   while (e > b && IsSpace(s[e - 1])) --e;
   return s.substr(b, e - b);
-}
-
-void CollectText(cmark_node* node, std::string& out) {
-  for (cmark_node* c = cmark_node_first_child(node); c; c = cmark_node_next(c)) {
-    switch (cmark_node_get_type(c)) {
-      case CMARK_NODE_TEXT:
-      case CMARK_NODE_CODE:
-        if (const char* lit = cmark_node_get_literal(c)) out += lit;
-        break;
-      case CMARK_NODE_SOFTBREAK:
-      case CMARK_NODE_LINEBREAK:
-        out += ' ';
-        break;
-      default:
-        CollectText(c, out);
-    }
-  }
 }
 
 // The word a paragraph starts with in bold, lower case: "resolved" for

@@ -160,10 +160,9 @@ template <typename A>
 void Fields(A& a, Meeting& x) {
   a(x.id), Fields(a, x.pos), a(x.incomplete), a(x.dir), Fields(a, x.committee),
       a(x.title), a(x.status), a(x.kind), Each(a, x.open_to_public), Fields(a, x.start),
-      Fields(a, x.start_pos), Fields(a, x.venue_pos),
-      Each(a, x.end), Fields(a, x.venue), a(x.venue_tbc), a(x.papers_url),
-      a(x.webcast), Fields(a, x.contact), a(x.notice), a(x.easy_read),
-      Fields(a, x.easy_read_pos), Fields(a, x.moved_to), a(x.sequence),
+      Fields(a, x.start_pos), Fields(a, x.venue_pos), Each(a, x.end), Fields(a, x.venue),
+      a(x.venue_tbc), a(x.papers_url), a(x.webcast), Fields(a, x.contact), a(x.notice),
+      a(x.easy_read), Fields(a, x.easy_read_pos), Fields(a, x.moved_to), a(x.sequence),
       Fields(a, x.attendance), Each(a, x.agenda), Each(a, x.documents), a(x.has_minutes);
 }
 template <typename A>
@@ -185,11 +184,12 @@ void Fields(A& a, GlossaryChoice& x) {
 template <typename A>
 void Fields(A& a, Document& x) {
   a(x.id), a(x.meeting_id), Fields(a, x.pos), a(x.incomplete), a(x.path), a(x.kind),
-      a(x.title), a(x.item), Fields(a, x.item_pos), Each(a, x.authors), Each(a, x.contacts),
-      a(x.organisation), a(x.status), a(x.exempt), Each(a, x.key_decision),
-      Each(a, x.published), Each(a, x.wards), Each(a, x.recommendations),
-      Each(a, x.appendices), Each(a, x.external_appendices), a(x.pages), a(x.summary),
-      Each(a, x.glossary), a(x.body), a(x.body_line), Fields(a, x.body_fingerprint), a(x.body_in_file_only);
+      a(x.title), a(x.item), Fields(a, x.item_pos), Each(a, x.authors),
+      Each(a, x.contacts), a(x.organisation), a(x.status), a(x.exempt),
+      Each(a, x.key_decision), Each(a, x.published), Each(a, x.wards),
+      Each(a, x.recommendations), Each(a, x.appendices), Each(a, x.external_appendices),
+      a(x.pages), a(x.summary), Each(a, x.glossary), a(x.body), a(x.body_line),
+      Fields(a, x.body_fingerprint), a(x.body_in_file_only);
 }
 template <typename A>
 void Fields(A& a, EasyReadVersion& x) {

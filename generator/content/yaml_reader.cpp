@@ -299,9 +299,9 @@ std::optional<size_t> YamlRecord::Choice(const char* key,
   return std::nullopt;
 }
 
-void YamlRecord::Missing(const char* key) {
+void YamlRecord::Missing(const char* key, std::string hint) {
   declared_.push_back(key);
-  if (ok_) missing_.push_back(key);
+  if (ok_) missing_.emplace_back(key, std::move(hint));
 }
 
 void YamlRecord::Finish() {
@@ -324,9 +324,10 @@ void YamlRecord::Finish() {
       explained.push_back(ClosestMatch(key, declared_));
     }
   }
-  for (const std::string& key : missing_) {
+  for (const auto& [key, hint] : missing_) {
     if (std::find(explained.begin(), explained.end(), key) != explained.end()) continue;
-    diag_.Error(PosOf(node_), "missing required field '" + key + "' in the " + what_);
+    diag_.Error(PosOf(node_), "missing required field '" + key + "' in the " + what_ +
+                                  (hint.empty() ? "" : ": " + hint));
   }
 }
 

@@ -63,7 +63,8 @@ class YamlRecord {
   // Reports a missing required field. Deferred to Finish(), so that a
   // misspelt key ("venu") gives one error (unknown key, did you mean
   // 'venue'?) rather than two.
-  void Missing(const char* key);
+  // `hint`, if given, follows the message: how to write what is missing.
+  void Missing(const char* key, std::string hint = "");
 
   // Reports undeclared keys. Called by the destructor if not called before.
   void Finish();
@@ -84,7 +85,7 @@ class YamlRecord {
   bool ok_ = true;
   bool finished_ = false;
   std::vector<std::string> declared_;
-  std::vector<std::string> missing_;
+  std::vector<std::pair<std::string, std::string>> missing_;  // key, hint
 };
 
 // The id in a reference written as a plain id ("carole-gandy") or in the

@@ -19,7 +19,8 @@ std::vector<ToConfirm> ToBeConfirmed(const Site& site, const Date& today) {
   std::vector<ToConfirm> out;
   for (const Meeting* m : upcoming) {
     const std::string when = " (" + LongDate(m->start.date) + ")";
-    if (!m->start.time) out.push_back({m->start_pos, "start time to be confirmed" + when});
+    if (!m->start.time)
+      out.push_back({m->start_pos, "start time to be confirmed" + when});
     if (m->venue_tbc) out.push_back({m->venue_pos, "venue to be confirmed" + when});
     if (m->agenda.empty() && m->kind != MeetingKind::kReferenced)
       out.push_back({m->pos, "no agenda items yet" + when});

@@ -99,12 +99,18 @@ const char* ToString(MinutesKind kind) {
 
 const char* ToString(ActionStatus status) {
   switch (status) {
-    case ActionStatus::kNotGiven: return "";
-    case ActionStatus::kOpen: return "Open";
-    case ActionStatus::kInProgress: return "In progress";
-    case ActionStatus::kDone: return "Done";
-    case ActionStatus::kOverdue: return "Overdue";
-    case ActionStatus::kCancelled: return "Cancelled";
+    case ActionStatus::kNotGiven:
+      return "";
+    case ActionStatus::kOpen:
+      return "Open";
+    case ActionStatus::kInProgress:
+      return "In progress";
+    case ActionStatus::kDone:
+      return "Done";
+    case ActionStatus::kOverdue:
+      return "Overdue";
+    case ActionStatus::kCancelled:
+      return "Cancelled";
   }
   return "";
 }

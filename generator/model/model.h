@@ -159,7 +159,7 @@ struct Membership {
 struct CoOptee {
   SourcePos pos;
   Ref person;
-  std::string represents;  // "Parent governor representative, SEND sector"
+  std::string represents;      // "Parent governor representative, SEND sector"
   std::optional<bool> voting;  // not known unless the papers say
   std::optional<Date> from;
   std::optional<Date> to;
@@ -268,10 +268,10 @@ struct Meeting {
   Ref venue;               // empty when venue_tbc or not given
   bool venue_tbc = false;  // `venue: tbc`: the papers do not say where yet
   std::string papers_url;  // referenced meetings: where the body publishes its papers
-  std::string webcast;    // URL
-  Ref contact;            // overrides the committee's contact officer
-  std::string notice;     // Markdown: why cancelled or moved, shown in a banner
-  std::string easy_read;  // easy-read summary of the whole meeting (short sentences)
+  std::string webcast;     // URL
+  Ref contact;             // overrides the committee's contact officer
+  std::string notice;      // Markdown: why cancelled or moved, shown in a banner
+  std::string easy_read;   // easy-read summary of the whole meeting (short sentences)
   SourcePos easy_read_pos;
   Ref moved_to;  // postponed meetings: the meeting that replaces it
   // Raised by the clerk each time the time or venue changes (never lowered);
@@ -329,15 +329,15 @@ struct Document {
   std::vector<PaperPerson> contacts;
   std::string organisation;
   DocumentStatus status = DocumentStatus::kFinal;
-  bool exempt = false;                // classification: exempt
-  std::optional<bool> key_decision;   // not known unless the paper says
-  std::optional<Date> published;      // date of publication, when given
+  bool exempt = false;               // classification: exempt
+  std::optional<bool> key_decision;  // not known unless the paper says
+  std::optional<Date> published;     // date of publication, when given
   std::vector<std::string> wards;
   std::vector<Recommendation> recommendations;
-  std::vector<Ref> appendices;   // documents in the same meeting
+  std::vector<Ref> appendices;  // documents in the same meeting
   std::vector<ExternalAppendix> external_appendices;
-  std::string pages;             // page range in the printed pack
-  std::string summary;           // one or two sentences, plain text
+  std::string pages;    // page range in the printed pack
+  std::string summary;  // one or two sentences, plain text
   // `glossary:` the meaning this paper uses of terms that have several.
   std::vector<GlossaryChoice> glossary;
   std::string body;              // Markdown after the front matter (below)
@@ -376,9 +376,9 @@ enum class MinutesKind { kMinutes, kActionNotes };
 // list holds actions. Parsed once, when the minutes are loaded
 // (content/minutes_records.h); every page and file reads these records.
 struct MinuteResolution {
-  SourcePos pos;        // its first line
-  std::string id;       // anchor on the minutes page: "resolution-609-1"
-  std::string text;     // Markdown as written: "**Resolved:** that ..." and its list
+  SourcePos pos;           // its first line
+  std::string id;          // anchor on the minutes page: "resolution-609-1"
+  std::string text;        // Markdown as written: "**Resolved:** that ..." and its list
   bool with_list = false;  // the list that follows belongs to it
   bool operator==(const MinuteResolution&) const = default;
 };
@@ -392,10 +392,10 @@ enum class ActionStatus { kNotGiven, kOpen, kInProgress, kDone, kOverdue, kCance
 //   status: done): circulate the figures.
 // A field that is not written is not known: never filled with a default.
 struct MinuteAction {
-  SourcePos pos;       // its first line
-  std::string id;      // anchor on the minutes page: "action-609-1"
-  std::string text;    // Markdown as written after the lead and its fields
-  Ref owner;           // a person record, when the owner is a link to one
+  SourcePos pos;           // its first line
+  std::string id;          // anchor on the minutes page: "action-609-1"
+  std::string text;        // Markdown as written after the lead and its fields
+  Ref owner;               // a person record, when the owner is a link to one
   std::string owner_text;  // the owner as written (a link's words); "": not given
   std::optional<Date> due;
   ActionStatus status = ActionStatus::kNotGiven;
@@ -421,7 +421,7 @@ struct Minutes {
   MinutesKind kind = MinutesKind::kMinutes;
   MinutesStatus status = MinutesStatus::kDraft;
   SourcePos status_pos;  // the `status` key
-  Ref approved_at;  // the meeting that approved them
+  Ref approved_at;       // the meeting that approved them
   std::vector<MinuteSection> sections;
   // Resolutions and actions written before the first minute heading (action
   // notes often have no numbered minutes).
@@ -459,7 +459,7 @@ struct WorkProgrammeRow {
   // year in July", "quarterly"); empty = the papers do not say, and no page
   // says "every meeting" for them.
   std::string cadence;
-  std::optional<Date> last_report;    // when the committee last had a report on it
+  std::optional<Date> last_report;      // when the committee last had a report on it
   std::vector<PersonOrText> witnesses;  // invited to give evidence
   std::vector<std::string> visits;      // visits planned for the topic, as text
   std::string notes;                    // plain text, as printed
@@ -520,7 +520,7 @@ struct ForwardPlanEntry {
 struct ForwardPlan {
   std::string id;  // file stem
   SourcePos pos;
-  std::string title;             // "Forward plan of key decisions, September 2019"
+  std::string title;  // "Forward plan of key decisions, September 2019"
   SourcePos title_pos;
   std::optional<Date> published;  // date of the notice, when given
   std::string period;             // "October 2019 to January 2020"
@@ -557,8 +557,8 @@ struct Site {
   std::map<std::string, Fingerprint> folder_records;
 };
 
-const char* ToString(MemberRole role);       // "Chair", "Vice-chair", "Member"
-const char* ToString(MeetingKind kind);      // "Formal", "Informal", ...
+const char* ToString(MemberRole role);   // "Chair", "Vice-chair", "Member"
+const char* ToString(MeetingKind kind);  // "Formal", "Informal", ...
 // Whether the public may attend: what the papers say, else what the kind
 // means (formal: yes, informal: no); nullopt when not known.
 std::optional<bool> OpenToPublic(const Meeting& m);
@@ -572,7 +572,7 @@ const char* ToString(MeetingStatus status);  // "Scheduled", ...
 const char* ToString(DocumentKind kind);     // "Report", "Appendix", ...
 const char* ToString(DocumentStatus status);
 const char* ToString(MinutesStatus status);
-const char* ToString(MinutesKind kind);      // "Minutes", "Action notes"
-const char* ToString(ActionStatus status);   // "Done", ...; "" when not given
+const char* ToString(MinutesKind kind);     // "Minutes", "Action notes"
+const char* ToString(ActionStatus status);  // "Done", ...; "" when not given
 
 }  // namespace clerk

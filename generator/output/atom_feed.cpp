@@ -17,7 +17,6 @@ DateTime StartOf(const Meeting& m) {
   return {m.start.date, m.start.time.value_or(TimeOfDay{})};
 }
 
-
 struct Entry {
   std::string key;  // page path: "meetings/x/report/index.html"
   std::string title;
@@ -63,7 +62,7 @@ std::vector<Entry> Entries(const SiteIndex& index) {
         first_author = doc->authors[0].person.empty()
                            ? doc->authors[0].name
                            : index.PersonName(doc->authors[0].person.id);
-      e.author = !first_author.empty()      ? first_author
+      e.author = !first_author.empty()       ? first_author
                  : doc->organisation.empty() ? site.config.organisation
                                              : doc->organisation;
       e.committee_id = m->committee.id;

@@ -79,10 +79,9 @@ json DocumentJson(const SiteIndex& index, const Document& doc, const OpenDataOpt
   auto people = [&](const std::vector<PaperPerson>& list) {
     json out = json::array();
     for (const PaperPerson& p : list)
-      out.push_back(
-          {{"person_id", p.person.empty() ? json(nullptr) : json(p.person.id)},
-           {"name", p.person.empty() ? p.name : index.PersonName(p.person.id)},
-           {"role", p.role.empty() ? json(nullptr) : json(p.role)}});
+      out.push_back({{"person_id", p.person.empty() ? json(nullptr) : json(p.person.id)},
+                     {"name", p.person.empty() ? p.name : index.PersonName(p.person.id)},
+                     {"role", p.role.empty() ? json(nullptr) : json(p.role)}});
     return out;
   };
   d["authors"] = people(doc.authors);

@@ -425,9 +425,10 @@ class Builder {
     p.sections.push_back(when);
 
     if (m.venue_tbc && !held && m.status != MeetingStatus::kCancelled) {
-      p.sections.push_back({"where",
-                            "Where is it?",
-                            {Row("place", {Say("The place has not been decided yet.")})}});
+      p.sections.push_back(
+          {"where",
+           "Where is it?",
+           {Row("place", {Say("The place has not been decided yet.")})}});
     } else if (auto it = site_.venues.find(m.venue.id); it != site_.venues.end()) {
       const Venue& v = it->second;
       EasySection where{"where", held ? "Where was it?" : "Where is it?", {}};
@@ -492,8 +493,8 @@ class Builder {
     }
     if (m.has_minutes) {
       auto mins = site_.minutes.find(m.id);
-      bool notes = mins != site_.minutes.end() &&
-                   mins->second.kind == MinutesKind::kActionNotes;
+      bool notes =
+          mins != site_.minutes.end() && mins->second.kind == MinutesKind::kActionNotes;
       p.sections.push_back(
           {"minutes",
            "What did they decide?",
@@ -587,7 +588,8 @@ class Builder {
     for (const PaperPerson& author : d.authors) {
       std::string name =
           author.person.empty() ? author.name : index_.PersonName(author.person.id);
-      if (!name.empty()) what.rows.push_back(Row("officer", {Say(X(name) + " wrote it.")}));
+      if (!name.empty())
+        what.rows.push_back(Row("officer", {Say(X(name) + " wrote it.")}));
     }
     if (d.key_decision && *d.key_decision) {
       what.rows.push_back(Row("decision", {Say("It is about an important decision.")}));
@@ -650,12 +652,23 @@ class Builder {
     else if (a.due)
       lines.push_back(Say("It should be done by " + DayDate(*a.due) + "."));
     switch (a.status) {
-      case ActionStatus::kNotGiven: break;
-      case ActionStatus::kOpen: lines.push_back(Say("It is not done yet.")); break;
-      case ActionStatus::kInProgress: lines.push_back(Say("It has been started.")); break;
-      case ActionStatus::kDone: lines.push_back(Say("It has been done.")); break;
-      case ActionStatus::kOverdue: lines.push_back(Say("It is late.")); break;
-      case ActionStatus::kCancelled: lines.push_back(Say("It will not be done now.")); break;
+      case ActionStatus::kNotGiven:
+        break;
+      case ActionStatus::kOpen:
+        lines.push_back(Say("It is not done yet."));
+        break;
+      case ActionStatus::kInProgress:
+        lines.push_back(Say("It has been started."));
+        break;
+      case ActionStatus::kDone:
+        lines.push_back(Say("It has been done."));
+        break;
+      case ActionStatus::kOverdue:
+        lines.push_back(Say("It is late."));
+        break;
+      case ActionStatus::kCancelled:
+        lines.push_back(Say("It will not be done now."));
+        break;
     }
     return lines;
   }
@@ -674,9 +687,9 @@ class Builder {
     }
     if (!actions.empty()) {
       size_t n = actions.size();
-      row.lines.push_back(
-          Say(n == 1 ? "There is 1 thing to do after the meeting."
-                     : "There are " + std::to_string(n) + " things to do after the meeting."));
+      row.lines.push_back(Say(n == 1 ? "There is 1 thing to do after the meeting."
+                                     : "There are " + std::to_string(n) +
+                                           " things to do after the meeting."));
       for (const MinuteAction& a : actions)
         for (EasyLine& l : ActionSentences(a)) row.lines.push_back(l);
     }
@@ -687,21 +700,24 @@ class Builder {
     std::string date = m ? DayDate(m->start.date) : mins.meeting_id;
     bool notes = mins.kind == MinutesKind::kActionNotes;
     std::string these = notes ? "These action notes" : "These minutes";
-    EasyPage p = Page(urls::Minutes(mins.meeting_id),
-                      std::string(notes ? "Action notes" : "Minutes") +
-                          " of the meeting on " + date,
-                      mins.pos);
+    EasyPage p = Page(
+        urls::Minutes(mins.meeting_id),
+        std::string(notes ? "Action notes" : "Minutes") + " of the meeting on " + date,
+        mins.pos);
     EasySection what{"what", notes ? "What are action notes?" : "What are minutes?", {}};
     if (notes) {
-      what.rows.push_back(Row("minutes", {Say("Action notes are short notes of a meeting."),
-                                          Say("They say what people agreed to do.")}));
+      what.rows.push_back(
+          Row("minutes", {Say("Action notes are short notes of a meeting."),
+                          Say("They say what people agreed to do.")}));
     } else {
-      what.rows.push_back(Row("minutes", {Say("Minutes are the notes of a meeting."),
-                                          Say("They say what the councillors decided.")}));
+      what.rows.push_back(
+          Row("minutes", {Say("Minutes are the notes of a meeting."),
+                          Say("They say what the councillors decided.")}));
     }
     if (mins.status == MinutesStatus::kDraft) {
-      what.rows.push_back(Row("warning", {Say(these + " are a draft."),
-                                          Say("The committee has not agreed them yet.")}));
+      what.rows.push_back(Row(
+          "warning",
+          {Say(these + " are a draft."), Say("The committee has not agreed them yet.")}));
     } else {
       what.rows.push_back(
           Row("decision", {Say("The committee agreed " + Lower(these) + " are right.")}));
@@ -779,7 +795,8 @@ class Builder {
     p.sections.push_back(who);
     for (const auto& [cid, c] : site_.committees) {
       for (const Membership& mem : c.members) {
-        if (mem.person.id != person.id || !IsCurrent(mem.from, mem.to, site_.today)) continue;
+        if (mem.person.id != person.id || !IsCurrent(mem.from, mem.to, site_.today))
+          continue;
         std::string role = mem.role == MemberRole::kChair ? "They are the chair of "
                            : mem.role == MemberRole::kViceChair
                                ? "They are the vice-chair of "

@@ -25,6 +25,7 @@
 #include <mutex>
 #include <set>
 
+#include "content/cmark_nodes.h"
 #include "model/ascii.h"
 #include "render/html_text.h"
 #include "render/table_cells.h"
@@ -42,24 +43,6 @@ void EnsureExtensions() {
 }
 
 using ascii::Lower;
-
-// Plain text of a node's inline content.
-void CollectText(cmark_node* node, std::string& out) {
-  for (cmark_node* c = cmark_node_first_child(node); c; c = cmark_node_next(c)) {
-    switch (cmark_node_get_type(c)) {
-      case CMARK_NODE_TEXT:
-      case CMARK_NODE_CODE:
-        if (const char* lit = cmark_node_get_literal(c)) out += lit;
-        break;
-      case CMARK_NODE_SOFTBREAK:
-      case CMARK_NODE_LINEBREAK:
-        out += ' ';
-        break;
-      default:
-        CollectText(c, out);
-    }
-  }
-}
 
 std::string PlainText(cmark_node* node) {
   std::string text;
@@ -234,20 +217,9 @@ class Renderer {
     Detach(node);
   }
 
-  std::vector<cmark_node*> Collect(cmark_node* doc) {
-    std::vector<cmark_node*> nodes;
-    cmark_iter* it = cmark_iter_new(doc);
-    cmark_event_type ev;
-    while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
-      if (ev == CMARK_EVENT_ENTER) nodes.push_back(cmark_iter_get_node(it));
-    }
-    cmark_iter_free(it);
-    return nodes;
-  }
-
   void RemoveRawHtml(cmark_node* doc) {
     std::set<std::string> reported;  // tags already reported, to skip their closing tags
-    for (cmark_node* node : Collect(doc)) {
+    for (cmark_node* node : CmarkNodes(doc)) {
       cmark_node_type type = cmark_node_get_type(node);
       if (type != CMARK_NODE_HTML_BLOCK && type != CMARK_NODE_HTML_INLINE) continue;
       const char* lit = cmark_node_get_literal(node);
@@ -267,7 +239,7 @@ class Renderer {
   }
 
   void Edit(cmark_node* doc) {
-    std::vector<cmark_node*> nodes = Collect(doc);
+    std::vector<cmark_node*> nodes = CmarkNodes(doc);
     // Heading levels: the fragment's highest heading lands one below the
     // page heading it sits under.
     int min_level = 7;

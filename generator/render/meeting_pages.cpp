@@ -189,11 +189,11 @@ PageData PageContext::MeetingPage(const Meeting& m) {
     rows.push_back(Row("Committee", Line(c->name, Link(urls::Committee(c->id)))));
   }
   if (!m.papers_url.empty())
-    rows.push_back(Row("Papers", Line("The papers of this meeting, on the website of " +
-                                          (index_.CommitteeOf(m)
-                                               ? index_.CommitteeOf(m)->organisation
-                                               : std::string("its organisation")),
-                                      m.papers_url)));
+    rows.push_back(Row(
+        "Papers", Line("The papers of this meeting, on the website of " +
+                           (index_.CommitteeOf(m) ? index_.CommitteeOf(m)->organisation
+                                                  : std::string("its organisation")),
+                       m.papers_url)));
   if (!m.webcast.empty()) {
     rows.push_back(Row("Webcast", Line("Watch the webcast of this meeting", m.webcast)));
   }
@@ -201,18 +201,8 @@ PageData PageContext::MeetingPage(const Meeting& m) {
   if (contact_id.empty()) {
     if (const Committee* c = index_.CommitteeOf(m)) contact_id = c->contact.id;
   }
-  if (json contact = ContactData(contact_id); contact.is_object()) {
-    json lines = json::array({Line(contact["name"], contact["href"])});
-    if (!contact["job_title"].get<std::string>().empty())
-      lines.push_back(Line(contact["job_title"]));
-    if (!contact["email"].get<std::string>().empty()) {
-      lines.push_back(Line(contact["email"], contact["mailto"]));
-    }
-    if (!contact["phone"].get<std::string>().empty()) {
-      lines.push_back(Line(contact["phone"], contact["tel"]));
-    }
+  if (json lines = ContactLines(contact_id, /*job_title=*/true); !lines.is_null())
     rows.push_back(Row("Contact officer", lines));
-  }
   d["details"] = {{"rows", rows}};
 
   d["attendance"] = m.status == MeetingStatus::kHeld ? AttendanceData(m) : json(false);
@@ -225,14 +215,16 @@ PageData PageContext::MeetingPage(const Meeting& m) {
             "does not publish its agenda."
       : m.status == MeetingStatus::kCancelled || m.status == MeetingStatus::kPostponed
           ? "There is no agenda on this site for this meeting."
-      : m.status == MeetingStatus::kHeld ? "There is no agenda on this site for this meeting."
-                                         : "The agenda has not been published yet.";
+      : m.status == MeetingStatus::kHeld
+          ? "There is no agenda on this site for this meeting."
+          : "The agenda has not been published yet.";
 
   json minutes = false;
   if (m.has_minutes) {
     auto it = site_.minutes.find(m.id);
     bool draft = it != site_.minutes.end() && it->second.status == MinutesStatus::kDraft;
-    bool notes = it != site_.minutes.end() && it->second.kind == MinutesKind::kActionNotes;
+    bool notes =
+        it != site_.minutes.end() && it->second.kind == MinutesKind::kActionNotes;
     minutes = {{"href", Link(urls::Minutes(m.id))},
                {"draft", draft},
                {"label", notes ? "action notes" : "minutes"}};
@@ -434,7 +426,8 @@ PageData PageContext::MinutesPage(const Minutes& minutes) {
   json& d = page.data;
   d["breadcrumbs"]["current"] = kind;
   d["kind"] = kind;
-  d["kind_lower"] = minutes.kind == MinutesKind::kActionNotes ? "action notes" : "minutes";
+  d["kind_lower"] =
+      minutes.kind == MinutesKind::kActionNotes ? "action notes" : "minutes";
   d["title"] = m ? index_.MeetingTitle(*m) : minutes.meeting_id;
   d["date"] = m ? LongDate(m->start.date) : "";
   d["draft"] = minutes.status == MinutesStatus::kDraft;

@@ -172,6 +172,19 @@ json PageContext::PersonLink(const std::string& person_id) const {
           {"name", index_.PersonName(person_id)}};
 }
 
+json PageContext::ContactLines(const std::string& person_id, bool job_title) const {
+  json contact = ContactData(person_id);
+  if (!contact.is_object()) return nullptr;
+  json lines = json::array({Line(contact["name"], contact["href"])});
+  if (job_title && !contact["job_title"].get<std::string>().empty())
+    lines.push_back(Line(contact["job_title"]));
+  if (!contact["email"].get<std::string>().empty())
+    lines.push_back(Line(contact["email"], contact["mailto"]));
+  if (!contact["phone"].get<std::string>().empty())
+    lines.push_back(Line(contact["phone"], contact["tel"]));
+  return lines;
+}
+
 json PageContext::ContactData(const std::string& person_id) const {
   const Person* p = index_.FindPerson(person_id);
   if (!p) return false;
@@ -191,16 +204,19 @@ json PageContext::MeetingSummary(const Meeting& m) const {
   std::string status = ToString(m.status);
   // A time the papers do not give is said to be unknown; the machine-readable
   // value is then the date alone.
-  return {{"href", Link(urls::Meeting(m.id))},
-          {"label", index_.MeetingLabel(m)},
-          {"title", index_.MeetingTitle(m)},
-          {"date", LongDate(m.start.date)},
-          {"iso", IsoDate(m.start.date) + (m.start.time ? "T" + IsoTime(*m.start.time) : "")},
-          {"time", m.start.time ? ClockTime(*m.start.time) : "time to be confirmed"},
-          {"status", status},
-          {"status_class", ascii::Lower(status)},
-          {"show_status", m.status != MeetingStatus::kHeld},
-          {"venue", venue ? venue->name : m.venue_tbc ? "Place to be confirmed" : ""}};
+  return {
+      {"href", Link(urls::Meeting(m.id))},
+      {"label", index_.MeetingLabel(m)},
+      {"title", index_.MeetingTitle(m)},
+      {"date", LongDate(m.start.date)},
+      {"iso", IsoDate(m.start.date) + (m.start.time ? "T" + IsoTime(*m.start.time) : "")},
+      {"time", m.start.time ? ClockTime(*m.start.time) : "time to be confirmed"},
+      {"status", status},
+      {"status_class", ascii::Lower(status)},
+      {"show_status", m.status != MeetingStatus::kHeld},
+      {"venue", venue         ? venue->name
+                : m.venue_tbc ? "Place to be confirmed"
+                              : ""}};
 }
 
 json PageContext::DocumentLink(const Document& doc) const {
@@ -400,11 +416,14 @@ PageData PageContext::GlossaryPage() {
       std::string where;
       for (size_t i = 0; i < m.committees.size(); ++i) {
         auto c = site_.committees.find(m.committees[i].id);
-        where += (i == 0 ? "" : i + 1 == m.committees.size() ? " and " : ", ") +
+        where += (i == 0                         ? ""
+                  : i + 1 == m.committees.size() ? " and "
+                                                 : ", ") +
                  (c == site_.committees.end() ? m.committees[i].id : c->second.name);
       }
       meanings.push_back({{"expansion", m.expansion},
-                          {"where", where.empty() ? "In other papers." : "In papers of the " + where + "."},
+                          {"where", where.empty() ? "In other papers."
+                                                  : "In papers of the " + where + "."},
                           {"plain", m.plain}});
     }
     letters.back()["terms"].push_back(

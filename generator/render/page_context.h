@@ -93,6 +93,9 @@ class PageContext {
   nlohmann::json AgendaItems(const Meeting& meeting, const std::vector<AgendaItem>& items,
                              int level) const;
   nlohmann::json ContactData(const std::string& person_id) const;
+  // The lines of a "Contact" details row: name (linked), the job title when
+  // asked, email and phone; null when there is no such person.
+  nlohmann::json ContactLines(const std::string& person_id, bool job_title = false) const;
   // The register's entries of meetings that pass `keep`, newest first, and
   // the number of decisions in them.
   nlohmann::json DecisionMeetings(const std::function<bool(const Meeting&)>& keep,

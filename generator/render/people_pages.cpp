@@ -35,15 +35,8 @@ PageData PageContext::CommitteePage(const Committee& c) {
 
   json rows = json::array();
   if (!c.organisation.empty()) rows.push_back(Row("Organisation", Line(c.organisation)));
-  json contact = ContactData(c.contact.id);
-  if (contact.is_object()) {
-    json lines = json::array({Line(contact["name"], contact["href"])});
-    if (!contact["email"].get<std::string>().empty())
-      lines.push_back(Line(contact["email"], contact["mailto"]));
-    if (!contact["phone"].get<std::string>().empty())
-      lines.push_back(Line(contact["phone"], contact["tel"]));
+  if (json lines = ContactLines(c.contact.id); !lines.is_null())
     rows.push_back(Row("Contact officer", lines));
-  }
   d["details"] = {{"rows", rows}};
   auto remit = content_.remits.find(c.id);
   d["remit"] = remit == content_.remits.end() ? "" : remit->second;
@@ -53,8 +46,9 @@ PageData PageContext::CommitteePage(const Committee& c) {
   // order the file gives them.
   std::vector<const Membership*> sorted;
   for (const Membership& m : c.members) sorted.push_back(&m);
-  std::stable_sort(sorted.begin(), sorted.end(),
-                   [](const Membership* a, const Membership* b) { return a->role < b->role; });
+  std::stable_sort(
+      sorted.begin(), sorted.end(),
+      [](const Membership* a, const Membership* b) { return a->role < b->role; });
   for (const Membership* mp : sorted) {
     const Membership& m = *mp;
     members.push_back({{"person", PersonLink(m.person.id)},
@@ -78,7 +72,9 @@ PageData PageContext::CommitteePage(const Committee& c) {
   for (const CoOptee& m : c.co_optees) {
     co_optees.push_back({{"person", PersonLink(m.person.id)},
                          {"represents", m.represents},
-                         {"voting", !m.voting ? "" : *m.voting ? "Yes" : "No"},
+                         {"voting", !m.voting   ? ""
+                                    : *m.voting ? "Yes"
+                                                : "No"},
                          {"from", OptionalDate(m.from)},
                          {"to", OptionalDate(m.to)}});
   }
@@ -164,14 +160,13 @@ PageData PageContext::PersonPage(const Person& p) {
     }
     for (const CoOptee& m : c.co_optees) {
       if (m.person.id != p.id) continue;
-      roles.push_back(
-          {{"committee", committee},
-           {"role", !m.voting   ? "Co-opted member"
-                    : *m.voting ? "Co-opted member (voting)"
-                                : "Co-opted member (non-voting)"},
-           {"party", m.represents},
-           {"from", OptionalDate(m.from)},
-           {"to", OptionalDate(m.to)}});
+      roles.push_back({{"committee", committee},
+                       {"role", !m.voting   ? "Co-opted member"
+                                : *m.voting ? "Co-opted member (voting)"
+                                            : "Co-opted member (non-voting)"},
+                       {"party", m.represents},
+                       {"from", OptionalDate(m.from)},
+                       {"to", OptionalDate(m.to)}});
     }
   }
   d["roles"] = roles;

@@ -19,7 +19,7 @@ struct AttendanceRecord {
   // "present", "apologies", "substitute", "also_attending", "remote" (online
   // only), "invited" (to present an agenda item)
   std::string kind;
-  std::string detail;  // capacity, or the member substituted for (a person id)
+  std::string detail;   // capacity, or the member substituted for (a person id)
   bool remote = false;  // took part online
   std::string item;     // "invited": the agenda item (full number) they presented
 };

@@ -4,6 +4,7 @@
 
 #include <cstring>
 
+#include "content/cmark_nodes.h"
 #include "content/yaml_reader.h"
 #include "model/ascii.h"
 
@@ -129,17 +130,6 @@ std::string Literal(cmark_node* node) {
   return lit ? lit : "";
 }
 
-std::vector<cmark_node*> Collect(cmark_node* doc) {
-  std::vector<cmark_node*> nodes;
-  cmark_iter* it = cmark_iter_new(doc);
-  cmark_event_type ev;
-  while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
-    if (ev == CMARK_EVENT_ENTER) nodes.push_back(cmark_iter_get_node(it));
-  }
-  cmark_iter_free(it);
-  return nodes;
-}
-
 // Where "{status:" starts in `text` (any case, spaces after the brace), or npos.
 size_t FindStatusMark(const std::string& text) {
   for (size_t at = text.find('{'); at != std::string::npos; at = text.find('{', at + 1)) {
@@ -220,11 +210,11 @@ SourcePos TableCells::TextAt(cmark_node* node) const {
 }
 
 void TableCells::Edit(cmark_node* doc) {
-  for (cmark_node* node : Collect(doc)) {
+  for (cmark_node* node : CmarkNodes(doc)) {
     if (std::strcmp(cmark_node_get_type_string(node), "table_cell") == 0) EditCell(node);
   }
   // A status mark anywhere else would be published as it is written.
-  for (cmark_node* node : Collect(doc)) {
+  for (cmark_node* node : CmarkNodes(doc)) {
     if (!IsText(node) || status_seen_.count(node)) continue;
     size_t at = FindStatusMark(Literal(node));
     if (at == std::string::npos) continue;

@@ -152,15 +152,8 @@ PageData PageContext::ForwardPlanPage(const ForwardPlan& plan) {
   json rows = json::array();
   if (plan.published) rows.push_back(Row("Published", Line(ShortDate(*plan.published))));
   if (!plan.period.empty()) rows.push_back(Row("Period", Line(plan.period)));
-  json contact = ContactData(plan.contact.id);
-  if (contact.is_object()) {
-    json lines = json::array({Line(contact["name"], contact["href"])});
-    if (!contact["email"].get<std::string>().empty())
-      lines.push_back(Line(contact["email"], contact["mailto"]));
-    if (!contact["phone"].get<std::string>().empty())
-      lines.push_back(Line(contact["phone"], contact["tel"]));
+  if (json lines = ContactLines(plan.contact.id); !lines.is_null())
     rows.push_back(Row("Contact", lines));
-  }
   d["details"] = {{"rows", rows}};
 
   json entries = json::array();

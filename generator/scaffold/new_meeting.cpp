@@ -45,12 +45,13 @@ std::string NewMeeting(const Site& site, const std::string& committee_id,
       << "status: scheduled\n"
       // Never a guessed time or place: they would be published as facts.
       << "start: " << date << " tbc   # the time as HH:MM once it is known"
-      << (last && last->start.time ? " (the last meeting began at " +
-                                         IsoTime(*last->start.time) + ")"
-                                   : std::string())
+      << (last && last->start.time
+              ? " (the last meeting began at " + IsoTime(*last->start.time) + ")"
+              : std::string())
       << "\n";
   out << "venue: tbc   # a venue id from content/venues.yaml once it is known";
-  if (last && !last->venue.empty()) out << " (the last meeting was at " << last->venue.id << ")";
+  if (last && !last->venue.empty())
+    out << " (the last meeting was at " << last->venue.id << ")";
   out << "\n";
   out << "agenda:\n"
       << "  - number: \"1\"\n    title: Apologies for absence\n"

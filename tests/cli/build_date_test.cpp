@@ -17,7 +17,8 @@ TEST_CASE("the build's date is the UK's: BST moves late evening UTC to the next 
   CHECK(UkDate(1667086200) == Date{2022, 10, 30});
 }
 
-TEST_CASE("the --today flag wins over SOURCE_DATE_EPOCH, which wins over the clock", "[cli][today]") {
+TEST_CASE("the --today flag wins over SOURCE_DATE_EPOCH, which wins over the clock",
+          "[cli][today]") {
   std::string error;
   ::setenv("SOURCE_DATE_EPOCH", "1655335800", 1);
   CHECK(BuildDate("2024-01-02", &error) == Date{2024, 1, 2});

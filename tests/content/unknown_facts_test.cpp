@@ -11,8 +11,8 @@ namespace fs = std::filesystem;
 namespace {
 
 // The bad-input base site with one file replaced.
-Site LoadWith(const testing::TempDir& dir, const std::string& path, const std::string& text,
-              Diagnostics& diag) {
+Site LoadWith(const testing::TempDir& dir, const std::string& path,
+              const std::string& text, Diagnostics& diag) {
   testing::CopyTree(testing::SourceDir() / "tests/bad-input/base", dir.path());
   testing::WriteFile(dir.path() / path, text);
   return LoadSite(dir.path().string(), diag);
@@ -23,8 +23,8 @@ const char* kMeeting = "content/meetings/2024-05-06-planning/meeting.yaml";
 }  // namespace
 
 TEST_CASE("a start with a date only, or tbc, has no time", "[loader][unknown]") {
-  for (const char* start : {"2024-05-06", "2024-05-06 tbc", "2024-05-06 TBC",
-                            "2024-05-06 to be confirmed"}) {
+  for (const char* start :
+       {"2024-05-06", "2024-05-06 tbc", "2024-05-06 TBC", "2024-05-06 to be confirmed"}) {
     INFO(start);
     testing::TempDir dir;
     Diagnostics diag;
@@ -44,15 +44,17 @@ TEST_CASE("a start with a date only, or tbc, has no time", "[loader][unknown]") 
 TEST_CASE("a venue that is neither given nor tbc is an error", "[loader][unknown]") {
   testing::TempDir dir;
   Diagnostics diag;
-  LoadWith(dir, kMeeting, "committee: planning\nstatus: scheduled\nstart: 2024-05-06\n", diag);
+  LoadWith(dir, kMeeting, "committee: planning\nstatus: scheduled\nstart: 2024-05-06\n",
+           diag);
   REQUIRE(diag.ErrorCount() == 1);
   CHECK(diag.All()[0].message.find("'venue: tbc'") != std::string::npos);
   // Another body's meeting needs none.
   testing::TempDir dir2;
   Diagnostics diag2;
-  LoadWith(dir2, kMeeting,
-           "committee: planning\nkind: referenced\nstatus: scheduled\nstart: 2024-05-06\n",
-           diag2);
+  LoadWith(
+      dir2, kMeeting,
+      "committee: planning\nkind: referenced\nstatus: scheduled\nstart: 2024-05-06\n",
+      diag2);
   CHECK(diag2.ErrorCount() == 0);
 }
 
@@ -81,17 +83,17 @@ TEST_CASE("roles keep their printed title and map to a kind", "[loader][roles]")
     const char* title;
     bool elect;
   };
-  for (const Case& c : {Case{"chair", MemberRole::kChair, "", false},
-                        Case{"Chairman", MemberRole::kChair, "Chairman", false},
-                        Case{"Vice-Chairman (elect)", MemberRole::kViceChair,
-                             "Vice-Chairman", true},
-                        Case{"Deputy Chair", MemberRole::kViceChair, "Deputy Chair", false},
-                        Case{"Lead Member for Adults", MemberRole::kLeadMember,
-                             "Lead Member for Adults", false},
-                        Case{"Labour Group Spokesperson", MemberRole::kLeadMember,
-                             "Labour Group Spokesperson", false},
-                        Case{"member", MemberRole::kMember, "", false},
-                        Case{"Observer", MemberRole::kMember, "Observer", false}}) {
+  for (const Case& c :
+       {Case{"chair", MemberRole::kChair, "", false},
+        Case{"Chairman", MemberRole::kChair, "Chairman", false},
+        Case{"Vice-Chairman (elect)", MemberRole::kViceChair, "Vice-Chairman", true},
+        Case{"Deputy Chair", MemberRole::kViceChair, "Deputy Chair", false},
+        Case{"Lead Member for Adults", MemberRole::kLeadMember, "Lead Member for Adults",
+             false},
+        Case{"Labour Group Spokesperson", MemberRole::kLeadMember,
+             "Labour Group Spokesperson", false},
+        Case{"member", MemberRole::kMember, "", false},
+        Case{"Observer", MemberRole::kMember, "Observer", false}}) {
     INFO(c.printed);
     testing::TempDir dir;
     Diagnostics diag;
@@ -119,13 +121,15 @@ TEST_CASE("a membership ending after the build's date is current", "[model][role
   CHECK_FALSE(IsCurrent(std::nullopt, Date{2099, 5, 1}, Date{}));
 }
 
-TEST_CASE("remote: a flag on the attendee, never a second entry", "[loader][attendance]") {
+TEST_CASE("remote: a flag on the attendee, never a second entry",
+          "[loader][attendance]") {
   testing::TempDir dir;
   Diagnostics diag;
   Site site = LoadWith(
       dir, "content/meetings/2024-03-04-planning/meeting.yaml",
       "committee: planning\nstatus: held\nstart: 2024-03-04 18:00\nvenue: town-hall\n"
-      "attendance:\n  present:\n    - alex-chair\n    - person: bo-member\n      remote: true\n"
+      "attendance:\n  present:\n    - alex-chair\n    - person: bo-member\n      remote: "
+      "true\n"
       "  also_attending: [sam-clerk]\n  remote: [sam-clerk]\n"
       "agenda:\n  - number: \"1\"\n    title: Apologies\n  - number: \"2\"\n"
       "    title: Local plan\n    documents: [local-plan]\n"

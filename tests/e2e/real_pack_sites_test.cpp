@@ -52,13 +52,13 @@ bool Has(const std::string& text, const std::string& part) {
 
 }  // namespace
 
-TEST_CASE("real-pack test sites pass clerk check with no errors or warnings", "[e2e][packs]") {
+TEST_CASE("real-pack test sites pass clerk check with no errors or warnings",
+          "[e2e][packs]") {
   for (const char* name : {"county-performance-board", "city-scrutiny"}) {
     INFO(name);
-    CommandResult r = RunClerk(
-        "check --strict --today 2022-06-01 --source '" +
-            (SourceDir() / "tests/sites" / name).string() + "'",
-        SourceDir());
+    CommandResult r = RunClerk("check --strict --today 2022-06-01 --source '" +
+                                   (SourceDir() / "tests/sites" / name).string() + "'",
+                               SourceDir());
     INFO(r.output);
     CHECK(r.exit_code == 0);
     CHECK(!Has(r.output, ": error:"));
@@ -129,7 +129,8 @@ TEST_CASE("informal and referenced meetings say who may attend only as far as kn
   CHECK(e["meeting_kind"] == "informal");
   CHECK(e["open_to_public"] == false);
 
-  std::string council = MainText(site.Page("meetings/2022-07-14-full-council/index.html"));
+  std::string council =
+      MainText(site.Page("meetings/2022-07-14-full-council/index.html"));
   CHECK(!Has(council, "Who can attend"));
   CHECK(!Has(council, "The agenda has not been published yet"));
   CHECK(Has(council, "This is another body"));
@@ -158,8 +159,8 @@ TEST_CASE("facts the pack does not give are not shown as defaults", "[e2e][packs
   CHECK(Has(page, "Healthwatch Northmoor Not stated"));
   CHECK(Has(page, "forum No"));
   // Key decision: not given, so no row and null.
-  std::string paper =
-      MainText(site.Page("meetings/2022-06-16-performance-board/q4-performance/index.html"));
+  std::string paper = MainText(
+      site.Page("meetings/2022-06-16-performance-board/q4-performance/index.html"));
   CHECK(!Has(paper, "Key decision"));
   json e = site.Json("data/meetings/2022-06-16-performance-board.json");
   CHECK(e["documents"][0]["key_decision"].is_null());
@@ -182,7 +183,8 @@ TEST_CASE("facts the pack does not give are not shown as defaults", "[e2e][packs
 TEST_CASE("remote attendance is a flag: nobody is counted twice", "[e2e][packs]") {
   BuiltSite site("county-performance-board");
   REQUIRE(site.build.exit_code == 0);
-  std::string page = MainText(site.Page("meetings/2022-06-16-performance-board/index.html"));
+  std::string page =
+      MainText(site.Page("meetings/2022-06-16-performance-board/index.html"));
   CHECK(Has(page, "Councillor Omar Siddiqui (online)"));
   CHECK(!Has(page, "Attended online only"));
   json e = site.Json("data/meetings/2022-06-16-performance-board.json");
@@ -205,7 +207,8 @@ TEST_CASE("people invited to present an item are shown on it and on their page",
           "[e2e][packs]") {
   BuiltSite site("city-scrutiny");
   REQUIRE(site.build.exit_code == 0);
-  std::string page = MainText(site.Page("meetings/2022-03-08-childrens-scrutiny/index.html"));
+  std::string page =
+      MainText(site.Page("meetings/2022-03-08-childrens-scrutiny/index.html"));
   CHECK(Has(page, "Invited to present this item: Sue Kemp"));
   CHECK(Has(page, "Tom Reyes (Head teacher, invited as a witness)"));
   std::string person = MainText(site.Page("people/tom-reyes/index.html"));
@@ -222,7 +225,8 @@ TEST_CASE("roles as printed, sorted by kind, and a future end date is current",
   CHECK(Has(page, "Chairman"));
   CHECK(Has(page, "Vice-Chairman (elect)"));
   CHECK(Has(page, "Lead Member for Adult Social Care"));
-  std::string easy = MainText(site.Page("easy-read/committees/performance-board/index.html"));
+  std::string easy =
+      MainText(site.Page("easy-read/committees/performance-board/index.html"));
   CHECK(Has(easy, "Gwen Ashby is a member."));  // to: 2099-05-01
   CHECK(!Has(easy, "Ron Hale"));                // to: 2022-05-18, before the build
   CHECK(Has(easy, "Omar Siddiqui is the vice-chair."));  // from: 2022-05-19
@@ -248,14 +252,17 @@ TEST_CASE("papers: several authors, contacts, appendices elsewhere, publication 
           "[e2e][packs]") {
   BuiltSite site("county-performance-board");
   REQUIRE(site.build.exit_code == 0);
-  const std::string path = "meetings/2022-06-16-performance-board/q4-performance/index.html";
+  const std::string path =
+      "meetings/2022-06-16-performance-board/q4-performance/index.html";
   std::string html = site.Page(path);
   std::string page = MainText(html);
-  CHECK(Has(page, "Authors Lin Zhao Head of Performance and Intelligence Performance "
-                  "Analyst, Adult Services Analyst"));
+  CHECK(Has(page,
+            "Authors Lin Zhao Head of Performance and Intelligence Performance "
+            "Analyst, Adult Services Analyst"));
   CHECK(Has(page, "Contact officer Dawn Pryce"));
   CHECK(Has(page, "Published Wednesday 8 June 2022"));
-  CHECK(Has(html, "href=\"https://www.northmoor.example.gov.uk/performance/q4-2021-22.pdf\""));
+  CHECK(Has(html,
+            "href=\"https://www.northmoor.example.gov.uk/performance/q4-2021-22.pdf\""));
   CHECK(Has(html, "id=\"rec-2.1\""));
   json e = site.Json("data/meetings/2022-06-16-performance-board.json");
   const json& doc = e["documents"][0];
@@ -271,14 +278,18 @@ TEST_CASE("papers: several authors, contacts, appendices elsewhere, publication 
 
 TEST_CASE("clerk check --tbc lists what is to be confirmed for upcoming meetings",
           "[e2e][packs]") {
-  const std::string source = (SourceDir() / "tests/sites/county-performance-board").string();
+  const std::string source =
+      (SourceDir() / "tests/sites/county-performance-board").string();
   CommandResult r =
       RunClerk("check --tbc --today 2022-08-01 --source '" + source + "'", SourceDir());
   INFO(r.output);
   CHECK(r.exit_code == 0);
-  const std::string at = source + "/content/meetings/2022-09-15-performance-board/meeting.yaml";
-  CHECK(Has(r.output, at + ":3:8: note: start time to be confirmed (Thursday 15 September 2022)"));
-  CHECK(Has(r.output, at + ":4:8: note: venue to be confirmed (Thursday 15 September 2022)"));
+  const std::string at =
+      source + "/content/meetings/2022-09-15-performance-board/meeting.yaml";
+  CHECK(Has(r.output,
+            at + ":3:8: note: start time to be confirmed (Thursday 15 September 2022)"));
+  CHECK(Has(r.output,
+            at + ":4:8: note: venue to be confirmed (Thursday 15 September 2022)"));
   CHECK(!Has(r.output, "21 July 2022"));  // before --today
   CHECK(Has(r.output, "2 facts to be confirmed"));
 }

@@ -5,6 +5,7 @@
 
 #include "model/parallel.h"
 #include "output/calendar.h"
+#include "output/plain_text.h"
 #include "output/public_urls.h"
 #include "render/urls.h"
 
@@ -14,9 +15,14 @@ namespace {
 using nlohmann::json;
 
 std::string Url(const OpenDataOptions& o, const std::string& key) {
-  std::string abs = AbsoluteUrl(o.base_url, key);
-  if (!abs.empty()) return abs;
-  return AbsoluteUrl("/", key);  // "/meetings/x/"
+  return PublicUrl(o.base_url, key);  // "/meetings/x/" without a base URL
+}
+
+// Markdown (a purpose, a remit, a resolution) as the plain text open data
+// promises, its "@/" references as public URLs.
+std::string Text(const OpenDataOptions& o, const std::string& markdown) {
+  return MarkdownPlainText(
+      markdown, [&o](const std::string& url) { return PublicLink(o.base_url, url); });
 }
 
 const char* OcdStatus(MeetingStatus s) {
@@ -96,7 +102,7 @@ json DocumentJson(const SiteIndex& index, const Document& doc, const OpenDataOpt
   d["external_appendices"] = external;
   json recs = json::array();
   for (const Recommendation& r : doc.recommendations)
-    recs.push_back({{"id", r.id}, {"text", r.text}});
+    recs.push_back({{"id", r.id}, {"text", Text(o, r.text)}});
   d["recommendations"] = recs;
   return d;
 }
@@ -122,7 +128,7 @@ void AgendaJson(const SiteIndex& index, const Meeting& m,
       }
     }
     json notes = json::array();
-    if (!item.purpose.empty()) notes.push_back(item.purpose);
+    if (!item.purpose.empty()) notes.push_back(Text(o, item.purpose));
     if (!item.pages.empty())
       notes.push_back("Pages " + item.pages + " of the printed pack");
     json entry = {
@@ -210,7 +216,7 @@ json CommitteeJson(const SiteIndex& index, const Committee& c, const OpenDataOpt
       {"short_name", c.short_name},
       {"classification", "committee"},
       {"organisation", c.organisation},
-      {"remit", c.remit.empty() ? json(nullptr) : json(c.remit)},
+      {"remit", c.remit.empty() ? json(nullptr) : json(Text(o, c.remit))},
       {"contact", c.contact.empty() ? json(nullptr) : json(c.contact.id)},
       {"minute_numbering",
        c.minute_numbering == MinuteNumbering::kContinuous ? "continuous" : "per-meeting"},
@@ -360,7 +366,7 @@ std::vector<OutputFile> OpenDataFiles(const SiteIndex& index, const OpenDataOpti
           {"date", IsoDate(m->start.date)},
           {"minute", s ? json(s->number) : json(nullptr)},
           {"agenda_item", s && !s->item.empty() ? json(s->item) : json(nullptr)},
-          {"title", s ? json(s->title) : json(nullptr)},
+          {"title", s ? json(Text(o, s->title)) : json(nullptr)},
           {"id", id},
           {"minutes_kind",
            minutes.kind == MinutesKind::kActionNotes ? "action-notes" : "minutes"},
@@ -372,15 +378,15 @@ std::vector<OutputFile> OpenDataFiles(const SiteIndex& index, const OpenDataOpti
                    const std::vector<MinuteAction>& as) {
       for (const MinuteResolution& r : rs) {
         json j = common(s, r.id);
-        j["text"] = r.text;
+        j["text"] = Text(o, r.text);
         decisions["decisions"].push_back(std::move(j));
       }
       for (const MinuteAction& a : as) {
         json j = common(s, a.id);
-        j["text"] = a.text;
+        j["text"] = Text(o, a.text);
         json owner = nullptr;
         if (!a.owner.empty() || !a.owner_text.empty()) {
-          std::string name = a.owner_text;
+          std::string name = Text(o, a.owner_text);
           if (name.empty())
             if (auto p = site.people.find(a.owner.id); p != site.people.end())
               name = p->second.name;

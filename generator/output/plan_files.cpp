@@ -4,6 +4,7 @@
 
 #include "output/atom_feed.h"
 #include "output/calendar.h"
+#include "output/plain_text.h"
 #include "output/public_urls.h"
 #include "render/html_text.h"
 #include "render/plan_text.h"
@@ -16,14 +17,7 @@ using nlohmann::json;
 namespace {
 
 std::string Url(const PlanFileOptions& o, const std::string& key) {
-  // A fragment ("#row-3") goes after the page's address, whose index.html
-  // is dropped.
-  size_t hash = key.find('#');
-  std::string page = key.substr(0, hash);
-  std::string fragment = hash == std::string::npos ? "" : key.substr(hash);
-  std::string abs = AbsoluteUrl(o.base_url, page);
-  if (abs.empty()) abs = AbsoluteUrl("/", page);  // "/work-programmes/x/"
-  return abs + fragment;
+  return PublicUrl(o.base_url, key);  // "/work-programmes/x/#row-3" without a base URL
 }
 
 json OptDate(const std::optional<Date>& d) {
@@ -32,6 +26,14 @@ json OptDate(const std::optional<Date>& d) {
 
 json OptText(const std::string& s) {
   return s.empty() ? json(nullptr) : json(s);
+}
+
+// Markdown as the plain text open data promises, "@/" references as public
+// URLs; null when empty.
+json OptPlainText(const PlanFileOptions& o, const std::string& markdown) {
+  if (markdown.empty()) return nullptr;
+  return MarkdownPlainText(
+      markdown, [&o](const std::string& url) { return PublicLink(o.base_url, url); });
 }
 
 json OptId(const Ref& r) {
@@ -90,7 +92,7 @@ json WorkProgrammeJson(const SiteIndex& index, const WorkProgramme& wp,
     rows.push_back(
         {{"number", static_cast<int>(i + 1)},
          {"topic", r.topic},
-         {"description", OptText(r.description)},
+         {"description", OptPlainText(o, r.description)},
          {"author", OptText(r.author)},
          {"scrutiny", OptText(r.scrutiny)},
          {"when", WhenId(r.when)},

@@ -1,5 +1,7 @@
 #include "output/public_urls.h"
 
+#include "links/site_links.h"
+
 namespace clerk::output {
 
 std::string SiteCalendar() {
@@ -46,7 +48,9 @@ std::string NormaliseBaseUrl(const std::string& base_url) {
 
 std::string AbsoluteUrl(const std::string& base_url, const std::string& path) {
   if (base_url.empty()) return "";
-  std::string p = path;
+  size_t cut = path.find_first_of("?#");
+  std::string p = path.substr(0, cut);
+  std::string fragment = cut == std::string::npos ? "" : path.substr(cut);
   const std::string index = "index.html";
   if (p == index) {
     p.clear();
@@ -54,7 +58,19 @@ std::string AbsoluteUrl(const std::string& base_url, const std::string& path) {
              p.compare(p.size() - index.size() - 1, index.size() + 1, "/" + index) == 0) {
     p.erase(p.size() - index.size());
   }
-  return NormaliseBaseUrl(base_url) + p;
+  return NormaliseBaseUrl(base_url) + p + fragment;
+}
+
+std::string PublicUrl(const std::string& base_url, const std::string& path) {
+  std::string abs = AbsoluteUrl(base_url, path);
+  return abs.empty() ? AbsoluteUrl("/", path) : abs;
+}
+
+std::string PublicLink(const std::string& base_url, const std::string& url) {
+  std::optional<SiteLinkTarget> target = ParseSiteLink(url);
+  if (!target) return url;
+  return PublicUrl(base_url,
+                   target->page + (target->anchor.empty() ? "" : "#" + target->anchor));
 }
 
 }  // namespace clerk::output

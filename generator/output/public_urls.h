@@ -27,7 +27,18 @@ std::string NormaliseBaseUrl(const std::string& base_url);
 
 // The public address of output path `path` under `base_url` (normalised or
 // not): a folder's "index.html" is dropped ("meetings/x/index.html" ->
-// "https://x.example/meetings/x/"). Empty when there is no base URL.
+// "https://x.example/meetings/x/"), also before a fragment
+// ("meetings/x/index.html#item-7" -> ".../meetings/x/#item-7"). Empty when
+// there is no base URL.
 std::string AbsoluteUrl(const std::string& base_url, const std::string& path);
+
+// The address open data gives `path`: absolute under `base_url`, else
+// root-relative ("/meetings/x/#item-7"), as docs/open-data.md says.
+std::string PublicUrl(const std::string& base_url, const std::string& path);
+
+// A link as written in Markdown, for open data: a reference to a page of
+// the site ("@/meetings/x/minutes#minute-3") becomes its PublicUrl; any
+// other address is kept as written.
+std::string PublicLink(const std::string& base_url, const std::string& url);
 
 }  // namespace clerk::output

@@ -1,7 +1,8 @@
-// The decisions register (/decisions/): every resolution in the minutes,
-// newest meeting first, with its meeting, agenda item, minute and whether the
-// minutes are approved yet. Pages per committee and per year, so it can be
-// filtered without JavaScript.
+// The decisions register (/decisions/): every resolution and every action in
+// the minutes (content/minutes_records.h), newest meeting first, with its
+// meeting, agenda item, minute and whether the minutes are approved yet; an
+// action with its owner, due date and status where the minutes give them.
+// Pages per committee and per year, so it can be filtered without JavaScript.
 #include <functional>
 #include <set>
 
@@ -17,6 +18,41 @@ using json = nlohmann::json;
 // latest decisions and the years on /decisions/, each year on its own page,
 // and each committee's decisions on its page.
 constexpr size_t kLatestMeetings = 5;
+
+namespace {
+
+// A record's HTML as the minutes page has it, without its ids: the register
+// gives each record its own anchor, and ids inside the text (a nested
+// action's, a footnote's) would repeat from meeting to meeting.
+std::string WithoutIds(const std::string& html) {
+  std::string out;
+  out.reserve(html.size());
+  size_t from = 0;
+  for (size_t at = html.find(" id=\""); at != std::string::npos;
+       at = html.find(" id=\"", from)) {
+    size_t end = html.find('"', at + 5);
+    if (end == std::string::npos) break;
+    out.append(html, from, at - from);
+    from = end + 1;
+  }
+  out.append(html, from, std::string::npos);
+  return out;
+}
+
+std::string Counted(int n, const char* one, const char* many) {
+  return std::to_string(n) + " " + (n == 1 ? one : many);
+}
+
+std::string CountText(const json& meetings, int count) {
+  int actions = 0;
+  for (const json& m : meetings)
+    for (const json& d : m.at("decisions"))
+      if (d.at("action").get<bool>()) ++actions;
+  std::string text = Counted(count, "decision", "decisions");
+  if (actions > 0) text += " and " + Counted(actions, "action", "actions");
+  return text;
+}
+}  // namespace
 
 std::vector<int> PageContext::DecisionYearsOf(const Site& site) {
   std::set<int, std::greater<int>> years;
@@ -73,7 +109,7 @@ PageData PageContext::DecisionsPage(const Committee* committee) {
   json& d = page.data;
   d["meetings"] = meetings;
   d["count"] = count;
-  d["count_text"] = std::to_string(count) + (count == 1 ? " decision" : " decisions");
+  d["count_text"] = CountText(meetings, count);
   return page;
 }
 
@@ -86,7 +122,7 @@ PageData PageContext::YearDecisionsPage(int year) {
   json& d = page.data;
   d["meetings"] = meetings;
   d["count"] = count;
-  d["count_text"] = std::to_string(count) + (count == 1 ? " decision" : " decisions");
+  d["count_text"] = CountText(meetings, count);
   return page;
 }
 
@@ -104,39 +140,72 @@ json PageContext::DecisionMeetings(const std::function<bool(const Meeting&)>& ke
     if (minutes == site_.minutes.end()) continue;
     const MinutesHtml* html = content_.Minutes(m.id);
     if (!html) continue;
-    // The resolutions the minutes were parsed into (content/minutes_records.h);
-    // their HTML is what the minutes page shows.
+    // Every resolution and every action the minutes were parsed into
+    // (content/minutes_records.h), minute by minute; their HTML is what the
+    // minutes page shows.
     const Minutes& mins = minutes->second;
     bool approved = mins.status == MinutesStatus::kApproved;
     std::string kind = ToString(mins.kind);  // "Minutes", "Action notes"
-    std::string lower_kind = mins.kind == MinutesKind::kActionNotes ? "action notes" : "minutes";
+    std::string lower_kind =
+        mins.kind == MinutesKind::kActionNotes ? "action notes" : "minutes";
     json decisions = json::array();
-    auto add = [&](const MinuteResolution& r, const MinuteSection* s, int n) {
+    auto entry = [&](const std::string& id, const MinuteSection* s,
+                     const std::string& what, int n) {
       const AgendaItem* item =
           !s || s->item.empty() ? nullptr : index_.FindItem(m, s->item);
       std::string minute = s ? "Minute " + std::to_string(s->number) : kind;
-      ++count;
-      decisions.push_back(
-          {{"id", "decision-" + m.id + "-" + r.id},
-           {"minute", minute},
-           {"minute_title", s ? s->title : "Resolution " + std::to_string(n)},
-           {"where", (s ? minute : std::string("Resolution")) + " in the " + lower_kind},
-           {"href", Link(urls::Minutes(m.id) + "#" + r.id)},
-           {"item",
-            item ? json({{"label", "Agenda item " + s->item + ": " + item->title},
-                         {"href", Link(urls::Meeting(m.id) + "#" +
-                                       urls::ItemAnchor(s->item))}})
-                 : json(false)},
-           {"status", approved ? kind + " approved"
-                               : "Draft " + lower_kind + ": not yet approved"},
-           {"draft", !approved},
-           {"html", html->DecisionHtml(r.id)}});
+      return json{
+          {"id", "decision-" + m.id + "-" + id},
+          {"minute", minute},
+          {"minute_title", s ? s->title : what + " " + std::to_string(n)},
+          {"where", (s ? minute : what) + " in the " + lower_kind},
+          {"href", Link(urls::Minutes(m.id) + "#" + id)},
+          {"item", item ? json({{"label", "Agenda item " + s->item + ": " + item->title},
+                                {"href", Link(urls::Meeting(m.id) + "#" +
+                                              urls::ItemAnchor(s->item))}})
+                        : json(false)},
+          {"status",
+           approved ? kind + " approved" : "Draft " + lower_kind + ": not yet approved"},
+          {"draft", !approved},
+          {"html", WithoutIds(html->DecisionHtml(id))},
+          {"action", false}};
     };
-    for (size_t i = 0; i < mins.resolutions.size(); ++i)
-      add(mins.resolutions[i], nullptr, static_cast<int>(i) + 1);
-    for (const MinuteSection& s : mins.sections)
-      for (size_t i = 0; i < s.resolutions.size(); ++i)
-        add(s.resolutions[i], &s, static_cast<int>(i) + 1);
+    auto add = [&](const MinuteSection* s, const std::vector<MinuteResolution>& rs,
+                   const std::vector<MinuteAction>& as) {
+      // In the order the minutes give them: a resolution, then the actions
+      // written after it.
+      size_t r = 0, i = 0;
+      while (r < rs.size() || i < as.size()) {
+        if (r < rs.size() && (i == as.size() || rs[r].pos.line <= as[i].pos.line)) {
+          ++count;
+          decisions.push_back(entry(rs[r].id, s, "Resolution", static_cast<int>(r) + 1));
+          ++r;
+          continue;
+        }
+        const MinuteAction& a = as[i];
+        json e = entry(a.id, s, "Action", static_cast<int>(i) + 1);
+        e["action"] = true;
+        e["action_label"] = s ? json("Action " + std::to_string(i + 1)) : json(false);
+        std::string name = a.owner_text;
+        const Person* person = nullptr;
+        if (!a.owner.empty())
+          if (auto p = site_.people.find(a.owner.id); p != site_.people.end())
+            person = &p->second;
+        if (name.empty() && person) name = person->name;
+        e["owner"] = name.empty()
+                         ? json(false)
+                         : json({{"text", name},
+                                 {"href", person ? json(Link(urls::Person(person->id)))
+                                                 : json(false)}});
+        e["due"] = a.due ? json(LongDate(*a.due)) : json(false);
+        e["action_status"] =
+            a.status == ActionStatus::kNotGiven ? json(false) : json(ToString(a.status));
+        decisions.push_back(std::move(e));
+        ++i;
+      }
+    };
+    add(nullptr, mins.resolutions, mins.actions);
+    for (const MinuteSection& s : mins.sections) add(&s, s.resolutions, s.actions);
     if (decisions.empty()) continue;
     meetings.push_back({{"id", "meeting-" + m.id},
                         {"label", index_.MeetingLabel(m)},

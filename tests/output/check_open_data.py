@@ -2,9 +2,12 @@
 """check_open_data.py SITE_DIR SOURCE_DIR: the built site's JSON open data
 against the JSON Schemas in docs/schemas/ (Debian's python3-jsonschema; run
 with /usr/bin/python3), plus completeness: one entry in data/meetings.json
-and one data/meetings/<id>.json per meeting folder of the source."""
+and one data/meetings/<id>.json per meeting folder of the source; and text:
+no string of any data/*.json file holds Markdown (**, __, `, [text]() or an
+"@/" reference (text in open data is plain, links are public URLs)."""
 import json
 import os
+import re
 import sys
 
 try:
@@ -98,6 +101,38 @@ if ids_of("forward-plans"):
         got = sorted(p["id"] for p in plans["forward_plans"])
         if got != ids_of("forward-plans"):
             problems.append(f"data/forward-plans.json: {got}, expected {ids_of('forward-plans')}")
+
+# Text is plain and links are public: no Markdown or "@/" in any string.
+MARKUP = re.compile(r"\*\*|__|`|\[[^\]\n]*\]\(|@/")
+
+
+def strings(value, where):
+    if isinstance(value, str):
+        yield where, value
+    elif isinstance(value, list):
+        for i, v in enumerate(value):
+            yield from strings(v, f"{where}/{i}")
+    elif isinstance(value, dict):
+        for k, v in value.items():
+            if k != "sources":  # the source file's path, not text
+                yield from strings(v, f"{where}/{k}")
+
+
+data_dir = os.path.join(site, "data")
+for root, _, files in os.walk(data_dir):
+    for f in sorted(files):
+        if not f.endswith(".json"):
+            continue
+        rel = os.path.relpath(os.path.join(root, f), site)
+        try:
+            value = json.load(open(os.path.join(root, f), encoding="utf-8"))
+        except ValueError:
+            continue  # reported above
+        for where, text in strings(value, rel):
+            m = MARKUP.search(text)
+            if m:
+                problems.append(f"{where}: Markdown or a site reference '{m.group(0)}' in "
+                                f"open data, which holds plain text and public URLs: {text[:80]!r}")
 
 for p in problems:
     print(p)

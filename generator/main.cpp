@@ -18,6 +18,7 @@
 #include "links/check_acronyms.h"
 #include "links/check_minutes.h"
 #include "links/check_references.h"
+#include "links/past_meetings.h"
 #include "links/to_be_confirmed.h"
 #include "model/diagnostics.h"
 #include "model/parallel.h"
@@ -199,6 +200,7 @@ int RunCheck(const Options& opt) {
   }
   clerk::Site site;
   LoadAndCheck(opt, site, diag);
+  clerk::CheckPastMeetings(site, site.today, diag);
   clerk::DiscardSink sink;
   clerk::RenderStats stats;
   bool ok = Render(opt, site, MakeRenderOptions(opt, site), sink, diag, stats);

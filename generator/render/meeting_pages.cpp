@@ -43,6 +43,7 @@ json PageContext::AttendanceData(const Meeting& m) const {
       if (person.remote && &people != &a.remote)
         detail += std::string(detail.empty() ? "" : ", ") + "online";
       entry["detail"] = detail;
+      entry["after_name"] = AfterName(detail);
       out.push_back(entry);
     }
     return out;
@@ -70,6 +71,7 @@ json PageContext::InvitedData(const std::vector<Attendee>& invited) const {
     std::string detail = a.capacity;
     if (a.remote) detail += std::string(detail.empty() ? "" : ", ") + "online";
     entry["detail"] = detail;
+    entry["after_name"] = AfterName(detail);
     people.push_back(entry);
   }
   return people;
@@ -287,10 +289,10 @@ PageData PageContext::MeetingPage(const Meeting& m) {
   const Meeting* prev = index_.Previous(m);
   const Meeting* next = index_.Next(m);
   d["previous"] = prev ? json{{"href", Link(urls::Meeting(prev->id))},
-                              {"date", LongDate(prev->start.date)}}
+                              {"date", LongDate(prev->start.date) + StatusNote(*prev)}}
                        : json(false);
   d["next"] = next ? json{{"href", Link(urls::Meeting(next->id))},
-                          {"date", LongDate(next->start.date)}}
+                          {"date", LongDate(next->start.date) + StatusNote(*next)}}
                    : json(false);
   d["has_sequence"] = prev || next;
   return page;

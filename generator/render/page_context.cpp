@@ -110,14 +110,7 @@ PageData PageContext::Begin(const std::string& key, const std::string& template_
 
   json sheets = json::array();
   auto sheet = [&](const std::string& asset) {
-    std::string path = urls::ThemeAsset(asset);
-    std::string href;
-    if (absolute_links_) {
-      href = options_.base_url.empty() ? "/" + path : options_.base_url + path;
-    } else {
-      href = urls::Relative(current_, path);
-    }
-    sheets.push_back({{"href", href}});
+    sheets.push_back({{"href", ThemeHref(asset)}});
   };
   sheet("css/standard.css");
   // A rendition adds its own sheet: themes/default/<id>/css/<id>.css.
@@ -197,6 +190,29 @@ json PageContext::ContactData(const std::string& person_id) const {
           {"tel", p->phone.empty() ? "" : TelHref(p->phone)}};
 }
 
+std::string PageContext::ThemeHref(const std::string& asset) const {
+  std::string path = urls::ThemeAsset(asset);
+  if (absolute_links_)
+    return options_.base_url.empty() ? "/" + path : options_.base_url + path;
+  return urls::Relative(current_, path);
+}
+
+std::string PageContext::StatusNote(const Meeting& m) {
+  if (m.status == MeetingStatus::kCancelled) return " (cancelled)";
+  if (m.status == MeetingStatus::kPostponed) return " (postponed)";
+  return "";
+}
+
+std::string PageContext::AfterName(const std::string& detail) {
+  if (detail.empty()) return "";
+  if (detail.find('(') != std::string::npos) return ", " + detail;
+  return " (" + detail + ")";
+}
+
+std::string PageContext::BuildDate() const {
+  return site_.today.year == 0 ? "" : IsoDate(site_.today);
+}
+
 json PageContext::MeetingSummary(const Meeting& m) const {
   const Venue* venue = nullptr;
   if (auto it = site_.venues.find(m.venue.id); it != site_.venues.end())
@@ -210,6 +226,7 @@ json PageContext::MeetingSummary(const Meeting& m) const {
       {"title", index_.MeetingTitle(m)},
       {"date", LongDate(m.start.date)},
       {"iso", IsoDate(m.start.date) + (m.start.time ? "T" + IsoTime(*m.start.time) : "")},
+      {"iso_date", IsoDate(m.start.date)},
       {"time", m.start.time ? ClockTime(*m.start.time) : "time to be confirmed"},
       {"status", status},
       {"status_class", ascii::Lower(status)},
@@ -316,9 +333,11 @@ PageData PageContext::Home() {
   d["page_title"] = site_.config.title;
   json upcoming = json::array();
   for (const Meeting* m : index_.meetings_by_date) {
-    if (IsUpcoming(*m)) upcoming.push_back(MeetingSummary(*m));
+    if (IsUpcoming(*m, site_.today)) upcoming.push_back(MeetingSummary(*m));
   }
   d["upcoming"] = upcoming;
+  d["build_date"] = BuildDate();
+  d["upcoming_script"] = ThemeHref("js/upcoming.js");
 
   // Latest papers: the most recent held meetings that have papers or minutes.
   json latest = json::array();
@@ -335,6 +354,9 @@ PageData PageContext::Home() {
     json entry = MeetingSummary(m);
     entry["documents"] = docs;
     entry["minutes_href"] = m.has_minutes ? Link(urls::Minutes(m.id)) : "";
+    auto mins = site_.minutes.find(m.id);
+    entry["minutes_draft"] =
+        mins != site_.minutes.end() && mins->second.status == MinutesStatus::kDraft;
     latest.push_back(entry);
   }
   d["latest"] = latest;
@@ -371,7 +393,7 @@ PageData PageContext::CommitteeIndex() {
                                : std::vector<const Meeting*>{};
     const Meeting* next = nullptr;
     for (const Meeting* m : meetings) {
-      if (IsUpcoming(*m)) {
+      if (IsUpcoming(*m, site_.today)) {
         next = m;
         break;
       }
@@ -382,6 +404,8 @@ PageData PageContext::CommitteeIndex() {
                     {"next", next ? MeetingSummary(*next) : json(false)}});
   }
   page.data["committees"] = list;
+  page.data["build_date"] = BuildDate();
+  page.data["upcoming_script"] = ThemeHref("js/upcoming.js");
   return page;
 }
 

@@ -84,6 +84,17 @@ class PageContext {
 
   nlohmann::json PersonLink(const std::string& person_id) const;
   nlohmann::json MeetingSummary(const Meeting& meeting) const;
+  // The build's date, "2026-12-03" ("" when not set): on the lists of
+  // upcoming meetings (data-build-date), for tests/output/check_words.py.
+  std::string BuildDate() const;
+  // The address of a theme file (css/..., js/...) from the current page.
+  std::string ThemeHref(const std::string& asset) const;
+  // " (cancelled)" or " (postponed)" after a meeting named in a list, so the
+  // status is said in words wherever the meeting is; "" otherwise.
+  static std::string StatusNote(const Meeting& meeting);
+  // What follows a person's name in a list: " (capacity)", or ", capacity"
+  // when the capacity has brackets of its own (never "A (B (C))"); "" if none.
+  static std::string AfterName(const std::string& detail);
   nlohmann::json DocumentLink(const Document& document) const;
   nlohmann::json AttendanceData(const Meeting& meeting) const;
   // People invited to present an agenda item: name, link and capacity.

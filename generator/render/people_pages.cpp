@@ -18,6 +18,20 @@ std::string OptionalDate(const std::optional<Date>& d) {
   return d ? ShortDate(*d) : "";
 }
 
+// A role as it stands on the build's date: "Chair", "Chair (former)" once
+// its `to` has passed, "Chair (from 19 May 2022)" before its `from`; a role
+// with brackets of its own takes the words inside them ("(voting, former)").
+std::string RoleNow(std::string role, const std::optional<Date>& from,
+                    const std::optional<Date>& to, const Date& today) {
+  if (today.year == 0 || IsCurrent(from, to, today)) return role;
+  std::string note = to && *to < today ? "former" : "from " + ShortDate(*from);
+  if (!role.empty() && role.back() == ')') {
+    role.insert(role.size() - 1, ", " + note);
+    return role;
+  }
+  return role + " (" + note + ")";
+}
+
 // Sort key for people lists: surname, then the rest.
 std::string SurnameKey(const std::string& name) {
   size_t space = name.find_last_of(' ');
@@ -52,7 +66,7 @@ PageData PageContext::CommitteePage(const Committee& c) {
   for (const Membership* mp : sorted) {
     const Membership& m = *mp;
     members.push_back({{"person", PersonLink(m.person.id)},
-                       {"role", RoleTitle(m)},
+                       {"role", RoleNow(RoleTitle(m), m.from, m.to, site_.today)},
                        {"party", m.party},
                        {"from", OptionalDate(m.from)},
                        {"to", OptionalDate(m.to)}});
@@ -90,11 +104,13 @@ PageData PageContext::CommitteePage(const Committee& c) {
   if (auto it = index_.committee_meetings.find(c.id);
       it != index_.committee_meetings.end()) {
     for (auto m = it->second.rbegin(); m != it->second.rend(); ++m) {
-      (IsUpcoming(**m) ? upcoming : past).push_back(MeetingSummary(**m));
+      (IsUpcoming(**m, site_.today) ? upcoming : past).push_back(MeetingSummary(**m));
     }
   }
   std::reverse(upcoming.begin(), upcoming.end());  // soonest first
   d["upcoming"] = upcoming;
+  d["build_date"] = BuildDate();
+  d["upcoming_script"] = ThemeHref("js/upcoming.js");
   d["past"] = past;
 
   json programmes = json::array();
@@ -153,7 +169,7 @@ PageData PageContext::PersonPage(const Person& p) {
     for (const Membership& m : c.members) {
       if (m.person.id != p.id) continue;
       roles.push_back({{"committee", committee},
-                       {"role", RoleTitle(m)},
+                       {"role", RoleNow(RoleTitle(m), m.from, m.to, site_.today)},
                        {"party", m.party},
                        {"from", OptionalDate(m.from)},
                        {"to", OptionalDate(m.to)}});
@@ -161,9 +177,10 @@ PageData PageContext::PersonPage(const Person& p) {
     for (const CoOptee& m : c.co_optees) {
       if (m.person.id != p.id) continue;
       roles.push_back({{"committee", committee},
-                       {"role", !m.voting   ? "Co-opted member"
-                                : *m.voting ? "Co-opted member (voting)"
-                                            : "Co-opted member (non-voting)"},
+                       {"role", RoleNow(!m.voting   ? "Co-opted member"
+                                        : *m.voting ? "Co-opted member (voting)"
+                                                    : "Co-opted member (non-voting)",
+                                        m.from, m.to, site_.today)},
                        {"party", m.represents},
                        {"from", OptionalDate(m.from)},
                        {"to", OptionalDate(m.to)}});
@@ -199,7 +216,7 @@ PageData PageContext::PersonPage(const Person& p) {
         what = "Invited to present item " + r.item;
       else
         what = "Sent apologies", ++apologies;
-      if (!r.detail.empty() && r.kind != "substitute") what += " (" + r.detail + ")";
+      if (r.kind != "substitute") what += AfterName(r.detail);
       if (r.remote && r.kind != "remote") what += ", online";
       attendance.push_back({{"href", Link(urls::Meeting(m->id))},
                             {"meeting", index_.MeetingTitle(*m)},

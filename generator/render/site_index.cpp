@@ -42,6 +42,10 @@ const AgendaItem* FindIn(const std::vector<AgendaItem>& items,
 
 }  // namespace
 
+bool IsUpcoming(const Meeting& meeting, const Date& today) {
+  return meeting.start.date >= today && IsUpcoming(meeting);
+}
+
 bool IsUpcoming(const Meeting& meeting) {
   return meeting.status == MeetingStatus::kScheduled ||
          meeting.status == MeetingStatus::kConfirmed;

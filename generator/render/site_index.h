@@ -89,8 +89,14 @@ struct SiteIndex {
   std::string MeetingLabel(const Meeting& meeting) const;
 };
 
-// Upcoming = not yet held: scheduled or confirmed. (No clock is read: the
-// status says whether a meeting has happened.)
+// Upcoming, on the build's date `today` (Site::today): on or after it, and
+// scheduled or confirmed. A meeting whose date has passed is not upcoming,
+// whatever its status says (`clerk check` asks whether it should be `held`);
+// a postponed or cancelled one is not upcoming at its old date (the meeting
+// it moved to is, in its turn). With no date set (year 0), the status alone.
+bool IsUpcoming(const Meeting& meeting, const Date& today);
+// The status alone, whatever the date: kept only for the easy-read pages
+// until they pass the build's date too (render/easy_read.cpp).
 bool IsUpcoming(const Meeting& meeting);
 
 }  // namespace clerk

@@ -77,10 +77,13 @@ namespace {
 
 // What every page depends on besides its own data: the clerk binary (a new
 // clerk may render differently), every theme file, the glossary (terms are
-// expanded into the text) and the base address. Any change renders all.
+// expanded into the text), the base address and the build's date (what
+// "upcoming" and "current" mean). Any change renders all; a page whose
+// bytes come out the same is still not written again.
 Fingerprint SharedInputs(const Site& site, const RenderOptions& options) {
   Hasher h;
   h.Add(ProgramIdentity());
+  h.Add(IsoDate(site.today));
   for (const std::string& rel : ListFiles(options.theme_dir)) {
     h.Add(rel).Add(ReadFile(fs::path(options.theme_dir) / rel));
   }

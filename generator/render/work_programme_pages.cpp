@@ -46,8 +46,9 @@ PageData PageContext::WorkProgrammePage(const WorkProgramme& wp) {
   for (const ProgrammeMeeting& pm : wp.meetings) {
     const Meeting* m = index_.FindMeeting(pm.meeting.id);
     meetings.push_back(
-        {{"meeting", m ? Line(LongDate(m->start.date), Link(urls::Meeting(m->id)))
-                       : Line(pm.meeting.id)},
+        {{"meeting",
+          m ? Line(LongDate(m->start.date) + StatusNote(*m), Link(urls::Meeting(m->id)))
+            : Line(pm.meeting.id)},
          {"report_deadline", pm.report_deadline ? ShortDate(*pm.report_deadline) : ""},
          {"publication", pm.publication ? ShortDate(*pm.publication) : ""}});
     any_deadline |= pm.report_deadline.has_value();
@@ -69,7 +70,7 @@ PageData PageContext::WorkProgrammePage(const WorkProgramme& wp) {
     if (row.when == WhenKind::kMeeting) {
       const Meeting* m = index_.FindMeeting(row.meeting.id);
       std::string anchor = row.item.empty() ? "" : "#" + urls::ItemAnchor(row.item);
-      std::string text = m ? ShortDate(m->start.date) : row.meeting.id;
+      std::string text = m ? ShortDate(m->start.date) + StatusNote(*m) : row.meeting.id;
       if (!row.item.empty()) text += ", item " + row.item;
       if (!row.cadence.empty()) text += "; " + row.cadence;
       when = m ? Line(text, Link(urls::Meeting(m->id) + anchor)) : Line(text);
@@ -173,10 +174,11 @@ PageData PageContext::ForwardPlanPage(const ForwardPlan& plan) {
     }
     if (!e.meeting.empty()) {
       const Meeting* m = index_.FindMeeting(e.meeting.id);
-      extras.push_back({{"label", "Meeting"},
-                        {"parts", json::array({m ? Part(index_.MeetingLabel(*m),
-                                                        Link(urls::Meeting(m->id)), true)
-                                                 : Part(e.meeting.id, "", true)})}});
+      extras.push_back(
+          {{"label", "Meeting"},
+           {"parts", json::array({m ? Part(index_.MeetingLabel(*m) + StatusNote(*m),
+                                           Link(urls::Meeting(m->id)), true)
+                                    : Part(e.meeting.id, "", true)})}});
     }
     if (!e.exempt_reason.empty())
       extras.push_back({{"label", "Why it is exempt"},

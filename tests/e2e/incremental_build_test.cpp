@@ -80,28 +80,28 @@ class Site {
   fs::path report() const { return meeting() / (std::string(kReport) + ".md"); }
 
   // Builds into public/ (or `into`) with CLERK_TIMINGS set, so the output
-  // also says what each stage did.
-  CommandResult Run(const fs::path& into = {}) {
+  // also says what each stage did; `options` are more of clerk's options.
+  CommandResult Run(const fs::path& into = {}, const std::string& options = "") {
     fs::path target = into.empty() ? out() : into;
     ::setenv("CLERK_TIMINGS", "1", 1);
     CommandResult r = RunClerk("build --no-search --source '" + source().string() +
-                                   "' --out '" + target.string() + "'",
+                                   "' --out '" + target.string() + "' " + options,
                                dir_.path());
     ::unsetenv("CLERK_TIMINGS");
     return r;
   }
   // The same, which must succeed; returns clerk's output.
-  std::string Build(const fs::path& into = {}) {
-    CommandResult r = Run(into);
+  std::string Build(const fs::path& into = {}, const std::string& options = "") {
+    CommandResult r = Run(into, options);
     INFO(r.output);
     REQUIRE(r.exit_code == 0);
     return r.output;
   }
   // A clean build of the same sources, to compare with.
-  std::map<std::string, std::string> Clean() {
+  std::map<std::string, std::string> Clean(const std::string& options = "") {
     fs::path clean = dir_.path() / "clean";
     fs::remove_all(clean);
-    Build(clean);
+    Build(clean, options);
     return Bytes(Snapshot(clean));
   }
 
@@ -511,4 +511,28 @@ TEST_CASE(
   CHECK(ReadFile(site.out() / "meetings" / kMeeting / kReport / "index.html")
             .find("evaluation") != std::string::npos);
   CHECK(Bytes(Snapshot(site.out())) == site.Clean());
+}
+
+TEST_CASE(
+    "a later build date takes a passed meeting off the upcoming lists, as a clean "
+    "build does",
+    "[e2e][incremental]") {
+  Site site;
+  site.Build({}, "--today 2019-11-01");
+  auto before = Snapshot(site.out());
+  // Scheduled for 25 November 2019, and never marked held.
+  const std::string listed = "data-date=\"2019-11-25\"";
+  REQUIRE(before.at("index.html").bytes.find(listed) != std::string::npos);
+  REQUIRE(before.at("index.html").bytes.find("data-build-date=\"2019-11-01\"") !=
+          std::string::npos);
+  // No source changed; only the date.
+  site.Build({}, "--today 2019-12-01");
+  auto after = Snapshot(site.out());
+  CHECK(after.at("index.html").bytes.find(listed) == std::string::npos);
+  CHECK(after.at("committees/cyp-scrutiny/index.html").bytes.find(listed) ==
+        std::string::npos);
+  CHECK(Bytes(after) == site.Clean("--today 2019-12-01"));
+  // A page that does not depend on the date is not written again.
+  CHECK(Rewritten(before, after).count("meetings/2019-09-16-cyp-scrutiny/index.html") ==
+        0);
 }

@@ -290,6 +290,12 @@ TEST_CASE("clerk check --tbc lists what is to be confirmed for upcoming meetings
             at + ":3:8: note: start time to be confirmed (Thursday 15 September 2022)"));
   CHECK(Has(r.output,
             at + ":4:8: note: venue to be confirmed (Thursday 15 September 2022)"));
-  CHECK(!Has(r.output, "21 July 2022"));  // before --today
+  CHECK(!Has(r.output, "to be confirmed (Thursday 21 July 2022)"));  // before --today
   CHECK(Has(r.output, "2 facts to be confirmed"));
+  // ... and, passed but still scheduled, a warning at its start line (never an
+  // error: the minutes may not be written yet).
+  CHECK(Has(r.output,
+            source + "/content/meetings/2022-07-21-performance-board/meeting.yaml:6:8: "
+                     "warning: the meeting of Thursday 21 July 2022 has passed, but its "
+                     "status is still 'scheduled': should this be `held`?"));
 }

@@ -79,6 +79,8 @@ class Scanner {
           line_start, end == std::string::npos ? std::string::npos : end - line_start);
       if (current.rfind("```", 0) == 0 || current.rfind("~~~", 0) == 0)
         in_fence = !in_fence;
+      text_ = &text;
+      line_offset_ = line_start;
       if (!in_fence)
         ScanLine(current, start.path, line,
                  !yaml && line == start.line ? start.column : 1, place);
@@ -87,6 +89,7 @@ class Scanner {
       ++line;
     }
     yaml_ = nullptr;
+    text_ = nullptr;
   }
 
  private:
@@ -111,7 +114,8 @@ class Scanner {
         if ((at > 0 && (IsWordChar(line[at - 1]) || line[at - 1] == '-')) ||
             (end < line.size() && (IsWordChar(line[end]) || line[end] == '-')))
           continue;
-        Check(*phrase, path, line_number, first_column + static_cast<int>(at), place);
+        Check(*phrase, path, line_number, first_column + static_cast<int>(at), place, at,
+              t.size());
         for (size_t i = at; i < end; ++i) line[i] = ' ';
       }
     }
@@ -120,7 +124,7 @@ class Scanner {
          })) {
       const int column = first_column + static_cast<int>(hit.offset);
       if (const GlossaryTerm* term = words_.Find(hit.word)) {
-        Check(*term, path, line_number, column, place);
+        Check(*term, path, line_number, column, place, hit.offset, hit.word.size());
         continue;
       }
       if (words_.Ignored(hit.word)) continue;
@@ -134,10 +138,18 @@ class Scanner {
     }
   }
 
-  // A use of a glossary term: a term of several meanings must have one here.
+  // A use of a glossary term, at line[at, at + length): a term of several
+  // meanings must have one here, and its first use in the file should read
+  // well written out.
   void Check(const GlossaryTerm& term, const std::string& path, int line, int column,
-             const GlossaryPlace& place) {
-    if (term.name || term.meanings.empty() || MeaningAt(term, place).known) return;
+             const GlossaryPlace& place, size_t at, size_t length) {
+    if (term.name) return;
+    const GlossarySense sense = MeaningAt(term, place);
+    if (sense.known) {
+      if (!sense.expansion->empty())
+        CheckFirstUse(term, *sense.expansion, path, line, column, at, length);
+      return;
+    }
     if (!reported_.insert(path + "\n" + term.term).second) return;
     std::string where =
         place.committee.empty() ? "here" : "for committee '" + place.committee + "'";
@@ -150,6 +162,113 @@ class Scanner {
                                        "(glossary: {" +
                                            term.term + ": <expansion>})"
                                      : ""));
+  }
+
+  // The first use of a term in a file is where a page writes its meaning
+  // out (render/glossary_terms.h). Warned: a use where that would read
+  // badly (in brackets, just before a bracket), and a meaning the text
+  // gives nearby in other words than the glossary's.
+  void CheckFirstUse(const GlossaryTerm& term, const std::string& meaning,
+                     const std::string& path, int line, int column, size_t at,
+                     size_t length) {
+    if (!text_ || !reported_.insert(path + "\nfirst use\n" + term.term).second) return;
+    const std::string& text = *text_;
+    const size_t begin = line_offset_ + at;
+    size_t end = std::min(text.size(), begin + length);
+    // The term's plural or possessive ("CCGs", "YJB's") is part of it.
+    while (end < text.size() && (ascii::IsAlnum(text[end]) || text[end] == '\'')) ++end;
+    // Its paragraph, or its cell in a Markdown table row.
+    size_t line_end = text.find('\n', begin);
+    if (line_end == std::string::npos) line_end = text.size();
+    const size_t line_start = line_offset_;
+    std::string before, after;
+    bool in_cell = false;
+    const size_t first = text.find_first_not_of(" \t", line_start);
+    if (first < line_end && text[first] == '|') {
+      in_cell = true;
+      size_t left = text.rfind('|', begin);
+      size_t right = text.find('|', end);
+      before = text.substr(left + 1, begin - left - 1);
+      after = text.substr(end, (right < line_end ? right : line_end) - end);
+    } else {
+      size_t para = text.rfind("\n\n", begin);
+      para = para == std::string::npos ? 0 : para + 2;
+      size_t para_end = text.find("\n\n", end);
+      if (para_end == std::string::npos) para_end = text.size();
+      before = Prose(text.substr(para, begin - para));
+      after = Prose(text.substr(end, std::min<size_t>(para_end - end, 400)));
+    }
+    const std::string quoted = "'" + term.term + "'";
+    const std::vector<std::string> words = MeaningWords(meaning);
+    // Other words for it, in brackets just after ("YJB (Youth Justice
+    // Board)") or just before it alone in brackets ("the Board (YJB)").
+    std::vector<std::string> other;
+    bool said_at_end = false;
+    const size_t lead = after.find_first_not_of(" \t\r\n");
+    const size_t last = before.find_last_not_of(" \t\r\n");
+    if (lead != std::string::npos && after[lead] == '(') {
+      other = MeaningWords(after.substr(lead + 1, after.find(')', lead) - lead - 1));
+    } else if (last != std::string::npos && before[last] == '(' &&
+               lead != std::string::npos && after[lead] == ')') {
+      other = MeaningWords(before.substr(0, last));
+      said_at_end = true;
+      if (other.size() > words.size())
+        other.erase(other.begin(), other.end() - words.size());
+    }
+    if (!other.empty() && other != words && SharedWords(other, words) > 0) {
+      // As written, from its first word of substance: "the Board" ->
+      // "Board".
+      std::string_view raw = said_at_end ? std::string_view(before).substr(0, last)
+                                         : std::string_view(after).substr(lead + 1);
+      if (!said_at_end) raw = raw.substr(0, raw.find(')'));
+      size_t from = 0;
+      for (size_t k = 0; k < raw.size();) {
+        size_t space = raw.find_first_of(" \t\n", k);
+        if (space == std::string_view::npos) space = raw.size();
+        if (said_at_end) {
+          std::vector<std::string> rest = MeaningWords(raw.substr(k));
+          if (rest.size() <= other.size() && SharedWords(rest, words) > 0 &&
+              SharedWords(MeaningWords(raw.substr(k, space - k)), words) > 0) {
+            from = k;
+            break;
+          }
+        }
+        k = space + 1;
+      }
+      std::string said(raw.substr(from));
+      std::replace(said.begin(), said.end(), '\n', ' ');
+      while (!said.empty() && std::isspace(static_cast<unsigned char>(said.back())))
+        said.pop_back();
+      diag_.Warning(Where(path, line, column),
+                    quoted + " is written with '" + said +
+                        "', not the glossary's meaning '" + meaning +
+                        "': the page keeps the text's words and does not write the "
+                        "meaning out; use the glossary's words here, or change its "
+                        "expansion in content/glossary.yaml");
+      return;
+    }
+    if (GlossaryFirstUse(before, after, term.term, meaning, in_cell) ==
+            GlossaryUse::kNotHere &&
+        !in_cell)
+      diag_.Warning(Where(path, line, column),
+                    quoted +
+                        " is first used in brackets or just before a bracket, "
+                        "where its meaning written out would make nested or "
+                        "doubled brackets, so the page explains it at a later use: "
+                        "write '" +
+                        meaning + " (" + term.term +
+                        ")' at its first use, outside brackets");
+  }
+
+  // Markdown as read: a link's target is not text ("[x](url)" -> "[x]").
+  static std::string Prose(std::string text) {
+    for (size_t at = text.find("]("); at != std::string::npos; at = text.find("](", at)) {
+      size_t close = text.find(')', at);
+      if (close == std::string::npos) break;
+      text.erase(at + 1, close - at);
+      ++at;
+    }
+    return text;
   }
 
   static void Blank(std::string& line, const std::string& open, char close) {
@@ -167,6 +286,8 @@ class Scanner {
   const GlossaryWords& words_;
   Diagnostics& diag_;
   const YamlTextPositions* yaml_ = nullptr;  // the text being scanned, if from YAML
+  const std::string* text_ = nullptr;        // the text being scanned
+  size_t line_offset_ = 0;                   // where its current line starts
 
   SourcePos Where(const std::string& path, int line, int column) const {
     return yaml_ ? yaml_->At(line, column) : SourcePos{path, line, column};
@@ -460,7 +581,8 @@ size_t CheckAcronyms(const Site& site, Diagnostics& diag,
       YamlTextPositions description(row.pos, {"description"}, row.description);
       scan.Scan(row.topic, row.pos, {wp.committee.id, nullptr}, &topic);
       scan.Scan(row.description, row.pos, {wp.committee.id, nullptr}, &description);
-      scan.Scan(row.notes, row.pos, {wp.committee.id, nullptr});
+      YamlTextPositions notes(row.pos, {"notes"}, row.notes);
+      scan.Scan(row.notes, row.pos, {wp.committee.id, nullptr}, &notes);
       for (const std::string& visit : row.visits)
         scan.Scan(visit, row.pos, {wp.committee.id, nullptr});
     }

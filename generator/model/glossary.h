@@ -7,6 +7,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "model/fingerprint.h"
@@ -38,5 +39,36 @@ GlossaryPlace PlaceOf(const Meeting& meeting, const Document* doc = nullptr);
 // every term with its meanings, names and patterns, and every paper's
 // choices.
 void AddGlossary(Hasher& h, const Site& site);
+
+// The words of a text as a reader compares a meaning: lower case, markup
+// (HTML tags and entities, Markdown's `*`, `_`, brackets) and line breaks
+// left out, "&" (or "&amp;") read as "and", apostrophes (straight and
+// curly) dropped, hyphens between words, and a plural "s" taken off:
+// "**Children’s** Services &amp; Disabilities" -> "children", "service",
+// "and", "disability".
+std::vector<std::string> MeaningWords(std::string_view text);
+
+// How the first use of a glossary term is written, given the text of its
+// paragraph (or table cell) before it and the text after it, markup left
+// in or out: the meaning is written out before the term in brackets, unless
+// the text already says it just before or just after, or the words would
+// read badly there.
+enum class GlossaryUse {
+  kExpand,   // "Youth Justice Board for England and Wales (YJB)"
+  kWritten,  // the text says it: "the Youth Justice Board for England and
+             // Wales (YJB)", "YJB (Youth Justice Board for England and
+             // Wales)", or the term alone in brackets after the author's
+             // own words ("the Board (YJB)")
+  kNotHere,  // in brackets ("(see YJB report)": never nested brackets),
+             // just before a bracket ("CAMHS (2gether trust)"), alone in a
+             // table cell (a code): left for the next use
+};
+GlossaryUse GlossaryFirstUse(std::string_view before, std::string_view after,
+                             std::string_view term, std::string_view meaning,
+                             bool in_cell);
+
+// Words of substance ("youth", "board", not "the", "of", "and") the two
+// have in common.
+size_t SharedWords(const std::vector<std::string>& a, const std::vector<std::string>& b);
 
 }  // namespace clerk

@@ -70,26 +70,68 @@ constexpr std::string_view kSkipped[] = {
     "a",  "abbr", "code", "pre", "script", "style", "h1",     "h2",
     "h3", "h4",   "h5",   "h6",  "dfn",    "title", "button", "caption"};
 
-// The element the tag at html[lt] opens or closes, if its text is left as
-// it is (compared without case); "" otherwise. No allocation: a page has
-// hundreds of tags.
-std::string_view SkippedElement(const std::string& html, size_t lt, bool* closing) {
+// Elements that begin and end a run of text read together: what is "just
+// before" a term, and the brackets it is in, are looked for in its block.
+constexpr std::string_view kBlocks[] = {
+    "p",       "li",         "td",      "th",     "dd",     "dt",      "div",
+    "section", "blockquote", "tr",      "table",  "ul",     "ol",      "h1",
+    "h2",      "h3",         "h4",      "h5",     "h6",     "caption", "figcaption",
+    "pre",     "main",       "article", "header", "footer", "nav",     "summary",
+    "details", "aside",      "figure",  "br"};
+
+// The name of the tag at html[lt], as written.
+std::string_view TagName(const std::string& html, size_t lt, bool* closing) {
   size_t i = lt + 1;
   *closing = i < html.size() && html[i] == '/';
   if (*closing) ++i;
   size_t start = i;
   while (i < html.size() && ascii::IsAlnum(html[i])) ++i;
-  const size_t n = i - start;
-  for (std::string_view name : kSkipped) {
-    if (name.size() != n) continue;
-    bool same = true;
-    for (size_t k = 0; k < n && same; ++k)
-      same = ascii::ToLower(html[start + k]) == name[k];
-    if (same) return name;
-  }
+  return std::string_view(html.data() + start, i - start);
+}
+
+// Whether a tag's name is `name` (lower case), compared without case. No
+// allocation: a page has hundreds of tags.
+bool SameName(std::string_view written, std::string_view name) {
+  if (written.size() != name.size()) return false;
+  for (size_t k = 0; k < name.size(); ++k)
+    if (ascii::ToLower(written[k]) != name[k]) return false;
+  return true;
+}
+
+// The element the tag at html[lt] opens or closes, if its text is left as
+// it is; "" otherwise.
+std::string_view SkippedElement(const std::string& html, size_t lt, bool* closing) {
+  std::string_view written = TagName(html, lt, closing);
+  for (std::string_view name : kSkipped)
+    if (SameName(written, name)) return name;
   return {};
 }
 
+bool IsBlock(std::string_view written) {
+  for (std::string_view name : kBlocks)
+    if (SameName(written, name)) return true;
+  return false;
+}
+
+// The text from html[at] to the end of its block, tags left out (at most a
+// few hundred bytes: enough for a bracket after a term).
+std::string TextAfter(const std::string& html, size_t at, size_t end) {
+  std::string text;
+  while (at < end && text.size() < 400) {
+    if (html[at] == '<') {
+      bool closing = false;
+      if (IsBlock(TagName(html, at, &closing))) break;
+      size_t gt = html.find('>', at);
+      if (gt == std::string::npos || gt >= end) break;
+      at = gt + 1;
+      continue;
+    }
+    text += html[at++];
+  }
+  return text;
+}
+
+// Open brackets in a block's text: '(' not yet closed.
 }  // namespace
 
 std::string GlossaryExpander::TermAnchor(const std::string& term) {
@@ -176,12 +218,19 @@ std::string GlossaryExpander::Expand(const std::string& html,
   out.reserve(html.size() + html.size() / 8);
   std::set<std::string> seen;
   std::vector<std::string_view> skipping;  // open skipped elements
+  std::string block;                       // the text of this block so far
+  bool in_cell = false;                    // in a table cell
   size_t i = main_open;
   while (i < main_close) {
     if (html[i] == '<') {
       size_t gt = html.find('>', i);
       if (gt == std::string::npos || gt > main_close) break;
       bool closing = false;
+      std::string_view written = TagName(html, i, &closing);
+      if (IsBlock(written)) {
+        block.clear();
+        if (SameName(written, "td") || SameName(written, "th")) in_cell = !closing;
+      }
       std::string_view name = SkippedElement(html, i, &closing);
       bool self_closing = html[gt - 1] == '/';
       if (!name.empty() && !self_closing) {
@@ -199,6 +248,7 @@ std::string GlossaryExpander::Expand(const std::string& html,
     if (next_tag == std::string::npos || next_tag > main_close) next_tag = main_close;
     if (!skipping.empty()) {
       out.append(html, i, next_tag - i);
+      block.append(html, i, next_tag - i);
       i = next_tag;
       continue;
     }
@@ -260,21 +310,33 @@ std::string GlossaryExpander::Expand(const std::string& html,
       copied = j;
       std::string word(view);
       std::string abbr = "<abbr title=\"" + expansion + "\">" + word + "</abbr>";
-      if (seen.insert(entry->first).second) {
-        // Already written out just before: "... Services (CAMHS".
-        std::string before =
-            Lower(out.substr(out.size() - std::min(out.size(), expansion.size() + 2)));
-        if (before == Lower(expansion) + " (") {
+      std::string link = "<a class=\"glossary-term\" href=\"" + glossary_href + "#" +
+                         e.anchor + "\">" + abbr + "</a>" + suffix;
+      if (seen.count(entry->first)) {
+        out += link;
+        continue;
+      }
+      switch (GlossaryFirstUse(block + html.substr(i, start - i),
+                               TextAfter(html, j, main_close), word, expansion,
+                               in_cell)) {
+        case GlossaryUse::kWritten:  // the text says it: nothing to add
+          seen.insert(entry->first);
           out += abbr + suffix;
-        } else {
-          out += expansion + " (" + abbr + suffix + ")";
+          break;
+        case GlossaryUse::kNotHere:  // it would read badly here: the next use says it
+          out += link;
+          break;
+        case GlossaryUse::kExpand: {
+          seen.insert(entry->first);
+          std::string meaning = expansion;
+          if (!suffix.empty() && meaning.back() != 's') meaning += suffix;  // "CCGs"
+          out += meaning + " (" + abbr + suffix + ")";
+          break;
         }
-      } else {
-        out += "<a class=\"glossary-term\" href=\"" + glossary_href + "#" + e.anchor +
-               "\">" + abbr + "</a>" + suffix;
       }
     }
     out.append(html, copied, next_tag - copied);
+    block.append(html, i, next_tag - i);
     i = next_tag;
   }
   out.append(html, main_close, std::string::npos);

@@ -1,7 +1,12 @@
 // Acronyms and hard words explained where they are used. In a page's main
 // content, the first use of each glossary term is written out: "Child and
 // Adolescent Mental Health Services (<abbr>CAMHS</abbr>)", unless the text
-// already says so; later uses link to the term's entry in the glossary.
+// already says so just before or just after (compared as MeaningWords:
+// case, markup, line breaks, "&", apostrophes and plurals aside), or the
+// words would read badly there: in brackets (never nested brackets), just
+// before a bracket, or alone in a table cell (a code); such a use links to
+// the glossary and the next use is written out. Later uses link to the
+// term's entry in the glossary.
 // Headings, links, code and the glossary page itself are left alone. A term
 // is a whole word, hyphens and digits included ("COVID-19" is not "COVID"
 // then "-19"), or several words ("Section 106"); names (`name: true`,

@@ -344,12 +344,15 @@ RenderStats RenderSite(const Site& site, const RenderOptions& options, OutputSin
       const Theme& theme = *w.themes[r];
       std::string html =
           DropBlankLines(theme.RenderPage(page.template_name, page.data, w.diag));
+      html = extras.Finish(rendition,
+                           urls::ResolveSiteLinks(std::move(html), page.path, rendition));
+      // Terms are explained after the rendition's finish, so a table shown
+      // again row by row (large print) links its terms rather than writing
+      // them out a second time.
       if (page.template_name != "glossary" && page.template_name != "not_found")
         html = glossary.Expand(
             html, urls::Relative(page.path, urls::Page(rendition, urls::Glossary())),
             page.key);
-      html = extras.Finish(rendition,
-                           urls::ResolveSiteLinks(std::move(html), page.path, rendition));
       std::vector<std::string> ids;
       if (is_target) ids = HtmlIds(html);
       sink.Put(page.path, inputs, std::move(html));

@@ -2,12 +2,14 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdlib>
 #include <functional>
 #include <memory>
 #include <set>
 
 #include "model/ascii.h"
 #include "render/html_text.h"
+#include "render/large_print.h"
 #include "render/pictograms.h"
 #include "render/plan_text.h"
 #include "render/urls.h"
@@ -123,6 +125,372 @@ std::string DayDate(const Date& d) {
   return LongDate(d);
 }
 
+bool Contains(const std::string& text, const char* word) {
+  return text.find(word) != std::string::npos;
+}
+
+bool StartsWithNoCase(const std::string& text, const std::string& lead) {
+  return text.size() >= lead.size() && Lower(text.substr(0, lead.size())) == lead;
+}
+
+// Markdown as plain words: emphasis and code marks gone, a link's words kept,
+// all on one line.
+std::string PlainMarkdown(const std::string& md) {
+  std::string out;
+  for (size_t i = 0; i < md.size(); ++i) {
+    char c = md[i];
+    if (c == '*' || c == '_' || c == '`') continue;
+    if (c == '[') {
+      size_t close = md.find("](", i);
+      size_t end = close == std::string::npos ? close : md.find(')', close);
+      if (end != std::string::npos) {
+        out += md.substr(i + 1, close - i - 1);
+        i = end;
+        continue;
+      }
+    }
+    if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+    if (c == ' ' && (out.empty() || out.back() == ' ')) continue;
+    out += c;
+  }
+  return Trim(out);
+}
+
+// "The report" -> "the report", but "Cabinet" and "SEND" stay as written.
+std::string LowerFirstWord(const std::string& s) {
+  static const std::set<std::string> kCommon = {
+      "the",     "a",   "an",       "this",    "these",       "that",
+      "those",   "its", "their",    "all",     "any",         "each",
+      "further", "no",  "officers", "members", "councillors", "a"};
+  size_t end = s.find(' ');
+  std::string first = s.substr(0, end);
+  if (!kCommon.count(Lower(first))) return s;
+  return Lower(first) + (end == std::string::npos ? "" : s.substr(end));
+}
+
+std::string UpperFirst(std::string s) {
+  if (!s.empty())
+    s[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(s[0])));
+  return s;
+}
+
+// The words of a resolution or recommendation after its lead: "**Resolved:**
+// that the report be noted." -> "the report be noted". Empty when it is not
+// one short sentence (several sentences, or a list follows).
+std::string DecisionClause(const std::string& markdown, bool with_list) {
+  if (with_list) return "";
+  std::string s = PlainMarkdown(markdown);
+  if (StartsWithNoCase(s, "resolved")) {
+    s = s.substr(8);
+    if (!s.empty() && s[0] == ' ' && s.find('(') == 1) {  // "RESOLVED (unanimously):"
+      size_t close = s.find(')');
+      if (close != std::string::npos) s = s.substr(close + 1);
+    }
+    size_t b = 0;
+    while (b < s.size() && (s[b] == ' ' || s[b] == ':' || s[b] == '-' || s[b] == ',' ||
+                            s[b] == '.' || static_cast<unsigned char>(s[b]) >= 0x80))
+      ++b;  // ": ", " - ", " – " (a dash is UTF-8)
+    s = s.substr(b);
+  }
+  if (StartsWithNoCase(s, "that ")) s = s.substr(5);
+  s = Trim(s);
+  while (!s.empty() && (s.back() == '.' || s.back() == ';')) s.pop_back();
+  if (s.empty() || SplitSentences(s + ".").size() != 1 || Contains(s, ":")) return "";
+  return s;
+}
+
+// "a report be brought back" -> "a report should be brought back".
+std::string ShouldBe(const std::string& clause) {
+  static const std::set<std::string> kModal = {
+      "should", "will", "would", "to", "must", "can", "could", "may", "might", "not"};
+  std::string out;
+  size_t i = 0;
+  bool done = false;
+  while (i < clause.size()) {
+    size_t end = clause.find(' ', i);
+    if (end == std::string::npos) end = clause.size();
+    std::string word = clause.substr(i, end - i);
+    if (!done && word == "be" && !out.empty()) {
+      size_t prev = out.find_last_of(' ', out.size() - 2);
+      std::string before = Lower(Trim(out.substr(prev == std::string::npos ? 0 : prev)));
+      if (!kModal.count(before)) out += "should ";
+      done = true;
+    }
+    out += word + (end < clause.size() ? " " : "");
+    i = end + 1;
+  }
+  return out;
+}
+
+// A resolution said plainly in the past tense, or "" when it is long or
+// does not fit a plain pattern (the page then says a decision was made and
+// links to it). "the report be noted" -> "They took note of the report."
+std::string PlainResolution(const MinuteResolution& r) {
+  std::string s = DecisionClause(r.text, r.with_list);
+  if (s.empty()) return "";
+  std::string low = Lower(s);
+  // "<something> be noted / agreed / approved ..."
+  static const std::vector<std::pair<std::string, std::string>> kPassive = {
+      {"noted", "took note of"}, {"received", "took note of"}, {"agreed", "agreed"},
+      {"approved", "agreed"},    {"adopted", "agreed"},        {"accepted", "agreed"},
+      {"endorsed", "agreed"},    {"supported", "supported"},   {"welcomed", "welcomed"},
+      {"confirmed", "confirmed"}};
+  for (const char* aux : {" be ", " is ", " are ", " was ", " were "}) {
+    size_t at = low.find(aux);
+    if (at == std::string::npos || at == 0) continue;
+    std::string rest = low.substr(at + std::string(aux).size());
+    for (const auto& [verb, past] : kPassive) {
+      if (rest.rfind(verb, 0) != 0) continue;
+      std::string tail = rest.substr(verb.size());
+      bool record = tail.rfind(" as a correct record", 0) == 0 ||
+                    tail.rfind(" as a true record", 0) == 0 ||
+                    tail.rfind(" as an accurate record", 0) == 0;
+      if (!tail.empty() && !record) continue;
+      return "They " + past + " " + LowerFirstWord(s.substr(0, at)) + ".";
+    }
+  }
+  // "The committee notes the update" -> "They took note of the update."
+  static const std::vector<std::pair<std::string, std::string>> kActive = {
+      {"noted", "took note of"},  {"notes", "took note of"}, {"note", "took note of"},
+      {"agreed", "agreed"},       {"agrees", "agreed"},      {"agree", "agreed"},
+      {"approved", "agreed"},     {"approves", "agreed"},    {"approve", "agreed"},
+      {"endorsed", "agreed"},     {"endorses", "agreed"},    {"endorse", "agreed"},
+      {"supported", "supported"}, {"supports", "supported"}, {"support", "supported"},
+      {"welcomed", "welcomed"},   {"welcomes", "welcomed"},  {"welcome", "welcomed"},
+      {"recommended", "asked"},   {"recommends", "asked"},   {"recommend", "asked"},
+      {"requested", "asked"},     {"requests", "asked"},     {"request", "asked"},
+      {"asked", "asked"},         {"asks", "asked"},         {"ask", "asked"},
+      {"thanked", "thanked"},     {"thanks", "thanked"},     {"thank", "thanked"}};
+  static const std::vector<std::string> kBodies = {
+      "the committee ", "the board ",   "the panel ", "the sub-committee ",
+      "the cabinet ",   "the council ", "members ",   "the members ",
+      "the group ",     "committee ",   "board ",     "panel ",
+      "cabinet ",       "council "};
+  for (const std::string& body : kBodies) {
+    if (low.rfind(body, 0) != 0) continue;
+    std::string rest = s.substr(body.size());
+    for (const auto& [verb, past] : kActive) {
+      if (Lower(rest).rfind(verb + " ", 0) != 0) continue;
+      return "They " + past + " " + ShouldBe(rest.substr(verb.size() + 1)) + ".";
+    }
+    break;
+  }
+  if (CountWords(s) > 12) return "";
+  return "They decided that " + ShouldBe(LowerFirstWord(s)) + ".";
+}
+
+// A recommendation of a paper in plain words, or "" when it is long.
+std::string PlainRecommendation(const Recommendation& r) {
+  std::string s = DecisionClause(r.text, false);
+  if (s.empty() || CountWords(s) > 11) return "";
+  return "It suggests that " + ShouldBe(LowerFirstWord(s)) + ".";
+}
+
+// A title as easy read shows it: blocks of capitals in sentence case,
+// "Request(s)" as "Requests", "(if any)" left out, and "a/b/c" as
+// "a, b or c" (a number such as "2021/22" is kept).
+std::string PlainTitle(const std::string& title, const Site& site) {
+  std::string t = title;
+  bool capitals =
+      std::none_of(t.begin(), t.end(), [](char c) { return ascii::IsLower(c); });
+  for (const char* drop : {" (if any)", " (if applicable)", " (if required)"}) {
+    std::string low = Lower(t);
+    for (size_t at = low.find(drop); at != std::string::npos; at = low.find(drop)) {
+      t.erase(at, std::string(drop).size());
+      low.erase(at, std::string(drop).size());
+    }
+  }
+  for (size_t at = Lower(t).find("(s)"); at != std::string::npos;
+       at = Lower(t).find("(s)"))
+    t.replace(at, 3, t.substr(at + 1, 1));
+  std::vector<size_t> slashes;
+  for (size_t i = 1; i + 1 < t.size(); ++i) {
+    if (t[i] == '/' && !ascii::IsDigit(t[i - 1]) && !ascii::IsDigit(t[i + 1]) &&
+        t.find("://") == std::string::npos)
+      slashes.push_back(i);
+  }
+  for (size_t n = slashes.size(); n-- > 0;) {
+    size_t at = slashes[n];
+    std::string with = n + 1 < slashes.size() ? ", " : capitals ? " OR " : " or ";
+    size_t b = at, e = at + 1;
+    while (b > 0 && t[b - 1] == ' ') --b;
+    while (e < t.size() && t[e] == ' ') ++e;
+    t.replace(b, e - b, with);
+  }
+  for (const char* double_or : {"and or ", "AND OR "}) {
+    for (size_t at = t.find(double_or); at != std::string::npos; at = t.find(double_or))
+      t.erase(at, 4);  // "and/or" -> "or"
+  }
+  if (t.find('<') == std::string::npos) {
+    std::set<std::string> acronyms;
+    for (const auto& [term, entry] : site.glossary) acronyms.insert(term);
+    t = SentenceCaseCapitals(t, acronyms);
+  }
+  return t;
+}
+
+// The simple past of a verb: "look" -> "looked", "hear" -> "heard".
+std::string PastOf(const std::string& verb) {
+  static const std::map<std::string, std::string> kIrregular = {
+      {"begin", "began"},   {"bring", "brought"},
+      {"build", "built"},   {"buy", "bought"},
+      {"choose", "chose"},  {"come", "came"},
+      {"cut", "cut"},       {"do", "did"},
+      {"feel", "felt"},     {"find", "found"},
+      {"get", "got"},       {"give", "gave"},
+      {"go", "went"},       {"have", "had"},
+      {"hear", "heard"},    {"hold", "held"},
+      {"keep", "kept"},     {"know", "knew"},
+      {"lead", "led"},      {"leave", "left"},
+      {"let", "let"},       {"make", "made"},
+      {"meet", "met"},      {"pay", "paid"},
+      {"put", "put"},       {"read", "read"},
+      {"run", "ran"},       {"say", "said"},
+      {"see", "saw"},       {"send", "sent"},
+      {"set", "set"},       {"sit", "sat"},
+      {"speak", "spoke"},   {"spend", "spent"},
+      {"take", "took"},     {"tell", "told"},
+      {"think", "thought"}, {"understand", "understood"},
+      {"write", "wrote"}};
+  static const std::set<std::string> kDouble = {
+      "plan",   "stop",  "chat",   "drop",  "ship",   "shop", "plot",
+      "commit", "admit", "submit", "refer", "prefer", "occur"};
+  if (auto it = kIrregular.find(verb); it != kIrregular.end()) return it->second;
+  if (kDouble.count(verb)) return verb + verb.back() + "ed";
+  if (verb.empty()) return verb;
+  if (verb.back() == 'e') return verb + "d";
+  if (verb.size() > 1 && verb.back() == 'y' &&
+      std::string("aeiou").find(verb[verb.size() - 2]) == std::string::npos)
+    return verb.substr(0, verb.size() - 1) + "ied";
+  return verb + "ed";
+}
+
+// A person's easy-read sentence, written before the meeting, told in the
+// meeting's tense: "Councillors will look at the plan." becomes "Councillors
+// looked at the plan." (held) or "Councillors planned to look at the plan."
+// (cancelled, or no record). Only a sentence whose subject is the people at
+// the meeting is changed; "Young people will live there." stays as it is.
+std::string Retense(const std::string& sentence, bool past) {
+  static const std::set<std::string> kPlural = {"councillors",
+                                                "they",
+                                                "we",
+                                                "members",
+                                                "the members",
+                                                "staff",
+                                                "council staff",
+                                                "officers",
+                                                "people",
+                                                "you",
+                                                "the councillors",
+                                                "councillors from the committee"};
+  static const std::set<std::string> kSingular = {
+      "the committee", "the board", "the panel", "the meeting", "the chair",
+      "someone",       "everyone",  "one",       "the group",   "the councillor"};
+  std::vector<std::string> words;
+  for (size_t i = 0; i < sentence.size();) {
+    size_t end = sentence.find(' ', i);
+    if (end == std::string::npos) end = sentence.size();
+    if (end > i) words.push_back(sentence.substr(i, end - i));
+    i = end + 1;
+  }
+  size_t will = 0;
+  while (will < words.size() && Lower(words[will]) != "will") ++will;
+  if (will == 0 || will + 1 >= words.size()) return sentence;
+  std::string subject;
+  for (size_t i = 0; i < will; ++i) subject += (i ? " " : "") + Lower(words[i]);
+  bool plural = kPlural.count(subject) > 0;
+  if (!plural && !kSingular.count(subject)) return sentence;
+  std::vector<std::string> out(words.begin(), words.begin() + will);
+  size_t v = will + 1;
+  bool negative = Lower(words[v]) == "not";
+  if (negative) ++v;
+  std::string adverb;
+  if (v < words.size() && (Lower(words[v]) == "also" || Lower(words[v]) == "then" ||
+                           Lower(words[v]) == "first"))
+    adverb = words[v++];
+  if (v >= words.size()) return sentence;
+  std::string verb = words[v];
+  std::string tail;
+  while (!verb.empty() && !ascii::IsAlnum(verb.back())) {
+    tail.insert(tail.begin(), verb.back());
+    verb.pop_back();
+  }
+  if (verb.empty() || !ascii::IsLower(verb[0])) return sentence;
+  if (!past) {
+    out.push_back(negative ? "did not plan to" : "planned to");
+    if (!adverb.empty()) out.push_back(adverb);
+    out.push_back(verb + tail);
+  } else if (negative) {
+    out.push_back("did not");
+    if (!adverb.empty()) out.push_back(adverb);
+    out.push_back((verb == "be" ? "be" : verb) + tail);
+  } else {
+    if (!adverb.empty()) out.push_back(adverb);
+    out.push_back((verb == "be" ? (plural ? "were" : "was") : PastOf(verb)) + tail);
+  }
+  for (size_t i = v + 1; i < words.size(); ++i)
+    out.push_back(Lower(words[i]) == "will" ? "would" : words[i]);
+  std::string joined;
+  for (const std::string& w : out) joined += (joined.empty() ? "" : " ") + w;
+  return joined;
+}
+
+// One sentence longer than easy read allows, split where its clauses meet:
+// "..., such as abuse." -> "...", "For example, abuse." A part with no place
+// to split is kept as written (never dropped; `clerk check` reports it).
+std::vector<std::string> SplitLongSentence(const std::string& sentence) {
+  if (CountWords(sentence) <= kMaxWords) return {sentence};
+  struct Joint {
+    const char* at;    // where to split
+    const char* lead;  // the second part's first words, replacing `at`
+  };
+  static const Joint kJoints[] = {{"; ", ""},
+                                  {": ", ""},
+                                  {" – ", ""},
+                                  {" - ", ""},
+                                  {", such as ", "For example, "},
+                                  {", for example ", "For example, "},
+                                  {", for example, ", "For example, "},
+                                  {", including ", "This includes "},
+                                  {", which ", "This "},
+                                  {", who ", "They "},
+                                  {", but ", "But "},
+                                  {", so ", "So "},
+                                  {", and ", "And "},
+                                  {", or ", "Or "}};
+  std::string best_first, best_second;
+  int best = 1 << 30;
+  for (const Joint& j : kJoints) {
+    for (size_t at = sentence.find(j.at); at != std::string::npos;
+         at = sentence.find(j.at, at + 1)) {
+      std::string first = Trim(sentence.substr(0, at));
+      std::string second = Trim(sentence.substr(at + std::string(j.at).size()));
+      if (CountWords(first) < 3 || CountWords(second) < 3) continue;
+      if (*j.lead) {
+        second = j.lead + second;
+      } else {
+        second = UpperFirst(second);
+      }
+      int balance = std::abs(CountWords(first) - CountWords(second));
+      if (balance < best) {
+        best = balance;
+        best_first = first;
+        best_second = second;
+      }
+    }
+    if (best < (1 << 30)) break;  // the first kind of joint that splits it
+  }
+  if (best_first.empty()) return {sentence};
+  while (!best_first.empty() && (best_first.back() == ',' || best_first.back() == ';' ||
+                                 best_first.back() == ':'))
+    best_first.pop_back();
+  if (best_first.back() != '.' && best_first.back() != '?' && best_first.back() != '!')
+    best_first += ".";
+  std::vector<std::string> out = SplitLongSentence(best_first);
+  for (const std::string& s : SplitLongSentence(best_second)) out.push_back(s);
+  return out;
+}
+
 class Builder {
  public:
   explicit Builder(const SiteIndex& index) : index_(index), site_(index.site) {}
@@ -169,7 +537,42 @@ class Builder {
 
   std::string CommitteeName(const Meeting& m) const {
     const Committee* c = index_.CommitteeOf(m);
-    return X(c ? c->name : index_.MeetingTitle(m));
+    return X(PlainTitle(c ? c->name : index_.MeetingTitle(m), site_));
+  }
+
+  // A title in easy read's words: acronyms written out, capitals and
+  // jargon's brackets and slashes tidied.
+  std::string T(const std::string& title) const { return X(PlainTitle(title, site_)); }
+
+  // How a meeting is spoken of. kPast: it was held (or its minutes are here).
+  // kPlanned: it was cancelled or moved, or its date has passed and the site
+  // has no record of it yet, so nothing may be said to have happened or to
+  // be going to happen. kFuture: it is still to come.
+  enum class When { kFuture, kPast, kPlanned };
+  When WhenOf(const Meeting& m) const {
+    if (m.status == MeetingStatus::kHeld || m.has_minutes) return When::kPast;
+    if (m.status == MeetingStatus::kCancelled || m.status == MeetingStatus::kPostponed)
+      return When::kPlanned;
+    if (m.start.date < site_.today) return When::kPlanned;
+    return When::kFuture;
+  }
+
+  // The line a list of meetings adds for a meeting that will not happen as
+  // planned (its picture alone says nothing to a screen reader), or nothing.
+  std::vector<EasyLine> StatusLines(const Meeting& m) const {
+    if (m.status == MeetingStatus::kCancelled)
+      return {Say("This meeting has been cancelled.")};
+    if (m.status == MeetingStatus::kPostponed)
+      return {Say("This meeting has been moved to another day.")};
+    if (WhenOf(m) == When::kPlanned && m.kind != MeetingKind::kReferenced)
+      return {Say("This website has no record of it yet.")};
+    return {};
+  }
+
+  std::string ListPicture(const Meeting& m) const {
+    return m.status == MeetingStatus::kCancelled || m.status == MeetingStatus::kPostponed
+               ? "cancelled"
+               : "date";
   }
 
   // The last section of every page: whom to ask, and how.
@@ -222,7 +625,8 @@ class Builder {
                           Say("Anyone can read the papers.")})}});
     EasySection next{"upcoming", "What meetings are coming up?", {}};
     for (const Meeting* m : index_.meetings_by_date) {
-      if (!IsUpcoming(*m)) continue;
+      // Coming up: still planned, and not dated before the build's day.
+      if (!IsUpcoming(*m) || WhenOf(*m) != When::kFuture) continue;
       next.rows.push_back(
           Row("date", {Label(DayDate(m->start.date)),
                        LinkTo(CommitteeName(*m) + " meeting.", urls::Meeting(m->id))}));
@@ -247,7 +651,7 @@ class Builder {
         {Row("group", {Say("A committee is a group of councillors."),
                        Say("Each committee checks one part of the council's work.")})}};
     for (const auto& [id, c] : site_.committees) {
-      s.rows.push_back(Row("group", {LinkTo(X(c.name) + ".", urls::Committee(id))}));
+      s.rows.push_back(Row("group", {LinkTo(T(c.name) + ".", urls::Committee(id))}));
     }
     p.sections.push_back(s);
     p.sections.push_back(Help("", false));
@@ -255,7 +659,7 @@ class Builder {
   }
 
   EasyPage CommitteePage(const Committee& c) const {
-    EasyPage p = Page(urls::Committee(c.id), X(c.name), c.pos);
+    EasyPage p = Page(urls::Committee(c.id), T(c.name), c.pos);
     p.sections.push_back(
         {"about",
          "What is this committee?",
@@ -288,9 +692,9 @@ class Builder {
         it != index_.committee_meetings.end()) {
       for (auto m = it->second.rbegin(); m != it->second.rend(); ++m) {
         std::string text = "Meeting on " + DayDate((*m)->start.date) + ".";
-        std::string picture =
-            (*m)->status == MeetingStatus::kCancelled ? "cancelled" : "date";
-        when.rows.push_back(Row(picture, {LinkTo(text, urls::Meeting((*m)->id))}));
+        EasyRow row = Row(ListPicture(**m), {LinkTo(text, urls::Meeting((*m)->id))});
+        for (EasyLine& l : StatusLines(**m)) row.lines.push_back(l);
+        when.rows.push_back(row);
       }
     }
     if (!when.rows.empty()) p.sections.push_back(when);
@@ -314,181 +718,364 @@ class Builder {
     for (auto it = index_.meetings_by_date.rbegin(); it != index_.meetings_by_date.rend();
          ++it) {
       const Meeting& m = **it;
-      s.rows.push_back(
-          Row(m.status == MeetingStatus::kCancelled ? "cancelled" : "date",
-              {Label(DayDate(m.start.date)),
-               LinkTo(CommitteeName(m) + " meeting.", urls::Meeting(m.id))}));
+      EasyRow row = Row(ListPicture(m),
+                        {Label(DayDate(m.start.date)),
+                         LinkTo(CommitteeName(m) + " meeting.", urls::Meeting(m.id))});
+      for (EasyLine& l : StatusLines(m)) row.lines.push_back(l);
+      s.rows.push_back(row);
     }
     p.sections.push_back(s);
     p.sections.push_back(Help("", false));
     return p;
   }
 
-  // What happens at an item, in fixed sentences chosen by its title.
-  std::vector<EasyLine> ItemSentences(const AgendaItem& item) const {
-    if (!item.easy_read.empty()) return Written(item.easy_read, item.easy_read_pos);
-    std::string t = Lower(item.title);
-    auto has = [&](const char* w) { return t.find(w) != std::string::npos; };
-    if (has("apolog")) return {Say("Councillors say if they cannot come.")};
-    if (has("substitut"))
-      return {Say("Some councillors send another councillor in their place.")};
-    if (has("declaration") || has("interest"))
-      return {Say("Councillors say if they have a personal link to a topic.")};
-    if (has("minutes"))
-      return {Say("Councillors check the notes of the last meeting are right.")};
-    if (has("public") && has("question"))
-      return {Say("People who live here can ask questions.")};
-    if (has("question")) return {Say("Councillors can ask questions.")};
-    if (has("next meeting")) return {Say("They say when the next meeting is.")};
-    if (has("work programme"))
-      return {Say("Councillors plan what they will look at next.")};
-    return {Say("Councillors will talk about this.")};
+  // What happens at an item, in fixed sentences chosen by its title, in the
+  // meeting's tense. A meeting that did not happen (or that the site has no
+  // record of) gets no sentences: nothing can be said to have been done.
+  // A person's words about a meeting or item, in the meeting's tense.
+  std::vector<EasyLine> WrittenIn(const std::string& text, const SourcePos& pos,
+                                  When when) const {
+    std::vector<EasyLine> lines = Written(text, pos);
+    if (when != When::kFuture)
+      for (EasyLine& l : lines) l.text = Retense(l.text, when == When::kPast);
+    return lines;
   }
 
-  void AddItems(const Meeting& m, const std::vector<AgendaItem>& items,
+  std::vector<EasyLine> ItemSentences(const AgendaItem& item, When when) const {
+    if (!item.easy_read.empty())
+      return WrittenIn(item.easy_read, item.easy_read_pos, when);
+    if (when == When::kPlanned) return {};
+    bool past = when == When::kPast;
+    std::string t = Lower(item.title);
+    auto has = [&](const char* w) { return Contains(t, w); };
+    std::vector<EasyLine> out;
+    auto say = [&](const char* future, const char* then) {
+      out.push_back(Say(past ? then : future));
+    };
+    // Standing items that name several things at once ("Request(s) for call
+    // in/councillor call for action/petitions received (if any)"): each said.
+    if (has("call in") || has("call-in"))
+      say("Councillors can ask to look again at a decision.",
+          "Councillors could ask to look again at a decision.");
+    if (has("call for action"))
+      say("A councillor can ask the committee to look at a local problem.",
+          "A councillor could ask the committee to look at a local problem.");
+    if (has("petition")) {
+      out.push_back(Say("A petition is a request signed by many people."));
+      say("The committee will hear about any petitions.",
+          "The committee heard about any petitions.");
+    }
+    if (!out.empty()) return out;
+    if (has("apolog"))
+      say("Councillors will say if they cannot come.",
+          "Councillors said if they could not come.");
+    else if (has("substitut"))
+      say("A councillor may send another councillor in their place.",
+          "A councillor could send another councillor in their place.");
+    else if (has("declaration") || has("interest"))
+      say("Councillors will say if they have a personal link to a topic.",
+          "Councillors said if they had a personal link to a topic.");
+    else if (has("minutes"))
+      say("Councillors will check the notes of the last meeting.",
+          "Councillors checked the notes of the last meeting.");
+    else if (has("public") && has("question"))
+      say("People who live here can ask questions.",
+          "People who live here could ask questions.");
+    else if (has("question"))
+      say("Councillors can ask questions.", "Councillors could ask questions.");
+    else if (has("next meeting"))
+      say("They will say when the next meeting is.",
+          "They said when the next meeting would be.");
+    else if (has("work programme"))
+      say("Councillors will plan what they look at next.",
+          "Councillors planned what they would look at next.");
+    else
+      say("Councillors will talk about this.", "Councillors talked about this.");
+    return out;
+  }
+
+  // What a meeting decided, from the resolutions its minutes were parsed
+  // into: each short one in plain words ("They took note of the report."),
+  // and a link to the words as written. `link` is the page (and anchor) to
+  // read them at.
+  std::vector<EasyLine> DecisionLines(
+      const std::vector<MinuteResolution>& resolutions,
+      const std::function<EasyLine(const std::string&)>& link) const {
+    std::vector<EasyLine> lines;
+    if (resolutions.empty()) return lines;
+    std::vector<std::string> plain;
+    for (const MinuteResolution& r : resolutions) {
+      std::string said = X(PlainResolution(r));
+      if (!said.empty() && CountWords(said) <= kMaxWords) plain.push_back(said);
+    }
+    size_t n = resolutions.size();
+    if (n > 1 || plain.empty())
+      lines.push_back(Say(n == 1 ? "They made 1 decision."
+                                 : "They made " + std::to_string(n) + " decisions."));
+    for (const std::string& said : plain) lines.push_back(Say(said));
+    lines.push_back(link(plain.size() < n ? "Read what they decided."
+                         : n == 1         ? "Read the decision as written."
+                                          : "Read the decisions as written."));
+    return lines;
+  }
+
+  const MinuteSection* SectionOf(const Meeting& m, const std::string& item) const {
+    auto mins = site_.minutes.find(m.id);
+    if (mins == site_.minutes.end()) return nullptr;
+    for (const MinuteSection& s : mins->second.sections)
+      if (s.item == item) return &s;
+    return nullptr;
+  }
+
+  void AddItems(const Meeting& m, const std::vector<AgendaItem>& items, When when,
                 EasySection& s) const {
     for (const AgendaItem& item : items) {
       std::string picture = !item.picture.empty() && IsPictogram(item.picture)
                                 ? item.picture
                                 : ChoosePictogram(item.title, "meeting");
       EasyRow row{
-          picture, {Label("Item " + item.full_number + ": " + X(item.title))}, ""};
-      for (EasyLine& l : ItemSentences(item)) row.lines.push_back(l);
-      if (item.exempt) {
-        row.lines.push_back(Say("This part of the meeting may be private."));
-        row.lines.push_back(Say("The public may be asked to leave."));
+          picture, {Label("Item " + item.full_number + ": " + T(item.title))}, ""};
+      for (EasyLine& l : ItemSentences(item, when)) row.lines.push_back(l);
+      if (item.exempt && when != When::kPlanned) {
+        if (when == When::kPast) {
+          row.lines.push_back(Say("This part of the meeting may have been private."));
+        } else {
+          row.lines.push_back(Say("This part of the meeting may be private."));
+          row.lines.push_back(Say("The public may be asked to leave."));
+        }
       }
       row.id = urls::ItemAnchor(item.full_number);
       std::string key = m.id + "/" + item.full_number;
       if (auto it = index_.item_documents.find(key); it != index_.item_documents.end()) {
         for (const std::string& doc_id : it->second) {
           if (const Document* d = index_.FindDocument(m.id, doc_id)) {
-            row.lines.push_back(LinkTo(X(d->title), urls::Document(m.id, doc_id)));
+            row.lines.push_back(LinkTo(T(d->title), urls::Document(m.id, doc_id)));
           }
         }
       }
       if (m.has_minutes) {
         if (auto it = index_.item_minutes.find(key); it != index_.item_minutes.end()) {
-          row.lines.push_back(
-              LinkTo("Read what they decided.",
-                     urls::Minutes(m.id) + "#" + urls::MinuteAnchor(it->second)));
+          std::string anchor = urls::Minutes(m.id) + "#" + urls::MinuteAnchor(it->second);
+          const MinuteSection* section = SectionOf(m, item.full_number);
+          std::vector<EasyLine> decided;
+          if (section)
+            decided = DecisionLines(section->resolutions, [&](const std::string& text) {
+              return LinkTo(text, anchor);
+            });
+          if (decided.empty()) decided.push_back(LinkTo("Read what they said.", anchor));
+          for (EasyLine& l : decided) row.lines.push_back(l);
         }
       }
       s.rows.push_back(row);
-      AddItems(m, item.sub_items, s);
+      AddItems(m, item.sub_items, when, s);
     }
+  }
+
+  // A meeting's notice ("the meeting may be filmed", "ask for large print",
+  // "to speak, register by ...") as easy read can say it: what it is about,
+  // in fixed sentences, and a link to the notice as written.
+  std::optional<EasySection> NoticeSection(const Meeting& m, When when) const {
+    if (m.notice.empty()) return std::nullopt;
+    std::string n = Lower(m.notice);
+    auto has = [&](const char* w) { return Contains(n, w); };
+    EasySection s{"notice", "Is there anything else to know?", {}};
+    bool planned = when == When::kPlanned;
+    if (!planned && (has("film") || has("broadcast") || has("webcast") || has("stream") ||
+                     has("recorded") || has("photograph"))) {
+      s.rows.push_back(Row(
+          "webcast", {Say(when == When::kPast ? "The meeting may have been filmed."
+                                              : "The meeting may be filmed."),
+                      Say(when == When::kPast ? "It may have been shown on the internet."
+                                              : "It may be shown on the internet.")}));
+    }
+    if (has("large print") || has("braille") || has("format") || has("language") ||
+        has("easy read") || has("audio")) {
+      s.rows.push_back(
+          Row("document", {Say("You can ask for the papers in another form."),
+                           Say("For example, large print or another language.")}));
+    }
+    if (when == When::kFuture && (has("speak") || has("deputation") ||
+                                  has("public participation") || has("register"))) {
+      s.rows.push_back(Row("public", {Say("You may be able to speak at the meeting."),
+                                      Say("You must ask to speak before a set time."),
+                                      Say("The note below says when.")}));
+    }
+    if (has("assumed") || has("not taken from") || has("usual")) {
+      s.rows.push_back(Row("warning", {Say("Some details on this page are a best guess."),
+                                       Say("The note below says which.")}));
+    }
+    s.rows.push_back(
+        Row("information",
+            {Say("There is a note about this meeting."),
+             LinkStandard("Read the note.", urls::Meeting(m.id) + "#banner-title")}));
+    return s;
   }
 
   EasyPage MeetingPage(const Meeting& m) const {
     std::string committee = CommitteeName(m);
     EasyPage p = Page(urls::Meeting(m.id), committee + " meeting", m.pos);
-    bool held = m.status == MeetingStatus::kHeld;
+    const When when = WhenOf(m);
+    const bool past = when == When::kPast;
+    const bool future = when == When::kFuture;
+    const bool cancelled = m.status == MeetingStatus::kCancelled;
+    const bool postponed = m.status == MeetingStatus::kPostponed;
+    const bool referenced = m.kind == MeetingKind::kReferenced;
+    const bool date_passed = past || m.start.date < site_.today;
 
     EasySection about{"about", "What is this meeting about?", {}};
     if (!m.easy_read.empty()) {
-      about.rows.push_back(Row("meeting", Written(m.easy_read, m.easy_read_pos)));
+      about.rows.push_back(Row("meeting", WrittenIn(m.easy_read, m.easy_read_pos, when)));
+    } else if (referenced) {
+      // Another body's meeting: only what the records say.
+      std::vector<EasyLine> lines = {Say("Another group runs this meeting."),
+                                     Say("Papers on this website talk about it."),
+                                     Say("This website does not have its papers.")};
+      if (!m.papers_url.empty())
+        lines.push_back(External("Read its papers on its own website.", m.papers_url));
+      about.rows.push_back(Row("meeting", lines));
+    } else if (m.kind == MeetingKind::kInformal) {
+      about.rows.push_back(
+          Row("meeting", {Say("This is an informal meeting."),
+                          Say("It is not a formal committee meeting.")}));
     } else {
       about.rows.push_back(Row("meeting", {Say("This is a meeting of councillors."),
                                            Say("They check the work of the council.")}));
     }
     p.sections.push_back(about);
 
-    EasySection when{"when", held ? "When was it?" : "When is it?", {}};
-    if (m.status == MeetingStatus::kCancelled) {
-      when.rows.push_back(Row("cancelled", {Say("This meeting has been cancelled."),
-                                            Say("It will not happen.")}));
-    } else if (m.status == MeetingStatus::kPostponed) {
-      when.rows.push_back(
+    EasySection whens{"when", future ? "When is it?" : "When was it?", {}};
+    if (cancelled) {
+      whens.rows.push_back(Row("cancelled", {Say("This meeting has been cancelled."),
+                                             Say(date_passed ? "It did not happen."
+                                                             : "It will not happen.")}));
+    } else if (postponed) {
+      whens.rows.push_back(
           Row("cancelled", {Say("This meeting has been moved to another day.")}));
-      if (!m.moved_to.empty()) {
-        if (const Meeting* to = index_.FindMeeting(m.moved_to.id)) {
-          when.rows.back().lines.push_back(
-              LinkTo("The new meeting is on " + DayDate(to->start.date) + ".",
-                     urls::Meeting(to->id)));
-        }
-      }
+      const Meeting* to =
+          m.moved_to.empty() ? nullptr : index_.FindMeeting(m.moved_to.id);
+      if (to)
+        whens.rows.back().lines.push_back(
+            LinkTo("The new meeting is on " + DayDate(to->start.date) + ".",
+                   urls::Meeting(to->id)));
+      else
+        whens.rows.back().lines.push_back(
+            Say("This website does not have the new date."));
     }
-    when.rows.push_back(Row(
-        "date", {Say(std::string(held ? "The meeting was on " : "The meeting is on ") +
-                     DayDate(m.start.date) + ".")}));
+    std::string date = DayDate(m.start.date);
+    if (past) {
+      whens.rows.push_back(Row("date", {Say("The meeting was on " + date + ".")}));
+    } else if (future) {
+      whens.rows.push_back(Row("date", {Say("The meeting is on " + date + ".")}));
+    } else {
+      std::vector<EasyLine> lines = {Say("The meeting was planned for " + date + ".")};
+      if (!cancelled && !postponed) {
+        lines.push_back(Say("This date has passed."));
+        if (!referenced)
+          lines.push_back(Say("This website does not say yet if it happened."));
+      }
+      whens.rows.push_back(Row("date", lines));
+    }
     // A time the papers do not give is said to be unknown.
     std::vector<EasyLine> time;
-    if (m.start.time)
-      time.push_back(Say(std::string(held ? "It started at " : "It starts at ") +
-                         TimeInWords(*m.start.time) + "."));
-    else if (!held && m.status != MeetingStatus::kCancelled)
+    if (m.start.time && past)
+      time.push_back(Say("It started at " + TimeInWords(*m.start.time) + "."));
+    else if (m.start.time && future)
+      time.push_back(Say("It starts at " + TimeInWords(*m.start.time) + "."));
+    else if (m.start.time && !cancelled && !postponed)
+      time.push_back(
+          Say("It was planned to start at " + TimeInWords(*m.start.time) + "."));
+    else if (future)
       time.push_back(Say("The time has not been decided yet."));
-    if (m.end) time.push_back(Say("It ended at " + TimeInWords(*m.end) + "."));
-    if (!time.empty()) when.rows.push_back(Row("time", time));
-    if (held)
-      when.rows.push_back(Row("meeting", {Say("This meeting has already happened.")}));
-    p.sections.push_back(when);
+    if (m.end && past) time.push_back(Say("It ended at " + TimeInWords(*m.end) + "."));
+    if (!time.empty()) whens.rows.push_back(Row("time", time));
+    if (past)
+      whens.rows.push_back(Row("meeting", {Say("This meeting has already happened.")}));
+    p.sections.push_back(whens);
 
-    if (m.venue_tbc && !held && m.status != MeetingStatus::kCancelled) {
-      p.sections.push_back(
-          {"where",
-           "Where is it?",
-           {Row("place", {Say("The place has not been decided yet.")})}});
-    } else if (auto it = site_.venues.find(m.venue.id); it != site_.venues.end()) {
-      const Venue& v = it->second;
-      EasySection where{"where", held ? "Where was it?" : "Where is it?", {}};
-      std::string address = v.address + (v.postcode.empty() ? "" : ", " + v.postcode);
-      std::vector<EasyLine> lines = {
-          Say(std::string(held ? "It was at " : "It is at ") + v.name + "."),
-          Say("The address is " + address + ".")};
-      where.rows.push_back(Row("place", lines));
+    // Where: nothing for a meeting that will not take place.
+    if (!cancelled && !postponed) {
+      EasySection where{"where", future ? "Where is it?" : "Where was it?", {}};
+      auto venue = site_.venues.find(m.venue.id);
+      if (m.venue_tbc) {
+        where.rows.push_back(
+            Row("place", {Say(future ? "The place has not been decided yet."
+                                     : "This website does not say where it was.")}));
+      } else if (venue != site_.venues.end()) {
+        const Venue& v = venue->second;
+        std::string address = v.address + (v.postcode.empty() ? "" : ", " + v.postcode);
+        std::vector<EasyLine> lines = {Say((past     ? "It was at "
+                                            : future ? "It is at "
+                                                     : "It was planned to be at ") +
+                                           v.name + ".")};
+        if (!Trim(address).empty() && address != v.postcode)
+          lines.push_back(Say("The address is " + address + "."));
+        else if (!v.postcode.empty())
+          lines.push_back(Say("The postcode is " + v.postcode + "."));
+        where.rows.push_back(Row("place", lines));
+      }
       if (!m.webcast.empty()) {
         where.rows.push_back(
-            Row("webcast", {Say("You can watch the meeting on the internet."),
+            Row("webcast", {Say(future ? "You can watch the meeting on the internet."
+                                       : "There may be a film of it on the internet."),
                             External("Watch the meeting online.", m.webcast)}));
       }
-      p.sections.push_back(where);
+      if (!where.rows.empty()) p.sections.push_back(where);
     }
 
-    EasySection who{"who", held ? "Who was there?" : "Who will be there?", {}};
-    if (held && !m.attendance.present.empty()) {
-      who.rows.push_back(
-          Row("councillor", {Say(std::to_string(m.attendance.present.size()) +
-                                 " members of the committee came.")}));
-      if (!m.attendance.apologies.empty()) {
+    if (std::optional<EasySection> notice = NoticeSection(m, when))
+      p.sections.push_back(*notice);
+
+    // Who: only for a meeting that happened or is still to come, and only
+    // what the records (or the meeting's kind) say.
+    if (past || future) {
+      EasySection who{"who", past ? "Who was there?" : "Who will be there?", {}};
+      if (past && !m.attendance.present.empty()) {
         who.rows.push_back(
-            Row("apologies", {Say(std::to_string(m.attendance.apologies.size()) +
-                                  " members said they could not come.")}));
-      }
-      if (!m.attendance.also_attending.empty()) {
+            Row("councillor", {Say(std::to_string(m.attendance.present.size()) +
+                                   " members of the committee came.")}));
+        if (!m.attendance.apologies.empty()) {
+          who.rows.push_back(
+              Row("apologies", {Say(std::to_string(m.attendance.apologies.size()) +
+                                    " members said they could not come.")}));
+        }
+        if (!m.attendance.also_attending.empty()) {
+          who.rows.push_back(
+              Row("officer", {Say("Council staff came to answer questions.")}));
+        }
+      } else if (referenced) {
+        // Another body's members: the site does not know who.
+      } else if (past) {
         who.rows.push_back(
-            Row("officer", {Say("Council staff came to answer questions.")}));
+            Row("councillor", {Say("Councillors from the committee were there.")}));
+      } else {
+        who.rows.push_back(
+            Row("councillor", {Say("Councillors from the committee will be there.")}));
+        who.rows.push_back(
+            Row("officer", {Say("Council staff will be there to answer questions.")}));
       }
-    } else if (held) {
-      who.rows.push_back(
-          Row("councillor", {Say("Councillors from the committee were there.")}));
-      who.rows.push_back(
-          Row("officer", {Say("Council staff came to answer questions.")}));
-    } else {
-      who.rows.push_back(
-          Row("councillor", {Say("Councillors from the committee will be there.")}));
-      who.rows.push_back(
-          Row("officer", {Say("Council staff will be there to answer questions.")}));
+      if (std::optional<bool> open = OpenToPublic(m)) {
+        if (*open)
+          who.rows.push_back(Row("public", {Say(past ? "Anyone could come and watch."
+                                                     : "Anyone can come and watch.")}));
+        else
+          who.rows.push_back(
+              Row("public", {Say(past ? "The public could not come to it."
+                                      : "The public cannot come to it.")}));
+      }
+      if (!who.rows.empty()) p.sections.push_back(who);
     }
-    // Who may come, only as far as the papers (or the meeting's kind) say.
-    if (std::optional<bool> open = OpenToPublic(m);
-        open && m.status != MeetingStatus::kCancelled &&
-        m.status != MeetingStatus::kPostponed) {
-      if (*open)
-        who.rows.push_back(Row("public", {Say(held ? "Anyone could come and watch."
-                                                   : "Anyone can come and watch.")}));
-      else
-        who.rows.push_back(Row("public", {Say(held ? "The public could not come to it."
-                                                   : "The public cannot come to it.")}));
-    }
-    p.sections.push_back(who);
 
     if (!m.agenda.empty()) {
-      EasySection items{
-          "agenda", held ? "What did they talk about?" : "What will they decide?", {}};
+      EasySection items{"agenda",
+                        past     ? "What did they talk about?"
+                        : future ? "What will they talk about?"
+                                 : "What was planned?",
+                        {}};
       items.rows.push_back(
           Row("list", {Say("The list of things to talk about is called the agenda.")}));
-      AddItems(m, m.agenda, items);
+      if (!past && !future)
+        items.rows.back().lines.push_back(Say("These things were on the list."));
+      AddItems(m, m.agenda, when, items);
       p.sections.push_back(items);
     }
     if (m.has_minutes) {
@@ -497,7 +1084,7 @@ class Builder {
           mins != site_.minutes.end() && mins->second.kind == MinutesKind::kActionNotes;
       p.sections.push_back(
           {"minutes",
-           "What did they decide?",
+           notes ? "What did they agree to do?" : "What did they decide?",
            {Row("minutes",
                 {Say(notes ? "The notes of this meeting are called action notes."
                            : "The notes of a meeting are called the minutes."),
@@ -564,7 +1151,7 @@ class Builder {
   }
 
   EasyPage DocumentPage(const Document& d) const {
-    EasyPage p = Page(urls::Document(d.meeting_id, d.id), X(d.title), d.pos);
+    EasyPage p = Page(urls::Document(d.meeting_id, d.id), T(d.title), d.pos);
     const Meeting* m = index_.FindMeeting(d.meeting_id);
     auto version = site_.easy_read_versions.find(d.meeting_id + "/" + d.id);
     if (version != site_.easy_read_versions.end()) {
@@ -580,9 +1167,15 @@ class Builder {
                        : d.kind == DocumentKind::kReport   ? "a report"
                                                            : "a paper";
     std::vector<EasyLine> lines = {Say("This is " + kind + " for a meeting.")};
-    if (m)
-      lines.push_back(LinkTo("The meeting is on " + DayDate(m->start.date) + ".",
+    if (m) {
+      When when = WhenOf(*m);
+      std::string date = DayDate(m->start.date);
+      lines.push_back(LinkTo(when == When::kPast ? "The meeting was on " + date + "."
+                             : when == When::kFuture
+                                 ? "The meeting is on " + date + "."
+                                 : "The meeting was planned for " + date + ".",
                              urls::Meeting(m->id)));
+    }
     what.rows.push_back(
         Row(d.kind == DocumentKind::kReport ? "report" : "document", lines));
     for (const PaperPerson& author : d.authors) {
@@ -617,12 +1210,39 @@ class Builder {
         says.rows.push_back(
             Row("private", {Say("This paper is private."),
                             Say("The law says it cannot be shown to the public.")}));
-      } else if (item && !item->easy_read.empty()) {
-        says.rows.push_back(Row(ChoosePictogram(d.title, "information"),
-                                Written(item->easy_read, item->easy_read_pos)));
       } else {
-        says.rows.push_back(Row(
-            "information", {Say("There is no easy read summary of this paper yet.")}));
+        // What the paper is, from its own records: never the summary of
+        // its agenda item (an appendix is not what its item is about).
+        says.rows.push_back(Row(ChoosePictogram(d.title, "information"),
+                                {Say("The paper is called:"), Label(T(d.title))}));
+        if (!d.recommendations.empty()) {
+          std::vector<EasyLine> recs;
+          std::vector<std::string> plain;
+          for (const Recommendation& r : d.recommendations) {
+            std::string said = X(PlainRecommendation(r));
+            if (!said.empty() && CountWords(said) <= kMaxWords) plain.push_back(said);
+          }
+          size_t n = d.recommendations.size();
+          if (plain.size() < n)
+            recs.push_back(Say(n == 1
+                                   ? "It makes 1 suggestion."
+                                   : "It makes " + std::to_string(n) + " suggestions."));
+          for (const std::string& said : plain) recs.push_back(Say(said));
+          recs.push_back(LinkStandard(n == 1 ? "Read the suggestion as written."
+                                             : "Read the suggestions as written.",
+                                      p.key + "#recommendations"));
+          says.rows.push_back(Row("decision", recs));
+        }
+        if (item) {
+          says.rows.push_back(Row(
+              "meeting",
+              {LinkTo(
+                  "It is for item " + item->full_number + " of the meeting.",
+                  urls::Meeting(m->id) + "#" + urls::ItemAnchor(item->full_number))}));
+        }
+        says.rows.push_back(
+            Row("help", {Say("There is no easy read version of this paper yet."),
+                         Say("You can ask us to write one.")}));
       }
       p.sections.push_back(says);
     }
@@ -679,11 +1299,10 @@ class Builder {
                    const std::vector<MinuteAction>& actions, EasyRow& row) const {
     const std::string page = urls::Minutes(mins.meeting_id);
     if (!resolutions.empty()) {
-      size_t n = resolutions.size();
-      row.lines.push_back(Say(n == 1 ? "They made 1 decision."
-                                     : "They made " + std::to_string(n) + " decisions."));
-      row.lines.push_back(
-          LinkStandard("Read what they decided.", page + "#" + resolutions.front().id));
+      for (EasyLine& l : DecisionLines(resolutions, [&](const std::string& text) {
+             return LinkStandard(text, page + "#" + resolutions.front().id);
+           }))
+        row.lines.push_back(l);
     }
     if (!actions.empty()) {
       size_t n = actions.size();
@@ -734,10 +1353,10 @@ class Builder {
       const AgendaItem* item = m ? index_.FindItem(*m, s.item) : nullptr;
       std::string title = item ? item->title : s.title;
       EasyRow row{ChoosePictogram(title, "minutes"),
-                  {Label("Minute " + std::to_string(s.number) + ": " + X(title))},
+                  {Label("Minute " + std::to_string(s.number) + ": " + T(title))},
                   ""};
       if (item) {
-        for (EasyLine& l : ItemSentences(*item)) row.lines.push_back(l);
+        for (EasyLine& l : ItemSentences(*item, When::kPast)) row.lines.push_back(l);
       }
       RecordLines(mins, s.resolutions, s.actions, row);
       row.lines.push_back(LinkStandard(
@@ -956,11 +1575,14 @@ class Builder {
           row.lines.push_back(Say(intro + expansion + "."));
           row.lines.back().pos = pos;
         }
-        bool short_enough = true;
-        for (const std::string& s : SplitSentences(plain))
-          short_enough &= CountWords(s) <= kMaxWords;
-        if (short_enough) {
-          for (EasyLine& line : Written(plain, pos)) row.lines.push_back(line);
+        // A sentence too long for easy read is split where its clauses
+        // meet; what cannot be split is kept as written, and `clerk check`
+        // reports it at the entry (never dropped).
+        for (const std::string& sentence : SplitSentences(plain)) {
+          for (const std::string& part : SplitLongSentence(sentence)) {
+            row.lines.push_back(Say(part));
+            row.lines.back().pos = pos;
+          }
         }
       };
       if (t.meanings.empty()) add(t.expansion, t.plain, t.pos, "It means ");

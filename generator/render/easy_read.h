@@ -7,6 +7,13 @@
 // morning."). Every page ends with how to get help and how to ask for a
 // fuller easy-read version.
 //
+// Built sentences say only what the records say, in the meeting's tense:
+// held (or with minutes) is past, and what was decided is said from the
+// minutes' resolutions; cancelled, postponed, or dated before Site::today
+// without a record is "planned" (nothing is said to happen or to have
+// happened); otherwise future. A time or place the papers do not give is
+// "not decided yet"; another body's meeting gets no words about who attends.
+//
 // The pages are built once as plain structs (the readability checks of
 // `clerk check` read them), then turned into template data per page.
 #pragma once

@@ -1,5 +1,6 @@
 // A meeting folder: meeting.yaml (the meeting, attendance and agenda) plus the
 // papers and minutes beside it.
+#include <cstring>
 #include <filesystem>
 #include <map>
 #include <optional>
@@ -302,6 +303,14 @@ bool EndsWith(const std::string& s, const std::string& suffix) {
          s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
+// A picture a paper can show; the types every browser displays.
+bool IsPicture(const std::string& name) {
+  std::string lower = ascii::Lower(name);
+  for (const char* ext : {".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp"})
+    if (EndsWith(lower, ext) && lower.size() > std::strlen(ext)) return true;
+  return false;
+}
+
 }  // namespace
 
 void LoadMeetingFolder(const std::string& id, const std::string& dir,
@@ -319,10 +328,15 @@ void LoadMeetingFolder(const std::string& id, const std::string& dir,
   }
   LoadMeetingYaml(m, meeting_yaml, m.pos.path, diag);
 
+  std::vector<std::string> images;
   for (const std::string& name : ListFiles(dir)) {
     std::string path = (std::filesystem::path(dir) / name).string();
     std::string display = display_dir + "/" + name;
     if (name == "meeting.yaml") continue;
+    if (IsPicture(name)) {
+      images.push_back(name);
+      continue;
+    }
     if (name == "minutes.md") {
       m.has_minutes = true;
       LoadMinutes(id, path, display, site, diag);
@@ -347,8 +361,16 @@ void LoadMeetingFolder(const std::string& id, const std::string& dir,
                    "papers (.md) and minutes.md");
     } else {
       diag.Warning({display, 0, 0},
-                   "ignored: put files to publish as they are (PDFs, images) in assets/");
+                   "ignored: a meeting folder holds papers (.md), minutes.md and the "
+                   "pictures they show (.png, .jpg, .gif, .svg, .webp); put other files "
+                   "to publish as they are (PDFs) in assets/");
     }
+  }
+  // Every paper may show any picture of its folder; the renderer refuses
+  // a picture that is not among them, at its position in the paper.
+  for (const std::string& doc_id : m.documents) {
+    auto it = site.documents.find(id + "/" + doc_id);
+    if (it != site.documents.end()) it->second.images = images;
   }
   site.meetings[id] = std::move(m);
 }

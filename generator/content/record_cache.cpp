@@ -18,7 +18,7 @@
 namespace clerk {
 namespace {
 
-constexpr const char* kMagic = "clerk records v5\n";
+constexpr const char* kMagic = "clerk records v6\n";
 
 // Writes values as bytes: integers fixed-size, strings and lists with their
 // length first.
@@ -88,7 +88,7 @@ class Reader {
 static_assert(sizeof(SourcePos) == 40 && sizeof(Ref) == 72 && sizeof(Attendee) == 224 &&
                   sizeof(Attendance) == 120 && sizeof(Exemption) == 80 &&
                   sizeof(AgendaItem) == 560 && sizeof(Meeting) == 928 &&
-                  sizeof(Recommendation) == 104 && sizeof(Document) == 608 &&
+                  sizeof(Recommendation) == 104 && sizeof(Document) == 632 &&
                   sizeof(EasyReadVersion) == 288 && sizeof(MinuteSection) == 208 &&
                   sizeof(Minutes) == 336 && sizeof(WorkProgrammeRow) == 456 &&
                   sizeof(WorkProgramme) == 256,
@@ -188,7 +188,8 @@ void Fields(A& a, Document& x) {
       Each(a, x.contacts), a(x.organisation), a(x.status), a(x.exempt),
       Each(a, x.key_decision), Each(a, x.published), Each(a, x.wards),
       Each(a, x.recommendations), Each(a, x.appendices), Each(a, x.external_appendices),
-      a(x.pages), a(x.summary), Each(a, x.glossary), a(x.body), a(x.body_line),
+      a(x.pages), a(x.summary), Each(a, x.glossary), Each(a, x.images), a(x.body),
+      a(x.body_line),
       Fields(a, x.body_fingerprint), a(x.body_in_file_only);
 }
 template <typename A>

@@ -331,6 +331,115 @@ bool AllDigits(const std::string& word) {
   return true;
 }
 
+// Ordinary words that minutes and agendas print in capitals ("RESOLVED",
+// "APOLOGIES FOR ABSENCE"), which are not acronyms.
+bool OrdinaryInCapitals(const std::string& word) {
+  static const std::set<std::string> kWords = {"ABSENCE",
+                                               "ACTION",
+                                               "ACTIONS",
+                                               "AGENDA",
+                                               "AGREED",
+                                               "ALL",
+                                               "AND",
+                                               "ANY",
+                                               "APOLOGIES",
+                                               "APPENDIX",
+                                               "APPROVED",
+                                               "ARISING",
+                                               "AT",
+                                               "BUSINESS",
+                                               "BY",
+                                               "CARRIED",
+                                               "CHAIR",
+                                               "CHAIRMAN",
+                                               "CLOSE",
+                                               "CONFIDENTIAL",
+                                               "DATE",
+                                               "DECIDED",
+                                               "DECISION",
+                                               "DECISIONS",
+                                               "DECLARATIONS",
+                                               "DEFERRED",
+                                               "EXEMPT",
+                                               "FOR",
+                                               "FROM",
+                                               "IN",
+                                               "INFORMATION",
+                                               "INTEREST",
+                                               "INTERESTS",
+                                               "ITEM",
+                                               "ITEMS",
+                                               "LOST",
+                                               "MATTERS",
+                                               "MEETING",
+                                               "MINUTES",
+                                               "NEXT",
+                                               "NIL",
+                                               "NONE",
+                                               "NOT",
+                                               "NOTE",
+                                               "NOTED",
+                                               "NOTICE",
+                                               "OF",
+                                               "ON",
+                                               "OR",
+                                               "OTHER",
+                                               "PART",
+                                               "PLACE",
+                                               "PREVIOUS",
+                                               "PRIVATE",
+                                               "PUBLIC",
+                                               "PUBLICATION",
+                                               "QUESTIONS",
+                                               "RECOMMENDATION",
+                                               "RECOMMENDATIONS",
+                                               "RECOMMENDED",
+                                               "REFUSED",
+                                               "REPORT",
+                                               "RESOLVED",
+                                               "THAT",
+                                               "THE",
+                                               "TIME",
+                                               "TO",
+                                               "URGENT",
+                                               "VENUE",
+                                               "WELCOME",
+                                               "WITH",
+                                               "WITHDRAWN"};
+  return kWords.count(word) > 0;
+}
+
+// Drops the hits that are words in capitals, not acronyms: an ordinary word
+// ("RESOLVED"), and in a run of words in capitals that holds one ("REQUEST
+// FOR CALL IN"), each word of four letters or more. Glossary entries and
+// short unknown capitals ("REPORT OF THE ICB") stay.
+void DropWordsInCapitals(const std::string& text, std::vector<AcronymHit>& hits,
+                         const std::function<bool(const std::string&)>& is_entry) {
+  std::vector<AcronymHit> kept;
+  for (size_t first = 0; first < hits.size();) {
+    size_t last = first;  // the run: hits separated by spaces only
+    while (last + 1 < hits.size()) {
+      size_t end = hits[last].offset + hits[last].word.size();
+      size_t next = hits[last + 1].offset;
+      if (next <= end || text.find_first_not_of(' ', end) != next) break;
+      ++last;
+    }
+    bool shouted = false;
+    for (size_t h = first; h <= last; ++h) shouted |= OrdinaryInCapitals(hits[h].word);
+    for (size_t h = first; h <= last; ++h) {
+      const std::string& word = hits[h].word;
+      bool entry = is_entry && is_entry(word);
+      if (!entry && (OrdinaryInCapitals(word) ||
+                     (shouted && last > first && word.size() >= 4 &&
+                      std::all_of(word.begin(), word.end(), ascii::IsUpper))))
+        continue;
+      kept.push_back(std::move(hits[h]));
+    }
+    first = last + 1;
+  }
+  hits = std::move(kept);
+}
+
 }  // namespace
 
 std::vector<AcronymHit> FindAcronyms(
@@ -402,6 +511,7 @@ std::vector<AcronymHit> FindAcronyms(
       hits.push_back({trimmed, start + lead + part.offset + part_lead});
     }
   }
+  DropWordsInCapitals(text, hits, is_entry);
   return hits;
 }
 

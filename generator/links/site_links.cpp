@@ -21,6 +21,9 @@ std::optional<SiteLinkTarget> ParseSiteLink(const std::string& target) {
     out.page = "index.html";
   } else if (path.size() > 5 && path.compare(path.size() - 5, 5, ".html") == 0) {
     out.page = path;
+  } else if (path.find('.', path.rfind('/') + 1) != std::string::npos) {
+    out.page = path;  // "assets/map.png": a file, not a folder's page
+    out.file = true;
   } else {
     out.page = path + "/index.html";
   }
@@ -67,7 +70,7 @@ void CheckSiteLinks(
                                DidYouMean(page_part, all_addresses()));
       continue;
     }
-    if (target->anchor.empty()) continue;
+    if (target->anchor.empty() || target->file) continue;  // "#page=2" of a PDF
     if (std::find(ids->begin(), ids->end(), target->anchor) == ids->end()) {
       diag.Error(link.pos, "'" + link.target + "': the page has no anchor '#" +
                                target->anchor + "'" + DidYouMean(target->anchor, *ids));

@@ -10,6 +10,7 @@
 //   @/meetings/<id>/minutes#resolution-609-1    its first resolution
 //   @/people/carole-gandy   @/glossary#term-camhs   @/work-programmes/<id>#row-3
 //   @/decisions   @/topics/<id>
+//   @/assets/map.pdf   @/meetings/<id>/chart.png   a file (a picture of a paper)
 //
 // Ids come from paths, so they are stable and readable (as Zola's @/path.md).
 // Links are checked once every page is rendered: a missing page or anchor is
@@ -35,6 +36,9 @@ struct SiteLink {
 struct SiteLinkTarget {
   std::string page;    // output path of the standard page: "meetings/x/index.html"
   std::string anchor;  // "item-7", or empty
+  // "@/assets/map.png", "@/meetings/<id>/chart.png": a file (its name has a
+  // dot), the same for every rendition; `page` is its path.
+  bool file = false;
 };
 
 // Nullopt if `target` does not start with "@/".

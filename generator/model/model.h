@@ -340,6 +340,10 @@ struct Document {
   std::string summary;  // one or two sentences, plain text
   // `glossary:` the meaning this paper uses of terms that have several.
   std::vector<GlossaryChoice> glossary;
+  // Pictures in the paper's meeting folder (file names: "chart.png"), which
+  // its body may show as ![what it shows](chart.png); copied beside the
+  // meeting's page.
+  std::vector<std::string> images;
   std::string body;              // Markdown after the front matter (below)
   int body_line = 1;             // line of the body's first line in the file
   Fingerprint body_fingerprint;  // of `body`, set when the paper is loaded

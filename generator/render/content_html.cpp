@@ -37,6 +37,8 @@ class PageFragments {
     options.id_prefix = id_prefix;
     options.first_table_number = next_table_;
     options.caption_fallback = caption;
+    options.images = images_;
+    options.images_base = images_base_;
     YamlTextPositions positions = std::exchange(next_positions_, {});
     if (!positions.empty())
       options.map_position = [&positions](int l, int c) { return positions.At(l, c); };
@@ -58,9 +60,16 @@ class PageFragments {
   // The next text rendered comes from YAML: positions in it are looked up
   // in its file (a problem on line 7 of `notice: |` is on line 7 of it).
   void FromYaml(YamlTextPositions positions) { next_positions_ = std::move(positions); }
+  // The fragments are a paper's: pictures come from its meeting folder.
+  void Pictures(const Document& doc) {
+    images_ = &doc.images;
+    images_base_ = urls::MeetingFile(doc.meeting_id, "");
+  }
 
  private:
   YamlTextPositions next_positions_;
+  const std::vector<std::string>* images_ = nullptr;
+  std::string images_base_;
 };
 
 void RenderPurposes(const std::vector<AgendaItem>& items, PageFragments& page,
@@ -182,6 +191,7 @@ DocumentHtml RenderDocument(const Document& doc, std::vector<MarkdownSiteLink>* 
   std::vector<std::string> reserved = TemplateIds();
   for (const Recommendation& r : doc.recommendations) reserved.push_back("rec-" + r.id);
   PageFragments page(reserved, links);
+  page.Pictures(doc);
   DocumentHtml html;
   for (const Recommendation& r : doc.recommendations) {
     page.FromYaml({r.pos, {"text"}, r.text});
@@ -207,6 +217,7 @@ Fingerprint BodySource(const Document& doc) {
   h.Add(ProgramIdentity()).Add(doc.path).Add(std::to_string(doc.body_line));
   h.Add(doc.body_fingerprint);
   h.Add(doc.title).Add(doc.exempt ? "exempt" : "open");
+  for (const std::string& image : doc.images) h.Add(image);
   for (const Recommendation& r : doc.recommendations) {
     h.Add(r.id).Add(r.text).Add(r.pos);
   }

@@ -24,8 +24,10 @@
 #include <map>
 #include <mutex>
 #include <set>
+#include <string_view>
 
 #include "content/cmark_nodes.h"
+#include "content/yaml_reader.h"
 #include "model/ascii.h"
 #include "render/html_text.h"
 #include "render/table_cells.h"
@@ -141,6 +143,38 @@ bool UnsafeUrl(const char* url) {
          scheme == "file";
 }
 
+// The paragraph number a text starts with when it has a decimal point
+// ("3.4.2 The service", "2.1. Members"): "3.4.2", "2.1"; else "". A plain
+// "3." is a Markdown list item, numbered as such.
+std::string DecimalNumber(std::string_view text) {
+  size_t i = 0, parts = 0;
+  while (true) {
+    size_t digits = 0;
+    while (i < text.size() && ascii::IsDigit(text[i]) && digits < 4) ++i, ++digits;
+    if (digits == 0) return "";
+    ++parts;
+    if (i + 1 < text.size() && text[i] == '.' && ascii::IsDigit(text[i + 1])) {
+      ++i;
+      continue;
+    }
+    break;
+  }
+  size_t end = i;
+  if (i < text.size() && text[i] == '.') ++i;
+  if (parts < 2 || i >= text.size() || (text[i] != ' ' && text[i] != '\t')) return "";
+  return std::string(text.substr(0, end));
+}
+
+// "https:", "mailto:": a scheme before any '/', '?' or '#'.
+bool HasScheme(const std::string& url) {
+  for (size_t i = 0; i < url.size(); ++i) {
+    char c = url[i];
+    if (c == ':') return i > 0;
+    if (!ascii::IsAlnum(c) && c != '+' && c != '-' && c != '.') return false;
+  }
+  return false;
+}
+
 std::string ReplaceAll(std::string s, const std::string& from, const std::string& to) {
   size_t pos = 0;
   while ((pos = s.find(from, pos)) != std::string::npos) {
@@ -192,6 +226,35 @@ class Renderer {
  private:
   static constexpr const char* kExtensions[] = {"table", "autolink", "strikethrough",
                                                 "tagfilter"};
+
+  // A picture named by a relative path ("chart.png") is a file of the
+  // paper's meeting folder: it becomes a site link to the copy beside the
+  // meeting's page, checked like any other. One that is not there is an
+  // error, where a browser would show a broken picture.
+  void LocalPicture(cmark_node* node, const std::string& url) {
+    if (url.empty() || url[0] == '/' || url[0] == '#' || url.rfind("@/", 0) == 0 ||
+        HasScheme(url))
+      return;
+    std::string name = url.substr(0, url.find_first_of("?#"));
+    static const std::vector<std::string> kNone;
+    const std::vector<std::string>& names = options_.images ? *options_.images : kNone;
+    if (std::find(names.begin(), names.end(), name) != names.end()) {
+      std::string link = "@/" + options_.images_base + name;
+      cmark_node_set_url(node, link.c_str());
+      result_.site_links.push_back({At(node), link});
+      return;
+    }
+    std::string hint;
+    for (const std::string& n : names)
+      if (Lower(n) == Lower(name))
+        hint = "; did you mean '" + n + "'? (the name must match in capitals too)";
+    if (hint.empty()) hint = DidYouMean(name, names);
+    std::string where =
+        options_.images
+            ? "put the file beside this paper, in its meeting folder"
+            : "put the file in assets/ and write ![what it shows](@/assets/" + name + ")";
+    diag_.Error(At(node), "picture '" + FirstLine(name) + "' not found: " + where + hint);
+  }
 
   SourcePos At(cmark_node* node) const {
     SourcePos pos = start_;
@@ -267,10 +330,13 @@ class Renderer {
                           "' is refused: links may be https:, http:, mailto:, tel: "
                           "or relative; the text is kept without the link");
           Unwrap(node);
-        } else if (type == CMARK_NODE_IMAGE && cmark_node_first_child(node) == nullptr) {
+        } else if (type == CMARK_NODE_IMAGE) {
           // A picture nobody can hear is lost to screen-reader users (WCAG 1.1.1).
-          diag_.Error(At(node),
-                      "image has no description: write ![what the picture shows](path)");
+          if (PlainText(node).empty())
+            diag_.Error(
+                At(node),
+                "image has no description: write ![what the picture shows](path)");
+          if (url) LocalPicture(node, url);
         }
       } else if (type == CMARK_NODE_HEADING) {
         std::string text = PlainText(node);
@@ -319,6 +385,22 @@ class Renderer {
           cmark_node_append_child(block, node);
           if (mark->with_list && list && cmark_node_get_type(list) == CMARK_NODE_LIST)
             cmark_node_append_child(block, list);
+        }
+      } else if (type == CMARK_NODE_PARAGRAPH && options_.number_paragraphs &&
+                 cmark_node_get_type(cmark_node_parent(node)) == CMARK_NODE_DOCUMENT) {
+        // "3.4.2 The service ...": numbered as printed, anchored "para-3.4.2".
+        cmark_node* first = cmark_node_first_child(node);
+        const char* text = first && cmark_node_get_type(first) == CMARK_NODE_TEXT
+                               ? cmark_node_get_literal(first)
+                               : nullptr;
+        std::string number = text ? DecimalNumber(text) : "";
+        if (!number.empty()) {
+          std::string id = UniqueId("para-" + number, used_ids_);
+          result_.ids.push_back(id);
+          cmark_node* anchor = cmark_node_new(CMARK_NODE_CUSTOM_INLINE);
+          std::string html = "<span class=\"para-anchor\" id=\"" + id + "\"></span>";
+          cmark_node_set_on_enter(anchor, html.c_str());
+          cmark_node_insert_before(first, anchor);
         }
       } else if (type == CMARK_NODE_LIST && options_.number_paragraphs &&
                  cmark_node_get_list_type(node) == CMARK_ORDERED_LIST &&

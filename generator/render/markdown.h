@@ -78,8 +78,15 @@ struct MarkdownOptions {
   // `start` (content/yaml_reader.h, YamlTextPositions).
   std::function<SourcePos(int line, int column)> map_position;
   // Reports: each item of a top-level numbered list is a numbered paragraph
-  // and gets an anchor "para-<number>", so it can be referred to.
+  // and gets an anchor "para-<number>", so it can be referred to; so does a
+  // paragraph that starts with a number as printed, "3.4.2 The service...":
+  // "para-3.4.2".
   bool number_paragraphs = false;
+  // Papers: the pictures of the paper's folder, and where they are copied
+  // ("meetings/<id>/"). A relative picture path must name one of them; null
+  // (minutes, agendas, YAML text): pictures come from assets/ ("@/assets/").
+  const std::vector<std::string>* images = nullptr;
+  std::string images_base;
 };
 
 // `start` is where `text` begins in its file (line of the first body line),

@@ -398,9 +398,31 @@ RenderStats RenderSite(const Site& site, const RenderOptions& options, OutputSin
     if (IsTemplate(rel) || IsHidden(rel)) continue;
     put_file(urls::ThemeAsset(rel), fs::path(opts.theme_dir) / rel);
   }
-  fs::path assets = fs::path(site.root.empty() ? "." : site.root) / "assets";
+  fs::path root = site.root.empty() ? "." : site.root;
+  fs::path assets = root / "assets";
   for (const std::string& rel : ListFiles(assets)) {
     if (!IsHidden(rel)) put_file(urls::SiteAsset(rel), assets / rel);
+  }
+  // Pictures of papers, beside their meeting's page, once for every
+  // rendition: only those a published paper shows, so a picture in an
+  // exempt paper (or in none) is never published. `pictures`: every picture
+  // a paper may show, by its output path, to check links to them.
+  std::map<std::string, fs::path> pictures;
+  std::set<std::string> exempt_papers;
+  for (const auto& [key, doc] : site.documents) {
+    auto m = site.meetings.find(doc.meeting_id);
+    if (m == site.meetings.end()) continue;
+    for (const std::string& name : doc.images)
+      pictures[urls::MeetingFile(doc.meeting_id, name)] = root / m->second.dir / name;
+    if (doc.exempt) exempt_papers.insert(doc.path);
+  }
+  std::set<std::string> shown;
+  for (const SiteLink& link : content.site_links) {
+    std::optional<SiteLinkTarget> target = ParseSiteLink(link.target);
+    if (!target || !target->file || exempt_papers.count(link.pos.path)) continue;
+    auto picture = pictures.find(target->page);
+    if (picture != pictures.end() && shown.insert(picture->first).second)
+      put_file(picture->first, picture->second);
   }
 
   std::sort(paths.begin(), paths.end());
@@ -421,9 +443,13 @@ RenderStats RenderSite(const Site& site, const RenderOptions& options, OutputSin
   CheckSiteLinks(
       content.site_links,
       [&](const std::string& path) -> const std::vector<std::string>* {
-        if (!std::binary_search(html_pages.begin(), html_pages.end(), path))
-          return nullptr;
         static const std::vector<std::string> kNone;
+        // A file link ("@/assets/map.pdf") needs the file, not a page.
+        if (!std::binary_search(html_pages.begin(), html_pages.end(), path))
+          return std::binary_search(paths.begin(), paths.end(), path) ||
+                         pictures.count(path)
+                     ? &kNone
+                     : nullptr;
         auto it = target_ids.find(path);
         return it == target_ids.end() ? &kNone : &it->second;
       },

@@ -26,6 +26,9 @@ std::string Meeting(const std::string& id) {
 std::string Document(const std::string& meeting_id, const std::string& document_id) {
   return "meetings/" + meeting_id + "/" + document_id + "/index.html";
 }
+std::string MeetingFile(const std::string& meeting_id, const std::string& name) {
+  return "meetings/" + meeting_id + "/" + name;
+}
 std::string Minutes(const std::string& meeting_id) {
   return "meetings/" + meeting_id + "/minutes/index.html";
 }
@@ -138,12 +141,12 @@ std::string ResolveSiteLinks(std::string html, const std::string& page_path,
                              const Rendition& rendition) {
   // Found by their '@', which is rare in a page: searching for the whole
   // marker stopped at every 'h'.
-  static constexpr std::string_view kMarker = "href=\"@/";
+  // Links (href) and pictures (src).
   auto next_marker = [&html](size_t from) {
     for (size_t at = html.find("@/", from); at != std::string::npos;
          at = html.find("@/", at + 1)) {
-      if (at >= from + 6 &&
-          std::string_view(html).substr(at - 6, kMarker.size()) == kMarker)
+      std::string_view before = std::string_view(html).substr(0, at);
+      if (at >= from + 6 && (before.ends_with("href=\"") || before.ends_with(" src=\"")))
         return at - 6;
     }
     return std::string::npos;
@@ -159,7 +162,9 @@ std::string ResolveSiteLinks(std::string html, const std::string& page_path,
     if (end == std::string::npos) break;
     out.append(html, from, begin - from);
     std::optional<SiteLinkTarget> target = ParseSiteLink(html.substr(begin, end - begin));
-    std::string link = Relative(page_path, Page(rendition, target->page));
+    // A file (a picture, a PDF) is written once, for every rendition.
+    std::string link =
+        Relative(page_path, target->file ? target->page : Page(rendition, target->page));
     if (!target->anchor.empty()) link += "#" + target->anchor;
     out += link;
     from = end;

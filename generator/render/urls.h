@@ -19,6 +19,8 @@ std::string Committee(const std::string& id);  // committees/<id>/index.html
 std::string Meetings();                        // meetings/index.html
 std::string Meeting(const std::string& id);    // meetings/<id>/index.html
 std::string Document(const std::string& meeting_id, const std::string& document_id);
+std::string MeetingFile(const std::string& meeting_id,
+                        const std::string& name);  // meetings/<id>/<name>: a picture of a paper
 std::string Minutes(const std::string& meeting_id);  // meetings/<id>/minutes/index.html
 std::string People();                                // people/index.html
 std::string Person(const std::string& id);           // people/<id>/index.html

@@ -101,11 +101,11 @@ TEST_CASE("a meeting with a known time keeps it", "[e2e][packs]") {
   BuiltSite site("city-scrutiny");
   REQUIRE(site.build.exit_code == 0);
   // Time known, venue to be confirmed.
-  json e = site.Json("data/meetings/2022-05-10-childrens-scrutiny.json");
-  CHECK(e["start_date"] == "2022-05-10T18:00:00+01:00");
+  json e = site.Json("data/meetings/2022-07-12-childrens-scrutiny.json");
+  CHECK(e["start_date"] == "2022-07-12T18:00:00+01:00");
   CHECK(e["location"].is_null());
-  std::string ics = site.Page("meetings/2022-05-10-childrens-scrutiny/meeting.ics");
-  CHECK(Has(ics, "DTSTART;TZID=Europe/London:20220510T180000"));
+  std::string ics = site.Page("meetings/2022-07-12-childrens-scrutiny/meeting.ics");
+  CHECK(Has(ics, "DTSTART;TZID=Europe/London:20220712T180000"));
   CHECK(!Has(ics, "\nLOCATION"));
   // "to be confirmed" written out after the date means the same as tbc.
   json later = site.Json("data/meetings/2022-06-14-childrens-scrutiny.json");
@@ -298,4 +298,51 @@ TEST_CASE("clerk check --tbc lists what is to be confirmed for upcoming meetings
             source + "/content/meetings/2022-07-21-performance-board/meeting.yaml:6:8: "
                      "warning: the meeting of Thursday 21 July 2022 has passed, but its "
                      "status is still 'scheduled': should this be `held`?"));
+}
+
+TEST_CASE(
+    "a paper's picture is copied once and shown in every rendition, and paragraphs "
+    "numbered as printed get anchors",
+    "[e2e][packs]") {
+  BuiltSite site("city-scrutiny");
+  INFO(site.build.output);
+  REQUIRE(site.build.exit_code == 0);
+  const std::string meeting = "meetings/2022-03-08-childrens-scrutiny/";
+  const std::string source =
+      (SourceDir() / "tests/sites/city-scrutiny/content" / meeting / "places-chart.svg")
+          .string();
+  CHECK(site.Page(meeting + "places-chart.svg") == ReadFile(source));
+  CHECK(!fs::exists(site.out / "large-print" / meeting / "places-chart.svg"));
+  const std::string alt =
+      "alt=\"Bar chart: places needed rose from 310 in 2018 to 420 in 2021\"";
+  std::string standard = site.Page(meeting + "send-places-data/index.html");
+  CHECK(Has(standard, "<img src=\"../places-chart.svg\" " + alt));
+  std::string large = site.Page("large-print/" + meeting + "send-places-data/index.html");
+  CHECK(Has(large, "<img src=\"../../../../" + meeting + "places-chart.svg\" " + alt));
+  for (const char* id : {"para-1", "para-2.1", "para-2.1.1"})
+    CHECK(Has(standard, std::string("id=\"") + id + "\""));
+}
+
+TEST_CASE("a picture shown only by an exempt paper, or by none, is not published",
+          "[e2e][packs]") {
+  TempDir dir;
+  CopyTree(SourceDir() / "tests/sites/city-scrutiny", dir.path() / "site");
+  const fs::path meeting =
+      dir.path() / "site/content/meetings/2022-03-08-childrens-scrutiny";
+  WriteFile(
+      meeting / "private-costs.md",
+      "---\nkind: report\ntitle: Costs of places\nitem: \"2\"\nclassification: exempt\n"
+      "---\n\n![Table of costs per child](costs.png)\n");
+  WriteFile(meeting / "costs.png", "not really a picture");
+  WriteFile(meeting / "unused.png", "nobody shows this");
+  CommandResult r = RunClerk("build --no-search --today 2022-06-01 --source '" +
+                                 (dir.path() / "site").string() + "' --out '" +
+                                 (dir.path() / "out").string() + "'",
+                             dir.path());
+  INFO(r.output);
+  REQUIRE(r.exit_code == 0);
+  const fs::path out = dir.path() / "out/meetings/2022-03-08-childrens-scrutiny";
+  CHECK(fs::exists(out / "places-chart.svg"));
+  CHECK(!fs::exists(out / "costs.png"));
+  CHECK(!fs::exists(out / "unused.png"));
 }

@@ -21,3 +21,20 @@ TEST_CASE("acronyms are words of two or more capitals, names are not", "[acronym
   CHECK(Words("A single Capital, I and a.").empty());
   CHECK(FindAcronyms("see ICB").at(0).offset == 4);
 }
+
+TEST_CASE("words printed in capitals are not acronyms", "[acronyms]") {
+  CHECK(Words("**RESOLVED:** that the plan is AGREED.").empty());
+  CHECK(Words("APOLOGIES FOR ABSENCE").empty());
+  CHECK(Words("REQUEST FOR CALL IN / COUNCILLOR CALL FOR ACTION").empty());
+  // Short unknown capitals in a title in capitals are still acronyms.
+  CHECK(Words("REPORT OF THE ICB") == std::vector<std::string>{"ICB"});
+  // Without an ordinary word a run is a list of acronyms.
+  CHECK(Words("CAMHS SEND") == std::vector<std::string>{"CAMHS", "SEND"});
+  // A glossary entry stays, even in capitals around it.
+  std::vector<std::string> words;
+  for (const AcronymHit& hit :
+       FindAcronyms("CAMHS UPDATE FOR THE BOARD",
+                    [](const std::string& w) { return w == "CAMHS"; }))
+    words.push_back(hit.word);
+  CHECK(words == std::vector<std::string>{"CAMHS"});
+}

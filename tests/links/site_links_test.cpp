@@ -12,6 +12,10 @@ TEST_CASE("the reference syntax names a page and an anchor", "[links]") {
   CHECK(t->page == "meetings/2019-09-16-cyp/index.html");
   CHECK(t->anchor == "item-1-2");
   CHECK(ParseSiteLink("@/")->page == "index.html");
+  CHECK_FALSE(ParseSiteLink("@/meetings/m")->file);
+  CHECK(ParseSiteLink("@/meetings/m/chart.png")->page == "meetings/m/chart.png");
+  CHECK(ParseSiteLink("@/meetings/m/chart.png")->file);
+  CHECK(ParseSiteLink("@/assets/plan.pdf#page=2")->file);
   CHECK(ParseSiteLink("@/glossary/#CAMHS")->page == "glossary/index.html");
   CHECK(ParseSiteLink("@/404.html")->page == "404.html");
   CHECK(!ParseSiteLink("/meetings/x"));

@@ -140,7 +140,7 @@ TEST_CASE("a meaning already written just before or after is not written again",
         "<p>The <abbr title=\"NEXUS\">NEXUS</abbr> programme</p>");
 }
 
-TEST_CASE("never nested brackets, never in a code cell; the next use is written out",
+TEST_CASE("never nested brackets, never in a code cell, and the next use is written out",
           "[glossary][first use]") {
   const std::string yjb = "Youth Justice Board for England and Wales";
   std::string out = Expanded("<p>Grants (see YJB report) came. The YJB paid.</p>");

@@ -1,7 +1,9 @@
+#include "render/markdown.h"
+
+#include <algorithm>
 #include <catch2/catch.hpp>
 
 #include "render/html_text.h"
-#include "render/markdown.h"
 
 using namespace clerk;
 
@@ -21,11 +23,12 @@ bool Contains(const std::string& hay, const std::string& needle) {
 
 TEST_CASE("raw HTML is reported at its file position and left out", "[markdown]") {
   Diagnostics diag;
-  auto r = Render("First line.\n\nSome <b>bold</b> words.\n\n<div>\nblock\n</div>\n", diag);
+  auto r =
+      Render("First line.\n\nSome <b>bold</b> words.\n\n<div>\nblock\n</div>\n", diag);
   REQUIRE(diag.ErrorCount() == 2);
   auto all = diag.Sorted();
   CHECK(all[0].pos.path == "content/meetings/m/report.md");
-  CHECK(all[0].pos.line == 12);   // body starts at line 10; third line of text
+  CHECK(all[0].pos.line == 12);  // body starts at line 10; third line of text
   CHECK(all[0].pos.column == 6);
   CHECK(Contains(all[0].message, "'<b>'"));
   CHECK(Contains(all[0].message, "**bold**"));
@@ -76,9 +79,10 @@ TEST_CASE("headings get stable unique ids and shifted levels", "[markdown]") {
   Diagnostics diag;
   MarkdownOptions options;
   options.reserved_ids = {"summary"};
-  auto r = Render("# Legal implications\n\ntext\n\n# Legal implications\n\n## Children's "
-                  "services (2019/20)\n\n# Summary\n",
-                  diag, options);
+  auto r = Render(
+      "# Legal implications\n\ntext\n\n# Legal implications\n\n## Children's "
+      "services (2019/20)\n\n# Summary\n",
+      diag, options);
   CHECK(diag.ErrorCount() == 0);
   REQUIRE(r.headings.size() == 4);
   CHECK(r.headings[0].id == "legal-implications");
@@ -114,15 +118,17 @@ TEST_CASE("heading levels never skip and start below the page heading", "[markdo
 
 TEST_CASE("tables get a caption, header scope and a scrolling region", "[markdown]") {
   Diagnostics diag;
-  auto r = Render("## Resource implications\n\n| Cost | 2019/20 |\n|---|--:|\n| Staff | 10 |\n",
-                  diag);
+  auto r = Render(
+      "## Resource implications\n\n| Cost | 2019/20 |\n|---|--:|\n| Staff | 10 |\n",
+      diag);
   CHECK(diag.ErrorCount() == 0);
   CHECK(r.tables == 1);
   CHECK(Contains(r.html, "<caption>Table 1: Resource implications</caption>"));
   CHECK(Contains(r.html, "<th scope=\"col\">Cost</th>"));
   CHECK(Contains(r.html, "<th scope=\"col\" style=\"text-align: right\">2019/20</th>"));
-  CHECK(Contains(r.html, "<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" "
-                         "aria-label=\"Table 1: Resource implications\">"));
+  CHECK(Contains(r.html,
+                 "<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" "
+                 "aria-label=\"Table 1: Resource implications\">"));
   CHECK_FALSE(Contains(r.html, "align=\""));
 
   MarkdownOptions options;
@@ -155,14 +161,19 @@ TEST_CASE("resolutions and actions are marked up where the records say", "[markd
   // them): it wraps the paragraphs on the lines it is given.
   Diagnostics diag;
   MarkdownOptions options;
-  options.marked_blocks = {{12, "resolution", "resolution-609-1", true},  // text starts on line 10
-                           {17, "action", "action-609-1", false}};
-  auto r = Render("Discussion.\n\n**RESOLVED** that\n\n- a; and\n- b.\n\n**Action:** circulate "
-                  "figures.\n",
-                  diag, options);
-  CHECK(Contains(r.html, "<div class=\"resolution\" id=\"resolution-609-1\">\n<p><strong>RESOLVED</strong>"));
+  options.marked_blocks = {
+      {12, "resolution", "resolution-609-1", true},  // text starts on line 10
+      {17, "action", "action-609-1", false}};
+  auto r = Render(
+      "Discussion.\n\n**RESOLVED** that\n\n- a; and\n- b.\n\n**Action:** circulate "
+      "figures.\n",
+      diag, options);
+  CHECK(Contains(r.html,
+                 "<div class=\"resolution\" "
+                 "id=\"resolution-609-1\">\n<p><strong>RESOLVED</strong>"));
   CHECK(Contains(r.html, "<li>b.</li>\n</ul>\n</div>"));
-  CHECK(Contains(r.html, "<div class=\"action\" id=\"action-609-1\">\n<p><strong>Action:</strong>"));
+  CHECK(Contains(
+      r.html, "<div class=\"action\" id=\"action-609-1\">\n<p><strong>Action:</strong>"));
   REQUIRE(r.decisions.size() == 2);
   CHECK(Contains(r.decisions[0].html, "<li>b.</li>"));
   auto off = Render("**Resolved:** x\n", diag);
@@ -186,9 +197,95 @@ TEST_CASE("blank lines are dropped except inside pre", "[markdown]") {
 
 TEST_CASE("a 'Table:' paragraph above a table becomes its caption", "[markdown]") {
   Diagnostics diag;
-  auto r = Render("## Feedback\n\nTable: Children & families\n\n| a |\n|---|\n| 1 |\n\n| b |\n|---|\n| 2 |\n",
-                  diag);
+  auto r = Render(
+      "## Feedback\n\nTable: Children & families\n\n| a |\n|---|\n| 1 |\n\n| b "
+      "|\n|---|\n| 2 |\n",
+      diag);
   CHECK(Contains(r.html, "<caption>Table 1: Children &amp; families</caption>"));
   CHECK(Contains(r.html, "<caption>Table 2: Feedback</caption>"));
   CHECK_FALSE(Contains(r.html, "<p>Table:"));
+}
+
+TEST_CASE("a picture of the paper's folder becomes a site link to its copy",
+          "[markdown]") {
+  Diagnostics diag;
+  std::vector<std::string> images = {"chart.png", "Site Plan.JPG"};
+  MarkdownOptions options;
+  options.images = &images;
+  options.images_base = "meetings/m/";
+  auto r = Render("![Homes built each year](chart.png)\n\n![The site](<Site Plan.JPG>)\n",
+                  diag, options);
+  CHECK(diag.ErrorCount() == 0);
+  CHECK(Contains(r.html, "src=\"@/meetings/m/chart.png\""));
+  CHECK(Contains(r.html, "alt=\"Homes built each year\""));
+  REQUIRE(r.site_links.size() == 2);
+  CHECK(r.site_links[0].target == "@/meetings/m/chart.png");
+  CHECK(r.site_links[0].pos.line == 10);
+  CHECK(r.site_links[1].target == "@/meetings/m/Site Plan.JPG");
+}
+
+TEST_CASE("a picture that is not in the paper's folder is an error at its position",
+          "[markdown]") {
+  Diagnostics diag;
+  std::vector<std::string> images = {"Chart.png"};
+  MarkdownOptions options;
+  options.images = &images;
+  options.images_base = "meetings/m/";
+  Render("Text.\n\n![Homes built each year](chart.png)\n\n![Map](../map.png)\n", diag,
+         options);
+  REQUIRE(diag.ErrorCount() == 2);
+  auto all = diag.Sorted();
+  CHECK(all[0].pos.line == 12);
+  CHECK(all[0].pos.column == 1);
+  CHECK(Contains(all[0].message, "picture 'chart.png' not found"));
+  CHECK(Contains(all[0].message, "did you mean 'Chart.png'"));
+  CHECK(all[1].pos.line == 14);
+  CHECK(Contains(all[1].message, "'../map.png'"));
+}
+
+TEST_CASE("outside a paper a relative picture must come from assets", "[markdown]") {
+  Diagnostics diag;
+  auto r = Render(
+      "![Map](map.png)\n\n![Map](@/assets/map.png)\n\n![Logo](https://example.org/"
+      "l.png)\n",
+      diag);
+  REQUIRE(diag.ErrorCount() == 1);
+  CHECK(Contains(diag.Sorted()[0].message, "@/assets/map.png"));
+  REQUIRE(r.site_links.size() == 1);
+  CHECK(r.site_links[0].target == "@/assets/map.png");
+}
+
+TEST_CASE("a picture described only by spaces has no description", "[markdown]") {
+  Diagnostics diag;
+  Render("![  ](https://example.org/l.png)\n", diag);
+  REQUIRE(diag.ErrorCount() == 1);
+  CHECK(Contains(diag.Sorted()[0].message, "image has no description"));
+}
+
+TEST_CASE("paragraphs numbered as printed get anchors", "[markdown]") {
+  Diagnostics diag;
+  MarkdownOptions options;
+  options.number_paragraphs = true;
+  auto r = Render(
+      "3.4 The service\n\n3.4.2 **Costs** rose.\n\n2.1. Members noted.\n\n"
+      "3.4 Again.\n\n3. A list item\n\n1.5million is not a number.\n\nText 3.4 later.\n\n"
+      "> 4.1 quoted\n",
+      diag, options);
+  CHECK(diag.ErrorCount() == 0);
+  CHECK(Contains(
+      r.html, "<p><span class=\"para-anchor\" id=\"para-3.4\"></span>3.4 The service"));
+  CHECK(Contains(r.html, "id=\"para-3.4.2\"></span>3.4.2 <strong>Costs"));
+  CHECK(Contains(r.html, "id=\"para-2.1\""));
+  CHECK(Contains(r.html, "id=\"para-3.4-2\""));  // printed twice: still unique
+  CHECK(Contains(r.html, "id=\"para-3\""));      // the list item
+  CHECK_FALSE(Contains(r.html, "para-1.5"));
+  CHECK_FALSE(Contains(r.html, "para-4.1"));
+  CHECK(std::count(r.ids.begin(), r.ids.end(), "para-3.4.2") == 1);
+}
+
+TEST_CASE("numbered paragraphs get no anchors where they are not asked for",
+          "[markdown]") {
+  Diagnostics diag;
+  auto r = Render("3.4 The service\n", diag);
+  CHECK_FALSE(Contains(r.html, "para-"));
 }

@@ -28,6 +28,20 @@ TEST_CASE("site links (@/) become relative links in each rendition, other text i
         "href=\"glossary/index.html\"");
 }
 
+TEST_CASE("pictures and files are resolved once for every rendition", "[urls]") {
+  Rendition standard{"standard", "Standard", ""};
+  Rendition large{"large-print", "Large print", "large-print/"};
+  const std::string html =
+      "<img src=\"@/meetings/m/chart.png\" alt=\"Chart\"> <a "
+      "href=\"@/assets/plan.pdf\">plan</a>";
+  CHECK(urls::ResolveSiteLinks(html, "meetings/m/report/index.html", standard) ==
+        "<img src=\"../chart.png\" alt=\"Chart\"> <a "
+        "href=\"../../../assets/plan.pdf\">plan</a>");
+  CHECK(urls::ResolveSiteLinks(html, "large-print/meetings/m/report/index.html", large) ==
+        "<img src=\"../../../../meetings/m/chart.png\" alt=\"Chart\"> "
+        "<a href=\"../../../../assets/plan.pdf\">plan</a>");
+}
+
 namespace {
 
 // Relative() as it was written first, splitting both paths: the reference.

@@ -8,6 +8,7 @@
 #include <set>
 
 #include "model/ascii.h"
+#include "render/glossary_terms.h"
 #include "render/html_text.h"
 #include "render/large_print.h"
 #include "render/pictograms.h"
@@ -1213,8 +1214,7 @@ class Builder {
       } else {
         // What the paper is, from its own records: never the summary of
         // its agenda item (an appendix is not what its item is about).
-        says.rows.push_back(Row(ChoosePictogram(d.title, "information"),
-                                {Say("The paper is called:"), Label(T(d.title))}));
+        // (Its title is the page's heading.)
         if (!d.recommendations.empty()) {
           std::vector<EasyLine> recs;
           std::vector<std::string> plain;
@@ -1578,11 +1578,20 @@ class Builder {
         // A sentence too long for easy read is split where its clauses
         // meet; what cannot be split is kept as written, and `clerk check`
         // reports it at the entry (never dropped).
+        bool too_long = false;
         for (const std::string& sentence : SplitSentences(plain)) {
           for (const std::string& part : SplitLongSentence(sentence)) {
             row.lines.push_back(Say(part));
             row.lines.back().pos = pos;
+            row.lines.back().check_only = CountWords(part) > kMaxWords;
+            too_long |= row.lines.back().check_only;
           }
+        }
+        if (too_long) {
+          row.lines.push_back(Say("Part of what it means is too long for easy read."));
+          row.lines.push_back(LinkStandard(
+              "Read what it means.",
+              urls::Glossary() + "#" + GlossaryExpander::TermAnchor(t.term)));
         }
       };
       if (t.meanings.empty()) add(t.expansion, t.plain, t.pos, "It means ");
@@ -1792,6 +1801,7 @@ json EasyReadJson(const EasyPage& page, const std::string& page_path,
     for (const EasyRow& r : s.rows) {
       json lines = json::array();
       for (const EasyLine& l : r.lines) {
+        if (l.check_only) continue;
         lines.push_back({{"text", l.text}, {"href", href(l)}, {"label", l.label}});
       }
       rows.push_back({{"picture", picture_dir + r.picture + ".svg"},

@@ -40,6 +40,10 @@ struct EasyLine {
                      // kExternal: URL
   SourcePos pos;  // where a person wrote it (YAML, .easy.md); empty for built sentences
   bool label = false;  // a title or name rather than a sentence (shown in bold)
+  // A person's sentence too long for easy read that could not be split: not
+  // shown (the row links to the full words instead), but read by `clerk
+  // check`, which reports it where it was written.
+  bool check_only = false;
 };
 
 struct EasyRow {

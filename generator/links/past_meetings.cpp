@@ -7,7 +7,8 @@ namespace clerk {
 void CheckPastMeetings(const Site& site, const Date& today, Diagnostics& diag) {
   if (today.year == 0) return;
   for (const auto& [id, m] : site.meetings) {
-    if (m.incomplete || m.start.date >= today) continue;
+    // A start that did not parse is an error already, not a passed meeting.
+    if (m.incomplete || m.start.date.year == 0 || m.start.date >= today) continue;
     if (m.status != MeetingStatus::kScheduled && m.status != MeetingStatus::kConfirmed)
       continue;
     const SourcePos& pos = m.start_pos.line > 0 ? m.start_pos : m.pos;

@@ -140,11 +140,13 @@ std::string ClockTime(const TimeOfDay& t) {
   return out + (t.hour < 12 ? "am" : "pm");
 }
 
+// Out of range (a date that failed to parse): an empty name, never a read
+// past the table.
 const char* MonthName(int month) {
-  return kMonths[month - 1];
+  return month >= 1 && month <= 12 ? kMonths[month - 1] : "";
 }
 const char* DayName(int day_of_week) {
-  return kDays[day_of_week];
+  return day_of_week >= 0 && day_of_week <= 6 ? kDays[day_of_week] : "";
 }
 
 }  // namespace clerk

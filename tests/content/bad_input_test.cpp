@@ -31,7 +31,7 @@ fs::path Corpus() {
 TEST_CASE("the base site of the bad-input corpus is clean", "[bad-input]") {
   TempDir dir;
   CopyTree(Corpus() / "base", dir.path());
-  CommandResult r = RunClerk("check", dir.path());
+  CommandResult r = RunClerk("check --today 2024-04-01", dir.path());
   INFO(r.output);
   CHECK(r.exit_code == 0);
   CHECK(r.output.find(": error:") == std::string::npos);
@@ -55,7 +55,7 @@ TEST_CASE("each bad-input case reports its errors at file:line:col", "[bad-input
       std::vector<std::string> expected = Lines(ReadFile(case_dir / "expect.txt"));
       REQUIRE(!expected.empty());
 
-      CommandResult r = RunClerk("check", dir.path());
+      CommandResult r = RunClerk("check --today 2024-04-01", dir.path());
       INFO("output:\n" << r.output);
       bool only_warnings = std::none_of(
           expected.begin(), expected.end(),
@@ -72,7 +72,7 @@ TEST_CASE("each bad-input case reports its errors at file:line:col", "[bad-input
         CHECK(std::find(expected.begin(), expected.end(), line) != expected.end());
       }
       // --strict makes warnings fail the run.
-      if (only_warnings) CHECK(RunClerk("check --strict", dir.path()).exit_code == 1);
+      if (only_warnings) CHECK(RunClerk("check --strict --today 2024-04-01", dir.path()).exit_code == 1);
       // `clerk check` writes nothing.
       CHECK(!fs::exists(dir.path() / "public"));
     }

@@ -40,3 +40,10 @@ TEST_CASE("dates and times are written the way council papers write them", "[dat
   CHECK(ClockTime({0, 30}) == "12.30am");
   CHECK(IsoDate({2019, 9, 6}) == "2019-09-06");
 }
+
+TEST_CASE("names of a date that failed to parse are empty, never a crash", "[dates]") {
+  CHECK(std::string(MonthName(0)) == "");
+  CHECK(std::string(MonthName(13)) == "");
+  CHECK(std::string(DayName(7)) == "");
+  CHECK(std::string(MonthName(12)) == "December");
+}

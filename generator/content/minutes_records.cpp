@@ -66,17 +66,17 @@ bool StartsUnmarkedResolved(cmark_node* paragraph) {
 }
 
 // Whether a list holds an action anywhere (then it is not a resolution's).
-bool HoldsAction(cmark_node* list) {
-  bool found = false;
-  cmark_iter* it = cmark_iter_new(list);
-  for (cmark_event_type ev; !found && (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE;) {
-    cmark_node* n = cmark_iter_get_node(it);
-    if (ev == CMARK_EVENT_ENTER && cmark_node_get_type(n) == CMARK_NODE_PARAGRAPH &&
-        IsAction(LeadWord(n)))
-      found = true;
+// A list of actions only: every item starts with an action. A list that
+// mixes them with other points belongs to the resolution before it (its
+// actions are recorded too), so no point of the resolution is lost.
+bool AllActions(cmark_node* list) {
+  for (cmark_node* item = cmark_node_first_child(list); item; item = cmark_node_next(item)) {
+    cmark_node* first = cmark_node_first_child(item);
+    if (!first || cmark_node_get_type(first) != CMARK_NODE_PARAGRAPH ||
+        !IsAction(LeadWord(first)))
+      return false;
   }
-  cmark_iter_free(it);
-  return found;
+  return cmark_node_first_child(list) != nullptr;
 }
 
 // An action's field keys, as written before their ':'.
@@ -200,14 +200,14 @@ class PieceParser {
       r.id = ResolutionId(piece_.number, static_cast<int>(resolutions_.size()) + 1);
       int last = cmark_node_get_end_line(p);
       cmark_node* next = cmark_node_next(p);
-      if (top && next && cmark_node_get_type(next) == CMARK_NODE_LIST &&
-          !HoldsAction(next)) {
+      if (top && next && cmark_node_get_type(next) == CMARK_NODE_LIST && !AllActions(next)) {
         r.with_list = true;
         last = cmark_node_get_end_line(next);
       }
       r.text = Source(line, column, last, !top);
       bool with_list = r.with_list;
       resolutions_.push_back(std::move(r));
+      if (with_list) List(next);  // actions among its points are actions too
       return with_list;
     }
     if (IsAction(word)) {

@@ -6,8 +6,9 @@
 // The rules (docs/content-format.md, "Minutes"):
 //   - a paragraph, or the first paragraph of a list item, that starts with a
 //     bold "Resolved" (`**Resolved:**`, `**RESOLVED**`) is a resolution; a
-//     list right after a resolution paragraph belongs to it, unless the list
-//     holds actions;
+//     list right after a resolution paragraph belongs to it, unless every
+//     item of the list is an action (actions among its points are recorded
+//     as actions too);
 //   - one that starts with a bold "Action" is an action, optionally followed
 //     by its fields in brackets:
 //       **Action** (owner: [Jo Bloggs](@/people/jo-bloggs), due: 2024-01-31,

@@ -136,6 +136,35 @@ TEST_CASE("a resolution followed by a list of actions keeps both", "[minutes-rec
   CHECK(plan.actions[1].text == "tell the parish councils.");
 }
 
+TEST_CASE("a resolution's points that include an action are all kept",
+          "[minutes-records]") {
+  Diagnostics diag;
+  Minutes m = Load(std::string(kFront) +
+                       "\n"
+                       "## 12 Apologies\n"
+                       "\n"
+                       "None.\n"
+                       "\n"
+                       "## 13 Local plan\n"
+                       "\n"
+                       "**Resolved:** that\n"
+                       "\n"
+                       "- the plan is agreed; and\n"
+                       "- the parish councils are told:\n"
+                       "  - **Action** (owner: Planning Team): write to them.\n",
+                   diag);
+  INFO(All(diag));
+  CHECK(diag.ErrorCount() == 0);
+  const MinuteSection& plan = m.sections.at(1);
+  REQUIRE(plan.resolutions.size() == 1);
+  CHECK(plan.resolutions[0].with_list);
+  CHECK(plan.resolutions[0].text.find("the plan is agreed; and") != std::string::npos);
+  CHECK(plan.resolutions[0].text.find("the parish councils are told") != std::string::npos);
+  REQUIRE(plan.actions.size() == 1);
+  CHECK(plan.actions[0].owner_text == "Planning Team");
+  CHECK(plan.actions[0].text == "write to them.");
+}
+
 TEST_CASE("a 'Resolved' that is not bold is a warning at its place",
           "[minutes-records]") {
   Diagnostics diag;

@@ -5,6 +5,7 @@
 #include <cctype>
 #include <regex>
 #include <set>
+#include <string_view>
 #include <vector>
 
 #include "content/paper_body.h"
@@ -334,7 +335,25 @@ bool AllDigits(const std::string& word) {
 // Ordinary words that minutes and agendas print in capitals ("RESOLVED",
 // "APOLOGIES FOR ABSENCE"), which are not acronyms.
 bool OrdinaryInCapitals(const std::string& word) {
-  static const std::set<std::string> kWords = {"ABSENCE",
+  static const std::set<std::string> kWords = {"AN",
+                                               "ARE",
+                                               "AS",
+                                               "BE",
+                                               "CALL",
+                                               "COUNCILLOR",
+                                               "COUNCILLORS",
+                                               "HAS",
+                                               "IF",
+                                               "IS",
+                                               "IT",
+                                               "PETITION",
+                                               "PETITIONS",
+                                               "RECEIVED",
+                                               "REQUEST",
+                                               "REQUESTS",
+                                               "WAS",
+                                               "WERE",
+                                               "ABSENCE",
                                                "ACTION",
                                                "ACTIONS",
                                                "AGENDA",
@@ -409,6 +428,20 @@ bool OrdinaryInCapitals(const std::string& word) {
   return kWords.count(word) > 0;
 }
 
+// What may stand between two words of a phrase in capitals: spaces and
+// punctuation, and single capitals ("REQUEST(S) FOR CALL IN/COUNCILLOR").
+bool JoinsCapitals(std::string_view gap) {
+  for (size_t i = 0; i < gap.size(); ++i) {
+    char c = gap[i];
+    if (c == ' ' || c == '/' || c == '(' || c == ')' || c == ',' || c == '-' || c == '&')
+      continue;
+    bool single = ascii::IsUpper(c) && (i == 0 || !ascii::IsAlpha(gap[i - 1])) &&
+                  (i + 1 == gap.size() || !ascii::IsAlpha(gap[i + 1]));
+    if (!single) return false;
+  }
+  return true;
+}
+
 // Drops the hits that are words in capitals, not acronyms: an ordinary word
 // ("RESOLVED"), and in a run of words in capitals that holds one ("REQUEST
 // FOR CALL IN"), each word of four letters or more. Glossary entries and
@@ -421,7 +454,8 @@ void DropWordsInCapitals(const std::string& text, std::vector<AcronymHit>& hits,
     while (last + 1 < hits.size()) {
       size_t end = hits[last].offset + hits[last].word.size();
       size_t next = hits[last + 1].offset;
-      if (next <= end || text.find_first_not_of(' ', end) != next) break;
+      if (next <= end || !JoinsCapitals(std::string_view(text).substr(end, next - end)))
+        break;
       ++last;
     }
     bool shouted = false;

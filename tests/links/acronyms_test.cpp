@@ -26,6 +26,10 @@ TEST_CASE("words printed in capitals are not acronyms", "[acronyms]") {
   CHECK(Words("**RESOLVED:** that the plan is AGREED.").empty());
   CHECK(Words("APOLOGIES FOR ABSENCE").empty());
   CHECK(Words("REQUEST FOR CALL IN / COUNCILLOR CALL FOR ACTION").empty());
+  CHECK(
+      Words(
+          "REQUEST(S) FOR CALL IN/COUNCILLOR CALL FOR ACTION/PETITIONS RECEIVED (IF ANY)")
+          .empty());
   // Short unknown capitals in a title in capitals are still acronyms.
   CHECK(Words("REPORT OF THE ICB") == std::vector<std::string>{"ICB"});
   // Without an ordinary word a run is a list of acronyms.

@@ -245,7 +245,7 @@ TEST_CASE("the meeting's notice is kept in easy read",
   CHECK_FALSE(Has(text, "speak at the meeting"));
 }
 
-TEST_CASE("long glossary meanings are split, never dropped; titles are tidied",
+TEST_CASE("long glossary meanings are split and never dropped, and titles are tidied",
           "[render][easy-read][easy-truth]") {
   Site site = render_testing::SmallSite();
   GlossaryTerm aces;

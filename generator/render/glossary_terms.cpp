@@ -147,10 +147,15 @@ GlossaryExpander::GlossaryExpander(const std::map<std::string, GlossaryTerm>& gl
 }
 
 void GlossaryExpander::Add(const std::string& text, const GlossaryTerm& term) {
-  // Names are never expanded; a term without words has nothing to say.
-  if (term.name || (term.meanings.empty() && term.expansion.empty())) return;
+  // Names are never expanded; a term without words has nothing to say. A
+  // name of several words ("Power BI") is still found whole, so a term
+  // inside it ("BI") is not expanded there.
   std::string key = EscapeHtml(text);
   if (key.empty() || !IsAlnum(key[0])) return;
+  const bool several_words = key.find(' ') != std::string::npos;
+  if ((term.name && !several_words) ||
+      (!term.name && term.meanings.empty() && term.expansion.empty()))
+    return;
   by_text_[key] = {&term, EscapeHtml(term.expansion), TermAnchor(text)};
   if (size_t space = key.find(' '); space != std::string::npos) {
     std::vector<std::string>& list = phrases_[key.substr(0, space)];
@@ -296,6 +301,7 @@ std::string GlossaryExpander::Expand(const std::string& html,
       }
       if (entry == by_text_.end()) continue;
       const Entry& e = entry->second;
+      if (e.term->name) continue;  // a name of several words, left as written
       // A term of several meanings: the one this page uses, if any; where
       // none applies, the word is left as it is rather than guessed.
       std::string chosen;

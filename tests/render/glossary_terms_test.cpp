@@ -167,3 +167,16 @@ TEST_CASE("a term is a whole token, and its plural writes out a plural",
         "commissioning group\">CCG</abbr>s)</p>");
   CHECK(Expanded("<p>after COVID, COVID-19</p>").find(")-19") == std::string::npos);
 }
+
+TEST_CASE("a term inside a name of several words is left as written", "[glossary]") {
+  std::map<std::string, GlossaryTerm> glossary;
+  glossary["BI"] = {"BI", {}, "Business intelligence", "Reports from data."};
+  GlossaryTerm power_bi{"Power BI", {}, "", "Software for reports."};
+  power_bi.name = true;
+  glossary["Power BI"] = power_bi;
+  GlossaryExpander g(glossary);
+  std::string out = g.Expand(Page("<p>The portal, in Power BI, uses BI.</p>"),
+                             "../glossary/index.html");
+  CHECK(out.find("in Power BI, uses Business intelligence (<abbr") != std::string::npos);
+  CHECK(out.find("Power Business") == std::string::npos);
+}

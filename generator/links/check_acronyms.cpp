@@ -545,7 +545,7 @@ std::vector<AcronymHit> FindAcronyms(
       hits.push_back({trimmed, start + lead + part.offset + part_lead});
     }
   }
-  DropWordsInCapitals(text, hits, is_entry);
+  if (!hits.empty()) DropWordsInCapitals(text, hits, is_entry);
   return hits;
 }
 

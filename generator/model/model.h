@@ -377,7 +377,7 @@ enum class MinutesKind { kMinutes, kActionNotes };
 
 // A resolution: a paragraph of minutes that starts with a bold "Resolved"
 // (`**Resolved:**`, `**RESOLVED**`), with the list right after it unless that
-// list holds actions. Parsed once, when the minutes are loaded
+// list holds only actions. Parsed once, when the minutes are loaded
 // (content/minutes_records.h); every page and file reads these records.
 struct MinuteResolution {
   SourcePos pos;           // its first line

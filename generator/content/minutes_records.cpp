@@ -70,7 +70,8 @@ bool StartsUnmarkedResolved(cmark_node* paragraph) {
 // mixes them with other points belongs to the resolution before it (its
 // actions are recorded too), so no point of the resolution is lost.
 bool AllActions(cmark_node* list) {
-  for (cmark_node* item = cmark_node_first_child(list); item; item = cmark_node_next(item)) {
+  for (cmark_node* item = cmark_node_first_child(list); item;
+       item = cmark_node_next(item)) {
     cmark_node* first = cmark_node_first_child(item);
     if (!first || cmark_node_get_type(first) != CMARK_NODE_PARAGRAPH ||
         !IsAction(LeadWord(first)))
@@ -200,7 +201,8 @@ class PieceParser {
       r.id = ResolutionId(piece_.number, static_cast<int>(resolutions_.size()) + 1);
       int last = cmark_node_get_end_line(p);
       cmark_node* next = cmark_node_next(p);
-      if (top && next && cmark_node_get_type(next) == CMARK_NODE_LIST && !AllActions(next)) {
+      if (top && next && cmark_node_get_type(next) == CMARK_NODE_LIST &&
+          !AllActions(next)) {
         r.with_list = true;
         last = cmark_node_get_end_line(next);
       }
@@ -238,7 +240,15 @@ class PieceParser {
     a.pos = At(line, column);
     a.id = ActionId(piece_.number, static_cast<int>(actions_.size()) + 1);
     std::vector<SourcePos> where;
-    std::string raw = Source(line, column, cmark_node_get_end_line(p), unindent, &where);
+    // In a list item, the action is the item's paragraphs, up to a list
+    // nested in it (whose points are their own).
+    int last = cmark_node_get_end_line(p);
+    if (cmark_node_get_type(cmark_node_parent(p)) == CMARK_NODE_ITEM) {
+      for (cmark_node* c = cmark_node_next(p);
+           c && cmark_node_get_type(c) == CMARK_NODE_PARAGRAPH; c = cmark_node_next(c))
+        last = cmark_node_get_end_line(c);
+    }
+    std::string raw = Source(line, column, last, unindent, &where);
     auto skip = [&](size_t& i) {
       while (i < raw.size() && IsSpace(raw[i])) ++i;
     };

@@ -159,10 +159,37 @@ TEST_CASE("a resolution's points that include an action are all kept",
   REQUIRE(plan.resolutions.size() == 1);
   CHECK(plan.resolutions[0].with_list);
   CHECK(plan.resolutions[0].text.find("the plan is agreed; and") != std::string::npos);
-  CHECK(plan.resolutions[0].text.find("the parish councils are told") != std::string::npos);
+  CHECK(plan.resolutions[0].text.find("the parish councils are told") !=
+        std::string::npos);
   REQUIRE(plan.actions.size() == 1);
   CHECK(plan.actions[0].owner_text == "Planning Team");
   CHECK(plan.actions[0].text == "write to them.");
+}
+
+TEST_CASE("an action of several paragraphs in a list keeps them all",
+          "[minutes-records]") {
+  Diagnostics diag;
+  Minutes m = Load(std::string(kFront) +
+                       "\n"
+                       "## 12 Apologies\n"
+                       "\n"
+                       "None.\n"
+                       "\n"
+                       "## 13 Local plan\n"
+                       "\n"
+                       "- **Action** (owner: Planning Team): write to the parishes.\n"
+                       "\n"
+                       "  Include the map of the plan area.\n"
+                       "- **Action:** publish the plan.\n",
+                   diag);
+  INFO(All(diag));
+  CHECK(diag.ErrorCount() == 0);
+  const MinuteSection& plan = m.sections.at(1);
+  REQUIRE(plan.actions.size() == 2);
+  CHECK(plan.actions[0].text.find("write to the parishes.") == 0);
+  CHECK(plan.actions[0].text.find("Include the map of the plan area.") !=
+        std::string::npos);
+  CHECK(plan.actions[1].text == "publish the plan.");
 }
 
 TEST_CASE("a 'Resolved' that is not bold is a warning at its place",

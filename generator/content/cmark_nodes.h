@@ -5,9 +5,26 @@
 #include <cmark-gfm.h>
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace clerk {
+
+// Markdown parsed as the site reads it (GitHub-flavoured: tables, autolinks,
+// strikethrough, footnotes, tagfilter), the same blocks render/markdown.cpp
+// sees. Owns the tree; `root()` lives as long as this.
+class ParsedMarkdown {
+ public:
+  explicit ParsedMarkdown(std::string_view text);
+  ~ParsedMarkdown();
+  ParsedMarkdown(const ParsedMarkdown&) = delete;
+  ParsedMarkdown& operator=(const ParsedMarkdown&) = delete;
+  cmark_node* root() const { return doc_; }
+
+ private:
+  cmark_parser* parser_;
+  cmark_node* doc_;
+};
 
 // Every node of the tree under `root`, in document order (entered once).
 std::vector<cmark_node*> CmarkNodes(cmark_node* root);

@@ -1,6 +1,5 @@
 #include "content/minutes_records.h"
 
-#include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm.h>
 
 #include <algorithm>
@@ -14,12 +13,6 @@
 
 namespace clerk {
 namespace {
-
-// As render/markdown.cpp parses, so both see the same blocks.
-constexpr int kCmarkOptions = CMARK_OPT_FOOTNOTES |
-                              CMARK_OPT_TABLE_PREFER_STYLE_ATTRIBUTES |
-                              CMARK_OPT_STRIKETHROUGH_DOUBLE_TILDE;
-constexpr const char* kExtensions[] = {"table", "autolink", "strikethrough", "tagfilter"};
 
 bool IsSpace(char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r';
@@ -134,14 +127,8 @@ class PieceParser {
       lines_.push_back(std::move(line));
       pos = end + 1;
     }
-    static std::once_flag once;
-    std::call_once(once, [] { cmark_gfm_core_extensions_ensure_registered(); });
-    cmark_parser* parser = cmark_parser_new(kCmarkOptions);
-    for (const char* name : kExtensions)
-      if (cmark_syntax_extension* ext = cmark_find_syntax_extension(name))
-        cmark_parser_attach_syntax_extension(parser, ext);
-    cmark_parser_feed(parser, text.data(), text.size());
-    cmark_node* doc = cmark_parser_finish(parser);
+    ParsedMarkdown parsed(text);
+    cmark_node* doc = parsed.root();
     for (cmark_node* node = cmark_node_first_child(doc); node;
          node = cmark_node_next(node)) {
       cmark_node_type type = cmark_node_get_type(node);
@@ -151,8 +138,6 @@ class PieceParser {
         List(node);
       }
     }
-    cmark_node_free(doc);
-    cmark_parser_free(parser);
   }
 
  private:

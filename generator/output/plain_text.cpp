@@ -1,18 +1,14 @@
 #include "output/plain_text.h"
 
-#include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm.h>
 
 #include <cstring>
-#include <mutex>
 #include <vector>
+
+#include "content/cmark_nodes.h"
 
 namespace clerk::output {
 namespace {
-
-// As render/markdown.cpp parses, so both read the same blocks.
-constexpr int kCmarkOptions = CMARK_OPT_FOOTNOTES | CMARK_OPT_STRIKETHROUGH_DOUBLE_TILDE;
-constexpr const char* kExtensions[] = {"table", "autolink", "strikethrough", "tagfilter"};
 
 bool IsType(cmark_node* node, const char* name) {
   return std::strcmp(cmark_node_get_type_string(node), name) == 0;
@@ -146,18 +142,8 @@ class Writer {
 
 std::string MarkdownPlainText(const std::string& markdown, const LinkResolver& link) {
   if (markdown.empty()) return "";
-  static std::once_flag once;
-  std::call_once(once, [] { cmark_gfm_core_extensions_ensure_registered(); });
-  cmark_parser* parser = cmark_parser_new(kCmarkOptions);
-  for (const char* name : kExtensions)
-    if (cmark_syntax_extension* ext = cmark_find_syntax_extension(name))
-      cmark_parser_attach_syntax_extension(parser, ext);
-  cmark_parser_feed(parser, markdown.data(), markdown.size());
-  cmark_node* doc = cmark_parser_finish(parser);
-  std::string out = Writer(link).Blocks(doc, true);
-  cmark_node_free(doc);
-  cmark_parser_free(parser);
-  return out;
+  ParsedMarkdown parsed(markdown);
+  return Writer(link).Blocks(parsed.root(), true);
 }
 
 }  // namespace clerk::output

@@ -345,7 +345,6 @@ bool OrdinaryInCapitals(const std::string& word) {
                                                "HAS",
                                                "IF",
                                                "IS",
-                                               "IT",
                                                "PETITION",
                                                "PETITIONS",
                                                "RECEIVED",

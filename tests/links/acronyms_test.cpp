@@ -32,6 +32,8 @@ TEST_CASE("words printed in capitals are not acronyms", "[acronyms]") {
           .empty());
   // Short unknown capitals in a title in capitals are still acronyms.
   CHECK(Words("REPORT OF THE ICB") == std::vector<std::string>{"ICB"});
+  // "IT" is an acronym in council papers (information technology), not a word.
+  CHECK(Words("The IT team") == std::vector<std::string>{"IT"});
   // Without an ordinary word a run is a list of acronyms.
   CHECK(Words("CAMHS SEND") == std::vector<std::string>{"CAMHS", "SEND"});
   // A glossary entry stays, even in capitals around it.

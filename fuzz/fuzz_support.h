@@ -1,0 +1,93 @@
+// Shared by the libFuzzer targets (fuzz/*_fuzz.cpp): invariant checks that
+// abort with a readable message (libFuzzer then saves the input), and a
+// strict UTF-8 validator of our own, so a target can check "valid UTF-8 in,
+// valid UTF-8 out" without trusting the code under test.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+#include <string_view>
+
+#include "model/diagnostics.h"
+
+namespace clerk::fuzz {
+
+// An invariant broke: say which, where, and abort (a finding).
+[[noreturn]] inline void Fail(const char* what, const char* file, int line,
+                              std::string_view detail = {}) {
+  std::fprintf(stderr, "%s:%d: fuzz invariant failed: %s", file, line, what);
+  if (!detail.empty())
+    std::fprintf(stderr, " [%.*s]",
+                 static_cast<int>(detail.size() > 300 ? 300 : detail.size()),
+                 detail.data());
+  std::fputc('\n', stderr);
+  std::abort();
+}
+
+#define FUZZ_CHECK(cond) \
+  ((cond) ? (void)0 : ::clerk::fuzz::Fail(#cond, __FILE__, __LINE__))
+#define FUZZ_CHECK_MSG(cond, detail) \
+  ((cond) ? (void)0 : ::clerk::fuzz::Fail(#cond, __FILE__, __LINE__, (detail)))
+
+// RFC 3629 UTF-8: no overlong forms, no surrogates, nothing above U+10FFFF.
+inline bool IsValidUtf8(std::string_view text) {
+  size_t i = 0;
+  while (i < text.size()) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    size_t length;
+    unsigned char low = 0x80, high = 0xBF;  // range of the second byte
+    if (c >= 0xC2 && c <= 0xDF) {
+      length = 2;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+      length = 3;
+      if (c == 0xE0) low = 0xA0;
+      if (c == 0xED) high = 0x9F;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+      length = 4;
+      if (c == 0xF0) low = 0x90;
+      if (c == 0xF4) high = 0x8F;
+    } else {
+      return false;
+    }
+    if (i + length > text.size()) return false;
+    unsigned char second = static_cast<unsigned char>(text[i + 1]);
+    if (second < low || second > high) return false;
+    for (size_t k = 2; k < length; ++k)
+      if ((static_cast<unsigned char>(text[i + k]) & 0xC0) != 0x80) return false;
+    i += length;
+  }
+  return true;
+}
+
+inline size_t CountLines(std::string_view text) {
+  size_t lines = 1;
+  for (char c : text) lines += c == '\n';
+  return lines;
+}
+
+// Every diagnostic names a file and a message; one in `path` points at a line
+// that is in it (or at 0:0, the whole file); and when the input was valid
+// UTF-8, so is every message (they quote the input), since `clerk check
+// --format json` prints them as JSON strings.
+inline void CheckDiagnostics(const Diagnostics& diag, const std::string& path,
+                             size_t max_line, bool utf8_input) {
+  for (const Diagnostic& d : diag.All()) {
+    std::string shown = FormatDiagnostic(d);
+    FUZZ_CHECK_MSG(!d.message.empty(), shown);
+    FUZZ_CHECK_MSG(!d.pos.path.empty(), shown);
+    FUZZ_CHECK_MSG(d.pos.line >= 0 && d.pos.column >= 0, shown);
+    FUZZ_CHECK_MSG(d.pos.line > 0 || d.pos.column == 0, shown);
+    if (d.pos.path == path)
+      FUZZ_CHECK_MSG(static_cast<size_t>(d.pos.line) <= max_line, shown);
+    if (utf8_input) FUZZ_CHECK_MSG(IsValidUtf8(d.message), shown);
+  }
+}
+
+}  // namespace clerk::fuzz

@@ -85,6 +85,7 @@ class CurlRemote : public Remote {
 
   RemoteResult Fetch(const std::string& path, std::string* data) override {
     data->clear();
+    if (RemoteResult bad = CheckRemotePath(path); !bad.ok()) return bad;
     Reset(Url(path));
     curl_easy_setopt(h_, CURLOPT_WRITEFUNCTION, WriteToString);
     curl_easy_setopt(h_, CURLOPT_WRITEDATA, data);
@@ -92,6 +93,7 @@ class CurlRemote : public Remote {
   }
 
   RemoteResult Stat(const std::string& path, int64_t* size) override {
+    if (RemoteResult bad = CheckRemotePath(path); !bad.ok()) return bad;
     Reset(Url(path));
     curl_easy_setopt(h_, CURLOPT_NOBODY, 1L);
     RemoteResult r = Perform("stat", path, true);
@@ -104,6 +106,7 @@ class CurlRemote : public Remote {
 
   RemoteResult Put(const std::string& path, const std::string& data,
                    const std::string& sha256) override {
+    if (RemoteResult bad = CheckRemotePath(path); !bad.ok()) return bad;
     RemoteResult r = PutOnce(path, data, sha256);
     if (r.ok() || !http_ || t_.scheme == Scheme::kS3 || response_ != 409) return r;
     // A WebDAV server that does not create folders on PUT: MKCOL each.
@@ -118,6 +121,7 @@ class CurlRemote : public Remote {
   }
 
   RemoteResult Delete(const std::string& path) override {
+    if (RemoteResult bad = CheckRemotePath(path); !bad.ok()) return bad;
     if (http_) {
       Reset(Url(path));
       curl_easy_setopt(h_, CURLOPT_CUSTOMREQUEST, "DELETE");

@@ -42,7 +42,9 @@ bool ReadAll(const fs::path& path, std::string* data) {
 }  // namespace
 
 bool IsSafeRelativePath(const std::string& path) {
-  if (path.empty() || path.find('\0') != std::string::npos) return false;
+  if (path.empty()) return false;
+  for (unsigned char c : path)
+    if (c < 0x20 || c == 0x7f || c == '\\') return false;
   size_t start = 0;
   while (true) {
     size_t slash = path.find('/', start);
@@ -52,6 +54,21 @@ bool IsSafeRelativePath(const std::string& path) {
     if (slash == std::string::npos) return true;
     start = slash + 1;
   }
+}
+
+std::string QuotePath(const std::string& path) {
+  static const char* hex = "0123456789abcdef";
+  std::string out = "'";
+  for (unsigned char c : path) {
+    if (c < 0x20 || c == 0x7f) {
+      out += "\\x";
+      out += hex[c >> 4];
+      out += hex[c & 15];
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  return out + "'";
 }
 
 std::optional<Manifest> ScanSite(const std::string& dir, int jobs, std::string* error) {
@@ -70,8 +87,11 @@ std::optional<Manifest> ScanSite(const std::string& dir, int jobs, std::string* 
         rel.rfind(".clerk-cache/", 0) == 0 || rel == "pagefind/.clerk-search-parts" ||
         rel.rfind("pagefind/.staging/", 0) == 0)
       continue;
-    if (rel.find('\n') != std::string::npos || rel.find('\r') != std::string::npos) {
-      *error = dir + "/" + rel + ": a file name with a line break cannot be deployed";
+    // The manifest written after the deploy must read back: a name it would
+    // refuse (a line break, a backslash) is not deployed at all.
+    if (!IsSafeRelativePath(rel)) {
+      *error = QuotePath(dir + "/" + rel) +
+               ": a file name with a control character or a backslash cannot be deployed";
       return std::nullopt;
     }
     paths.push_back(rel);
@@ -154,8 +174,11 @@ std::optional<Manifest> ParseManifest(const std::string& text, std::string* erro
     bool digits = !size.empty() && size.size() < 19 &&
                   std::all_of(size.begin(), size.end(),
                               [](char c) { return c >= '0' && c <= '9'; });
-    if (!hex || !digits || !IsSafeRelativePath(path))
-      return fail("expected '<sha256> <size> <path>'");
+    if (!hex || !digits) return fail("expected '<sha256> <size> <path>'");
+    if (!IsSafeRelativePath(path))
+      return fail("the path " + QuotePath(path) +
+                  " is not a plain relative path inside the target (no '..', '.', empty "
+                  "part, leading '/', backslash or control character)");
     if (!manifest.emplace(path, FileEntry{std::stoll(size), sha}).second)
       return fail("'" + path + "' is listed twice");
   }

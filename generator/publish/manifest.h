@@ -33,9 +33,16 @@ using Manifest = std::map<std::string, FileEntry>;  // path relative to the root
 
 std::string Sha256Hex(const std::string& data);
 
-// "a/b.html": relative, no empty, "." or ".." segment. A manifest naming any
-// other path is refused, so a tampered manifest cannot steer deletions.
+// "a/b.html": relative, no empty, "." or ".." segment, no backslash (a
+// separator on Windows hosts) and no control character (NUL, or a line break
+// that would add a command to an FTP session). A manifest naming any other
+// path is refused, so a tampered manifest cannot steer deletions or uploads
+// out of the target on any host.
 bool IsSafeRelativePath(const std::string& path);
+
+// `path` in single quotes for a message, control characters shown as \xNN,
+// so a hostile name cannot forge lines of output.
+std::string QuotePath(const std::string& path);
 
 // Lists and hashes every regular file under `dir` (skipping the site marker and
 // any manifest). Returns nullopt with `error` set if the folder cannot be read.

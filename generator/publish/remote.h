@@ -22,6 +22,9 @@ enum class RemoteStatus {
   kTls,         // certificate not trusted, TLS not offered
   kDiskFull,
   kPermission,
+  // The host holds what Clerk will not touch (a link in a file:// target), or
+  // the path is unsafe: never retried.
+  kRefused,
   kOther,
 };
 
@@ -49,6 +52,11 @@ class Remote {
   // Removes a file; a file already gone is success.
   virtual RemoteResult Delete(const std::string& path) = 0;
 };
+
+// kOk for a plain relative path (manifest.h's IsSafeRelativePath); else
+// kRefused naming it. Every Remote checks each path before it touches the
+// host, behind the same check where paths are read (ScanSite, ParseManifest).
+RemoteResult CheckRemotePath(const std::string& path);
 
 using RemoteFactory = std::function<std::unique_ptr<Remote>()>;
 

@@ -21,6 +21,7 @@
 #include "publish/manifest.h"
 #include "publish/plan.h"
 #include "publish/progress.h"
+#include "publish/target_place.h"
 
 namespace clerk::publish {
 
@@ -333,6 +334,10 @@ int RunDeploy(DeployOptions opt, std::ostream& log) {
   std::string error;
   std::optional<Target> target = ParseTarget(config, &error);
   if (!target) return usage(error);
+  if (target->scheme == Scheme::kFile) {
+    if (auto place = CheckTargetPlace(target->path, opt.out, opt.source))
+      return usage(*place);
+  }
   if (target->scheme == Scheme::kSftp) {
     if (target->known_hosts.empty()) {
       const char* home = std::getenv("HOME");

@@ -12,10 +12,10 @@
 namespace clerk::publish {
 
 // The error (one line, naming both folders) when the folder `target` is, is
-// inside, or holds the built site `out` or the site's source folder `source`;
-// nullopt when it is apart. `source` counts only when it holds a site.yaml
-// (with `--to`, `--source` defaults to the working folder, which need not be a
-// site).
+// inside, or holds the built site `out` or the site's sources; nullopt when it
+// is apart. The sources are `source` and the folder around `out`, each only
+// when it holds a site.yaml (with `--to`, `--source` defaults to the working
+// folder, which need not be a site).
 std::optional<std::string> CheckTargetPlace(const std::string& target,
                                             const std::string& out,
                                             const std::string& source);

@@ -89,6 +89,15 @@ TEST_CASE("deploy place: a target inside or around the site's sources is refused
         "the site's source folder " + l.site().string() +
             " is inside the deploy target " + l.dir.path().string() +
             ": a deploy would write into it; deploy to a folder apart from it");
+  // The folder around --out is the site's too when it holds site.yaml, also
+  // when --source is not given (the working folder is elsewhere).
+  auto beside = CheckTargetPlace((l.site() / "www").string(), l.out().string(),
+                                 other.path().string());
+  REQUIRE(beside);
+  CHECK(*beside == "the deploy target " + (l.site() / "www").string() +
+                       " is inside the site's source folder " + l.site().string() +
+                       ": a deploy would write the site among its sources; deploy to a "
+                       "folder outside it");
   // A folder is checked as the source only when it holds site.yaml (with
   // --to, --source defaults to the working folder).
   fs::remove(l.site() / "site.yaml");

@@ -44,7 +44,11 @@ void CheckSplit(const std::string& text, size_t lines, bool utf8) {
     FUZZ_CHECK(fm.yaml_line == 2);
     FUZZ_CHECK(static_cast<size_t>(fm.body_line) == 1 + NewlinesBefore(text, length));
     FUZZ_CHECK(!diag.HasErrors());
-    if (std::optional<YAML::Node> node = ParseYaml(fm.yaml, kPath, fm.yaml_line, diag)) {
+    // (Never with a NUL, as ReadTextFile refuses it: yaml_record_fuzz.cpp.)
+    std::optional<YAML::Node> node;
+    if (fm.yaml.find('\0') == std::string::npos)
+      node = ParseYaml(fm.yaml, kPath, fm.yaml_line, diag);
+    if (node) {
       YamlRecord record(*node, kPath, fm.yaml_line, "document front matter", diag);
       if (record.ok()) {
         FUZZ_CHECK(record.pos().line >= 0 &&

@@ -66,10 +66,30 @@ inline bool IsValidUtf8(std::string_view text) {
   return true;
 }
 
+// Lines as cmark-gfm and editors count them: LF, CR LF and a lone CR each
+// end one.
 inline size_t CountLines(std::string_view text) {
   size_t lines = 1;
-  for (char c : text) lines += c == '\n';
+  for (size_t i = 0; i < text.size(); ++i)
+    lines += text[i] == '\n' ||
+             (text[i] == '\r' && (i + 1 == text.size() || text[i + 1] != '\n'));
   return lines;
+}
+
+// A finding in generator code already reported and not yet fixed, named in
+// CLERK_FUZZ_KNOWN (comma-separated), is let through so a long run can go on
+// looking for others (docs/reliability.md lists them). ./test sets none.
+inline bool KnownIssue(std::string_view name) {
+  const char* known = std::getenv("CLERK_FUZZ_KNOWN");
+  if (!known) return false;
+  std::string_view list = known;
+  while (!list.empty()) {
+    size_t comma = list.find(',');
+    if (list.substr(0, comma) == name) return true;
+    if (comma == std::string_view::npos) break;
+    list.remove_prefix(comma + 1);
+  }
+  return false;
 }
 
 // Every diagnostic names a file and a message; one in `path` points at a line
@@ -86,7 +106,10 @@ inline void CheckDiagnostics(const Diagnostics& diag, const std::string& path,
     FUZZ_CHECK_MSG(d.pos.line > 0 || d.pos.column == 0, shown);
     if (d.pos.path == path)
       FUZZ_CHECK_MSG(static_cast<size_t>(d.pos.line) <= max_line, shown);
-    if (utf8_input) FUZZ_CHECK_MSG(IsValidUtf8(d.message), shown);
+    if (utf8_input && !IsValidUtf8(d.message) &&
+        !(KnownIssue("yaml-escape-message") &&
+          d.message.starts_with("YAML syntax error: unknown escape character")))
+      Fail("IsValidUtf8(d.message)", __FILE__, __LINE__, shown);
   }
 }
 

@@ -95,10 +95,9 @@ void CheckLinks(const std::vector<std::string>& lines) {
     }
     links.push_back({{"paper.md", static_cast<int>(i + 1), 1}, target});
     // As the Markdown renderer writes a link: the target never holds '"'.
-    // (A folder named "@" would give a right relative link "@/x" that looks
-    // unresolved; ids cannot hold '@'.)
-    if (target.find('"') == std::string::npos &&
-        target.find("@/", 1) == std::string::npos)
+    // (A folder named "@..." would give a right relative link "@/x" that
+    // looks unresolved; ids cannot hold '@'.)
+    if (target.find('"') == std::string::npos && target.find('@', 1) == std::string::npos)
       html += "<p><a href=\"" + target + "\">x</a> <img src=\"" + target +
               "\" alt=\"\"></p>\n";
   }

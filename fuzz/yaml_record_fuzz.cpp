@@ -150,7 +150,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string text(reinterpret_cast<const char*>(data), size);
   bool utf8 = fuzz::IsValidUtf8(text);
   size_t lines = fuzz::CountLines(text);
-  {
+  // ParseYaml gets text as ReadTextFile returns it, never with a NUL byte
+  // (refused there, at its position): yaml-cpp 0.7's LoadAll loops forever
+  // on ",\0". The loaders below still get every input through the file.
+  if (text.find('\0') == std::string::npos) {
     Diagnostics diag;
     if (std::optional<YAML::Node> node = ParseYaml(text, kPath, 1, diag))
       Walk(*node, text, lines, diag, 0);

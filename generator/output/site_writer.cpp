@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 #include <filesystem>
 #include <set>
@@ -14,8 +15,12 @@
 #include "content/source_files.h"
 #include "model/parallel.h"
 #include "model/stage_timer.h"
+#include "output/carry_over.h"
+#include "output/folder_swap.h"
+#include "output/kill_point.h"
 #include "output/known_bodies.h"
 #include "output/known_page_ids.h"
+#include "output/source_stamp.h"
 
 namespace clerk {
 namespace fs = std::filesystem;
@@ -141,7 +146,7 @@ bool CheckOutputDir(const std::string& out_dir, const std::string& source_root,
 }
 
 SiteWriter::SiteWriter(std::string out_dir) : out_(Absolute(out_dir).string()) {
-  staging_ = out_ + ".tmp-" + std::to_string(::getpid());
+  staging_ = StagingFolder(out_, ::getpid());
 }
 
 SiteWriter::~SiteWriter() {
@@ -155,6 +160,9 @@ std::optional<BuildLogEntry> SiteWriter::StatOut(const std::string& path) const 
 
 bool SiteWriter::Begin(Diagnostics& diag) {
   StageTimer timer;
+  // What a killed build left: the old site put back if it was aside, and
+  // its staging folders removed, before anything reads the site.
+  RecoverOutput(out_, kSiteMarker);
   std::optional<BuildLog> log = BuildLog::Load(out_);
   fresh_ = !log.has_value();
   if (log) old_log_ = std::move(*log);
@@ -167,6 +175,13 @@ bool SiteWriter::Begin(Diagnostics& diag) {
   fs::remove_all(staging_, ec);
   if (!fs::create_directories(staging_, ec) && ec) {
     diag.Error({out_, 0, 0}, "cannot create " + staging_ + ": " + ec.message());
+    return false;
+  }
+  // First, so a staging folder left by a kill is known as Clerk's
+  // (RecoverOutput); the new site needs it anyway.
+  if (!WriteMarker(staging_)) {
+    diag.Error({out_, 0, 0}, "cannot write in " + staging_ + ": " + std::strerror(errno));
+    fs::remove_all(staging_, ec);
     return false;
   }
   begun_ = true;
@@ -351,75 +366,96 @@ SiteWriter::Counts SiteWriter::counts() const {
 }
 
 void SiteWriter::Abort() {
-  std::error_code ec;
-  fs::remove_all(staging_, ec);
+  RemoveSiteFolder(staging_, kSiteMarker);
   begun_ = false;
 }
 
+namespace {
+
+// Clerk's bookkeeping at the top of the site that a build writes afresh (or
+// copies and appends to), never carries over as it is: the build log, what
+// is known of bodies and page ids, the source stamp (saved again only after
+// the search index is whole), and their temporary files.
+bool Rewritten(std::string_view path) {
+  for (std::string_view name :
+       {kBuildLogName, kKnownBodiesName, kKnownPageIdsName, kSourceStampName}) {
+    if (path.substr(0, name.size()) == name &&
+        (path.size() == name.size() || path.substr(name.size(), 4) == ".tmp"))
+      return true;
+  }
+  return false;
+}
+
+// Files that are Clerk's though no build log lists them: its bookkeeping and
+// caches, and the search index (which removes what it does not know).
+bool ClerksOwn(std::string_view path) {
+  return path.rfind(".clerk-", 0) == 0 || path.rfind("pagefind/", 0) == 0;
+}
+
+// "a, b, c and 4 more".
+std::string SomeOf(const std::vector<std::string>& paths) {
+  std::string text;
+  const size_t shown = std::min<size_t>(paths.size(), 5);
+  for (size_t i = 0; i < shown; ++i) text += (i ? ", " : "") + paths[i];
+  if (paths.size() > shown)
+    text += " and " + std::to_string(paths.size() - shown) + " more";
+  return text;
+}
+
+}  // namespace
+
+bool SiteWriter::Failed(Diagnostics& diag, const std::string& message) {
+  diag.Error({out_, 0, 0}, message + "; the previous site is unchanged");
+  Abort();
+  return false;
+}
+
 bool SiteWriter::Commit(Diagnostics& diag) {
-  auto fail = [&](const std::string& message) {
-    diag.Error({out_, 0, 0}, message);
-    Abort();
-    return false;
-  };
-  if (!failure_.empty()) return fail(failure_ + "; the previous site is unchanged");
-  std::error_code ec;
+  if (!failure_.empty()) return Failed(diag, failure_);
+  KillPoint("commit-start");
   const bool keep_deps = diag.WarningCount() == 0;
+  return fresh_ ? CommitFresh(diag, keep_deps) : CommitEdit(diag, keep_deps);
+}
 
-  if (fresh_) {
-    // The staging folder is the whole site: swap it in.
-    BuildLog log;
-    new_log_.ForEach([&](const std::string& path, const BuildLogEntry& entry) {
-      log.Set(path, WithDeps(path, entry, keep_deps));
-    });
-    if (!WriteMarker(staging_) || !log.Save(staging_ + "/" + kBuildLogName) ||
-        !SaveKnownBodies(bodies_, staging_ + "/" + kKnownBodiesName) ||
-        !SaveKnownPageIds(ids_, staging_ + "/" + kKnownPageIdsName)) {
-      return fail("cannot write in " + staging_ + "; the previous site is unchanged");
+bool SiteWriter::CommitFresh(Diagnostics& diag, bool keep_deps) {
+  // The staging folder holds every page: add the bookkeeping.
+  BuildLog log;
+  new_log_.ForEach([&](const std::string& path, const BuildLogEntry& entry) {
+    log.Set(path, WithDeps(path, entry, keep_deps));
+  });
+  if (!log.Save(staging_ + "/" + kBuildLogName) ||
+      !SaveKnownBodies(bodies_, staging_ + "/" + kKnownBodiesName) ||
+      !SaveKnownPageIds(ids_, staging_ + "/" + kKnownPageIdsName))
+    return Failed(diag, "cannot write in " + staging_);
+  // With no log, Clerk cannot tell which of the old folder's files it wrote:
+  // it keeps every one this build does not write again. Its caches and the
+  // search index stay useful too (a part is indexed again only if its pages
+  // changed: output/search_index.h).
+  std::error_code ec;
+  if (fs::exists(out_, ec)) {
+    std::vector<std::string> kept;
+    CarryResult carried =
+        CarryOver(out_, staging_, Rewritten, [&](const std::string& path) {
+          if (!ClerksOwn(path)) kept.push_back(path);
+        });
+    if (!carried.ok) return Failed(diag, "cannot keep " + out_ + "/" + carried.error);
+    if (!kept.empty()) {
+      std::sort(kept.begin(), kept.end());
+      diag.Warning(
+          {out_, 0, 0},
+          "kept " + std::to_string(kept.size()) + " files this build did not write (" +
+              SomeOf(kept) + "): the build log " + kBuildLogName +
+              " was missing or damaged, and Clerk removes only files it knows it "
+              "wrote, so stale pages of earlier builds may be among them; delete "
+              "those you do not want, or empty the folder and build again");
     }
-    std::string old = out_ + ".old-" + std::to_string(::getpid());
-    bool had_old = fs::exists(out_, ec);
-    if (had_old) {
-      fs::rename(out_, old, ec);
-      if (ec) return fail("cannot move the previous site aside: " + ec.message());
-    }
-    fs::rename(staging_, out_, ec);
-    if (ec) {
-      std::string message = ec.message();
-      if (had_old) fs::rename(old, out_, ec);
-      return fail("cannot move the new site into place: " + message);
-    }
-    // Caches of the previous build (.clerk-cache) stay useful: keep them. So
-    // does its search index (pagefind/): each part of it is indexed again
-    // only if its pages changed (output/search_index.h).
-    for (const char* kept : {".clerk-cache", "pagefind"}) {
-      if (had_old && fs::exists(fs::path(old) / kept, ec) &&
-          !fs::exists(fs::path(out_) / kept, ec))
-        fs::rename(fs::path(old) / kept, fs::path(out_) / kept, ec);
-    }
-    if (had_old) fs::remove_all(old, ec);
-    begun_ = false;
-    return true;
   }
+  KillPoint("bookkeeping");
+  return Publish(diag);
+}
 
-  // In place: changed files in, stale files out, then the log.
+bool SiteWriter::CommitEdit(Diagnostics& diag, bool keep_deps) {
   StageTimer timer;
-  std::sort(staged_.begin(), staged_.end());
-  std::set<std::string> made;
-  for (const std::string& path : staged_) {
-    std::string parent = Parent(path);
-    if (!parent.empty() && made.insert(parent).second) {
-      fs::create_directories(out_ + "/" + parent, ec);
-    }
-    if (std::rename((staging_ + "/" + path).c_str(), (out_ + "/" + path).c_str()) != 0) {
-      std::string message = "cannot move " + path + " into " + out_ + ": " +
-                            std::strerror(errno) +
-                            "; the site is partly updated: fix the cause and build again";
-      diag.Error({out_, 0, 0}, message);
-      Abort();
-      return false;
-    }
-  }
   // What the log gains (files put, kept files with new deps) and loses.
   std::vector<std::pair<std::string, BuildLogEntry>> changed;
   std::vector<std::string> gone;
@@ -428,6 +464,7 @@ bool SiteWriter::Commit(Diagnostics& diag) {
     const BuildLogEntry* old = old_log_.Find(path);
     if (!old || !(*old == now)) changed.emplace_back(path, std::move(now));
   });
+  std::unordered_set<std::string_view> stale;
   std::set<std::string, std::greater<>> emptied;  // deepest first
   for (size_t slot = 0; slot < old_log_.slots(); ++slot) {
     const BuildLogEntry* old = old_log_.At(slot);
@@ -443,29 +480,77 @@ bool SiteWriter::Commit(Diagnostics& diag) {
       }
       continue;
     }
+    // A file the last build wrote and this one does not: left out.
     gone.push_back(path);
-    if (fs::remove(out_ + "/" + path, ec)) ++removed_;
+    if (StatOut(path)) ++removed_;
+    stale.insert(path);
     for (std::string dir = Parent(path); !dir.empty(); dir = Parent(dir))
       emptied.insert(dir);
   }
-  for (const std::string& dir : emptied) {
-    fs::path full = out_ + "/" + dir;
-    if (fs::is_directory(full, ec) && fs::is_empty(full, ec)) fs::remove(full, ec);
+
+  // No file of the site changes (only what the log records of them): the
+  // site stays where it is, and its bookkeeping is updated in place.
+  if (staged_.empty() && gone.empty()) {
+    if (!old_log_.Update(out_ + "/" + kBuildLogName, std::move(changed), gone))
+      return Failed(diag, "cannot write " + out_ + "/" + kBuildLogName);
+    if (!SaveKnownBodies(bodies_, out_ + "/" + kKnownBodiesName,
+                         known_bodies_ ? &*known_bodies_ : nullptr))
+      std::remove((out_ + "/" + kKnownBodiesName).c_str());
+    if (!SaveKnownPageIds(ids_, out_ + "/" + kKnownPageIdsName,
+                          known_ids_ ? &*known_ids_ : nullptr))
+      std::remove((out_ + "/" + kKnownPageIdsName).c_str());
+    timer.Mark("save build log, bodies and ids", "in place: no file changed");
+    // The search index is then updated in place: its pages are the same. The
+    // source stamp goes first, so a kill meanwhile is not "nothing changed".
+    std::remove((out_ + "/" + kSourceStampName).c_str());
+    if (before_swap_) before_swap_(out_);
+    Abort();  // removes the staging folder
+    return true;
   }
-  if (!fs::exists(out_ + "/" + kSiteMarker, ec)) WriteMarker(out_);
-  timer.Mark("move in, stale out");
-  if (!old_log_.Update(out_ + "/" + kBuildLogName, std::move(changed), gone))
-    return fail("cannot write " + out_ + "/" + kBuildLogName);
-  timer.Mark("save build log");
-  // Only a speed-up: without it the next build renders every paper.
-  if (!SaveKnownBodies(bodies_, out_ + "/" + kKnownBodiesName,
-                       known_bodies_ ? &*known_bodies_ : nullptr))
-    fs::remove(out_ + "/" + kKnownBodiesName, ec);
-  if (!SaveKnownPageIds(ids_, out_ + "/" + kKnownPageIdsName,
-                        known_ids_ ? &*known_ids_ : nullptr))
-    fs::remove(out_ + "/" + kKnownPageIdsName, ec);
-  Abort();  // removes the (now empty) staging folder
-  timer.Mark("save bodies and ids");
+
+  // The new site: this build's files (staged), and every other file of the
+  // old one but the stale (hard links), including files put there by hand.
+  CarryResult carried = CarryOver(
+      out_, staging_,
+      [&](std::string_view path) { return Rewritten(path) || stale.count(path); },
+      nullptr);
+  if (!carried.ok) return Failed(diag, "cannot keep " + out_ + "/" + carried.error);
+  // Folders that only held stale files go too (not ones that were empty).
+  for (const std::string& dir : emptied) ::rmdir((staging_ + "/" + dir).c_str());
+  timer.Mark("carry over", std::to_string(carried.carried) + " files kept");
+  KillPoint("carried");
+
+  // The bookkeeping the build appends to is copied first: the old site's
+  // must stay as it is until the swap.
+  const std::string log_path = staging_ + "/" + kBuildLogName;
+  CopyFile(out_ + "/" + kBuildLogName, log_path);  // if not, Update writes it whole
+  if (!old_log_.Update(log_path, std::move(changed), gone))
+    return Failed(diag, "cannot write " + log_path);
+  // Only a speed-up: without them the next build renders every paper.
+  const std::string bodies_path = staging_ + "/" + kKnownBodiesName;
+  const std::string ids_path = staging_ + "/" + kKnownPageIdsName;
+  if (known_bodies_) CopyFile(out_ + "/" + kKnownBodiesName, bodies_path);
+  if (!SaveKnownBodies(bodies_, bodies_path, known_bodies_ ? &*known_bodies_ : nullptr))
+    std::remove(bodies_path.c_str());
+  if (known_ids_) CopyFile(out_ + "/" + kKnownPageIdsName, ids_path);
+  if (!SaveKnownPageIds(ids_, ids_path, known_ids_ ? &*known_ids_ : nullptr))
+    std::remove(ids_path.c_str());
+  timer.Mark("save build log, bodies and ids");
+  KillPoint("bookkeeping");
+  return Publish(diag);
+}
+
+bool SiteWriter::Publish(Diagnostics& diag) {
+  if (before_swap_) before_swap_(staging_);
+  KillPoint("before-swap");
+  StageTimer timer;
+  std::string previous, error;
+  if (!SwapIn(staging_, out_, &previous, &error))
+    return Failed(diag, "cannot put the new site in place of " + out_ + ": " + error);
+  begun_ = false;
+  KillPoint("swapped");
+  if (!previous.empty()) RemoveSiteFolder(previous, kSiteMarker);
+  timer.Mark("swap in, old site removed");
   return true;
 }
 

@@ -2,15 +2,24 @@
 // something changed.
 //
 // Nothing under the output folder changes until every page is rendered
-// without error: rendered files go to a staging folder beside it
-// (`public.tmp-<pid>`) and Commit() moves them in.
-//   - First build (no build log in the folder): the staging folder is the
-//     whole new site and replaces the old folder in one rename.
+// without error, and then it changes in one step. Rendered files go to a
+// staging folder beside it (`public.tmp-<pid>`); Commit() completes that
+// folder into the whole new site (the old site's files that are kept, as
+// hard links: carry_over.h), saves the build log there, lets the search
+// index be built there (SetBeforeSwap), and swaps it with the output folder
+// (folder_swap.h). A reader, a web server or a kill at any moment sees the
+// whole old site or the whole new one, search index included, never a mix
+// and never no folder; what a killed build leaves beside the site is
+// removed by the next build.
+//   - First build (no build log): every page is written; nothing of the old
+//     folder is removed except Clerk's own bookkeeping.
 //   - Later builds: only files whose inputs changed are rendered and staged
-//     (see build_log.h); Commit() moves each into place, deletes the files
-//     the site no longer has, and saves the new log. A crash half-way leaves
-//     every file either old or new, never half-written, and the log is saved
-//     last, so the next build finishes the job.
+//     (see build_log.h); the files the last build wrote and this one no
+//     longer has are left out of the new site.
+// Clerk removes only files it wrote (those in the build log): a file put in
+// the output folder by hand is carried into every new site. Without a log
+// Clerk cannot tell its own stale pages from such files, so it keeps them
+// all, and warns with their names.
 // A failed build (content errors, a full disk, a permission problem) leaves
 // the previous site exactly as it was.
 //
@@ -20,6 +29,7 @@
 #pragma once
 
 #include <atomic>
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -76,9 +86,18 @@ class SiteWriter : public OutputSink {
   void RecordBodies(std::map<std::string, BodySummary> bodies) override;
   std::vector<std::string> KeepAllWithDeps(const Fingerprint& deps) override;
 
-  // Moves the staged files in, deletes stale ones, saves the log (with the
-  // recorded PageDeps if `diag` has no warnings). On failure (reported in
-  // `diag`) the previous site is left as it was.
+  // Called by Commit with the folder of the complete new site (the staging
+  // folder, or the output folder itself when no file of the site changes)
+  // before it is swapped in: whatever it writes there (the search index)
+  // appears with the pages, in the same step.
+  void SetBeforeSwap(std::function<void(const std::string& site_dir)> before_swap) {
+    before_swap_ = std::move(before_swap);
+  }
+
+  // Completes the new site (kept files carried over, stale ones left out),
+  // saves the log in it (with the recorded PageDeps if `diag` has no
+  // warnings), and swaps it in. On failure (reported in `diag`) the
+  // previous site is left as it was.
   bool Commit(Diagnostics& diag);
   // Throws the staged files away; the output folder is untouched.
   void Abort();
@@ -102,6 +121,13 @@ class SiteWriter : public OutputSink {
   // `entry` with the PageDeps recorded for `path` (`keep`), or with none
   // (the build had warnings).
   BuildLogEntry WithDeps(const std::string& path, BuildLogEntry entry, bool keep) const;
+  // Commit without a log / with one; both end in Publish.
+  bool CommitFresh(Diagnostics& diag, bool keep_deps);
+  bool CommitEdit(Diagnostics& diag, bool keep_deps);
+  // Runs before_swap_ on the staging folder and swaps it in.
+  bool Publish(Diagnostics& diag);
+  // Reports `message` (the previous site is unchanged) and aborts.
+  bool Failed(Diagnostics& diag, const std::string& message);
 
   std::string out_;      // absolute output folder
   std::string staging_;  // absolute staging folder
@@ -124,6 +150,7 @@ class SiteWriter : public OutputSink {
   std::unordered_set<std::string> made_dirs_;       // folders made in staging
   std::string failure_;
   size_t removed_ = 0;
+  std::function<void(const std::string&)> before_swap_;
 };
 
 // Writes `files` under `out_dir` as a whole site (tests and small tools):

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <catch2/catch.hpp>
+#include <csignal>
 
 #include "model/parallel.h"
 #include "output/known_bodies.h"
@@ -283,4 +284,148 @@ TEST_CASE("an edit appends the changed page ids to .clerk-page-ids", "[output]")
   CHECK(cut->pages == before->pages);
   REQUIRE(SaveKnownPageIds(pages, file, &*cut));
   CHECK(testing::ReadFile(file) == appended);
+}
+
+namespace {
+
+// The paths of the warnings in `diag` that name `file`.
+bool Warned(const Diagnostics& diag, const std::string& file) {
+  for (const auto& d : diag.All())
+    if (d.severity == Severity::kWarning && d.message.find(file) != std::string::npos)
+      return true;
+  return false;
+}
+
+}  // namespace
+
+TEST_CASE(
+    "Clerk removes only files it wrote: files put in the site by hand survive an edit "
+    "build, and a build whose log is gone or damaged keeps every file and names them",
+    "[output]") {
+  testing::TempDir dir;
+  fs::path out = dir.path() / "public";
+  Diagnostics diag;
+  REQUIRE(
+      WriteSite({{"index.html", "one"}, {"a/page.html", "a"}}, out.string(), 2, diag));
+  testing::WriteFile(out / "hand/notes.txt", "by hand");
+  testing::WriteFile(out / "a/by-hand.txt", "beside a page");
+
+  // An edit build: its stale page goes, files put by hand stay.
+  REQUIRE(WriteSite({{"index.html", "two"}, {"b/new.html", "b"}}, out.string(), 2, diag));
+  CHECK(!fs::exists(out / "a/page.html"));
+  CHECK(testing::ReadFile(out / "hand/notes.txt") == "by hand");
+  CHECK(testing::ReadFile(out / "a/by-hand.txt") == "beside a page");
+  CHECK(diag.WarningCount() == 0);
+
+  for (const char* damage : {"gone", "damaged"}) {
+    INFO("the build log is " << damage);
+    if (std::string(damage) == "gone")
+      fs::remove(out / kBuildLogName);
+    else
+      testing::WriteFile(out / kBuildLogName, "# clerk build log v4\nnonsense\n");
+    Diagnostics fresh;
+    REQUIRE(
+        WriteSite({{"index.html", "three"}, {"c.html", "c"}}, out.string(), 2, fresh));
+    CHECK(testing::ReadFile(out / "index.html") == "three");
+    CHECK(testing::ReadFile(out / "hand/notes.txt") == "by hand");
+    CHECK(testing::ReadFile(out / "a/by-hand.txt") == "beside a page");
+    // Written by an earlier build, but nothing says so any more: kept, and named.
+    CHECK(testing::ReadFile(out / "b/new.html") == "b");
+    CHECK(fresh.WarningCount() == 1);
+    CHECK(Warned(fresh, "b/new.html"));
+    CHECK(Warned(fresh, "hand/notes.txt"));
+    CHECK(!Warned(fresh, kSiteMarker));
+  }
+  // With a log again, the next edit build removes its own stale page only.
+  Diagnostics again;
+  REQUIRE(WriteSite({{"index.html", "four"}}, out.string(), 2, again));
+  CHECK(!fs::exists(out / "c.html"));
+  CHECK(fs::exists(out / "b/new.html"));
+  CHECK(fs::exists(out / "hand/notes.txt"));
+}
+
+TEST_CASE(
+    "a file put by hand where the new site needs a folder fails the build unchanged",
+    "[output]") {
+  testing::TempDir dir;
+  fs::path out = dir.path() / "public";
+  Diagnostics diag;
+  REQUIRE(WriteSite({{"index.html", "one"}}, out.string(), 1, diag));
+  testing::WriteFile(out / "news", "by hand");
+  Diagnostics failed;
+  CHECK(!WriteSite({{"index.html", "two"}, {"news/index.html", "page"}}, out.string(), 1,
+                   failed));
+  REQUIRE(failed.ErrorCount() == 1);
+  CHECK(failed.All()[0].message.find("news") != std::string::npos);
+  CHECK(testing::ReadFile(out / "news") == "by hand");
+  CHECK(testing::ReadFile(out / "index.html") == "one");
+}
+
+TEST_CASE(
+    "a build clears the folders a killed build left beside the site, and only those",
+    "[output]") {
+  testing::TempDir dir;
+  fs::path out = dir.path() / "public";
+  Diagnostics diag;
+  REQUIRE(WriteSite({{"index.html", "one"}}, out.string(), 1, diag));
+  // Left by killed builds (pids that are not running): a staging folder, an
+  // old site, an empty staging folder.
+  testing::WriteFile(dir.path() / "public.tmp-4000001" / kSiteMarker, "");
+  testing::WriteFile(dir.path() / "public.tmp-4000001/index.html", "half");
+  testing::WriteFile(dir.path() / "public.old-4000002" / kSiteMarker, "");
+  fs::create_directories(dir.path() / "public.tmp-4000003");
+  // Not Clerk's: no marker, another name, another site's.
+  testing::WriteFile(dir.path() / "public.tmp-4000004/mine.txt", "someone's");
+  testing::WriteFile(dir.path() / "public.tmp-12x" / kSiteMarker, "");
+  testing::WriteFile(dir.path() / "other.tmp-4000005" / kSiteMarker, "");
+  // A running clerk's: a process named clerk-something.
+  fs::path sleeper = dir.path() / "clerk-sleeper";
+  fs::create_symlink("/bin/sleep", sleeper);
+  pid_t pid = ::fork();
+  if (pid == 0) {
+    ::execl(sleeper.c_str(), sleeper.c_str(), "30", static_cast<char*>(nullptr));
+    ::_exit(127);
+  }
+  fs::path running = dir.path() / ("public.tmp-" + std::to_string(pid));
+  testing::WriteFile(running / kSiteMarker, "");
+  ::usleep(100000);  // until it runs as clerk-sleeper
+
+  REQUIRE(WriteSite({{"index.html", "two"}}, out.string(), 1, diag));
+  CHECK(!fs::exists(dir.path() / "public.tmp-4000001"));
+  CHECK(!fs::exists(dir.path() / "public.old-4000002"));
+  CHECK(!fs::exists(dir.path() / "public.tmp-4000003"));
+  CHECK(fs::exists(dir.path() / "public.tmp-4000004/mine.txt"));
+  CHECK(fs::exists(dir.path() / "public.tmp-12x"));
+  CHECK(fs::exists(dir.path() / "other.tmp-4000005"));
+  CHECK(fs::exists(running / kSiteMarker));
+  ::kill(pid, SIGKILL);
+  ::waitpid(pid, nullptr, 0);
+}
+
+TEST_CASE(
+    "a build killed between moving the old site aside and the new one in gets the old "
+    "site back",
+    "[output]") {
+  testing::TempDir dir;
+  fs::path out = dir.path() / "public";
+  Diagnostics diag;
+  REQUIRE(WriteSite({{"index.html", "old"}, {"page.html", "p"}}, out.string(), 1, diag));
+  testing::WriteFile(out / "hand.txt", "by hand");
+  // Where renameat2 cannot swap folders: old aside, then killed.
+  fs::rename(out, dir.path() / "public.old-4000001");
+  testing::WriteFile(dir.path() / "public.tmp-4000001" / kSiteMarker, "");
+  testing::WriteFile(dir.path() / "public.tmp-4000001/index.html", "new");
+
+  SiteWriter writer(out.string());
+  REQUIRE(writer.Begin(diag));
+  CHECK(!writer.fresh());  // the old site and its log are back
+  writer.Put("index.html", FingerprintOf("x"), "newer");
+  writer.Keep("page.html");
+  REQUIRE(writer.Commit(diag));
+  CHECK(testing::ReadFile(out / "index.html") == "newer");
+  CHECK(testing::ReadFile(out / "page.html") == "p");
+  CHECK(testing::ReadFile(out / "hand.txt") == "by hand");
+  int entries = 0;
+  for (const auto& e : fs::directory_iterator(dir.path())) entries += e.path() != out;
+  CHECK(entries == 0);
 }

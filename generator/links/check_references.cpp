@@ -3,6 +3,7 @@
 #include <set>
 
 #include "content/yaml_reader.h"
+#include "links/moved_meetings.h"
 
 namespace clerk {
 namespace {
@@ -198,6 +199,8 @@ void CheckReferences(const Site& site, Diagnostics& diag) {
       check.MeetingRef(e.meeting);
     }
   }
+
+  CheckMovedMeetings(site, diag);
 }
 
 }  // namespace clerk

@@ -2,6 +2,7 @@
 
 #include <filesystem>
 
+#include "config/base_url.h"
 #include "content/source_files.h"
 #include "content/yaml_reader.h"
 
@@ -28,7 +29,14 @@ SiteConfig LoadSiteConfig(const std::string& root, const std::string& display_ro
   if (!site.ok()) return config;
   config.title = site.String("title", true);
   config.organisation = site.String("organisation", true);
-  config.base_url = site.String("base_url");
+  if (std::string base_url = site.String("base_url"); !base_url.empty()) {
+    // Checked here, once: every calendar, feed and absolute link uses it.
+    std::string error;
+    if (std::optional<std::string> checked = CheckBaseUrl(base_url, &error))
+      config.base_url = *checked;
+    else
+      diag.Error(site.PosOfKey("base_url"), "base_url: " + error);
+  }
   std::string language = site.String("language");
   if (!language.empty()) config.language = language;
 

@@ -8,6 +8,7 @@
 #include <iomanip>
 #include <sstream>
 
+#include "content/pictogram_names.h"
 #include "content/record_loaders.h"
 #include "content/source_files.h"
 #include "content/yaml_reader.h"
@@ -24,6 +25,62 @@ std::string Sha256Hex(const std::string& bytes) {
     out << std::hex << std::setw(2) << std::setfill('0') << static_cast<int>(digest[i]);
   }
   return out.str();
+}
+
+bool Blank(char c) {
+  return c == ' ' || c == '\t';
+}
+
+// "(picture: money)" at the start of a paragraph chooses its pictogram (the
+// renderer reads paragraphs the same way: lines up to a blank line or a
+// heading). A name with no pictogram is an error at the name, and the
+// renderer never uses it.
+void CheckPictureNames(const std::string& body, int body_line, const std::string& path,
+                       Diagnostics& diag) {
+  const std::string open = "(picture:";
+  bool in_paragraph = false;
+  std::string para;  // the paragraph's text so far, lines joined by spaces
+  SourcePos name_at;
+  auto flush = [&] {
+    if (!para.empty()) {
+      size_t close = para.find(')');
+      if (close != std::string::npos) {
+        std::string name = para.substr(open.size(), close - open.size());
+        size_t b = name.find_first_not_of(" \t");
+        size_t e = name.find_last_not_of(" \t");
+        name = b == std::string::npos ? "" : name.substr(b, e - b + 1);
+        if (!name.empty() && !IsPictogram(name))
+          diag.Error(name_at, UnknownPictogramMessage(name));
+      }
+    }
+    para.clear();
+    in_paragraph = false;
+  };
+  int line_no = body_line;
+  size_t start = 0;
+  while (start <= body.size()) {
+    size_t end = body.find('\n', start);
+    if (end == std::string::npos) end = body.size();
+    std::string line = body.substr(start, end - start);
+    size_t first = 0;
+    while (first < line.size() && Blank(line[first])) ++first;
+    if (line.rfind("## ", 0) == 0 || line.rfind("# ", 0) == 0 || first == line.size()) {
+      flush();
+    } else if (!in_paragraph) {
+      in_paragraph = true;
+      if (line.compare(first, open.size(), open) == 0) {
+        size_t name = first + open.size();
+        while (name < line.size() && Blank(line[name])) ++name;
+        name_at = {path, line_no, static_cast<int>(name) + 1};
+        para = line.substr(first) + " ";
+      }
+    } else if (!para.empty()) {
+      para += line + " ";
+    }
+    ++line_no;
+    start = end + 1;
+  }
+  flush();
 }
 
 }  // namespace
@@ -79,6 +136,7 @@ void LoadEasyReadVersion(const std::string& meeting_id, const std::string& docum
   }
   v.body = fm.body;
   v.body_line = fm.body_line;
+  CheckPictureNames(v.body, v.body_line, display, diag);
   site.easy_read_versions[meeting_id + "/" + document_id] = std::move(v);
 }
 

@@ -7,6 +7,7 @@
 #include <optional>
 #include <set>
 
+#include "content/list_fields.h"
 #include "content/record_loaders.h"
 #include "content/source_files.h"
 #include "content/yaml_reader.h"
@@ -126,6 +127,7 @@ ForwardPlanEntry ReadEntry(YamlRecord& e, Diagnostics& diag) {
   ReadKeyDecision(e, out, diag);
   ReadAccess(e, out, diag);
   out.contact = e.RefField("contact");
+  RequireList(e, "wards");
   out.wards = e.StringList("wards");
   out.meeting = e.RefField("meeting");
   return out;

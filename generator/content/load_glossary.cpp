@@ -5,6 +5,7 @@
 #include <set>
 
 #include "content/glossary_loader.h"
+#include "content/list_fields.h"
 #include "content/record_loaders.h"
 #include "content/source_files.h"
 #include "content/yaml_reader.h"
@@ -30,6 +31,7 @@ std::vector<std::pair<std::string, SourcePos>> ScalarList(const YAML::Node& list
   std::vector<std::pair<std::string, SourcePos>> out;
   if (list.IsNull()) return out;
   if (list.IsScalar()) {
+    diag.Error(PosOfNode(list, display), NotAListMessage(key, list.Scalar()));
     out.push_back({list.Scalar(), PosOfNode(list, display)});
     return out;
   }
@@ -78,6 +80,7 @@ void ReadMeanings(YamlRecord& r, GlossaryTerm& g, const Site& site) {
     meaning.pos = m.pos();
     meaning.expansion = m.String("expansion", true);
     meaning.plain = m.String("plain", true);
+    RequireList(m, "committees");
     meaning.committees = m.RefList("committees");
     for (const GlossaryMeaning& before : g.meanings) {
       if (!meaning.expansion.empty() && before.expansion == meaning.expansion)

@@ -6,6 +6,8 @@
 #include <optional>
 #include <set>
 
+#include "content/list_fields.h"
+#include "content/pictogram_names.h"
 #include "content/record_loaders.h"
 #include "content/source_files.h"
 #include "content/yaml_reader.h"
@@ -14,8 +16,19 @@
 namespace clerk {
 namespace {
 
-// "10.05 to 11.00" (or "10:05 - 11:00").
-void ReadTiming(YamlRecord& r, AgendaItem& item) {
+// An error for a UK local time that does not exist: `time` on `day` falls
+// in the hour the clocks skip in spring (model/dates.h). True if reported.
+bool ReportSpringGap(YamlRecord& r, const char* key, const std::optional<Date>& day,
+                     const TimeOfDay& time, const std::string& what) {
+  if (!day || LondonClockAt({*day, time}) != LondonClock::kGap) return false;
+  r.diag().Error(r.PosOfKey(key),
+                 what + " " + IsoTime(time) +
+                     " is not a time in the UK that day: " + SpringGapExplanation(*day));
+  return true;
+}
+
+// "10.05 to 11.00" (or "10:05 - 11:00"). `day`: the meeting's date, if known.
+void ReadTiming(YamlRecord& r, AgendaItem& item, const std::optional<Date>& day) {
   std::string text = r.String("timing");
   if (text.empty()) return;
   size_t sep = text.find(" to ");
@@ -40,6 +53,9 @@ void ReadTiming(YamlRecord& r, AgendaItem& item) {
     r.diag().Error(r.PosOfKey("timing"), "timing '" + text + "' ends before it starts");
     return;
   }
+  if (ReportSpringGap(r, "timing", day, *from.time, "timing: the start") ||
+      ReportSpringGap(r, "timing", day, *to.time, "timing: the end"))
+    return;
   item.time_from = from.time;
   item.time_to = to.time;
 }
@@ -67,7 +83,8 @@ void ReadAttendees(YamlRecord& parent, const char* key, bool substitutes,
                    std::vector<Attendee>& out);
 
 void ReadAgendaItems(const YAML::Node& list, YamlRecord& parent,
-                     const std::string& prefix, std::vector<AgendaItem>& out) {
+                     const std::string& prefix, const std::optional<Date>& day,
+                     std::vector<AgendaItem>& out) {
   if (!list.IsDefined() || list.IsNull()) return;
   if (!list.IsSequence()) {
     parent.diag().Error(parent.PosOf(list), "expected a list of agenda items, found " +
@@ -87,16 +104,23 @@ void ReadAgendaItems(const YAML::Node& list, YamlRecord& parent,
                      "duplicate agenda item number '" + item.number + "'");
     item.title = r.String("title", true);
     item.purpose = r.String("purpose");
-    ReadTiming(r, item);
+    ReadTiming(r, item, day);
     item.pages = r.String("pages");
+    RequireList(r, "documents");
     item.documents = r.RefList("documents");
     item.exempt = ReadExemption(r);
     item.easy_read = r.String("easy_read");
     item.easy_read_pos = r.PosOfKey("easy_read");
     item.topic = r.RefField("topic");
     item.picture = r.String("picture");
+    // A name the theme has no picture for is an error, and is never used
+    // (it would otherwise become part of a file path).
+    if (!item.picture.empty() && !IsPictogram(item.picture)) {
+      r.diag().Error(r.PosOfKey("picture"), UnknownPictogramMessage(item.picture));
+      item.picture.clear();
+    }
     ReadAttendees(r, "invited", false, item.invited);
-    ReadAgendaItems(r.Node("items"), r, item.full_number, item.sub_items);
+    ReadAgendaItems(r.Node("items"), r, item.full_number, day, item.sub_items);
     out.push_back(std::move(item));
   }
 }
@@ -217,6 +241,7 @@ void LoadMeetingYaml(Meeting& m, const std::string& path, const std::string& dis
           "status", {"scheduled", "confirmed", "held", "cancelled", "postponed"}, true))
     m.status = static_cast<MeetingStatus>(*status);
   std::string start = r.String("start", true);
+  std::optional<Date> start_date;  // when `start` gives a real date
   m.start_pos = r.PosOfKey("start");
   m.venue_pos = r.PosOfKey("venue");
   if (!start.empty()) {
@@ -245,6 +270,10 @@ void LoadMeetingYaml(Meeting& m, const std::string& path, const std::string& dis
       diag.Error(r.PosOfKey("start"), "start: " + error);
     } else {
       m.start = *value;
+      start_date = value->date;
+      // The date holds; a time the clocks skip does not.
+      if (m.start.time && ReportSpringGap(r, "start", start_date, *m.start.time, "start"))
+        m.start.time.reset();
       // The folder name starts with the date; a mismatch is a copy-paste slip.
       DateParse folder_date = ParseDate(m.id.substr(0, 10));
       if (folder_date.date && *folder_date.date != m.start.date)
@@ -258,6 +287,8 @@ void LoadMeetingYaml(Meeting& m, const std::string& path, const std::string& dis
     TimeParse parsed = ParseTime(end);
     if (!parsed.time) {
       diag.Error(r.PosOfKey("end"), "end: " + parsed.error);
+    } else if (ReportSpringGap(r, "end", start_date, *parsed.time, "end")) {
+      // reported: the meeting cannot end at a time that does not happen
     } else if (m.start.time && *parsed.time < *m.start.time) {
       diag.Error(r.PosOfKey("end"), "the meeting ends (" + IsoTime(*parsed.time) +
                                         ") before it starts (" + IsoTime(*m.start.time) +
@@ -295,7 +326,7 @@ void LoadMeetingYaml(Meeting& m, const std::string& path, const std::string& dis
       m.sequence = *seq;
   }
   ReadAttendance(r, m.attendance);
-  ReadAgendaItems(r.Node("agenda"), r, "", m.agenda);
+  ReadAgendaItems(r.Node("agenda"), r, "", start_date, m.agenda);
 }
 
 bool EndsWith(const std::string& s, const std::string& suffix) {
@@ -346,21 +377,21 @@ void LoadMeetingFolder(const std::string& id, const std::string& dir,
     } else if (EndsWith(name, ".md")) {
       std::string doc_id = name.substr(0, name.size() - 3);
       if (!IsValidId(doc_id)) {
-        diag.Error({display, 0, 0},
+        diag.Error({display, 1, 1},
                    "document file name '" + name +
                        "' must be lower case letters, digits and hyphens "
                        "(it becomes the page's address)");
         continue;
       }
-      if (doc_id == "minutes" || doc_id == "index") continue;
+      if (doc_id == "minutes") continue;  // handled above; never a paper
       m.documents.push_back(doc_id);
       LoadDocument(id, doc_id, path, display, site, diag);
     } else if (EndsWith(name, ".yaml") || EndsWith(name, ".yml")) {
-      diag.Warning({display, 0, 0},
+      diag.Warning({display, 1, 1},
                    "ignored: a meeting folder holds only meeting.yaml, "
                    "papers (.md) and minutes.md");
     } else {
-      diag.Warning({display, 0, 0},
+      diag.Warning({display, 1, 1},
                    "ignored: a meeting folder holds papers (.md), minutes.md and the "
                    "pictures they show (.png, .jpg, .gif, .svg, .webp); put other files "
                    "to publish as they are (PDFs) in assets/");

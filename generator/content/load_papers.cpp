@@ -4,6 +4,7 @@
 #include <set>
 
 #include "content/glossary_loader.h"
+#include "content/list_fields.h"
 #include "content/minutes_records.h"
 #include "content/record_loaders.h"
 #include "content/source_files.h"
@@ -111,6 +112,7 @@ void ReadAppendices(YamlRecord& r, Document& d) {
   YAML::Node list = r.Node("appendices");
   if (!list.IsDefined() || list.IsNull()) return;
   if (list.IsScalar()) {
+    r.diag().Error(r.PosOf(list), NotAListMessage("appendices", list.Scalar()));
     d.appendices.push_back(RefAt(list, r));
     return;
   }
@@ -195,6 +197,7 @@ void LoadDocument(const std::string& meeting_id, const std::string& id,
     d.exempt = *classification == 1;
   d.key_decision = r.Bool("key_decision");
   d.published = r.DateField("published");
+  RequireList(r, "wards");
   d.wards = r.StringList("wards");
   d.pages = r.String("pages");
   d.summary = r.String("summary");

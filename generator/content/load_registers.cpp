@@ -1,6 +1,7 @@
 // People, committees, venues and the glossary: the records meetings refer to.
 #include <optional>
 
+#include "content/list_fields.h"
 #include "content/record_loaders.h"
 #include "content/source_files.h"
 #include "content/yaml_reader.h"
@@ -39,6 +40,7 @@ void LoadPerson(const std::string& id, const std::string& path,
   p.incomplete = false;
   p.name = r.String("name", true);
   p.honorific = r.String("honorific");
+  RequireList(r, "aliases");
   p.aliases = r.StringList("aliases");
   p.job_title = r.String("job_title");
   p.organisation = r.String("organisation");

@@ -140,6 +140,35 @@ std::string ClockTime(const TimeOfDay& t) {
   return out + (t.hour < 12 ? "am" : "pm");
 }
 
+int LastSunday(int year, int month) {
+  int day = DaysInMonth(year, month);
+  while (DayOfWeek({year, month, day}) != 6) --day;
+  return day;
+}
+
+LondonClock LondonClockAt(const DateTime& local) {
+  if (local.time.hour != 1) return LondonClock::kOrdinary;
+  const Date& d = local.date;
+  if (d.month == 3 && d.day == LastSunday(d.year, 3)) return LondonClock::kGap;
+  if (d.month == 10 && d.day == LastSunday(d.year, 10)) return LondonClock::kFold;
+  return LondonClock::kOrdinary;
+}
+
+bool IsBritishSummerTime(const DateTime& local) {
+  const int y = local.date.year;
+  // BST from 02:00 local (after the gap) on the last Sunday of March until
+  // 02:00 local (the second time round) on the last Sunday of October; the
+  // fold's hour counts as BST, the gap's as GMT.
+  const DateTime starts{{y, 3, LastSunday(y, 3)}, {2, 0}};
+  const DateTime ends{{y, 10, LastSunday(y, 10)}, {2, 0}};
+  return !(local < starts) && local < ends;
+}
+
+std::string SpringGapExplanation(const Date& date) {
+  return "the clocks go forward at 1am on " + LongDate(date) +
+         " (UK time): 01:00 to 01:59 does not happen that day";
+}
+
 // Out of range (a date that failed to parse): an empty name, never a read
 // past the table.
 const char* MonthName(int month) {

@@ -87,27 +87,6 @@ const std::vector<std::pair<const char*, const char*>>& Rules() {
 
 }  // namespace
 
-const std::vector<std::string>& PictogramNames() {
-  static const std::vector<std::string> names = [] {
-    std::vector<std::string> n = {
-        "apologies", "calendar", "cancelled", "chart",     "children",   "councillor",
-        "date",      "decision", "document",  "email",     "family",     "group",
-        "health",    "help",     "housing",   "interests", "justice",    "list",
-        "meeting",   "minutes",  "money",     "officer",   "people",     "phone",
-        "place",     "plan",     "private",   "public",    "question",   "report",
-        "safety",    "school",   "talk",      "time",      "transport",  "vote",
-        "warning",   "webcast",  "website",   "person",    "information"};
-    std::sort(n.begin(), n.end());
-    return n;
-  }();
-  return names;
-}
-
-bool IsPictogram(const std::string& name) {
-  const auto& names = PictogramNames();
-  return std::binary_search(names.begin(), names.end(), name);
-}
-
 std::string ChoosePictogram(const std::string& text, const std::string& fallback) {
   std::string lower = Lower(text);
   for (const auto& [word, picture] : Rules()) {

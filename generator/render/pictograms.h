@@ -7,12 +7,9 @@
 #include <string>
 #include <vector>
 
+#include "content/pictogram_names.h"  // PictogramNames, IsPictogram
+
 namespace clerk {
-
-// Every pictogram the default theme has, sorted.
-const std::vector<std::string>& PictogramNames();
-
-bool IsPictogram(const std::string& name);
 
 // The pictogram for a piece of text (an agenda item's title, a document's
 // title): the first keyword rule that matches, else `fallback`.

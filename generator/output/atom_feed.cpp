@@ -5,6 +5,7 @@
 
 #include "output/calendar.h"
 #include "output/public_urls.h"
+#include "output/safe_text.h"
 #include "render/html_text.h"
 #include "render/urls.h"
 
@@ -108,32 +109,32 @@ std::string Feed(const SiteIndex& index, const FeedOptions& options,
   for (const Entry* e : entries) updated = std::max(updated, e->updated);
   std::string x = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n";
   x += "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"" +
-       EscapeXml(site.config.language.empty() ? "en-GB" : site.config.language) + "\">\n";
-  x += "  <id>" + EscapeXml(Id(site, base, path)) + "</id>\n";
-  x += "  <title>" + EscapeXml(title) + "</title>\n";
+       XmlText(site.config.language.empty() ? "en-GB" : site.config.language) + "\">\n";
+  x += "  <id>" + XmlText(Id(site, base, path)) + "</id>\n";
+  x += "  <title>" + XmlText(title) + "</title>\n";
   x += "  <subtitle>New and updated papers and minutes from " +
-       EscapeXml(site.config.organisation) + "</subtitle>\n";
+       XmlText(site.config.organisation) + "</subtitle>\n";
   x += "  <updated>" + updated + "</updated>\n";
   x += "  <link rel=\"self\" type=\"application/atom+xml\" href=\"" +
-       EscapeXml(AbsoluteUrl(base, path).empty() ? urls::Relative(path, path)
-                                                 : AbsoluteUrl(base, path)) +
+       XmlText(AbsoluteUrl(base, path).empty() ? urls::Relative(path, path)
+                                               : AbsoluteUrl(base, path)) +
        "\"/>\n";
   x += "  <link rel=\"alternate\" type=\"text/html\" href=\"" +
-       EscapeXml(Href(base, path, home_key)) + "\"/>\n";
-  x += "  <author><name>" + EscapeXml(site.config.organisation) + "</name></author>\n";
+       XmlText(Href(base, path, home_key)) + "\"/>\n";
+  x += "  <author><name>" + XmlText(site.config.organisation) + "</name></author>\n";
   x += "  <generator>Clerk</generator>\n";
   for (const Entry* e : entries) {
     x += "  <entry>\n";
-    x += "    <id>" + EscapeXml(Id(site, base, e->key)) + "</id>\n";
-    x += "    <title>" + EscapeXml(e->title) + "</title>\n";
+    x += "    <id>" + XmlText(Id(site, base, e->key)) + "</id>\n";
+    x += "    <title>" + XmlText(e->title) + "</title>\n";
     x += "    <updated>" + e->updated + "</updated>\n";
     x += "    <link rel=\"alternate\" type=\"text/html\" href=\"" +
-         EscapeXml(Href(base, path, e->key)) + "\"/>\n";
-    x += "    <author><name>" + EscapeXml(e->author) + "</name></author>\n";
-    x += "    <category term=\"" + EscapeXml(e->committee_id) + "\" label=\"" +
-         EscapeXml(e->committee_name) + "\"/>\n";
-    x += "    <category term=\"" + EscapeXml(e->category) + "\"/>\n";
-    x += "    <summary>" + EscapeXml(e->summary) + "</summary>\n";
+         XmlText(Href(base, path, e->key)) + "\"/>\n";
+    x += "    <author><name>" + XmlText(e->author) + "</name></author>\n";
+    x += "    <category term=\"" + XmlText(e->committee_id) + "\" label=\"" +
+         XmlText(e->committee_name) + "\"/>\n";
+    x += "    <category term=\"" + XmlText(e->category) + "\"/>\n";
+    x += "    <summary>" + XmlText(e->summary) + "</summary>\n";
     x += "  </entry>\n";
   }
   x += "</feed>\n";

@@ -6,6 +6,7 @@
 #include <memory>
 
 #include "output/public_urls.h"
+#include "output/safe_text.h"
 #include "render/html_text.h"
 #include "render/urls.h"
 
@@ -57,20 +58,22 @@ DateTime FromIcal(const icaltimetype& t) {
   return {{t.year, t.month, t.day}, {t.hour, t.minute}};
 }
 
-int LastSunday(int year, int month) {
-  int day = DaysInMonth(year, month);
-  while (DayOfWeek({year, month, day}) != 6) --day;
-  return day;
-}
-
 // A local time property (DTSTART/DTEND) with TZID=Europe/London.
 icalproperty* LocalTime(icalproperty* prop) {
   icalproperty_add_parameter(prop, icalparameter_new_tzid(kTzid));
   return prop;
 }
 
+// Every value from the records goes through IcalChars (output/safe_text.h):
+// libical escapes a TEXT value's line breaks but writes control characters
+// as they are, and writes URI and X- values unescaped, so a line break there
+// would start a property of its own.
+std::string Line(const std::string& text) {
+  return IcalChars(text, false);
+}
+
 void AddX(icalcomponent* c, const char* name, const std::string& value) {
-  icalproperty* p = icalproperty_new_x(value.c_str());
+  icalproperty* p = icalproperty_new_x(Line(value).c_str());
   icalproperty_set_x_name(p, name);
   icalcomponent_add_property(c, p);
 }
@@ -93,7 +96,7 @@ icalcomponent* MeetingEvent(const SiteIndex& index, const Meeting& m,
                             const std::string& domain, const CalendarOptions& options) {
   icalcomponent* ev = icalcomponent_new_vevent();
   icalcomponent_add_property(
-      ev, icalproperty_new_uid(("clerk-meeting-" + m.id + "@" + domain).c_str()));
+      ev, icalproperty_new_uid(Line("clerk-meeting-" + m.id + "@" + domain).c_str()));
   // DTSTAMP comes from the records, so the same input gives the same file.
   const DateTime start{m.start.date, m.start.time.value_or(TimeOfDay{})};
   icaltimetype stamp = ToIcal(m.start.time ? LondonToUtc(start) : start);
@@ -124,7 +127,7 @@ icalcomponent* MeetingEvent(const SiteIndex& index, const Meeting& m,
   std::string summary = index.MeetingTitle(m);
   if (m.status == MeetingStatus::kCancelled) summary = "Cancelled: " + summary;
   if (m.status == MeetingStatus::kPostponed) summary = "Postponed: " + summary;
-  icalcomponent_add_property(ev, icalproperty_new_summary(summary.c_str()));
+  icalcomponent_add_property(ev, icalproperty_new_summary(Line(summary).c_str()));
   icalcomponent_add_property(ev, icalproperty_new_sequence(CalendarSequence(m)));
   icalcomponent_add_property(
       ev, icalproperty_new_status(cancelled ? ICAL_STATUS_CANCELLED
@@ -132,10 +135,10 @@ icalcomponent* MeetingEvent(const SiteIndex& index, const Meeting& m,
                                       ? ICAL_STATUS_TENTATIVE
                                       : ICAL_STATUS_CONFIRMED));
   if (auto it = index.site.venues.find(m.venue.id); it != index.site.venues.end()) {
-    icalcomponent_add_property(ev,
-                               icalproperty_new_location(VenueText(it->second).c_str()));
+    icalcomponent_add_property(
+        ev, icalproperty_new_location(Line(VenueText(it->second)).c_str()));
   }
-  std::string url = AbsoluteUrl(options.base_url, urls::Meeting(m.id));
+  std::string url = Line(AbsoluteUrl(options.base_url, urls::Meeting(m.id)));
   if (!url.empty()) icalcomponent_add_property(ev, icalproperty_new_url(url.c_str()));
 
   std::string description =
@@ -151,9 +154,10 @@ icalcomponent* MeetingEvent(const SiteIndex& index, const Meeting& m,
   }
   if (!m.webcast.empty()) description += "\n\nWebcast: " + m.webcast;
   if (!url.empty()) description += "\n\nPapers: " + url;
-  icalcomponent_add_property(ev, icalproperty_new_description(description.c_str()));
+  icalcomponent_add_property(
+      ev, icalproperty_new_description(IcalChars(description, true).c_str()));
   if (const Committee* c = index.CommitteeOf(m)) {
-    icalcomponent_add_property(ev, icalproperty_new_categories(c->name.c_str()));
+    icalcomponent_add_property(ev, icalproperty_new_categories(Line(c->name).c_str()));
   }
   return ev;
 }
@@ -167,12 +171,9 @@ int CalendarSequence(const Meeting& meeting) {
 }
 
 DateTime LondonToUtc(const DateTime& local) {
-  int y = local.date.year;
-  // BST runs from 01:00 GMT (02:00 local) on the last Sunday of March to
-  // 01:00 GMT (02:00 local BST) on the last Sunday of October.
-  DateTime bst_start{{y, 3, LastSunday(y, 3)}, {2, 0}};
-  DateTime bst_end{{y, 10, LastSunday(y, 10)}, {2, 0}};
-  if (local < bst_start || !(local < bst_end)) return local;
+  // The one rule of model/dates.h: the fold's hour is BST (its first
+  // occurrence), as the VTIMEZONE above makes calendars read it too.
+  if (!IsBritishSummerTime(local)) return local;
   icaltimetype t = ToIcal(local);
   icaltime_adjust(&t, 0, -1, 0, 0);
   return FromIcal(t);

@@ -48,6 +48,9 @@ int CalendarSequence(const Meeting& meeting);
 
 // Local Europe/London wall-clock time to UTC, by the UK rule (BST from 01:00
 // UTC on the last Sunday of March to 01:00 UTC on the last Sunday of October).
+// A time in the autumn fold is its first occurrence (BST); one in the spring
+// gap (refused by the loader) takes the offset before the gap, as RFC 5545
+// reads both (IsBritishSummerTime, model/dates.h).
 DateTime LondonToUtc(const DateTime& local);
 
 // "Clerk example site" -> "clerk-example-site" (UID host part).

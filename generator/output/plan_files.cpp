@@ -6,6 +6,7 @@
 #include "output/calendar.h"
 #include "output/plain_text.h"
 #include "output/public_urls.h"
+#include "output/safe_text.h"
 #include "render/html_text.h"
 #include "render/plan_text.h"
 #include "render/urls.h"
@@ -54,8 +55,10 @@ const char* WhenId(WhenKind w) {
   return "tbc";
 }
 
+// Bytes that are not UTF-8 (the loader refuses them, but a writer must not
+// depend on it) become U+FFFD instead of throwing mid-build.
 std::string Dump(const json& j) {
-  return j.dump(2) + "\n";
+  return j.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
 }
 
 }  // namespace
@@ -188,18 +191,18 @@ std::string Feed(const SiteIndex& index, const PlanFileOptions& o) {
   std::string updated = items.empty() ? "1970-01-01T00:00:00Z" : items.front().updated;
   std::string x = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n";
   x += "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"" +
-       EscapeXml(site.config.language.empty() ? "en-GB" : site.config.language) + "\">\n";
-  x += "  <id>" + EscapeXml(FeedId(site, o.base_url, path)) + "</id>\n";
-  x += "  <title>" + EscapeXml(site.config.title + ": decisions to come") + "</title>\n";
+       XmlText(site.config.language.empty() ? "en-GB" : site.config.language) + "\">\n";
+  x += "  <id>" + XmlText(FeedId(site, o.base_url, path)) + "</id>\n";
+  x += "  <title>" + XmlText(site.config.title + ": decisions to come") + "</title>\n";
   x += "  <subtitle>Forward plans of key decisions from " +
-       EscapeXml(site.config.organisation) + "</subtitle>\n";
+       XmlText(site.config.organisation) + "</subtitle>\n";
   x += "  <updated>" + updated + "</updated>\n";
   std::string self = AbsoluteUrl(o.base_url, path);
   x += "  <link rel=\"self\" type=\"application/atom+xml\" href=\"" +
-       EscapeXml(self.empty() ? urls::Relative(path, path) : self) + "\"/>\n";
+       XmlText(self.empty() ? urls::Relative(path, path) : self) + "\"/>\n";
   x += "  <link rel=\"alternate\" type=\"text/html\" href=\"" +
-       EscapeXml(FeedHref(o.base_url, path, urls::ForwardPlans())) + "\"/>\n";
-  x += "  <author><name>" + EscapeXml(site.config.organisation) + "</name></author>\n";
+       XmlText(FeedHref(o.base_url, path, urls::ForwardPlans())) + "\"/>\n";
+  x += "  <author><name>" + XmlText(site.config.organisation) + "</name></author>\n";
   x += "  <generator>Clerk</generator>\n";
   for (const Item& it : items) {
     const ForwardPlanEntry& e = *it.entry;
@@ -211,16 +214,15 @@ std::string Feed(const SiteIndex& index, const PlanFileOptions& o) {
       summary += " Key decision: " + KeyDecisionText(e.key_decision) + ".";
     if (!AccessText(e).empty()) summary += " " + AccessText(e) + ".";
     x += "  <entry>\n";
-    x += "    <id>" + EscapeXml(FeedId(site, o.base_url, key)) + "</id>\n";
-    x += "    <title>" + EscapeXml(e.title) + "</title>\n";
+    x += "    <id>" + XmlText(FeedId(site, o.base_url, key)) + "</id>\n";
+    x += "    <title>" + XmlText(e.title) + "</title>\n";
     x += "    <updated>" + it.updated + "</updated>\n";
     x += "    <link rel=\"alternate\" type=\"text/html\" href=\"" +
-         EscapeXml(FeedHref(o.base_url, path, key)) + "\"/>\n";
-    x +=
-        "    <author><name>" + EscapeXml(site.config.organisation) + "</name></author>\n";
-    x += "    <category term=\"" + EscapeXml(it.plan->id) + "\" label=\"" +
-         EscapeXml(it.plan->title) + "\"/>\n";
-    x += "    <summary>" + EscapeXml(summary) + "</summary>\n";
+         XmlText(FeedHref(o.base_url, path, key)) + "\"/>\n";
+    x += "    <author><name>" + XmlText(site.config.organisation) + "</name></author>\n";
+    x += "    <category term=\"" + XmlText(it.plan->id) + "\" label=\"" +
+         XmlText(it.plan->title) + "\"/>\n";
+    x += "    <summary>" + XmlText(summary) + "</summary>\n";
     x += "  </entry>\n";
   }
   x += "</feed>\n";

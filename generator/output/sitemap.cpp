@@ -1,7 +1,7 @@
 #include "output/sitemap.h"
 
 #include "output/public_urls.h"
-#include "render/html_text.h"
+#include "output/safe_text.h"
 #include "render/urls.h"
 
 namespace clerk::output {
@@ -45,8 +45,8 @@ std::vector<OutputFile> SitemapFiles(const std::vector<std::string>& paths,
       urlsets.emplace_back();
       in_last = 0;
     }
-    urlsets.back() += "  <url><loc>" + EscapeXml(AbsoluteUrl(options.base_url, path)) +
-                      "</loc></url>\n";
+    urlsets.back() +=
+        "  <url><loc>" + XmlText(AbsoluteUrl(options.base_url, path)) + "</loc></url>\n";
     ++in_last;
   }
   auto urlset = [&](const std::string& urls) {
@@ -61,7 +61,7 @@ std::vector<OutputFile> SitemapFiles(const std::vector<std::string>& paths,
       head + "<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n";
   for (size_t i = 0; i < urlsets.size(); ++i) {
     std::string name = "sitemap-" + std::to_string(i + 1) + ".xml";
-    index += "  <sitemap><loc>" + EscapeXml(AbsoluteUrl(options.base_url, name)) +
+    index += "  <sitemap><loc>" + XmlText(AbsoluteUrl(options.base_url, name)) +
              "</loc></sitemap>\n";
     out.push_back({name, urlset(urlsets[i])});
   }

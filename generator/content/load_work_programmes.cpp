@@ -1,7 +1,6 @@
 // Work programmes: what a committee plans to look at, and when.
 #include <optional>
 
-#include "content/list_fields.h"
 #include "content/record_loaders.h"
 #include "content/source_files.h"
 #include "content/yaml_reader.h"
@@ -107,7 +106,7 @@ void LoadWorkProgramme(const std::string& id, const std::string& path,
       out.cadence = row.String("cadence");
       out.last_report = row.DateField("last_report");
       out.witnesses = PeopleOrText(row, "witnesses");
-      RequireList(row, "visits");
+      // Like witnesses, one visit may be written as text: the words as printed.
       out.visits = row.StringList("visits");
       out.notes = row.String("notes");
       bool has_meeting = row.Has("meeting");

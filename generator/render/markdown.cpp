@@ -31,6 +31,7 @@
 #include "model/ascii.h"
 #include "render/html_text.h"
 #include "render/table_cells.h"
+#include "render/unique_ids.h"
 
 namespace clerk {
 namespace {
@@ -193,7 +194,7 @@ class Renderer {
  public:
   Renderer(const SourcePos& start, const MarkdownOptions& options, Diagnostics& diag)
       : start_(start), options_(options), diag_(diag) {
-    used_ids_.insert(options.reserved_ids.begin(), options.reserved_ids.end());
+    for (const std::string& id : options.reserved_ids) used_ids_.Reserve(id);
   }
 
   MarkdownResult Run(const std::string& text) {
@@ -350,7 +351,7 @@ class Renderer {
         level = std::min({level, previous_level + 1, 6});
         level = std::max(level, 1);
         previous_level = level;
-        std::string id = UniqueId(Slugify(text), used_ids_);
+        std::string id = used_ids_.Take(Slugify(text));
         result_.ids.push_back(id);
         result_.headings.push_back({level, text, id});
         last_heading = text;
@@ -372,7 +373,7 @@ class Renderer {
         for (const MarkedBlock& b : options_.marked_blocks)
           if (b.line == line) mark = &b;
         if (mark) {
-          used_ids_.insert(mark->id);
+          used_ids_.Reserve(mark->id);
           result_.ids.push_back(mark->id);
           result_.decisions.push_back({mark->kind, mark->id, ""});
           cmark_node* block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK);
@@ -395,7 +396,7 @@ class Renderer {
                                : nullptr;
         std::string number = text ? DecimalNumber(text) : "";
         if (!number.empty()) {
-          std::string id = UniqueId("para-" + number, used_ids_);
+          std::string id = used_ids_.Take("para-" + number);
           result_.ids.push_back(id);
           cmark_node* anchor = cmark_node_new(CMARK_NODE_CUSTOM_INLINE);
           std::string html = "<span class=\"para-anchor\" id=\"" + id + "\"></span>";
@@ -408,7 +409,7 @@ class Renderer {
         int number = cmark_node_get_list_start(node);
         for (cmark_node* item = cmark_node_first_child(node); item;
              item = cmark_node_next(item), ++number) {
-          std::string id = UniqueId("para-" + std::to_string(number), used_ids_);
+          std::string id = used_ids_.Take("para-" + std::to_string(number));
           result_.ids.push_back(id);
           cmark_node* anchor = cmark_node_new(CMARK_NODE_CUSTOM_INLINE);
           std::string html = "<span class=\"para-anchor\" id=\"" + id + "\"></span>";
@@ -510,8 +511,8 @@ class Renderer {
       }
       // Give the notes a heading at the fragment's top level.
       int level = std::min(6, std::max(1, options_.heading_offset) + 1);
-      std::string id = UniqueId(
-          ns.empty() ? "notes" : "notes-" + ns.substr(0, ns.size() - 1), used_ids_);
+      std::string id =
+          used_ids_.Take(ns.empty() ? "notes" : "notes-" + ns.substr(0, ns.size() - 1));
       result_.ids.push_back(id);
       std::string tag = "h" + std::to_string(level);
       html = ReplaceAll(html, "<section class=\"footnotes\" data-footnotes>",
@@ -523,7 +524,7 @@ class Renderer {
   SourcePos start_;
   const MarkdownOptions& options_;
   Diagnostics& diag_;
-  std::set<std::string> used_ids_;
+  UniqueIds used_ids_;  // linear however many headings share a text
   std::vector<cmark_node*> detached_;
   std::vector<TableInfo> tables_;
   TableCells cells_{[this](cmark_node* n) { return At(n); }, diag_};

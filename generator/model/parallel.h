@@ -7,8 +7,11 @@
 #include <algorithm>
 #include <atomic>
 #include <cstddef>
+#include <exception>
 #include <functional>
 #include <future>
+#include <mutex>
+#include <system_error>
 #include <thread>
 #include <utility>
 #include <vector>
@@ -17,6 +20,12 @@ namespace clerk {
 
 // Calls work(i, thread) for every i in [0, count) on `jobs` threads (the
 // caller's thread is thread 0). Returns when all are done.
+//
+// An exception thrown by `work` on any thread is carried to the caller and
+// thrown there once every thread has stopped (items not yet started are
+// not started): an exception left on a worker thread would end the whole
+// program (std::terminate), clerk serve with it. If the system cannot start
+// a thread, the items run on the threads it could start.
 inline void ParallelFor(size_t count, int jobs,
                         const std::function<void(size_t item, int thread)>& work) {
   int threads =
@@ -24,18 +33,34 @@ inline void ParallelFor(size_t count, int jobs,
   std::atomic<size_t> next{0};
   const size_t chunk =
       std::clamp<size_t>(count / (static_cast<size_t>(threads) * 64), 1, 64);
+  std::mutex failure_mutex;
+  std::exception_ptr failure;
   auto run = [&](int thread) {
-    for (;;) {
-      size_t begin = next.fetch_add(chunk);
-      if (begin >= count) return;
-      size_t end = std::min(count, begin + chunk);
-      for (size_t i = begin; i < end; ++i) work(i, thread);
+    try {
+      for (;;) {
+        size_t begin = next.fetch_add(chunk);
+        if (begin >= count) return;
+        size_t end = std::min(count, begin + chunk);
+        for (size_t i = begin; i < end; ++i) work(i, thread);
+      }
+    } catch (...) {
+      std::lock_guard<std::mutex> lock(failure_mutex);
+      if (!failure) failure = std::current_exception();
+      next = count;  // the other threads take no more items
     }
   };
   std::vector<std::thread> pool;
-  for (int t = 1; t < threads; ++t) pool.emplace_back(run, t);
+  pool.reserve(static_cast<size_t>(threads));
+  for (int t = 1; t < threads; ++t) {
+    try {
+      pool.emplace_back(run, t);
+    } catch (const std::system_error&) {
+      break;  // no more threads to be had: fewer threads share the items
+    }
+  }
   run(0);
   for (std::thread& t : pool) t.join();
+  if (failure) std::rethrow_exception(failure);
 }
 
 // The number of threads a stage uses when it is not told: what --jobs said

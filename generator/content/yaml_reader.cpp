@@ -1,8 +1,11 @@
 #include "content/yaml_reader.h"
 
+#include <yaml-cpp/eventhandler.h>
+
 #include <algorithm>
 #include <cctype>
 #include <map>
+#include <sstream>
 
 #include "content/source_files.h"
 
@@ -38,10 +41,62 @@ std::string Trim(const std::string& s) {
 
 }  // namespace
 
+namespace {
+
+// Records where each document of a YAML stream starts, and nothing else.
+class DocumentStart : public YAML::EventHandler {
+ public:
+  std::optional<YAML::Mark> mark;
+  void OnDocumentStart(const YAML::Mark& m) override { mark = m; }
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
+  void OnAlias(const YAML::Mark&, YAML::anchor_t) override {}
+  void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t,
+                const std::string&) override {}
+  void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t,
+                       YAML::EmitterStyle::value) override {}
+  void OnSequenceEnd() override {}
+  void OnMapStart(const YAML::Mark&, const std::string&, YAML::anchor_t,
+                  YAML::EmitterStyle::value) override {}
+  void OnMapEnd() override {}
+};
+
+// A YAML stream may hold several documents ("---" starts one, "..." ends
+// one); clerk reads the first, so anything after it would be dropped
+// without a word. Called only when there is a second: parses the text again
+// to find where it starts (the nodes yaml-cpp builds do not say).
+void ReportSecondDocument(const std::string& text, const std::string& path,
+                          int first_line, Diagnostics& diag) {
+  std::istringstream in(text);
+  YAML::Parser parser(in);
+  DocumentStart start;
+  parser.HandleNextDocument(start);
+  start.mark.reset();
+  parser.HandleNextDocument(start);
+  SourcePos pos{path, first_line, 1};
+  bool dashes = false;
+  if (start.mark && start.mark->line >= 0) {
+    pos.line = start.mark->line + first_line;
+    pos.column = start.mark->column + 1;
+    dashes = text.compare(static_cast<size_t>(start.mark->pos), 3, "---") == 0;
+  }
+  diag.Error(pos, dashes ? "a second YAML document starts here, and a file holds one "
+                           "YAML document: remove this '---' (or move what follows it "
+                           "to a file of its own)"
+                         : "a second YAML document starts here, after the '...' that "
+                           "ends the first, and a file holds one YAML document: remove "
+                           "the '...' line above (or what follows it)");
+}
+
+}  // namespace
+
 std::optional<YAML::Node> ParseYaml(const std::string& text, const std::string& path,
                                     int first_line, Diagnostics& diag) {
   try {
-    return YAML::Load(text);
+    std::vector<YAML::Node> documents = YAML::LoadAll(text);
+    if (documents.size() > 1) ReportSecondDocument(text, path, first_line, diag);
+    // The first document is still read, so its own problems are reported too.
+    return documents.empty() ? YAML::Node() : documents.front();
   } catch (const YAML::Exception& e) {
     SourcePos pos{path, 0, 0};
     if (e.mark.line >= 0) {

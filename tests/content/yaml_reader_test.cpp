@@ -53,3 +53,47 @@ TEST_CASE("YAML syntax errors carry yaml-cpp's position, shifted for front matte
   CHECK(diag.All()[0].pos.line >= 2);
   CHECK(diag.All()[0].message.rfind("YAML syntax error", 0) == 0);
 }
+
+TEST_CASE("a second YAML document is an error where it starts",
+          "[yaml][yaml-documents]") {
+  // It was dropped without a word: a clerk who pasted a second meeting
+  // below a '---' lost it.
+  {
+    Diagnostics diag;
+    std::optional<YAML::Node> doc =
+        ParseYaml("title: A\nstatus: held\n---\ntitle: B\n", "m.yaml", 1, diag);
+    REQUIRE(doc);
+    CHECK((*doc)["title"].as<std::string>() == "A");  // the first is still read
+    REQUIRE(diag.ErrorCount() == 1);
+    CHECK(diag.All()[0].pos == SourcePos{"m.yaml", 3, 1});
+    CHECK(diag.All()[0].message ==
+          "a second YAML document starts here, and a file holds one YAML document: "
+          "remove this '---' (or move what follows it to a file of its own)");
+  }
+  {
+    Diagnostics diag;
+    ParseYaml("---\ntitle: A\n...\n# a comment\ntitle: B\n", "m.yaml", 1, diag);
+    REQUIRE(diag.ErrorCount() == 1);
+    CHECK(diag.All()[0].pos == SourcePos{"m.yaml", 5, 1});
+    CHECK(diag.All()[0].message.find("after the '...'") != std::string::npos);
+  }
+  {
+    // Front matter: positions are shifted by where the YAML starts.
+    Diagnostics diag;
+    ParseYaml("kind: report\n--- # more\ntitle: B\n", "p.md", 2, diag);
+    REQUIRE(diag.ErrorCount() == 1);
+    CHECK(diag.All()[0].pos == SourcePos{"p.md", 3, 1});
+  }
+}
+
+TEST_CASE("one YAML document, with its markers or a comment after it, is fine",
+          "[yaml][yaml-documents]") {
+  for (const char* text :
+       {"a: 1\n", "---\na: 1\n", "---\na: 1\n...\n", "a: 1\n...\n# trailing comment\n",
+        "", "# only a comment\n", "a: |\n  text with --- inside\n"}) {
+    INFO(text);
+    Diagnostics diag;
+    CHECK(ParseYaml(text, "f.yaml", 1, diag));
+    CHECK(diag.ErrorCount() == 0);
+  }
+}

@@ -55,10 +55,13 @@ ParseStatus ParseRequest(std::string_view data, HttpRequest& request,
                                        : ParseStatus::kIncomplete;
   if (end + end_size > kMaxHeadBytes) return ParseStatus::kTooLarge;
 
-  std::string_view head = data.substr(0, end + 1);
+  // The request line and the header lines, each ending in '\n' (the blank
+  // line's own line end is left out). With no header lines at all
+  // ("GET / HTTP/1.0\r\n\r\n") the headers are empty.
+  std::string_view head = data.substr(0, end + (end_size == 4 ? 2 : 1));
   std::size_t line_end = head.find('\n');
   std::string_view line = Trim(head.substr(0, line_end));
-  head.remove_prefix(line_end + 1);
+  head.remove_prefix(line_end == std::string_view::npos ? head.size() : line_end + 1);
 
   // Request line: METHOD SP target SP HTTP/1.x, single spaces.
   std::size_t sp1 = line.find(' ');
@@ -95,8 +98,11 @@ ParseStatus ParseRequest(std::string_view data, HttpRequest& request,
     std::size_t colon = header.find(':');
     if (colon == std::string_view::npos || !IsToken(header.substr(0, colon)))
       return ParseStatus::kBad;  // also obsolete line folding
-    parsed.headers[Lower(header.substr(0, colon))] =
-        std::string(Trim(header.substr(colon + 1)));
+    std::string name = Lower(header.substr(0, colon));
+    // Two Host headers could name two hosts; which one counts is how
+    // request smuggling starts (RFC 9112 3.2: answer 400).
+    if (name == "host" && parsed.headers.count(name)) return ParseStatus::kBad;
+    parsed.headers[name] = std::string(Trim(header.substr(colon + 1)));
   }
   request = std::move(parsed);
   if (head_size) *head_size = end + end_size;
@@ -142,6 +148,27 @@ std::optional<SafePath> ToSafePath(std::string_view url_path) {
     safe.relative += segment;
   }
   return safe;
+}
+
+std::string FolderUrlPath(std::string_view relative) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string url = "/";
+  for (unsigned char c : relative) {
+    // Unreserved characters and the sub-delimiters a path may hold as they
+    // are (RFC 3986 3.3); the '/' between segments; everything else, bytes
+    // of UTF-8 included, escaped.
+    if (std::isalnum(c) ||
+        std::string_view("-._~!$&'()*+,;=:@/").find(static_cast<char>(c)) !=
+            std::string_view::npos) {
+      url += static_cast<char>(c);
+    } else {
+      url += '%';
+      url += kHex[c >> 4];
+      url += kHex[c & 15];
+    }
+  }
+  if (url.size() > 1) url += '/';
+  return url;
 }
 
 }  // namespace clerk::serve

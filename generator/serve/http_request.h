@@ -49,4 +49,11 @@ struct SafePath {
 // Returns nothing when the path is unsafe or malformed.
 std::optional<SafePath> ToSafePath(std::string_view url_path);
 
+// The URL path of the folder `relative` (as ToSafePath gives it): "/" for
+// the root, else "/meetings/x/", each segment percent-encoded again. It
+// starts with exactly one '/', so a browser can never read it as another
+// host ("//evil.example/" is protocol-relative, and browsers read "/\evil"
+// the same way), and it holds no '?', '#', backslash or control character.
+std::string FolderUrlPath(std::string_view relative);
+
 }  // namespace clerk::serve

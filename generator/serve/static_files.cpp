@@ -40,7 +40,9 @@ FileAnswer ResolveFile(const fs::path& root, std::string_view url_path,
   if (fs::is_directory(full, ec)) {
     if (!safe->trailing_slash) {
       answer.kind = FileAnswer::Kind::kRedirect;
-      answer.location = std::string(url_path) + "/";
+      // Built from the checked path, not the request's: "//meetings" must
+      // not become "//meetings/", which a browser reads as a host.
+      answer.location = FolderUrlPath(safe->relative);
       if (!query.empty()) answer.location += "?" + std::string(query);
       return answer;
     }

@@ -89,3 +89,51 @@ TEST_CASE("serve: path traversal is refused also when encoded", "[serve]") {
     CHECK_FALSE(ToSafePath(bad));
   }
 }
+
+TEST_CASE("serve: an HTTP/1.0 request with no header lines at all is complete",
+          "[serve]") {
+  HttpRequest request;
+  size_t head = 0;
+  std::string data = "GET / HTTP/1.0\r\n\r\n";
+  REQUIRE(ParseRequest(data, request, &head) == ParseStatus::kOk);
+  CHECK(head == data.size());
+  CHECK(request.path == "/");
+  CHECK(request.version == "HTTP/1.0");
+  CHECK(request.headers.empty());
+  // The same holds for HTTP/1.1 here; that it lacks a Host is for the
+  // server to answer (host_check.h), not a malformed request.
+  CHECK(ParseRequest("HEAD /x HTTP/1.1\r\n\r\n", request) == ParseStatus::kOk);
+  CHECK(request.headers.empty());
+}
+
+TEST_CASE("serve: two Host headers are a bad request", "[serve]") {
+  HttpRequest request;
+  CHECK(
+      ParseRequest("GET / HTTP/1.1\r\nHost: 127.0.0.1:8000\r\nhost: evil.example\r\n\r\n",
+                   request) == ParseStatus::kBad);
+  CHECK(ParseRequest("GET / HTTP/1.1\r\nHost: 127.0.0.1:8000\r\nX: 1\r\nX: 2\r\n\r\n",
+                     request) == ParseStatus::kOk);
+}
+
+TEST_CASE("serve: folder URLs for redirects start with exactly one slash", "[serve]") {
+  CHECK(FolderUrlPath("") == "/");
+  CHECK(FolderUrlPath("meetings") == "/meetings/");
+  CHECK(FolderUrlPath("meetings/2019-09-16-cyp-scrutiny") ==
+        "/meetings/2019-09-16-cyp-scrutiny/");
+  // What was decoded is encoded again, so the browser asks for the same folder
+  // and nothing in it can end the path.
+  CHECK(FolderUrlPath("a b/c?d#e") == "/a%20b/c%3Fd%23e/");
+  CHECK(FolderUrlPath("caf\xC3\xA9") == "/caf%C3%A9/");
+  CHECK(FolderUrlPath("x\\y") == "/x%5Cy/");
+  // Whatever the request looked like, the safe path gives one leading slash.
+  for (const char* target : {"//meetings", "///evil.example", "/%2f%2fevil.example",
+                             "/%2F/evil.example", "////a//b"}) {
+    INFO(target);
+    auto safe = ToSafePath(target);
+    REQUIRE(safe);
+    std::string url = FolderUrlPath(safe->relative);
+    CHECK(url.rfind("/", 0) == 0);
+    CHECK(url.rfind("//", 0) != 0);
+    CHECK(url.find("//") == std::string::npos);
+  }
+}

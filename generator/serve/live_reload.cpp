@@ -142,6 +142,25 @@ void LiveReload::StreamEvents(HttpConnection& connection) {
   head.content_type = "text/event-stream";
   head.streaming = true;
   std::unique_lock lock(mutex_);
+  if (streams_ >= max_streams_) {
+    lock.unlock();
+    HttpResponse busy;
+    busy.status = 503;
+    busy.body = "Too many live-reload streams are open\n";
+    connection.SendResponse(busy);
+    return;
+  }
+  ++streams_;
+  // Counted down however the stream ends (the client leaving, Stop(), an
+  // exception from a send).
+  struct Release {
+    std::unique_lock<std::mutex>& lock;
+    int& streams;
+    ~Release() {
+      if (!lock.owns_lock()) lock.lock();
+      --streams;
+    }
+  } release{lock, streams_};
   long sent = state_.generation;
   std::string hello =
       "retry: 1000\n\nevent: hello\ndata: " + std::to_string(sent) + "\n\n";

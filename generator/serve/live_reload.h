@@ -35,15 +35,24 @@ struct BuildState {
   std::string messages;  // the diagnostics of the last build
 };
 
+// Event streams open at once. Each holds a connection for as long as its
+// page is open, so they may take at most half of the server's connections
+// (ServerLimits::max_connections) and pages still load with many tabs open.
+inline constexpr int kMaxEventStreams = 32;
+
 class LiveReload {
  public:
+  explicit LiveReload(int max_streams = kMaxEventStreams) : max_streams_(max_streams) {}
+
   // Records a finished build and tells every open page to reload.
   void BuildFinished(bool ok, std::string messages);
   BuildState State() const;
 
   // Answers a request for kEventsPath: an event stream that sends "hello"
   // with the current build at once, then "reload" with the new one after
-  // every build, until the client leaves or Stop() is called.
+  // every build, until the client leaves or Stop() is called. Beyond
+  // `max_streams` open ones it answers 503 instead (the page then simply
+  // does not reload by itself).
   void StreamEvents(HttpConnection& connection);
   // Ends every stream (before the server stops).
   void Stop();
@@ -53,6 +62,8 @@ class LiveReload {
   std::condition_variable changed_;
   BuildState state_;
   bool stopping_ = false;
+  const int max_streams_;
+  int streams_ = 0;  // open now
 };
 
 }  // namespace clerk::serve

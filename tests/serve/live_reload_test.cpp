@@ -165,3 +165,64 @@ TEST_CASE("serve: the event stream says hello and then reload after each build",
   ::close(fds[0]);
   ::close(fds[1]);
 }
+
+TEST_CASE("serve: event streams are bounded and a closed one frees its place",
+          "[serve]") {
+  LiveReload live(2);
+  live.BuildFinished(true, "");
+  struct Client {
+    int fds[2] = {-1, -1};
+    std::thread stream;
+  };
+  auto open_stream = [&live](Client& client) {
+    REQUIRE(::socketpair(AF_UNIX, SOCK_STREAM, 0, client.fds) == 0);
+    int server_side = client.fds[0];
+    client.stream = std::thread([&live, server_side] {
+      HttpConnection connection(server_side);
+      live.StreamEvents(connection);
+    });
+  };
+  auto read_some = [](int fd, const std::string& until_text) {
+    std::string got;
+    auto until = Clock::now() + std::chrono::seconds(10);
+    while (got.find(until_text) == std::string::npos && Clock::now() < until) {
+      pollfd pfd{fd, POLLIN, 0};
+      if (::poll(&pfd, 1, 100) <= 0) continue;
+      char buffer[1024];
+      ssize_t n = ::read(fd, buffer, sizeof buffer);
+      if (n <= 0) break;
+      got.append(buffer, static_cast<size_t>(n));
+    }
+    return got;
+  };
+
+  Client a, b, c;
+  open_stream(a);
+  open_stream(b);
+  CHECK(read_some(a.fds[1], "event: hello").find("event: hello") != std::string::npos);
+  CHECK(read_some(b.fds[1], "event: hello").find("event: hello") != std::string::npos);
+  // A third is refused at once, and its handler returns.
+  open_stream(c);
+  std::string refused = read_some(c.fds[1], "streams are open\n");
+  CHECK(refused.rfind("HTTP/1.1 503 ", 0) == 0);
+  CHECK(refused.find("event: hello") == std::string::npos);
+  c.stream.join();
+
+  // The first client leaves: its place is free once the server notices
+  // (at the next event it sends).
+  ::close(a.fds[1]);
+  live.BuildFinished(true, "");
+  a.stream.join();
+  ::close(a.fds[0]);
+  ::close(c.fds[0]);
+  ::close(c.fds[1]);
+  Client d;
+  open_stream(d);
+  CHECK(read_some(d.fds[1], "event: hello").find("event: hello") != std::string::npos);
+
+  live.Stop();
+  b.stream.join();
+  d.stream.join();
+  for (Client* client : {&b, &d})
+    for (int fd : client->fds) ::close(fd);
+}

@@ -135,9 +135,8 @@ class EventStream {
   EventStream(int port, const std::string& path = "/__clerk/events") {
     fd_ = ConnectLocal(port);
     if (fd_ >= 0)
-      SendAll(fd_,
-              "GET " + path +
-                  " HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n\r\n");
+      SendAll(fd_, "GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" +
+                       std::to_string(port) + "\r\nAccept: text/event-stream\r\n\r\n");
   }
   ~EventStream() {
     if (fd_ >= 0) ::close(fd_);

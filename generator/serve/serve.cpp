@@ -7,6 +7,7 @@
 #include <chrono>
 #include <cstdio>
 #include <cstring>
+#include <exception>
 #include <shared_mutex>
 #include <vector>
 
@@ -85,6 +86,30 @@ std::string DescribeChanges(const std::vector<std::string>& changes) {
          Plural(static_cast<int>(changes.size()) - 1, "other file") + " changed";
 }
 
+// Runs `rebuild` while no request reads the output. A build that throws is
+// a failed build with one message saying so: the preview keeps serving
+// (the last good files, and the error page instead of every page) and the
+// next save builds again, instead of the exception ending the server.
+int RebuildCatching(const RebuildFunction& rebuild, std::shared_mutex& site,
+                    std::string& messages) {
+  std::string what;
+  try {
+    std::unique_lock lock(site);
+    return rebuild(messages);
+  } catch (const std::exception& e) {
+    what = e.what();
+    for (char& c : what)
+      if (c == '\n' || c == '\r') c = ' ';  // one message, one line
+  } catch (...) {
+    what = "an unknown exception";
+  }
+  if (!messages.empty() && messages.back() != '\n') messages += '\n';
+  messages += "clerk: error: the build stopped on an internal error (" + what +
+              "); this is a bug in clerk: please report it with the file you last "
+              "changed\n";
+  return 1;
+}
+
 // Builds with `rebuild` while no request reads the output, records the
 // result for the pages and writes one line to `log` (and the messages
 // when it failed, so editors can jump to them).
@@ -92,11 +117,7 @@ void Build(const std::string& what, const RebuildFunction& rebuild,
            std::shared_mutex& site, LiveReload& live, std::ostream& log) {
   auto started = std::chrono::steady_clock::now();
   std::string messages;
-  int code;
-  {
-    std::unique_lock lock(site);
-    code = rebuild(messages);
-  }
+  int code = RebuildCatching(rebuild, site, messages);
   std::string took = Seconds(std::chrono::steady_clock::now() - started);
   int warnings = CountLines(messages, ": warning: ");
   log << "clerk serve: " << what << ": ";

@@ -24,6 +24,7 @@
 #include "model/parallel.h"
 #include "model/program_identity.h"
 #include "model/stage_timer.h"
+#include "model/utf8.h"
 #include "output/fingerprint_set_file.h"
 #include "output/resident_files.h"
 #include "output/search_index.h"
@@ -54,9 +55,10 @@ struct Options {
   bool no_search = false;  // build: skip the Pagefind search index
   std::string committee;
   std::string date;
-  std::string today_flag;  // --today YYYY-MM-DD
-  clerk::Date today;       // the build's date (cli/build_date.h), set in main
-  bool tbc = false;        // check: list what is still to be confirmed
+  std::string today_flag;            // --today YYYY-MM-DD
+  clerk::Date today;                 // the build's date (cli/build_date.h), set in main
+  bool tbc = false;                  // check: list what is still to be confirmed
+  bool allow_outside_links = false;  // follow links out of --source
 };
 
 void PrintDiagnostics(const Diagnostics& diag, std::ostream& out = std::cerr) {
@@ -78,7 +80,9 @@ void PrintJson(const Diagnostics& diag, const nlohmann::json& readability = null
                         {"warnings", diag.WarningCount()},
                         {"diagnostics", list}};
   if (!readability.is_null()) out["readability"] = readability;
-  std::cout << out.dump(2) << "\n";
+  // Never throws: a byte that is not UTF-8 (in a path given on the command
+  // line, say) is written as U+FFFD instead of ending clerk.
+  std::cout << out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
 }
 
 std::string Plural(int n, const char* word) {
@@ -118,6 +122,24 @@ bool ThemeFound(const std::string& source, Diagnostics& diag) {
   return false;
 }
 
+// Runs one stage; if it throws (a file system error no check foresaw, or a
+// bug), the run fails with a clear error instead of ending the program:
+// clerk serve runs builds in its own process and must outlive a bad one.
+template <typename Stage>
+bool Guarded(Diagnostics& diag, Stage&& stage) {
+  try {
+    stage();
+    return true;
+  } catch (const std::filesystem::filesystem_error& e) {
+    const std::string path = e.path1().empty() ? "clerk" : e.path1().string();
+    diag.Error({clerk::utf8::Escaped(path), 0, 0}, "cannot read: " + e.code().message());
+  } catch (const std::exception& e) {
+    diag.Error({"clerk", 0, 0}, std::string("internal error, please report it: ") +
+                                    clerk::utf8::Escaped(e.what()));
+  }
+  return false;
+}
+
 // What the checks found clean: by the last build (read before the checks)
 // and by this one (saved after a successful build).
 struct CheckMemo {
@@ -129,7 +151,10 @@ struct CheckMemo {
 void LoadAndCheck(const Options& opt, clerk::Site& site, Diagnostics& diag,
                   clerk::RecordCache* cache = nullptr, CheckMemo* memo = nullptr) {
   clerk::StageTimer timer;
-  site = clerk::LoadSite(opt.source, diag, cache);
+  if (!Guarded(diag, [&] {
+        site = clerk::LoadSite(opt.source, diag, cache, {opt.allow_outside_links});
+      }))
+    return;
   site.today = opt.today;
   timer.Mark("load", cache ? std::to_string(cache->hits()) + " of " +
                                  std::to_string(site.meetings.size()) +
@@ -139,14 +164,17 @@ void LoadAndCheck(const Options& opt, clerk::Site& site, Diagnostics& diag,
   // each over every record) run on their own thread beside the acronym
   // check, and their findings are merged in a fixed order.
   Diagnostics refs_diag, acronyms_diag;
-  std::future<void> refs = clerk::Beside(clerk::DefaultJobs(), [&] {
-    clerk::CheckReferences(site, refs_diag);
-    clerk::CheckMinuteNumbering(site, refs_diag);
+  size_t scanned = 0;
+  Guarded(diag, [&] {
+    std::future<void> refs = clerk::Beside(clerk::DefaultJobs(), [&] {
+      clerk::CheckReferences(site, refs_diag);
+      clerk::CheckMinuteNumbering(site, refs_diag);
+    });
+    scanned = memo ? clerk::CheckAcronyms(site, acronyms_diag, &memo->clean_before,
+                                          &memo->clean_now)
+                   : clerk::CheckAcronyms(site, acronyms_diag);
+    refs.get();
   });
-  size_t scanned = memo ? clerk::CheckAcronyms(site, acronyms_diag, &memo->clean_before,
-                                               &memo->clean_now)
-                        : clerk::CheckAcronyms(site, acronyms_diag);
-  refs.get();
   diag.Merge(refs_diag);
   diag.Merge(acronyms_diag);
   timer.Mark("check acronyms", std::to_string(scanned) +
@@ -168,12 +196,17 @@ bool Render(const Options& opt, const clerk::Site& site, clerk::RenderOptions re
             clerk::OutputSink& sink, Diagnostics& diag, clerk::RenderStats& stats) {
   // Rendering needs consistent records; don't pile follow-on errors on top.
   if (diag.HasErrors()) return false;
-  stats = clerk::RenderSite(site, render, sink, diag);
+  if (!Guarded(diag, [&] { stats = clerk::RenderSite(site, render, sink, diag); }))
+    return false;
   if (diag.HasErrors()) return false;
   clerk::StageTimer timer;
-  bool made =
-      clerk::output::PutResidentFiles(site, {render.base_url, opt.noindex, render.jobs},
-                                      stats.records, stats.paths, sink);
+  bool made = false;
+  if (!Guarded(diag, [&] {
+        made = clerk::output::PutResidentFiles(
+            site, {render.base_url, opt.noindex, render.jobs}, stats.records, stats.paths,
+            sink);
+      }))
+    return false;
   timer.Mark("feeds, calendars, data", made ? "made" : "kept");
   return !diag.HasErrors() && !(opt.strict && diag.WarningCount() > 0);
 }
@@ -206,8 +239,8 @@ int RunCheck(const Options& opt) {
   bool ok = Render(opt, site, MakeRenderOptions(opt, site), sink, diag, stats);
   // Easy-read and plain-English checks over the easy-read pages.
   clerk::ReadabilityReport readability;
-  if (!diag.HasErrors()) {
-    readability = clerk::CheckReadability(site, diag);
+  if (!diag.HasErrors() &&
+      Guarded(diag, [&] { readability = clerk::CheckReadability(site, diag); })) {
     ok = ok && !(opt.strict && diag.WarningCount() > 0);
   }
   if (opt.format == "json") {
@@ -281,7 +314,8 @@ int BuildOnce(const Options& opt, std::ostream& log, std::string* messages = nul
        (source / "assets").string(), ThemeDir(opt.source)},
       clerk::ProgramIdentity() + "\n" + opt.base_url + "\n" + clerk::IsoDate(opt.today) +
           "\n" + (opt.noindex ? "noindex" : "") + "\n" +
-          (opt.no_search ? "no-search" : clerk::output::PagefindStamp(opt.source)));
+          (opt.no_search ? "no-search" : clerk::output::PagefindStamp(opt.source)) +
+          (opt.allow_outside_links ? "\nallow-outside-links" : ""));
   timer.Mark("source stamp");
   size_t intact_files = 0;
   if (ok && clerk::SavedStamp(opt.out) == stamp &&
@@ -401,14 +435,23 @@ int RunServe(Options opt, int port, bool out_given) {
   opt.no_search = true;
   auto rebuild = [&opt](std::string& messages) {
     std::ostringstream quiet;  // serve prints its own line per build
-    return BuildOnce(opt, quiet, &messages);
+    // The stages catch what they throw (Guarded); this is the last line,
+    // so a build that fails some other way leaves the server running.
+    try {
+      return BuildOnce(opt, quiet, &messages);
+    } catch (const std::exception& e) {
+      messages = std::string("clerk: error: the build stopped: ") +
+                 clerk::utf8::Escaped(e.what()) + "\n";
+      return kExitContentError;
+    }
   };
   return clerk::serve::RunServe({opt.source, opt.out, port}, rebuild, std::cerr);
 }
 
 int RunNewMeeting(const Options& opt) {
   Diagnostics diag;
-  clerk::Site site = clerk::LoadSite(opt.source, diag);
+  clerk::Site site;
+  Guarded(diag, [&] { site = clerk::LoadSite(opt.source, diag); });
   Diagnostics scaffold_diag;
   std::string dir = clerk::NewMeeting(site, opt.committee, opt.date, scaffold_diag);
   PrintDiagnostics(scaffold_diag);
@@ -436,6 +479,10 @@ int main(int argc, char** argv) {
   build->add_flag("--no-search", opt.no_search, "Do not build the search index");
   build->add_option("--today", opt.today_flag,
                     "The build's date, YYYY-MM-DD (default: SOURCE_DATE_EPOCH or today)");
+  const char* outside_links_help =
+      "Read files and folders that are links to places outside --source (by "
+      "default each such link is an error)";
+  build->add_flag("--allow-outside-links", opt.allow_outside_links, outside_links_help);
 
   CLI::App* check = app.add_subcommand("check", "Validate content; writes nothing");
   check->add_option("--source", opt.source, "Site folder (with site.yaml)");
@@ -446,6 +493,7 @@ int main(int argc, char** argv) {
                     "The date to check against, YYYY-MM-DD (default: today)");
   check->add_flag("--tbc", opt.tbc,
                   "List what is still to be confirmed for upcoming meetings");
+  check->add_flag("--allow-outside-links", opt.allow_outside_links, outside_links_help);
 
   CLI::App* scaffold = app.add_subcommand("new", "Create new content from a template");
   scaffold->require_subcommand(1);
@@ -483,6 +531,7 @@ int main(int argc, char** argv) {
   serve->add_option("--jobs", opt.jobs, "Parallel jobs (default: all cores)")
       ->check(CLI::Range(1, 256));
   serve->add_option("--today", opt.today_flag, "The build's date, YYYY-MM-DD");
+  serve->add_flag("--allow-outside-links", opt.allow_outside_links, outside_links_help);
 
   try {
     app.parse(argc, argv);
@@ -502,10 +551,18 @@ int main(int argc, char** argv) {
     }
     opt.today = *today;
   }
-  if (build->parsed()) return RunBuild(opt);
-  if (check->parsed()) return RunCheck(opt);
-  if (meeting->parsed()) return RunNewMeeting(opt);
-  if (deploy->parsed()) return clerk::publish::RunDeploy(deploy_opt, std::cerr);
-  if (serve->parsed()) return RunServe(opt, serve_port, serve_out->count() > 0);
+  // The stages turn what they throw into diagnostics (Guarded); an exception
+  // that still gets here is a clear message and exit 1, never an abort.
+  try {
+    if (build->parsed()) return RunBuild(opt);
+    if (check->parsed()) return RunCheck(opt);
+    if (meeting->parsed()) return RunNewMeeting(opt);
+    if (deploy->parsed()) return clerk::publish::RunDeploy(deploy_opt, std::cerr);
+    if (serve->parsed()) return RunServe(opt, serve_port, serve_out->count() > 0);
+  } catch (const std::exception& e) {
+    std::cerr << "clerk: error: stopped by an unexpected problem, please report it: "
+              << clerk::utf8::Escaped(e.what()) << "\n";
+    return kExitContentError;
+  }
   return kExitUsage;
 }

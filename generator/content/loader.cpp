@@ -5,9 +5,12 @@
 #include "config/site_config.h"
 #include "content/record_loaders.h"
 #include "content/records_fingerprint.h"
+#include "content/source_boundary.h"
 #include "content/source_files.h"
+#include "content/source_tree.h"
 #include "content/yaml_reader.h"
 #include "model/parallel.h"
+#include "model/utf8.h"
 
 namespace clerk {
 namespace {
@@ -24,8 +27,9 @@ bool EndsWith(const std::string& s, const std::string& suffix) {
 // result does not depend on the threads. `join` moves a part into the site.
 template <typename Load, typename Join>
 void ForEachYamlRecord(const std::string& root, const std::string& display_root,
-                       const std::string& sub, const char* what, Diagnostics& diag,
-                       Load load, Join join) {
+                       const SourceTree& tree, const std::string& sub, const char* what,
+                       Diagnostics& diag, Load load, Join join) {
+  if (tree.Refused(sub)) return;  // reported by the walk
   std::string dir = (std::filesystem::path(root) / sub).string();
   struct File {
     std::string id, path, display;
@@ -60,24 +64,55 @@ void ForEachYamlRecord(const std::string& root, const std::string& display_root,
   }
 }
 
+// The folders records are read from must be folders: a file in the place
+// of one would otherwise read as an empty folder, and its records vanish
+// without a word. (What cannot be read at all the walk reported.)
+void ExpectFolders(const std::string& root, const std::string& display_root,
+                   const SourceTree& tree, Diagnostics& diag) {
+  for (const char* sub : {"content/people", "content/committees", "content/meetings",
+                          "content/work-programmes", "content/forward-plans"}) {
+    if (tree.Refused(sub)) continue;
+    std::error_code ec;
+    std::filesystem::file_status st =
+        std::filesystem::status(std::filesystem::path(root) / sub, ec);
+    if (ec || !std::filesystem::exists(st) || std::filesystem::is_directory(st)) continue;
+    diag.Error({display_root + sub, 0, 0},
+               "cannot read folder: this is a file, not a folder; clerk reads the "
+               "records from a folder of this name");
+  }
+}
+
 }  // namespace
 
-Site LoadSite(const std::string& root, Diagnostics& diag, RecordCache* cache) {
+Site LoadSite(const std::string& root, Diagnostics& diag, RecordCache* cache,
+              const LoadOptions& options) {
   Site site;
   site.root = root;
   std::string display_root = (root == "." || root.empty()) ? "" : root;
   if (!display_root.empty() && display_root.back() != '/') display_root += '/';
-
-  site.config = LoadSiteConfig(root, display_root, diag);
-  std::filesystem::path content = std::filesystem::path(root) / "content";
-  if (!std::filesystem::is_directory(content)) {
-    diag.Error({display_root + "content", 0, 0}, "no content/ folder next to site.yaml");
+  // Every path in a message and in the open data starts with the site
+  // folder's: it has to be text.
+  if (!utf8::IsValid(display_root) || !IsPrintableName(display_root)) {
+    diag.Error({utf8::Escaped(display_root), 0, 0},
+               "the site folder's name is not UTF-8 text: rename the folder");
     return site;
   }
 
-  ForEachYamlRecord(root, display_root, "content/people", "person", diag, LoadPerson,
-                    [&](Site& part) { site.people.merge(part.people); });
-  ForEachYamlRecord(root, display_root, "content/committees", "committee", diag,
+  const SourceBoundary boundary(root, options.allow_outside_links);
+  const SourceTree tree = CheckSourceTree(root, display_root, diag);
+  site.config = LoadSiteConfig(root, display_root, diag);
+  std::filesystem::path content = std::filesystem::path(root) / "content";
+  std::error_code ec;
+  if (tree.Refused("content")) return site;
+  if (!std::filesystem::is_directory(content, ec)) {
+    diag.Error({display_root + "content", 0, 0}, "no content/ folder next to site.yaml");
+    return site;
+  }
+  ExpectFolders(root, display_root, tree, diag);
+
+  ForEachYamlRecord(root, display_root, tree, "content/people", "person", diag,
+                    LoadPerson, [&](Site& part) { site.people.merge(part.people); });
+  ForEachYamlRecord(root, display_root, tree, "content/committees", "committee", diag,
                     LoadCommittee,
                     [&](Site& part) { site.committees.merge(part.committees); });
   // Work programmes through the record cache, as one entry: parsing them is
@@ -90,8 +125,8 @@ Site LoadSite(const std::string& root, Diagnostics& diag, RecordCache* cache) {
     site.work_programmes = std::move(cached_wps.work_programmes);
   } else {
     Diagnostics wp_diag;
-    ForEachYamlRecord(root, display_root, "content/work-programmes", "work programme",
-                      wp_diag, LoadWorkProgramme, [&](Site& part) {
+    ForEachYamlRecord(root, display_root, tree, "content/work-programmes",
+                      "work programme", wp_diag, LoadWorkProgramme, [&](Site& part) {
                         site.work_programmes.merge(part.work_programmes);
                       });
     if (cache && wp_diag.ErrorCount() == 0 && wp_diag.WarningCount() == 0)
@@ -99,23 +134,38 @@ Site LoadSite(const std::string& root, Diagnostics& diag, RecordCache* cache) {
     diag.Merge(wp_diag);
   }
   // Forward plans: a few small files (one a month), loaded without the cache.
-  ForEachYamlRecord(root, display_root, "content/forward-plans", "forward plan", diag,
-                    LoadForwardPlan,
+  ForEachYamlRecord(root, display_root, tree, "content/forward-plans", "forward plan",
+                    diag, LoadForwardPlan,
                     [&](Site& part) { site.forward_plans.merge(part.forward_plans); });
-  if (std::filesystem::exists(content / "venues.yaml"))
+  // Not the throwing overloads: a file that cannot be looked at is reported
+  // by the walk above or by the reader, never thrown.
+  if (std::filesystem::exists(content / "venues.yaml", ec))
     LoadVenues((content / "venues.yaml").string(), display_root + "content/venues.yaml",
                site, diag);
-  if (std::filesystem::exists(content / "topics.yaml"))
+  if (std::filesystem::exists(content / "topics.yaml", ec))
     LoadTopics((content / "topics.yaml").string(), display_root + "content/topics.yaml",
                site, diag);
-  if (std::filesystem::exists(content / "glossary.yaml"))
+  if (std::filesystem::exists(content / "glossary.yaml", ec))
     LoadGlossary((content / "glossary.yaml").string(),
                  display_root + "content/glossary.yaml", site, diag);
 
   std::string meetings_dir = (content / "meetings").string();
   std::vector<std::string> folders;
-  for (const std::string& name : ListDirectories(meetings_dir)) {
+  const bool meetings_readable = !tree.Refused("content/meetings");
+  for (const std::string& name :
+       meetings_readable ? ListDirectories(meetings_dir) : std::vector<std::string>()) {
     std::string display = display_root + "content/meetings/" + name;
+    if (tree.Refused("content/meetings/" + name)) {
+      // Reported by the walk (unreadable, or a link out of the site). The
+      // meeting is still registered, incomplete, so what refers to it does
+      // not add an error of its own.
+      Meeting& m = site.meetings[name];
+      m.id = name;
+      m.dir = display;
+      m.pos = {display, 0, 0};
+      m.incomplete = true;
+      continue;
+    }
     if (!IsValidId(name) || !ParseDate(name.substr(0, 10)).date || name.size() < 12 ||
         name[10] != '-') {
       diag.Error({display, 0, 0}, "meeting folder '" + name +
@@ -154,7 +204,9 @@ Site LoadSite(const std::string& root, Diagnostics& diag, RecordCache* cache) {
     site.easy_read_versions.merge(part.site.easy_read_versions);
     site.folder_records.merge(part.site.folder_records);
   }
-  for (const std::string& name : ListFiles(meetings_dir)) {
+  for (const std::string& name :
+       meetings_readable ? ListFiles(meetings_dir) : std::vector<std::string>()) {
+    if (tree.Refused("content/meetings/" + name)) continue;
     diag.Warning({display_root + "content/meetings/" + name, 0, 0},
                  "ignored: each meeting is a folder with a meeting.yaml in it");
   }

@@ -12,10 +12,18 @@
 
 namespace clerk {
 
+struct LoadOptions {
+  // Follow links that lead out of the site folder (--allow-outside-links);
+  // by default each is an error at the link (content/source_boundary.h).
+  bool allow_outside_links = false;
+};
+
 // `root` is the --source directory. Paths in messages are relative to the
 // current directory when root is ".", else prefixed with root. With a
 // `cache`, unchanged meeting folders are read from it and those parsed are
-// noted in it (content/record_cache.h).
-Site LoadSite(const std::string& root, Diagnostics& diag, RecordCache* cache = nullptr);
+// noted in it (content/record_cache.h). The sources are walked first
+// (content/source_tree.h): what must not be read is reported, not read.
+Site LoadSite(const std::string& root, Diagnostics& diag, RecordCache* cache = nullptr,
+              const LoadOptions& options = {});
 
 }  // namespace clerk

@@ -12,6 +12,7 @@
 #include <mutex>
 #include <type_traits>
 
+#include "content/source_boundary.h"
 #include "content/source_files.h"
 #include "model/program_identity.h"
 
@@ -189,8 +190,7 @@ void Fields(A& a, Document& x) {
       Each(a, x.key_decision), Each(a, x.published), Each(a, x.wards),
       Each(a, x.recommendations), Each(a, x.appendices), Each(a, x.external_appendices),
       a(x.pages), a(x.summary), Each(a, x.glossary), Each(a, x.images), a(x.body),
-      a(x.body_line),
-      Fields(a, x.body_fingerprint), a(x.body_in_file_only);
+      a(x.body_line), Fields(a, x.body_fingerprint), a(x.body_in_file_only);
 }
 template <typename A>
 void Fields(A& a, EasyReadVersion& x) {
@@ -332,13 +332,27 @@ std::string Encode(const std::string& stamp, const Site& part) {
 }  // namespace
 
 std::string RecordCache::Stamp(const std::string& dir, const std::string& display_dir) {
-  std::string stamp = ProgramIdentity() + "\n" + display_dir + "\n";
+  // Whether links out of the site are followed decides whether a folder
+  // with one loads without an error: a folder loaded with
+  // --allow-outside-links is not one loaded without.
+  std::string stamp = ProgramIdentity() + "\n" + display_dir + "\n" +
+                      (OutsideLinksAllowed() ? "links out allowed\n" : "");
   // Each file relative to the folder: one name to look up, not the path.
   const int dir_fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
   if (dir_fd < 0) return stamp;
   for (const std::string& name : ListFiles(dir)) {
     struct stat st;
-    if (::fstatat(dir_fd, name.c_str(), &st, 0) != 0) continue;
+    if (::fstatat(dir_fd, name.c_str(), &st, AT_SYMLINK_NOFOLLOW) != 0) continue;
+    // A link is stamped with where it leads as well as with what it leads
+    // to: pointed elsewhere (out of the site, say), the folder is loaded
+    // and checked again even if the new target has the same size and time.
+    if (S_ISLNK(st.st_mode)) {
+      char target[4096];
+      ssize_t n = ::readlinkat(dir_fd, name.c_str(), target, sizeof target);
+      stamp +=
+          name + " -> " + std::string(target, n > 0 ? static_cast<size_t>(n) : 0) + "\n";
+      if (::fstatat(dir_fd, name.c_str(), &st, 0) != 0) continue;
+    }
     stamp += name + " " + std::to_string(st.st_size) + " " +
              std::to_string(st.st_mtim.tv_sec) + "." +
              std::to_string(st.st_mtim.tv_nsec) + "\n";

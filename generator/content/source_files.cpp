@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -13,16 +14,46 @@
 #include <string_view>
 #include <system_error>
 
+#include "content/source_boundary.h"
+#include "model/utf8.h"
+
 namespace clerk {
 namespace fs = std::filesystem;
 
+std::string NotAFileMessage(unsigned mode) {
+  const char* kind = S_ISDIR(mode)    ? "a folder"
+                     : S_ISFIFO(mode) ? "a named pipe (FIFO)"
+                     : S_ISSOCK(mode) ? "a socket"
+                     : S_ISCHR(mode)  ? "a character device"
+                     : S_ISBLK(mode)  ? "a block device"
+                                      : "a special file";
+  return std::string("not a regular file but ") + kind +
+         ": clerk reads only ordinary files and folders; put the text in a file "
+         "here instead";
+}
+
 bool ReadWholeFile(const std::string& path, std::string* bytes, std::string* error) {
-  // open/fstat/read: one copy, sized once (every source file comes here).
-  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  // Only regular files are opened: a named pipe would wait for a writer
+  // forever, and opening a device can have effects of its own. stat first,
+  // so they are never opened; O_NONBLOCK and the fstat after open cover a
+  // file swapped for one in between.
   struct stat st;
+  if (::stat(path.c_str(), &st) != 0) {
+    if (error) *error = std::string("cannot read file: ") + std::strerror(errno);
+    return false;
+  }
+  if (!S_ISREG(st.st_mode)) {
+    if (error) *error = NotAFileMessage(st.st_mode);
+    return false;
+  }
+  // open/fstat/read: one copy, sized once (every source file comes here).
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
   if (fd < 0 || ::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+    const int open_errno = errno;
     if (fd >= 0) ::close(fd);
-    if (error) *error = "cannot read file";
+    if (error)
+      *error = fd >= 0 ? NotAFileMessage(st.st_mode)
+                       : std::string("cannot read file: ") + std::strerror(open_errno);
     return false;
   }
   bytes->resize(static_cast<size_t>(st.st_size));
@@ -52,6 +83,11 @@ bool ReadWholeFile(const std::string& path, std::string* bytes, std::string* err
 
 bool ReadTextFile(const std::string& path, const std::string& display_path,
                   std::string* contents, Diagnostics& diag) {
+  // A link out of the site, or to nothing, is refused before it is read.
+  if (std::string problem = LinkProblem(path, false); !problem.empty()) {
+    diag.Error({display_path, 0, 0}, problem);
+    return false;
+  }
   std::string error;
   if (!ReadWholeFile(path, contents, &error)) {
     diag.Error({display_path, 0, 0}, error);
@@ -61,7 +97,8 @@ bool ReadTextFile(const std::string& path, const std::string& display_path,
   contents->erase(std::remove(contents->begin(), contents->end(), '\r'), contents->end());
   // A UTF-8 byte order mark is invisible in editors; drop it.
   if (contents->rfind("\xEF\xBB\xBF", 0) == 0) contents->erase(0, 3);
-  return CheckUtf8(*contents, display_path, diag);
+  return CheckUtf8(*contents, display_path, diag) &&
+         CheckControlCharacters(*contents, display_path, diag);
 }
 
 namespace {
@@ -69,15 +106,30 @@ std::vector<std::string> List(const std::string& dir, bool directories) {
   std::vector<std::string> names;
   std::error_code ec;
   if (!fs::is_directory(dir, ec)) return names;
-  for (const fs::directory_entry& entry : fs::directory_iterator(dir, ec)) {
-    std::string name = entry.path().filename().string();
+  // Never the throwing overloads: a folder that cannot be read, or an entry
+  // that goes away while it is listed, ends the listing (the source tree
+  // walk, content/source_tree.h, reports why), it does not end clerk.
+  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+    std::string name = it->path().filename().string();
     if (name.empty() || name[0] == '.') continue;  // editor and OS clutter
-    if (entry.is_directory(ec) == directories) names.push_back(name);
+    // A name that is not UTF-8 text cannot become an address or a message;
+    // the source tree walk reports it, escaped.
+    if (!utf8::IsValid(name) || !IsPrintableName(name)) continue;
+    std::error_code type_ec;
+    if (it->is_directory(type_ec) == directories) names.push_back(name);
   }
   std::sort(names.begin(), names.end());
   return names;
 }
 }  // namespace
+
+bool IsPrintableName(std::string_view name) {
+  // Tab and line feed too: in a name they are never wanted, and a line feed
+  // would split the message that names the file.
+  return std::none_of(name.begin(), name.end(), [](char c) {
+    return static_cast<unsigned char>(c) < 0x20 || c == 0x7F;
+  });
+}
 
 std::vector<std::string> ListFiles(const std::string& dir) {
   return List(dir, false);
@@ -153,33 +205,57 @@ size_t FrontMatterLength(std::string_view text) {
   return !b.opened ? 0 : b.closed ? b.body_start : text.size();
 }
 
-bool CheckUtf8(const std::string& text, const std::string& path, Diagnostics& diag) {
-  int line = 1, column = 1;
-  for (size_t i = 0; i < text.size();) {
-    unsigned char c = static_cast<unsigned char>(text[i]);
-    size_t length = c < 0x80           ? 1
-                    : (c >> 5) == 0x6  ? 2
-                    : (c >> 4) == 0xE  ? 3
-                    : (c >> 3) == 0x1E ? 4
-                                       : 0;
-    bool valid = length > 0 && i + length <= text.size();
-    for (size_t k = 1; valid && k < length; ++k)
-      valid = (static_cast<unsigned char>(text[i + k]) >> 6) == 0x2;
-    if (!valid) {
-      diag.Error({path, line, column},
-                 "the file is not UTF-8 text: save it as UTF-8 (in Word or Notepad, "
-                 "'Save as' and choose UTF-8)");
-      return false;
+namespace {
+
+// Line and column (1-based, in characters) of byte `offset` of `text`, a
+// text that is well-formed UTF-8 up to there.
+SourcePos PositionOf(std::string_view text, size_t offset, const std::string& path) {
+  SourcePos pos{path, 1, 1};
+  for (size_t i = 0; i < offset;) {
+    if (text[i] == '\n') {
+      ++pos.line;
+      pos.column = 1;
+      ++i;
+      continue;
     }
-    if (c == '\n') {
-      ++line;
-      column = 1;
-    } else {
-      ++column;
-    }
-    i += length;
+    size_t length = utf8::CharLength(text, i);
+    i += length == 0 ? 1 : length;
+    ++pos.column;
   }
-  return true;
+  return pos;
+}
+
+}  // namespace
+
+bool CheckUtf8(const std::string& text, const std::string& path, Diagnostics& diag) {
+  const size_t bad = utf8::FirstInvalid(text);
+  if (bad == std::string::npos) return true;
+  diag.Error(PositionOf(text, bad, path),
+             "the file is not UTF-8 text: save it as UTF-8 (in Word or Notepad, "
+             "'Save as' and choose UTF-8)");
+  return false;
+}
+
+bool CheckControlCharacters(const std::string& text, const std::string& path,
+                            Diagnostics& diag) {
+  auto forbidden = [](char c) { return utf8::IsForbiddenControl(c); };
+  auto first = std::find_if(text.begin(), text.end(), forbidden);
+  if (first == text.end()) return true;
+  const unsigned char c = static_cast<unsigned char>(*first);
+  const size_t more =
+      static_cast<size_t>(std::count_if(first + 1, text.end(), forbidden));
+  char code[8];
+  std::snprintf(code, sizeof code, "U+%04X", c);
+  std::string message =
+      c == 0 ? std::string("the file holds a NUL byte (U+0000), which is not text")
+             : std::string("the file holds an invisible control character (") + code +
+                   "), which pages, feeds and calendars cannot carry";
+  message += more == 0
+                 ? std::string(": delete it")
+                 : ": delete it, and the " + std::to_string(more) + " more after it";
+  message += " (such characters come from text pasted from a PDF or a damaged copy)";
+  diag.Error(PositionOf(text, static_cast<size_t>(first - text.begin()), path), message);
+  return false;
 }
 
 }  // namespace clerk

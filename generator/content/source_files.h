@@ -11,16 +11,26 @@
 
 namespace clerk {
 
-// Reads a file's bytes as they are; on failure says why in *error (if given).
+// Reads a regular file's bytes as they are; on failure says why in *error
+// (if given). Anything else (a named pipe, a socket, a device, a folder) is
+// refused without being opened.
 bool ReadWholeFile(const std::string& path, std::string* bytes,
                    std::string* error = nullptr);
 
 // Reads a whole text file: CRLF becomes LF, a byte order mark is dropped, and
-// it must be UTF-8. Reports an unreadable file at `display_path`.
+// it must be UTF-8 without control characters (CheckUtf8,
+// CheckControlCharacters). Reports an unreadable file, and a link out of the
+// site (content/source_boundary.h), at `display_path`.
 bool ReadTextFile(const std::string& path, const std::string& display_path,
                   std::string* contents, Diagnostics& diag);
 
-// Names (not paths) of the entries of `dir`, sorted; empty if it does not exist.
+// Why a path that is not a regular file cannot be read: "not a regular file
+// but a named pipe (FIFO): ..." (`mode` is a stat st_mode).
+std::string NotAFileMessage(unsigned mode);
+
+// Names (not paths) of the entries of `dir`, sorted; empty if it does not
+// exist or cannot be read. Names that are not UTF-8, or hold a control
+// character, are left out (content/source_tree.h reports them).
 std::vector<std::string> ListFiles(const std::string& dir);
 std::vector<std::string> ListDirectories(const std::string& dir);
 
@@ -42,7 +52,18 @@ FrontMatter SplitFrontMatter(const std::string& text, const std::string& path,
 // none, the whole text if it is never closed. Its lines are the body's offset.
 size_t FrontMatterLength(std::string_view text);
 
-// Text must be UTF-8; reports the first invalid byte's position.
+// Text must be well-formed UTF-8 (model/utf8.h: no overlong forms,
+// surrogates or cut-off sequences); reports the first bad byte's line:col.
 bool CheckUtf8(const std::string& text, const std::string& path, Diagnostics& diag);
+
+// Text must hold no NUL, no other C0 control character but tab, line feed
+// and carriage return, and no DEL: they are invisible in an editor and
+// break XML feeds and calendars. Reports the first one's line:col.
+bool CheckControlCharacters(const std::string& text, const std::string& path,
+                            Diagnostics& diag);
+
+// False if `name` holds a control character (a newline in a file name would
+// break every message that names it).
+bool IsPrintableName(std::string_view name);
 
 }  // namespace clerk

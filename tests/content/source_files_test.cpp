@@ -35,3 +35,63 @@ TEST_CASE("ReadWholeFile reads past the size the file had when opened", "[conten
   CHECK(maps.size() > 4096);
   CHECK(maps.back() == '\n');
 }
+
+TEST_CASE("CheckUtf8 refuses overlong forms and surrogates at the bad byte",
+          "[content][utf8]") {
+  // C0 AF is '/' written long: it passed, and crashed the JSON writers.
+  struct Case {
+    std::string text;
+    int line, column;
+  };
+  for (const Case& c : std::initializer_list<Case>{
+           {"title: ok\n  - title: Bad \xC0\xAF here\n", 2, 16},
+           {"a: \xC3\xA9\xC3\xA9 \xED\xA0\x80\n", 1, 7},  // a surrogate after two é
+           {"a: \xF4\x90\x80\x80\n", 1, 4},               // above U+10FFFF
+           {"one\ntwo\nx\xE2\x82", 3, 2},                 // cut off at the end
+       }) {
+    Diagnostics diag;
+    CHECK_FALSE(CheckUtf8(c.text, "f.yaml", diag));
+    REQUIRE(diag.ErrorCount() == 1);
+    CHECK(diag.All()[0].pos == SourcePos{"f.yaml", c.line, c.column});
+  }
+  Diagnostics diag;
+  CHECK(CheckUtf8("caf\xC3\xA9 \xE2\x82\xAC \xF0\x9F\x98\x80\n", "f.yaml", diag));
+  CHECK(diag.ErrorCount() == 0);
+}
+
+TEST_CASE("CheckControlCharacters refuses NUL and other control characters",
+          "[content][control-characters]") {
+  {
+    Diagnostics diag;
+    CHECK_FALSE(
+        CheckControlCharacters(std::string("a: 1\nb: x\0y\n", 12), "m.yaml", diag));
+    REQUIRE(diag.ErrorCount() == 1);
+    CHECK(diag.All()[0].pos == SourcePos{"m.yaml", 2, 5});
+    CHECK(diag.All()[0].message ==
+          "the file holds a NUL byte (U+0000), which is not text: delete it (such "
+          "characters come from text pasted from a PDF or a damaged copy)");
+  }
+  {
+    Diagnostics diag;
+    CHECK_FALSE(CheckControlCharacters("t: \xC3\xA9\x01\x1B[0m\x7F\n", "p.md", diag));
+    REQUIRE(diag.ErrorCount() == 1);
+    CHECK(diag.All()[0].pos == SourcePos{"p.md", 1, 5});
+    CHECK(diag.All()[0].message ==
+          "the file holds an invisible control character (U+0001), which pages, feeds "
+          "and calendars cannot carry: delete it, and the 2 more after it (such "
+          "characters come from text pasted from a PDF or a damaged copy)");
+  }
+  Diagnostics diag;
+  CHECK(CheckControlCharacters("tab\there\nline\r\n", "ok.md", diag));
+  CHECK(diag.ErrorCount() == 0);
+}
+
+TEST_CASE("ReadTextFile refuses NUL bytes in a file", "[content][control-characters]") {
+  testing::TempDir dir;
+  testing::WriteFile(dir.path() / "a.yaml", std::string("name: A\0B\n", 10));
+  Diagnostics diag;
+  std::string text;
+  CHECK_FALSE(ReadTextFile((dir.path() / "a.yaml").string(), "a.yaml", &text, diag));
+  REQUIRE(diag.ErrorCount() == 1);
+  CHECK(diag.All()[0].pos == SourcePos{"a.yaml", 1, 8});
+}

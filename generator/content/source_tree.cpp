@@ -1,0 +1,120 @@
+#include "content/source_tree.h"
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <system_error>
+#include <vector>
+
+#include "content/source_boundary.h"
+#include "content/source_files.h"
+#include "model/utf8.h"
+
+namespace clerk {
+namespace {
+namespace fs = std::filesystem;
+
+class Walk {
+ public:
+  Walk(const std::string& root, const std::string& display_root, Diagnostics& diag)
+      : root_(root.empty() ? "." : root), display_root_(display_root), diag_(diag) {}
+
+  // Checks the entry at `relative` ("content/x.yaml") and what is under it.
+  // An explicit stack, not recursion: a hostile tree can be very deep.
+  void From(const std::string& relative) {
+    std::vector<std::string> pending{relative};
+    while (!pending.empty()) {
+      std::string rel = std::move(pending.back());
+      pending.pop_back();
+      if (Entry(rel)) List(rel, pending);
+    }
+  }
+
+  SourceTree& tree() { return tree_; }
+
+ private:
+  std::string Path(const std::string& rel) const { return root_ + "/" + rel; }
+
+  void Refuse(const std::string& rel, const std::string& message) {
+    diag_.Error({display_root_ + rel, 0, 0}, message);
+    tree_.refused.insert(rel);
+  }
+
+  // Reports what is wrong with the entry itself; true if it is a folder to
+  // walk into (a real folder, not a link: a link inside the site leads to
+  // what is walked at its own place, and links are never followed here, so
+  // a link loop cannot trap the walk).
+  bool Entry(const std::string& rel) {
+    const std::string path = Path(rel);
+    struct stat st;
+    if (::lstat(path.c_str(), &st) != 0) return false;  // gone, or never there
+    const bool link = S_ISLNK(st.st_mode);
+    if (link) {
+      struct stat target;
+      const bool folder = ::stat(path.c_str(), &target) == 0 && S_ISDIR(target.st_mode);
+      if (std::string problem = LinkProblem(path, folder); !problem.empty()) {
+        Refuse(rel, problem);
+        return false;
+      }
+      st = target;
+    }
+    if (S_ISREG(st.st_mode)) return false;
+    if (!S_ISDIR(st.st_mode)) {
+      Refuse(rel, NotAFileMessage(st.st_mode));
+      return false;
+    }
+    // A folder clerk may list but not open files in (or the reverse) is as
+    // unreadable as one it may not list.
+    if (::access(path.c_str(), R_OK | X_OK) != 0) {
+      Refuse(rel, std::string("cannot read folder: ") + std::strerror(errno));
+      return false;
+    }
+    return !link;
+  }
+
+  void List(const std::string& rel, std::vector<std::string>& pending) {
+    std::error_code ec;
+    std::vector<std::string> children;
+    for (fs::directory_iterator it(Path(rel), ec), end; !ec && it != end;
+         it.increment(ec)) {
+      std::string name = it->path().filename().string();
+      if (name.empty() || name[0] == '.') continue;  // as the loaders do
+      if (!utf8::IsValid(name)) {
+        Refuse(rel + "/" + utf8::Escaped(name),
+               "the name is not UTF-8 text: rename it (names become web addresses "
+               "and must be text)");
+        continue;
+      }
+      if (!IsPrintableName(name)) {
+        Refuse(rel + "/" + utf8::Escaped(name),
+               "the name holds a control character: rename it");
+        continue;
+      }
+      children.push_back(rel + "/" + name);
+    }
+    if (ec) {
+      Refuse(rel, "cannot read folder: " + ec.message());
+      return;
+    }
+    pending.insert(pending.end(), children.begin(), children.end());
+  }
+
+  std::string root_;
+  std::string display_root_;
+  Diagnostics& diag_;
+  SourceTree tree_;
+};
+
+}  // namespace
+
+SourceTree CheckSourceTree(const std::string& root, const std::string& display_root,
+                           Diagnostics& diag) {
+  Walk walk(root, display_root, diag);
+  for (const char* top : {"site.yaml", "content", "assets", "themes"}) walk.From(top);
+  return std::move(walk.tree());
+}
+
+}  // namespace clerk

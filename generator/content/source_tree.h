@@ -1,0 +1,30 @@
+// The site's sources walked once before anything is loaded. What the
+// loaders or the renderer would meet and must not read is reported here, at
+// its path, with the same words the readers use (so the two reports of one
+// problem are one line): a name that is not UTF-8 text (shown escaped,
+// "caf\xE9.yaml"), a named pipe, socket or device, a folder that cannot be
+// read, a link to nothing or out of the site (content/source_boundary.h).
+// Only lstat, readdir and access: nothing found here is opened.
+#pragma once
+
+#include <set>
+#include <string>
+
+#include "model/diagnostics.h"
+
+namespace clerk {
+
+struct SourceTree {
+  // Folders and files that were reported and must not be loaded, relative
+  // to the site folder: "content/meetings/2024-03-04-planning".
+  std::set<std::string> refused;
+  bool Refused(const std::string& relative) const { return refused.count(relative) > 0; }
+};
+
+// Walks site.yaml, content/, assets/ and themes/ under `root`; paths in
+// messages start with `display_root` (LoadSite's). Entries whose names start
+// with '.' are skipped, as the loaders skip them.
+SourceTree CheckSourceTree(const std::string& root, const std::string& display_root,
+                           Diagnostics& diag);
+
+}  // namespace clerk

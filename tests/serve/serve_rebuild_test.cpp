@@ -65,6 +65,15 @@ TEST_CASE(
     options.port = port;
     code = RunServe(options, rebuild, log);
   });
+  // If a REQUIRE below fails, stop the server before the thread goes.
+  struct StopOnExit {
+    std::thread& thread;
+    ~StopOnExit() {
+      if (!thread.joinable()) return;
+      ::pthread_kill(thread.native_handle(), SIGTERM);
+      thread.join();
+    }
+  } stop_on_exit{serving};
   auto get = [&] { return HttpGet(port, "/", "GET", 3000); };
 
   // The first build threw: the server runs and every page is the error page.

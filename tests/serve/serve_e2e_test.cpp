@@ -182,3 +182,39 @@ TEST_CASE("serve: a port in use is a one-line error and exit 1", "[serve][e2e]")
                    " on 127.0.0.1 is already in use; choose another with --port\n");
   CHECK_FALSE(fs::exists(source / "public"));
 }
+
+TEST_CASE(
+    "serve: end to end - a title with an overlong UTF-8 byte pair saved while serve runs "
+    "is an error page and the server lives on",
+    "[serve][e2e]") {
+  TempDir dir;
+  fs::path source = dir.path() / "site";
+  CopyExampleSite(source, /*with_themes=*/true);
+  int port = FreePort();
+  ClerkProcess serve({"serve", "--port", std::to_string(port)}, source,
+                     dir.path() / "log");
+  REQUIRE(serve.WaitForLog("Ctrl-C stops", 120s));
+  EventStream events(port);
+  REQUIRE(events.WaitFor("event: hello\ndata: 1\n\n", 10s));
+
+  fs::path meeting = source / "content/meetings" / kMeeting / "meeting.yaml";
+  std::string original = ReadFile(meeting);
+  size_t title = original.find("title: ");
+  REQUIRE(title != std::string::npos);
+  std::string broken = original;
+  broken.insert(title + 7, "\xC0\xAF");  // '/' written the long way: not UTF-8
+  WriteFile(meeting, broken);
+  REQUIRE(events.WaitFor("event: reload\ndata: 2\n\n", 60s));
+  INFO(serve.Log());
+  CHECK(serve.Running());
+  HttpReply page = HttpGet(port, "/");
+  CHECK(page.status == 500);
+  CHECK(std::regex_search(
+      page.body, std::regex("<li><code>content/meetings/" + std::string(kMeeting) +
+                            "/meeting\\.yaml:[0-9]+:[0-9]+: error: ")));
+
+  WriteFile(meeting, original);
+  REQUIRE(events.WaitFor("event: reload\ndata: 3\n\n", 60s));
+  CHECK(HttpGet(port, "/").status == 200);
+  CHECK(serve.Wait(15s, SIGINT) == 0);
+}

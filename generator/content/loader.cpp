@@ -155,10 +155,12 @@ Site LoadSite(const std::string& root, Diagnostics& diag, RecordCache* cache,
   for (const std::string& name :
        meetings_readable ? ListDirectories(meetings_dir) : std::vector<std::string>()) {
     std::string display = display_root + "content/meetings/" + name;
-    if (tree.Refused("content/meetings/" + name)) {
-      // Reported by the walk (unreadable, or a link out of the site). The
-      // meeting is still registered, incomplete, so what refers to it does
-      // not add an error of its own.
+    if (tree.Refused("content/meetings/" + name) ||
+        tree.Refused("content/meetings/" + name + "/meeting.yaml")) {
+      // Reported by the walk (unreadable, a link out of the site, a
+      // meeting.yaml that is a pipe or a link loop, which would make the
+      // folder's loader throw). The meeting is still registered, incomplete,
+      // so what refers to it does not add an error of its own.
       Meeting& m = site.meetings[name];
       m.id = name;
       m.dir = display;

@@ -301,3 +301,22 @@ TEST_CASE("an overlong UTF-8 title fails the build at its byte, not with a crash
   CHECK(json.exit_code == 1);
   CHECK(nlohmann::json::parse(json.output)["errors"] == 1);
 }
+
+TEST_CASE("a meeting.yaml that is a link to itself is one error, and the rest is checked",
+          "[hostile-files]") {
+  TempDir dir;
+  BaseSite(dir.path());
+  const fs::path yaml = dir.path() / kMeeting / "meeting.yaml";
+  fs::remove(yaml);
+  fs::create_symlink("meeting.yaml", yaml);
+  WriteFile(dir.path() / "content" / "people" / "bo-member.yaml", "name: Bo\nnmae: x\n");
+  CommandResult r = RunClerkLimited("check --today 2024-04-01", dir.path());
+  INFO(r.output);
+  CHECK(r.exit_code == 1);
+  CHECK(Has(r.output,
+            std::string(kMeeting) +
+                "/meeting.yaml: error: this is a link that leads back to itself"));
+  // Loading went on: the other file's problem is reported too.
+  CHECK(Has(r.output, "content/people/bo-member.yaml:2:1: error: unknown key 'nmae'"));
+  CHECK_FALSE(Has(r.output, "internal error"));
+}

@@ -101,9 +101,12 @@ std::filesystem::path ShippedTheme() {
 // The site's own theme if it has one, else the one that comes with clerk.
 std::string ThemeDir(const std::string& source) {
   std::filesystem::path own = std::filesystem::path(source) / "themes" / "default";
-  if (std::filesystem::is_directory(own)) return own.string();
+  std::error_code ec;  // never the throwing overloads: a folder clerk may not
+                       // look into is "not there", and ThemeFound says so
+  if (std::filesystem::is_directory(own, ec)) return own.string();
   std::filesystem::path shipped = ShippedTheme();
-  if (!shipped.empty() && std::filesystem::is_directory(shipped)) return shipped.string();
+  if (!shipped.empty() && std::filesystem::is_directory(shipped, ec))
+    return shipped.string();
   return own.string();  // missing: ThemeFound reports it
 }
 
@@ -111,7 +114,8 @@ std::string ThemeDir(const std::string& source) {
 // at all: a clerk program copied away from its build folder, say.
 bool ThemeFound(const std::string& source, Diagnostics& diag) {
   const std::string dir = ThemeDir(source);
-  if (std::filesystem::is_directory(dir)) return true;
+  std::error_code ec;
+  if (std::filesystem::is_directory(dir, ec)) return true;
   const std::string shipped = ShippedTheme().string();
   diag.Error({dir, 0, 0},
              "no theme: the site has no themes/default folder, and clerk's own theme is "
@@ -317,11 +321,12 @@ int BuildOnce(const Options& opt, std::ostream& log, std::string* messages = nul
           (opt.no_search ? "no-search" : clerk::output::PagefindStamp(opt.source)) +
           (opt.allow_outside_links ? "\nallow-outside-links" : ""));
   timer.Mark("source stamp");
+  std::error_code ec;
   size_t intact_files = 0;
   if (ok && clerk::SavedStamp(opt.out) == stamp &&
       clerk::OutputIntact(opt.out, jobs, &intact_files) &&
       (opt.no_search ||
-       std::filesystem::exists(std::filesystem::path(opt.out) / "pagefind"))) {
+       std::filesystem::exists(std::filesystem::path(opt.out) / "pagefind", ec))) {
     log << "clerk build: nothing changed since the last build -> " << intact_files
         << " files in " << opt.out << "/ (0 written, 0 removed, " << intact_files
         << " unchanged; " << Elapsed(started) << ")\n";

@@ -320,3 +320,26 @@ TEST_CASE("a meeting.yaml that is a link to itself is one error, and the rest is
   CHECK(Has(r.output, "content/people/bo-member.yaml:2:1: error: unknown key 'nmae'"));
   CHECK_FALSE(Has(r.output, "internal error"));
 }
+
+TEST_CASE("a themes folder a normal user cannot read is an error, not an abort",
+          "[hostile-files]") {
+  if (::geteuid() != 0 || ::access("/usr/bin/setpriv", X_OK) != 0) {
+    WARN("needs root and setpriv: skipped");
+    return;
+  }
+  TempDir dir;
+  BaseSite(dir.path());
+  fs::permissions(dir.path(), fs::perms::all, fs::perm_options::add);
+  fs::create_directories(dir.path() / "themes" / "default");
+  fs::permissions(dir.path() / "themes", fs::perms::none);
+  CommandResult r =
+      RunProgram("setpriv",
+                 "--reuid=nobody --regid=nogroup --clear-groups timeout -k 5 "
+                 "60 '" +
+                     std::string(CLERK_BINARY) + "' check --today 2024-04-01",
+                 dir.path());
+  fs::permissions(dir.path() / "themes", fs::perms::owner_all);
+  INFO(r.output);
+  CHECK(r.exit_code == 1);  // the theme lookup threw filesystem_error: exit 134
+  CHECK(Has(r.output, "themes: error: cannot read folder: Permission denied\n"));
+}

@@ -229,7 +229,8 @@ json CommitteeJson(const SiteIndex& index, const Committee& c, const OpenDataOpt
 }
 
 std::string Dump(const json& j) {
-  return j.dump(2) + "\n";
+  // Input is strict UTF-8; `replace` is the backstop that never throws.
+  return j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 
 }  // namespace

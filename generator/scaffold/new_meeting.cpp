@@ -31,12 +31,19 @@ std::string NewMeeting(const Site& site, const std::string& committee_id,
   std::string id = date + "-" + committee_id;
   std::filesystem::path dir =
       std::filesystem::path(site.root) / "content" / "meetings" / id;
-  if (std::filesystem::exists(dir)) {
+  // The non-throwing calls: a folder Clerk may not read or write is an
+  // error at it, never an uncaught exception.
+  std::error_code ec;
+  if (std::filesystem::exists(std::filesystem::symlink_status(dir, ec))) {
     diag.Error({dir.string(), 0, 0},
                "this meeting already exists; edit its meeting.yaml");
     return "";
   }
-  std::filesystem::create_directories(dir);
+  std::filesystem::create_directories(dir, ec);
+  if (ec) {
+    diag.Error({dir.string(), 0, 0}, "cannot make the meeting folder: " + ec.message());
+    return "";
+  }
   std::ofstream out(dir / "meeting.yaml");
   out << "# New meeting of " << committee->second.name << ".\n"
       << "# Fields are described in docs/content-format.md. Run `clerk check` after "

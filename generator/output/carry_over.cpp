@@ -7,6 +7,8 @@
 
 #include <cerrno>
 #include <cstring>
+#include <filesystem>
+#include <map>
 
 #include "output/kill_point.h"
 
@@ -119,10 +121,137 @@ CarryResult CarryOver(const std::string& from, const std::string& to,
   return std::move(carrier).result();
 }
 
+namespace {
+
+struct Entry {
+  ino_t inode = 0;
+  bool is_dir = false;
+};
+
+// The entries of the open folder `fd` (which it closes), by name.
+bool ListFolder(int fd, std::map<std::string, Entry>* entries) {
+  DIR* dir = ::fdopendir(fd);
+  if (dir == nullptr) {
+    ::close(fd);
+    return false;
+  }
+  bool ok = true;
+  for (;;) {
+    errno = 0;
+    const dirent* e = ::readdir(dir);
+    if (e == nullptr) {
+      ok = errno == 0;
+      break;
+    }
+    if (std::strcmp(e->d_name, ".") == 0 || std::strcmp(e->d_name, "..") == 0) continue;
+    Entry entry{e->d_ino, e->d_type == DT_DIR};
+    if (e->d_type == DT_UNKNOWN) {
+      struct stat st;
+      if (::fstatat(::dirfd(dir), e->d_name, &st, AT_SYMLINK_NOFOLLOW) == 0) {
+        entry.inode = st.st_ino;
+        entry.is_dir = S_ISDIR(st.st_mode);
+      }
+    }
+    (*entries)[e->d_name] = entry;
+  }
+  ::closedir(dir);
+  return ok;
+}
+
+class Mirror {
+ public:
+  Mirror(const std::string& source, const std::string& mirror)
+      : source_(source), mirror_(mirror) {}
+
+  // Mirrors the folder at `rel` ("" for the top).
+  bool Folder(const std::string& rel) {
+    const std::string from = rel.empty() ? source_ : source_ + "/" + rel;
+    const std::string to = rel.empty() ? mirror_ : mirror_ + "/" + rel;
+    std::map<std::string, Entry> want, have;
+    int from_fd = ::open(from.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+    int to_fd = ::open(to.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+    if (from_fd < 0 || to_fd < 0) {
+      if (from_fd >= 0) ::close(from_fd);
+      if (to_fd >= 0) ::close(to_fd);
+      return Fail(rel, std::strerror(errno));
+    }
+    int from_dup = ::dup(from_fd);
+    if (!ListFolder(from_fd, &want) || !ListFolder(::dup(to_fd), &have)) {
+      if (from_dup >= 0) ::close(from_dup);
+      ::close(to_fd);
+      return Fail(rel, std::strerror(errno));
+    }
+    bool ok = true;
+    for (const auto& [name, entry] : have) {
+      auto it = want.find(name);
+      bool same = it != want.end() && it->second.is_dir == entry.is_dir &&
+                  (entry.is_dir || it->second.inode == entry.inode);
+      if (!same) ok = Remove(to, to_fd, name, entry.is_dir, rel) && ok;
+    }
+    for (const auto& [name, entry] : want) {
+      if (!ok) break;
+      const std::string path = rel.empty() ? name : rel + "/" + name;
+      auto it = have.find(name);
+      bool there = it != have.end() && it->second.is_dir == entry.is_dir &&
+                   (entry.is_dir || it->second.inode == entry.inode);
+      if (entry.is_dir) {
+        if (!there && ::mkdirat(to_fd, name.c_str(), 0755) != 0)
+          ok = Fail(path, std::strerror(errno));
+        else
+          ok = Folder(path);
+      } else if (!there) {
+        if (::linkat(from_dup, name.c_str(), to_fd, name.c_str(), 0) != 0)
+          ok = Fail(path, std::strerror(errno));
+        else if (++changed_ == 1)
+          KillPoint("mirror-some");
+      }
+    }
+    ::close(from_dup);
+    ::close(to_fd);
+    return ok;
+  }
+
+  const std::string& error() const { return error_; }
+
+ private:
+  bool Remove(const std::string& to, int to_fd, const std::string& name, bool is_dir,
+              const std::string& rel) {
+    std::error_code ec;
+    if (is_dir ? (std::filesystem::remove_all(to + "/" + name, ec), !ec)
+               : ::unlinkat(to_fd, name.c_str(), 0) == 0)
+      return true;
+    return Fail(rel.empty() ? name : rel + "/" + name,
+                is_dir ? ec.message() : std::strerror(errno));
+  }
+
+  bool Fail(const std::string& path, const std::string& why) {
+    if (error_.empty()) error_ = path + ": " + why;
+    return false;
+  }
+
+  const std::string& source_;
+  const std::string& mirror_;
+  std::string error_;
+  size_t changed_ = 0;
+};
+
+}  // namespace
+
+bool MirrorTree(const std::string& source, const std::string& mirror,
+                std::string* error) {
+  Mirror m(source, mirror);
+  if (m.Folder("")) return true;
+  *error = m.error();
+  return false;
+}
+
 bool CopyFile(const std::string& from, const std::string& to) {
   int in = ::open(from.c_str(), O_RDONLY | O_CLOEXEC);
   if (in < 0) return false;
-  int out = ::open(to.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  // A new file, never the one `to` names now: that may be a hard link to
+  // the live site's copy.
+  ::unlink(to.c_str());
+  int out = ::open(to.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
   if (out < 0) {
     ::close(in);
     return false;

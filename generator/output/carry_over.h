@@ -27,6 +27,15 @@ CarryResult CarryOver(const std::string& from, const std::string& to,
                       const std::function<bool(std::string_view path)>& skip,
                       const std::function<void(const std::string& path)>& carried);
 
+// Makes the folder `mirror` hold exactly what `source` holds, every file a
+// hard link to the same file of `source`, changing only what differs (a
+// file is the same when it is the same inode, as the folder listing says:
+// no file is opened or read). An edit build keeps the previous site this way
+// beside the current one, so it changes a handful of entries instead of
+// making a folder and a link for every page. False (with `*error`) if some
+// entry cannot be made or removed.
+bool MirrorTree(const std::string& source, const std::string& mirror, std::string* error);
+
 // Copies the file `from` to `to` (a new file), in the kernel where it can:
 // for bookkeeping that the build then appends to, which must not change the
 // old site's copy. False if it cannot.

@@ -70,6 +70,10 @@ std::string StagingFolder(const std::string& out, long pid) {
   return out + std::string(kTmp) + std::to_string(pid);
 }
 
+std::string SpareFolder(const std::string& out) {
+  return out + ".old-spare";
+}
+
 bool SwapIn(const std::string& next, const std::string& out, std::string* previous,
             std::string* error) {
   previous->clear();

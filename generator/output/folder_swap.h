@@ -15,6 +15,13 @@ namespace clerk {
 // "<out>.tmp-<pid>": where a build makes the new site.
 std::string StagingFolder(const std::string& out, long pid);
 
+// "<out>.old-spare": the previous site, kept after a build as hard links to
+// the files it shares with the current one (no file's bytes twice). The next
+// edit build mirrors the current site into it (carry_over.h MirrorTree),
+// changing only what differs, and makes its changes there: much cheaper than
+// a new folder and a link for every page. Deleting it costs only speed.
+std::string SpareFolder(const std::string& out);
+
 // Makes the folder `next` (a complete site) the folder `out`. Where the file
 // system swaps two folders in one step (Linux renameat2 RENAME_EXCHANGE),
 // `out` is never missing. Elsewhere the old `out` is first moved to

@@ -451,7 +451,7 @@ bool SiteWriter::CommitFresh(Diagnostics& diag, bool keep_deps) {
     }
   }
   KillPoint("bookkeeping");
-  return Publish(diag);
+  return Publish(diag, staging_);
 }
 
 bool SiteWriter::CommitEdit(Diagnostics& diag, bool keep_deps) {
@@ -508,49 +508,95 @@ bool SiteWriter::CommitEdit(Diagnostics& diag, bool keep_deps) {
     return true;
   }
 
-  // The new site: this build's files (staged), and every other file of the
-  // old one but the stale (hard links), including files put there by hand.
-  CarryResult carried = CarryOver(
-      out_, staging_,
-      [&](std::string_view path) { return Rewritten(path) || stale.count(path); },
-      nullptr);
-  if (!carried.ok) return Failed(diag, "cannot keep " + out_ + "/" + carried.error);
+  // The new site is made in the spare folder, the previous site kept beside
+  // this one: mirrored from the current site, it needs only this build's
+  // files moved in and the stale ones out. Without one (the first edit
+  // build), in the staging folder: this build's files, and every other file
+  // of the current site but the stale ones, as hard links (including files
+  // put there by hand).
+  std::string target = SpareFolder(out_);
+  std::string error;
+  std::error_code ec;
+  if (!fs::exists(fs::path(target) / kSiteMarker, ec) ||
+      !MirrorTree(out_, target, &error) || !MoveStagedInto(target, &error)) {
+    if (!error.empty())
+      timer.Mark("mirror into spare", "failed: " + error + "; made afresh");
+    target = staging_;
+    CarryResult carried = CarryOver(
+        out_, staging_,
+        [&](std::string_view path) { return Rewritten(path) || stale.count(path); },
+        nullptr);
+    if (!carried.ok) return Failed(diag, "cannot keep " + out_ + "/" + carried.error);
+    timer.Mark("carry over", std::to_string(carried.carried) + " files kept");
+  } else {
+    for (const std::string& path : gone) ::unlink((target + "/" + path).c_str());
+    timer.Mark("mirror into spare");
+  }
   // Folders that only held stale files go too (not ones that were empty).
-  for (const std::string& dir : emptied) ::rmdir((staging_ + "/" + dir).c_str());
-  timer.Mark("carry over", std::to_string(carried.carried) + " files kept");
+  for (const std::string& dir : emptied) ::rmdir((target + "/" + dir).c_str());
   KillPoint("carried");
 
-  // The bookkeeping the build appends to is copied first: the old site's
-  // must stay as it is until the swap.
-  const std::string log_path = staging_ + "/" + kBuildLogName;
+  // The bookkeeping the build appends to is copied first (CopyFile makes a
+  // new file): the current site's must stay as it is until the swap.
+  ::unlink((target + "/" + kSourceStampName).c_str());
+  const std::string log_path = target + "/" + kBuildLogName;
   CopyFile(out_ + "/" + kBuildLogName, log_path);  // if not, Update writes it whole
   if (!old_log_.Update(log_path, std::move(changed), gone))
     return Failed(diag, "cannot write " + log_path);
   // Only a speed-up: without them the next build renders every paper.
-  const std::string bodies_path = staging_ + "/" + kKnownBodiesName;
-  const std::string ids_path = staging_ + "/" + kKnownPageIdsName;
+  const std::string bodies_path = target + "/" + kKnownBodiesName;
+  const std::string ids_path = target + "/" + kKnownPageIdsName;
+  ::unlink(bodies_path.c_str());
+  ::unlink(ids_path.c_str());
   if (known_bodies_) CopyFile(out_ + "/" + kKnownBodiesName, bodies_path);
   if (!SaveKnownBodies(bodies_, bodies_path, known_bodies_ ? &*known_bodies_ : nullptr))
-    std::remove(bodies_path.c_str());
+    ::unlink(bodies_path.c_str());
   if (known_ids_) CopyFile(out_ + "/" + kKnownPageIdsName, ids_path);
   if (!SaveKnownPageIds(ids_, ids_path, known_ids_ ? &*known_ids_ : nullptr))
-    std::remove(ids_path.c_str());
+    ::unlink(ids_path.c_str());
   timer.Mark("save build log, bodies and ids");
   KillPoint("bookkeeping");
-  return Publish(diag);
+  return Publish(diag, target);
 }
 
-bool SiteWriter::Publish(Diagnostics& diag) {
-  if (before_swap_) before_swap_(staging_);
+bool SiteWriter::MoveStagedInto(const std::string& target, std::string* error) {
+  std::sort(staged_.begin(), staged_.end());
+  std::string made;
+  for (const std::string& path : staged_) {
+    std::string parent = Parent(path);
+    if (!parent.empty() && parent != made) MakeFolders(target, made = parent);
+    if (std::rename((staging_ + "/" + path).c_str(), (target + "/" + path).c_str()) !=
+        0) {
+      *error = path + ": " + std::strerror(errno);
+      // What was moved goes back, for the staging folder to be whole.
+      for (const std::string& back : staged_) {
+        if (back == path) break;
+        std::rename((target + "/" + back).c_str(), (staging_ + "/" + back).c_str());
+      }
+      return false;
+    }
+  }
+  return true;
+}
+
+bool SiteWriter::Publish(Diagnostics& diag, const std::string& target) {
+  if (before_swap_) before_swap_(target);
   KillPoint("before-swap");
   StageTimer timer;
   std::string previous, error;
-  if (!SwapIn(staging_, out_, &previous, &error))
+  if (!SwapIn(target, out_, &previous, &error))
     return Failed(diag, "cannot put the new site in place of " + out_ + ": " + error);
   begun_ = false;
   KillPoint("swapped");
-  if (!previous.empty()) RemoveSiteFolder(previous, kSiteMarker);
-  timer.Mark("swap in, old site removed");
+  // The previous site becomes the spare for the next build.
+  const std::string spare = SpareFolder(out_);
+  if (!previous.empty() && previous != spare) {
+    RemoveSiteFolder(spare, kSiteMarker);
+    if (std::rename(previous.c_str(), spare.c_str()) != 0)
+      RemoveSiteFolder(previous, kSiteMarker);
+  }
+  RemoveSiteFolder(staging_, kSiteMarker);  // if the site was made in the spare
+  timer.Mark("swap in");
   return true;
 }
 

@@ -3,11 +3,13 @@
 //
 // Nothing under the output folder changes until every page is rendered
 // without error, and then it changes in one step. Rendered files go to a
-// staging folder beside it (`public.tmp-<pid>`); Commit() completes that
-// folder into the whole new site (the old site's files that are kept, as
-// hard links: carry_over.h), saves the build log there, lets the search
-// index be built there (SetBeforeSwap), and swaps it with the output folder
-// (folder_swap.h). A reader, a web server or a kill at any moment sees the
+// staging folder beside it (`public.tmp-<pid>`); Commit() makes the whole
+// new site from them: in the spare folder (`public.old-spare`, the previous
+// site, mirrored from the current one so only what differs changes), or
+// without one in the staging folder (every kept file of the current site as
+// a hard link: carry_over.h). It saves the build log there, lets the search
+// index be built there (SetBeforeSwap), and swaps that folder with the
+// output folder (folder_swap.h); the site it replaces becomes the spare. A reader, a web server or a kill at any moment sees the
 // whole old site or the whole new one, search index included, never a mix
 // and never no folder; what a killed build leaves beside the site is
 // removed by the next build.
@@ -124,8 +126,12 @@ class SiteWriter : public OutputSink {
   // Commit without a log / with one; both end in Publish.
   bool CommitFresh(Diagnostics& diag, bool keep_deps);
   bool CommitEdit(Diagnostics& diag, bool keep_deps);
-  // Runs before_swap_ on the staging folder and swaps it in.
-  bool Publish(Diagnostics& diag);
+  // Moves the staged files into `target` (the spare folder); on failure
+  // moves them back.
+  bool MoveStagedInto(const std::string& target, std::string* error);
+  // Runs before_swap_ on `target`, the complete new site, swaps it in, and
+  // keeps the previous site as the spare (folder_swap.h).
+  bool Publish(Diagnostics& diag, const std::string& target);
   // Reports `message` (the previous site is unchanged) and aborts.
   bool Failed(Diagnostics& diag, const std::string& message);
 

@@ -38,12 +38,15 @@ std::map<std::string, std::string> Files(const fs::path& root) {
   return files;
 }
 
-// What a build left beside the output folder: public.tmp-*, public.old-*.
+// What a build left beside the output folder: public.tmp-*, public.old-*,
+// but the spare (the previous site, kept for the next edit build).
 std::vector<std::string> Beside(const fs::path& out) {
   std::vector<std::string> names;
   for (const auto& e : fs::directory_iterator(out.parent_path())) {
     std::string name = e.path().filename().string();
-    if (name.rfind(out.filename().string() + ".", 0) == 0) names.push_back(name);
+    if (name.rfind(out.filename().string() + ".", 0) == 0 &&
+        name != out.filename().string() + ".old-spare")
+      names.push_back(name);
   }
   return names;
 }
@@ -174,14 +177,23 @@ TEST_CASE(
     "[e2e][crash]") {
   EditedSite site(/*search=*/false);
   Sites s = Reference(site);
-  // Each step, and which site a reader sees after a kill there.
-  const std::vector<std::pair<std::string, bool>> steps = {
-      {"commit-start", false},  {"carry-some", false},  {"carried", false},
-      {"bookkeeping", false},   {"before-swap", false}, {"swapped", true},
-      {"remove-old-half", true}};
-  for (const auto& [step, is_new] : steps) {
-    INFO("killed at " << step);
+  // Each step, which site a reader sees after a kill there, and whether the
+  // step is reached only without a spare (the first edit build).
+  struct Step {
+    const char* name;
+    bool is_new;
+    bool without_spare;
+  };
+  const std::vector<Step> steps = {
+      {"commit-start", false, false}, {"carry-some", false, true},
+      {"mirror-some", false, false},  {"carried", false, false},
+      {"carried", false, true},       {"bookkeeping", false, false},
+      {"before-swap", false, false},  {"swapped", true, false},
+      {"swapped", true, true}};
+  for (const auto& [step, is_new, without_spare] : steps) {
+    INFO("killed at " << step << (without_spare ? ", without a spare" : ""));
     BackToOld(site, s);
+    if (without_spare) fs::remove_all(site.dir() / "public.old-spare");
     Outcome o = RunKilled(site.Args(site.out()), site.dir(), step);
     REQUIRE(o.killed);
     REQUIRE(fs::is_directory(site.out()));

@@ -5,6 +5,7 @@
 #include <csignal>
 
 #include "model/parallel.h"
+#include "output/folder_swap.h"
 #include "output/known_bodies.h"
 #include "test_support.h"
 
@@ -23,10 +24,13 @@ TEST_CASE("a written site replaces the previous one whole", "[output]") {
   CHECK(testing::ReadFile(out / "a/b/c.html") == "deep");
   CHECK(!fs::exists(out / "old"));  // stale files do not linger
   CHECK(fs::exists(out / kSiteMarker));
-  // No temporary folders are left beside it.
+  // No temporary folders are left beside it: only the previous site, as
+  // hard links, for the next edit build.
   int entries = 0;
-  for (const auto& e : fs::directory_iterator(dir.path())) entries += e.path() != out;
+  for (const auto& e : fs::directory_iterator(dir.path()))
+    entries += e.path() != out && e.path() != SpareFolder(out.string());
   CHECK(entries == 0);
+  CHECK(testing::ReadFile(SpareFolder(out.string()) + "/old/index.html") == "stale");
 }
 
 TEST_CASE("a failed write leaves the previous site untouched", "[output]") {
@@ -426,6 +430,7 @@ TEST_CASE(
   CHECK(testing::ReadFile(out / "page.html") == "p");
   CHECK(testing::ReadFile(out / "hand.txt") == "by hand");
   int entries = 0;
-  for (const auto& e : fs::directory_iterator(dir.path())) entries += e.path() != out;
+  for (const auto& e : fs::directory_iterator(dir.path()))
+    entries += e.path() != out && e.path() != SpareFolder(out.string());
   CHECK(entries == 0);
 }

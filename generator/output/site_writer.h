@@ -9,10 +9,11 @@
 // without one in the staging folder (every kept file of the current site as
 // a hard link: carry_over.h). It saves the build log there, lets the search
 // index be built there (SetBeforeSwap), and swaps that folder with the
-// output folder (folder_swap.h); the site it replaces becomes the spare. A reader, a web server or a kill at any moment sees the
-// whole old site or the whole new one, search index included, never a mix
-// and never no folder; what a killed build leaves beside the site is
-// removed by the next build.
+// output folder (folder_swap.h); the site it replaces becomes the spare.
+// A reader, a web server or a kill at any moment sees the whole old site or
+// the whole new one, search index included, never a mix and never no
+// folder; what a killed build leaves beside the site is removed by the next
+// build.
 //   - First build (no build log): every page is written; nothing of the old
 //     folder is removed except Clerk's own bookkeeping.
 //   - Later builds: only files whose inputs changed are rendered and staged

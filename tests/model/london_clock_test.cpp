@@ -9,6 +9,7 @@
 #include "output/open_data.h"
 #include "render/site_index.h"
 #include "render/small_site.h"
+#include "test_support.h"
 
 using namespace clerk;
 
@@ -93,4 +94,28 @@ TEST_CASE("London clock: a meeting in the autumn fold is stamped in BST in its c
   m.start = {{2024, 3, 31}, TimeOfDay{2, 30}};
   ics = output::CalendarText(index, {&m}, "test", {});
   CHECK(ics.find("DTSTAMP:20240331T013000Z\r\n") != std::string::npos);
+}
+
+TEST_CASE("London clock: a meeting in the fold builds, and every file gives it in BST",
+          "[dates][dst][e2e]") {
+  using namespace clerk::testing;
+  TempDir dir;
+  CopyTree(SourceDir() / "tests/bad-input/base", dir.path());
+  WriteFile(dir.path() / "content/meetings/2024-10-27-planning/meeting.yaml",
+            "committee: planning\nstatus: scheduled\nstart: 2024-10-27 01:30\n"
+            "end: 01:50\nvenue: town-hall\n");
+  WriteFile(dir.path() / "site.yaml", ReadFile(dir.path() / "site.yaml") +
+                                          "base_url: https://papers.example.org/\n");
+  CommandResult r =
+      RunClerk("build --today 2024-04-01 --no-search --out out", dir.path());
+  INFO(r.output);
+  REQUIRE(r.exit_code == 0);
+  const std::string json =
+      ReadFile(dir.path() / "out/data/meetings/2024-10-27-planning.json");
+  CHECK(json.find("\"start_date\": \"2024-10-27T01:30:00+01:00\"") != std::string::npos);
+  CHECK(json.find("\"end_date\": \"2024-10-27T01:50:00+01:00\"") != std::string::npos);
+  const std::string ics =
+      ReadFile(dir.path() / "out/meetings/2024-10-27-planning/meeting.ics");
+  CHECK(ics.find("DTSTART;TZID=Europe/London:20241027T013000\r\n") != std::string::npos);
+  CHECK(ics.find("DTSTAMP:20241027T003000Z\r\n") != std::string::npos);
 }

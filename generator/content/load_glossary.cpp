@@ -9,6 +9,7 @@
 #include "content/record_loaders.h"
 #include "content/source_files.h"
 #include "content/yaml_reader.h"
+#include "model/word_pattern.h"
 
 namespace clerk {
 namespace {
@@ -153,6 +154,7 @@ void ReadTerm(const std::string& term, const SourcePos& pos, const YAML::Node& v
 
 std::string RegexProblem(const std::string& pattern) {
   if (pattern.empty()) return "an empty pattern matches nothing";
+  if (std::string shape = PatternShapeProblem(pattern); !shape.empty()) return shape;
   try {
     std::regex re(pattern, std::regex::ECMAScript);
   } catch (const std::regex_error& e) {

@@ -14,6 +14,7 @@
 #include "model/glossary.h"
 #include "model/parallel.h"
 #include "model/program_identity.h"
+#include "model/word_pattern.h"
 
 namespace clerk {
 namespace {
@@ -35,6 +36,9 @@ class GlossaryWords {
                        return a->term.size() > b->term.size();
                      });
     for (const GlossaryPattern& p : site.glossary_ignore) {
+      // A pattern of a dangerous shape was reported when the glossary was
+      // loaded; it is never run (model/word_pattern.h).
+      if (!PatternShapeProblem(p.pattern).empty()) continue;
       try {
         patterns_.emplace_back(p.pattern, std::regex::ECMAScript | std::regex::optimize);
       } catch (const std::regex_error&) {
@@ -48,6 +52,7 @@ class GlossaryWords {
   }
   // A code such as a table row id ("ASL1"): the whole word matches a pattern.
   bool Ignored(const std::string& word) const {
+    if (word.size() > kMaxPatternWord) return false;  // std::regex recurses per byte
     for (const std::regex& re : patterns_)
       if (std::regex_match(word, re)) return true;
     return false;

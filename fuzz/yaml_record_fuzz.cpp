@@ -148,6 +148,9 @@ void LoadAsEveryRecord(const std::string& text, bool utf8) {
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (size > 64 * 1024) return -1;  // council YAML files are a few KB
   std::string text(reinterpret_cast<const char*>(data), size);
+  // Issue 18 defect 7: a NUL byte read into a record (its message then holds
+  // the byte yaml-cpp made of it). For a long run on sources without that fix.
+  if (fuzz::KnownIssue("nul-in-yaml") && text.find('\0') != std::string::npos) return -1;
   bool utf8 = fuzz::IsValidUtf8(text);
   size_t lines = fuzz::CountLines(text);
   // ParseYaml gets text as ReadTextFile returns it, never with a NUL byte

@@ -4,10 +4,12 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdio>
 #include <map>
 #include <sstream>
 
 #include "content/source_files.h"
+#include "content/yaml_syntax.h"
 
 namespace clerk {
 namespace {
@@ -90,20 +92,65 @@ void ReportSecondDocument(const std::string& text, const std::string& path,
 
 }  // namespace
 
+namespace {
+
+// yaml-cpp gives an empty value (`civic-centre:` with nothing after it) the
+// position of the next token: the next key, or past the end of the file. A
+// problem with the value belongs at its key, so each empty value of a
+// mapping is tagged with its key's position (a tag is the one thing a node
+// keeps that the public API can set; clerk reads no tags otherwise), and
+// YamlRecord::PosOf reads it back.
+constexpr std::string_view kKeyAtTag = "!clerk-key-at:";
+
+void TagEmptyValues(YAML::Node node, int depth) {
+  if (depth > 200) return;  // the parser refuses deeper nesting anyway
+  if (node.IsMap()) {
+    for (auto kv : node) {
+      if (kv.second.IsNull()) {
+        YAML::Mark key = kv.first.Mark();
+        if (key.line >= 0)
+          kv.second.SetTag(std::string(kKeyAtTag) + std::to_string(key.line) + ":" +
+                           std::to_string(key.column));
+      } else {
+        TagEmptyValues(kv.second, depth + 1);
+      }
+    }
+  } else if (node.IsSequence()) {
+    for (auto item : node) TagEmptyValues(item, depth + 1);
+  }
+}
+
+// The key position TagEmptyValues left on an empty value, if any.
+std::optional<YAML::Mark> KeyAtTag(const YAML::Node& node) {
+  if (!node.IsNull()) return std::nullopt;
+  const std::string& tag = node.Tag();
+  if (tag.rfind(kKeyAtTag, 0) != 0) return std::nullopt;
+  YAML::Mark mark;
+  if (std::sscanf(tag.c_str() + kKeyAtTag.size(), "%d:%d", &mark.line, &mark.column) != 2)
+    return std::nullopt;
+  return mark;
+}
+
+}  // namespace
+
 std::optional<YAML::Node> ParseYaml(const std::string& text, const std::string& path,
                                     int first_line, Diagnostics& diag) {
   try {
     std::vector<YAML::Node> documents = YAML::LoadAll(text);
     if (documents.size() > 1) ReportSecondDocument(text, path, first_line, diag);
+    if (documents.empty()) return YAML::Node();
+    TagEmptyValues(documents.front(), 0);
     // The first document is still read, so its own problems are reported too.
-    return documents.empty() ? YAML::Node() : documents.front();
+    return documents.front();
   } catch (const YAML::Exception& e) {
+    YamlSyntaxProblem problem =
+        ExplainYamlSyntaxError(text, e.mark.line, e.mark.column, e.msg);
     SourcePos pos{path, 0, 0};
-    if (e.mark.line >= 0) {
-      pos.line = e.mark.line + first_line;
-      pos.column = e.mark.column + 1;
+    if (problem.line > 0) {
+      pos.line = problem.line + first_line - 1;
+      pos.column = problem.column;
     }
-    diag.Error(pos, "YAML syntax error: " + e.msg);
+    diag.Error(pos, problem.message);
     return std::nullopt;
   }
 }
@@ -175,7 +222,7 @@ YamlRecord::~YamlRecord() {
 SourcePos YamlRecord::PosOf(const YAML::Node& node) const {
   SourcePos pos{path_, 1, 1};
   if (node.IsDefined()) {
-    YAML::Mark mark = node.Mark();
+    YAML::Mark mark = KeyAtTag(node).value_or(node.Mark());
     if (mark.line >= 0) {
       pos.line = mark.line + line_offset_;
       pos.column = mark.column + 1;
@@ -251,9 +298,13 @@ std::optional<bool> YamlRecord::Bool(const char* key) {
 std::optional<int> YamlRecord::Int(const char* key, bool required) {
   std::string text = String(key, required);
   if (text.empty()) return std::nullopt;
-  bool digits = std::all_of(text.begin(), text.end(),
+  // A sign is read, so that a caller's range check ("must be 0 or more")
+  // speaks for -1 rather than a claim that -1 is not a whole number.
+  size_t sign = text[0] == '-' || text[0] == '+' ? 1 : 0;
+  bool digits = text.size() > sign &&
+                std::all_of(text.begin() + static_cast<std::ptrdiff_t>(sign), text.end(),
                             [](unsigned char c) { return std::isdigit(c); });
-  if (!digits || text.size() > 9) {
+  if (!digits || text.size() - sign > 9) {
     diag_.Error(PosOfKey(key),
                 "'" + std::string(key) + "' must be a whole number, not '" + text + "'");
     return std::nullopt;
@@ -269,27 +320,127 @@ std::optional<Date> YamlRecord::DateField(const char* key, bool required) {
   return parsed.date;
 }
 
-std::string RefId(const std::string& text) {
-  // The reference syntax "@/meetings/<id>" (links/site_links.h) names the
-  // same record as the plain id; which kind it is, the field says.
-  if (text.rfind("@/", 0) != 0) return text;
-  std::string path = text.substr(0, text.find('#'));
-  while (!path.empty() && path.back() == '/') path.pop_back();
-  return path.substr(path.rfind('/') + 1);
+IdReference ParseIdReference(const std::string& text) {
+  IdReference ref;
+  if (text.rfind("@/", 0) != 0) {
+    ref.id = text;
+    return ref;
+  }
+  size_t hash = text.find('#');
+  std::vector<std::string> parts;
+  std::string rest = text.substr(2, hash == std::string::npos ? hash : hash - 2);
+  for (size_t start = 0;;) {
+    size_t slash = rest.find('/', start);
+    parts.push_back(rest.substr(start, slash - start));
+    if (slash == std::string::npos) break;
+    start = slash + 1;
+  }
+  bool blank = std::any_of(parts.begin(), parts.end(),
+                           [](const std::string& p) { return p.empty(); });
+  if (!blank && parts.size() == 2) {
+    ref.collection = parts[0];
+    ref.id = parts[1];
+  } else if (!blank && parts.size() == 3 && parts[0] == "meetings") {
+    ref.collection = "meetings/" + parts[1];  // a paper of that meeting
+    ref.id = parts[2];
+  } else {
+    ref.problem = "is not a reference to one record";
+    // The id meant, if it can be seen, for the message's example.
+    if (parts.size() != 2 && !parts.back().empty()) ref.id = parts.back();
+  }
+  if (ref.problem.empty() && hash != std::string::npos)
+    ref.problem = "points to a place on a page ('" + text.substr(hash) + "')";
+  return ref;
 }
 
-Ref RefAt(const YAML::Node& node, const YamlRecord& record) {
+std::string RefId(const std::string& text) {
+  IdReference ref = ParseIdReference(text);
+  return ref.problem.empty() ? ref.id : text;
+}
+
+namespace {
+
+// What a field names, by its key, where that is certain: a reference to
+// another kind of record ("contact: @/committees/x") is then an error.
+struct FieldKind {
+  const char* collection;  // "meetings/" for a paper: any meeting's
+  const char* noun;
+};
+
+std::optional<FieldKind> KindOfField(const char* key) {
+  if (!key) return std::nullopt;
+  static const std::map<std::string, FieldKind> kinds = {
+      {"contact", {"people", "person"}},
+      {"person", {"people", "person"}},
+      {"for", {"people", "person"}},
+      {"author", {"people", "person"}},
+      {"authors", {"people", "person"}},
+      {"presenters", {"people", "person"}},
+      {"witnesses", {"people", "person"}},
+      {"present", {"people", "person"}},
+      {"apologies", {"people", "person"}},
+      {"absent", {"people", "person"}},
+      {"committee", {"committees", "committee"}},
+      {"committees", {"committees", "committee"}},
+      {"meeting", {"meetings", "meeting"}},
+      {"moved_to", {"meetings", "meeting"}},
+      {"approved_at", {"meetings", "meeting"}},
+      {"venue", {"venues", "venue"}},
+      {"topic", {"topics", "topic"}},
+      {"documents", {"meetings/", "paper"}},
+      {"appendices", {"meetings/", "paper"}},
+  };
+  auto it = kinds.find(key);
+  if (it == kinds.end()) return std::nullopt;
+  return it->second;
+}
+
+bool InCollection(const std::string& collection, const FieldKind& kind) {
+  std::string_view want = kind.collection;
+  if (!want.empty() && want.back() == '/') return collection.rfind(want, 0) == 0;
+  return collection == want;
+}
+
+// Checks the reference `text` read at `pos` for `key`; the id, or "" when
+// it was reported.
+std::string CheckedRefId(const std::string& text, const char* key, const SourcePos& pos,
+                         Diagnostics& diag) {
+  IdReference ref = ParseIdReference(text);
+  std::optional<FieldKind> kind = KindOfField(key);
+  if (ref.problem.empty() &&
+      (ref.collection.empty() || !kind || InCollection(ref.collection, *kind)))
+    return ref.id;
+  std::string message =
+      "'" + text + "' " +
+      (ref.problem.empty() ? "is not a " + std::string(kind->noun) : ref.problem);
+  if (kind) {
+    std::string example = IsValidId(ref.id) ? ref.id : "<id>";
+    std::string prefix = kind->collection;
+    prefix += prefix.back() == '/' ? "<meeting id>/" : "/";
+    message += ": '" + std::string(key) + "' names a " + kind->noun + ": write '" +
+               example + "' or '@/" + prefix + example + "'";
+  } else {
+    message += ": write the id of a record, or @/<kind>/<id>";
+  }
+  diag.Error(pos, message);
+  return "";
+}
+
+}  // namespace
+
+Ref RefAt(const YAML::Node& node, const YamlRecord& record, const char* key) {
   Ref ref;
   ref.pos = record.PosOf(node);
-  if (node.IsScalar()) ref.id = RefId(Trim(node.Scalar()));
+  if (node.IsScalar())
+    ref.id = CheckedRefId(Trim(node.Scalar()), key, ref.pos, record.diag());
   return ref;
 }
 
 Ref YamlRecord::RefField(const char* key, bool required) {
   std::string text = String(key, required);
   Ref ref;
-  ref.id = RefId(text);
   ref.pos = PosOfKey(key);
+  if (!text.empty()) ref.id = CheckedRefId(text, key, ref.pos, diag_);
   return ref;
 }
 
@@ -317,7 +468,7 @@ std::vector<Ref> YamlRecord::RefList(const char* key) {
   YAML::Node value = Node(key);
   if (!ok_ || !value.IsDefined() || value.IsNull()) return out;
   if (value.IsScalar()) {
-    out.push_back(RefAt(value, *this));
+    out.push_back(RefAt(value, *this, key));
     return out;
   }
   if (!value.IsSequence()) {
@@ -331,7 +482,7 @@ std::vector<Ref> YamlRecord::RefList(const char* key) {
                                    "', found " + DescribeNodeType(item));
       continue;
     }
-    out.push_back(RefAt(item, *this));
+    out.push_back(RefAt(item, *this, key));
   }
   return out;
 }
@@ -381,8 +532,17 @@ void YamlRecord::Finish() {
   }
   for (const auto& [key, hint] : missing_) {
     if (std::find(explained.begin(), explained.end(), key) != explained.end()) continue;
-    diag_.Error(PosOf(node_), "missing required field '" + key + "' in the " + what_ +
-                                  (hint.empty() ? "" : ": " + hint));
+    std::string tail = " in the " + what_ + (hint.empty() ? "" : ": " + hint);
+    const YAML::Node& const_node = node_;
+    YAML::Node value = const_node[key];
+    if (!value.IsDefined()) {
+      diag_.Error(PosOf(node_), "missing required field '" + key + "'" + tail);
+    } else if (value.IsNull() || (value.IsScalar() && Trim(value.Scalar()).empty())) {
+      // Written but left empty (`item:`): the key is there, so say so at it.
+      diag_.Error(PosOfKey(key.c_str()), "'" + key + "' is empty" + tail);
+    }
+    // Otherwise the value is there but could not be read (a list where text
+    // belongs): that was reported at it, and "missing" would be untrue.
   }
 }
 

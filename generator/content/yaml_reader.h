@@ -69,7 +69,7 @@ class YamlRecord {
   // Reports undeclared keys. Called by the destructor if not called before.
   void Finish();
 
-  Diagnostics& diag() { return diag_; }
+  Diagnostics& diag() const { return diag_; }
   const std::string& path() const { return path_; }
   int line_offset() const { return line_offset_; }
 
@@ -88,12 +88,25 @@ class YamlRecord {
   std::vector<std::pair<std::string, std::string>> missing_;  // key, hint
 };
 
+// A field that names a record takes its id (`carole-gandy`) or its
+// reference (`@/people/carole-gandy`; a paper: `@/meetings/<id>/<paper>`).
+struct IdReference {
+  std::string collection;  // "people", "meetings/<id>" for a paper; "" for a plain id
+  std::string id;
+  std::string problem;  // why the text is not one of those forms, or ""
+};
+IdReference ParseIdReference(const std::string& text);
+
 // The id in a reference written as a plain id ("carole-gandy") or in the
-// reference syntax ("@/people/carole-gandy").
+// reference syntax ("@/people/carole-gandy"); the text itself if it is
+// neither.
 std::string RefId(const std::string& text);
 
-// Reads a reference written as a plain id (`carole-gandy`) at `node`.
-Ref RefAt(const YAML::Node& node, const YamlRecord& record);
+// Reads a reference written as an id or a reference at `node`. `key`, when
+// given, says what kind of record it must name ("contact": a person); a
+// reference to another kind, to a place on a page (`#...`) or with a path
+// that names no record is an error at the value, and the id is left empty.
+Ref RefAt(const YAML::Node& node, const YamlRecord& record, const char* key = nullptr);
 
 // Describes a node's type for messages: "a list", "a mapping", "text".
 std::string DescribeNodeType(const YAML::Node& node);

@@ -30,7 +30,9 @@
 #include "content/yaml_reader.h"
 #include "model/ascii.h"
 #include "render/html_text.h"
+#include "render/picture_address.h"
 #include "render/table_cells.h"
+#include "render/text_columns.h"
 #include "render/unique_ids.h"
 
 namespace clerk {
@@ -192,8 +194,9 @@ struct TableInfo {
 
 class Renderer {
  public:
-  Renderer(const SourcePos& start, const MarkdownOptions& options, Diagnostics& diag)
-      : start_(start), options_(options), diag_(diag) {
+  Renderer(const std::string& text, const SourcePos& start,
+           const MarkdownOptions& options, Diagnostics& diag)
+      : start_(start), options_(options), diag_(diag), columns_(text) {
     for (const std::string& id : options.reserved_ids) used_ids_.Reserve(id);
   }
 
@@ -231,18 +234,25 @@ class Renderer {
   // A picture named by a relative path ("chart.png") is a file of the
   // paper's meeting folder: it becomes a site link to the copy beside the
   // meeting's page, checked like any other. One that is not there is an
-  // error, where a browser would show a broken picture.
+  // error, where a browser would show a broken picture. The address is read
+  // as a browser would ("./chart.png", "site%20plan.png").
   void LocalPicture(cmark_node* node, const std::string& url) {
     if (url.empty() || url[0] == '/' || url[0] == '#' || url.rfind("@/", 0) == 0 ||
         HasScheme(url))
       return;
-    std::string name = url.substr(0, url.find_first_of("?#"));
+    std::string name = PictureFileName(url);
+    std::string written = FirstLine(url.substr(0, url.find_first_of("?#")));
     static const std::vector<std::string> kNone;
     const std::vector<std::string>& names = options_.images ? *options_.images : kNone;
     if (std::find(names.begin(), names.end(), name) != names.end()) {
       std::string link = "@/" + options_.images_base + name;
       cmark_node_set_url(node, link.c_str());
       result_.site_links.push_back({At(node), link});
+      return;
+    }
+    std::string problem = PictureNameProblem(name, written);
+    if (!problem.empty() && options_.images) {
+      diag_.Error(At(node), problem);
       return;
     }
     std::string hint;
@@ -254,18 +264,51 @@ class Renderer {
         options_.images
             ? "put the file beside this paper, in its meeting folder"
             : "put the file in assets/ and write ![what it shows](@/assets/" + name + ")";
-    diag_.Error(At(node), "picture '" + FirstLine(name) + "' not found: " + where + hint);
+    diag_.Error(At(node), "picture '" + written + "' not found: " + where + hint);
   }
 
   SourcePos At(cmark_node* node) const {
-    SourcePos pos = start_;
-    int line = cmark_node_get_start_line(node);
-    int column = cmark_node_get_start_column(node);
+    return Place(StartLine(node), cmark_node_get_start_column(node));
+  }
+
+  // A 1-based line and byte column of the text, in its file: the column
+  // counted in characters, as an editor shows it (Markdown files; text from
+  // YAML is placed by the YAML side, which counts bytes).
+  SourcePos Place(int line, int column) const {
     if (options_.map_position) return options_.map_position(line, column);
+    SourcePos pos = start_;
     int base_line = start_.line > 0 ? start_.line : 1;
     pos.line = line > 0 ? base_line + line - 1 : start_.line;
-    pos.column = column > 0 ? column + std::max(0, start_.column - 1) : 0;
+    pos.column = column > 0
+                     ? columns_.CharColumn(line, column) + std::max(0, start_.column - 1)
+                     : 0;
     return pos;
+  }
+
+  // cmark-gfm gives a link or picture the line its text ends on (with the
+  // column of its '['), so one whose text runs over a line break would be
+  // reported too low. Its text starts on the line of the '[': that of the
+  // first thing in it, less the line breaks before that. Checked against the
+  // text (cmark-gfm loses count after a code span over two lines).
+  int StartLine(cmark_node* node) const {
+    int line = cmark_node_get_start_line(node);
+    cmark_node_type type = cmark_node_get_type(node);
+    if (type != CMARK_NODE_LINK && type != CMARK_NODE_IMAGE) return line;
+    int breaks = 0, first = 0;
+    for (cmark_node* n : CmarkNodes(node)) {
+      if (n == node) continue;
+      cmark_node_type t = cmark_node_get_type(n);
+      if (t == CMARK_NODE_SOFTBREAK || t == CMARK_NODE_LINEBREAK) {
+        ++breaks;
+      } else if (cmark_node_get_start_line(n) > 0) {
+        first = cmark_node_get_start_line(n);
+        break;
+      }
+    }
+    int opener = (first > 0 ? first : line) - breaks;
+    char expected = type == CMARK_NODE_LINK ? '[' : '!';
+    int column = cmark_node_get_start_column(node);
+    return opener > 0 && columns_.At(opener, column) == expected ? opener : line;
   }
 
   void Detach(cmark_node* node) {
@@ -321,9 +364,7 @@ class Renderer {
       cmark_node_type type = cmark_node_get_type(node);
       if (type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE) {
         const char* url = cmark_node_get_url(node);
-        if (url && std::strncmp(url, "@/", 2) == 0) {
-          result_.site_links.push_back({At(node), url});
-        } else if (UnsafeUrl(url)) {
+        if (UnsafeUrl(url)) {
           std::string shown = FirstLine(url);
           diag_.Error(At(node),
                       std::string(type == CMARK_NODE_LINK ? "link" : "image") + " to '" +
@@ -331,13 +372,17 @@ class Renderer {
                           "' is refused: links may be https:, http:, mailto:, tel: "
                           "or relative; the text is kept without the link");
           Unwrap(node);
-        } else if (type == CMARK_NODE_IMAGE) {
-          // A picture nobody can hear is lost to screen-reader users (WCAG 1.1.1).
-          if (PlainText(node).empty())
-            diag_.Error(
-                At(node),
-                "image has no description: write ![what the picture shows](path)");
-          if (url) LocalPicture(node, url);
+          continue;
+        }
+        // A picture nobody can hear is lost to screen-reader users (WCAG 1.1.1),
+        // wherever the file comes from (@/assets/ too).
+        if (type == CMARK_NODE_IMAGE && PlainText(node).empty())
+          diag_.Error(At(node),
+                      "image has no description: write ![what the picture shows](path)");
+        if (url && std::strncmp(url, "@/", 2) == 0) {
+          result_.site_links.push_back({At(node), url});
+        } else if (type == CMARK_NODE_IMAGE && url) {
+          LocalPicture(node, url);
         }
       } else if (type == CMARK_NODE_HEADING) {
         std::string text = PlainText(node);
@@ -524,10 +569,11 @@ class Renderer {
   SourcePos start_;
   const MarkdownOptions& options_;
   Diagnostics& diag_;
+  TextColumns columns_;
   UniqueIds used_ids_;  // linear however many headings share a text
   std::vector<cmark_node*> detached_;
   std::vector<TableInfo> tables_;
-  TableCells cells_{[this](cmark_node* n) { return At(n); }, diag_};
+  TableCells cells_{[this](int line, int column) { return Place(line, column); }, diag_};
   MarkdownResult result_;
 };
 
@@ -535,7 +581,7 @@ class Renderer {
 
 MarkdownResult RenderMarkdown(const std::string& text, const SourcePos& start,
                               const MarkdownOptions& options, Diagnostics& diag) {
-  Renderer renderer(start, options, diag);
+  Renderer renderer(text, start, options, diag);
   return renderer.Run(text);
 }
 

@@ -151,15 +151,10 @@ bool HasListSeparator(cmark_node* cell, bool numbered) {
   return false;
 }
 
-SourcePos Shifted(SourcePos pos, size_t offset) {
-  if (pos.column > 0) pos.column += static_cast<int>(offset);
-  return pos;
-}
-
 }  // namespace
 
-TableCells::TableCells(std::function<SourcePos(cmark_node*)> at, Diagnostics& diag)
-    : at_(std::move(at)), diag_(diag) {}
+TableCells::TableCells(std::function<SourcePos(int, int)> place, Diagnostics& diag)
+    : place_(std::move(place)), diag_(diag) {}
 
 TableCells::~TableCells() {
   for (cmark_node* n : detached_) cmark_node_free(n);
@@ -196,17 +191,26 @@ void TableCells::ReplaceMarkers(std::string& html) const {
   html = std::move(out);
 }
 
-cmark_node* TableCells::TextPiece(const std::string& text, const SourcePos& at,
+cmark_node* TableCells::TextPiece(const std::string& text, const TextPlace& at,
                                   size_t offset) {
   cmark_node* node = cmark_node_new(CMARK_NODE_TEXT);
   cmark_node_set_literal(node, text.c_str());
-  piece_pos_[node] = Shifted(at, offset);
+  TextPlace place = at;
+  if (place.column > 0) place.column += static_cast<int>(offset);
+  piece_pos_[node] = place;
   return node;
 }
 
-SourcePos TableCells::TextAt(cmark_node* node) const {
+TableCells::TextPlace TableCells::TextAt(cmark_node* node) const {
   auto it = piece_pos_.find(node);
-  return it != piece_pos_.end() ? it->second : at_(node);
+  if (it != piece_pos_.end()) return it->second;
+  return {cmark_node_get_start_line(node), cmark_node_get_start_column(node)};
+}
+
+// Offsets are bytes of the parsed text; `place_` turns the column into
+// characters, as an editor counts them.
+SourcePos TableCells::PosAt(const TextPlace& at, size_t offset) const {
+  return place_(at.line, at.column > 0 ? at.column + static_cast<int>(offset) : 0);
 }
 
 void TableCells::Edit(cmark_node* doc) {
@@ -218,7 +222,7 @@ void TableCells::Edit(cmark_node* doc) {
     if (!IsText(node) || status_seen_.count(node)) continue;
     size_t at = FindStatusMark(Literal(node));
     if (at == std::string::npos) continue;
-    diag_.Error(Shifted(TextAt(node), at),
+    diag_.Error(PosAt(TextAt(node), at),
                 "a status such as '{status: red}' goes at the start of a table cell "
                 "(or of an item of a list in a cell); here it would be shown as "
                 "written");
@@ -246,7 +250,7 @@ void TableCells::EditCell(cmark_node* cell) {
       continue;
     }
     std::string text = Literal(c);
-    SourcePos at = TextAt(c);
+    TextPlace at = TextAt(c);
     size_t from = c == first ? marker : 0;
     for (size_t k = from; k < text.size(); ++k) {
       size_t sep = CellListSeparator(text, k, numbered);
@@ -280,11 +284,11 @@ void TableCells::EditStatus(cmark_node* node) {
   size_t lead = text.find_first_not_of(' ');
   if (lead == std::string::npos || FindStatusMark(text) != lead) return;
   status_seen_.insert(node);
-  const SourcePos pos = TextAt(node);
+  const TextPlace pos = TextAt(node);
   size_t colon = text.find(':', lead);
   size_t close = text.find('}', colon);
   if (close == std::string::npos) {
-    diag_.Error(Shifted(pos, lead),
+    diag_.Error(PosAt(pos, lead),
                 "the status is not closed: write it as '{status: red}'");
     return;
   }
@@ -293,7 +297,7 @@ void TableCells::EditStatus(cmark_node* node) {
   std::string word = b >= close ? "" : text.substr(b, e - b + 1);
   const CellStatus* status = FindCellStatus(word);
   if (!status) {
-    diag_.Error(Shifted(pos, b >= close ? colon : b),
+    diag_.Error(PosAt(pos, b >= close ? colon : b),
                 (word.empty() ? std::string("the status is empty")
                               : "unknown status '" + word + "'") +
                     ": use red, amber, green, blue, on track, at risk, off track, "
@@ -303,6 +307,13 @@ void TableCells::EditStatus(cmark_node* node) {
   }
   cmark_node_insert_before(node, Marker(CellStatusHtml(*status)));
   std::string rest = text.substr(close + 1);
+  // One status a cell (or a list item): a second would be shown as written,
+  // and which of the two holds would be anyone's guess.
+  size_t second = FindStatusMark(rest);
+  if (second != std::string::npos)
+    diag_.Error(PosAt(pos, close + 1 + second),
+                "a cell holds one status: give the second its own row or cell, or "
+                "write it as words");
   if (rest.empty()) {
     Detach(node);
   } else {

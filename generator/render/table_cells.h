@@ -54,8 +54,8 @@ size_t CellListMarker(std::string_view text, bool& numbered, int& start);
 // their place once the tree is rendered.
 class TableCells {
  public:
-  // `at`: a node's position in its file.
-  TableCells(std::function<SourcePos(cmark_node*)> at, Diagnostics& diag);
+  // `place`: a 1-based line and byte column of the parsed text, in its file.
+  TableCells(std::function<SourcePos(int line, int column)> place, Diagnostics& diag);
   ~TableCells();  // frees the nodes it took out of the tree
   TableCells(const TableCells&) = delete;
   TableCells& operator=(const TableCells&) = delete;
@@ -65,16 +65,23 @@ class TableCells {
 
  private:
   cmark_node* Marker(const std::string& html);
-  cmark_node* TextPiece(const std::string& text, const SourcePos& at, size_t offset);
-  SourcePos TextAt(cmark_node* node) const;
+  // Where a text node starts in the parsed text (line, byte column).
+  struct TextPlace {
+    int line = 0;
+    int column = 0;
+  };
+  cmark_node* TextPiece(const std::string& text, const TextPlace& at, size_t offset);
+  TextPlace TextAt(cmark_node* node) const;
+  // The file position `offset` bytes into the text node that starts at `at`.
+  SourcePos PosAt(const TextPlace& at, size_t offset) const;
   void Detach(cmark_node* node);
   void EditCell(cmark_node* cell);
   void EditStatus(cmark_node* node);
 
-  std::function<SourcePos(cmark_node*)> at_;
+  std::function<SourcePos(int, int)> place_;
   Diagnostics& diag_;
   std::vector<std::string> markers_;            // HTML of each marker
-  std::map<cmark_node*, SourcePos> piece_pos_;  // text nodes cut from others
+  std::map<cmark_node*, TextPlace> piece_pos_;  // text nodes cut from others
   std::set<cmark_node*> status_seen_;           // status marks at a cell's start
   std::vector<cmark_node*> detached_;
 };

@@ -331,3 +331,84 @@ TEST_CASE("20,000 headings of one text get unique ids in linear time",
   CHECK(r.headings[19999].id == "background-20000");
   CHECK(r.headings[20000].id == "background-5-2");
 }
+
+TEST_CASE("a picture from assets needs a description too", "[markdown]") {
+  Diagnostics diag;
+  auto r = Render("![](@/assets/map.png)\n\nText ![  ](@/assets/map.png)\n", diag);
+  REQUIRE(diag.ErrorCount() == 2);
+  auto all = diag.Sorted();
+  CHECK(all[0].pos.line == 10);
+  CHECK(all[0].pos.column == 1);
+  CHECK(Contains(all[0].message, "image has no description"));
+  CHECK(all[1].pos.line == 12);
+  CHECK(all[1].pos.column == 6);
+  CHECK(r.site_links.size() == 2);
+}
+
+TEST_CASE("a link whose text runs over a line break is reported where it starts",
+          "[markdown]") {
+  Diagnostics diag;
+  auto r = Render(
+      "The committee asked for the [local plan\nreview](javascript:alert(1)) last "
+      "year.\n\nSee the [*local\nplan*\nreview](@/meetings/m/plan) and [\nmore](@/x).\n",
+      diag);
+  REQUIRE(diag.ErrorCount() == 1);
+  CHECK(diag.All()[0].pos.line == 10);
+  CHECK(diag.All()[0].pos.column == 29);
+  REQUIRE(r.site_links.size() == 2);
+  CHECK(r.site_links[0].pos.line == 13);
+  CHECK(r.site_links[0].pos.column == 9);
+  CHECK(r.site_links[1].pos.line == 15);
+  CHECK(r.site_links[1].pos.column == 32);
+}
+
+TEST_CASE("picture addresses are read as a browser reads them", "[markdown]") {
+  Diagnostics diag;
+  std::vector<std::string> images = {"site-map.png", "site map.png"};
+  MarkdownOptions options;
+  options.images = &images;
+  options.images_base = "meetings/m/";
+  auto r = Render(
+      "![Map of the sites](./site-map.png)\n\n![Map](site%20map.png)\n\n"
+      "![Map](.//site-map.png?v=2)\n",
+      diag, options);
+  CHECK(diag.ErrorCount() == 0);
+  REQUIRE(r.site_links.size() == 3);
+  CHECK(r.site_links[0].target == "@/meetings/m/site-map.png");
+  CHECK(r.site_links[1].target == "@/meetings/m/site map.png");
+  CHECK(r.site_links[2].target == "@/meetings/m/site-map.png");
+}
+
+TEST_CASE("a picture in a subfolder or a file that is no picture says so", "[markdown]") {
+  Diagnostics diag;
+  std::vector<std::string> images = {"site-map.png"};
+  MarkdownOptions options;
+  options.images = &images;
+  options.images_base = "meetings/m/";
+  Render(
+      "![Map](img/site-map.png)\n\n![Minutes](minutes.md)\n\n![Map](%2e%2e/x.png)\n\n"
+      "![Odd](a%00b.png)\n",
+      diag, options);
+  REQUIRE(diag.ErrorCount() == 4);
+  auto all = diag.Sorted();
+  CHECK(all[0].pos.line == 10);
+  CHECK(Contains(all[0].message,
+                 "pictures sit beside the paper in the meeting folder, "
+                 "not in a subfolder"));
+  CHECK(Contains(all[0].message, "![...](site-map.png)"));
+  CHECK(all[1].pos.line == 12);
+  CHECK(Contains(all[1].message,
+                 "'minutes.md' is not a picture (.png .jpg .jpeg .gif .svg .webp)"));
+  CHECK(Contains(all[2].message, "picture '%2e%2e/x.png' not found"));
+  // An escaped control character is never decoded into a message.
+  CHECK(Contains(all[3].message, "picture 'a%00b.png' not found"));
+}
+
+TEST_CASE("Markdown columns count characters, not bytes", "[markdown]") {
+  Diagnostics diag;
+  Render("Café – see [this](javascript:x) and <b>that</b>.\n", diag);
+  REQUIRE(diag.ErrorCount() == 2);
+  auto all = diag.Sorted();
+  CHECK(all[0].pos.column == 12);  // "Café – see " is 11 characters (15 bytes)
+  CHECK(all[1].pos.column == 37);
+}

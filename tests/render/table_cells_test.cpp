@@ -187,3 +187,27 @@ TEST_CASE("large print: a column without a heading gives no empty label",
   CHECK(Contains(stacked,
                  "<li><strong>2025:</strong> <span class=\"stacked-table__blank\">"));
 }
+
+TEST_CASE("a cell holds one status: a second is an error at its column", "[tables]") {
+  Diagnostics diag;
+  auto r = RenderAt(
+      "| Site | Rating |\n|---|---|\n| North | {status: red} {status: green} |\n"
+      "| South | - {status: amber} late {status: red}; - ok |\n",
+      diag);
+  REQUIRE(diag.ErrorCount() == 2);
+  auto all = diag.Sorted();
+  CHECK(all[0].pos.line == 12);
+  CHECK(all[0].pos.column == 25);
+  CHECK(Contains(all[0].message, "a cell holds one status"));
+  CHECK(all[1].pos.line == 13);
+  CHECK(all[1].pos.column == 34);
+  CHECK(Contains(all[1].message, "a cell holds one status"));
+}
+
+TEST_CASE("a status column after accented letters counts characters", "[tables]") {
+  Diagnostics diag;
+  RenderAt("| Café – bar | Rating |\n|---|---|\n| Café – bar | {status: gren} |\n", diag);
+  REQUIRE(diag.ErrorCount() == 1);
+  CHECK(diag.All()[0].pos.line == 12);
+  CHECK(diag.All()[0].pos.column == 25);  // 29 in bytes
+}

@@ -81,6 +81,16 @@ bool ReadWholeFile(const std::string& path, std::string* bytes, std::string* err
   return true;
 }
 
+namespace {
+// The first CR not followed by LF, or npos.
+size_t LoneCarriageReturn(const std::string& text) {
+  for (size_t i = text.find('\r'); i != std::string::npos; i = text.find('\r', i + 1)) {
+    if (i + 1 == text.size() || text[i + 1] != '\n') return i;
+  }
+  return std::string::npos;
+}
+}  // namespace
+
 bool ReadTextFile(const std::string& path, const std::string& display_path,
                   std::string* contents, Diagnostics& diag) {
   // A link out of the site, or to nothing, is refused before it is read.
@@ -91,6 +101,23 @@ bool ReadTextFile(const std::string& path, const std::string& display_path,
   std::string error;
   if (!ReadWholeFile(path, contents, &error)) {
     diag.Error({display_path, 0, 0}, error);
+    return false;
+  }
+  // Old Mac files end lines with a CR alone: dropping it, as for CRLF below,
+  // would join every line into one and read something else than was written.
+  if (size_t cr = LoneCarriageReturn(*contents); cr != std::string::npos) {
+    size_t line_start = contents->rfind('\n', cr);
+    line_start = line_start == std::string::npos ? 0 : line_start + 1;
+    int line = 1 + static_cast<int>(std::count(
+                       contents->begin(),
+                       contents->begin() + static_cast<std::ptrdiff_t>(cr), '\n'));
+    int column = 1;
+    for (size_t i = line_start; i < cr; ++i)
+      if ((static_cast<unsigned char>((*contents)[i]) & 0xC0) != 0x80) ++column;
+    diag.Error({display_path, line, column},
+               "a line ends here with a carriage return alone (old Mac line ends), which "
+               "Clerk does not read as a line end: save the file with ordinary line ends "
+               "(LF, or CR LF)");
     return false;
   }
   // Windows editors save CRLF; positions and parsing want plain LF.

@@ -138,6 +138,10 @@ std::optional<YAML::Node> ParseYaml(const std::string& text, const std::string& 
   try {
     std::vector<YAML::Node> documents = YAML::LoadAll(text);
     if (documents.size() > 1) ReportSecondDocument(text, path, first_line, diag);
+    if (std::optional<YamlSyntaxProblem> quote = QuoteNeverClosed(text)) {
+      diag.Error({path, quote->line + first_line - 1, quote->column}, quote->message);
+      return std::nullopt;
+    }
     if (documents.empty()) return YAML::Node();
     TagEmptyValues(documents.front(), 0);
     // The first document is still read, so its own problems are reported too.

@@ -267,6 +267,33 @@ std::optional<YamlSyntaxProblem> Misaligned(std::string_view text,
 
 }  // namespace
 
+std::optional<YamlSyntaxProblem> QuoteNeverClosed(std::string_view text) {
+  std::vector<std::string_view> lines = Lines(text);
+  size_t offset = 0;
+  size_t quoted_until = 0;  // lines inside a quoted value are its text, not values
+  for (size_t l = 0; l < lines.size(); ++l) {
+    size_t v = ValueStart(lines[l]);
+    if (offset >= quoted_until && !IsBlankOrComment(lines[l]) &&
+        v != std::string_view::npos && v < lines[l].size() &&
+        (lines[l][v] == '"' || lines[l][v] == '\'')) {
+      size_t end = QuoteEnd(text, offset + v);
+      if (end == std::string_view::npos) {
+        std::string q(1, lines[l][v]);
+        return At(text, l, v,
+                  "the quote " + q +
+                      " that starts this value is never closed, so the value runs to the "
+                      "end of the file: end the value with " +
+                      q);
+      }
+      quoted_until = end;
+    }
+    size_t next = text.find('\n', offset);
+    if (next == std::string_view::npos) break;
+    offset = next + 1;
+  }
+  return std::nullopt;
+}
+
 int CharacterColumn(std::string_view text, int line, int byte_column) {
   std::vector<std::string_view> lines = Lines(text);
   if (line < 0 || static_cast<size_t>(line) >= lines.size() || byte_column < 0)

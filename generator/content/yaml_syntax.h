@@ -7,6 +7,7 @@
 // what to change, where the change is. The parser's words are the fallback.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -22,6 +23,10 @@ struct YamlSyntaxProblem {
 // `parser_message` is what it said.
 YamlSyntaxProblem ExplainYamlSyntaxError(std::string_view text, int line, int column,
                                          const std::string& parser_message);
+
+// A quoted value whose quote is never closed. yaml-cpp accepts one at the
+// end of a file, and the value then swallows every line after it.
+std::optional<YamlSyntaxProblem> QuoteNeverClosed(std::string_view text);
 
 // The 1-based column, in UTF-8 characters, of byte `byte_column` (0-based) of
 // line `line` (0-based) of `text`: what an editor shows.

@@ -50,6 +50,10 @@ TEST_CASE("a quote that is never closed is named where it opens", "[yaml-syntax]
   CHECK(SyntaxError("name: A\ntitle: 'Local plan\nitem: '2'\n") ==
         "2:8: the quote ' that starts this value is not closed on its line: end the "
         "value with '");
+  // yaml-cpp reads a quote left open to the end of the file as the value.
+  CHECK(SyntaxError("name: A\ntitle: \"Local plan\n  documents: [x]\n") ==
+        "2:8: the quote \" that starts this value is never closed, so the value runs to "
+        "the end of the file: end the value with \"");
   // A quoted value may go on over lines indented under it.
   CHECK(SyntaxError("a: \"one\n  two\"\nb: 1\n") == "parsed");
 }
@@ -63,7 +67,7 @@ TEST_CASE("lines that do not line up are named", "[yaml-syntax]") {
         "of that line's value: line it up with the keys above it");
 }
 
-TEST_CASE("old Mac line ends are named", "[yaml-syntax]") {
+TEST_CASE("old Mac line ends are named in the YAML text", "[yaml-syntax]") {
   std::string message = SyntaxError("name: A\raliases: [B]\rtitle: x: y\r");
   CHECK(message.rfind("1:8: this file's lines end with a carriage return alone", 0) == 0);
 }

@@ -208,7 +208,8 @@ class Renderer {
         cmark_parser_attach_syntax_extension(parser, ext);
       }
     }
-    cmark_parser_feed(parser, text.data(), text.size());
+    const std::string source = TableCells::WithoutMarkerBytes(text);
+    cmark_parser_feed(parser, source.data(), source.size());
     cmark_node* doc = cmark_parser_finish(parser);
 
     RemoveRawHtml(doc);

@@ -183,12 +183,31 @@ void TableCells::ReplaceMarkers(std::string& html) const {
     size_t end = at == std::string::npos ? at : html.find(kMarker, at + 1);
     if (end == std::string::npos) break;
     out.append(html, pos, at - pos);
-    size_t index = std::stoul(html.substr(at + 1, end - at - 1));
-    if (index < markers_.size()) out += markers_[index];
+    // Only ours are left (WithoutMarkerBytes), but a marker is read without
+    // trusting that: anything else is kept as it is.
+    size_t index = 0;
+    bool ours = end - at > 1 && end - at <= 10;
+    for (size_t i = at + 1; ours && i < end; ++i) {
+      ours = ascii::IsDigit(html[i]);
+      index = index * 10 + static_cast<size_t>(html[i] - '0');
+    }
+    if (!ours || index >= markers_.size()) {
+      out += html[at];
+      pos = at + 1;
+      continue;
+    }
+    out += markers_[index];
     pos = end + 1;
   }
   out.append(html, pos, std::string::npos);
   html = std::move(out);
+}
+
+std::string TableCells::WithoutMarkerBytes(const std::string& text) {
+  std::string out = text;
+  for (char& c : out)
+    if (c == kMarker) c = ' ';
+  return out;
 }
 
 cmark_node* TableCells::TextPiece(const std::string& text, const TextPlace& at,

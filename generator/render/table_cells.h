@@ -63,6 +63,12 @@ class TableCells {
   void Edit(cmark_node* doc);
   void ReplaceMarkers(std::string& html) const;
 
+  // The text to parse, with the byte the markers are made of (U+001F, a
+  // control character nobody types) made a space, so no text can pass for
+  // a marker. The file's own bytes are refused at the input boundary; one
+  // can still come from a YAML escape ("\x1f"). A space keeps every column.
+  static std::string WithoutMarkerBytes(const std::string& text);
+
  private:
   cmark_node* Marker(const std::string& html);
   // Where a text node starts in the parsed text (line, byte column).

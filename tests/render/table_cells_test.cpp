@@ -211,3 +211,19 @@ TEST_CASE("a status column after accented letters counts characters", "[tables]"
   CHECK(diag.All()[0].pos.line == 12);
   CHECK(diag.All()[0].pos.column == 25);  // 29 in bytes
 }
+
+TEST_CASE("text holding the cells' marker byte neither throws nor passes for a marker",
+          "[tables]") {
+  // U+001F can come from a YAML escape; it once made std::stoul throw
+  // (fuzz/corpus/markdown/regression-table-cell-marker).
+  Diagnostics diag;
+  MarkdownResult r;
+  REQUIRE_NOTHROW(
+      r = RenderAt("| A | B |\n|---|---|\n| x | {status: red} |\n| B | \x1fx\x1f |\n"
+                   "| C | [l](u \"\x1f"
+                   "0\x1f\") \x1f"
+                   "0\x1f |\n",
+                   diag));
+  CHECK(Count(r.html, "status--red") == 1);
+  CHECK_FALSE(Contains(r.html, "\x1f"));
+}

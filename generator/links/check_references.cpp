@@ -3,6 +3,9 @@
 #include <set>
 
 #include "content/yaml_reader.h"
+#include "links/check_agenda_numbers.h"
+#include "links/check_exempt_papers.h"
+#include "links/check_meeting_facts.h"
 #include "links/moved_meetings.h"
 
 namespace clerk {
@@ -38,6 +41,15 @@ class Checker {
   void DocumentIn(const Meeting& meeting, const Ref& ref) {
     if (ref.empty()) return;
     if (site_.documents.count(meeting.id + "/" + ref.id)) return;
+    // minutes.md is no paper: it is found by its name and has its own page,
+    // so "there is no minutes.md" would be false when it exists.
+    if (ref.id == "minutes") {
+      diag_.Error(ref.pos, "the minutes are not listed as a document: " + meeting.dir +
+                               "/minutes.md is found by its name and gets its own page; "
+                               "link to them with [minutes](@/meetings/" +
+                               meeting.id + "/minutes)");
+      return;
+    }
     diag_.Error(ref.pos, "unknown document '" + ref.id + "': there is no " + meeting.dir +
                              "/" + ref.id + ".md" +
                              DidYouMean(ref.id, meeting.documents));
@@ -201,6 +213,9 @@ void CheckReferences(const Site& site, Diagnostics& diag) {
   }
 
   CheckMovedMeetings(site, diag);
+  CheckExemptPapers(site, diag);
+  CheckAgendaNumbers(site, diag);
+  CheckMeetingFacts(site, diag);
 }
 
 }  // namespace clerk

@@ -93,7 +93,15 @@ void LoadEasyReadVersion(const std::string& meeting_id, const std::string& docum
   std::string path = (fs::path(dir) / name).string();
   std::string display = display_dir + "/" + name;
   std::string doc_path = (fs::path(dir) / (document_id + ".md")).string();
-  if (!fs::exists(doc_path)) {
+  // The error_code overload: a file we may not look at is an error, never
+  // an exception out of the loader.
+  std::error_code ec;
+  bool has_doc = fs::exists(doc_path, ec);
+  if (ec) {
+    diag.Error({display, 1, 1}, "cannot read " + document_id + ".md: " + ec.message());
+    return;
+  }
+  if (!has_doc) {
     diag.Error({display, 1, 1}, "easy-read version of '" + document_id +
                                     "', but there is no " + document_id +
                                     ".md in this meeting folder");

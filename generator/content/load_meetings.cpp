@@ -351,7 +351,15 @@ void LoadMeetingFolder(const std::string& id, const std::string& dir,
   m.dir = display_dir;
   m.pos = {display_dir + "/meeting.yaml", 1, 1};
   std::string meeting_yaml = (std::filesystem::path(dir) / "meeting.yaml").string();
-  if (!std::filesystem::exists(meeting_yaml)) {
+  // The error_code overload: a folder we may not look into is an error at
+  // it, never an exception out of the loader.
+  std::error_code ec;
+  bool has_yaml = std::filesystem::exists(meeting_yaml, ec);
+  if (ec) {
+    diag.Error({m.pos.path, 0, 0}, "cannot read meeting.yaml: " + ec.message());
+    return;
+  }
+  if (!has_yaml) {
     diag.Error({display_dir, 0, 0},
                "meeting folder has no meeting.yaml: every meeting needs one (see "
                "docs/content-format.md)");
@@ -397,6 +405,12 @@ void LoadMeetingFolder(const std::string& id, const std::string& dir,
                    "to publish as they are (PDFs) in assets/");
     }
   }
+  // Nothing under a sub-folder is read (not even pictures: papers show
+  // only their own folder's), so say so rather than drop it silently.
+  for (const std::string& name : ListDirectories(dir))
+    diag.Warning({display_dir + "/" + name, 0, 0},
+                 "a meeting folder holds files, not folders: " + name +
+                     "/ and everything in it is ignored");
   // Every paper may show any picture of its folder; the renderer refuses
   // a picture that is not among them, at its position in the paper.
   for (const std::string& doc_id : m.documents) {

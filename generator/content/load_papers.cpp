@@ -222,11 +222,13 @@ void LoadMinutes(const std::string& meeting_id, const std::string& path,
   m.path = display;
   if (auto kind = r.Choice("kind", {"minutes", "action-notes"}))
     m.kind = *kind == 0 ? MinutesKind::kMinutes : MinutesKind::kActionNotes;
-  if (auto status = r.Choice("status", {"draft", "approved"}, true))
-    m.status = *status == 0 ? MinutesStatus::kDraft : MinutesStatus::kApproved;
+  std::optional<size_t> status = r.Choice("status", {"draft", "approved"}, true);
+  if (status) m.status = *status == 0 ? MinutesStatus::kDraft : MinutesStatus::kApproved;
   m.status_pos = r.PosOfKey("status");
   m.approved_at = r.RefField("approved_at");
-  if (m.status == MinutesStatus::kDraft && !m.approved_at.empty())
+  // Only a status that says "draft": a missing or mistyped one is already an
+  // error at its key, and the default would blame approved_at for it.
+  if (status && m.status == MinutesStatus::kDraft && !m.approved_at.empty())
     diag.Error(r.PosOfKey("approved_at"),
                "draft minutes have not been approved: set 'status: approved' or remove "
                "'approved_at'");
@@ -242,7 +244,13 @@ void LoadMinutes(const std::string& meeting_id, const std::string& path,
       if (!s.ok()) continue;
       MinuteSection section;
       section.pos = s.pos();
-      section.number = s.Int("minute", true).value_or(0);
+      std::optional<int> number = s.Int("minute", true);
+      // 0 and below are no minute numbers; 0 also means "not given" here.
+      if (number && *number <= 0)
+        diag.Error(s.PosOfKey("minute"), "minute number " + std::to_string(*number) +
+                                             " is not a minute number: minutes are "
+                                             "numbered from 1");
+      section.number = number && *number > 0 ? *number : 0;
       section.item = s.String("item", true);
       section.item_pos = s.PosOfKey("item");
       if (section.number > 0 && !numbers.insert(section.number).second)

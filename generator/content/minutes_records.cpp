@@ -105,6 +105,15 @@ std::optional<ActionStatus> ParseStatus(const std::string& text) {
   return std::nullopt;
 }
 
+// A resolution that is only its lead ("**Resolved:**", "__Resolved__ :"):
+// everything but the word, bold or italic marks, colons and spaces.
+bool SaysNothing(const std::string& text) {
+  std::string rest;
+  for (char c : text)
+    if (c != '*' && c != '_' && c != ':' && c != '.' && !IsSpace(c)) rest += c;
+  return ascii::Lower(rest) == "resolved";
+}
+
 class PieceParser {
  public:
   PieceParser(const Minutes& minutes, const MinutesPiece& piece, Diagnostics& diag,
@@ -192,6 +201,11 @@ class PieceParser {
         last = cmark_node_get_end_line(next);
       }
       r.text = Source(line, column, last, !top);
+      if (SaysNothing(r.text))
+        diag_.Error(r.pos,
+                    "'Resolved' with nothing after it: write what was resolved after "
+                    "'**Resolved:**' (\"that the report is noted\"), or a list of "
+                    "what was resolved below it");
       bool with_list = r.with_list;
       resolutions_.push_back(std::move(r));
       if (with_list) List(next);  // actions among its points are actions too

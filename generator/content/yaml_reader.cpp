@@ -63,24 +63,55 @@ class DocumentStart : public YAML::EventHandler {
   void OnMapEnd() override {}
 };
 
-// A YAML stream may hold several documents ("---" starts one, "..." ends
-// one); clerk reads the first, so anything after it would be dropped
-// without a word. Called only when there is a second: parses the text again
-// to find where it starts (the nodes yaml-cpp builds do not say).
-void ReportSecondDocument(const std::string& text, const std::string& path,
-                          int first_line, Diagnostics& diag) {
+// Where each document of a YAML stream starts, up to three: enough to see a
+// second document and a parser that stalls. Not YAML::LoadAll: yaml-cpp 0.7
+// reports a document again and again without reading anything on some input
+// (a lone ','), and LoadAll then loops for ever.
+std::vector<YAML::Mark> DocumentStarts(const std::string& text) {
   std::istringstream in(text);
   YAML::Parser parser(in);
   DocumentStart start;
-  parser.HandleNextDocument(start);
-  start.mark.reset();
-  parser.HandleNextDocument(start);
+  std::vector<YAML::Mark> starts;
+  while (starts.size() < 3) {
+    start.mark.reset();
+    if (!parser.HandleNextDocument(start)) break;
+    starts.push_back(start.mark.value_or(YAML::Mark::null_mark()));
+  }
+  return starts;
+}
+
+// A YAML stream may hold several documents ("---" starts one, "..." ends
+// one); clerk reads the first, so anything after it would be dropped
+// without a word. And a document that starts where the one before it
+// started is the parser stuck on text it cannot read.
+void ReportMoreDocuments(const std::string& text, const std::vector<YAML::Mark>& starts,
+                         const std::string& path, int first_line, Diagnostics& diag) {
+  for (size_t i = 1; i < starts.size(); ++i) {
+    const YAML::Mark& m = starts[i];
+    SourcePos pos{path, first_line, 1};
+    if (m.line >= 0) {
+      pos.line = m.line + first_line;
+      pos.column = m.column + 1;
+    }
+    if (m.pos >= 0 && m.pos == starts[i - 1].pos) {
+      std::string what =
+          static_cast<size_t>(m.pos) < text.size()
+              ? "'" + std::string(1, text[static_cast<size_t>(m.pos)]) + "'"
+              : "this";
+      diag.Error(pos, "YAML cannot read what starts here (" + what +
+                          "): it is no key, value or list item; remove it, or put quotes "
+                          "around the text it belongs to");
+      return;
+    }
+  }
+  if (starts.size() < 2) return;
+  const YAML::Mark& m = starts[1];
   SourcePos pos{path, first_line, 1};
   bool dashes = false;
-  if (start.mark && start.mark->line >= 0) {
-    pos.line = start.mark->line + first_line;
-    pos.column = start.mark->column + 1;
-    dashes = text.compare(static_cast<size_t>(start.mark->pos), 3, "---") == 0;
+  if (m.line >= 0) {
+    pos.line = m.line + first_line;
+    pos.column = m.column + 1;
+    dashes = text.compare(static_cast<size_t>(m.pos), 3, "---") == 0;
   }
   diag.Error(pos, dashes ? "a second YAML document starts here, and a file holds one "
                            "YAML document: remove this '---' (or move what follows it "
@@ -136,8 +167,12 @@ std::optional<YAML::Mark> KeyAtTag(const YAML::Node& node) {
 std::optional<YAML::Node> ParseYaml(const std::string& text, const std::string& path,
                                     int first_line, Diagnostics& diag) {
   try {
-    std::vector<YAML::Node> documents = YAML::LoadAll(text);
-    if (documents.size() > 1) ReportSecondDocument(text, path, first_line, diag);
+    // The first document only (YAML::Load); the stream's shape is checked
+    // apart, so that no input can keep the parser going for ever.
+    std::vector<YAML::Mark> starts = DocumentStarts(text);
+    ReportMoreDocuments(text, starts, path, first_line, diag);
+    std::vector<YAML::Node> documents;
+    if (!starts.empty()) documents.push_back(YAML::Load(text));
     if (std::optional<YamlSyntaxProblem> quote = QuoteNeverClosed(text)) {
       diag.Error({path, quote->line + first_line - 1, quote->column}, quote->message);
       return std::nullopt;

@@ -9,11 +9,13 @@
 #include <iostream>
 #include <memory>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <sstream>
 #include <thread>
 
 #include "cli/build_date.h"
 #include "cli/progress_line.h"
+#include "config/base_url.h"
 #include "content/loader.h"
 #include "links/check_acronyms.h"
 #include "links/check_minutes.h"
@@ -292,6 +294,27 @@ class BuildHeld {
   bool free_;
 };
 
+// Indexes the site in `site_dir` (the new site, before it is swapped in)
+// for search.
+clerk::output::SearchIndexReport BuildSearch(const std::string& site_dir,
+                                             const Options& opt, int jobs,
+                                             const clerk::BuildLog& site_log,
+                                             std::ostream& log) {
+  clerk::ProgressLine progress(log,
+                               &log == &std::cerr && clerk::ProgressLine::Interactive(2));
+  clerk::output::SearchIndexOptions search;
+  for (const clerk::Rendition& r : clerk::DefaultRenditions())
+    search.renditions.push_back({r.id, r.prefix});
+  search.jobs = jobs;
+  search.progress = [&](size_t done, size_t total) {
+    progress.Update("indexing for search", done, total);
+  };
+  clerk::output::SearchIndexReport report =
+      clerk::output::BuildSearchIndex(site_dir, opt.source, site_log, search, log);
+  progress.Done();
+  return report;
+}
+
 // One build of opt.source into opt.out. Diagnostics and the summary line go
 // to `log`; the diagnostics alone also to `*messages` when given (clerk
 // serve shows them as a page). `last`: the process exits after this build
@@ -306,6 +329,7 @@ int BuildOnce(const Options& opt, std::ostream& log, std::string* messages = nul
   clerk::Site& site = *held_site;
   clerk::SiteWriter& writer = *held_writer;
   clerk::RenderStats stats;
+  std::optional<clerk::output::SearchIndexReport> search_report;
   bool ok = clerk::CheckOutputDir(opt.out, opt.source, diag);
   ok = ThemeFound(opt.source, diag) && ok;
   int jobs = opt.jobs > 0 ? opt.jobs : clerk::DefaultJobs();
@@ -363,6 +387,12 @@ int BuildOnce(const Options& opt, std::ostream& log, std::string* messages = nul
     };
     ok = writer_ready && Render(opt, site, render, writer, diag, stats);
     progress.Done();
+    // The search index is built in the new site before it is swapped in, so
+    // a reader, or a kill, never sees pages newer than their index.
+    if (!opt.no_search)
+      writer.SetBeforeSwap([&](const std::string& site_dir) {
+        search_report = BuildSearch(site_dir, opt, jobs, writer.committed_log(), log);
+      });
     ok = ok ? writer.Commit(diag) : (writer.Abort(), false);
     timer.Mark("render and commit, total");
   }
@@ -380,23 +410,12 @@ int BuildOnce(const Options& opt, std::ostream& log, std::string* messages = nul
   const clerk::SiteWriter::Counts counts = writer.counts();
   // The search index checks its own parts: after a build that wrote
   // nothing, a part whose Pagefind run failed last time is tried again.
-  if (ok && !opt.no_search) {
-    clerk::ProgressLine progress(
-        log, &log == &std::cerr && clerk::ProgressLine::Interactive(2));
-    clerk::output::SearchIndexOptions search;
-    for (const clerk::Rendition& r : clerk::DefaultRenditions())
-      search.renditions.push_back({r.id, r.prefix});
-    search.jobs = jobs;
-    search.progress = [&](size_t done, size_t total) {
-      progress.Update("indexing for search", done, total);
-    };
-    clerk::output::SearchIndexReport report = clerk::output::BuildSearchIndex(
-        opt.out, opt.source, writer.committed_log(), search, log);
-    progress.Done();
-    if (report.result != clerk::output::SearchIndexResult::kNotFound)
-      log << "clerk build: " << report.Summary() << "\n";
+  if (ok && search_report) {
+    if (search_report->result != clerk::output::SearchIndexResult::kNotFound)
+      log << "clerk build: " << search_report->Summary() << "\n";
     // Failed parts are tried again next time.
-    save_stamp = save_stamp && report.result != clerk::output::SearchIndexResult::kFailed;
+    save_stamp =
+        save_stamp && search_report->result != clerk::output::SearchIndexResult::kFailed;
   }
   if (save_stamp) clerk::SaveStamp(opt.out, stamp);
   PrintDiagnostics(diag, log);
@@ -555,6 +574,17 @@ int main(int argc, char** argv) {
       return 2;
     }
     opt.today = *today;
+  }
+  // The same rule as base_url in site.yaml: a bad value would end up in
+  // every absolute link and calendar line (a "javascript:" scheme, a CR LF).
+  if (!opt.base_url.empty()) {
+    std::string error;
+    std::optional<std::string> base_url = clerk::CheckBaseUrl(opt.base_url, &error);
+    if (!base_url) {
+      std::cerr << "clerk: --base-url: " << error << "\n";
+      return kExitUsage;
+    }
+    opt.base_url = *base_url;
   }
   // The stages turn what they throw into diagnostics (Guarded); an exception
   // that still gets here is a clear message and exit 1, never an abort.

@@ -204,6 +204,13 @@ void LoadDocument(const std::string& meeting_id, const std::string& id,
   d.glossary = ReadGlossaryChoices(r);
   ReadRecommendations(r, d);
   ReadAppendices(r, d);
+  // An exempt paper is published as its title and "not for publication":
+  // its summary and recommendations are as private as its text, so they
+  // are checked above and then kept out of every page, feed and data file.
+  if (d.exempt) {
+    d.summary.clear();
+    d.recommendations.clear();
+  }
   d.body = file->fm.body;
   d.body_line = file->fm.body_line;
   d.body_fingerprint = FingerprintOf(d.body);

@@ -23,7 +23,10 @@ class ExemptPapers {
 
   void Items(const std::vector<AgendaItem>& items) {
     for (const AgendaItem& item : items) {
-      if (item.exempt) Item(item);
+      // A paragraph outside 1 to 7 is already an error at the item, and
+      // fails the build; its papers are judged once it is put right.
+      if (item.exempt && item.exempt->paragraph >= 1 && item.exempt->paragraph <= 7)
+        Item(item);
       Items(item.sub_items);
     }
   }
@@ -69,6 +72,16 @@ class ExemptPapers {
 }  // namespace
 
 void CheckExemptPapers(const Site& site, Diagnostics& diag) {
+  // A person-written easy-read version says what its paper says: it would
+  // publish an exempt paper's content in plain words.
+  for (const auto& [key, version] : site.easy_read_versions) {
+    auto doc = site.documents.find(key);
+    if (doc != site.documents.end() && doc->second.exempt)
+      diag.Error(version.pos, "'" + version.document_id +
+                                  "' is exempt (classification: exempt), so its "
+                                  "easy-read version would publish what it says: "
+                                  "remove this file while the paper is exempt");
+  }
   for (const auto& [id, meeting] : site.meetings) {
     if (meeting.incomplete) continue;
     ExemptPapers(site, meeting, diag).Items(meeting.agenda);

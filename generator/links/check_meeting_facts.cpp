@@ -107,7 +107,9 @@ void ApprovedAt(const Site& site, const Minutes& minutes, const Meeting& recorde
       it->first == recorded.id)
     return;  // unknown or the same meeting: errors of CheckReferences
   const Meeting& at = it->second;
-  if (!TookPlace(at.status))
+  // Cancelled: it never met. (A postponed meeting's business moves on with
+  // it, so naming it is left to the moved-meeting checks.)
+  if (at.status == MeetingStatus::kCancelled)
     diag.Error(minutes.approved_at.pos,
                "meeting '" + at.id + "' is " + StatusWord(at.status) +
                    ": minutes are approved at a meeting that takes place; name "

@@ -82,14 +82,29 @@ TEST_CASE("exempt item: nothing of its exempt papers reaches the built site",
   WriteFile(dir.path() / kMeeting / "valuation.md",
             "---\nkind: appendix\nclassification: exempt\ntitle: Valuation\n---\n\n"
             "Quuxvaluation puts the site at a sum.\n");
-  WriteFile(dir.path() / kMeeting / "local-plan.easy.md",
-            "---\nwritten_from: 0\n---\n\nWe talk about Plughbidder money.\n");
   CommandResult r = RunClerk("build --today 2024-04-01 --out out", dir.path());
   INFO(r.output);
   REQUIRE(r.exit_code == 0);
-  for (const char* phrase : {"Zanzibarquux", "Quuxvaluation", "Plughbidder",
-                             "Wibblesummary", "Frobrecommend"}) {
+  for (const char* phrase :
+       {"Zanzibarquux", "Quuxvaluation", "Wibblesummary", "Frobrecommend"}) {
     INFO(phrase);
     CHECK(FilesHolding(dir.path() / "out", phrase).empty());
   }
+}
+
+TEST_CASE("exempt paper: an easy-read version of it is an error, never published",
+          "[exempt]") {
+  TempDir dir;
+  ExemptSite(dir.path());
+  fs::path paper = dir.path() / kMeeting / "local-plan.md";
+  std::string text = ReadFile(paper);
+  text.replace(text.find("kind: report\n"), 13, "kind: report\nclassification: exempt\n");
+  WriteFile(paper, text);
+  WriteFile(dir.path() / kMeeting / "local-plan.easy.md",
+            "---\nwritten_from: 0\n---\n\nWe talk about Plughbidder money.\n");
+  CommandResult r = RunClerk("build --today 2024-04-01 --out out", dir.path());
+  CHECK(r.exit_code == 1);
+  CHECK(r.output.find("local-plan.easy.md:1:1: error: 'local-plan' is exempt") !=
+        std::string::npos);
+  CHECK_FALSE(fs::exists(dir.path() / "out"));
 }

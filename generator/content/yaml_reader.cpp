@@ -10,6 +10,7 @@
 
 #include "content/source_files.h"
 #include "content/yaml_syntax.h"
+#include "model/utf8.h"
 
 namespace clerk {
 namespace {
@@ -189,6 +190,9 @@ std::optional<YAML::Node> ParseYaml(const std::string& text, const std::string& 
       pos.line = problem.line + first_line - 1;
       pos.column = problem.column;
     }
+    // yaml-cpp quotes one byte of a bad escape ("\\Über"), which may be
+    // half a character: a message is always valid UTF-8.
+    if (!utf8::IsValid(problem.message)) problem.message = utf8::Escaped(problem.message);
     diag.Error(pos, problem.message);
     return std::nullopt;
   }

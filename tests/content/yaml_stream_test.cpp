@@ -6,6 +6,7 @@
 
 #include "content/yaml_reader.h"
 #include "model/diagnostics.h"
+#include "model/utf8.h"
 
 using namespace clerk;
 
@@ -36,4 +37,14 @@ TEST_CASE("yaml stream: one document is fine, a second is named where it starts"
   CHECK(Errors("").empty());
   CHECK(Errors("a: 1\n---\nb: 2\n").find("f.yaml:2:1: error: a second YAML document") ==
         0);
+}
+
+TEST_CASE("yaml stream: a message about a bad escape never cuts a character in half",
+          "[yaml-stream]") {
+  // yaml-cpp quotes one byte after the backslash: here the first of two.
+  std::string errors = Errors(
+      "title: \"C:\\\xC3\x9C"
+      "ber\"\n");
+  REQUIRE(!errors.empty());
+  CHECK(utf8::IsValid(errors));
 }

@@ -1,12 +1,29 @@
 #include "config/site_config.h"
 
 #include <filesystem>
+#include <map>
 
 #include "config/base_url.h"
+#include "config/language_tag.h"
+#include "content/email_address.h"
 #include "content/source_files.h"
 #include "content/yaml_reader.h"
 
 namespace clerk {
+namespace {
+
+// Keys of a deploy target that would hold a secret, in any letter case.
+bool IsSecretKey(const std::string& key) {
+  std::string lower = key;
+  for (char& c : lower)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  for (const char* secret : {"password", "pass", "passwd", "secret", "secret_access_key",
+                             "aws_secret_access_key", "private_key", "token"})
+    if (lower == secret) return true;
+  return false;
+}
+
+}  // namespace
 
 SiteConfig LoadSiteConfig(const std::string& root, const std::string& display_root,
                           Diagnostics& diag) {
@@ -37,8 +54,14 @@ SiteConfig LoadSiteConfig(const std::string& root, const std::string& display_ro
     else
       diag.Error(site.PosOfKey("base_url"), "base_url: " + error);
   }
-  std::string language = site.String("language");
-  if (!language.empty()) config.language = language;
+  // Every page's lang attribute: a bad tag is refused, not published.
+  if (std::string language = site.String("language"); !language.empty()) {
+    std::string error;
+    if (CheckLanguageTag(language, &error))
+      config.language = language;
+    else
+      diag.Error(site.PosOfKey("language"), "language: " + error);
+  }
 
   YAML::Node contact = site.Node("contact");
   if (!contact.IsDefined() || contact.IsNull()) {
@@ -48,6 +71,12 @@ SiteConfig LoadSiteConfig(const std::string& root, const std::string& display_ro
     config.contact.name = c.String("name", true);
     config.contact.email = c.String("email");
     config.contact.phone = c.String("phone");
+    // The same rule as a person's email: it is published as a mailto: link.
+    if (std::string why =
+            config.contact.email.empty() ? "" : EmailProblem(config.contact.email);
+        !why.empty())
+      diag.Error(c.PosOfKey("email"),
+                 "'" + config.contact.email + "' is not an email address" + why);
     if (c.ok() && config.contact.email.empty() && config.contact.phone.empty())
       diag.Error(c.pos(), "the site contact needs an 'email' or a 'phone'");
   }
@@ -68,24 +97,49 @@ SiteConfig LoadSiteConfig(const std::string& root, const std::string& display_ro
                  "'deploy', found " +
                      DescribeNodeType(deploy));
     } else {
+      std::map<std::string, int> seen_at_line;
       for (const auto& kv : deploy) {
-        std::string name = kv.first.Scalar();
+        std::string name = kv.first.IsScalar() ? kv.first.Scalar() : "";
+        SourcePos key_pos = site.PosOf(kv.first);
+        // yaml-cpp keeps the last of two equal keys: the first target would
+        // be dropped without a word.
+        if (auto it = seen_at_line.find(name); it != seen_at_line.end()) {
+          diag.Error(key_pos, "deploy target '" + name +
+                                  "' is given twice (first on line " +
+                                  std::to_string(it->second) + ")");
+          continue;
+        }
+        seen_at_line[name] = key_pos.line;
+        if (name.empty()) {
+          diag.Error(key_pos, "a deploy target needs a name: write it as 'name: url'");
+          continue;
+        }
         DeployTarget target;
         target.pos = site.PosOf(kv.second);
+        if (!kv.second.IsDefined() || kv.second.IsNull()) {
+          diag.Error(key_pos, "deploy target '" + name +
+                                  "' is empty: give its address ('" + name +
+                                  ": sftp://host/path') or a mapping with 'url'");
+          continue;
+        }
         if (kv.second.IsScalar()) {
           target.url = kv.second.Scalar();
         } else {
           YamlRecord t(kv.second, display, 1, "deploy target '" + name + "'", diag);
           if (!t.ok()) continue;
           // Secrets belong in the environment, never in a committed file.
-          for (const char* secret : {"password", "pass", "secret", "secret_access_key",
-                                     "aws_secret_access_key", "private_key", "token"}) {
-            if (t.Has(secret))
-              diag.Error(t.PosOfKey(secret),
-                         std::string("'") + secret +
-                             "' must not be written into site.yaml: set "
-                             "CLERK_DEPLOY_PASSWORD (or AWS_SECRET_ACCESS_KEY, "
-                             "CLERK_DEPLOY_KEY) in the environment, or use ~/.netrc");
+          // Key names are compared in any letter case: 'Password' is no less a
+          // password for being capitalised.
+          for (const auto& field : kv.second) {
+            if (!field.first.IsScalar()) continue;
+            std::string key = field.first.Scalar();
+            if (!IsSecretKey(key)) continue;
+            t.Node(key.c_str());  // declared, so it is not also an unknown key
+            diag.Error(t.PosOfKey(key.c_str()),
+                       "'" + key +
+                           "' must not be written into site.yaml: set "
+                           "CLERK_DEPLOY_PASSWORD (or AWS_SECRET_ACCESS_KEY, "
+                           "CLERK_DEPLOY_KEY) in the environment, or use ~/.netrc");
           }
           target.url = t.String("url", true);
           target.endpoint = t.String("endpoint");

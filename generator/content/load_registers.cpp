@@ -1,6 +1,9 @@
 // People, committees, venues and the glossary: the records meetings refer to.
 #include <optional>
+#include <string>
+#include <vector>
 
+#include "content/email_address.h"
 #include "content/list_fields.h"
 #include "content/record_loaders.h"
 #include "content/source_files.h"
@@ -46,8 +49,8 @@ void LoadPerson(const std::string& id, const std::string& path,
   p.organisation = r.String("organisation");
   p.email = r.String("email");
   p.phone = r.String("phone");
-  if (!p.email.empty() && p.email.find('@') == std::string::npos)
-    diag.Error(r.PosOfKey("email"), "'" + p.email + "' is not an email address");
+  if (std::string why = p.email.empty() ? "" : EmailProblem(p.email); !why.empty())
+    diag.Error(r.PosOfKey("email"), "'" + p.email + "' is not an email address" + why);
 }
 
 namespace {
@@ -94,6 +97,50 @@ void ReadRole(YamlRecord& m, Membership& member) {
   // The plain kinds need no printed title; anything else keeps its words.
   if (lower != "chair" && lower != "vice-chair" && lower != "member")
     member.role_title = title;
+}
+
+// A period of membership; a missing end is open. Two periods overlap when
+// each starts before the other ends: a role handed over on the day one ends
+// ("to: 2024-05-01", then "from: 2024-05-01") does not.
+bool Overlap(const std::optional<Date>& from_a, const std::optional<Date>& to_a,
+             const std::optional<Date>& from_b, const std::optional<Date>& to_b) {
+  bool a_starts_first = !from_a || !to_b || *from_a < *to_b;
+  bool b_starts_first = !from_b || !to_a || *from_b < *to_a;
+  return a_starts_first && b_starts_first;
+}
+
+struct Seat {
+  const Ref* person;
+  const std::optional<Date>* from;
+  const std::optional<Date>* to;
+  SourcePos pos;
+  const char* as;  // "member", "co-optee"
+};
+
+// One person holds one seat at a time: listed twice with overlapping dates
+// (as chair and as vice-chair, or as member and as co-optee) the pages would
+// show them twice and count them twice for a quorum. Error at the second.
+void CheckSeatsOnce(const Committee& c, Diagnostics& diag) {
+  std::vector<Seat> seats;
+  for (const Membership& m : c.members)
+    seats.push_back({&m.person, &m.from, &m.to, m.pos, "member"});
+  for (const CoOptee& co : c.co_optees)
+    seats.push_back({&co.person, &co.from, &co.to, co.pos, "co-optee"});
+  for (size_t i = 1; i < seats.size(); ++i) {
+    const Seat& b = seats[i];
+    if (b.person->empty()) continue;
+    for (size_t j = 0; j < i; ++j) {
+      const Seat& a = seats[j];
+      if (a.person->id != b.person->id || !Overlap(*a.from, *a.to, *b.from, *b.to))
+        continue;
+      diag.Error(b.person->pos.line > 0 ? b.person->pos : b.pos,
+                 "'" + b.person->id + "' is already listed as a " + a.as + " on line " +
+                     std::to_string(a.pos.line) +
+                     " for the same dates: list each person once, or give each entry "
+                     "'from' and 'to' dates that do not overlap");
+      break;
+    }
+  }
 }
 
 }  // namespace
@@ -157,6 +204,7 @@ void LoadCommittee(const std::string& id, const std::string& path,
       c.co_optees.push_back(std::move(co));
     }
   }
+  CheckSeatsOnce(c, diag);
 }
 
 namespace {
@@ -165,10 +213,11 @@ namespace {
 // `read(key, key_pos, record)` for each entry, after checking the key is new
 // (and, when `keys_are_ids`, a valid id). Returns false if the file could not
 // be read as such a mapping (already reported).
-template <typename Map, typename Read>
+// `reserved(key)` says why a key may not be used, or "".
+template <typename Map, typename Reserved, typename Read>
 bool ForEachKeyedRecord(const std::string& path, const std::string& display,
                         const std::string& what, bool keys_are_ids, const Map& map,
-                        Diagnostics& diag, Read read) {
+                        Diagnostics& diag, Reserved reserved, Read read) {
   std::optional<YAML::Node> doc = ReadYamlFile(path, display, diag);
   if (!doc) return false;
   if (doc->IsNull()) return true;
@@ -182,8 +231,15 @@ bool ForEachKeyedRecord(const std::string& path, const std::string& display,
     std::string key = kv.first.Scalar();
     SourcePos key_pos{display, kv.first.Mark().line + 1, kv.first.Mark().column + 1};
     if (keys_are_ids && !IsValidId(key)) {
+      // State the whole rule: 'civic-centre--old' is letters, digits and
+      // hyphens, and is refused for its double hyphen.
       diag.Error(key_pos, what + " id '" + key +
-                              "' must be lower case letters, digits and hyphens");
+                              "' must be lower case letters, digits and single hyphens, "
+                              "with no hyphen at the start or end");
+      continue;
+    }
+    if (std::string why = reserved(key); !why.empty()) {
+      diag.Error(key_pos, what + " id '" + key + "' is reserved: " + why);
       continue;
     }
     if (auto it = map.find(key); it != map.end()) {
@@ -197,12 +253,22 @@ bool ForEachKeyedRecord(const std::string& path, const std::string& display,
   return true;
 }
 
+// A meeting's `venue: tbc` (or `tba`) says the venue is to be confirmed, so
+// a venue under that id could never be named.
+std::string VenueIdReserved(const std::string& id) {
+  if (id == "tbc" || id == "tba")
+    return "'venue: " + id +
+           "' in a meeting means the venue is to be confirmed: give this venue another "
+           "id";
+  return "";
+}
+
 }  // namespace
 
 void LoadVenues(const std::string& path, const std::string& display, Site& site,
                 Diagnostics& diag) {
   bool ok =
-      ForEachKeyedRecord(path, display, "venue", true, site.venues, diag,
+      ForEachKeyedRecord(path, display, "venue", true, site.venues, diag, VenueIdReserved,
                          [&](const std::string& id, const SourcePos& pos, YamlRecord& r) {
                            Venue& v = site.venues[id];
                            v.id = id;
@@ -218,14 +284,16 @@ void LoadVenues(const std::string& path, const std::string& display, Site& site,
 
 void LoadTopics(const std::string& path, const std::string& display, Site& site,
                 Diagnostics& diag) {
-  ForEachKeyedRecord(path, display, "topic", true, site.topics, diag,
-                     [&](const std::string& id, const SourcePos& pos, YamlRecord& r) {
-                       Topic& t = site.topics[id];
-                       t.id = id;
-                       t.pos = pos;
-                       t.title = r.String("title", true);
-                       t.description = r.String("description");
-                     });
+  ForEachKeyedRecord(
+      path, display, "topic", true, site.topics, diag,
+      [](const std::string&) { return std::string(); },
+      [&](const std::string& id, const SourcePos& pos, YamlRecord& r) {
+        Topic& t = site.topics[id];
+        t.id = id;
+        t.pos = pos;
+        t.title = r.String("title", true);
+        t.description = r.String("description");
+      });
 }
 
 }  // namespace clerk

@@ -67,6 +67,9 @@ void ReadAccess(YamlRecord& e, ForwardPlanEntry& out, Diagnostics& diag) {
   YAML::Node paragraphs = e.Node("exempt_paragraph");
   bool has_paragraphs = paragraphs.IsDefined() && !paragraphs.IsNull();
   out.exempt_reason = e.String("exempt_reason");
+  // A classification that is not one of the choices was reported by Choice;
+  // whether the paragraphs belong cannot be judged, so say nothing more.
+  if (!access && e.Has("classification")) return;
   bool exempt =
       out.access == DecisionAccess::kExempt || out.access == DecisionAccess::kPartExempt;
   if (!exempt) {
@@ -76,6 +79,12 @@ void ReadAccess(YamlRecord& e, ForwardPlanEntry& out, Diagnostics& diag) {
     else if (!out.exempt_reason.empty())
       diag.Error(e.PosOfKey("exempt_reason"),
                  "'exempt_reason' needs 'classification: exempt' or 'part-exempt'");
+    return;
+  }
+  if (paragraphs.IsSequence() && paragraphs.size() == 0) {
+    diag.Error(e.PosOf(paragraphs),
+               "'exempt_paragraph' is an empty list: an exempt decision needs the "
+               "paragraph of Schedule 12A (1 to 7) that allows it");
     return;
   }
   if (!has_paragraphs) {
@@ -96,8 +105,8 @@ void ReadAccess(YamlRecord& e, ForwardPlanEntry& out, Diagnostics& diag) {
       out.exempt_paragraphs.push_back(text[0] - '0');
     } else {
       diag.Error(e.PosOf(n),
-                 "'exempt_paragraph' must be a paragraph of Schedule 12A, 1 to 7, not '" +
-                     text + "'");
+                 "'exempt_paragraph' must be a paragraph of Schedule 12A, 1 to 7, not " +
+                     (n.IsScalar() ? "'" + text + "'" : DescribeNodeType(n)));
     }
   }
 }

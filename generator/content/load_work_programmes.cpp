@@ -61,6 +61,20 @@ void ReadProgrammeMeetings(YamlRecord& r, WorkProgramme& wp, Diagnostics& diag) 
       diag.Error(m.PosOfKey("publication"),
                  "'publication' is before 'report_deadline': papers are published "
                  "after the reports are due");
+    // A meeting's id starts with its date (2024-05-06-planning): deadlines
+    // after it cannot be met, and are a slip in the date typed.
+    DateParse held = ParseDate(out.meeting.id.substr(0, 10));
+    if (held.date) {
+      for (const char* key : {"report_deadline", "publication"}) {
+        const std::optional<Date>& day =
+            key[0] == 'r' ? out.report_deadline : out.publication;
+        if (day && *held.date < *day)
+          diag.Error(m.PosOfKey(key), "'" + std::string(key) + "' (" + IsoDate(*day) +
+                                          ") is after the meeting (" +
+                                          IsoDate(*held.date) +
+                                          "): it must fall before the meeting it serves");
+      }
+    }
     for (const ProgrammeMeeting& earlier : wp.meetings) {
       if (!out.meeting.empty() && earlier.meeting.id == out.meeting.id)
         diag.Error(out.meeting.pos,
@@ -89,7 +103,8 @@ void LoadWorkProgramme(const std::string& id, const std::string& path,
   ReadProgrammeMeetings(r, wp, diag);
   YAML::Node rows = r.Node("rows");
   if (!rows.IsDefined() || rows.IsNull()) {
-    diag.Error(r.pos(), "missing required field 'rows' in the work programme");
+    // Deferred: a misspelt 'row:' gives only its did-you-mean.
+    r.Missing("rows");
   } else if (!rows.IsSequence()) {
     diag.Error(r.PosOf(rows),
                "expected a list for 'rows', found " + DescribeNodeType(rows));

@@ -1,6 +1,7 @@
 // content/glossary.yaml: terms with one meaning or several, names in
 // capitals that are not acronyms, and patterns for codes that are not words
 // (docs/content-format.md, "Glossary").
+#include <optional>
 #include <regex>
 #include <set>
 
@@ -65,7 +66,13 @@ bool NewTerm(const std::string& term, const SourcePos& pos, const Site& site,
 void ReadMeanings(YamlRecord& r, GlossaryTerm& g, const Site& site) {
   Diagnostics& diag = r.diag();
   YAML::Node list = r.Node("meanings");
-  if (!list.IsSequence() || list.size() == 0) {
+  if (list.IsSequence() && list.size() == 0) {
+    diag.Error(r.PosOf(list), "'meanings' of '" + g.term +
+                                  "' is an empty list: give each meaning with expansion, "
+                                  "plain and committees, or remove 'meanings'");
+    return;
+  }
+  if (!list.IsSequence()) {
     diag.Error(r.PosOf(list), "expected a list of meanings for '" + g.term +
                                   "', each with expansion, plain and committees; found " +
                                   DescribeNodeType(list));
@@ -121,7 +128,16 @@ void ReadTerm(const std::string& term, const SourcePos& pos, const YAML::Node& v
   GlossaryTerm g;
   g.term = term;
   g.pos = pos;
-  g.name = r.Bool("name").value_or(false);
+  std::optional<bool> name = r.Bool("name");
+  g.name = name.value_or(false);
+  // 'name: maybe' was reported by Bool; whether an expansion is required
+  // depends on it, so nothing more is said about the term.
+  if (!name && r.Has("name")) {
+    for (const char* key : {"expansion", "plain", "meanings"}) r.Node(key);
+    r.Finish();
+    site.glossary[term] = std::move(g);
+    return;
+  }
   const bool has_meanings = r.Has("meanings");
   const bool has_expansion = r.Has("expansion");
   const bool has_plain = r.Has("plain");
@@ -196,8 +212,13 @@ void LoadGlossary(const std::string& path, const std::string& display, Site& sit
     return;
   }
   for (const auto& kv : *doc) {
-    const std::string key = kv.first.Scalar();
+    const std::string key = kv.first.IsScalar() ? kv.first.Scalar() : "";
     const SourcePos key_pos = PosOfNode(kv.first, display);
+    // `"":` and `~:` name no term: nothing in a paper could ever match them.
+    if (kv.first.IsNull() || key.find_first_not_of(" \t") == std::string::npos) {
+      diag.Error(key_pos, "a glossary term needs a name: this key is empty");
+      continue;
+    }
     if (key == kNotAcronyms) {
       // Names in capitals that are no acronyms: never expanded nor warned about.
       for (const auto& [word, pos] : ScalarList(kv.second, key, display, diag)) {

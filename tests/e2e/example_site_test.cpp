@@ -83,7 +83,8 @@ TEST_CASE("a failed build prints file:line:col, exits 1 and leaves public/ as it
   WriteFile(meeting, "committee: [unclosed\n");
   r = RunClerk("build", dir.path());
   CHECK(r.exit_code == 1);
-  CHECK(r.output.find(":2:1: error: YAML syntax error") != std::string::npos);
+  CHECK(r.output.find(":1:12: error: the '[' that starts this list is not closed") !=
+        std::string::npos);
   CHECK(Snapshot(dir.path() / "public") == before);
 }
 

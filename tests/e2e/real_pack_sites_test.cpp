@@ -15,13 +15,20 @@ namespace {
 
 // Builds tests/sites/<name> into a temporary folder once per test case, on a
 // fixed date (the packs are of 2022).
+// Each pack is built on a day its papers fit: the county's board met on
+// 16 June 2022 (its minutes are in), the city's next meeting is on 14 June.
+std::string PackToday(const std::string& name) {
+  return name == "county-performance-board" ? "2022-06-16" : "2022-06-01";
+}
+
 struct BuiltSite {
   TempDir dir;
   fs::path out;
   CommandResult build;
-  explicit BuiltSite(const std::string& name, const std::string& today = "2022-06-01") {
+  explicit BuiltSite(const std::string& name, const std::string& today = "") {
     out = dir.path() / "public";
-    build = RunClerk("build --no-search --today " + today + " --source '" +
+    build = RunClerk("build --no-search --today " + (today.empty() ? PackToday(name) : today) +
+                         " --source '" +
                          (SourceDir() / "tests/sites" / name).string() + "' --out '" +
                          out.string() + "'",
                      dir.path());
@@ -56,7 +63,7 @@ TEST_CASE("real-pack test sites pass clerk check with no errors or warnings",
           "[e2e][packs]") {
   for (const char* name : {"county-performance-board", "city-scrutiny"}) {
     INFO(name);
-    CommandResult r = RunClerk("check --strict --today 2022-06-01 --source '" +
+    CommandResult r = RunClerk("check --strict --today " + PackToday(name) + " --source '" +
                                    (SourceDir() / "tests/sites" / name).string() + "'",
                                SourceDir());
     INFO(r.output);

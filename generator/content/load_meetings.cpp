@@ -139,7 +139,7 @@ void ReadAttendees(YamlRecord& parent, const char* key, bool substitutes,
     Attendee a;
     a.pos = parent.PosOf(node);
     if (node.IsScalar()) {
-      a.person = RefAt(node, parent);
+      a.person = RefAt(node, parent, "person");
       if (substitutes)
         parent.diag().Error(a.pos,
                             "a substitute needs 'person' and 'for' (the member "

@@ -85,7 +85,7 @@ std::vector<PaperPerson> ReadPaperPeople(YamlRecord& r, const char* key) {
     PaperPerson p;
     p.pos = r.PosOf(node);
     if (node.IsScalar()) {
-      p.person = RefAt(node, r);
+      p.person = RefAt(node, r, "person");
     } else {
       YamlRecord m(node, r.path(), r.line_offset(),
                    std::string(key).substr(0, std::string(key).size() - 1), r.diag());
@@ -113,7 +113,7 @@ void ReadAppendices(YamlRecord& r, Document& d) {
   if (!list.IsDefined() || list.IsNull()) return;
   if (list.IsScalar()) {
     r.diag().Error(r.PosOf(list), NotAListMessage("appendices", list.Scalar()));
-    d.appendices.push_back(RefAt(list, r));
+    d.appendices.push_back(RefAt(list, r, "appendices"));
     return;
   }
   if (!list.IsSequence()) {
@@ -123,7 +123,7 @@ void ReadAppendices(YamlRecord& r, Document& d) {
   }
   for (const YAML::Node& node : list) {
     if (node.IsScalar()) {
-      d.appendices.push_back(RefAt(node, r));
+      d.appendices.push_back(RefAt(node, r, "appendices"));
       continue;
     }
     YamlRecord a(node, r.path(), r.line_offset(), "appendix", r.diag());

@@ -26,7 +26,7 @@ std::vector<PersonOrText> PeopleOrText(YamlRecord& r, const char* key) {
     // An id (lower case, hyphens) or "@/people/<id>" names a person record;
     // anything else is the words as printed.
     if (text.rfind("@/", 0) == 0 || IsValidId(text)) {
-      p.person = RefAt(node, r);
+      p.person = RefAt(node, r, "witnesses");
     } else {
       p.text = text;
     }

@@ -174,21 +174,33 @@ struct FrontMatterBounds {
   bool closed = false;     // a later "---" or "..." line closes it
   size_t close_start = 0;  // offset of the closing line
   size_t body_start = 0;   // offset just past the closing line
+  size_t yaml_start = 0;   // offset just past the opening line
   int body_line = 1;
 };
 
+// "---" or "..." with nothing after it but spaces or tabs (an editor may
+// leave them, and they are invisible).
+bool IsMarkerLine(std::string_view line, std::string_view marker) {
+  if (line.substr(0, 3) != marker) return false;
+  return line.find_first_not_of(" \t", 3) == std::string_view::npos;
+}
+
 FrontMatterBounds FindFrontMatter(std::string_view text) {
   FrontMatterBounds b;
-  if (text.substr(0, 4) != "---\n") return b;
+  size_t first_end = text.find('\n');
+  if (first_end == std::string_view::npos ||
+      !IsMarkerLine(text.substr(0, first_end), "---"))
+    return b;
   b.opened = true;
-  size_t line_start = 4;
+  b.yaml_start = first_end + 1;
+  size_t line_start = b.yaml_start;
   int line = 2;
   while (line_start <= text.size()) {
     size_t line_end = text.find('\n', line_start);
     std::string_view current = text.substr(line_start, line_end == std::string_view::npos
                                                            ? std::string_view::npos
                                                            : line_end - line_start);
-    if (current == "---" || current == "...") {
+    if (IsMarkerLine(current, "---") || IsMarkerLine(current, "...")) {
       b.closed = true;
       b.close_start = line_start;
       b.body_start = line_end == std::string_view::npos ? text.size() : line_end + 1;
@@ -215,7 +227,7 @@ FrontMatter SplitFrontMatter(const std::string& text, const std::string& path,
   }
   if (b.closed) {
     fm.present = true;
-    fm.yaml = text.substr(4, b.close_start - 4);
+    fm.yaml = text.substr(b.yaml_start, b.close_start - b.yaml_start);
     fm.yaml_line = 2;
     fm.body = text.substr(b.body_start);
     fm.body_line = b.body_line;

@@ -12,6 +12,7 @@
 #include <string_view>
 
 #include "model/diagnostics.h"
+#include "model/utf8.h"
 
 namespace clerk::fuzz {
 
@@ -32,38 +33,9 @@ namespace clerk::fuzz {
 #define FUZZ_CHECK_MSG(cond, detail) \
   ((cond) ? (void)0 : ::clerk::fuzz::Fail(#cond, __FILE__, __LINE__, (detail)))
 
-// RFC 3629 UTF-8: no overlong forms, no surrogates, nothing above U+10FFFF.
+// RFC 3629 UTF-8 (model/utf8.h, which has its own unit tests).
 inline bool IsValidUtf8(std::string_view text) {
-  size_t i = 0;
-  while (i < text.size()) {
-    unsigned char c = static_cast<unsigned char>(text[i]);
-    if (c < 0x80) {
-      ++i;
-      continue;
-    }
-    size_t length;
-    unsigned char low = 0x80, high = 0xBF;  // range of the second byte
-    if (c >= 0xC2 && c <= 0xDF) {
-      length = 2;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-      length = 3;
-      if (c == 0xE0) low = 0xA0;
-      if (c == 0xED) high = 0x9F;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-      length = 4;
-      if (c == 0xF0) low = 0x90;
-      if (c == 0xF4) high = 0x8F;
-    } else {
-      return false;
-    }
-    if (i + length > text.size()) return false;
-    unsigned char second = static_cast<unsigned char>(text[i + 1]);
-    if (second < low || second > high) return false;
-    for (size_t k = 2; k < length; ++k)
-      if ((static_cast<unsigned char>(text[i + k]) & 0xC0) != 0x80) return false;
-    i += length;
-  }
-  return true;
+  return utf8::IsValid(text);
 }
 
 // Lines as cmark-gfm and editors count them: LF, CR LF and a lone CR each

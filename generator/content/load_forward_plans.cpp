@@ -116,9 +116,8 @@ ForwardPlanEntry ReadEntry(YamlRecord& e, Diagnostics& diag) {
   out.pos = e.pos();
   out.id = e.String("id", true);
   if (!out.id.empty() && !IsValidId(out.id))
-    diag.Error(e.PosOfKey("id"), "entry id '" + out.id +
-                                     "' must be lower case letters, digits and "
-                                     "hyphens: it is the entry's address");
+    diag.Error(e.PosOfKey("id"), "entry id '" + out.id + "' must be " + kIdRule +
+                                     ": it is the entry's address");
   out.reference = e.String("reference");
   out.title = e.String("title", true);
   out.title_pos = e.PosOfKey("title");

@@ -385,10 +385,8 @@ void LoadMeetingFolder(const std::string& id, const std::string& dir,
     } else if (EndsWith(name, ".md")) {
       std::string doc_id = name.substr(0, name.size() - 3);
       if (!IsValidId(doc_id)) {
-        diag.Error({display, 1, 1},
-                   "document file name '" + name +
-                       "' must be lower case letters, digits and hyphens "
-                       "(it becomes the page's address)");
+        diag.Error({display, 1, 1}, "document file name '" + name + "' must be " +
+                                        kIdRule + " (it becomes the page's address)");
         continue;
       }
       if (doc_id == "minutes") continue;  // handled above; never a paper

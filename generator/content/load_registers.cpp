@@ -231,11 +231,8 @@ bool ForEachKeyedRecord(const std::string& path, const std::string& display,
     std::string key = kv.first.Scalar();
     SourcePos key_pos{display, kv.first.Mark().line + 1, kv.first.Mark().column + 1};
     if (keys_are_ids && !IsValidId(key)) {
-      // State the whole rule: 'civic-centre--old' is letters, digits and
-      // hyphens, and is refused for its double hyphen.
-      diag.Error(key_pos, what + " id '" + key +
-                              "' must be lower case letters, digits and single hyphens, "
-                              "with no hyphen at the start or end");
+      // The whole rule: 'civic-centre--old' is refused for its double hyphen.
+      diag.Error(key_pos, what + " id '" + key + "' must be " + kIdRule);
       continue;
     }
     if (std::string why = reserved(key); !why.empty()) {

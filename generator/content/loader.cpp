@@ -40,16 +40,15 @@ void ForEachYamlRecord(const std::string& root, const std::string& display_root,
   for (const std::string& name : ListFiles(dir)) {
     std::string display = display_root + sub + "/" + name;
     if (!EndsWith(name, ".yaml")) {
-      diag.Warning({display, 0, 0},
+      diag.Warning({display, 1, 1},
                    std::string("ignored: ") + what + " files end in .yaml");
       continue;
     }
     std::string id = name.substr(0, name.size() - 5);
     if (!IsValidId(id)) {
-      diag.Error({display, 0, 0}, std::string("file name '") + name +
-                                      "' must be lower case "
-                                      "letters, digits and hyphens: it is the " +
-                                      what + "'s id and address");
+      diag.Error({display, 1, 1}, std::string("file name '") + name + "' must be " +
+                                      kIdRule + ": it is the " + what +
+                                      "'s id and address");
       continue;
     }
     files.push_back({id, (std::filesystem::path(dir) / name).string(), display, {}, {}});
@@ -209,7 +208,7 @@ Site LoadSite(const std::string& root, Diagnostics& diag, RecordCache* cache,
   for (const std::string& name :
        meetings_readable ? ListFiles(meetings_dir) : std::vector<std::string>()) {
     if (tree.Refused("content/meetings/" + name)) continue;
-    diag.Warning({display_root + "content/meetings/" + name, 0, 0},
+    diag.Warning({display_root + "content/meetings/" + name, 1, 1},
                  "ignored: each meeting is a folder with a meeting.yaml in it");
   }
   return site;

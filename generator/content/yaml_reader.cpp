@@ -185,7 +185,7 @@ std::optional<YAML::Node> ParseYaml(const std::string& text, const std::string& 
   } catch (const YAML::Exception& e) {
     YamlSyntaxProblem problem =
         ExplainYamlSyntaxError(text, e.mark.line, e.mark.column, e.msg);
-    SourcePos pos{path, 0, 0};
+    SourcePos pos{path, first_line, 1};
     if (problem.line > 0) {
       pos.line = problem.line + first_line - 1;
       pos.column = problem.column;

@@ -123,6 +123,10 @@ std::string DidYouMean(const std::string& word,
 // Ids are lower case letters, digits and single hyphens.
 bool IsValidId(const std::string& id);
 
+// The rule IsValidId checks, in the words of every message about an id.
+inline constexpr const char* kIdRule =
+    "lower case letters, digits and single hyphens, with no hyphen at the start or end";
+
 // Positions inside the text of a YAML scalar, mapped back to its file. The
 // text as loaded is not as written: a block scalar (`|`, `>`) loses its
 // header and indentation, a folded or plain one joins its lines, a quoted one

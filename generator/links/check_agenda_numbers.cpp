@@ -5,7 +5,7 @@
 #include <vector>
 
 // The anchor rule itself, so this check and the pages can never disagree.
-#include "render/html_text.h"
+#include "model/item_anchor.h"
 
 namespace clerk {
 namespace {

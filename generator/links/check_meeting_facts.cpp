@@ -4,6 +4,8 @@
 #include <string>
 #include <vector>
 
+#include "model/ascii.h"
+
 namespace clerk {
 namespace {
 
@@ -11,20 +13,9 @@ std::string Line(const SourcePos& pos) {
   return "line " + std::to_string(pos.line);
 }
 
+// The status as written in meeting.yaml ("postponed").
 std::string StatusWord(MeetingStatus status) {
-  switch (status) {
-    case MeetingStatus::kScheduled:
-      return "scheduled";
-    case MeetingStatus::kConfirmed:
-      return "confirmed";
-    case MeetingStatus::kHeld:
-      return "held";
-    case MeetingStatus::kCancelled:
-      return "cancelled";
-    case MeetingStatus::kPostponed:
-      return "postponed";
-  }
-  return "";
+  return ascii::Lower(ToString(status));
 }
 
 bool TookPlace(MeetingStatus status) {

@@ -71,13 +71,6 @@ std::string Slugify(const std::string& text) {
   return out.empty() ? "section" : out;
 }
 
-std::string UniqueId(const std::string& base, std::set<std::string>& used) {
-  std::string id = base;
-  for (int n = 2; used.count(id) > 0; ++n) id = base + "-" + std::to_string(n);
-  used.insert(id);
-  return id;
-}
-
 std::string UnwrapParagraph(const std::string& html) {
   std::string h = html;
   while (!h.empty() && (h.back() == '\n' || h.back() == ' ')) h.pop_back();
@@ -121,22 +114,6 @@ std::string DropBlankLines(const std::string& html) {
     pos = end + 1;
   }
   return out;
-}
-
-std::string ItemAnchorSuffix(const std::string& full_number) {
-  std::string out;
-  bool pending = false;
-  for (unsigned char c : full_number) {
-    bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-    if (ok) {
-      if (pending && !out.empty()) out += '-';
-      pending = false;
-      out += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-    } else {
-      pending = true;
-    }
-  }
-  return out.empty() ? "x" : out;
 }
 
 std::string TelHref(const std::string& phone) {

@@ -16,10 +16,6 @@ std::string EscapeXml(const std::string& text);
 // ASCII letters and digits joined by single hyphens. Never empty ("section").
 std::string Slugify(const std::string& text);
 
-// `base`, or `base-2`, `base-3` ... whichever is not yet in `used`; the
-// result is added to `used`.
-std::string UniqueId(const std::string& base, std::set<std::string>& used);
-
 // "<p>One paragraph.</p>\n" -> "One paragraph." (for list items and table
 // cells); anything else is returned as it is.
 std::string UnwrapParagraph(const std::string& html);
@@ -31,7 +27,5 @@ std::string DropBlankLines(const std::string& html);
 // "01432 260000" -> "tel:01432260000".
 std::string TelHref(const std::string& phone);
 
-// An agenda item number made safe for an id: "1(2)" -> "1-2", "7" -> "7".
-std::string ItemAnchorSuffix(const std::string& full_number);
 
 }  // namespace clerk

@@ -5,6 +5,7 @@
 
 #include "render/html_text.h"
 #include "render/page_context.h"
+#include "render/unique_ids.h"
 #include "render/urls.h"
 
 namespace clerk {
@@ -450,7 +451,7 @@ PageData PageContext::MinutesPage(const Minutes& minutes) {
   d["preamble"] = html ? html->preamble : "";
   json sections = json::array();
   if (html) {
-    std::set<std::string> used;
+    UniqueIds used;
     for (const MinuteHtml& s : html->sections) {
       json item = false;
       json papers = json::array();
@@ -468,7 +469,7 @@ PageData PageContext::MinutesPage(const Minutes& minutes) {
                 {"label", "Agenda item " + ms.item + (ai ? ": " + ai->title : "")}};
         break;
       }
-      sections.push_back({{"id", UniqueId(urls::MinuteAnchor(s.number), used)},
+      sections.push_back({{"id", used.Take(urls::MinuteAnchor(s.number))},
                           {"title", s.title},
                           {"html", s.html},
                           {"item", item},

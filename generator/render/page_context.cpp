@@ -9,6 +9,7 @@
 #include "model/ascii.h"
 #include "render/glossary_terms.h"
 #include "render/html_text.h"
+#include "render/unique_ids.h"
 #include "render/urls.h"
 
 namespace clerk {
@@ -424,14 +425,15 @@ PageData PageContext::GlossaryPage() {
                    });
   // Grouped by first letter, with a list of letters to jump to.
   json letters = json::array();
-  std::set<std::string> used(TemplateIds().begin(), TemplateIds().end());
+  UniqueIds used;
+  for (const std::string& id : TemplateIds()) used.Reserve(id);
   for (const GlossaryTerm* t : terms) {
     char first = t->term.empty() ? '#' : ascii::ToUpper(t->term[0]);
     std::string letter = ascii::IsAlpha(first) ? std::string(1, first) : "#";
     if (letters.empty() || letters.back()["letter"] != letter) {
       std::string id = letter == "#" ? "letter-other" : "letter-" + ascii::Lower(letter);
       letters.push_back(
-          {{"letter", letter}, {"id", UniqueId(id, used)}, {"terms", json::array()}});
+          {{"letter", letter}, {"id", used.Take(id)}, {"terms", json::array()}});
     }
     bool acronym = !t->expansion.empty() && t->term != t->expansion;
     // A term of several meanings lists each, with the committees using it.
@@ -451,7 +453,7 @@ PageData PageContext::GlossaryPage() {
                           {"plain", m.plain}});
     }
     letters.back()["terms"].push_back(
-        {{"id", UniqueId(GlossaryExpander::TermAnchor(t->term), used)},
+        {{"id", used.Take(GlossaryExpander::TermAnchor(t->term))},
          {"term", t->term},
          {"abbr", acronym},
          {"expansion", t->expansion},

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "links/site_links.h"
+#include "model/item_anchor.h"
 #include "render/html_text.h"
 
 namespace clerk::urls {

@@ -161,11 +161,13 @@ class PieceParser {
   std::string Source(int first, int column, int last, bool unindent,
                      std::vector<SourcePos>* where = nullptr) const {
     std::string out;
-    for (int line = first; line <= last && line - 1 < static_cast<int>(lines_.size());
+    // cmark may give a node no line (0): such a node starts on line 1.
+    const int start = std::max(first, 1);
+    for (int line = start; line <= last && line - 1 < static_cast<int>(lines_.size());
          ++line) {
       const std::string& text = lines_[line - 1];
       size_t from = 0;
-      if (line == first) {
+      if (line == start) {
         from = std::min(text.size(), static_cast<size_t>(std::max(column, 1) - 1));
       } else {
         out += '\n';

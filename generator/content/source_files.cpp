@@ -204,7 +204,9 @@ FrontMatterBounds FindFrontMatter(std::string_view text) {
       b.closed = true;
       b.close_start = line_start;
       b.body_start = line_end == std::string_view::npos ? text.size() : line_end + 1;
-      b.body_line = line + 1;
+      // The line the body starts on: the closing line's own when the file
+      // ends there without a newline (the body is then empty).
+      b.body_line = line_end == std::string_view::npos ? line : line + 1;
       return b;
     }
     if (line_end == std::string_view::npos) break;

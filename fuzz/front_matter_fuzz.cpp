@@ -35,10 +35,14 @@ void CheckSplit(const std::string& text, size_t lines, bool utf8) {
   size_t length = FrontMatterLength(text);
   FUZZ_CHECK(length <= text.size());
   if (fm.present) {
-    // "---\n" + yaml + closing line + body is the whole file.
-    FUZZ_CHECK(text.compare(0, 4, "---\n") == 0);
-    FUZZ_CHECK(text.compare(4, fm.yaml.size(), fm.yaml) == 0);
-    FUZZ_CHECK(fm.body.size() <= text.size() - 4 - fm.yaml.size());
+    // "---" (and spaces or tabs) + newline + yaml + closing line + body is
+    // the whole file.
+    const size_t open_end = text.find('\n');
+    FUZZ_CHECK(open_end != std::string::npos && text.compare(0, 3, "---") == 0);
+    FUZZ_CHECK(text.find_first_not_of(" \t", 3) == open_end);
+    const size_t yaml_start = open_end + 1;
+    FUZZ_CHECK(text.compare(yaml_start, fm.yaml.size(), fm.yaml) == 0);
+    FUZZ_CHECK(fm.body.size() <= text.size() - yaml_start - fm.yaml.size());
     FUZZ_CHECK(text.compare(text.size() - fm.body.size(), fm.body.size(), fm.body) == 0);
     FUZZ_CHECK(length == text.size() - fm.body.size());
     FUZZ_CHECK(fm.yaml_line == 2);

@@ -15,6 +15,7 @@
 #include "content/source_files.h"
 #include "content/yaml_reader.h"
 #include "fuzz_support.h"
+#include "schema/tables.h"
 #include "scratch_dir.h"
 
 namespace {
@@ -53,12 +54,12 @@ void CheckSplit(const std::string& text, size_t lines, bool utf8) {
     if (fm.yaml.find('\0') == std::string::npos)
       node = ParseYaml(fm.yaml, kPath, fm.yaml_line, diag);
     if (node) {
-      YamlRecord record(*node, kPath, fm.yaml_line, "document front matter", diag);
+      YamlRecord record(*node, kPath, fm.yaml_line, schema::PaperTable(), diag);
       if (record.ok()) {
         FUZZ_CHECK(record.pos().line >= 0 &&
                    static_cast<size_t>(record.pos().line) <= lines);
         (void)record.String("title");
-        (void)record.StringList("authors");
+        (void)record.RefList("authors");
         record.Finish();
       }
     }

@@ -19,6 +19,7 @@
 #include "content/record_loaders.h"
 #include "content/yaml_reader.h"
 #include "fuzz_support.h"
+#include "schema/field_builders.h"
 #include "scratch_dir.h"
 
 namespace {
@@ -32,6 +33,38 @@ void CheckPos(const SourcePos& pos, size_t lines) {
   FUZZ_CHECK(pos.column >= 0);
 }
 
+// The getter each key is read through, chosen by its name, so a mutation of
+// the name reaches the others.
+size_t GetterOf(const std::string& name) {
+  return std::hash<std::string>{}(name) % 9;
+}
+
+// A field table that holds each key with the type its getter reads, so the
+// record reads the fuzzer's keys as a loader reads its table's.
+schema::RecordTable TableFor(const std::vector<std::string>& keys) {
+  using schema::FieldType;
+  namespace b = schema::build;
+  schema::RecordTable table{"record", "record", "", {b::Text("fuzz-missing", "")}};
+  for (const std::string& name : keys) {
+    static const FieldType kScalarTypes[] = {FieldType::kText, FieldType::kBool,
+                                             FieldType::kInt, FieldType::kDate,
+                                             FieldType::kId};
+    const size_t getter = GetterOf(name);
+    if (getter < 5) {
+      table.fields.push_back(b::Scalar(name, kScalarTypes[getter], ""));
+    } else if (getter == 5) {
+      table.fields.push_back(b::List(name, FieldType::kText, ""));
+    } else if (getter == 6) {
+      table.fields.push_back(b::IdList(name, "", ""));
+    } else if (getter == 7) {
+      table.fields.push_back(b::Choice(name, {"open", "exempt", "confidential"}, ""));
+    } else {
+      table.fields.push_back(b::Text(name, ""));
+    }
+  }
+  return table;
+}
+
 void Walk(const YAML::Node& node, const std::string& file, size_t lines,
           Diagnostics& diag, int depth) {
   if (depth > 6) return;  // deep nesting is yaml-cpp's to bound, not ours
@@ -40,19 +73,19 @@ void Walk(const YAML::Node& node, const std::string& file, size_t lines,
     return;
   }
   if (!node.IsMap()) return;
-  YamlRecord record(node, kPath, 1, "record", diag);
-  if (!record.ok()) return;
-  CheckPos(record.pos(), lines);
   std::vector<std::string> keys;
   for (const auto& entry : node)
     if (entry.first.IsScalar()) keys.push_back(entry.first.Scalar());
+  const schema::RecordTable table = TableFor(keys);
+  YamlRecord record(node, kPath, 1, table, diag);
+  if (!record.ok()) return;
+  CheckPos(record.pos(), lines);
   for (const std::string& name : keys) {
     const char* key = name.c_str();
     YAML::Node value = record.Node(key);
     CheckPos(record.PosOfKey(key), lines);
-    // Each key through one getter, chosen by its name, so a mutation of
-    // the name reaches the others.
-    switch (std::hash<std::string>{}(name) % 9) {
+    // Each key through one getter, chosen by its name (TableFor).
+    switch (GetterOf(name)) {
       case 0:
         (void)record.String(key, true);
         break;

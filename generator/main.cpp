@@ -36,6 +36,7 @@
 #include "readability/check_readability.h"
 #include "render/site_renderer.h"
 #include "scaffold/new_meeting.h"
+#include "schema/schema_command.h"
 #include "serve/private_folder.h"
 #include "serve/serve.h"
 
@@ -557,6 +558,11 @@ int main(int argc, char** argv) {
   serve->add_option("--today", opt.today_flag, "The build's date, YYYY-MM-DD");
   serve->add_flag("--allow-outside-links", opt.allow_outside_links, outside_links_help);
 
+  std::string schema_out = "schemas";
+  CLI::App* schema = app.add_subcommand(
+      "schema", "Write the JSON Schema of every kind of content file, for editors");
+  schema->add_option("--out", schema_out, "Folder to write them to (default: schemas)");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -594,6 +600,8 @@ int main(int argc, char** argv) {
     if (meeting->parsed()) return RunNewMeeting(opt);
     if (deploy->parsed()) return clerk::publish::RunDeploy(deploy_opt, std::cerr);
     if (serve->parsed()) return RunServe(opt, serve_port, serve_out->count() > 0);
+    if (schema->parsed())
+      return clerk::schema::RunSchema(schema_out, std::cout, std::cerr);
   } catch (const std::exception& e) {
     std::cerr << "clerk: error: stopped by an unexpected problem, please report it: "
               << clerk::utf8::Escaped(e.what()) << "\n";

@@ -8,6 +8,7 @@
 #include "content/email_address.h"
 #include "content/source_files.h"
 #include "content/yaml_reader.h"
+#include "schema/tables.h"
 
 namespace clerk {
 namespace {
@@ -42,7 +43,7 @@ SiteConfig LoadSiteConfig(const std::string& root, const std::string& display_ro
   std::optional<YAML::Node> doc = ParseYaml(text, display, 1, diag);
   if (!doc) return config;
 
-  YamlRecord site(*doc, display, 1, "site configuration", diag);
+  YamlRecord site(*doc, display, 1, schema::SiteTable(), diag);
   if (!site.ok()) return config;
   config.title = site.String("title", true);
   config.organisation = site.String("organisation", true);
@@ -67,7 +68,7 @@ SiteConfig LoadSiteConfig(const std::string& root, const std::string& display_ro
   if (!contact.IsDefined() || contact.IsNull()) {
     diag.Error(site.pos(), "missing required field 'contact' in the site configuration");
   } else {
-    YamlRecord c(contact, display, 1, "site contact", diag);
+    YamlRecord c(contact, display, 1, schema::SiteContactTable(), diag);
     config.contact.name = c.String("name", true);
     config.contact.email = c.String("email");
     config.contact.phone = c.String("phone");
@@ -83,7 +84,7 @@ SiteConfig LoadSiteConfig(const std::string& root, const std::string& display_ro
 
   YAML::Node accessibility = site.Node("accessibility");
   if (accessibility.IsDefined() && !accessibility.IsNull()) {
-    YamlRecord a(accessibility, display, 1, "accessibility statement", diag);
+    YamlRecord a(accessibility, display, 1, schema::AccessibilityTable(), diag);
     config.accessibility = a.String("statement", true);
     if (std::optional<Date> reviewed = a.DateField("reviewed"))
       config.accessibility_reviewed = LongDate(*reviewed);
@@ -125,7 +126,8 @@ SiteConfig LoadSiteConfig(const std::string& root, const std::string& display_ro
         if (kv.second.IsScalar()) {
           target.url = kv.second.Scalar();
         } else {
-          YamlRecord t(kv.second, display, 1, "deploy target '" + name + "'", diag);
+          YamlRecord t(kv.second, display, 1, schema::DeployTargetTable(), diag,
+                       "deploy target '" + name + "'");
           if (!t.ok()) continue;
           // Secrets belong in the environment, never in a committed file.
           // Key names are compared in any letter case: 'Password' is no less a
@@ -134,7 +136,7 @@ SiteConfig LoadSiteConfig(const std::string& root, const std::string& display_ro
             if (!field.first.IsScalar()) continue;
             std::string key = field.first.Scalar();
             if (!IsSecretKey(key)) continue;
-            t.Node(key.c_str());  // declared, so it is not also an unknown key
+            t.Reported(key);  // so it is not also an unknown key
             diag.Error(t.PosOfKey(key.c_str()),
                        "'" + key +
                            "' must not be written into site.yaml: set "

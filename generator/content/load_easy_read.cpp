@@ -12,6 +12,7 @@
 #include "content/record_loaders.h"
 #include "content/source_files.h"
 #include "content/yaml_reader.h"
+#include "schema/tables.h"
 
 namespace clerk {
 namespace {
@@ -120,7 +121,7 @@ void LoadEasyReadVersion(const std::string& meeting_id, const std::string& docum
   }
   std::optional<YAML::Node> yaml = ParseYaml(fm.yaml, display, fm.yaml_line, diag);
   if (!yaml) return;
-  YamlRecord r(*yaml, display, fm.yaml_line, "easy-read front matter", diag);
+  YamlRecord r(*yaml, display, fm.yaml_line, schema::EasyReadTable(), diag);
   if (!r.ok()) return;
   EasyReadVersion v;
   v.meeting_id = meeting_id;

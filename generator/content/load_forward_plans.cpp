@@ -11,6 +11,7 @@
 #include "content/record_loaders.h"
 #include "content/source_files.h"
 #include "content/yaml_reader.h"
+#include "schema/tables.h"
 
 namespace clerk {
 namespace {
@@ -149,7 +150,7 @@ void LoadForwardPlan(const std::string& id, const std::string& path,
   if (!ReadTextFile(path, display, &text, diag)) return;
   std::optional<YAML::Node> doc = ParseYaml(text, display, 1, diag);
   if (!doc) return;
-  YamlRecord r(*doc, display, 1, "forward plan", diag);
+  YamlRecord r(*doc, display, 1, schema::ForwardPlanTable(), diag);
   if (!r.ok()) return;
   ForwardPlan plan;
   plan.id = id;
@@ -168,7 +169,7 @@ void LoadForwardPlan(const std::string& id, const std::string& path,
   } else {
     std::set<std::string> ids;
     for (const YAML::Node& node : entries) {
-      YamlRecord e(node, display, 1, "forward plan entry", diag);
+      YamlRecord e(node, display, 1, schema::ForwardPlanEntryTable(), diag);
       if (!e.ok()) continue;
       ForwardPlanEntry entry = ReadEntry(e, diag);
       if (!entry.id.empty() && !ids.insert(entry.id).second)

@@ -11,6 +11,7 @@
 #include "content/source_files.h"
 #include "content/yaml_reader.h"
 #include "model/word_pattern.h"
+#include "schema/tables.h"
 
 namespace clerk {
 namespace {
@@ -82,7 +83,7 @@ void ReadMeanings(YamlRecord& r, GlossaryTerm& g, const Site& site) {
   for (const auto& [id, c] : site.committees) committee_ids.push_back(id);
   std::map<std::string, int> claimed;  // committee -> line of its meaning
   for (const YAML::Node& node : list) {
-    YamlRecord m(node, r.path(), r.line_offset(), "meaning", diag);
+    YamlRecord m(node, r.path(), r.line_offset(), schema::MeaningTable(), diag);
     if (!m.ok()) continue;
     GlossaryMeaning meaning;
     meaning.pos = m.pos();
@@ -123,7 +124,7 @@ void ReadMeanings(YamlRecord& r, GlossaryTerm& g, const Site& site) {
 
 void ReadTerm(const std::string& term, const SourcePos& pos, const YAML::Node& value,
               const std::string& display, Site& site, Diagnostics& diag) {
-  YamlRecord r(value, display, 1, "glossary term", diag);
+  YamlRecord r(value, display, 1, schema::GlossaryTermTable(), diag);
   if (!r.ok()) return;
   GlossaryTerm g;
   g.term = term;
@@ -243,7 +244,7 @@ void LoadGlossary(const std::string& path, const std::string& display, Site& sit
     if (kv.second.IsSequence()) {
       // A list is a setting, not a term: a misspelt one.
       diag.Error(key_pos, "'" + key + "' is not a glossary setting" +
-                              DidYouMean(key, {kNotAcronyms, kIgnorePatterns}) +
+                              DidYouMean(key, schema::GlossaryFileTable().Keys()) +
                               " (a term is a mapping with expansion and plain)");
       continue;
     }

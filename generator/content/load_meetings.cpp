@@ -12,6 +12,7 @@
 #include "content/source_files.h"
 #include "content/yaml_reader.h"
 #include "model/ascii.h"
+#include "schema/tables.h"
 
 namespace clerk {
 namespace {
@@ -63,7 +64,8 @@ void ReadTiming(YamlRecord& r, AgendaItem& item, const std::optional<Date>& day)
 std::optional<Exemption> ReadExemption(YamlRecord& parent) {
   YAML::Node node = parent.Node("exempt");
   if (!node.IsDefined() || node.IsNull()) return std::nullopt;
-  YamlRecord r(node, parent.path(), parent.line_offset(), "exemption", parent.diag());
+  YamlRecord r(node, parent.path(), parent.line_offset(), schema::ExemptionTable(),
+               parent.diag());
   if (!r.ok()) return std::nullopt;
   Exemption e;
   e.pos = r.pos();
@@ -93,7 +95,8 @@ void ReadAgendaItems(const YAML::Node& list, YamlRecord& parent,
   }
   std::set<std::string> numbers;
   for (const YAML::Node& node : list) {
-    YamlRecord r(node, parent.path(), parent.line_offset(), "agenda item", parent.diag());
+    YamlRecord r(node, parent.path(), parent.line_offset(), schema::AgendaItemTable(),
+                 parent.diag());
     if (!r.ok()) continue;
     AgendaItem item;
     item.pos = r.pos();
@@ -145,7 +148,9 @@ void ReadAttendees(YamlRecord& parent, const char* key, bool substitutes,
                             "a substitute needs 'person' and 'for' (the member "
                             "they replace)");
     } else {
-      YamlRecord r(node, parent.path(), parent.line_offset(), "attendee", parent.diag());
+      YamlRecord r(node, parent.path(), parent.line_offset(),
+                   substitutes ? schema::SubstituteTable() : schema::AttendeeTable(),
+                   parent.diag());
       if (!r.ok()) continue;
       a.person = r.RefField("person", true);
       a.capacity = r.String("capacity");
@@ -161,7 +166,8 @@ void ReadAttendees(YamlRecord& parent, const char* key, bool substitutes,
 void ReadAttendance(YamlRecord& meeting, Attendance& attendance) {
   YAML::Node node = meeting.Node("attendance");
   if (!node.IsDefined() || node.IsNull()) return;
-  YamlRecord r(node, meeting.path(), meeting.line_offset(), "attendance", meeting.diag());
+  YamlRecord r(node, meeting.path(), meeting.line_offset(), schema::AttendanceTable(),
+               meeting.diag());
   if (!r.ok()) return;
   ReadAttendees(r, "present", false, attendance.present);
   ReadAttendees(r, "apologies", false, attendance.apologies);
@@ -225,7 +231,7 @@ void LoadMeetingYaml(Meeting& m, const std::string& path, const std::string& dis
   if (!ReadTextFile(path, display, &text, diag)) return;
   std::optional<YAML::Node> doc = ParseYaml(text, display, 1, diag);
   if (!doc) return;
-  YamlRecord r(*doc, display, 1, "meeting", diag);
+  YamlRecord r(*doc, display, 1, schema::MeetingTable(), diag);
   if (!r.ok()) return;
   m.incomplete = false;
   m.committee = r.RefField("committee", true);

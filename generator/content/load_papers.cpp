@@ -9,6 +9,7 @@
 #include "content/record_loaders.h"
 #include "content/source_files.h"
 #include "content/yaml_reader.h"
+#include "schema/tables.h"
 
 namespace clerk {
 namespace {
@@ -48,7 +49,8 @@ void ReadRecommendations(YamlRecord& r, Document& d) {
   }
   std::set<std::string> ids;
   for (const YAML::Node& node : list) {
-    YamlRecord rec(node, r.path(), r.line_offset(), "recommendation", r.diag());
+    YamlRecord rec(node, r.path(), r.line_offset(), schema::RecommendationTable(),
+                   r.diag());
     if (!rec.ok()) continue;
     Recommendation out;
     out.pos = rec.pos();
@@ -87,8 +89,8 @@ std::vector<PaperPerson> ReadPaperPeople(YamlRecord& r, const char* key) {
     if (node.IsScalar()) {
       p.person = RefAt(node, r, "person");
     } else {
-      YamlRecord m(node, r.path(), r.line_offset(),
-                   std::string(key).substr(0, std::string(key).size() - 1), r.diag());
+      YamlRecord m(node, r.path(), r.line_offset(), schema::PaperPersonTable(), r.diag(),
+                   std::string(key).substr(0, std::string(key).size() - 1));
       if (!m.ok()) continue;
       p.person = m.RefField("person");
       p.name = m.String("name");
@@ -126,7 +128,8 @@ void ReadAppendices(YamlRecord& r, Document& d) {
       d.appendices.push_back(RefAt(node, r, "appendices"));
       continue;
     }
-    YamlRecord a(node, r.path(), r.line_offset(), "appendix", r.diag());
+    YamlRecord a(node, r.path(), r.line_offset(), schema::ExternalAppendixTable(),
+                 r.diag());
     if (!a.ok()) continue;
     ExternalAppendix e;
     e.pos = a.pos();
@@ -168,7 +171,7 @@ void LoadDocument(const std::string& meeting_id, const std::string& id,
   d.incomplete = true;
   std::optional<MarkdownFile> file = ReadMarkdownFile(path, display, "paper", diag);
   if (!file) return;
-  YamlRecord r(*file->yaml, display, file->fm.yaml_line, "document front matter", diag);
+  YamlRecord r(*file->yaml, display, file->fm.yaml_line, schema::PaperTable(), diag);
   if (!r.ok()) return;
   d.incomplete = false;
   if (auto kind =
@@ -221,7 +224,7 @@ void LoadMinutes(const std::string& meeting_id, const std::string& path,
   std::optional<MarkdownFile> file =
       ReadMarkdownFile(path, display, "minutes file", diag);
   if (!file) return;
-  YamlRecord r(*file->yaml, display, file->fm.yaml_line, "minutes front matter", diag);
+  YamlRecord r(*file->yaml, display, file->fm.yaml_line, schema::MinutesTable(), diag);
   if (!r.ok()) return;
   Minutes m;
   m.meeting_id = meeting_id;
@@ -247,7 +250,7 @@ void LoadMinutes(const std::string& meeting_id, const std::string& path,
                "expected a list for 'sections', found " + DescribeNodeType(sections));
   } else if (sections.IsSequence()) {
     for (const YAML::Node& node : sections) {
-      YamlRecord s(node, display, file->fm.yaml_line, "minute section", diag);
+      YamlRecord s(node, display, file->fm.yaml_line, schema::MinuteSectionTable(), diag);
       if (!s.ok()) continue;
       MinuteSection section;
       section.pos = s.pos();

@@ -9,6 +9,7 @@
 #include "content/source_files.h"
 #include "content/yaml_reader.h"
 #include "model/ascii.h"
+#include "schema/tables.h"
 
 namespace clerk {
 namespace {
@@ -38,7 +39,7 @@ void LoadPerson(const std::string& id, const std::string& path,
   p.incomplete = true;
   std::optional<YAML::Node> doc = ReadYamlFile(path, display, diag);
   if (!doc) return;
-  YamlRecord r(*doc, display, 1, "person", diag);
+  YamlRecord r(*doc, display, 1, schema::PersonTable(), diag);
   if (!r.ok()) return;
   p.incomplete = false;
   p.name = r.String("name", true);
@@ -153,7 +154,7 @@ void LoadCommittee(const std::string& id, const std::string& path,
   c.incomplete = true;
   std::optional<YAML::Node> doc = ReadYamlFile(path, display, diag);
   if (!doc) return;
-  YamlRecord r(*doc, display, 1, "committee", diag);
+  YamlRecord r(*doc, display, 1, schema::CommitteeTable(), diag);
   if (!r.ok()) return;
   c.incomplete = false;
   c.name = r.String("name", true);
@@ -172,7 +173,7 @@ void LoadCommittee(const std::string& id, const std::string& path,
                "expected a list for 'members', found " + DescribeNodeType(members));
   } else if (members.IsSequence()) {
     for (const YAML::Node& node : members) {
-      YamlRecord m(node, display, 1, "member", diag);
+      YamlRecord m(node, display, 1, schema::MemberTable(), diag);
       if (!m.ok()) continue;
       Membership member;
       member.pos = m.pos();
@@ -191,7 +192,7 @@ void LoadCommittee(const std::string& id, const std::string& path,
                "expected a list for 'co_optees', found " + DescribeNodeType(co_optees));
   } else if (co_optees.IsSequence()) {
     for (const YAML::Node& node : co_optees) {
-      YamlRecord m(node, display, 1, "co-optee", diag);
+      YamlRecord m(node, display, 1, schema::CoOpteeTable(), diag);
       if (!m.ok()) continue;
       CoOptee co;
       co.pos = m.pos();
@@ -216,8 +217,9 @@ namespace {
 // `reserved(key)` says why a key may not be used, or "".
 template <typename Map, typename Reserved, typename Read>
 bool ForEachKeyedRecord(const std::string& path, const std::string& display,
-                        const std::string& what, bool keys_are_ids, const Map& map,
-                        Diagnostics& diag, Reserved reserved, Read read) {
+                        const schema::RecordTable& table, bool keys_are_ids,
+                        const Map& map, Diagnostics& diag, Reserved reserved, Read read) {
+  const std::string& what = table.what;
   std::optional<YAML::Node> doc = ReadYamlFile(path, display, diag);
   if (!doc) return false;
   if (doc->IsNull()) return true;
@@ -244,7 +246,7 @@ bool ForEachKeyedRecord(const std::string& path, const std::string& display,
                               std::to_string(it->second.pos.line) + ")");
       continue;
     }
-    YamlRecord r(kv.second, display, 1, what, diag);
+    YamlRecord r(kv.second, display, 1, table, diag);
     if (r.ok()) read(key, key_pos, r);
   }
   return true;
@@ -264,17 +266,17 @@ std::string VenueIdReserved(const std::string& id) {
 
 void LoadVenues(const std::string& path, const std::string& display, Site& site,
                 Diagnostics& diag) {
-  bool ok =
-      ForEachKeyedRecord(path, display, "venue", true, site.venues, diag, VenueIdReserved,
-                         [&](const std::string& id, const SourcePos& pos, YamlRecord& r) {
-                           Venue& v = site.venues[id];
-                           v.id = id;
-                           v.pos = pos;
-                           v.name = r.String("name", true);
-                           v.address = r.String("address", true);
-                           v.postcode = r.String("postcode");
-                           v.access = r.String("access");
-                         });
+  bool ok = ForEachKeyedRecord(
+      path, display, schema::VenueTable(), true, site.venues, diag, VenueIdReserved,
+      [&](const std::string& id, const SourcePos& pos, YamlRecord& r) {
+        Venue& v = site.venues[id];
+        v.id = id;
+        v.pos = pos;
+        v.name = r.String("name", true);
+        v.address = r.String("address", true);
+        v.postcode = r.String("postcode");
+        v.access = r.String("access");
+      });
   // References to venues cannot be checked against a file that did not load.
   if (!ok) site.venues_incomplete = true;
 }
@@ -282,7 +284,7 @@ void LoadVenues(const std::string& path, const std::string& display, Site& site,
 void LoadTopics(const std::string& path, const std::string& display, Site& site,
                 Diagnostics& diag) {
   ForEachKeyedRecord(
-      path, display, "topic", true, site.topics, diag,
+      path, display, schema::TopicTable(), true, site.topics, diag,
       [](const std::string&) { return std::string(); },
       [&](const std::string& id, const SourcePos& pos, YamlRecord& r) {
         Topic& t = site.topics[id];

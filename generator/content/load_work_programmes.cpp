@@ -4,6 +4,7 @@
 #include "content/record_loaders.h"
 #include "content/source_files.h"
 #include "content/yaml_reader.h"
+#include "schema/tables.h"
 
 namespace clerk {
 namespace {
@@ -50,7 +51,7 @@ void ReadProgrammeMeetings(YamlRecord& r, WorkProgramme& wp, Diagnostics& diag) 
     return;
   }
   for (const YAML::Node& node : list) {
-    YamlRecord m(node, r.path(), r.line_offset(), "work programme meeting", diag);
+    YamlRecord m(node, r.path(), r.line_offset(), schema::ProgrammeMeetingTable(), diag);
     if (!m.ok()) continue;
     ProgrammeMeeting out;
     out.pos = m.pos();
@@ -92,7 +93,7 @@ void LoadWorkProgramme(const std::string& id, const std::string& path,
   if (!ReadTextFile(path, display, &text, diag)) return;
   std::optional<YAML::Node> doc = ParseYaml(text, display, 1, diag);
   if (!doc) return;
-  YamlRecord r(*doc, display, 1, "work programme", diag);
+  YamlRecord r(*doc, display, 1, schema::WorkProgrammeTable(), diag);
   if (!r.ok()) return;
   WorkProgramme wp;
   wp.id = id;
@@ -110,7 +111,7 @@ void LoadWorkProgramme(const std::string& id, const std::string& path,
                "expected a list for 'rows', found " + DescribeNodeType(rows));
   } else {
     for (const YAML::Node& node : rows) {
-      YamlRecord row(node, display, 1, "work programme row", diag);
+      YamlRecord row(node, display, 1, schema::WorkProgrammeRowTable(), diag);
       if (!row.ok()) continue;
       WorkProgrammeRow out;
       out.pos = row.pos();

@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <map>
 #include <sstream>
+#include <stdexcept>
 
 #include "content/source_files.h"
 #include "content/yaml_syntax.h"
@@ -244,11 +245,13 @@ bool IsValidId(const std::string& id) {
 }
 
 YamlRecord::YamlRecord(const YAML::Node& node, std::string path, int line_offset,
-                       std::string what, Diagnostics& diag)
-    : node_(node),
+                       const schema::RecordTable& table, Diagnostics& diag,
+                       std::string what)
+    : table_(&table),
+      node_(node),
       path_(std::move(path)),
       line_offset_(line_offset),
-      what_(std::move(what)),
+      what_(what.empty() ? table.what : std::move(what)),
       diag_(diag) {
   if (!node_.IsMap()) {
     ok_ = false;
@@ -289,8 +292,56 @@ bool YamlRecord::Has(const char* key) {
   return value.IsDefined() && !value.IsNull();
 }
 
-YAML::Node YamlRecord::Node(const char* key) {
+const schema::Field& YamlRecord::Declare(const char* key, Reader reader) {
+  const schema::Field* field = table_->Find(key);
+  if (!field)
+    throw std::logic_error("programming error: the loader reads '" + std::string(key) +
+                           "' of the " + table_->what +
+                           ", a key its field table (generator/schema/) does not have");
+  using T = schema::FieldType;
+  const bool scalar =
+      field->type != T::kRecord && field->type != T::kList && field->type != T::kMap;
+  const bool list_of = field->type == T::kList;
+  bool readable = true;
+  switch (reader) {
+    case Reader::kAny:
+      break;
+    case Reader::kScalar:
+      readable = scalar;
+      break;
+    case Reader::kBool:
+      readable = field->type == T::kBool;
+      break;
+    case Reader::kInt:
+      readable = field->type == T::kInt;
+      break;
+    case Reader::kDate:
+      readable = field->type == T::kDate;
+      break;
+    case Reader::kId:
+      readable = field->type == T::kId;
+      break;
+    case Reader::kChoice:
+      readable = field->type == T::kChoice;
+      break;
+    case Reader::kTextList:
+      readable = list_of && (field->item == T::kText || field->item == T::kInt);
+      break;
+    case Reader::kIdList:
+      readable = list_of && field->item == T::kId;
+      break;
+  }
+  if (!readable)
+    throw std::logic_error("programming error: the loader reads '" + std::string(key) +
+                           "' of the " + table_->what +
+                           " as another type than its field table (generator/schema/) "
+                           "gives it");
   declared_.push_back(key);
+  return *field;
+}
+
+YAML::Node YamlRecord::Node(const char* key) {
+  Declare(key, Reader::kAny);
   if (!ok_) return YAML::Node(YAML::NodeType::Undefined);
   const YAML::Node& const_node = node_;
   YAML::Node value = const_node[key];
@@ -310,6 +361,7 @@ std::optional<std::string> YamlRecord::Scalar(const YAML::Node& node, const char
 }
 
 std::string YamlRecord::String(const char* key, bool required) {
+  Declare(key, Reader::kScalar);
   YAML::Node value = Node(key);
   if (!ok_) return "";
   if (!value.IsDefined() || value.IsNull()) {
@@ -324,6 +376,7 @@ std::string YamlRecord::String(const char* key, bool required) {
 }
 
 std::optional<bool> YamlRecord::Bool(const char* key) {
+  Declare(key, Reader::kBool);
   YAML::Node value = Node(key);
   if (!ok_ || !value.IsDefined() || value.IsNull()) return std::nullopt;
   std::optional<std::string> text = Scalar(value, key);
@@ -339,6 +392,7 @@ std::optional<bool> YamlRecord::Bool(const char* key) {
 }
 
 std::optional<int> YamlRecord::Int(const char* key, bool required) {
+  Declare(key, Reader::kInt);
   std::string text = String(key, required);
   if (text.empty()) return std::nullopt;
   // A sign is read, so that a caller's range check ("must be 0 or more")
@@ -356,6 +410,7 @@ std::optional<int> YamlRecord::Int(const char* key, bool required) {
 }
 
 std::optional<Date> YamlRecord::DateField(const char* key, bool required) {
+  Declare(key, Reader::kDate);
   std::string text = String(key, required);
   if (text.empty()) return std::nullopt;
   DateParse parsed = ParseDate(text);
@@ -480,6 +535,7 @@ Ref RefAt(const YAML::Node& node, const YamlRecord& record, const char* key) {
 }
 
 Ref YamlRecord::RefField(const char* key, bool required) {
+  Declare(key, Reader::kId);
   std::string text = String(key, required);
   Ref ref;
   ref.pos = PosOfKey(key);
@@ -488,6 +544,7 @@ Ref YamlRecord::RefField(const char* key, bool required) {
 }
 
 std::vector<std::string> YamlRecord::StringList(const char* key) {
+  Declare(key, Reader::kTextList);
   std::vector<std::string> out;
   YAML::Node value = Node(key);
   if (!ok_ || !value.IsDefined() || value.IsNull()) return out;
@@ -507,6 +564,7 @@ std::vector<std::string> YamlRecord::StringList(const char* key) {
 }
 
 std::vector<Ref> YamlRecord::RefList(const char* key) {
+  Declare(key, Reader::kIdList);
   std::vector<Ref> out;
   YAML::Node value = Node(key);
   if (!ok_ || !value.IsDefined() || value.IsNull()) return out;
@@ -533,9 +591,13 @@ std::vector<Ref> YamlRecord::RefList(const char* key) {
 std::optional<size_t> YamlRecord::Choice(const char* key,
                                          std::initializer_list<const char*> choices,
                                          bool required) {
+  std::vector<std::string> names(choices.begin(), choices.end());
+  if (Declare(key, Reader::kChoice).choices != names)
+    throw std::logic_error("programming error: the loader reads '" + std::string(key) +
+                           "' of the " + table_->what +
+                           " with other choices than its field table gives");
   std::string text = String(key, required);
   if (text.empty()) return std::nullopt;
-  std::vector<std::string> names(choices.begin(), choices.end());
   for (size_t i = 0; i < names.size(); ++i) {
     if (names[i] == text) return i;
   }
@@ -549,8 +611,12 @@ std::optional<size_t> YamlRecord::Choice(const char* key,
 }
 
 void YamlRecord::Missing(const char* key, std::string hint) {
-  declared_.push_back(key);
+  Declare(key, Reader::kAny);
   if (ok_) missing_.emplace_back(key, std::move(hint));
+}
+
+void YamlRecord::Reported(const std::string& key) {
+  declared_.push_back(key);
 }
 
 void YamlRecord::Finish() {
@@ -568,9 +634,11 @@ void YamlRecord::Finish() {
     }
     seen_at_line[key] = pos.line;
     if (std::find(declared_.begin(), declared_.end(), key) == declared_.end()) {
-      diag_.Error(
-          pos, "unknown key '" + key + "' in the " + what_ + DidYouMean(key, declared_));
-      explained.push_back(ClosestMatch(key, declared_));
+      // Suggestions come from the table: every key the record may hold.
+      const std::vector<std::string> known = table_->Keys();
+      diag_.Error(pos,
+                  "unknown key '" + key + "' in the " + what_ + DidYouMean(key, known));
+      explained.push_back(ClosestMatch(key, known));
     }
   }
   for (const auto& [key, hint] : missing_) {

@@ -15,6 +15,7 @@
 
 #include "model/diagnostics.h"
 #include "model/model.h"
+#include "schema/field_table.h"
 
 namespace clerk {
 
@@ -24,14 +25,18 @@ namespace clerk {
 std::optional<YAML::Node> ParseYaml(const std::string& text, const std::string& path,
                                     int first_line, Diagnostics& diag);
 
-// One YAML mapping being read as a record. Declare every key the record may
-// hold with the getters; Finish() then reports keys nobody asked for, with a
-// "did you mean" suggestion drawn from the declared ones.
+// One YAML mapping being read as a record of `table` (schema/tables.h). Every
+// key a getter reads must be in the table, with a type the getter can read:
+// anything else throws std::logic_error, a bug in the loader that the tests
+// (which load every test site) catch, so the schemas written from the tables
+// say what the loader reads. Finish() then reports keys nobody asked for, with
+// a "did you mean" suggestion drawn from the table.
 class YamlRecord {
  public:
-  // `what` names the record in messages: "committee", "agenda item".
-  YamlRecord(const YAML::Node& node, std::string path, int line_offset, std::string what,
-             Diagnostics& diag);
+  // `what`, if given, names the record in messages instead of the table's
+  // own name ("deploy target 'live'").
+  YamlRecord(const YAML::Node& node, std::string path, int line_offset,
+             const schema::RecordTable& table, Diagnostics& diag, std::string what = "");
   ~YamlRecord();
 
   // False when the node is not a mapping (already reported).
@@ -66,6 +71,10 @@ class YamlRecord {
   // `hint`, if given, follows the message: how to write what is missing.
   void Missing(const char* key, std::string hint = "");
 
+  // A key of the file the caller has reported itself (a password in
+  // site.yaml): Finish() says nothing more about it.
+  void Reported(const std::string& key);
+
   // Reports undeclared keys. Called by the destructor if not called before.
   void Finish();
 
@@ -76,7 +85,22 @@ class YamlRecord {
  private:
   // Reads a scalar; reports a type error when the node is a list or map.
   std::optional<std::string> Scalar(const YAML::Node& node, const char* key);
+  // The table's field for `key`, declared as read; throws std::logic_error
+  // when the table has no such key, or `reader` cannot read its type.
+  enum class Reader {
+    kAny,
+    kScalar,
+    kBool,
+    kInt,
+    kDate,
+    kId,
+    kChoice,
+    kTextList,
+    kIdList
+  };
+  const schema::Field& Declare(const char* key, Reader reader);
 
+  const schema::RecordTable* table_;
   YAML::Node node_;
   std::string path_;
   int line_offset_;

@@ -4,6 +4,8 @@
 
 #include "content/yaml_reader.h"
 #include "render/markdown.h"
+#include "schema/field_builders.h"
+#include "schema/tables.h"
 #include "test_support.h"
 
 using namespace clerk;
@@ -37,11 +39,19 @@ const std::string kMeeting =
     "      To approve the\n"                            // 23
     "      [minutes](@/meetings/a/minutes).\n";         // 24
 
+// The scalars of kMeeting these tests read, each in its own style.
+const schema::RecordTable kScalars{
+    "meeting",
+    "meeting",
+    "",
+    {schema::build::Text("notice", ""), schema::build::Text("folded", ""),
+     schema::build::Text("plain", ""), schema::build::Text("quoted", "")}};
+
 // The scalar at `key`, as the loader reads it (trimmed), with its positions.
 ScalarPositions Positions(const std::string& key, std::string* text) {
   Diagnostics diag;
   YAML::Node root = *ParseYaml(kMeeting, "meeting.yaml", 1, diag);
-  YamlRecord r(root, "meeting.yaml", 1, "meeting", diag);
+  YamlRecord r(root, "meeting.yaml", 1, kScalars, diag);
   *text = r.String(key.c_str());
   return ScalarPositions(kMeeting, r.PosOfKey(key.c_str()), *text);
 }
@@ -123,8 +133,8 @@ TEST_CASE("a link in an agenda item's purpose is placed in its file",
   WriteFile(path, kMeeting);
   Diagnostics diag;
   YAML::Node root = *ParseYaml(kMeeting, path, 1, diag);
-  YamlRecord r(root, path, 1, "meeting", diag);
-  YamlRecord item(root["agenda"][1], path, 1, "agenda item", diag);
+  YamlRecord r(root, path, 1, schema::MeetingTable(), diag);
+  YamlRecord item(root["agenda"][1], path, 1, schema::AgendaItemTable(), diag);
   std::string purpose = item.String("purpose");
   r.Finish();
   item.Finish();

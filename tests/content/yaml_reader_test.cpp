@@ -2,6 +2,9 @@
 
 #include <catch2/catch.hpp>
 
+#include "schema/field_builders.h"
+#include "schema/tables.h"
+
 using namespace clerk;
 
 TEST_CASE("did you mean suggests close keys only", "[yaml]") {
@@ -30,7 +33,13 @@ TEST_CASE("a record reports unknown, duplicate and mistyped keys with positions"
       ParseYaml("name: A\nnmae: B\nname: C\nwards:\n  x: 1\n", "f.yaml", 1, diag);
   REQUIRE(doc);
   {
-    YamlRecord r(*doc, "f.yaml", 1, "person", diag);
+    using namespace schema::build;
+    const schema::RecordTable person{
+        "person",
+        "person",
+        "",
+        {Text("name", ""), List("wards", schema::FieldType::kText, "")}};
+    YamlRecord r(*doc, "f.yaml", 1, person, diag);
     CHECK(r.String("name", true) == "A");
     r.StringList("wards");
   }

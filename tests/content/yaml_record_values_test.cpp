@@ -4,6 +4,8 @@
 #include <catch2/catch.hpp>
 
 #include "content/yaml_reader.h"
+#include "schema/field_builders.h"
+#include "schema/tables.h"
 
 using namespace clerk;
 
@@ -28,7 +30,7 @@ TEST_CASE("an empty value is placed at its key, not at the next key or past the 
     std::optional<YAML::Node> doc = ParseYaml(text, "venues.yaml", 1, diag);
     REQUIRE(doc);
     for (const auto& kv : *doc) {
-      YamlRecord r(kv.second, "venues.yaml", 1, "venue", diag);
+      YamlRecord r(kv.second, "venues.yaml", 1, schema::VenueTable(), diag);
       if (r.ok()) r.String("name");
     }
     std::vector<std::string> lines = Lines(diag);
@@ -46,7 +48,7 @@ TEST_CASE("an empty value in front matter is placed at its key", "[yaml-values]"
   std::optional<YAML::Node> doc = ParseYaml("kind: report\nitem:\n", "p.md", 2, diag);
   REQUIRE(doc);
   {
-    YamlRecord r(*doc, "p.md", 2, "paper", diag);
+    YamlRecord r(*doc, "p.md", 2, schema::PaperTable(), diag);
     r.String("kind");
     CHECK(r.PosOf(r.Node("item")).line == 3);
     CHECK(r.PosOf(r.Node("item")).column == 1);
@@ -60,7 +62,13 @@ TEST_CASE("a required key left empty is 'empty' at the key, not missing",
       ParseYaml("minute: 12\nitem:\nreason: \"\"\n", "m.md", 2, diag);
   REQUIRE(doc);
   {
-    YamlRecord r(*doc, "m.md", 2, "minute section", diag);
+    using namespace schema::build;
+    const schema::RecordTable section{
+        "minute-section",
+        "minute section",
+        "",
+        {Int("minute", ""), Text("item", ""), Text("reason", ""), Text("title", "")}};
+    YamlRecord r(*doc, "m.md", 2, section, diag);
     r.Int("minute", true);
     r.String("item", true);
     r.String("reason", true);
@@ -80,7 +88,7 @@ TEST_CASE("a required field of the wrong type gives the type error only",
   std::optional<YAML::Node> doc = ParseYaml("venue: [town-hall]\n", "m.yaml", 1, diag);
   REQUIRE(doc);
   {
-    YamlRecord r(*doc, "m.yaml", 1, "meeting", diag);
+    YamlRecord r(*doc, "m.yaml", 1, schema::MeetingTable(), diag);
     Ref venue = r.RefField("venue");
     if (venue.empty()) r.Missing("venue", "give a venue id");
   }
@@ -97,7 +105,13 @@ TEST_CASE("whole numbers may be negative, so callers' range checks speak",
       ParseYaml("a: -1\nb: +7\nc: '-'\nd: 1-2\ne: -1234567890\n", "f.yaml", 1, diag);
   REQUIRE(doc);
   {
-    YamlRecord r(*doc, "f.yaml", 1, "meeting", diag);
+    using namespace schema::build;
+    const schema::RecordTable numbers{
+        "meeting",
+        "meeting",
+        "",
+        {Int("a", ""), Int("b", ""), Int("c", ""), Int("d", ""), Int("e", "")}};
+    YamlRecord r(*doc, "f.yaml", 1, numbers, diag);
     CHECK(r.Int("a") == -1);
     CHECK(r.Int("b") == 7);
     CHECK(!r.Int("c"));
@@ -134,7 +148,14 @@ TEST_CASE("a reference in an id field must name a record of the field's kind",
   for (const auto& [letter, key] : keys) {
     YAML::Node one;
     one[key] = (*doc)[letter];
-    YamlRecord r(one, "f.yaml", 1, "committee", diag);
+    using namespace schema::build;
+    const schema::RecordTable refs_table{
+        "committee",
+        "committee",
+        "",
+        {Id("contact", "people", ""), Id("person", "people", ""),
+         IdList("documents", "papers", ""), Id("moved_to", "meetings", "")}};
+    YamlRecord r(one, "f.yaml", 1, refs_table, diag);
     if (key == "documents") {
       for (Ref& ref : r.RefList("documents")) refs.push_back(ref);
     } else {

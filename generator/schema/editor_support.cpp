@@ -61,7 +61,8 @@ bool WriteSettings(const std::filesystem::path& site, std::string* error) {
              "so clerk leaves the file as it is: fix or remove that setting";
     return false;
   }
-  for (const auto& [schema, globs] : SchemaMapping().items()) schemas[schema] = globs;
+  const Json mapping = SchemaMapping();
+  for (const auto& [schema, globs] : mapping.items()) schemas[schema] = globs;
   std::filesystem::create_directories(dir, ec);
   if (ec) {
     *error = "cannot make the folder " + dir.string() + ": " + ec.message();

@@ -339,8 +339,8 @@ std::string NotInLine(const std::vector<std::string_view>& lines, size_t l) {
     for (size_t k = l; k-- > 0;) {
       if (!IsListItem(lines[k])) continue;
       return "this '-' is indented " + Spaces(indent) +
-             ", but the '-' of the item above (line " + std::to_string(k + 1) + ") " +
-             std::to_string(Indent(lines[k])) +
+             " and the '-' of the item on line " + std::to_string(k + 1) +
+             " is indented " + std::to_string(Indent(lines[k])) +
              ": the items of one list start in the same column";
     }
   }
@@ -360,9 +360,10 @@ std::string NotInLine(const std::vector<std::string_view>& lines, size_t l) {
               : i + 1 == columns.size() ? " or "
                                         : ", ") +
              std::to_string(columns[i]);
-  return "this line is indented " + Spaces(indent) + ", but the keys above it " + where +
-         ": the keys of one mapping start in the same column, so line it up with the "
-         "ones it belongs with";
+  where += columns.size() == 1 && columns[0] == 1 ? " space" : " spaces";
+  return "this line is indented " + Spaces(indent) + " and the keys above it " + where +
+         ": the keys of one mapping start in the same column, so line it up with those "
+         "it belongs with";
 }
 
 // A line indented more, or less, than the lines it belongs with.

@@ -101,9 +101,11 @@ std::string Gutter(const std::string& number, size_t width, bool colour) {
 }  // namespace
 
 bool ColourWanted(int fd) {
+  // NO_COLOR is the reader's own wish: it wins over CLICOLOR_FORCE, which a
+  // CI template may set for everyone.
+  if (Set("NO_COLOR")) return false;
   const char* force = std::getenv("CLICOLOR_FORCE");
   if (force != nullptr && *force != '\0' && std::string_view(force) != "0") return true;
-  if (Set("NO_COLOR")) return false;
   const char* term = std::getenv("TERM");
   if (term != nullptr && std::string_view(term) == "dumb") return false;
   return ::isatty(fd) == 1;

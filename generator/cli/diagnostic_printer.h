@@ -22,8 +22,9 @@
 namespace clerk::cli {
 
 // Whether to colour what is written to file descriptor `fd`
-// (https://no-color.org): CLICOLOR_FORCE set to anything but "0" forces it;
-// otherwise only on a terminal, and never when NO_COLOR is set and not empty.
+// (https://no-color.org): never when NO_COLOR is set and not empty; always
+// when CLICOLOR_FORCE is set to anything but "0"; otherwise only on a
+// terminal whose TERM is not "dumb".
 bool ColourWanted(int fd);
 
 // Reads the files diagnostics point into, each once while its diagnostics

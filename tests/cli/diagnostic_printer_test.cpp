@@ -169,6 +169,10 @@ TEST_CASE("colour: severity words, gutter and caret, only when wanted",
     CHECK(!cli::ColourWanted(-1));  // not a terminal
     EnvVar force("CLICOLOR_FORCE", "1");
     CHECK(cli::ColourWanted(-1));
+    {
+      EnvVar no_colour("NO_COLOR", "1");  // the reader's wish wins
+      CHECK(!cli::ColourWanted(-1));
+    }
     EnvVar zero("CLICOLOR_FORCE", "0");
     CHECK(!cli::ColourWanted(-1));
   }

@@ -1,13 +1,14 @@
 #include "cli/diagnostic_printer.h"
 
+#include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
-#include <filesystem>
-#include <fstream>
-#include <sstream>
+#include <tuple>
 
 #include "model/utf8.h"
 
@@ -29,7 +30,7 @@ constexpr const char* kBoldRed = "\x1b[1;31m";
 constexpr const char* kBoldYellow = "\x1b[1;33m";
 constexpr const char* kCyan = "\x1b[36m";
 
-bool Set(const char* name) {
+bool SetAndNotEmpty(const char* name) {
   const char* value = std::getenv(name);
   return value != nullptr && *value != '\0';
 }
@@ -103,7 +104,7 @@ std::string Gutter(const std::string& number, size_t width, bool colour) {
 bool ColourWanted(int fd) {
   // NO_COLOR is the reader's own wish: it wins over CLICOLOR_FORCE, which a
   // CI template may set for everyone.
-  if (Set("NO_COLOR")) return false;
+  if (SetAndNotEmpty("NO_COLOR")) return false;
   const char* force = std::getenv("CLICOLOR_FORCE");
   if (force != nullptr && *force != '\0' && std::string_view(force) != "0") return true;
   const char* term = std::getenv("TERM");
@@ -116,17 +117,25 @@ void SourceLines::Load(const std::string& path) {
   loaded_ = false;
   text_.clear();
   starts_.clear();
-  std::error_code ec;
-  // status() follows links; only an ordinary file is opened (a named pipe
-  // would wait for a writer for ever).
-  if (!std::filesystem::is_regular_file(path, ec)) return;
-  const std::uintmax_t size = std::filesystem::file_size(path, ec);
-  if (ec || size > kMaxFileBytes) return;
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return;
-  std::ostringstream text;
-  text << in.rdbuf();
-  text_ = std::move(text).str();
+  // Opened without waiting (a named pipe would wait for a writer for ever),
+  // then read only if it is an ordinary file of a sane size.
+  const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+  if (fd < 0) return;
+  struct stat info;
+  if (::fstat(fd, &info) != 0 || !S_ISREG(info.st_mode) ||
+      static_cast<std::uintmax_t>(info.st_size) > kMaxFileBytes) {
+    ::close(fd);
+    return;
+  }
+  text_.resize(static_cast<size_t>(info.st_size));
+  size_t got = 0;
+  while (got < text_.size()) {
+    const ssize_t n = ::read(fd, text_.data() + got, text_.size() - got);
+    if (n <= 0) break;  // a file cut short while read: show what is there
+    got += static_cast<size_t>(n);
+  }
+  ::close(fd);
+  text_.resize(got);
   starts_.push_back(0);
   for (size_t i = 0; i < text_.size(); ++i)
     if (text_[i] == '\n') starts_.push_back(i + 1);

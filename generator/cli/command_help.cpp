@@ -164,9 +164,15 @@ std::optional<int> AnswerHelp(const CLI::App& app, int argc, const char* const* 
   for (; i < argc; ++i) {
     const std::string word = argv[i];
     if (CommandNames(*at).empty() || word.empty() || word[0] == '-') break;
-    if (at == &app && word == "help")
-      return AnswerHelpCommand(app, std::vector<std::string>(argv + i + 1, argv + argc),
-                               out, err);
+    if (at == &app && word == "help") {
+      std::vector<std::string> words(argv + i + 1, argv + argc);
+      // `clerk help --help`: CLI11 shows the help command's own help.
+      if (std::find_if(words.begin(), words.end(), [](const std::string& w) {
+            return w == "-h" || w == "--help";
+          }) != words.end())
+        return std::nullopt;
+      return AnswerHelpCommand(app, words, out, err);
+    }
     const CLI::App* next = FindCommand(*at, word);
     if (next == nullptr) return UnknownCommand(*at, word, err);
     at = next;

@@ -57,7 +57,8 @@ std::vector<ShownChar> ShownChars(std::string_view line) {
     if (byte == '\t') {
       c.width = kTabStop - width % kTabStop;
       c.text.assign(static_cast<size_t>(c.width), ' ');
-    } else if (length == 0 || utf8::IsForbiddenControl(byte)) {
+    } else if (length == 0 || utf8::IsForbiddenControl(byte) || byte == '\r') {
+      // A carriage return alone would send the cursor back over the line.
       c.text = Hex(byte);
       c.width = static_cast<int>(c.text.size());
     } else {

@@ -115,6 +115,8 @@ TEST_CASE("columns count characters, and bytes that are not UTF-8 are escaped",
   // A control character is shown, not sent to the terminal.
   shown = cli::ShowLine("a\x1b[31mb", 2);
   CHECK(shown.text == "a\\x1B[31mb");
+  // A carriage return alone (old Mac line ends) would overwrite the line.
+  CHECK(cli::ShowLine("a: 1\rb: 2", 6).text == "a: 1\\x0Db: 2");
 }
 
 TEST_CASE("a long line is cut around the column", "[diagnostic-printer]") {

@@ -14,6 +14,8 @@
 #include <thread>
 
 #include "cli/build_date.h"
+#include "cli/command_help.h"
+#include "cli/diagnostic_printer.h"
 #include "cli/progress_line.h"
 #include "config/base_url.h"
 #include "content/loader.h"
@@ -64,20 +66,25 @@ struct Options {
   bool allow_outside_links = false;  // follow links out of --source
 };
 
+// Each diagnostic with the line it is about and a caret under the column
+// (cli/diagnostic_printer.h); in colour only on a terminal.
 void PrintDiagnostics(const Diagnostics& diag, std::ostream& out = std::cerr) {
-  for (const clerk::Diagnostic& d : diag.Sorted())
-    out << clerk::FormatDiagnostic(d) << "\n";
+  const bool colour = &out == &std::cerr && clerk::cli::ColourWanted(2);
+  clerk::cli::PrintDiagnostics(diag.Sorted(), out, colour);
 }
 
 void PrintJson(const Diagnostics& diag, const nlohmann::json& readability = nullptr) {
   nlohmann::json list = nlohmann::json::array();
+  clerk::cli::SourceLines files;
   for (const clerk::Diagnostic& d : diag.Sorted()) {
+    std::optional<std::string> excerpt = clerk::cli::ExcerptText(d, files);
     list.push_back(
         {{"severity", d.severity == clerk::Severity::kError ? "error" : "warning"},
          {"path", d.pos.path},
          {"line", d.pos.line},
          {"column", d.pos.column},
-         {"message", d.message}});
+         {"message", d.message},
+         {"excerpt", excerpt ? nlohmann::json(*excerpt) : nlohmann::json()}});
   }
   nlohmann::json out = {{"errors", diag.ErrorCount()},
                         {"warnings", diag.WarningCount()},
@@ -492,11 +499,14 @@ int main(int argc, char** argv) {
   CLI::App app{"clerk: publish committee papers as an accessible website"};
   app.require_subcommand(1);
   Options opt;
+  // Every option's help names its default (tests/cli/command_help_test.cpp).
+  const char* kSourceHelp = "Site folder, with site.yaml (default: .)";
 
   CLI::App* build = app.add_subcommand("build", "Build the site into --out");
-  build->add_option("--source", opt.source, "Site folder (with site.yaml)");
-  build->add_option("--out", opt.out, "Output folder");
-  build->add_option("--base-url", opt.base_url, "Public address of the site");
+  build->add_option("--source", opt.source, kSourceHelp);
+  build->add_option("--out", opt.out, "Output folder (default: public)");
+  build->add_option("--base-url", opt.base_url,
+                    "Public address of the site (default: base_url in site.yaml)");
   build->add_option("--jobs", opt.jobs, "Parallel jobs (default: all cores)")
       ->check(CLI::Range(1, 256));
   build->add_flag("--strict", opt.strict, "Treat warnings as errors");
@@ -510,12 +520,12 @@ int main(int argc, char** argv) {
   build->add_flag("--allow-outside-links", opt.allow_outside_links, outside_links_help);
 
   CLI::App* check = app.add_subcommand("check", "Validate content; writes nothing");
-  check->add_option("--source", opt.source, "Site folder (with site.yaml)");
-  check->add_option("--format", opt.format, "Output format")
+  check->add_option("--source", opt.source, kSourceHelp);
+  check->add_option("--format", opt.format, "Output format: text or json (default: text)")
       ->check(CLI::IsMember({"text", "json"}));
   check->add_flag("--strict", opt.strict, "Treat warnings as errors");
   check->add_option("--today", opt.today_flag,
-                    "The date to check against, YYYY-MM-DD (default: today)");
+                    "The date to check against, YYYY-MM-DD (default: SOURCE_DATE_EPOCH or today)");
   check->add_flag("--tbc", opt.tbc,
                   "List what is still to be confirmed for upcoming meetings");
   check->add_flag("--allow-outside-links", opt.allow_outside_links, outside_links_help);
@@ -523,18 +533,21 @@ int main(int argc, char** argv) {
   CLI::App* scaffold = app.add_subcommand("new", "Create new content from a template");
   scaffold->require_subcommand(1);
   CLI::App* meeting = scaffold->add_subcommand("meeting", "Start a new meeting folder");
-  meeting->add_option("--source", opt.source, "Site folder (with site.yaml)");
+  meeting->add_option("--source", opt.source, kSourceHelp);
   meeting->add_option("--committee", opt.committee, "Committee id")->required();
   meeting->add_option("--date", opt.date, "Meeting date, YYYY-MM-DD")->required();
 
   clerk::publish::DeployOptions deploy_opt;
   CLI::App* deploy = app.add_subcommand(
       "deploy", "Push the built site to a host (see docs/publishing.md)");
-  deploy->add_option("--source", deploy_opt.source, "Site folder (with site.yaml)");
-  deploy->add_option("--target", deploy_opt.target_name, "Named target from site.yaml");
+  deploy->add_option("--source", deploy_opt.source, kSourceHelp);
+  deploy->add_option(
+      "--target", deploy_opt.target_name,
+      "Named target from site.yaml (default: its only target, or the one named default)");
   deploy->add_option("--to", deploy_opt.to_url,
-                     "Target URL (file, sftp, ftp, ftps, webdav, webdavs, s3)");
-  deploy->add_option("--out", deploy_opt.out, "Built site folder");
+                     "Target URL (file, sftp, ftp, ftps, webdav, webdavs, s3), instead of "
+                     "--target (default: none, the target comes from site.yaml)");
+  deploy->add_option("--out", deploy_opt.out, "Built site folder (default: public)");
   deploy->add_flag("--dry-run", deploy_opt.dry_run, "Show the plan; change nothing");
   deploy->add_flag("--yes", deploy_opt.yes, "Allow deletions without asking");
   deploy->add_option("--jobs", deploy_opt.jobs, "Transfers at once (default 4)")
@@ -548,14 +561,15 @@ int main(int argc, char** argv) {
   int serve_port = 8000;
   CLI::App* serve =
       app.add_subcommand("serve", "Build, serve on 127.0.0.1 and rebuild on changes");
-  serve->add_option("--source", opt.source, "Site folder (with site.yaml)");
+  serve->add_option("--source", opt.source, kSourceHelp);
   CLI::Option* serve_out =
       serve->add_option("--out", opt.out, "Output folder (default: a temporary one)");
   serve->add_option("--port", serve_port, "Port on 127.0.0.1 (default 8000)")
       ->check(CLI::Range(1, 65535));
   serve->add_option("--jobs", opt.jobs, "Parallel jobs (default: all cores)")
       ->check(CLI::Range(1, 256));
-  serve->add_option("--today", opt.today_flag, "The build's date, YYYY-MM-DD");
+  serve->add_option("--today", opt.today_flag,
+                    "The build's date, YYYY-MM-DD (default: SOURCE_DATE_EPOCH or today)");
   serve->add_flag("--allow-outside-links", opt.allow_outside_links, outside_links_help);
 
   std::string schema_out = "schemas";
@@ -563,6 +577,9 @@ int main(int argc, char** argv) {
       "schema", "Write the JSON Schema of every kind of content file, for editors");
   schema->add_option("--out", schema_out, "Folder to write them to (default: schemas)");
 
+  clerk::cli::DescribeCommands(app);
+  if (auto answered = clerk::cli::AnswerHelp(app, argc, argv, std::cout, std::cerr))
+    return *answered;
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

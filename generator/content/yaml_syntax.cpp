@@ -210,13 +210,9 @@ std::optional<YamlSyntaxProblem> UnclosedFlow(std::string_view text,
                 (list ? ']' : '}') + "'");
 }
 
-// `key: some text: more` (the parser stops at the second ':').
-std::optional<YamlSyntaxProblem> UnquotedColon(std::string_view text,
-                                               std::string_view line, size_t l,
-                                               size_t column) {
-  if (column >= line.size() || line[column] != ':') return std::nullopt;
-  size_t value = ValueStart(line);
-  if (value == std::string_view::npos || value >= column) return std::nullopt;
+// "key: \"value\"": the line's key and its value from byte `value` on, in
+// the quotes that need no escaping ('...' when it holds a '"').
+std::string QuotedValue(std::string_view line, size_t value) {
   std::string_view key = line.substr(0, value);
   key.remove_prefix(std::min(key.size(), key.find_first_not_of(" -")));
   while (!key.empty() && key.back() == ' ') key.remove_suffix(1);
@@ -230,9 +226,144 @@ std::optional<YamlSyntaxProblem> UnquotedColon(std::string_view text,
     for (char c : rest) quoted += c == '\'' ? std::string("''") : std::string(1, c);
     quoted += "'";
   }
-  return At(
-      text, l, column,
-      "a ':' inside a value needs quotes: write " + std::string(key) + " " + quoted);
+  return std::string(key) + (key.empty() ? "" : " ") + quoted;
+}
+
+// `key: some text: more` (the parser stops at the second ':').
+std::optional<YamlSyntaxProblem> UnquotedColon(std::string_view text,
+                                               std::string_view line, size_t l,
+                                               size_t column) {
+  if (column >= line.size() || line[column] != ':') return std::nullopt;
+  size_t value = ValueStart(line);
+  if (value == std::string_view::npos || value >= column) return std::nullopt;
+  return At(text, l, column,
+            "a ':' inside a value needs quotes: write " + QuotedValue(line, value));
+}
+
+// `key: @x`: '@' and '`' are reserved in YAML and '%' starts a directive, so
+// none of them may start a value without quotes.
+std::optional<YamlSyntaxProblem> ReservedStart(std::string_view text,
+                                               std::string_view line, size_t l,
+                                               size_t column) {
+  if (column >= line.size() ||
+      std::string_view("@`%").find(line[column]) == std::string_view::npos)
+    return std::nullopt;
+  size_t value = ValueStart(line);
+  if (value != column) return std::nullopt;
+  return At(text, l, column,
+            std::string("a value cannot start with '") + line[column] +
+                "' unless it is in quotes: write " + QuotedValue(line, value));
+}
+
+// `title: "Budget" and more`: the quote closed before the value ended.
+std::optional<YamlSyntaxProblem> TextAfterQuote(std::string_view text,
+                                                std::string_view line, size_t l) {
+  size_t value = ValueStart(line);
+  if (value == std::string_view::npos || value >= line.size() ||
+      (line[value] != '"' && line[value] != '\''))
+    return std::nullopt;
+  size_t end = QuoteEnd(line, value);
+  if (end == std::string_view::npos) return std::nullopt;
+  size_t after = line.find_first_not_of(' ', end);
+  if (after == std::string_view::npos || line[after] == '#') return std::nullopt;
+  return At(text, l, after,
+            "the value goes on after its closing quote: put the whole value in quotes, "
+            "write " +
+                QuotedValue(line, value));
+}
+
+// The key above a line, with what the key holds: the nearest line before
+// `l` that is not blank or a comment.
+std::optional<size_t> LineAbove(const std::vector<std::string_view>& lines, size_t l) {
+  while (l > 0) {
+    if (!IsBlankOrComment(lines[--l])) return l;
+  }
+  return std::nullopt;
+}
+
+bool IsListItem(std::string_view line) {
+  size_t i = Indent(line);
+  return i < line.size() && line[i] == '-' &&
+         (i + 1 == line.size() || line[i + 1] == ' ');
+}
+
+// `role: x` then `- item` in line with it: a list where a key belongs.
+std::optional<YamlSyntaxProblem> ListAmongKeys(std::string_view text,
+                                               const std::vector<std::string_view>& lines,
+                                               size_t l) {
+  std::optional<size_t> above = LineAbove(lines, l);
+  if (!above || !IsListItem(lines[l]) || IsListItem(lines[*above]) ||
+      Indent(lines[*above]) != Indent(lines[l]))
+    return std::nullopt;
+  std::string_view key = lines[*above].substr(Indent(lines[*above]));
+  size_t colon = key.find(':');
+  if (colon == std::string_view::npos) return std::nullopt;
+  key = key.substr(0, colon);
+  return At(text, l, Indent(lines[l]),
+            "this list item ('- ') is in line with the key '" + std::string(key) +
+                "' above, which has a value already: a list goes under a key of its "
+                "own, written 'key:' with each item indented below it as '  - item'");
+}
+
+// `- number: 1` then `title: x` in line with the '-': meant as part of the
+// item, it must line up with the item's first key.
+std::optional<YamlSyntaxProblem> KeyInLineWithDash(
+    std::string_view text, const std::vector<std::string_view>& lines, size_t l) {
+  std::optional<size_t> above = LineAbove(lines, l);
+  if (!above || IsListItem(lines[l]) || !IsListItem(lines[*above]) ||
+      Indent(lines[*above]) != Indent(lines[l]))
+    return std::nullopt;
+  std::string_view item = lines[*above];
+  size_t key = item.find_first_not_of(' ', Indent(item) + 1);
+  if (key == std::string_view::npos || item.find(':', key) == std::string_view::npos)
+    return std::nullopt;
+  std::string_view key_name = item.substr(key, item.find(':', key) - key);
+  return At(text, l, Indent(lines[l]),
+            "this line is in line with the '-' above, not with its key '" +
+                std::string(key_name) +
+                "': to make it part of that list item, indent it " +
+                std::to_string(key - Indent(item)) +
+                " more spaces; to start a new item, begin it with '- '");
+}
+
+std::string Spaces(size_t n) {
+  return std::to_string(n) + (n == 1 ? " space" : " spaces");
+}
+
+// What a line out of line should line up with: for a list item, the '-'
+// of the item above; for a key, the columns the keys above it start in
+// (those of each mapping it could belong to, innermost first).
+std::string NotInLine(const std::vector<std::string_view>& lines, size_t l) {
+  const size_t indent = Indent(lines[l]);
+  if (IsListItem(lines[l])) {
+    for (size_t k = l; k-- > 0;) {
+      if (!IsListItem(lines[k])) continue;
+      return "this '-' is indented " + Spaces(indent) +
+             " and the '-' of the item on line " + std::to_string(k + 1) +
+             " is indented " + std::to_string(Indent(lines[k])) +
+             ": the items of one list start in the same column";
+    }
+  }
+  std::vector<size_t> columns;  // falling, from the line above upwards
+  size_t lowest = std::string_view::npos;
+  for (size_t k = l; k-- > 0 && lowest > 0;) {
+    if (IsBlankOrComment(lines[k])) continue;
+    const size_t at = Indent(lines[k]);
+    // A list item's own keys start after its "- "; the '-' is no key.
+    size_t key = IsListItem(lines[k]) ? lines[k].find_first_not_of(' ', at + 1) : at;
+    if (key < lowest) columns.push_back(key);
+    lowest = std::min({lowest, key, at});
+  }
+  std::string where;
+  for (size_t i = 0; i < columns.size(); ++i)
+    where += (i == 0                    ? ""
+              : i + 1 == columns.size() ? " or "
+                                        : ", ") +
+             std::to_string(columns[i]);
+  where += columns.size() == 1 && columns[0] == 1 ? " space" : " spaces";
+  return "this line is indented " + Spaces(indent) + " and the keys above it " + where +
+         ": the keys of one mapping start in the same column, so line it up with those "
+         "it belongs with";
 }
 
 // A line indented more, or less, than the lines it belongs with.
@@ -258,9 +389,7 @@ std::optional<YamlSyntaxProblem> Misaligned(std::string_view text,
                  parser_message.rfind("end of sequence", 0) == 0)) ||
       parser_message == "illegal block entry" || is_value_error) {
     if (indent == above_indent) return std::nullopt;
-    return At(text, l, indent,
-              "this line's indentation does not line up with the lines above: the keys "
-              "of one mapping, and the '-' of one list, start in the same column");
+    return At(text, l, indent, NotInLine(lines, l));
   }
   return std::nullopt;
 }
@@ -331,6 +460,14 @@ YamlSyntaxProblem ExplainYamlSyntaxError(std::string_view text, int line, int co
   }
   if (parser_message == "illegal map value") {
     if (auto p = UnquotedColon(text, lines[l], l, c)) return *p;
+  }
+  if (parser_message == "unknown token") {
+    if (auto p = ReservedStart(text, lines[l], l, c)) return *p;
+  }
+  if (parser_message.rfind("end of map not found", 0) == 0) {
+    if (auto p = TextAfterQuote(text, lines[l], l)) return *p;
+    if (auto p = ListAmongKeys(text, lines, l)) return *p;
+    if (auto p = KeyInLineWithDash(text, lines, l)) return *p;
   }
   if (auto p = Misaligned(text, lines, l, parser_message)) return *p;
   if (line < 0) return {0, 0, "YAML syntax error: " + parser_message};

@@ -59,9 +59,16 @@ TEST_CASE("a quote that is never closed is named where it opens", "[yaml-syntax]
 }
 
 TEST_CASE("lines that do not line up are named", "[yaml-syntax]") {
-  CHECK(SyntaxError("agenda:\n  - number: 1\n    title: A\n   - number: 2\n") ==
-        "4:4: this line's indentation does not line up with the lines above: the keys "
-        "of one mapping, and the '-' of one list, start in the same column");
+  CHECK(
+      SyntaxError("agenda:\n  - number: 1\n    title: A\n   - number: 2\n") ==
+      "4:4: this '-' is indented 3 spaces and the '-' of the item on line 2 is indented "
+      "2: the items of one list start in the same column");
+  // A key: the columns the keys it could belong with start in.
+  CHECK(
+      SyntaxError("a:\n  b:\n    c: 1\n   d: 2\n") ==
+      "4:4: this line is indented 3 spaces and the keys above it 4, 2 or 0 spaces: the "
+      "keys of one mapping start in the same column, so line it up with those it belongs "
+      "with");
   CHECK(SyntaxError("name: A\n  aliases: B\n") ==
         "2:3: this line is indented more than the line above, so YAML reads it as more "
         "of that line's value: line it up with the keys above it");

@@ -12,7 +12,8 @@ CLERK_BUILD_PACKAGES=(build-essential cmake pkg-config libcmark-gfm-dev
 CLERK_TEST_PACKAGES=(chromium default-jre-headless nodejs npm
   openssh-server openssh-client vsftpd nginx-core openssl lftp curl python3
   python3-icalendar python3-jsonschema
-  clang-14 libclang-rt-14-dev)  # the fuzz targets: libFuzzer, ASan, UBSan (fuzz/run)
+  clang-14 libclang-rt-14-dev  # the fuzz targets: libFuzzer, ASan, UBSan (fuzz/run)
+  dpkg-dev file groff-base man-db zsh fish)  # the package (cpack, dpkg-shlibdeps), man page, completions (tests/package/)
 
 clerk_apt_install() {
   local missing=()

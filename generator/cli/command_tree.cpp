@@ -44,7 +44,7 @@ OptionInfo Describe(const CLI::Option& option) {
     for (const std::string& s : option.get_snames()) info.names.push_back("-" + s);
   }
   info.description = option.get_description();
-  info.takes_value = option.get_type_size_max() > 0;
+  info.takes_value = option.get_items_expected_max() > 0;  // a flag expects none
   info.value_name = ValueName(option);
   info.choices = Choices(option.get_type_name());
   info.default_value = option.get_default_str();

@@ -48,7 +48,7 @@ CommandResult RunShell(const std::string& shell, const std::string& script,
   TempDir dir;
   WriteFile(dir.path() / "script", script);
   WriteFile(dir.path() / "run", body);
-  return RunProgram("/usr/bin/env", shell + " run script", dir.path());
+  return RunProgram("/usr/bin/env", shell + " run ./script", dir.path());
 }
 
 // What bash completes for the words of `line` (the last one being typed).

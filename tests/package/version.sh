@@ -36,7 +36,7 @@ check "changed files are -dirty" test "$(commit_in "$repo")" = "$first-dirty"
 git -C "$repo" commit -qam two
 second=$(git -C "$repo" rev-parse --short HEAD)
 check "a new commit is picked up" test "$(commit_in "$repo")" = "$second"
-git -C "$repo" tag v9.9.9
+git -C "$repo" tag -a -m release v9.9.9
 check "a tag is named" test "$(commit_in "$repo")" = v9.9.9
 check "a folder inside another git checkout is unknown" \
   test "$(commit_in "$repo/sub")" = unknown

@@ -68,7 +68,7 @@ std::string BashCompletes(const std::string& script, const std::string& line) {
 
 }  // namespace
 
-TEST_CASE("the command tree lists commands, options, choices; not hidden commands",
+TEST_CASE("the command tree lists commands, options and choices, but no hidden command",
           "[cli][completion]") {
   SampleApp sample;
   CommandInfo root = DescribeCommands(sample.app);

@@ -15,8 +15,12 @@
 
 #include "cli/build_date.h"
 #include "cli/command_help.h"
+#include "cli/completion.h"
 #include "cli/diagnostic_printer.h"
+#include "cli/install_paths.h"
+#include "cli/man_page.h"
 #include "cli/progress_line.h"
+#include "cli/version.h"
 #include "config/base_url.h"
 #include "content/loader.h"
 #include "links/check_acronyms.h"
@@ -99,40 +103,19 @@ std::string Plural(int n, const char* word) {
   return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
 }
 
-// The default theme that comes with clerk: themes/ beside the build folder
-// of the binary.
-std::filesystem::path ShippedTheme() {
-  std::error_code ec;
-  std::filesystem::path exe = std::filesystem::read_symlink("/proc/self/exe", ec);
-  return ec ? std::filesystem::path()
-            : exe.parent_path().parent_path() / "themes" / "default";
-}
-
-// The site's own theme if it has one, else the one that comes with clerk.
+// The site's own theme if it has one, else the one that comes with clerk
+// (cli/install_paths.h).
 std::string ThemeDir(const std::string& source) {
-  std::filesystem::path own = std::filesystem::path(source) / "themes" / "default";
-  std::error_code ec;  // never the throwing overloads: a folder clerk may not
-                       // look into is "not there", and ThemeFound says so
-  if (std::filesystem::is_directory(own, ec)) return own.string();
-  std::filesystem::path shipped = ShippedTheme();
-  if (!shipped.empty() && std::filesystem::is_directory(shipped, ec))
-    return shipped.string();
-  return own.string();  // missing: ThemeFound reports it
+  return clerk::ThemeDir(source, clerk::ProgramDir()).string();
 }
 
 // False, with one error that says where clerk looked, if there is no theme
-// at all: a clerk program copied away from its build folder, say.
+// at all: a clerk program copied away from its install or build folder, say.
 bool ThemeFound(const std::string& source, Diagnostics& diag) {
   const std::string dir = ThemeDir(source);
   std::error_code ec;
   if (std::filesystem::is_directory(dir, ec)) return true;
-  const std::string shipped = ShippedTheme().string();
-  diag.Error({dir, 0, 0},
-             "no theme: the site has no themes/default folder, and clerk's own theme is "
-             "not at " +
-                 (shipped.empty() ? std::string("themes/default") : shipped) +
-                 " (it comes in themes/ beside the folder that holds the clerk program: "
-                 "run that clerk, or copy its themes/default into the site)");
+  diag.Error({dir, 0, 0}, clerk::NoThemeMessage(source, clerk::ProgramDir()));
   return false;
 }
 
@@ -323,6 +306,15 @@ clerk::output::SearchIndexReport BuildSearch(const std::string& site_dir,
   return report;
 }
 
+// A site whose search page cannot work must not pass silently: a warning
+// (so --strict fails) when there is no Pagefind to build the index.
+void WarnIfNoSearch(const Options& opt, Diagnostics& diag) {
+  if (opt.no_search) return;
+  std::string missing = clerk::output::MissingPagefindMessage(
+      clerk::output::CurrentPagefindPlaces(opt.source));
+  if (!missing.empty()) diag.Warning({"clerk build", 0, 0}, missing);
+}
+
 // One build of opt.source into opt.out. Diagnostics and the summary line go
 // to `log`; the diagnostics alone also to `*messages` when given (clerk
 // serve shows them as a page). `last`: the process exits after this build
@@ -340,6 +332,7 @@ int BuildOnce(const Options& opt, std::ostream& log, std::string* messages = nul
   std::optional<clerk::output::SearchIndexReport> search_report;
   bool ok = clerk::CheckOutputDir(opt.out, opt.source, diag);
   ok = ThemeFound(opt.source, diag) && ok;
+  WarnIfNoSearch(opt, diag);
   int jobs = opt.jobs > 0 ? opt.jobs : clerk::DefaultJobs();
 
   // Nothing changed since the last build (sources, theme, clerk, options)
@@ -493,6 +486,12 @@ int RunNewMeeting(const Options& opt) {
   return 0;
 }
 
+// What `clerk version`, `clerk completion` and `clerk man` print.
+int Print(const std::string& text) {
+  std::cout << text;
+  return std::cout.flush() ? 0 : kExitContentError;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -577,15 +576,37 @@ int main(int argc, char** argv) {
       "schema", "Write the JSON Schema of every kind of content file, for editors");
   schema->add_option("--out", schema_out, "Folder to write them to (default: schemas)");
 
-  clerk::cli::DescribeCommands(app);
+  // What clerk is, and its own completions and manual (cli/completion.h,
+  // cli/man_page.h), made from this app so they cannot drift from it.
+  app.set_version_flag("--version", clerk::VersionLine(),
+                       "Print clerk's version and exit");
+  CLI::App* version =
+      app.add_subcommand("version", "Print clerk's version and git commit");
+  std::string shell;
+  CLI::App* completion = app.add_subcommand(
+      "completion",
+      "Print a completion script for bash, zsh or fish (see docs/install.md)");
+  completion->add_option("shell", shell, "The shell")
+      ->required()
+      ->check(CLI::IsMember(clerk::cli::CompletionShells()));
+  CLI::App* man = app.add_subcommand("man", "Print the manual page (troff)")->group("");
+
+  clerk::cli::AddHelpCommand(app);
   if (auto answered = clerk::cli::AnswerHelp(app, argc, argv, std::cout, std::cerr))
     return *answered;
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     int code = app.exit(e);
     return code == 0 ? 0 : kExitUsage;
   }
+  if (version->parsed()) return Print(clerk::VersionLine() + "\n");
+  if (completion->parsed())
+    return Print(clerk::cli::CompletionScript(clerk::cli::DescribeCommands(app), shell));
+  if (man->parsed())
+    return Print(
+        clerk::cli::ManPage(clerk::cli::DescribeCommands(app), clerk::kClerkVersion));
   // --jobs bounds every stage, also those that start before the options
   // reach them.
   clerk::SetDefaultJobs(opt.jobs);

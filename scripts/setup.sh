@@ -13,7 +13,8 @@ CLERK_TEST_PACKAGES=(chromium default-jre-headless nodejs npm
   openssh-server openssh-client vsftpd nginx-core openssl lftp curl python3
   python3-icalendar python3-jsonschema
   python3-yaml  # tests/schema/: content files read as editors read them
-  clang-14 libclang-rt-14-dev)  # the fuzz targets: libFuzzer, ASan, UBSan (fuzz/run)
+  clang-14 libclang-rt-14-dev  # the fuzz targets: libFuzzer, ASan, UBSan (fuzz/run)
+  dpkg-dev file groff-base man-db zsh fish)  # the package (cpack, dpkg-shlibdeps), man page, completions (tests/package/)
 
 clerk_apt_install() {
   local missing=()

@@ -143,7 +143,7 @@ void AddFooters(CLI::App& app) {
 
 }  // namespace
 
-void DescribeCommands(CLI::App& app) {
+void AddHelpCommand(CLI::App& app) {
   app.name("clerk");
   CLI::App* help = app.add_subcommand(
       "help", "Show the commands, or one command's options: clerk help build");

@@ -15,7 +15,7 @@ namespace clerk::cli {
 // Names the program "clerk", adds the `help` command, and gives `app` and
 // each of its commands (those added before this call) their footers and
 // plain-word usage errors. Call it after the last add_subcommand.
-void DescribeCommands(CLI::App& app);
+void AddHelpCommand(CLI::App& app);
 
 // Answers, before the options are parsed, a command line that names no
 // command, names one that does not exist, or asks for help

@@ -28,27 +28,6 @@ namespace fs = std::filesystem;
 constexpr const char* kPartsHeader = "# clerk search parts v1";
 constexpr const char* kStaging = ".staging";  // under pagefind/, while a part is indexed
 
-bool IsExecutable(const fs::path& p) {
-  std::error_code ec;
-  return fs::is_regular_file(p, ec) && ::access(p.c_str(), X_OK) == 0;
-}
-
-// The npm package's own binary, beside node_modules/.bin/pagefind.
-fs::path NativeBinary(const fs::path& wrapper) {
-#if defined(__x86_64__)
-  const char* platform = "linux-x64";
-#elif defined(__aarch64__)
-  const char* platform = "linux-arm64";
-#else
-  const char* platform = nullptr;
-#endif
-  if (!platform) return {};
-  fs::path bin = wrapper.parent_path().parent_path() / "@pagefind" / platform / "bin";
-  for (const char* name : {"pagefind_extended", "pagefind"})
-    if (IsExecutable(bin / name)) return bin / name;
-  return {};
-}
-
 // A pattern that matches the folder `name` in a Pagefind glob. Clerk names
 // its folders with slugs and meeting ids; a glob's special characters in a
 // name made by hand become '?' (any one character) rather than breaking the
@@ -115,40 +94,6 @@ pid_t Start(const std::string& program, std::vector<std::string> args) {
 }
 
 }  // namespace
-
-std::string FindPagefind(const std::string& source_root) {
-  std::vector<fs::path> candidates;
-  candidates.push_back(fs::path(source_root.empty() ? "." : source_root) /
-                       "node_modules" / ".bin" / "pagefind");
-  std::error_code ec;
-  fs::path exe = fs::read_symlink("/proc/self/exe", ec);
-  if (!ec) {
-    candidates.push_back(exe.parent_path().parent_path() / "node_modules" / ".bin" /
-                         "pagefind");
-  }
-  const size_t in_node_modules = candidates.size();
-  if (const char* path = std::getenv("PATH")) {
-    std::string all = path;
-    size_t start = 0;
-    while (start <= all.size()) {
-      size_t colon = all.find(':', start);
-      std::string dir = all.substr(
-          start, colon == std::string::npos ? std::string::npos : colon - start);
-      if (!dir.empty()) candidates.push_back(fs::path(dir) / "pagefind");
-      if (colon == std::string::npos) break;
-      start = colon + 1;
-    }
-  }
-  for (size_t i = 0; i < candidates.size(); ++i) {
-    if (!IsExecutable(candidates[i])) continue;
-    if (i < in_node_modules) {
-      fs::path native = NativeBinary(candidates[i]);
-      if (!native.empty()) return native.string();
-    }
-    return candidates[i].string();
-  }
-  return "";
-}
 
 namespace {
 
@@ -298,8 +243,6 @@ SearchIndexReport BuildSearchIndex(const std::string& out_dir,
   const auto started = std::chrono::steady_clock::now();
   const std::string program = FindPagefind(source_root);
   if (program.empty()) {
-    log << "clerk build: note: search index skipped: pagefind not found (run `npm ci` "
-           "in the clerk folder, or put pagefind on PATH; --no-search hides this note)\n";
     report.result = SearchIndexResult::kNotFound;
     return report;
   }

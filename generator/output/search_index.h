@@ -18,9 +18,11 @@
 // rendition's bundles, and the search page merges them (Pagefind's
 // mergeIndex), so a reader still searches the whole rendition.
 //
-// A missing Pagefind is not an error: the site is complete without it, and
-// the search page tells readers where to look instead. `clerk build
-// --no-search` skips it.
+// Which Pagefind runs: output/pagefind_program.h. A missing Pagefind is a
+// warning on the build's diagnostics (so `--strict` fails): the site is
+// complete without it, and the search page tells readers where to look
+// instead, but a search page that cannot work must not pass silently.
+// `clerk build --no-search` skips the index, and the warning.
 #pragma once
 
 #include <functional>
@@ -29,19 +31,13 @@
 #include <vector>
 
 #include "output/build_log.h"
+#include "output/pagefind_program.h"
 
 namespace clerk::output {
 
 // Under the output folder: the bundles, and what each was indexed from.
 inline constexpr const char* kSearchDir = "pagefind";
 inline constexpr const char* kSearchPartsFile = "pagefind/.clerk-search-parts";
-
-// The pagefind program: <source>/node_modules/.bin/pagefind, then the one in
-// the node_modules beside clerk's build folder, then `pagefind` on PATH.
-// Where the npm package's own binary sits beside the first two, that is
-// used instead: it starts in a twentieth of the time its Node.js wrapper
-// takes, and a large site runs it once per part. Empty if none is found.
-std::string FindPagefind(const std::string& source_root);
 
 // What identifies the Pagefind that FindPagefind finds (its file, size and
 // time), for a build's source stamp: an upgraded Pagefind is not "nothing
@@ -76,6 +72,8 @@ std::vector<SearchPart> SearchParts(
     const std::vector<std::pair<std::string, std::string>>& prefixes,
     int years_per_part = 0);
 
+// kNotFound: no Pagefind (nothing is printed: the caller warns, with
+// MissingPagefindMessage).
 enum class SearchIndexResult { kBuilt, kNotFound, kFailed };
 
 struct SearchIndexOptions {

@@ -1,12 +1,15 @@
 #include "serve/http_server.h"
 
+#include <arpa/inet.h>
 #include <httplib.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <exception>
 #include <list>
+#include <memory>
 #include <mutex>
 #include <system_error>
 #include <thread>
@@ -101,20 +104,25 @@ thread_local const ConnectionStream* current_connection = nullptr;
 class ThreadPerConnection : public httplib::TaskQueue {
  public:
   void enqueue(std::function<void()> work) override {
-    std::lock_guard lock(mutex_);
-    Reap();
-    Worker& worker = workers_.emplace_back();
-    try {
-      worker.thread = std::thread([&worker, work = std::move(work)] {
-        work();
-        worker.done = true;
-      });
-    } catch (const std::system_error&) {
-      // No thread to be had (the system's limit): the work (which closes
-      // the connection) runs here instead.
-      workers_.pop_back();
-      work();
+    // Shared, so the work is still here if no thread can take it.
+    auto job = std::make_shared<std::function<void()>>(std::move(work));
+    {
+      std::lock_guard lock(mutex_);
+      Reap();
+      Worker& worker = workers_.emplace_back();
+      try {
+        worker.thread = std::thread([&worker, job] {
+          (*job)();
+          worker.done = true;
+        });
+        return;
+      } catch (const std::system_error&) {
+        workers_.pop_back();
+      }
     }
+    // No thread to be had (the system's limit): the work (which closes the
+    // connection) runs here instead.
+    (*job)();
   }
   // Called once nothing is accepted any more; the table has ended every
   // connection, so the threads finish quickly.
@@ -223,7 +231,10 @@ class HttpServer::Engine : public httplib::Server {
     if (svr_sock_ != INVALID_SOCKET) ::close(svr_sock_);
   }
 
-  void Adopt(int listening_fd) { svr_sock_ = listening_fd; }
+  void Adopt(int listening_fd) {
+    svr_sock_ = listening_fd;
+    port_ = BoundPort(listening_fd);
+  }
   void Start(HttpServer::Handler handler);
   void Stop();
 
@@ -233,6 +244,7 @@ class HttpServer::Engine : public httplib::Server {
   static HandlerResponse ExplainError(httplib::Response& out);
 
   ServerLimits limits_;
+  int port_ = 0;
   ConnectionTable table_;
   HttpServer::Handler handler_;
   std::atomic<bool> stopping_{false};
@@ -288,13 +300,13 @@ HttpResponse HttpServer::Engine::Answer(const httplib::Request& in) {
   // names a host of its own, which would override the Host header.
   if (request.target.empty() || request.target.front() != '/')
     return Plain(400, "Bad request: the target must be a path\n");
-  switch (CheckHost(request, BoundPort(svr_sock_))) {
+  switch (CheckHost(request, port_)) {
     case HostVerdict::kMissing:
       return Plain(400, "Bad request: no Host header\n");
     case HostVerdict::kAmbiguous:
       return Plain(400, "Bad request: more than one Host header\n");
     case HostVerdict::kForeign: {
-      std::string port = std::to_string(BoundPort(svr_sock_));
+      std::string port = std::to_string(port_);
       return Plain(421, "This server answers only 127.0.0.1:" + port +
                             " and localhost:" + port + "\n");
     }

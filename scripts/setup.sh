@@ -8,7 +8,8 @@ set -euo pipefail
 CLERK_BUILD_PACKAGES=(build-essential cmake pkg-config libcmark-gfm-dev
   libcmark-gfm-extensions-dev libyaml-cpp-dev libcurl4-openssl-dev catch2
   libkainjow-mustache-dev libcli11-dev nlohmann-json3-dev libssl-dev libical-dev libxxhash-dev
-  libjemalloc-dev)
+  libjemalloc-dev
+  libcpp-httplib-dev)  # clerk serve's HTTP server (generator/serve/http_server.cpp)
 CLERK_TEST_PACKAGES=(chromium default-jre-headless nodejs npm
   openssh-server openssh-client vsftpd nginx-core openssl lftp curl python3
   python3-icalendar python3-jsonschema

@@ -29,10 +29,13 @@ bool IsLoopbackHost(std::string_view host, int port) {
 }
 
 HostVerdict CheckHost(const HttpRequest& request, int port) {
-  auto host = request.headers.find("host");
-  if (host == request.headers.end())
+  if (request.hosts.empty())
     return request.version == "HTTP/1.0" ? HostVerdict::kOk : HostVerdict::kMissing;
-  return IsLoopbackHost(host->second, port) ? HostVerdict::kOk : HostVerdict::kForeign;
+  // Which of two Host headers counts is how request smuggling starts
+  // (RFC 9112 3.2: answer 400).
+  if (request.hosts.size() > 1) return HostVerdict::kAmbiguous;
+  return IsLoopbackHost(request.hosts.front(), port) ? HostVerdict::kOk
+                                                     : HostVerdict::kForeign;
 }
 
 }  // namespace clerk::serve

@@ -7,21 +7,22 @@
 
 #include <string_view>
 
-#include "serve/http_request.h"
+#include "serve/http_server.h"
 
 namespace clerk::serve {
 
 enum class HostVerdict {
   kOk,
-  kMissing,  // HTTP/1.1 without Host (HTTP/1.0 needs none): answer 400
-  kForeign,  // a name or port that is not this server's: answer 421
+  kMissing,    // HTTP/1.1 without Host (HTTP/1.0 needs none): answer 400
+  kAmbiguous,  // two Host headers, which could name two hosts: answer 400
+  kForeign,    // a name or port that is not this server's: answer 421
 };
 
 // True for "127.0.0.1:PORT", "localhost:PORT" and "[::1]:PORT" (the name
 // in any case), where PORT is exactly `port` in decimal.
 bool IsLoopbackHost(std::string_view host, int port);
 
-// The verdict on `request`'s Host header for a server bound to `port`.
+// The verdict on `request`'s Host headers for a server bound to `port`.
 HostVerdict CheckHost(const HttpRequest& request, int port);
 
 }  // namespace clerk::serve

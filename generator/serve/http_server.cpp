@@ -1,357 +1,361 @@
 #include "serve/http_server.h"
 
 #include <arpa/inet.h>
-#include <fcntl.h>
-#include <netinet/in.h>
-#include <poll.h>
+#include <httplib.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
-#include <cerrno>
-#include <chrono>
-#include <cstring>
+#include <algorithm>
+#include <atomic>
 #include <exception>
+#include <list>
+#include <memory>
+#include <mutex>
 #include <system_error>
+#include <thread>
 
+#include "serve/connection_table.h"
 #include "serve/host_check.h"
+#include "serve/socket_io.h"
+#include "serve/url_path.h"
 
 namespace clerk::serve {
 
 namespace {
 
-using Clock = std::chrono::steady_clock;
+// One connection as cpp-httplib reads and writes it: our socket calls with
+// our deadlines (one for the whole request head, one per write) and a cap
+// on the head's size, instead of the library's per-read timeouts, which a
+// client sending a byte now and then would never meet.
+class ConnectionStream : public httplib::Stream {
+ public:
+  ConnectionStream(int fd, const ServerLimits& limits)
+      : fd_(fd), limits_(limits), head_deadline_(Clock::now() + limits.head_timeout) {}
 
-// Milliseconds until `deadline` (0 when it has passed), for poll().
-int MillisecondsUntil(Clock::time_point deadline) {
-  // Rounded up: 0 only once the deadline has passed.
-  auto left = std::chrono::ceil<std::chrono::milliseconds>(deadline - Clock::now());
-  return left.count() > 0 ? static_cast<int>(left.count()) : 0;
-}
+  bool timed_out() const { return timed_out_; }
+  bool too_large() const { return too_large_; }
 
-HttpResponse PlainResponse(int status, std::string body) {
+  bool is_readable() const override { return buffered_ < filled_ || ReadableNow(fd_); }
+  bool is_writable() const override { return WritableWithin(fd_, limits_.send_timeout); }
+
+  // The library reads the head a byte at a time: from our buffer.
+  ssize_t read(char* ptr, size_t size) override {
+    if (consumed_ >= limits_.max_head_bytes) {
+      too_large_ = true;
+      return -1;
+    }
+    if (buffered_ == filled_) {
+      ssize_t n = ReadBefore(fd_, buffer_, sizeof buffer_, head_deadline_);
+      if (n < 0 && Clock::now() >= head_deadline_) timed_out_ = true;
+      if (n <= 0) return n;
+      buffered_ = 0;
+      filled_ = static_cast<size_t>(n);
+    }
+    size = std::min({size, filled_ - buffered_, limits_.max_head_bytes - consumed_});
+    std::copy_n(buffer_ + buffered_, size, ptr);
+    buffered_ += size;
+    consumed_ += size;
+    return static_cast<ssize_t>(size);
+  }
+
+  ssize_t write(const char* ptr, size_t size) override {
+    if (!SendBefore(fd_, {ptr, size}, Clock::now() + limits_.send_timeout)) return -1;
+    return static_cast<ssize_t>(size);
+  }
+
+  void get_remote_ip_and_port(std::string& ip, int& port) const override {
+    Address(::getpeername, ip, port);
+  }
+  void get_local_ip_and_port(std::string& ip, int& port) const override {
+    Address(::getsockname, ip, port);
+  }
+  socket_t socket() const override { return fd_; }
+
+ private:
+  template <typename Get>
+  void Address(Get get, std::string& ip, int& port) const {
+    sockaddr_in address{};
+    socklen_t size = sizeof address;
+    char text[INET_ADDRSTRLEN] = "";
+    if (get(fd_, reinterpret_cast<sockaddr*>(&address), &size) == 0)
+      ::inet_ntop(AF_INET, &address.sin_addr, text, sizeof text);
+    ip = text;
+    port = ntohs(address.sin_port);
+  }
+
+  int fd_;
+  const ServerLimits& limits_;
+  Clock::time_point head_deadline_;
+  char buffer_[4096];
+  size_t buffered_ = 0;  // bytes of buffer_ handed out
+  size_t filled_ = 0;    // bytes in buffer_
+  size_t consumed_ = 0;  // bytes handed out in all
+  bool timed_out_ = false;
+  bool too_large_ = false;
+};
+
+// The connection this thread serves, for the error handler, which the
+// library gives only the request and the answer.
+thread_local const ConnectionStream* current_connection = nullptr;
+
+// A thread for every connection (not the library's fixed pool, where open
+// event streams would take every thread and pages would stop loading); how
+// many are served at once is the ConnectionTable's to bound.
+class ThreadPerConnection : public httplib::TaskQueue {
+ public:
+  void enqueue(std::function<void()> work) override {
+    // Shared, so the work is still here if no thread can take it.
+    auto job = std::make_shared<std::function<void()>>(std::move(work));
+    {
+      std::lock_guard lock(mutex_);
+      Reap();
+      Worker& worker = workers_.emplace_back();
+      try {
+        worker.thread = std::thread([&worker, job] {
+          (*job)();
+          worker.done = true;
+        });
+        return;
+      } catch (const std::system_error&) {
+        workers_.pop_back();
+      }
+    }
+    // No thread to be had (the system's limit): the work (which closes the
+    // connection) runs here instead.
+    (*job)();
+  }
+  // Called once nothing is accepted any more; the table has ended every
+  // connection, so the threads finish quickly.
+  void shutdown() override {
+    std::lock_guard lock(mutex_);
+    for (Worker& worker : workers_) worker.thread.join();
+    workers_.clear();
+  }
+
+ private:
+  struct Worker {
+    std::thread thread;
+    std::atomic<bool> done{false};
+  };
+  void Reap() {
+    for (auto it = workers_.begin(); it != workers_.end();) {
+      if (!it->done) {
+        ++it;
+        continue;
+      }
+      it->thread.join();
+      it = workers_.erase(it);
+    }
+  }
+
+  std::mutex mutex_;
+  std::list<Worker> workers_;
+};
+
+HttpResponse Plain(int status, std::string body) {
   HttpResponse response;
   response.status = status;
   response.body = std::move(body);
   return response;
 }
 
+// The text of an answer the library gives on its own.
+std::string ErrorText(int status) {
+  switch (status) {
+    case 400:
+      return "Bad request: not an HTTP request this server can read\n";
+    case 408:
+      return "Request timeout: the request did not arrive in time\n";
+    case 414:
+      return "URI too long\n";
+    case 416:
+      return "Range not satisfiable\n";
+    case 431:
+      return "Request header fields too large\n";
+  }
+  return "Error " + std::to_string(status) + "\n";
+}
+
+HttpRequest ToRequest(const httplib::Request& in) {
+  HttpRequest request;
+  request.method = in.method;
+  request.target = in.target;
+  request.version = in.version;
+  Target parts = SplitTarget(in.target);
+  request.path = std::move(parts.path);
+  request.query = std::move(parts.query);
+  auto [first, last] = in.headers.equal_range("Host");
+  for (auto it = first; it != last; ++it) request.hosts.push_back(it->second);
+  return request;
+}
+
+void ToLibrary(HttpResponse response, httplib::Response& out) {
+  out.status = response.status;
+  for (const auto& [name, value] : response.headers) out.set_header(name, value);
+  if (!response.stream) {
+    out.set_content(response.body, response.content_type);
+    return;
+  }
+  out.set_content_provider(response.content_type, [stream = std::move(response.stream)](
+                                                      size_t, httplib::DataSink& sink) {
+    stream([&sink](std::string_view bytes) {
+      return sink.write(bytes.data(), bytes.size());
+    });
+    sink.done();
+    return true;
+  });
+}
+
 }  // namespace
 
-std::string StatusLine(int status) {
-  const char* text = "Unknown";
-  switch (status) {
-    case 200:
-      text = "OK";
-      break;
-    case 302:
-      text = "Found";
-      break;
-    case 400:
-      text = "Bad Request";
-      break;
-    case 404:
-      text = "Not Found";
-      break;
-    case 405:
-      text = "Method Not Allowed";
-      break;
-    case 408:
-      text = "Request Timeout";
-      break;
-    case 421:
-      text = "Misdirected Request";
-      break;
-    case 431:
-      text = "Request Header Fields Too Large";
-      break;
-    case 500:
-      text = "Internal Server Error";
-      break;
-    case 503:
-      text = "Service Unavailable";
-      break;
+// The library's server with our sockets: our listening socket, our
+// connection streams, our admission of connections, and the handler's
+// answer given before the library would read a request body.
+class HttpServer::Engine : public httplib::Server {
+ public:
+  explicit Engine(ServerLimits limits) : limits_(limits), table_(limits.max_connections) {
+    new_task_queue = [] { return new ThreadPerConnection; };
+    // A preview: never cached, so a reload always shows the latest build.
+    set_default_headers(
+        {{"Cache-Control", "no-store"}, {"X-Content-Type-Options", "nosniff"}});
+    set_pre_routing_handler([this](const httplib::Request& in, httplib::Response& out) {
+      ToLibrary(Answer(in), out);
+      return HandlerResponse::Handled;
+    });
+    set_error_handler(
+        HandlerWithResponse([](const httplib::Request&, httplib::Response& out) {
+          return ExplainError(out);
+        }));
   }
-  return std::to_string(status) + " " + text;
+  ~Engine() override {
+    if (svr_sock_ != INVALID_SOCKET) ::close(svr_sock_);
+  }
+
+  void Adopt(int listening_fd) {
+    svr_sock_ = listening_fd;
+    port_ = BoundPort(listening_fd);
+  }
+  void Start(HttpServer::Handler handler);
+  void Stop();
+
+ private:
+  bool process_and_close_socket(socket_t fd) override;
+  HttpResponse Answer(const httplib::Request& in);
+  static HandlerResponse ExplainError(httplib::Response& out);
+
+  ServerLimits limits_;
+  int port_ = 0;
+  ConnectionTable table_;
+  HttpServer::Handler handler_;
+  std::atomic<bool> stopping_{false};
+  std::atomic<bool> listening_done_{false};
+  std::thread listen_thread_;
+};
+
+void HttpServer::Engine::Start(HttpServer::Handler handler) {
+  handler_ = std::move(handler);
+  listen_thread_ = std::thread([this] {
+    listen_after_bind();
+    listening_done_ = true;
+  });
+  // stop() does nothing until the loop runs: wait for it (microseconds).
+  while (!is_running() && !listening_done_) std::this_thread::yield();
 }
 
-std::string FormatResponseHead(const HttpResponse& response) {
-  std::string head = "HTTP/1.1 " + StatusLine(response.status) + "\r\n";
-  head += "Content-Type: " + response.content_type + "\r\n";
-  if (!response.streaming)
-    head += "Content-Length: " + std::to_string(response.body.size()) + "\r\n";
-  // A preview: never cached, so a reload always shows the latest build.
-  head += "Cache-Control: no-store\r\n";
-  head += "X-Content-Type-Options: nosniff\r\n";
-  for (const auto& [name, value] : response.headers) head += name + ": " + value + "\r\n";
-  head += "Connection: close\r\n\r\n";
-  return head;
+void HttpServer::Engine::Stop() {
+  if (stopping_.exchange(true)) return;
+  table_.CloseAll();
+  if (listen_thread_.joinable()) {
+    stop();  // closes the listening socket; the loop joins the connections
+    listen_thread_.join();
+  }
 }
 
-bool HttpConnection::Send(std::string_view bytes) {
-  // Non-blocking writes, waiting for room with poll() until the deadline:
-  // the timeout holds for the whole of `bytes`, however slowly the client
-  // reads.
-  Clock::time_point deadline = Clock::now() + send_timeout_;
-  while (!bytes.empty()) {
-    ssize_t n = ::send(fd_, bytes.data(), bytes.size(), MSG_NOSIGNAL | MSG_DONTWAIT);
-    if (n < 0 && errno == EINTR) continue;
-    if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
-      pollfd pfd{fd_, POLLOUT, 0};
-      int wait = MillisecondsUntil(deadline);
-      if (wait == 0) return false;
-      if (::poll(&pfd, 1, wait) < 0 && errno != EINTR) return false;
-      continue;
+bool HttpServer::Engine::process_and_close_socket(socket_t fd) {
+  switch (table_.Admit(fd)) {
+    case ConnectionTable::Admission::kAdmitted: {
+      ConnectionStream stream(fd, limits_);
+      current_connection = &stream;
+      bool closed_by_client = false;
+      process_request(stream, /*close_connection=*/true, closed_by_client, nullptr);
+      current_connection = nullptr;
+      Linger(fd, limits_.linger, stopping_);
+      table_.Remove(fd);
+      break;
     }
-    if (n <= 0) return false;
-    bytes.remove_prefix(static_cast<std::size_t>(n));
+    case ConnectionTable::Admission::kBusy:
+      RefuseBusy(fd);
+      break;
+    case ConnectionTable::Admission::kStopping:
+      break;
   }
+  ::close(fd);
   return true;
 }
 
-bool HttpConnection::SendResponse(const HttpResponse& response, bool head_only) {
-  std::string head = FormatResponseHead(response);
-  if (head_only || response.body.empty()) return Send(head);
-  if (response.body.size() < 64 * 1024) return Send(head + response.body);
-  return Send(head) && Send(response.body);
+HttpResponse HttpServer::Engine::Answer(const httplib::Request& in) {
+  if (current_connection) table_.HeadRead(current_connection->socket());
+  HttpRequest request = ToRequest(in);
+  // Only "/path" targets: the absolute form ("GET http://evil.example/")
+  // names a host of its own, which would override the Host header.
+  if (request.target.empty() || request.target.front() != '/')
+    return Plain(400, "Bad request: the target must be a path\n");
+  switch (CheckHost(request, port_)) {
+    case HostVerdict::kMissing:
+      return Plain(400, "Bad request: no Host header\n");
+    case HostVerdict::kAmbiguous:
+      return Plain(400, "Bad request: more than one Host header\n");
+    case HostVerdict::kForeign: {
+      std::string port = std::to_string(port_);
+      return Plain(421, "This server answers only 127.0.0.1:" + port +
+                            " and localhost:" + port + "\n");
+    }
+    case HostVerdict::kOk:
+      break;
+  }
+  try {
+    return handler_(request);
+  } catch (const std::exception& e) {
+    // A handler's failure ends this request, never the server.
+    return Plain(500, std::string("Internal server error: ") + e.what() + "\n");
+  } catch (...) {
+    return Plain(500, "Internal server error\n");
+  }
 }
+
+httplib::Server::HandlerResponse HttpServer::Engine::ExplainError(
+    httplib::Response& out) {
+  // Our own answers have their text already; the library's (a request it
+  // could not read) get theirs here, from what our stream saw.
+  if (!out.body.empty()) return HandlerResponse::Unhandled;
+  if (current_connection && current_connection->too_large())
+    out.status = 431;
+  else if (current_connection && current_connection->timed_out())
+    out.status = 408;
+  out.set_content(ErrorText(out.status), "text/plain; charset=utf-8");
+  return HandlerResponse::Handled;
+}
+
+HttpServer::HttpServer(ServerLimits limits) : engine_(std::make_unique<Engine>(limits)) {}
 
 HttpServer::~HttpServer() {
   Stop();
 }
 
 bool HttpServer::Listen(int port, std::string* error, bool* in_use) {
-  if (in_use) *in_use = false;
-  listen_fd_ = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-  if (listen_fd_ < 0) {
-    *error = std::string("cannot open a socket: ") + std::strerror(errno);
-    return false;
-  }
-  int yes = 1;
-  ::setsockopt(listen_fd_, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
-  sockaddr_in address{};
-  address.sin_family = AF_INET;
-  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);  // 127.0.0.1 only
-  address.sin_port = htons(static_cast<uint16_t>(port));
-  if (::bind(listen_fd_, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0 ||
-      ::listen(listen_fd_, 64) != 0) {
-    int err = errno;
-    if (in_use) *in_use = err == EADDRINUSE;
-    *error =
-        "cannot listen on 127.0.0.1:" + std::to_string(port) + ": " + std::strerror(err);
-    ::close(listen_fd_);
-    listen_fd_ = -1;
-    return false;
-  }
-  socklen_t size = sizeof address;
-  ::getsockname(listen_fd_, reinterpret_cast<sockaddr*>(&address), &size);
-  port_ = ntohs(address.sin_port);
+  int fd = ListenLoopback(port, error, in_use);
+  if (fd < 0) return false;
+  engine_->Adopt(fd);
+  port_ = BoundPort(fd);
   return true;
 }
 
 void HttpServer::Start(Handler handler) {
-  handler_ = std::move(handler);
-  if (::pipe2(wake_pipe_, O_CLOEXEC) != 0) wake_pipe_[0] = wake_pipe_[1] = -1;
-  accept_thread_ = std::thread([this] { AcceptLoop(); });
+  engine_->Start(std::move(handler));
 }
 
 void HttpServer::Stop() {
-  if (stopping_.exchange(true)) return;
-  if (wake_pipe_[1] >= 0) {
-    char byte = 0;
-    [[maybe_unused]] ssize_t n = ::write(wake_pipe_[1], &byte, 1);
-  }
-  if (accept_thread_.joinable()) accept_thread_.join();
-  if (listen_fd_ >= 0) ::close(listen_fd_);
-  listen_fd_ = -1;
-  {
-    std::lock_guard lock(workers_mutex_);
-    for (Worker& w : workers_)
-      if (w.fd >= 0) ::shutdown(w.fd, SHUT_RDWR);
-  }
-  // Workers may still be starting; no new ones come, so join them unlocked.
-  for (Worker& w : workers_)
-    if (w.thread.joinable()) w.thread.join();
-  workers_.clear();
-  for (int& fd : wake_pipe_) {
-    if (fd >= 0) ::close(fd);
-    fd = -1;
-  }
-}
-
-void HttpServer::ReapFinished() {
-  std::lock_guard lock(workers_mutex_);
-  for (auto it = workers_.begin(); it != workers_.end();) {
-    if (it->done) {
-      it->thread.join();
-      it = workers_.erase(it);
-    } else {
-      ++it;
-    }
-  }
-}
-
-void HttpServer::AcceptLoop() {
-  while (!stopping_) {
-    pollfd fds[2] = {{listen_fd_, POLLIN, 0}, {wake_pipe_[0], POLLIN, 0}};
-    int ready = ::poll(fds, wake_pipe_[0] >= 0 ? 2 : 1, 1000);
-    ReapFinished();
-    if (stopping_) break;
-    if (ready <= 0 || !(fds[0].revents & POLLIN)) continue;
-    int fd = ::accept4(listen_fd_, nullptr, nullptr, SOCK_CLOEXEC);
-    if (fd < 0) {
-      // Out of file descriptors: let connections finish instead of spinning.
-      if (errno == EMFILE || errno == ENFILE)
-        std::this_thread::sleep_for(std::chrono::milliseconds(50));
-      continue;
-    }
-    Admit(fd);
-  }
-}
-
-void HttpServer::Admit(int fd) {
-  std::unique_lock lock(workers_mutex_);
-  if (!MakeRoom()) {
-    lock.unlock();
-    // Busy with clients that have all sent their requests: say so at once
-    // (without waiting for a client that does not read) and close.
-    std::string busy = FormatResponseHead(PlainResponse(503, "Too many connections\n")) +
-                       "Too many connections\n";
-    [[maybe_unused]] ssize_t n =
-        ::send(fd, busy.data(), busy.size(), MSG_NOSIGNAL | MSG_DONTWAIT);
-    // Closing with the request unread would reset the connection and could
-    // lose the answer: read what has come (without waiting) first.
-    ::shutdown(fd, SHUT_WR);
-    char sink[4096];
-    while (::recv(fd, sink, sizeof sink, MSG_DONTWAIT) > 0) {
-    }
-    ::close(fd);
-    return;
-  }
-  Worker& worker = workers_.emplace_back();
-  worker.fd = fd;
-  worker.accepted = Clock::now();
-  try {
-    worker.thread = std::thread([this, &worker] { Serve(worker); });
-  } catch (const std::system_error&) {
-    // No thread to be had (the system's limit): drop this connection.
-    workers_.pop_back();
-    ::close(fd);
-  }
-}
-
-bool HttpServer::MakeRoom() {
-  int busy = 0;
-  Worker* oldest_reading = nullptr;
-  for (Worker& w : workers_) {
-    if (w.done || w.cut_off) continue;
-    ++busy;
-    if (w.reading_head && w.fd >= 0 &&
-        (!oldest_reading || w.accepted < oldest_reading->accepted))
-      oldest_reading = &w;
-  }
-  if (busy < limits_.max_connections) return true;
-  if (!oldest_reading) return false;
-  // Its thread sees the end of input at once and finishes.
-  ::shutdown(oldest_reading->fd, SHUT_RDWR);
-  oldest_reading->cut_off = true;
-  return true;
-}
-
-ParseStatus HttpServer::ReadHead(Worker& worker, HttpRequest& request) {
-  std::string data;
-  ParseStatus status = ParseStatus::kIncomplete;
-  // One deadline for the whole head, not per read: a byte a second must
-  // not keep the connection open.
-  Clock::time_point deadline = worker.accepted + limits_.head_timeout;
-  while (status == ParseStatus::kIncomplete && !stopping_) {
-    int wait = MillisecondsUntil(deadline);
-    if (wait == 0) break;
-    pollfd pfd{worker.fd, POLLIN, 0};
-    if (::poll(&pfd, 1, wait) <= 0) continue;
-    char buffer[4096];
-    ssize_t n = ::recv(worker.fd, buffer, sizeof buffer, 0);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) break;
-    data.append(buffer, static_cast<std::size_t>(n));
-    status = ParseRequest(data, request);
-  }
-  return status;
-}
-
-void HttpServer::Answer(const HttpRequest& request, HttpConnection& connection) {
-  // Only "/path" targets: the absolute form ("GET http://evil.example/")
-  // names a host of its own, which would override the Host header.
-  if (request.target.front() != '/') {
-    connection.SendResponse(
-        PlainResponse(400, "Bad request: the target must be a path\n"));
-    return;
-  }
-  switch (CheckHost(request, port_)) {
-    case HostVerdict::kMissing:
-      connection.SendResponse(PlainResponse(400, "Bad request: no Host header\n"));
-      return;
-    case HostVerdict::kForeign:
-      connection.SendResponse(PlainResponse(
-          421, "This server answers only 127.0.0.1:" + std::to_string(port_) +
-                   " and localhost:" + std::to_string(port_) + "\n"));
-      return;
-    case HostVerdict::kOk:
-      break;
-  }
-  try {
-    handler_(request, connection);
-  } catch (const std::exception& e) {
-    // A handler's failure ends this request, never the server (an uncaught
-    // exception in a thread would end the process). If the handler had
-    // already sent a head, the client sees a broken answer and the close.
-    connection.SendResponse(
-        PlainResponse(500, std::string("Internal server error: ") + e.what() + "\n"));
-  } catch (...) {
-    connection.SendResponse(PlainResponse(500, "Internal server error\n"));
-  }
-}
-
-void HttpServer::Serve(Worker& worker) {
-  int fd = worker.fd;
-  HttpConnection connection(fd, limits_.send_timeout);
-  HttpRequest request;
-  ParseStatus status = ReadHead(worker, request);
-  bool timed_out = Clock::now() >= worker.accepted + limits_.head_timeout;
-  bool cut_off;
-  {
-    std::lock_guard lock(workers_mutex_);
-    worker.reading_head = false;
-    cut_off = worker.cut_off;
-  }
-  if (cut_off || stopping_) {
-    // Made room for another connection, or the server stops: no answer.
-  } else if (status == ParseStatus::kOk) {
-    Answer(request, connection);
-  } else if (status == ParseStatus::kIncomplete) {
-    // Too slow (or gone: then this send fails and nothing is lost).
-    if (timed_out) connection.SendResponse(PlainResponse(408, StatusLine(408) + "\n"));
-  } else {
-    int code = status == ParseStatus::kBad ? 400 : 431;
-    connection.SendResponse(PlainResponse(code, StatusLine(code) + "\n"));
-  }
-  // Let the client read everything before the connection goes: end our
-  // side, then wait (briefly, and a bounded time however much it sends)
-  // for theirs.
-  ::shutdown(fd, SHUT_WR);
-  Clock::time_point linger_until = Clock::now() + limits_.linger;
-  char sink[1024];
-  while (!stopping_) {
-    int wait = MillisecondsUntil(linger_until);
-    pollfd pfd{fd, POLLIN, 0};
-    if (wait == 0 || ::poll(&pfd, 1, wait) <= 0 || ::recv(fd, sink, sizeof sink, 0) <= 0)
-      break;
-  }
-  {
-    std::lock_guard lock(workers_mutex_);
-    worker.fd = -1;
-  }
-  ::close(fd);
-  worker.done = true;
+  engine_->Stop();
 }
 
 }  // namespace clerk::serve

@@ -1,72 +1,59 @@
-// clerk serve: a small HTTP/1.1 server on 127.0.0.1 (never another
-// address). One thread accepts; every connection gets its own thread, so a
-// handler may block (a server-sent event stream does). Every response
-// closes its connection. POSIX sockets only.
+// clerk serve: the HTTP server, on cpp-httplib (which reads the requests
+// and writes the answers; only http_server.cpp includes its header). It
+// listens on 127.0.0.1 only and answers only the loopback Host names with
+// its own port (host_check.h). Every connection gets its own thread, so a
+// handler may stream for as long as its page is open (the live-reload
+// events do), and every answer closes its connection.
 //
 // Anything on the machine, a web page in a browser included, can connect,
 // so every resource is bounded (ServerLimits): connections open at once,
-// the time to send the request head, to write an answer and to linger
-// afterwards. Only the loopback Host names with our port are answered
-// (host_check.h).
+// the size of a request head and the time to send it, the time to write an
+// answer and to linger afterwards.
 #pragma once
 
-#include <atomic>
 #include <chrono>
+#include <cstddef>
 #include <functional>
-#include <list>
-#include <mutex>
+#include <memory>
 #include <string>
 #include <string_view>
-#include <thread>
 #include <utility>
 #include <vector>
 
-#include "serve/http_request.h"
-
 namespace clerk::serve {
+
+struct HttpRequest {
+  std::string method;              // "GET"
+  std::string target;              // as sent: "/meetings/x/?a=1"
+  std::string path;                // the target without query, still encoded
+  std::string query;               // after '?', without it
+  std::string version;             // "HTTP/1.1"
+  std::vector<std::string> hosts;  // the value of every Host header sent
+};
+
+// Sends bytes of a streamed answer as they are. False when the client has
+// gone or has not taken them within the send timeout.
+using StreamWriter = std::function<bool(std::string_view bytes)>;
 
 struct HttpResponse {
   int status = 200;
   std::string content_type = "text/plain; charset=utf-8";
   std::string body;
   std::vector<std::pair<std::string, std::string>> headers;  // extra ones
-  bool streaming = false;  // no Content-Length: the body follows until close
-};
-
-// "404 Not Found" and so on.
-std::string StatusLine(int status);
-
-// The status line and headers of `response`, ending in the blank line.
-std::string FormatResponseHead(const HttpResponse& response);
-
-// One accepted connection, as the handler sees it.
-class HttpConnection {
- public:
-  explicit HttpConnection(
-      int fd, std::chrono::milliseconds send_timeout = std::chrono::seconds(10))
-      : fd_(fd), send_timeout_(send_timeout) {}
-  // Sends bytes as they are. False when the client has gone or has not
-  // taken them within the send timeout (a client that reads a byte now and
-  // then must not hold the connection for ever).
-  bool Send(std::string_view bytes);
-  // Head and (unless `head_only`, for HEAD requests) body.
-  bool SendResponse(const HttpResponse& response, bool head_only = false);
-
- private:
-  int fd_;
-  std::chrono::milliseconds send_timeout_;
+  // When set, the body is what this writes, with no Content-Length, until
+  // it returns (then the connection closes); `body` is not sent.
+  std::function<void(const StreamWriter&)> stream;
 };
 
 struct ServerLimits {
-  // Connections served at once, event streams included. When all are
-  // taken, the one that has waited longest for its request head is cut
-  // off for the newcomer; if every one is past its head, the newcomer gets
-  // 503 at once. So slow clients never keep a quick request out.
+  // Connections served at once, event streams included (connection_table.h).
   int max_connections = 64;
+  // The request line and headers together, at most (else 431 and close).
+  std::size_t max_head_bytes = 16 * 1024;
   // The whole request head must arrive within this (else 408 and close):
   // a client trickling a byte a second is cut off.
   std::chrono::milliseconds head_timeout{5000};
-  // One Send() of a handler (see HttpConnection::Send).
+  // Each write of an answer (a whole body, or one event of a stream).
   std::chrono::milliseconds send_timeout{10000};
   // After the answer, what the client still sends is read and dropped for
   // this long at most, so it can read the answer before the close.
@@ -75,9 +62,10 @@ struct ServerLimits {
 
 class HttpServer {
  public:
-  using Handler = std::function<void(const HttpRequest&, HttpConnection&)>;
+  // Called on the connection's thread. What it throws is a 500 answer.
+  using Handler = std::function<HttpResponse(const HttpRequest&)>;
 
-  explicit HttpServer(ServerLimits limits = {}) : limits_(limits) {}
+  explicit HttpServer(ServerLimits limits = {});
   HttpServer(const HttpServer&) = delete;
   HttpServer& operator=(const HttpServer&) = delete;
   ~HttpServer();
@@ -87,43 +75,17 @@ class HttpServer {
   bool Listen(int port, std::string* error, bool* in_use = nullptr);
   int port() const { return port_; }
 
-  // Accepts connections on a thread of its own until Stop().
+  // Serves on a thread of its own until Stop().
   void Start(Handler handler);
-  // Closes the socket, ends every connection and joins every thread. A
-  // handler blocked on something else must be woken by its owner first.
+  // Closes the socket, ends every connection and joins every thread; takes
+  // milliseconds. A handler blocked on something else (an event stream
+  // waiting for the next build) must be woken by its owner first.
   void Stop();
 
  private:
-  struct Worker {
-    std::thread thread;
-    std::atomic<bool> done{false};
-    // Guarded by workers_mutex_:
-    int fd = -1;               // -1 once closed
-    bool reading_head = true;  // has not sent its whole request head yet
-    bool cut_off = false;      // shut down to make room for a newcomer
-    std::chrono::steady_clock::time_point accepted;
-  };
-
-  void AcceptLoop();
-  void Admit(int fd);
-  // With workers_mutex_ held: true when a new connection may be served,
-  // after cutting off the oldest one still reading its head if need be.
-  bool MakeRoom();
-  void Serve(Worker& worker);
-  // Reads the request head within the head timeout.
-  ParseStatus ReadHead(Worker& worker, HttpRequest& request);
-  void Answer(const HttpRequest& request, HttpConnection& connection);
-  void ReapFinished();
-
-  ServerLimits limits_;
-  Handler handler_;
-  int listen_fd_ = -1;
-  int wake_pipe_[2] = {-1, -1};
+  class Engine;  // the cpp-httplib server (http_server.cpp)
+  std::unique_ptr<Engine> engine_;
   int port_ = 0;
-  std::atomic<bool> stopping_{false};
-  std::thread accept_thread_;
-  std::mutex workers_mutex_;
-  std::list<Worker> workers_;
 };
 
 }  // namespace clerk::serve

@@ -67,18 +67,10 @@ std::string InjectReloadScript(std::string_view html, long generation) {
 }
 
 std::string ErrorPage(std::string_view messages) {
-  std::string items;
-  int count = 0;
-  while (!messages.empty()) {
-    std::size_t end = messages.find('\n');
-    std::string_view line = messages.substr(0, end);
-    messages.remove_prefix(end == std::string_view::npos ? messages.size() : end + 1);
-    while (!line.empty() && std::isspace(static_cast<unsigned char>(line.back())))
-      line.remove_suffix(1);
-    if (line.empty()) continue;
-    items += "<li><code>" + clerk::EscapeHtml(std::string(line)) + "</code></li>\n";
-    ++count;
-  }
+  // The whole text as the build printed it, excerpts and carets included:
+  // in a <pre>, so the caret under a column stays under it.
+  while (!messages.empty() && std::isspace(static_cast<unsigned char>(messages.back())))
+    messages.remove_suffix(1);
   std::string page =
       "<!DOCTYPE html>\n"
       "<html lang=\"en\">\n"
@@ -91,24 +83,23 @@ std::string ErrorPage(std::string_view messages) {
       " max-width: 60rem; margin: 2rem auto; padding: 0 1rem; color: #0b0c0c;"
       " background: #fff; }\n"
       "h1 { border-left: 0.5rem solid #d4351c; padding-left: 1rem; }\n"
-      "li { margin-bottom: 0.75rem; }\n"
-      "code { font-family: ui-monospace, monospace; white-space: pre-wrap;"
-      " overflow-wrap: anywhere; }\n"
+      "pre { font-family: ui-monospace, monospace; white-space: pre-wrap;"
+      " overflow-wrap: anywhere; background: #f3f2f1; padding: 1rem; }\n"
+      "code { font-family: ui-monospace, monospace; }\n"
       "</style>\n"
       "</head>\n"
       "<body>\n"
       "<main>\n"
       "<h1>The site could not be built</h1>\n";
-  if (count == 0) {
+  if (messages.empty()) {
     page +=
         "<p>The build failed without a message. Look at the terminal where "
         "<code>clerk serve</code> runs.</p>\n";
   } else {
-    page += "<p>Clerk found " +
-            std::string(count == 1 ? "this problem" : "these problems") +
-            ". Fix the file and save it: this page reloads by itself.</p>\n"
-            "<ul>\n" +
-            items + "</ul>\n";
+    page +=
+        "<p>Clerk found what is below. Fix the file and save it: this page reloads by "
+        "itself.</p>\n<pre>" +
+        clerk::EscapeHtml(std::string(messages)) + "</pre>\n";
   }
   page += "</main>\n</body>\n</html>\n";
   return page;
@@ -137,35 +128,35 @@ void LiveReload::Stop() {
   changed_.notify_all();
 }
 
-void LiveReload::StreamEvents(HttpConnection& connection) {
-  HttpResponse head;
-  head.content_type = "text/event-stream";
-  head.streaming = true;
-  std::unique_lock lock(mutex_);
-  if (streams_ >= max_streams_) {
-    lock.unlock();
-    HttpResponse busy;
-    busy.status = 503;
-    busy.body = "Too many live-reload streams are open\n";
-    connection.SendResponse(busy);
-    return;
-  }
-  ++streams_;
-  // Counted down however the stream ends (the client leaving, Stop(), an
-  // exception from a send).
-  struct Release {
-    std::unique_lock<std::mutex>& lock;
-    int& streams;
-    ~Release() {
-      if (!lock.owns_lock()) lock.lock();
-      --streams;
+HttpResponse LiveReload::Events() {
+  HttpResponse response;
+  {
+    std::lock_guard lock(mutex_);
+    if (streams_ >= max_streams_) {
+      response.status = 503;
+      response.body = "Too many live-reload streams are open\n";
+      return response;
     }
-  } release{lock, streams_};
+    ++streams_;
+  }
+  // Counted down when the answer goes, however it ends (streamed to the
+  // end, the client gone, never streamed at all).
+  auto release = std::shared_ptr<void>(nullptr, [this](void*) {
+    std::lock_guard lock(mutex_);
+    --streams_;
+  });
+  response.content_type = "text/event-stream";
+  response.stream = [this, release](const StreamWriter& writer) { Stream(writer); };
+  return response;
+}
+
+void LiveReload::Stream(const StreamWriter& writer) {
+  std::unique_lock lock(mutex_);
   long sent = state_.generation;
   std::string hello =
       "retry: 1000\n\nevent: hello\ndata: " + std::to_string(sent) + "\n\n";
   lock.unlock();
-  if (!connection.Send(FormatResponseHead(head) + hello)) return;
+  if (!writer(hello)) return;
   lock.lock();
   while (!stopping_) {
     bool changed = changed_.wait_for(
@@ -177,7 +168,7 @@ void LiveReload::StreamEvents(HttpConnection& connection) {
       event = "event: reload\ndata: " + std::to_string(sent) + "\n\n";
     }
     lock.unlock();
-    bool alive = connection.Send(event);
+    bool alive = writer(event);
     lock.lock();
     if (!alive) break;
   }

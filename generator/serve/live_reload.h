@@ -7,6 +7,7 @@
 #pragma once
 
 #include <condition_variable>
+#include <memory>
 #include <mutex>
 #include <string>
 #include <string_view>
@@ -25,8 +26,9 @@ std::string_view ReloadScript();
 // </body> (at the end if there is none).
 std::string InjectReloadScript(std::string_view html, long generation);
 
-// An accessible page (lang, title, one h1) listing the build's messages,
-// one per line of `messages` ("path:line:col: error: ..."), escaped.
+// An accessible page (lang, title, one h1) showing the build's messages
+// ("path:line:col: error: ...", with any source excerpts under them) whole
+// and escaped, in a <pre>.
 std::string ErrorPage(std::string_view messages);
 
 struct BuildState {
@@ -48,16 +50,19 @@ class LiveReload {
   void BuildFinished(bool ok, std::string messages);
   BuildState State() const;
 
-  // Answers a request for kEventsPath: an event stream that sends "hello"
-  // with the current build at once, then "reload" with the new one after
-  // every build, until the client leaves or Stop() is called. Beyond
-  // `max_streams` open ones it answers 503 instead (the page then simply
-  // does not reload by itself).
-  void StreamEvents(HttpConnection& connection);
+  // The answer to a request for kEventsPath: an event stream that sends
+  // "hello" with the current build at once, then "reload" with the new one
+  // after every build, until the client leaves or Stop() is called. Beyond
+  // `max_streams` open ones it is 503 instead (the page then simply does
+  // not reload by itself).
+  HttpResponse Events();
   // Ends every stream (before the server stops).
   void Stop();
 
  private:
+  // Streams `writer` from build `sent` on, until the client leaves or Stop().
+  void Stream(const StreamWriter& writer);
+
   mutable std::mutex mutex_;
   std::condition_variable changed_;
   BuildState state_;

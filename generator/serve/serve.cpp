@@ -7,10 +7,10 @@
 #include <chrono>
 #include <cstdio>
 #include <cstring>
-#include <exception>
 #include <shared_mutex>
 #include <vector>
 
+#include "serve/build_process.h"
 #include "serve/file_watcher.h"
 #include "serve/http_server.h"
 #include "serve/live_reload.h"
@@ -86,53 +86,47 @@ std::string DescribeChanges(const std::vector<std::string>& changes) {
          Plural(static_cast<int>(changes.size()) - 1, "other file") + " changed";
 }
 
-// Runs `rebuild` while no request reads the output. A build that throws is
-// a failed build with one message saying so: the preview keeps serving
-// (the last good files, and the error page instead of every page) and the
-// next save builds again, instead of the exception ending the server.
-int RebuildCatching(const RebuildFunction& rebuild, std::shared_mutex& site,
-                    std::string& messages) {
-  std::string what;
-  try {
-    std::unique_lock lock(site);
-    return rebuild(messages);
-  } catch (const std::exception& e) {
-    what = e.what();
-    for (char& c : what)
-      if (c == '\n' || c == '\r') c = ' ';  // one message, one line
-  } catch (...) {
-    what = "an unknown exception";
-  }
-  if (!messages.empty() && messages.back() != '\n') messages += '\n';
-  messages += "clerk: error: the build stopped on an internal error (" + what +
-              "); this is a bug in clerk: please report it with the file you last "
-              "changed\n";
-  return 1;
-}
-
-// Builds with `rebuild` while no request reads the output, records the
-// result for the pages and writes one line to `log` (and the messages
-// when it failed, so editors can jump to them).
-void Build(const std::string& what, const RebuildFunction& rebuild,
-           std::shared_mutex& site, LiveReload& live, std::ostream& log) {
+// Builds with `rebuild` in a child process while no request reads the
+// output, records the result for the pages and writes one line to `log`,
+// with the messages under it (every warning's text, or the errors, so
+// editors can jump to them). Returns false when a stop signal came first:
+// the build was stopped.
+bool Build(const std::string& what, const RebuildFunction& rebuild,
+           std::shared_mutex& site, LiveReload& live, std::ostream& log, int stop_fd) {
   auto started = std::chrono::steady_clock::now();
-  std::string messages;
-  int code = RebuildCatching(rebuild, site, messages);
+  std::optional<BuildOutcome> outcome;
+  {
+    std::unique_lock lock(site);
+    outcome = BuildInChild(rebuild, stop_fd);
+  }
+  if (!outcome) return false;
   std::string took = Seconds(std::chrono::steady_clock::now() - started);
-  int warnings = CountLines(messages, ": warning: ");
   log << "clerk serve: " << what << ": ";
-  if (code == 0) {
+  if (outcome->code == 0) {
+    int warnings = CountLines(outcome->messages, ": warning: ");
     log << "built in " << took;
     if (warnings > 0) log << ", " << Plural(warnings, "warning");
     log << "\n";
   } else {
-    int errors = CountLines(messages, ": error: ");
+    int errors = CountLines(outcome->messages, ": error: ");
     log << "failed (" << Plural(errors, "error") << ") in " << took
-        << "; the pages show the errors\n"
-        << messages;
+        << "; the pages show the errors\n";
   }
-  log << std::flush;
-  live.BuildFinished(code == 0, std::move(messages));
+  log << outcome->messages << std::flush;
+  live.BuildFinished(outcome->code == 0, std::move(outcome->messages));
+  return true;
+}
+
+// After SIGINT or SIGTERM: ends the event streams, then the server (which
+// then joins every connection at once), and says which signal it was.
+int Stopped(const StopSignals& signals, LiveReload& live, HttpServer& server,
+            std::ostream& log) {
+  std::string signal = signals.Received();
+  live.Stop();
+  server.Stop();
+  log << "clerk serve: stopped" << (signal.empty() ? "" : " (" + signal + ")")
+      << std::endl;
+  return 0;
 }
 
 }  // namespace
@@ -163,34 +157,22 @@ int RunServe(const ServeOptions& options, RebuildFunction rebuild, std::ostream&
 
   std::shared_mutex site;  // shared: a request reads the output; unique: a build
   LiveReload live;
-  Build("first build", rebuild, site, live, log);
+  if (!Build("first build", rebuild, site, live, log, signals.fd()))
+    return Stopped(signals, live, server, log);
   std::filesystem::path root = options.out;
-  server.Start([&](const HttpRequest& request, HttpConnection& connection) {
-    if (request.path == kEventsPath && request.method == "GET") {
-      live.StreamEvents(connection);
-      return;
-    }
-    HttpResponse response;
-    {
-      std::shared_lock lock(site);
-      response = AnswerRequest(root, request, live.State());
-    }
-    connection.SendResponse(response, request.method == "HEAD");
+  server.Start([&](const HttpRequest& request) {
+    if (request.path == kEventsPath && request.method == "GET") return live.Events();
+    std::shared_lock lock(site);
+    return AnswerRequest(root, request, live.State());
   });
   log << "clerk serve: http://127.0.0.1:" << server.port() << "/ serves " << options.out
       << ", rebuilt when " << options.source << " changes; Ctrl-C stops" << std::endl;
 
   while (std::optional<std::vector<std::string>> changes =
              watcher.WaitForChanges(signals.fd())) {
-    Build(DescribeChanges(*changes), rebuild, site, live, log);
+    if (!Build(DescribeChanges(*changes), rebuild, site, live, log, signals.fd())) break;
   }
-
-  std::string signal = signals.Received();
-  live.Stop();
-  server.Stop();
-  log << "clerk serve: stopped" << (signal.empty() ? "" : " (" + signal + ")")
-      << std::endl;
-  return 0;
+  return Stopped(signals, live, server, log);
 }
 
 }  // namespace clerk::serve

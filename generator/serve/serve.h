@@ -1,12 +1,14 @@
 // clerk serve: build the site, serve it on 127.0.0.1, rebuild on every
 // change to the sources and reload the open pages. This file wires the
-// parts together: http_server (sockets), static_files (URL -> file),
-// live_reload (events, script, error page), file_watcher (inotify).
+// parts together: http_server (cpp-httplib on our sockets), static_files
+// (URL -> file), live_reload (events, script, error page), file_watcher
+// (inotify), build_process (each build in a child process).
 #pragma once
 
-#include <functional>
 #include <ostream>
 #include <string>
+
+#include "serve/build_process.h"
 
 namespace clerk::serve {
 
@@ -16,13 +18,11 @@ struct ServeOptions {
   int port = 8000;
 };
 
-// One build of source into out; returns its exit code (0: built) and puts
-// its diagnostics ("path:line:col: error: ...", one a line) in `messages`.
-using RebuildFunction = std::function<int(std::string& messages)>;
-
-// Builds once, then serves and rebuilds until SIGINT or SIGTERM. Writes one
-// line per build to `log`. Returns 0 after a signal, 1 when it cannot start
-// (the port is taken, the sources cannot be watched).
+// Builds once, then serves and rebuilds until SIGINT or SIGTERM, which stop
+// it within milliseconds, during a build too. Writes one line per build to
+// `log`, and the build's messages (warnings included) under it. Returns 0
+// after a signal, 1 when it cannot start (the port is taken, the sources
+// cannot be watched).
 int RunServe(const ServeOptions& options, RebuildFunction rebuild, std::ostream& log);
 
 }  // namespace clerk::serve

@@ -6,7 +6,6 @@
 
 #include <filesystem>
 
-#include "serve/http_request.h"
 #include "serve/http_server.h"
 #include "serve/live_reload.h"
 

@@ -5,7 +5,7 @@
 #include <map>
 #include <optional>
 
-#include "serve/http_request.h"
+#include "serve/url_path.h"
 
 namespace clerk::serve {
 

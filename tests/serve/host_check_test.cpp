@@ -13,7 +13,7 @@ HttpRequest WithHost(const char* version, const char* host) {
   request.method = "GET";
   request.target = request.path = "/";
   request.version = version;
-  if (host) request.headers["host"] = host;
+  if (host) request.hosts.push_back(host);
   return request;
 }
 
@@ -70,4 +70,12 @@ TEST_CASE("serve: a missing Host is refused on HTTP/1.1 and allowed on HTTP/1.0"
   CHECK(CheckHost(WithHost("HTTP/1.1", "evil.example:8000"), 8000) ==
         HostVerdict::kForeign);
   CHECK(CheckHost(WithHost("HTTP/1.1", ""), 8000) == HostVerdict::kForeign);
+}
+
+TEST_CASE("serve: two Host headers are ambiguous, even when both are ours", "[serve]") {
+  HttpRequest request = WithHost("HTTP/1.1", "127.0.0.1:8000");
+  request.hosts.push_back("evil.example");
+  CHECK(CheckHost(request, 8000) == HostVerdict::kAmbiguous);
+  request.hosts.back() = "localhost:8000";
+  CHECK(CheckHost(request, 8000) == HostVerdict::kAmbiguous);
 }

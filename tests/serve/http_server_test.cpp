@@ -38,10 +38,10 @@ TEST_CASE("serve: the server answers on 127.0.0.1 only", "[serve]") {
   REQUIRE(server.Listen(0, &error));
   int port = server.port();
   REQUIRE(port > 0);
-  server.Start([](const HttpRequest& request, HttpConnection& connection) {
+  server.Start([](const HttpRequest& request) {
     HttpResponse response;
     response.body = "you asked for " + request.path;
-    connection.SendResponse(response, request.method == "HEAD");
+    return response;
   });
   CHECK(ListeningAddress(port) == "0100007F");
 
@@ -51,6 +51,8 @@ TEST_CASE("serve: the server answers on 127.0.0.1 only", "[serve]") {
   CHECK(reply.Header("content-length") == std::to_string(reply.body.size()));
   CHECK(reply.Header("connection") == "close");
   CHECK(reply.Header("cache-control") == "no-store");
+  CHECK(reply.Header("x-content-type-options") == "nosniff");
+  CHECK(reply.Header("content-type") == "text/plain; charset=utf-8");
 
   reply = HttpGet(port, "/a", "HEAD");
   CHECK(reply.status == 200);
@@ -58,8 +60,19 @@ TEST_CASE("serve: the server answers on 127.0.0.1 only", "[serve]") {
   CHECK(reply.Header("content-length") == "16");
 
   CHECK(ParseReply(RawRequest(port, "nonsense\r\n\r\n")).status == 400);
-  CHECK(ParseReply(RawRequest(port, "GET / HTTP/1.1\r\nX: " + std::string(20000, 'x')))
-            .status == 431);
+  // A head over the limit is refused as soon as it is over, not at the end.
+  auto started_large = Clock::now();
+  HttpReply large =
+      ParseReply(RawRequest(port, "GET / HTTP/1.1\r\nX: " + std::string(20000, 'x')));
+  CHECK(large.status == 431);
+  CHECK(large.body == "Request header fields too large\n");
+  CHECK(Clock::now() - started_large < std::chrono::seconds(2));
+  // Many short header lines add up to the same limit.
+  std::string many = "GET / HTTP/1.1\r\nHost: 127.0.0.1:" + std::to_string(port) + "\r\n";
+  for (int i = 0; i < 2000; ++i) many += "X-" + std::to_string(i) + ": y\r\n";
+  CHECK(ParseReply(RawRequest(port, many + "\r\n")).status == 431);
+  // A bare LF ends no line: not a request this server reads.
+  CHECK(ParseReply(RawRequest(port, "GET /x HTTP/1.0\n\n")).status == 400);
 
   // The port is taken now.
   HttpServer second;
@@ -73,9 +86,33 @@ TEST_CASE("serve: the server answers on 127.0.0.1 only", "[serve]") {
   REQUIRE(idle >= 0);
   auto started = Clock::now();
   server.Stop();
-  CHECK(Clock::now() - started < std::chrono::seconds(3));
+  CHECK(Clock::now() - started < std::chrono::milliseconds(500));
   std::string rest;
   CHECK(ReadToEnd(idle, rest, Clock::now() + std::chrono::seconds(3)));
   ::close(idle);
   CHECK(ConnectLocal(port) < 0);
+}
+
+TEST_CASE("serve: a streamed answer has no length and ends with its connection",
+          "[serve]") {
+  HttpServer server;
+  std::string error;
+  REQUIRE(server.Listen(0, &error));
+  int port = server.port();
+  server.Start([](const HttpRequest&) {
+    HttpResponse response;
+    response.content_type = "text/event-stream";
+    response.stream = [](const StreamWriter& write) {
+      write("event: one\n\n");
+      write("event: two\n\n");
+    };
+    return response;
+  });
+  HttpReply reply = HttpGet(port, "/events");
+  CHECK(reply.status == 200);
+  CHECK(reply.Header("content-type") == "text/event-stream");
+  CHECK(reply.Header("content-length").empty());
+  CHECK(reply.Header("transfer-encoding").empty());
+  CHECK(reply.body == "event: one\n\nevent: two\n\n");
+  server.Stop();
 }

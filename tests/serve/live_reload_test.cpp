@@ -2,10 +2,9 @@
 // in each build state.
 #include "serve/live_reload.h"
 
-#include <sys/socket.h>
-#include <unistd.h>
-
 #include <catch2/catch.hpp>
+#include <condition_variable>
+#include <mutex>
 #include <thread>
 
 #include "serve/site_answer.h"
@@ -61,15 +60,33 @@ TEST_CASE("serve: the error page is accessible and escapes the messages", "[serv
   CHECK(Count(page, "<h1>") == 1);
   CHECK(page.find("<h1>The site could not be built</h1>") != std::string::npos);
   CHECK(page.find("<main>") != std::string::npos);
-  CHECK(Count(page, "<li>") == 2);
-  CHECK(page.find("<li><code>content/meetings/m/meeting.yaml:4:8: error: unknown venue "
-                  "&#39;&lt;b&gt;x&lt;/b&gt;&#39; &amp; &quot;y&quot;</code></li>") !=
+  // The whole text, escaped, in one <pre> (trailing blank lines dropped).
+  CHECK(Count(page, "<pre>") == 1);
+  CHECK(page.find("<pre>content/meetings/m/meeting.yaml:4:8: error: unknown venue "
+                  "&#39;&lt;b&gt;x&lt;/b&gt;&#39; &amp; &quot;y&quot;\n"
+                  "content/meetings/m/report.md:12:1: warning: long sentence</pre>") !=
         std::string::npos);
   CHECK(page.find("<b>x</b>") == std::string::npos);
   // Without messages it still says what happened.
   std::string empty = ErrorPage("");
   CHECK(empty.find("<h1>The site could not be built</h1>") != std::string::npos);
-  CHECK(empty.find("<li>") == std::string::npos);
+  CHECK(empty.find("<pre>") == std::string::npos);
+}
+
+TEST_CASE("serve: the error page keeps a source excerpt's lines and caret as they are",
+          "[serve]") {
+  // As the build prints an error with the offending lines (issue 19): the
+  // caret must stay under its column, so the text is not split into items.
+  std::string messages =
+      "content/meetings/m/meeting.yaml:3:7: error: a tab is used to indent\n"
+      "  |\n"
+      "3 | venue:\tcouncil-house\n"
+      "  |       ^ use spaces\n";
+  std::string page = ErrorPage(messages);
+  CHECK(
+      page.find("<pre>content/meetings/m/meeting.yaml:3:7: error: a tab is used to "
+                "indent\n  |\n3 | venue:\tcouncil-house\n  |       ^ use spaces</pre>") !=
+      std::string::npos);
 }
 
 TEST_CASE(
@@ -125,104 +142,94 @@ TEST_CASE(
   CHECK(AnswerRequest(site, Get("/theme/standard.css"), failed).status == 200);
 }
 
+namespace {
+
+// The client's side of an event stream: what the stream has written, and
+// whether the client has gone (its writes then fail, as on a socket).
+class Client {
+ public:
+  StreamWriter Writer() {
+    return [this](std::string_view bytes) {
+      std::lock_guard lock(mutex_);
+      if (gone_) return false;
+      received_.append(bytes);
+      arrived_.notify_all();
+      return true;
+    };
+  }
+  bool WaitFor(const std::string& text) {
+    std::unique_lock lock(mutex_);
+    return arrived_.wait_for(lock, std::chrono::seconds(10),
+                             [&] { return received_.find(text) != std::string::npos; });
+  }
+  void Leave() {
+    std::lock_guard lock(mutex_);
+    gone_ = true;
+  }
+
+ private:
+  std::mutex mutex_;
+  std::condition_variable arrived_;
+  std::string received_;
+  bool gone_ = false;
+};
+
+}  // namespace
+
 TEST_CASE("serve: the event stream says hello and then reload after each build",
           "[serve]") {
-  int fds[2];
-  REQUIRE(::socketpair(AF_UNIX, SOCK_STREAM, 0, fds) == 0);
   LiveReload live;
   live.BuildFinished(true, "");
-  std::thread stream([&] {
-    HttpConnection connection(fds[0]);
-    live.StreamEvents(connection);
-  });
-  auto read_until = [&](const std::string& text) {
-    std::string got;
-    auto until = Clock::now() + std::chrono::seconds(10);
-    while (got.find(text) == std::string::npos && Clock::now() < until) {
-      pollfd pfd{fds[1], POLLIN, 0};
-      if (::poll(&pfd, 1, 100) <= 0) continue;
-      char buffer[1024];
-      ssize_t n = ::read(fds[1], buffer, sizeof buffer);
-      if (n <= 0) break;
-      got.append(buffer, static_cast<size_t>(n));
-    }
-    return got;
-  };
-  std::string head = read_until("event: hello\ndata: 1\n\n");
-  CHECK(head.rfind("HTTP/1.1 200 OK\r\n", 0) == 0);
-  CHECK(head.find("Content-Type: text/event-stream\r\n") != std::string::npos);
-  CHECK(head.find("Content-Length") == std::string::npos);
-  CHECK(head.find("event: hello\ndata: 1\n\n") != std::string::npos);
+  HttpResponse response = live.Events();
+  CHECK(response.status == 200);
+  CHECK(response.content_type == "text/event-stream");
+  REQUIRE(response.stream);
+  Client client;
+  std::thread stream([&] { response.stream(client.Writer()); });
+  CHECK(client.WaitFor("retry: 1000\n\nevent: hello\ndata: 1\n\n"));
 
   live.BuildFinished(false, "x:1:1: error: y\n");
-  CHECK(read_until("event: reload\ndata: 2\n\n").find("event: reload\ndata: 2\n\n") !=
-        std::string::npos);
+  CHECK(client.WaitFor("event: reload\ndata: 2\n\n"));
   CHECK(live.State().generation == 2);
   CHECK_FALSE(live.State().ok);
 
   live.Stop();  // ends the stream
   stream.join();
-  ::close(fds[0]);
-  ::close(fds[1]);
 }
 
 TEST_CASE("serve: event streams are bounded and a closed one frees its place",
           "[serve]") {
   LiveReload live(2);
   live.BuildFinished(true, "");
-  struct Client {
-    int fds[2] = {-1, -1};
-    std::thread stream;
-  };
-  auto open_stream = [&live](Client& client) {
-    REQUIRE(::socketpair(AF_UNIX, SOCK_STREAM, 0, client.fds) == 0);
-    int server_side = client.fds[0];
-    client.stream = std::thread([&live, server_side] {
-      HttpConnection connection(server_side);
-      live.StreamEvents(connection);
-    });
-  };
-  auto read_some = [](int fd, const std::string& until_text) {
-    std::string got;
-    auto until = Clock::now() + std::chrono::seconds(10);
-    while (got.find(until_text) == std::string::npos && Clock::now() < until) {
-      pollfd pfd{fd, POLLIN, 0};
-      if (::poll(&pfd, 1, 100) <= 0) continue;
-      char buffer[1024];
-      ssize_t n = ::read(fd, buffer, sizeof buffer);
-      if (n <= 0) break;
-      got.append(buffer, static_cast<size_t>(n));
-    }
-    return got;
-  };
+  HttpResponse a = live.Events();
+  HttpResponse b = live.Events();
+  REQUIRE(a.stream);
+  REQUIRE(b.stream);
+  Client client_a, client_b;
+  std::thread stream_a([&] { a.stream(client_a.Writer()); });
+  std::thread stream_b([&] { b.stream(client_b.Writer()); });
+  CHECK(client_a.WaitFor("event: hello"));
+  CHECK(client_b.WaitFor("event: hello"));
 
-  Client a, b, c;
-  open_stream(a);
-  open_stream(b);
-  CHECK(read_some(a.fds[1], "event: hello").find("event: hello") != std::string::npos);
-  CHECK(read_some(b.fds[1], "event: hello").find("event: hello") != std::string::npos);
-  // A third is refused at once, and its handler returns.
-  open_stream(c);
-  std::string refused = read_some(c.fds[1], "streams are open\n");
-  CHECK(refused.rfind("HTTP/1.1 503 ", 0) == 0);
-  CHECK(refused.find("event: hello") == std::string::npos);
-  c.stream.join();
+  // A third is refused at once.
+  HttpResponse refused = live.Events();
+  CHECK(refused.status == 503);
+  CHECK_FALSE(refused.stream);
+  CHECK(refused.body == "Too many live-reload streams are open\n");
 
-  // The first client leaves: its place is free once the server notices
-  // (at the next event it sends).
-  ::close(a.fds[1]);
+  // The first client leaves: its place is free once the server notices (at
+  // the next event it sends) and the answer is gone.
+  client_a.Leave();
   live.BuildFinished(true, "");
-  a.stream.join();
-  ::close(a.fds[0]);
-  ::close(c.fds[0]);
-  ::close(c.fds[1]);
-  Client d;
-  open_stream(d);
-  CHECK(read_some(d.fds[1], "event: hello").find("event: hello") != std::string::npos);
+  stream_a.join();
+  CHECK(live.Events().status == 503);  // the answer still holds the place
+  a = HttpResponse{};
+  HttpResponse d = live.Events();
+  CHECK(d.status == 200);
+  // An answer never streamed (the client went before) frees its place too.
+  d = HttpResponse{};
+  CHECK(live.Events().status == 200);
 
   live.Stop();
-  b.stream.join();
-  d.stream.join();
-  for (Client* client : {&b, &d})
-    for (int fd : client->fds) ::close(fd);
+  stream_b.join();
 }

@@ -65,8 +65,8 @@ TEST_CASE(
   std::string error;
   REQUIRE(server.Listen(0, &error));
   int port = server.port();
-  server.Start([&](const HttpRequest& request, HttpConnection& connection) {
-    connection.SendResponse(AnswerRequest(site, request, BuildState{1, true, ""}));
+  server.Start([&](const HttpRequest& request) {
+    return AnswerRequest(site, request, BuildState{1, true, ""});
   });
 
   HttpReply reply = HttpGet(port, "//meetings");

@@ -114,7 +114,7 @@ TEST_CASE(
     CHECK(page.body.find("<title>The site could not be built") != std::string::npos);
     CHECK(page.body.find("<h1>The site could not be built</h1>") != std::string::npos);
     CHECK(std::regex_search(
-        page.body, std::regex("<li><code>content/meetings/" + std::string(kMeeting) +
+        page.body, std::regex("(<pre>|\\n)content/meetings/" + std::string(kMeeting) +
                               "/meeting\\.yaml:[0-9]+:[0-9]+: error: unknown venue "
                               "&#39;no-such-")));
     CHECK(page.body.find("/__clerk/reload.js") != std::string::npos);
@@ -210,7 +210,7 @@ TEST_CASE(
   HttpReply page = HttpGet(port, "/");
   CHECK(page.status == 500);
   CHECK(std::regex_search(
-      page.body, std::regex("<li><code>content/meetings/" + std::string(kMeeting) +
+      page.body, std::regex("(<pre>|\\n)content/meetings/" + std::string(kMeeting) +
                             "/meeting\\.yaml:[0-9]+:[0-9]+: error: ")));
 
   WriteFile(meeting, original);

@@ -1,10 +1,14 @@
-// clerk serve: a rebuild that throws is a failed build shown on the error
-// page, never the end of the server (a bad byte saved in a title once
-// killed the preview, since the rebuild runs in its process).
+// clerk serve: a rebuild that throws or crashes is a failed build shown on
+// the error page, never the end of the server (a bad byte saved in a title
+// once killed the preview, when the rebuild ran in its process; each build
+// now runs in a child process), and a build's warnings are printed whole.
 #include <pthread.h>
 
 #include <atomic>
 #include <catch2/catch.hpp>
+#include <csignal>
+#include <cstdlib>
+#include <fstream>
 #include <functional>
 #include <sstream>
 #include <stdexcept>
@@ -41,15 +45,26 @@ TEST_CASE(
   fs::create_directories(out);
 
   // Build 1 throws something that is not even a std::exception, 2 builds,
-  // 3 throws as a loader might on bad bytes, 4 builds again.
-  std::atomic<int> builds{0};
+  // 3 throws as a loader might on bad bytes, 4 builds again, 5 crashes, 6
+  // builds with warnings. Each build runs in a child process, so the count
+  // is kept on disk.
+  fs::path count = dir.path() / "builds";
   auto rebuild = [&](std::string& messages) -> int {
-    int n = ++builds;
+    std::ofstream(count, std::ios::app) << "x";
+    int n = static_cast<int>(fs::file_size(count));
     if (n == 1) throw 42;
     if (n == 3) {
       messages = "content/report.md:1:1: warning: first line\n";
       throw std::runtime_error("invalid UTF-8 in <title>\nsecond line");
     }
+    if (n == 5) {
+      std::signal(SIGABRT, SIG_DFL);  // not Catch's handler: a plain crash
+      std::abort();
+    }
+    if (n == 6)
+      messages =
+          "content/report.md:2:1: warning: a sentence of 31 words\n"
+          "content/report.md:3:1: warning: 'LAC' is not in the glossary\n";
     WriteFile(out / "index.html",
               "<html><body>build " + std::to_string(n) + "</body></html>");
     return 0;
@@ -101,6 +116,14 @@ TEST_CASE(
       WaitUntil([&] { return get().body.find("build 4") != std::string::npos; }, 30s));
   CHECK(get().status == 200);
 
+  WriteFile(source / "content/report.md", "# Report\n\nCrashes.\n");
+  REQUIRE(WaitUntil([&] { return get().status == 500; }, 30s));
+  CHECK(get().body.find("internal error (it crashed: Aborted)") != std::string::npos);
+
+  WriteFile(source / "content/report.md", "# Report\n\nWarned.\n");
+  REQUIRE(
+      WaitUntil([&] { return get().body.find("build 6") != std::string::npos; }, 30s));
+
   // Ctrl-C still stops it (the signal goes to the thread that waits for it).
   ::pthread_kill(serving.native_handle(), SIGINT);
   serving.join();
@@ -112,5 +135,11 @@ TEST_CASE(
   CHECK(
       text.find("clerk: error: the build stopped on an internal error (invalid UTF-8 in "
                 "<title> second line)") != std::string::npos);
+  CHECK(text.find("report.md changed: failed (1 error)") != std::string::npos);
+  // Every warning's text, not only their count.
+  CHECK(text.find("content/report.md changed: built in ") != std::string::npos);
+  CHECK(text.find(", 2 warnings\ncontent/report.md:2:1: warning: a sentence of 31 words\n"
+                  "content/report.md:3:1: warning: 'LAC' is not in the glossary\n") !=
+        std::string::npos);
   CHECK(text.find("clerk serve: stopped (SIGINT)") != std::string::npos);
 }

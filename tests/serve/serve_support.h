@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <fstream>
 #include <map>
 #include <string>
 #include <thread>
@@ -258,6 +259,29 @@ class ClerkProcess {
       std::this_thread::sleep_for(std::chrono::milliseconds(20));
     }
     return exit_code_;
+  }
+
+  // Sends `signal` and waits (looking every 2 ms) until the process ends,
+  // for `timeout` at most. Returns how long it took; *code is its exit code
+  // (kTimedOut if it was still running, then killed).
+  Clock::duration Stop(int signal, std::chrono::milliseconds timeout, int* code) {
+    auto sent = Clock::now();
+    ::kill(pid_, signal);
+    while (Running() && Clock::now() - sent < timeout)
+      std::this_thread::sleep_for(std::chrono::milliseconds(2));
+    auto took = Clock::now() - sent;
+    *code = Wait(std::chrono::milliseconds(0));
+    return took;
+  }
+
+  // The process ids of its children, now (/proc/PID/task/PID/children).
+  std::string Children() const {
+    std::string path =
+        "/proc/" + std::to_string(pid_) + "/task/" + std::to_string(pid_) + "/children";
+    std::ifstream in(path);
+    std::string children;
+    std::getline(in, children);
+    return children;
   }
 
   static constexpr int kRunning = -100;

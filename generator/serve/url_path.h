@@ -1,38 +1,23 @@
-// clerk serve: reading an HTTP/1.1 request and turning its target into a
-// safe path inside the served folder. No I/O here, so it is unit tested
-// directly.
+// clerk serve: a request's target as a safe path inside the served folder.
+// cpp-httplib reads the request; the target it hands over is still
+// percent-encoded and is checked here, by our own rules, before any file
+// is touched. No I/O here, so it is unit tested (and fuzzed) directly.
 #pragma once
 
-#include <cstddef>
-#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
 
 namespace clerk::serve {
 
-struct HttpRequest {
-  std::string method;   // "GET"
-  std::string target;   // as sent: "/meetings/x/?a=1"
-  std::string path;     // the target without query and fragment, still encoded
-  std::string query;    // after '?', without it
-  std::string version;  // "HTTP/1.1"
-  std::map<std::string, std::string> headers;  // names in lower case
+// A request target ("/meetings/x/?a=1") in its parts.
+struct Target {
+  std::string path;   // before '?' (and '#'), still encoded
+  std::string query;  // after '?', without it
 };
 
-enum class ParseStatus {
-  kIncomplete,  // the head (request line and headers) has not all arrived
-  kOk,
-  kBad,       // malformed: answer 400
-  kTooLarge,  // head over kMaxHeadBytes: answer 431
-};
-
-inline constexpr std::size_t kMaxHeadBytes = 16 * 1024;
-
-// Parses the head of a request at the start of `data`. On kOk, `*head_size`
-// is the number of bytes of the head (including the blank line).
-ParseStatus ParseRequest(std::string_view data, HttpRequest& request,
-                         std::size_t* head_size = nullptr);
+// Splits `target` at its first '?'; a '#' (which no browser sends) ends it.
+Target SplitTarget(std::string_view target);
 
 // "%2e%2E" -> "..". Returns nothing for a malformed escape or an encoded NUL.
 std::optional<std::string> PercentDecode(std::string_view text);

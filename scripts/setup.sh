@@ -12,6 +12,7 @@ CLERK_BUILD_PACKAGES=(build-essential cmake pkg-config libcmark-gfm-dev
 CLERK_TEST_PACKAGES=(chromium default-jre-headless nodejs npm
   openssh-server openssh-client vsftpd nginx-core openssl lftp curl python3
   python3-icalendar python3-jsonschema
+  python3-yaml git git-restore-mtime ca-certificates  # tests/ci: what the CI recipes install
   clang-14 libclang-rt-14-dev)  # the fuzz targets: libFuzzer, ASan, UBSan (fuzz/run)
 
 clerk_apt_install() {

@@ -79,6 +79,31 @@ std::string WhyNotHere(const fs::path& dir) {
          "nothing in it is overwritten. Give a new folder name";
 }
 
+// Leaves `dir` as it was found after a failure: removes the files this run
+// wrote, then the folders left empty (the folder held nothing but .git, so
+// an empty folder in it is this run's), and `dir` itself if this run made it.
+void RemoveWhatWasMade(const fs::path& dir, bool existed,
+                       std::vector<fs::path>* written) {
+  std::error_code ec;
+  for (const fs::path& made : *written) fs::remove(made, ec);
+  written->clear();
+  std::vector<fs::path> folders;
+  for (fs::recursive_directory_iterator it(dir, ec), end; !ec && it != end;
+       it.increment(ec)) {
+    if (it->path().filename() == ".git") {
+      it.disable_recursion_pending();
+      continue;
+    }
+    if (it->is_directory(ec) && !it->is_symlink(ec)) folders.push_back(it->path());
+  }
+  // Deepest first; remove() leaves a folder that is not empty.
+  std::sort(folders.begin(), folders.end(), [](const fs::path& a, const fs::path& b) {
+    return a.native().size() > b.native().size();
+  });
+  for (const fs::path& folder : folders) fs::remove(folder, ec);
+  if (!existed) fs::remove(dir, ec);
+}
+
 }  // namespace
 
 Date FirstMeetingDate(const Date& today) {
@@ -106,22 +131,12 @@ bool InitSite(const fs::path& dir, const Date& today, std::vector<fs::path>* wri
     if (text == Templates().end())
       *error = std::string("internal error: no template ") + file.template_name;
     if (!ok) {
-      // Leave the folder as it was found: remove only what this run made.
-      for (const fs::path& made : *written) {
-        fs::remove(made, ec);
-        // Then the folders it made, while empty (remove() keeps any other).
-        for (fs::path up = made.parent_path(); up != dir && up.has_relative_path();
-             up = up.parent_path())
-          if (!fs::remove(up, ec)) break;
-      }
-      if (!existed) fs::remove(dir, ec);  // a folder this run made, if empty
-      written->clear();
+      RemoveWhatWasMade(dir, existed, written);
       return false;
     }
     written->push_back(path);
   }
-  // INTEGRATOR: call clerk::schema::WriteEditorSupport(dir, error) here (issue 19 point
-  // 5).
+  // INTEGRATOR: call clerk::schema::WriteEditorSupport(dir, error) here (issue 19.5).
   return true;
 }
 

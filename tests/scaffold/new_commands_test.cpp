@@ -61,7 +61,7 @@ TEST_CASE("clerk new finds the site from a folder inside it, or from --source",
                site / "content/meetings");
   INFO(r.output);
   REQUIRE(r.exit_code == 0);
-  CHECK(Has(r.output, "Created ../people/jo-bloggs.yaml"));
+  CHECK(Has(r.output, "site/content/people/jo-bloggs.yaml"));
   CHECK(Has(ReadFile(site / "content/people/jo-bloggs.yaml"),
             "name: Councillor Jo Bloggs\nhonorific: Councillor\n"));
   r = RunClerk("new person --name 'Amy Whiles' --source site", dir.path());

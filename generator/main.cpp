@@ -35,6 +35,7 @@
 #include "publish/deploy.h"
 #include "readability/check_readability.h"
 #include "render/site_renderer.h"
+#include "scaffold/command_line.h"
 #include "scaffold/init_site.h"
 #include "scaffold/new_command.h"
 #include "serve/private_folder.h"
@@ -507,64 +508,11 @@ int main(int argc, char** argv) {
                   "List what is still to be confirmed for upcoming meetings");
   check->add_flag("--allow-outside-links", opt.allow_outside_links, outside_links_help);
 
-  // clerk init and clerk new ... (generator/scaffold/).
-  std::string init_dir;
-  CLI::App* init = app.add_subcommand("init", "Start a new site in a new folder");
-  init->add_option("DIR", init_dir, "The new site's folder (new or empty)")->required();
-  init->add_option("--today", opt.today_flag,
-                   "Date the first meeting from this day, YYYY-MM-DD (default: "
-                   "SOURCE_DATE_EPOCH or today)");
+  // clerk init and clerk new ... (generator/scaffold/command_line.h).
+  clerk::scaffold::InitOptions init_opt;
+  CLI::App* init = clerk::scaffold::AddInitCommand(app, init_opt, opt.today_flag);
   clerk::scaffold::NewOptions new_opt;
-  CLI::App* scaffold = app.add_subcommand("new", "Create new content from a template");
-  scaffold->require_subcommand(1);
-  const char* source_help =
-      "Site folder (default: here or the nearest folder above "
-      "with site.yaml)";
-  CLI::App* meeting = scaffold->add_subcommand("meeting", "Start a new meeting folder");
-  meeting->add_option("--source", new_opt.source, source_help);
-  meeting->add_option("--committee", new_opt.committee, "Committee id")->required();
-  meeting->add_option("--date", new_opt.date, "Meeting date, YYYY-MM-DD")->required();
-  CLI::App* paper = scaffold->add_subcommand("paper", "Start a report or other paper");
-  paper->add_option("--source", new_opt.source, source_help);
-  paper->add_option("--meeting", new_opt.paper.meeting, "Meeting id")->required();
-  paper->add_option("--title", new_opt.paper.title, "Title, as printed")->required();
-  paper->add_option("--item", new_opt.paper.item,
-                    "Agenda item number (reports: required)");
-  paper->add_option("--kind", new_opt.paper.kind, "Kind of paper (default: report)")
-      ->check(CLI::IsMember({"report", "appendix", "briefing", "plan", "other"}));
-  paper->add_option("--id", new_opt.paper.id,
-                    "File name without .md (default: the one the item names, else from "
-                    "the title)");
-  paper->add_option("--author", new_opt.paper.author, "Author's person id");
-  CLI::App* minutes = scaffold->add_subcommand(
-      "minutes", "Start a meeting's minutes, a section per agenda item");
-  minutes->add_option("--source", new_opt.source, source_help);
-  minutes->add_option("--meeting", new_opt.paper.meeting, "Meeting id")->required();
-  CLI::App* person = scaffold->add_subcommand("person", "Add a person");
-  person->add_option("--source", new_opt.source, source_help);
-  person->add_option("--name", new_opt.person.name, "Name, as papers print it")
-      ->required();
-  person->add_option("--id", new_opt.person.id, "Id (default: from the name)");
-  person->add_option("--honorific", new_opt.person.honorific, "Councillor, Dr ...");
-  person->add_option("--job-title", new_opt.person.job_title, "Job title (officers)");
-  person->add_option("--organisation", new_opt.person.organisation, "Organisation");
-  person->add_option("--email", new_opt.person.email, "Email address");
-  person->add_option("--phone", new_opt.person.phone, "Phone number");
-  CLI::App* committee = scaffold->add_subcommand("committee", "Add a committee");
-  committee->add_option("--source", new_opt.source, source_help);
-  committee->add_option("--name", new_opt.committee_record.name, "Full name")->required();
-  committee->add_option("--id", new_opt.committee_record.id,
-                        "Id (default: from the name)");
-  committee->add_option("--short-name", new_opt.committee_record.short_name,
-                        "Short name, for breadcrumbs");
-  committee->add_option("--organisation", new_opt.committee_record.organisation,
-                        "Organisation (default: the site's)");
-  committee->add_option("--contact", new_opt.committee_record.contact,
-                        "Contact officer's person id");
-  committee
-      ->add_option("--minute-numbering", new_opt.committee_record.minute_numbering,
-                   "per-meeting (default) or continuous")
-      ->check(CLI::IsMember({"per-meeting", "continuous"}));
+  CLI::App* scaffold = clerk::scaffold::AddNewCommand(app, new_opt);
 
   clerk::publish::DeployOptions deploy_opt;
   CLI::App* deploy = app.add_subcommand(
@@ -633,7 +581,7 @@ int main(int argc, char** argv) {
     if (build->parsed()) return RunBuild(opt);
     if (check->parsed()) return RunCheck(opt);
     if (init->parsed())
-      return clerk::scaffold::RunInit(init_dir, opt.today, std::cout, std::cerr);
+      return clerk::scaffold::RunInit(init_opt.dir, opt.today, std::cout, std::cerr);
     if (scaffold->parsed())
       return clerk::scaffold::RunNew(scaffold->get_subcommands().front()->get_name(),
                                      new_opt, std::cout, std::cerr);

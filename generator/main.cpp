@@ -41,7 +41,9 @@
 #include "publish/deploy.h"
 #include "readability/check_readability.h"
 #include "render/site_renderer.h"
-#include "scaffold/new_meeting.h"
+#include "scaffold/command_line.h"
+#include "scaffold/init_site.h"
+#include "scaffold/new_command.h"
 #include "schema/schema_command.h"
 #include "serve/private_folder.h"
 #include "serve/serve.h"
@@ -473,19 +475,6 @@ int RunServe(Options opt, int port, bool out_given) {
   return clerk::serve::RunServe({opt.source, opt.out, port}, rebuild, std::cerr);
 }
 
-int RunNewMeeting(const Options& opt) {
-  Diagnostics diag;
-  clerk::Site site;
-  Guarded(diag, [&] { site = clerk::LoadSite(opt.source, diag); });
-  Diagnostics scaffold_diag;
-  std::string dir = clerk::NewMeeting(site, opt.committee, opt.date, scaffold_diag);
-  PrintDiagnostics(scaffold_diag);
-  if (dir.empty()) return kExitContentError;
-  std::cout << "Created " << dir
-            << "/meeting.yaml: fill in the agenda, then run clerk check\n";
-  return 0;
-}
-
 // What `clerk version`, `clerk completion` and `clerk man` print.
 int Print(const std::string& text) {
   std::cout << text;
@@ -529,12 +518,11 @@ int main(int argc, char** argv) {
                   "List what is still to be confirmed for upcoming meetings");
   check->add_flag("--allow-outside-links", opt.allow_outside_links, outside_links_help);
 
-  CLI::App* scaffold = app.add_subcommand("new", "Create new content from a template");
-  scaffold->require_subcommand(1);
-  CLI::App* meeting = scaffold->add_subcommand("meeting", "Start a new meeting folder");
-  meeting->add_option("--source", opt.source, kSourceHelp);
-  meeting->add_option("--committee", opt.committee, "Committee id")->required();
-  meeting->add_option("--date", opt.date, "Meeting date, YYYY-MM-DD")->required();
+  // clerk init and clerk new ... (generator/scaffold/command_line.h).
+  clerk::scaffold::InitOptions init_opt;
+  CLI::App* init = clerk::scaffold::AddInitCommand(app, init_opt, opt.today_flag);
+  clerk::scaffold::NewOptions new_opt;
+  CLI::App* scaffold = clerk::scaffold::AddNewCommand(app, new_opt);
 
   clerk::publish::DeployOptions deploy_opt;
   CLI::App* deploy = app.add_subcommand(
@@ -618,6 +606,7 @@ int main(int argc, char** argv) {
       return 2;
     }
     opt.today = *today;
+    new_opt.today = *today;
   }
   // The same rule as base_url in site.yaml: a bad value would end up in
   // every absolute link and calendar line (a "javascript:" scheme, a CR LF).
@@ -635,7 +624,11 @@ int main(int argc, char** argv) {
   try {
     if (build->parsed()) return RunBuild(opt);
     if (check->parsed()) return RunCheck(opt);
-    if (meeting->parsed()) return RunNewMeeting(opt);
+    if (init->parsed())
+      return clerk::scaffold::RunInit(init_opt.dir, opt.today, std::cout, std::cerr);
+    if (scaffold->parsed())
+      return clerk::scaffold::RunNew(scaffold->get_subcommands().front()->get_name(),
+                                     new_opt, std::cout, std::cerr);
     if (deploy->parsed()) return clerk::publish::RunDeploy(deploy_opt, std::cerr);
     if (serve->parsed()) return RunServe(opt, serve_port, serve_out->count() > 0);
     if (schema->parsed())

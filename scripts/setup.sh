@@ -14,6 +14,7 @@ CLERK_TEST_PACKAGES=(chromium default-jre-headless nodejs npm
   openssh-server openssh-client vsftpd nginx-core openssl lftp curl python3
   python3-icalendar python3-jsonschema
   python3-yaml  # tests/schema/: content files read as editors read them
+  git git-restore-mtime ca-certificates  # tests/ci: what the CI recipes install
   clang-14 libclang-rt-14-dev  # the fuzz targets: libFuzzer, ASan, UBSan (fuzz/run)
   dpkg-dev file groff-base man-db zsh fish)  # the package (cpack, dpkg-shlibdeps), man page, completions (tests/package/)
 

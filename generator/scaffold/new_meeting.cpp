@@ -1,11 +1,96 @@
 #include "scaffold/new_meeting.h"
 
+#include <algorithm>
 #include <filesystem>
-#include <fstream>
 
 #include "content/yaml_reader.h"
+#include "scaffold/agenda_yaml.h"
+#include "scaffold/new_file.h"
+#include "scaffold/standing_items.h"
 
 namespace clerk {
+
+namespace {
+
+// The committee's meeting whose agenda shape a new one on `date` copies:
+// its latest meeting before that date whose agenda has standing items, else
+// its latest after it; nullptr when no meeting has any.
+const Meeting* ShapeMeeting(const Site& site, const std::string& committee_id,
+                            const Date& date) {
+  std::vector<const Meeting*> candidates;
+  for (const auto& [id, meeting] : site.meetings)
+    if (meeting.committee.id == committee_id &&
+        !scaffold::StandingItems(meeting.agenda, "").empty())
+      candidates.push_back(&meeting);
+  // Before the date, latest first; then after it, latest first.
+  std::sort(candidates.begin(), candidates.end(),
+            [&](const Meeting* a, const Meeting* b) {
+              bool a_before = a->start.date < date, b_before = b->start.date < date;
+              if (a_before != b_before) return a_before;
+              return b->start < a->start;
+            });
+  return candidates.empty() ? nullptr : candidates.front();
+}
+
+// The committee's latest meeting before `date`, else its latest: where the
+// hints for time and venue, and the contact, come from.
+const Meeting* LastMeeting(const Site& site, const std::string& committee_id,
+                           const Date& date) {
+  const Meeting *before = nullptr, *any = nullptr;
+  for (const auto& [id, meeting] : site.meetings) {
+    if (meeting.committee.id != committee_id) continue;
+    if (!any || any->start < meeting.start) any = &meeting;
+    if (meeting.start.date < date && (!before || before->start < meeting.start))
+      before = &meeting;
+  }
+  return before ? before : any;
+}
+
+// The date of the committee's last held meeting before `date`, in words, for
+// the minutes item ("Monday 15 July 2019"); "" when there is none.
+std::string PreviousHeld(const Site& site, const std::string& committee_id,
+                         const Date& date) {
+  const Meeting* last = nullptr;
+  for (const auto& [id, meeting] : site.meetings) {
+    if (meeting.committee.id == committee_id && meeting.status == MeetingStatus::kHeld &&
+        meeting.start.date < date && (!last || last->start < meeting.start))
+      last = &meeting;
+  }
+  return last ? LongDate(last->start.date) : "";
+}
+
+std::string MeetingYaml(const Site& site, const Committee& committee,
+                        const std::string& date, const Meeting* last,
+                        const Meeting* shape) {
+  std::string out = "# New meeting of " + committee.name +
+                    ". Fields: docs/content-format.md, \"Meetings\".\n"
+                    "# Add the reports to the agenda (renumber the items after "
+                    "them), then run clerk check.\n";
+  out += "committee: " + committee.id + "\n";
+  out += "status: scheduled\n";
+  // Never a guessed time or place: they would be published as facts.
+  out += "start: " + date + " tbc   # the time as HH:MM once it is known";
+  if (last && last->start.time)
+    out += " (the last meeting began at " + IsoTime(*last->start.time) + ")";
+  out += "\nvenue: tbc   # a venue id from content/venues.yaml once it is known";
+  if (last && !last->venue.empty())
+    out += " (the last meeting was at " + last->venue.id + ")";
+  out += "\n";
+  if (last && !last->contact.empty())
+    out += "contact: " + last->contact.id + "   # as at the meeting of " +
+           IsoDate(last->start.date) + "\n";
+  else if (!committee.contact.empty())
+    out += "# contact: the committee's contact, " + committee.contact.id +
+           ", unless you name another person here\n";
+  std::string previous = PreviousHeld(site, committee.id, *ParseDate(date).date);
+  std::vector<AgendaItem> items = shape ? scaffold::StandingItems(shape->agenda, previous)
+                                        : scaffold::DefaultStandingItems();
+  if (shape)
+    out += "# The standing items of the meeting of " + IsoDate(shape->start.date) + ":\n";
+  return out + scaffold::AgendaYaml(items);
+}
+
+}  // namespace
 
 std::string NewMeeting(const Site& site, const std::string& committee_id,
                        const std::string& date, Diagnostics& diag) {
@@ -22,57 +107,26 @@ std::string NewMeeting(const Site& site, const std::string& committee_id,
                                           DidYouMean(committee_id, ids));
     return "";
   }
-  // Start from the committee's latest meeting: same venue, same start time.
-  const Meeting* last = nullptr;
-  for (const auto& [id, meeting] : site.meetings) {
-    if (meeting.committee.id == committee_id && (!last || last->start < meeting.start))
-      last = &meeting;
-  }
   std::string id = date + "-" + committee_id;
   std::filesystem::path dir =
       std::filesystem::path(site.root) / "content" / "meetings" / id;
-  // The non-throwing calls: a folder Clerk may not read or write is an
-  // error at it, never an uncaught exception.
   std::error_code ec;
-  if (std::filesystem::exists(std::filesystem::symlink_status(dir, ec))) {
-    diag.Error({dir.string(), 0, 0},
+  if (site.meetings.count(id) ||
+      std::filesystem::exists(std::filesystem::symlink_status(dir, ec))) {
+    diag.Error({scaffold::ShownPath(dir), 0, 0},
                "this meeting already exists; edit its meeting.yaml");
     return "";
   }
-  std::filesystem::create_directories(dir, ec);
-  if (ec) {
-    diag.Error({dir.string(), 0, 0}, "cannot make the meeting folder: " + ec.message());
+  const Meeting* last = LastMeeting(site, committee_id, *parsed.date);
+  const Meeting* shape = ShapeMeeting(site, committee_id, *parsed.date);
+  std::string error;
+  std::filesystem::path file = dir / "meeting.yaml";
+  if (!scaffold::WriteNewFile(
+          file, MeetingYaml(site, committee->second, date, last, shape), &error)) {
+    diag.Error({scaffold::ShownPath(file), 0, 0}, error);
     return "";
   }
-  std::ofstream out(dir / "meeting.yaml");
-  out << "# New meeting of " << committee->second.name << ".\n"
-      << "# Fields are described in docs/content-format.md. Run `clerk check` after "
-         "editing.\n"
-      << "committee: " << committee_id << "\n"
-      << "status: scheduled\n"
-      // Never a guessed time or place: they would be published as facts.
-      << "start: " << date << " tbc   # the time as HH:MM once it is known"
-      << (last && last->start.time
-              ? " (the last meeting began at " + IsoTime(*last->start.time) + ")"
-              : std::string())
-      << "\n";
-  out << "venue: tbc   # a venue id from content/venues.yaml once it is known";
-  if (last && !last->venue.empty())
-    out << " (the last meeting was at " << last->venue.id << ")";
-  out << "\n";
-  out << "agenda:\n"
-      << "  - number: \"1\"\n    title: Apologies for absence\n"
-      << "    purpose: To receive apologies for absence.\n"
-      << "  - number: \"2\"\n    title: Declarations of interest\n"
-      << "    purpose: To receive declarations of interest in items on the agenda.\n"
-      << "  - number: \"3\"\n    title: Minutes\n"
-      << "    purpose: To approve the minutes of the previous meeting.\n";
-  out.close();
-  if (!out) {
-    diag.Error({(dir / "meeting.yaml").string(), 0, 0}, "cannot write the file");
-    return "";
-  }
-  return dir.string();
+  return file.string();
 }
 
 }  // namespace clerk

@@ -9,10 +9,12 @@
 
 namespace clerk {
 
-// Creates content/meetings/<date>-<committee>/meeting.yaml from the
-// committee's last meeting (venue and start time) or sensible defaults.
-// Never overwrites an existing folder. Returns the folder path, or "" after
-// reporting why not.
+// Creates content/meetings/<date>-<committee>/meeting.yaml with the
+// committee's usual agenda shape (the standing items of its last meeting
+// before `date`, scaffold/standing_items.h) and that meeting's contact; the
+// time and venue stay `tbc`, with the last meeting's in a comment, since a
+// guess would be published as a fact. Never overwrites. Returns the path of
+// the new meeting.yaml, or "" after reporting why not.
 std::string NewMeeting(const Site& site, const std::string& committee_id,
                        const std::string& date, Diagnostics& diag);
 

@@ -222,7 +222,7 @@ TEST_CASE("review: one file is one file", "[publish]") {
   CHECK(Has(asked.log, "Delete this file from file:///srv/www/? [y/N] "));
 }
 
-TEST_CASE("deploy to file://: a rebuilt search index asks nothing; a page gone asks",
+TEST_CASE("deploy to file://: a rebuilt search index asks nothing, a page gone asks",
           "[publish]") {
   TempDir site, host;
   MakeIndexedSite(site.path(), "1111");

@@ -18,6 +18,7 @@
 #include "config/site_config.h"
 #include "publish/credentials.h"
 #include "publish/curl_remote.h"
+#include "publish/deletion_prompt.h"
 #include "publish/manifest.h"
 #include "publish/plan.h"
 #include "publish/progress.h"
@@ -182,34 +183,24 @@ int DeployWith(const DeployOptions& opt, const std::string& display,
   stats.unchanged = plan.unchanged;
   stats.planned_uploads = plan.uploads;
   stats.planned_deletions = plan.deletions;
+  stats.planned_replaced = plan.replaced_deletions;
   log << "clerk deploy: " << out_name << "/ -> " << display << ": " << (opt.dry_run ? "would " : "")
       << DescribePlan(plan) << "\n";
-  if (opt.dry_run) {
-    if (opt.verbose) {
-      for (const PlanItem& item : plan.items)
-        log << "  " << (item.is_delete ? "delete " : item.is_new ? "new    " : "change ")
-            << item.path << "  [" << PhaseName(item.phase) << "]\n";
-    }
-    if (plan.deletions > static_cast<size_t>(opt.max_deletes))
-      log << "clerk deploy: note: " << plan.deletions << " deletions exceed --max-deletes "
-          << opt.max_deletes << "; a real deploy would refuse\n";
-    if (stats_out) *stats_out = stats;
-    return kDeployOk;
+  if (opt.dry_run && opt.verbose) {
+    for (const PlanItem& item : plan.items)
+      log << "  "
+          << (item.is_delete ? "delete "
+              : item.is_new  ? "new    "
+                             : "change ")
+          << item.path << "  [" << PhaseName(item.phase)
+          << (item.replaced ? ", old search index" : "") << "]\n";
   }
-  if (plan.deletions > static_cast<size_t>(opt.max_deletes))
-    return fail("the deploy would delete " + Thousands(plan.deletions) +
-                " files, more than --max-deletes " + std::to_string(opt.max_deletes) +
-                "; nothing was changed (check --out, then raise --max-deletes)");
-  if (plan.deletions > 0 && !opt.yes) {
-    if (!opt.can_ask)
-      return fail("the deploy would delete " + Thousands(plan.deletions) +
-                      " files; not on a terminal, so give --yes to allow it (nothing was changed)",
-                  kDeployUsage);
-    log << "Delete " << plan.deletions << " files from " << display << "? [y/N] " << std::flush;
-    std::string answer;
-    std::getline(std::cin, answer);
-    if (answer != "y" && answer != "Y" && answer != "yes")
-      return fail("nothing was changed", kDeployFailed);
+  DeletionReview review{display, out_name,    opt.max_deletes,
+                        opt.yes, opt.can_ask, opt.dry_run};
+  int verdict = ReviewDeletions(plan, review, opt.answers ? *opt.answers : std::cin, log);
+  if (opt.dry_run || verdict != kGoAhead) {
+    if (stats_out) *stats_out = stats;
+    return opt.dry_run ? kDeployOk : verdict;
   }
 
   // 5. Batches; the manifest on the host is rewritten after each one.
@@ -259,6 +250,7 @@ int DeployWith(const DeployOptions& opt, const std::string& display,
       if (item.is_delete) {
         state.erase(item.path);
         ++stats.deleted;
+        if (item.replaced) ++stats.deleted_replaced;
       } else {
         state[item.path] = item.entry;
         ++stats.uploaded;
@@ -290,9 +282,11 @@ int DeployWith(const DeployOptions& opt, const std::string& display,
 
   char seconds[32];
   std::snprintf(seconds, sizeof seconds, "%.2f s", progress.Seconds());
-  log << "clerk deploy: uploaded " << Thousands(stats.uploaded) << " (" << HumanBytes(stats.bytes)
-      << "), deleted " << Thousands(stats.deleted) << ", unchanged " << Thousands(stats.unchanged)
-      << " in " << seconds << "; " << display << " matches " << out_name << "/\n";
+  log << "clerk deploy: uploaded " << Thousands(stats.uploaded) << " ("
+      << HumanBytes(stats.bytes) << "), deleted "
+      << DeletionCount(stats.deleted, stats.deleted_replaced) << ", unchanged "
+      << Thousands(stats.unchanged) << " in " << seconds << "; " << display << " matches "
+      << out_name << "/\n";
   if (stats_out) *stats_out = stats;
   return kDeployOk;
 }

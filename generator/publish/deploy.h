@@ -23,6 +23,8 @@ struct DeployOptions {
   // Set by RunDeploy from isatty(); tests leave them false.
   bool terminal = false;        // progress bar instead of a line per batch
   bool can_ask = false;         // may ask before deleting
+  // Where the answer to the deletion prompt is read from; null: std::cin.
+  std::istream* answers = nullptr;
   int retry_delay_ms = 250;     // first backoff; doubles each try
   int attempts = 4;             // tries per operation on transient errors
 };
@@ -30,10 +32,12 @@ struct DeployOptions {
 struct DeployStats {
   size_t uploaded = 0;
   size_t deleted = 0;
+  size_t deleted_replaced = 0;  // of `deleted`, old search index files (no one asked)
   size_t unchanged = 0;
   int64_t bytes = 0;
   size_t planned_uploads = 0;
   size_t planned_deletions = 0;
+  size_t planned_replaced = 0;  // of planned_deletions, old search index files
   bool used_manifest = false;
 };
 

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "publish/replaced_output.h"
+
 namespace clerk::publish {
 
 const char* PhaseName(Phase phase) {
@@ -61,7 +63,9 @@ Plan MakePlan(const Manifest& local, const Manifest& remote, bool allow_deletion
       ++plan.left_alone;
       continue;
     }
-    deletions.push_back({true, path, entry, false, Phase::kDeletions});
+    bool replaced = IsReplacedSearchFile(path, local);
+    deletions.push_back({true, path, entry, false, Phase::kDeletions, replaced});
+    if (replaced) ++plan.replaced_deletions;
   }
   // Stable: paths stay sorted inside each phase.
   std::stable_sort(uploads.begin(), uploads.end(), [](const PlanItem& a, const PlanItem& b) {
@@ -86,6 +90,13 @@ std::string Thousands(uint64_t n) {
   return out;
 }
 
+std::string DeletionCount(size_t deletions, size_t replaced) {
+  std::string out = Thousands(deletions);
+  if (replaced > 0)
+    out += " (" + Thousands(replaced) + " of them old search index files)";
+  return out;
+}
+
 std::string HumanBytes(int64_t bytes) {
   char buf[32];
   if (bytes < 1000) {
@@ -101,9 +112,10 @@ std::string HumanBytes(int64_t bytes) {
 }
 
 std::string DescribePlan(const Plan& plan) {
-  std::string out = "upload " + Thousands(plan.uploads) + " (" + HumanBytes(plan.upload_bytes) +
-                    "), delete " + Thousands(plan.deletions) + ", unchanged " +
-                    Thousands(plan.unchanged);
+  std::string out = "upload " + Thousands(plan.uploads) + " (" +
+                    HumanBytes(plan.upload_bytes) + "), delete " +
+                    DeletionCount(plan.deletions, plan.replaced_deletions) +
+                    ", unchanged " + Thousands(plan.unchanged);
   if (plan.left_alone > 0)
     out += ", left alone " + Thousands(plan.left_alone) + " (no manifest: never deleted on a guess)";
   return out;

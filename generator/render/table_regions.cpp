@@ -31,17 +31,28 @@ size_t TableEnd(const std::string& html, size_t open) {
   return std::string::npos;
 }
 
-// True if the last start tag before `at` opens a table region already (a
-// theme that wraps its own tables, or a page wrapped twice).
+// True if the table at `at` is already the first thing in a table region
+// (a theme that wraps its own tables, or a page wrapped twice): only spaces
+// and the region's hint lie between the region's start tag and the table.
 bool AlreadyWrapped(const std::string& html, size_t at) {
-  if (at == 0) return false;
-  size_t tag = html.rfind('<', at - 1);
-  if (tag == std::string::npos) return false;
-  size_t tag_end = html.find('>', tag);
-  if (tag_end == std::string::npos || tag_end > at) return false;
-  for (size_t i = tag_end + 1; i < at; ++i)
-    if (!std::isspace(static_cast<unsigned char>(html[i]))) return false;
-  return html.compare(tag, 23, "<div class=\"table-wrap") == 0;
+  static const std::string kOpen = "<div class=\"table-wrap";
+  static const std::string kHint = "<p class=\"table-wrap__hint\">";
+  size_t div = html.rfind(kOpen, at);
+  if (div == std::string::npos) return false;
+  size_t i = html.find('>', div);
+  if (i == std::string::npos || i > at) return false;
+  auto skip_spaces = [&] {
+    while (i < at && std::isspace(static_cast<unsigned char>(html[i]))) ++i;
+  };
+  ++i;
+  skip_spaces();
+  if (html.compare(i, kHint.size(), kHint) == 0) {
+    size_t end = html.find("</p>", i);
+    if (end == std::string::npos || end > at) return false;
+    i = end + 4;
+    skip_spaces();
+  }
+  return i == at;
 }
 
 // The text of the table's own <caption> (tags dropped, spaces collapsed),

@@ -10,9 +10,8 @@
 //
 // tabindex="0" lets a keyboard user scroll it with the arrow keys; its name
 // is the table's caption, so a screen reader says what the region holds.
-// The hint is shown by the theme's CSS only while the region can scroll (and
-// always for a wide table in a browser that cannot tell): see standard.css,
-// "Tables". A wide table (4 or more columns, or class "table--wide") is
+// The theme's CSS shows the hint for a wide table on a narrow screen (see
+// standard.css, "Tables"). A wide table (4 or more columns, or class "table--wide") is
 // marked "table-wrap--wide".
 #pragma once
 

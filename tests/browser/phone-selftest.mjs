@@ -47,7 +47,7 @@ const style = (css) => (html) => html.replace('</head>', `<style>${css}</style>\
 
 // page -> the rules phone.mjs must report on it, and nothing else.
 const cases = {
-  'index.html': ['favicon', 'menu'],
+  'index.html': ['header-height', 'favicon', 'menu'], // no button: the links all show
   [`large-print/meetings/${meeting}/index.html`]: ['header-height', 'heading-visible', 'favicon'],
   [`easy-read/meetings/${meeting}/index.html`]: ['first-idea', 'favicon'],
   [`meetings/${meeting}/index.html`]: ['page-width', 'favicon'],

@@ -50,8 +50,10 @@ TEST_CASE("tables of 4 or more columns, or marked wide, are wide", "[render][tab
                  "table-wrap--wide"));
 }
 
-TEST_CASE("a table without a caption is named by its place; nested and wrapped ones once",
-          "[render][tables]") {
+TEST_CASE(
+    "a table without a caption is named by its place, and nested or wrapped ones are "
+    "wrapped once",
+    "[render][tables]") {
   std::string two = WrapTables(
       "<table><tr><td>1</td></tr></table><tablet></tablet>"
       "<table><tr><td><table><tr><td>in</td></tr></table></td></tr>"

@@ -4,8 +4,9 @@
 //   - links and images with unsafe schemes are reported and unwrapped;
 //   - headings become custom blocks that print <hN id="...">, so they carry
 //     ids and their levels fit under the page's own headings;
-//   - tables are wrapped in a focusable scrolling region; a <caption> and
-//     scope="col" are added to the rendered table HTML afterwards;
+//   - tables get a <caption> and scope="col", added to the rendered table
+//     HTML afterwards (their scrolling region comes with the page's:
+//     render/table_regions.h);
 //   - (minutes) **Resolved** / **Action** paragraphs are wrapped in a <div>;
 //   - table cells: a `{status: red}` mark becomes the word and a shape, and
 //     `- one; - two` a list (render/table_cells.h). cmark-gfm's table cells
@@ -188,7 +189,7 @@ std::string ReplaceAll(std::string s, const std::string& from, const std::string
 }
 
 struct TableInfo {
-  std::string wrapper_open;  // the exact on_enter text, to find it again
+  std::string marker;  // the exact on_enter text, to find it again
   std::string caption;
 };
 
@@ -486,14 +487,15 @@ class Renderer {
           }
         }
         if (!about.empty()) caption += ": " + about;
+        // A marker to find the table again for its caption; the page's
+        // scrolling region is added with every other table's
+        // (render/table_regions.h).
         TableInfo info;
         info.caption = caption;
-        info.wrapper_open =
-            "<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"" +
-            EscapeHtml(caption) + "\">";
+        info.marker = "<!--clerk-table-" + std::to_string(tables_.size()) + "-->";
         cmark_node* block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK);
-        cmark_node_set_on_enter(block, info.wrapper_open.c_str());
-        cmark_node_set_on_exit(block, "</div>");
+        cmark_node_set_on_enter(block, info.marker.c_str());
+        cmark_node_set_on_exit(block, "");
         cmark_node_insert_before(node, block);
         cmark_node_append_child(block, node);
         tables_.push_back(std::move(info));
@@ -525,13 +527,14 @@ class Renderer {
         }
       }
     }
-    // Captions: each wrapper is followed by its table.
+    // Captions: each marker is followed by its table.
     for (const TableInfo& t : tables_) {
-      size_t at = html.find(t.wrapper_open);
+      size_t at = html.find(t.marker);
       if (at == std::string::npos) continue;
       size_t table = html.find("<table>", at);
-      if (table == std::string::npos) continue;
-      html.insert(table + 7, "\n<caption>" + EscapeHtml(t.caption) + "</caption>");
+      if (table != std::string::npos)
+        html.insert(table + 7, "\n<caption>" + EscapeHtml(t.caption) + "</caption>");
+      html.erase(at, t.marker.size());
     }
     html = ReplaceAll(html, "<th>", "<th scope=\"col\">");
     html = ReplaceAll(html, "<th style=", "<th scope=\"col\" style=");

@@ -118,6 +118,11 @@ PageData PageContext::Begin(const std::string& key, const std::string& template_
   if (rendition_.id != "standard")
     sheet(rendition_.id + "/css/" + rendition_.id + ".css");
   d["stylesheets"] = sheets;
+  // The theme's icon: SVG where browsers take it, ICO and a PNG for a
+  // phone's home screen elsewhere (themes/default/favicon.svg).
+  d["favicon"] = {{"svg", ThemeHref("favicon.svg")},
+                  {"ico", ThemeHref("favicon.ico")},
+                  {"touch", ThemeHref("apple-touch-icon.png")}};
 
   static const std::pair<const char*, const char*> kNav[] = {
       {"home", "Home"},           {"committees", "Committees"}, {"meetings", "Meetings"},

@@ -398,6 +398,10 @@ RenderStats RenderSite(const Site& site, const RenderOptions& options, OutputSin
     if (IsTemplate(rel) || IsHidden(rel)) continue;
     put_file(urls::ThemeAsset(rel), fs::path(opts.theme_dir) / rel);
   }
+  // Browsers and feed readers ask for /favicon.ico whatever a page links to:
+  // the theme's icon answers there too, not a 404.
+  if (fs::is_regular_file(fs::path(opts.theme_dir) / "favicon.ico"))
+    put_file(urls::RootFavicon(), fs::path(opts.theme_dir) / "favicon.ico");
   fs::path root = site.root.empty() ? "." : site.root;
   fs::path assets = root / "assets";
   for (const std::string& rel : ListFiles(assets)) {

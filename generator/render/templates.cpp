@@ -8,6 +8,8 @@
 #include <sstream>
 #include <vector>
 
+#include "render/table_regions.h"
+
 namespace clerk {
 namespace {
 
@@ -227,7 +229,8 @@ std::string Theme::RenderPage(const std::string& name, const nlohmann::json& dat
   // The data is converted once for both templates: converting was a third
   // of the cost of a page.
   mustache::data context = Context(data);
-  std::string body = RenderWith(name, context, diag);
+  // Every table of every page scrolls in its own named region.
+  std::string body = WrapTables(RenderWith(name, context, diag));
   context["content"] = body.empty() ? mustache::data{false} : mustache::data{body};
   return RenderWith("layout", context, diag);
 }

@@ -86,6 +86,9 @@ std::string Page(const Rendition& rendition, const std::string& key) {
 std::string ThemeAsset(const std::string& path_in_theme) {
   return "theme/" + path_in_theme;
 }
+std::string RootFavicon() {
+  return "favicon.ico";
+}
 std::string SiteAsset(const std::string& path_in_assets) {
   return "assets/" + path_in_assets;
 }

@@ -44,6 +44,9 @@ std::string Page(const Rendition& rendition, const std::string& key);
 // the site's own assets to assets/<path>.
 std::string ThemeAsset(const std::string& path_in_theme);
 std::string SiteAsset(const std::string& path_in_assets);
+// The theme's favicon.ico, copied to the site's root, where browsers look
+// for it unasked.
+std::string RootFavicon();
 
 // "a/b/c" -> {"a", "b", "c"}.
 std::vector<std::string> SplitPath(const std::string& path);

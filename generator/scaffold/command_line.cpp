@@ -27,13 +27,13 @@ CLI::App* AddNewCommand(CLI::App& app, NewOptions& options) {
   paper->add_option("--meeting", options.paper.meeting, "Meeting id")->required();
   paper->add_option("--title", options.paper.title, "Title, as printed")->required();
   paper->add_option("--item", options.paper.item,
-                    "Agenda item number (reports: required)");
+                    "Agenda item number (default: none; reports need one)");
   paper->add_option("--kind", options.paper.kind, "Kind of paper (default: report)")
       ->check(CLI::IsMember({"report", "appendix", "briefing", "plan", "other"}));
   paper->add_option("--id", options.paper.id,
                     "File name without .md (default: the one the item names, else from "
                     "the title)");
-  paper->add_option("--author", options.paper.author, "Author's person id");
+  paper->add_option("--author", options.paper.author, "Author's person id (default: none)");
   CLI::App* minutes = scaffold->add_subcommand(
       "minutes", "Start a meeting's minutes, a section per agenda item");
   minutes->add_option("--source", options.source, source_help);
@@ -43,22 +43,22 @@ CLI::App* AddNewCommand(CLI::App& app, NewOptions& options) {
   person->add_option("--name", options.person.name, "Name, as papers print it")
       ->required();
   person->add_option("--id", options.person.id, "Id (default: from the name)");
-  person->add_option("--honorific", options.person.honorific, "Councillor, Dr ...");
-  person->add_option("--job-title", options.person.job_title, "Job title (officers)");
-  person->add_option("--organisation", options.person.organisation, "Organisation");
-  person->add_option("--email", options.person.email, "Email address");
-  person->add_option("--phone", options.person.phone, "Phone number");
+  person->add_option("--honorific", options.person.honorific, "Councillor, Dr ... (default: none)");
+  person->add_option("--job-title", options.person.job_title, "Job title, for officers (default: none)");
+  person->add_option("--organisation", options.person.organisation, "Organisation (default: none)");
+  person->add_option("--email", options.person.email, "Email address (default: none)");
+  person->add_option("--phone", options.person.phone, "Phone number (default: none)");
   CLI::App* committee = scaffold->add_subcommand("committee", "Add a committee");
   committee->add_option("--source", options.source, source_help);
   committee->add_option("--name", options.committee_record.name, "Full name")->required();
   committee->add_option("--id", options.committee_record.id,
                         "Id (default: from the name)");
   committee->add_option("--short-name", options.committee_record.short_name,
-                        "Short name, for breadcrumbs");
+                        "Short name, for breadcrumbs (default: none)");
   committee->add_option("--organisation", options.committee_record.organisation,
                         "Organisation (default: the site's)");
   committee->add_option("--contact", options.committee_record.contact,
-                        "Contact officer's person id");
+                        "Contact officer's person id (default: none)");
   committee
       ->add_option("--minute-numbering", options.committee_record.minute_numbering,
                    "per-meeting (default) or continuous")

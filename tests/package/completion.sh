@@ -17,10 +17,11 @@ check "clerk check --format <TAB> is text json" \
   test "$(complete_bash clerk check --format '')" = "text json"
 check "clerk completion <TAB> lists the shells" \
   test "$(complete_bash clerk completion '')" = "bash zsh fish"
-check "clerk new <TAB> is meeting" test "$(complete_bash clerk new '')" = meeting
+check "clerk new <TAB> lists what it makes" \
+  test "$(complete_bash clerk new '')" = "meeting paper minutes person committee"
 
 # The commands clerk --help lists, and each one's options.
-commands=$("$clerk" --help | awk '/^Subcommands:/{on=1; next} on && NF {print $1}')
+commands=$("$clerk" --help | awk '/^Subcommands:/{on=1; next} on && !NF {exit} on {print $1}')
 check "clerk --help lists commands" test -n "$commands"
 for command in $commands; do
   check "bash completes the command $command" \

@@ -541,7 +541,8 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(1, 64));
   deploy
       ->add_option("--max-deletes", deploy_opt.max_deletes,
-                   "Refuse to delete more (default 256)")
+                   "Refuse a deploy that would delete more files, even with --yes "
+                   "(default 256; old search index files do not count)")
       ->check(CLI::NonNegativeNumber);
   deploy->add_flag("--verbose", deploy_opt.verbose, "List every file");
 

@@ -37,6 +37,7 @@ const std::map<std::string, std::vector<EnvironmentVariable>>& CommandEnvironmen
         {"CI", "set: no progress line, one summary line"},
         {"CLERK_TIMINGS", "set: print the time each stage took"}}},
       {"check", {kDateEpoch}},
+      {"init", {kDateEpoch}},
       {"serve",
        {kDateEpoch,
         {"TMPDIR", "where the preview is built when --out is not given (default /tmp)"}}},

@@ -159,8 +159,10 @@ int RunInit(const std::string& dir, const Date& today, std::ostream& out,
     return 1;
   }
   out << "Created a new site in " << ShownPath(dir) << ":\n";
+  std::error_code ec;
   for (const fs::path& path : written)
-    out << "  " << path.lexically_relative(dir).string() << "\n";
+    out << "  " << path.lexically_relative(dir).string()
+        << (fs::is_directory(path, ec) ? "/ (JSON Schemas, for editors)" : "") << "\n";
   out << "\nNext:\n"
       << "  cd " << ShownPath(dir) << "\n"
       << "  clerk check          # reads everything, writes nothing\n"

@@ -29,7 +29,7 @@ check "a long Description" test "$(field Description | wc -l)" -gt 2
 depends=$(field Depends)
 echo "Depends: $depends"
 for lib in libc6 libstdc++6 libyaml-cpp libcurl libcmark-gfm0 libcmark-gfm-extensions \
-  libical libjemalloc libssl; do
+  libical libjemalloc libssl libcpp-httplib; do
   check "Depends names $lib" grep -q "\(^\|, \)$lib" <<<"$depends"
 done
 # Every package named in Depends is one apt knows (installed or to be had).
@@ -54,6 +54,7 @@ check "bash completion" has '-rw-r--r--' share/bash-completion/completions/clerk
 check "zsh completion" has '-rw-r--r--' share/zsh/vendor-completions/_clerk
 check "fish completion" has '-rw-r--r--' share/fish/vendor_completions.d/clerk.fish
 check "pagefind, executable" has '-rwxr-xr-x' lib/clerk/pagefind
+check "the JSON Schemas" has '-rw-r--r--' share/clerk/schemas/meeting.schema.json
 check "copyright" has '-rw-r--r--' share/doc/clerk/copyright
 check "docs/install.md" has '-rw-r--r--' share/doc/clerk/install.md
 check "the copyright gives Pagefind's MIT (Expat) licence" \
@@ -76,6 +77,15 @@ if (cd "$work" && "$clerk" build --source site --out public >"$work/build.log" 2
 else
   cat "$work/build.log" >&2
   fail "the unpacked clerk could not build the example site"
+fi
+
+# A site of its own: clerk init, then build there.
+if "$clerk" init "$work/s" >"$work/init.log" 2>&1 &&
+  (cd "$work/s" && "$clerk" build >"$work/s-build.log" 2>&1); then
+  check "clerk init DIR, then clerk build in it" built_site "$work/s/public"
+else
+  cat "$work/init.log" "$work/s-build.log" >&2
+  fail "the unpacked clerk could not init and build a new site"
 fi
 
 # Without Pagefind: the build warns, and --strict fails.

@@ -16,7 +16,8 @@ fi
 for f in bin/clerk share/clerk/themes/default share/doc/clerk/README.md \
   share/doc/clerk/install.md share/doc/clerk/publishing.md share/man/man1/clerk.1 \
   share/bash-completion/completions/clerk share/zsh/vendor-completions/_clerk \
-  share/fish/vendor_completions.d/clerk.fish lib/clerk/pagefind; do
+  share/fish/vendor_completions.d/clerk.fish lib/clerk/pagefind \
+  share/clerk/schemas/meeting.schema.json share/clerk/schemas/site.schema.json; do
   check "installed: $f" test -e "$prefix/$f"
 done
 check "bin/clerk and lib/clerk/pagefind are programs" \
@@ -41,6 +42,12 @@ build_with() {  # build_with CLERK OUT
 }
 check "the installed clerk builds the site with its theme and Pagefind" \
   build_with "$prefix/bin/clerk" public
+# A site of its own, outside this repository: clerk init, then build there.
+init_and_build() {  # init_and_build CLERK DIR
+  "$1" init "$2" >"$2.init.log" 2>&1 && (cd "$2" && "$1" build >"$2.build.log" 2>&1) &&
+    built_site "$2/public" || { cat "$2".*.log >&2; return 1; }
+}
+check "clerk init DIR, then clerk build in it" init_and_build "$prefix/bin/clerk" "$work/s"
 # Moved as a whole (a copied /opt tree, say), it still finds both.
 mv "$prefix" "$work/moved"
 check "moved elsewhere, it still does" build_with "$work/moved/bin/clerk" public-moved

@@ -123,13 +123,15 @@ TEST_CASE("each command's help names the environment variables it reads",
     CHECK(build.find(text) != std::string::npos);
   std::string deploy = RunClerk("deploy --help", dir.path()).output;
   for (const char* text :
-       {"(default 256)", "(default 4)", "CLERK_DEPLOY_PASSWORD",
+       {"(default 256;", "old search index files do not count", "(default 4)", "CLERK_DEPLOY_PASSWORD",
         "CLERK_DEPLOY_KEY_PASSPHRASE", "AWS_SECRET_ACCESS_KEY", "HOME"})
     CHECK(deploy.find(text) != std::string::npos);
   std::string serve = RunClerk("serve --help", dir.path()).output;
   CHECK(serve.find("(default 8000)") != std::string::npos);
   CHECK(serve.find("TMPDIR") != std::string::npos);
   CHECK(RunClerk("check --help", dir.path()).output.find("SOURCE_DATE_EPOCH") !=
+        std::string::npos);
+  CHECK(RunClerk("init --help", dir.path()).output.find("SOURCE_DATE_EPOCH") !=
         std::string::npos);
   // The usage line names the command as it is typed.
   CHECK(build.find("Usage: clerk build") != std::string::npos);

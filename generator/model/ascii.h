@@ -30,6 +30,13 @@ inline char ToLower(char c) {
 inline char ToUpper(char c) {
   return IsLower(c) ? static_cast<char>(c - 'a' + 'A') : c;
 }
+// The value of a hex digit (0-9, a-f, A-F), or -1: for %XX escapes.
+inline int HexValue(char c) {
+  if (IsDigit(c)) return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
 
 // `s` with its ASCII capitals made small; other bytes as they are.
 inline std::string Lower(std::string s) {

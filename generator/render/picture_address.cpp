@@ -8,18 +8,11 @@
 namespace clerk {
 namespace {
 
-int HexValue(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
 std::string PercentDecoded(std::string_view text) {
   std::string out;
   for (size_t i = 0; i < text.size(); ++i) {
     if (text[i] == '%' && i + 2 < text.size()) {
-      int high = HexValue(text[i + 1]), low = HexValue(text[i + 2]);
+      int high = ascii::HexValue(text[i + 1]), low = ascii::HexValue(text[i + 2]);
       if (high >= 0 && low >= 0) {
         unsigned char c = static_cast<unsigned char>(high * 16 + low);
         // A control character or a slash decoded from an escape is no part

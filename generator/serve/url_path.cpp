@@ -3,18 +3,9 @@
 #include <algorithm>
 #include <cctype>
 
+#include "model/ascii.h"
+
 namespace clerk::serve {
-
-namespace {
-
-int HexValue(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
-}  // namespace
 
 Target SplitTarget(std::string_view target) {
   if (std::size_t hash = target.find('#'); hash != std::string_view::npos)
@@ -36,8 +27,8 @@ std::optional<std::string> PercentDecode(std::string_view text) {
       continue;
     }
     if (i + 2 >= text.size()) return std::nullopt;
-    int high = HexValue(text[i + 1]);
-    int low = HexValue(text[i + 2]);
+    int high = ascii::HexValue(text[i + 1]);
+    int low = ascii::HexValue(text[i + 2]);
     if (high < 0 || low < 0) return std::nullopt;
     char c = static_cast<char>(high * 16 + low);
     if (c == '\0') return std::nullopt;

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "content/yaml_reader.h"  // ClosestMatch: the one "did you mean" rule
+#include "model/did_you_mean.h"
 
 namespace clerk::cli {
 namespace {

@@ -10,6 +10,7 @@
 #include "content/record_loaders.h"
 #include "content/source_files.h"
 #include "content/yaml_reader.h"
+#include "model/did_you_mean.h"
 #include "model/word_pattern.h"
 #include "schema/tables.h"
 

@@ -9,6 +9,7 @@
 #include "content/source_files.h"
 #include "content/yaml_reader.h"
 #include "model/ascii.h"
+#include "model/did_you_mean.h"
 #include "schema/tables.h"
 
 namespace clerk {

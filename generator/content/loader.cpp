@@ -2,9 +2,9 @@
 
 #include <filesystem>
 
-#include "config/site_config.h"
 #include "content/record_loaders.h"
 #include "content/records_fingerprint.h"
+#include "content/site_config.h"
 #include "content/source_boundary.h"
 #include "content/source_files.h"
 #include "content/source_tree.h"

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "content/yaml_reader.h"
+#include "model/did_you_mean.h"
 
 namespace clerk {
 

@@ -135,15 +135,6 @@ Ref RefAt(const YAML::Node& node, const YamlRecord& record, const char* key = nu
 // Describes a node's type for messages: "a list", "a mapping", "text".
 std::string DescribeNodeType(const YAML::Node& node);
 
-// The closest of `candidates` to `word` by edit distance, if close enough to
-// be a plausible typo; empty otherwise.
-std::string ClosestMatch(const std::string& word,
-                         const std::vector<std::string>& candidates);
-
-// "; did you mean 'x'?" or "".
-std::string DidYouMean(const std::string& word,
-                       const std::vector<std::string>& candidates);
-
 // Ids are lower case letters, digits and single hyphens.
 bool IsValidId(const std::string& id);
 

@@ -7,6 +7,7 @@
 #include "links/check_exempt_papers.h"
 #include "links/check_meeting_facts.h"
 #include "links/moved_meetings.h"
+#include "model/did_you_mean.h"
 
 namespace clerk {
 namespace {

@@ -4,6 +4,7 @@
 #include <map>
 
 #include "content/yaml_reader.h"
+#include "model/did_you_mean.h"
 
 namespace clerk {
 

@@ -4,9 +4,9 @@
 #include <cstdio>
 
 #include "output/calendar.h"
-#include "output/public_urls.h"
 #include "output/safe_text.h"
 #include "render/html_text.h"
+#include "render/public_urls.h"
 #include "render/urls.h"
 
 namespace clerk::output {

@@ -17,7 +17,7 @@
 #include <string_view>
 #include <utility>
 
-#include "output/atomic_write.h"
+#include "files/atomic_write.h"
 #include "output/line_reader.h"
 
 namespace clerk::batch_file {

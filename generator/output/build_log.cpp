@@ -9,7 +9,7 @@
 #include <string_view>
 #include <vector>
 
-#include "output/atomic_write.h"
+#include "files/atomic_write.h"
 #include "output/batch_file.h"
 
 namespace clerk {

@@ -5,9 +5,9 @@
 #include <cstdlib>
 #include <memory>
 
-#include "output/public_urls.h"
 #include "output/safe_text.h"
 #include "render/html_text.h"
+#include "render/public_urls.h"
 #include "render/urls.h"
 
 namespace clerk::output {

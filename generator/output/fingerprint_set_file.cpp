@@ -3,7 +3,7 @@
 #include <filesystem>
 
 #include "content/source_files.h"
-#include "output/atomic_write.h"
+#include "files/atomic_write.h"
 
 namespace clerk {
 namespace {

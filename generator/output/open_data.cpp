@@ -6,7 +6,7 @@
 #include "model/parallel.h"
 #include "output/calendar.h"
 #include "output/plain_text.h"
-#include "output/public_urls.h"
+#include "render/public_urls.h"
 #include "render/urls.h"
 
 namespace clerk::output {

@@ -5,10 +5,10 @@
 #include "output/atom_feed.h"
 #include "output/calendar.h"
 #include "output/plain_text.h"
-#include "output/public_urls.h"
 #include "output/safe_text.h"
 #include "render/html_text.h"
 #include "render/plan_text.h"
+#include "render/public_urls.h"
 #include "render/urls.h"
 
 namespace clerk::output {
@@ -62,16 +62,6 @@ std::string Dump(const json& j) {
 }
 
 }  // namespace
-
-std::string WorkProgrammesData() {
-  return "data/work-programmes.json";
-}
-std::string ForwardPlansData() {
-  return "data/forward-plans.json";
-}
-std::string ForwardPlansFeed() {
-  return "forward-plans/feed.xml";
-}
 
 json WorkProgrammeJson(const SiteIndex& index, const WorkProgramme& wp,
                        const PlanFileOptions& o) {

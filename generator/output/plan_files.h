@@ -10,14 +10,11 @@
 #include <string>
 #include <vector>
 
+#include "render/public_urls.h"  // the three files' names
 #include "render/site_index.h"
 #include "render/site_renderer.h"
 
 namespace clerk::output {
-
-std::string WorkProgrammesData();  // data/work-programmes.json
-std::string ForwardPlansData();    // data/forward-plans.json
-std::string ForwardPlansFeed();    // forward-plans/feed.xml
 
 struct PlanFileOptions {
   std::string base_url;  // may be empty

@@ -16,8 +16,8 @@
 #include <tuple>
 #include <unordered_map>
 
+#include "files/atomic_write.h"
 #include "model/fingerprint.h"
-#include "output/atomic_write.h"
 #include "output/build_log.h"
 
 namespace clerk::output {

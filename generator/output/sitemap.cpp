@@ -1,7 +1,7 @@
 #include "output/sitemap.h"
 
-#include "output/public_urls.h"
 #include "output/safe_text.h"
+#include "render/public_urls.h"
 #include "render/urls.h"
 
 namespace clerk::output {

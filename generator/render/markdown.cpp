@@ -30,6 +30,7 @@
 #include "content/cmark_nodes.h"
 #include "content/yaml_reader.h"
 #include "model/ascii.h"
+#include "model/did_you_mean.h"
 #include "render/html_text.h"
 #include "render/picture_address.h"
 #include "render/table_cells.h"

@@ -2,8 +2,7 @@
 
 #include <vector>
 
-#include "output/plan_files.h"
-#include "output/public_urls.h"
+#include "render/public_urls.h"
 #include "render/urls.h"
 
 namespace clerk {

@@ -7,6 +7,7 @@
 #include "content/cmark_nodes.h"
 #include "content/yaml_reader.h"
 #include "model/ascii.h"
+#include "model/did_you_mean.h"
 
 namespace clerk {
 namespace {

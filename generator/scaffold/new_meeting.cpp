@@ -4,6 +4,7 @@
 #include <filesystem>
 
 #include "content/yaml_reader.h"
+#include "model/did_you_mean.h"
 #include "scaffold/agenda_yaml.h"
 #include "scaffold/new_file.h"
 #include "scaffold/standing_items.h"

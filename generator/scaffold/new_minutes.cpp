@@ -3,6 +3,7 @@
 #include <filesystem>
 
 #include "content/yaml_reader.h"
+#include "model/did_you_mean.h"
 #include "scaffold/new_file.h"
 #include "scaffold/yaml_text.h"
 

@@ -4,6 +4,7 @@
 
 #include "content/yaml_reader.h"
 #include "links/check_references.h"
+#include "model/did_you_mean.h"
 #include "scaffold/new_file.h"
 #include "scaffold/yaml_text.h"
 

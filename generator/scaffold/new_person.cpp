@@ -4,6 +4,7 @@
 
 #include "content/email_address.h"
 #include "content/yaml_reader.h"
+#include "model/did_you_mean.h"
 #include "scaffold/new_file.h"
 #include "scaffold/yaml_text.h"
 

@@ -5,7 +5,7 @@
 #include <sstream>
 #include <system_error>
 
-#include "output/atomic_write.h"
+#include "files/atomic_write.h"
 #include "schema/field_table.h"
 #include "schema/json_schema.h"
 

@@ -4,7 +4,7 @@
 #include <nlohmann/json.hpp>
 #include <system_error>
 
-#include "output/atomic_write.h"
+#include "files/atomic_write.h"
 
 namespace clerk::schema {
 namespace {

@@ -3,7 +3,7 @@
 
 #include <catch2/catch.hpp>
 
-#include "config/site_config.h"
+#include "content/site_config.h"
 #include "test_support.h"
 
 using clerk::testing::TempDir;

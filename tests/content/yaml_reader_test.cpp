@@ -2,6 +2,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "model/did_you_mean.h"
 #include "schema/field_builders.h"
 #include "schema/tables.h"
 

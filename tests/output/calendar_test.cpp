@@ -1,9 +1,9 @@
-#include <catch2/catch.hpp>
+#include "output/calendar.h"
 
+#include <catch2/catch.hpp>
 #include <string>
 
-#include "output/calendar.h"
-#include "output/public_urls.h"
+#include "render/public_urls.h"
 #include "render/site_index.h"
 #include "render/small_site.h"
 
@@ -38,7 +38,8 @@ std::string Unfold(const std::string& text) {
 
 }  // namespace
 
-TEST_CASE("calendar: one file for the site, each committee and each meeting", "[calendar]") {
+TEST_CASE("calendar: one file for the site, each committee and each meeting",
+          "[calendar]") {
   Site site = SmallSite();
   SiteIndex index(site);
   auto files = output::CalendarFiles(index, {"https://papers.example.gov.uk"});
@@ -53,14 +54,16 @@ TEST_CASE("calendar: one file for the site, each committee and each meeting", "[
     ++events;
   CHECK(events == 3);
   CHECK(all.find("BEGIN:VTIMEZONE\nTZID:Europe/London") != std::string::npos);
-  CHECK(all.find("UID:clerk-meeting-2019-09-16-cyp@example-council\n") != std::string::npos);
+  CHECK(all.find("UID:clerk-meeting-2019-09-16-cyp@example-council\n") !=
+        std::string::npos);
   CHECK(all.find("DTSTART;TZID=Europe/London:20190916T101500\n") != std::string::npos);
   CHECK(all.find("DTEND;TZID=Europe/London:20190916T130500\n") != std::string::npos);
   // No recorded end: two hours, and the description says so.
   CHECK(all.find("DTEND;TZID=Europe/London:20200127T120000\n") != std::string::npos);
   CHECK(all.find("URL:https://papers.example.gov.uk/meetings/2019-09-16-cyp/\n") !=
         std::string::npos);
-  CHECK(all.find("LOCATION:Shire Hall\\, St Peter's Square\\, HR1 2HX") != std::string::npos);
+  CHECK(all.find("LOCATION:Shire Hall\\, St Peter's Square\\, HR1 2HX") !=
+        std::string::npos);
 }
 
 TEST_CASE("calendar: lines end with CRLF and are folded at 75 octets", "[calendar]") {
@@ -82,15 +85,15 @@ TEST_CASE("calendar: lines end with CRLF and are folded at 75 octets", "[calenda
   }
 }
 
-TEST_CASE("calendar: cancelled meetings are cancelled with a higher SEQUENCE", "[calendar]") {
+TEST_CASE("calendar: cancelled meetings are cancelled with a higher SEQUENCE",
+          "[calendar]") {
   Site site = SmallSite();
   site.meetings["2020-01-27-cyp"].sequence = 2;
   SiteIndex index(site);
   const Meeting& cancelled = site.meetings.at("2019-11-25-cyp");
   CHECK(output::CalendarSequence(cancelled) == 1);
   CHECK(output::CalendarSequence(site.meetings.at("2020-01-27-cyp")) == 2);
-  std::string text =
-      Unfold(output::CalendarText(index, {&cancelled}, "One", {}));
+  std::string text = Unfold(output::CalendarText(index, {&cancelled}, "One", {}));
   CHECK(text.find("STATUS:CANCELLED\n") != std::string::npos);
   CHECK(text.find("SEQUENCE:1\n") != std::string::npos);
   CHECK(text.find("SUMMARY:Cancelled: ") != std::string::npos);
@@ -98,7 +101,8 @@ TEST_CASE("calendar: cancelled meetings are cancelled with a higher SEQUENCE", "
   CHECK(text.find("\nURL:") == std::string::npos);
 }
 
-TEST_CASE("calendar: DTSTAMP is the start in UTC, output is deterministic", "[calendar]") {
+TEST_CASE("calendar: DTSTAMP is the start in UTC, output is deterministic",
+          "[calendar]") {
   using output::LondonToUtc;
   // GMT in winter, BST in summer, and the changeover days of 2019
   // (31 March and 27 October).
@@ -123,5 +127,6 @@ TEST_CASE("public urls: absolute addresses drop index.html", "[calendar]") {
   CHECK(output::AbsoluteUrl("https://a.example", "index.html") == "https://a.example/");
   CHECK(output::AbsoluteUrl("https://a.example/p/", "meetings/x/index.html") ==
         "https://a.example/p/meetings/x/");
-  CHECK(output::AbsoluteUrl("https://a.example/", "feed.xml") == "https://a.example/feed.xml");
+  CHECK(output::AbsoluteUrl("https://a.example/", "feed.xml") ==
+        "https://a.example/feed.xml");
 }

@@ -11,7 +11,7 @@
 #include "output/open_data.h"
 #include "output/plain_text.h"
 #include "output/plan_files.h"
-#include "output/public_urls.h"
+#include "render/public_urls.h"
 #include "render/site_index.h"
 #include "test_support.h"
 

@@ -1,7 +1,7 @@
 // site.yaml's deploy: targets: URLs, options, and passwords refused with file:line:col.
 #include <catch2/catch.hpp>
 
-#include "config/site_config.h"
+#include "content/site_config.h"
 #include "test_support.h"
 
 using clerk::testing::TempDir;

@@ -1,4 +1,5 @@
-// The config stage: reads site.yaml at the top of the source tree.
+// Reads site.yaml at the top of the source tree into SiteConfig (model.h),
+// with the YAML reader every other record uses; config/ checks its values.
 #pragma once
 
 #include <string>

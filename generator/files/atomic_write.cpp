@@ -1,4 +1,4 @@
-#include "output/atomic_write.h"
+#include "files/atomic_write.h"
 
 #include <cstdio>
 #include <fstream>

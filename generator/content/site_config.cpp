@@ -1,4 +1,4 @@
-#include "config/site_config.h"
+#include "content/site_config.h"
 
 #include <filesystem>
 #include <map>

@@ -1,7 +1,9 @@
 // Where the resident-facing extras live (calendars, feeds, open data,
 // sitemap) and how they are addressed from outside the site. Feeds, sitemaps
 // and calendars need absolute URLs, so they use the base URL when the site
-// has one (site.yaml `base_url` or --base-url).
+// has one (site.yaml `base_url` or --base-url). In render/ because pages
+// link to these files (subscribe links, feed <link>s) and output/ writes
+// them: both read the names here; the namespace says who writes them.
 #pragma once
 
 #include <string>
@@ -16,6 +18,9 @@ std::string SiteFeed();                                      // feed.xml
 std::string CommitteeFeed(const std::string& committee_id);  // committees/<id>/feed.xml
 std::string MeetingsData();                                  // data/meetings.json
 std::string MeetingData(const std::string& meeting_id);      // data/meetings/<id>.json
+std::string WorkProgrammesData();                            // data/work-programmes.json
+std::string ForwardPlansData();                              // data/forward-plans.json
+std::string ForwardPlansFeed();                              // forward-plans/feed.xml
 std::string CommitteesData();                                // data/committees.json
 std::string PeopleData();                                    // data/people.json
 std::string DecisionsData();                                 // data/decisions.json

@@ -1,4 +1,4 @@
-#include "output/public_urls.h"
+#include "render/public_urls.h"
 
 #include "links/site_links.h"
 
@@ -24,6 +24,15 @@ std::string MeetingsData() {
 }
 std::string MeetingData(const std::string& id) {
   return "data/meetings/" + id + ".json";
+}
+std::string WorkProgrammesData() {
+  return "data/work-programmes.json";
+}
+std::string ForwardPlansData() {
+  return "data/forward-plans.json";
+}
+std::string ForwardPlansFeed() {
+  return "forward-plans/feed.xml";
 }
 std::string CommitteesData() {
   return "data/committees.json";

@@ -1,0 +1,178 @@
+// clerk build (and each rebuild of clerk serve): load and check the site
+// beside reading the last build's log, render into the SiteWriter, index for
+// search, commit, and save what the next build reads back.
+#include <chrono>
+#include <filesystem>
+#include <future>
+#include <optional>
+#include <sstream>
+
+#include "builder/build_held.h"
+#include "builder/build_stamp.h"
+#include "builder/builder.h"
+#include "builder/report.h"
+#include "builder/search_step.h"
+#include "builder/stages.h"
+#include "cli/progress_line.h"
+#include "model/parallel.h"
+#include "model/stage_timer.h"
+#include "output/fingerprint_set_file.h"
+#include "output/site_writer.h"
+#include "output/source_stamp.h"
+
+namespace clerk::builder {
+namespace {
+
+// One build: its options, its large structures and what it has found.
+class OneBuild {
+ public:
+  OneBuild(const BuildOptions& options, std::ostream& log, bool last)
+      : options_(options),
+        log_(log),
+        jobs_(Jobs(options)),
+        site_(!last),
+        writer_(!last, options.out),
+        records_(!last, (std::filesystem::path(options.out) / kRecordCacheDir).string()),
+        scans_file_((std::filesystem::path(options.out) / kAcronymScansFile).string()) {}
+
+  int Run(std::string* messages);
+
+ private:
+  bool LoadBesideLog(bool ok);
+  bool RenderAndCommit();
+  bool SaveForNextBuild(bool ok, const Fingerprint& stamp);
+  int Report(bool ok, std::string* messages);
+
+  const BuildOptions& options_;
+  std::ostream& log_;
+  const int jobs_;
+  const std::chrono::steady_clock::time_point started_ = std::chrono::steady_clock::now();
+  StageTimer timer_;
+  Diagnostics diag_;
+  BuildHeld<Site> site_;
+  BuildHeld<SiteWriter> writer_;
+  // Meeting folders as loaded, kept in the output folder for the next build.
+  BuildHeld<RecordCache> records_;
+  // Files the last build scanned clean for acronyms, kept the same way.
+  const std::string scans_file_;
+  CheckMemo memo_;
+  RenderStats stats_;
+  std::optional<output::SearchIndexReport> search_report_;
+};
+
+int OneBuild::Run(std::string* messages) {
+  bool ok = CheckOutputDir(options_.out, options_.source, diag_);
+  ok = ThemeFound(options_.source, diag_) && ok;
+  WarnIfNoSearch(options_, diag_);
+  // Nothing changed since the last build (sources, theme, clerk, options)
+  // and the output is as it was left: done.
+  const Fingerprint stamp = BuildStamp(options_);
+  timer_.Mark("source stamp");
+  size_t intact_files = 0;
+  if (ok && NothingChanged(options_, stamp, jobs_, &intact_files)) {
+    log_ << "clerk build: nothing changed since the last build -> " << intact_files
+         << " files in " << options_.out << "/ (0 written, 0 removed, " << intact_files
+         << " unchanged; " << Elapsed(started_) << ")\n";
+    if (messages) messages->clear();
+    return 0;
+  }
+  const bool writer_ready = LoadBesideLog(ok);
+  if (writer_ready && diag_.HasErrors()) writer_->Abort();  // removes its staging folder
+  if (ok && !diag_.HasErrors()) ok = writer_ready && RenderAndCommit();
+  ok = ok && !diag_.HasErrors();
+  ok = SaveForNextBuild(ok, stamp);
+  return Report(ok, messages);
+}
+
+// The writer reads the last build's log while the site loads: neither needs
+// the other, and on a large site each takes a good part of an edit build.
+// True when the writer is ready to take pages.
+bool OneBuild::LoadBesideLog(bool ok) {
+  Diagnostics begin_diag;
+  std::future<bool> begun;
+  if (ok) begun = Beside(jobs_, [&] { return writer_->Begin(begin_diag); });
+  if (ok) memo_.clean_before = LoadFingerprintSet(scans_file_, "acronyms");
+  if (ok) LoadAndCheck(options_, jobs_, *site_, diag_, &*records_, &memo_);
+  const bool writer_ready = begun.valid() && begun.get();
+  diag_.Merge(begin_diag);
+  timer_.Mark("load and check, total");
+  return writer_ready;
+}
+
+// Renders into the writer and commits (or aborts) the new site. The search
+// index is built in the new site before it is swapped in, so a reader, or a
+// kill, never sees pages newer than their index.
+bool OneBuild::RenderAndCommit() {
+  ProgressLine progress(log_, &log_ == &std::cerr && ProgressLine::Interactive(2));
+  RenderOptions render = MakeRenderOptions(options_, jobs_, *site_);
+  render.progress = [&](size_t done, size_t total) {
+    progress.Update("rendering pages", done, total);
+  };
+  bool ok = Render(options_, *site_, render, *writer_, diag_, stats_);
+  progress.Done();
+  if (!options_.no_search)
+    writer_->SetBeforeSwap([&](const std::string& site_dir) {
+      search_report_ =
+          BuildSearch(site_dir, options_, jobs_, writer_->committed_log(), log_);
+    });
+  ok = ok ? writer_->Commit(diag_) : (writer_->Abort(), false);
+  timer_.Mark("render and commit, total");
+  return ok;
+}
+
+// Saves the record cache, the acronym scans and the stamp after a build that
+// succeeded. The fast path is only for builds that had nothing to say, and
+// whose search index is whole: the stamp goes before Pagefind runs and comes
+// back after, so a build stopped while indexing is not "nothing changed".
+bool OneBuild::SaveForNextBuild(bool ok, const Fingerprint& stamp) {
+  if (ok) {
+    records_->Save(*site_);
+    SaveFingerprintSet(memo_.clean_now, scans_file_, "acronyms");
+    timer_.Mark("save caches");
+  }
+  bool save_stamp = ok && diag_.WarningCount() == 0;
+  if (ok) RemoveStamp(options_.out);
+  // The search index checks its own parts: after a build that wrote
+  // nothing, a part whose Pagefind run failed last time is tried again.
+  if (ok && search_report_) {
+    if (search_report_->result != output::SearchIndexResult::kNotFound)
+      log_ << "clerk build: " << search_report_->Summary() << "\n";
+    // Failed parts are tried again next time.
+    save_stamp =
+        save_stamp && search_report_->result != output::SearchIndexResult::kFailed;
+  }
+  if (save_stamp) SaveStamp(options_.out, stamp);
+  return ok;
+}
+
+int OneBuild::Report(bool ok, std::string* messages) {
+  const SiteWriter::Counts counts = writer_->counts();
+  PrintDiagnostics(diag_, log_);
+  if (messages) {
+    std::ostringstream text;
+    PrintDiagnostics(diag_, text);
+    *messages = text.str();
+  }
+  if (!ok) {
+    log_ << "clerk build: failed with " << Summary(diag_) << "; " << options_.out
+         << " was not changed\n";
+    return kExitContentError;
+  }
+  log_ << "clerk build: " << Plural(static_cast<int>(site_->meetings.size()), "meeting")
+       << ", " << Plural(static_cast<int>(site_->documents.size()), "document") << " -> "
+       << Plural(static_cast<int>(stats_.paths.size()), "file") << " in " << options_.out
+       << "/ (" << counts.written << " written, " << counts.removed << " removed, "
+       << counts.unchanged << " unchanged; " << Elapsed(started_) << ")";
+  if (diag_.WarningCount() > 0) log_ << "; " << Plural(diag_.WarningCount(), "warning");
+  log_ << "\n";
+  return 0;
+}
+
+}  // namespace
+
+int Build(const BuildOptions& options, std::ostream& log, std::string* messages,
+          bool last) {
+  return OneBuild(options, log, last).Run(messages);
+}
+
+}  // namespace clerk::builder

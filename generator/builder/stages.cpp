@@ -1,0 +1,90 @@
+#include "builder/stages.h"
+
+#include <future>
+
+#include "cli/install_paths.h"
+#include "links/check_minutes.h"
+#include "links/check_references.h"
+#include "model/parallel.h"
+#include "model/stage_timer.h"
+#include "output/resident_files.h"
+
+namespace clerk::builder {
+
+std::string ThemeDir(const std::string& source) {
+  return clerk::ThemeDir(source, ProgramDir()).string();
+}
+
+bool ThemeFound(const std::string& source, Diagnostics& diag) {
+  const std::string dir = ThemeDir(source);
+  std::error_code ec;
+  if (std::filesystem::is_directory(dir, ec)) return true;
+  diag.Error({dir, 0, 0}, NoThemeMessage(source, ProgramDir()));
+  return false;
+}
+
+int Jobs(const BuildOptions& options) {
+  return options.jobs > 0 ? options.jobs : DefaultJobs();
+}
+
+void LoadAndCheck(const BuildOptions& options, int jobs, Site& site, Diagnostics& diag,
+                  RecordCache* cache, CheckMemo* memo) {
+  StageTimer timer;
+  if (!Guarded(diag, [&] {
+        site = LoadSite(options.source, diag, cache, {options.allow_outside_links});
+      }))
+    return;
+  site.today = options.today;
+  timer.Mark("load", cache ? std::to_string(cache->hits()) + " of " +
+                                 std::to_string(site.meetings.size()) +
+                                 " meeting folders from the cache"
+                           : "");
+  // The checks only read the site: references and minute numbers (one pass
+  // each over every record) run on their own thread beside the acronym
+  // check, and their findings are merged in a fixed order.
+  Diagnostics refs_diag, acronyms_diag;
+  size_t scanned = 0;
+  Guarded(diag, [&] {
+    std::future<void> refs = Beside(jobs, [&] {
+      CheckReferences(site, refs_diag);
+      CheckMinuteNumbering(site, refs_diag);
+    });
+    scanned =
+        memo ? CheckAcronyms(site, acronyms_diag, &memo->clean_before, &memo->clean_now)
+             : CheckAcronyms(site, acronyms_diag);
+    refs.get();
+  });
+  diag.Merge(refs_diag);
+  diag.Merge(acronyms_diag);
+  timer.Mark("check acronyms", std::to_string(scanned) +
+                                   " files scanned; references and minute numbers "
+                                   "checked beside it");
+}
+
+RenderOptions MakeRenderOptions(const BuildOptions& options, int jobs, const Site& site) {
+  RenderOptions render;
+  render.theme_dir = ThemeDir(options.source);
+  render.base_url = options.base_url.empty() ? site.config.base_url : options.base_url;
+  render.jobs = jobs;
+  return render;
+}
+
+bool Render(const BuildOptions& options, const Site& site, const RenderOptions& render,
+            OutputSink& sink, Diagnostics& diag, RenderStats& stats) {
+  // Rendering needs consistent records; don't pile follow-on errors on top.
+  if (diag.HasErrors()) return false;
+  if (!Guarded(diag, [&] { stats = RenderSite(site, render, sink, diag); })) return false;
+  if (diag.HasErrors()) return false;
+  StageTimer timer;
+  bool made = false;
+  if (!Guarded(diag, [&] {
+        made = output::PutResidentFiles(site,
+                                        {render.base_url, options.noindex, render.jobs},
+                                        stats.records, stats.paths, sink);
+      }))
+    return false;
+  timer.Mark("feeds, calendars, data", made ? "made" : "kept");
+  return !diag.HasErrors() && !(options.strict && diag.WarningCount() > 0);
+}
+
+}  // namespace clerk::builder

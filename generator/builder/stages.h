@@ -1,0 +1,65 @@
+// The stages a build and a check share: load and check the records, render
+// the pages and the resident files into a sink, each guarded so that an
+// exception becomes an error instead of ending clerk.
+#pragma once
+
+#include <filesystem>
+#include <string>
+
+#include "builder/builder.h"
+#include "content/loader.h"
+#include "links/check_acronyms.h"
+#include "model/diagnostics.h"
+#include "model/utf8.h"
+#include "render/site_renderer.h"
+
+namespace clerk::builder {
+
+// Runs one stage; if it throws (a file system error no check foresaw, or a
+// bug), the run fails with a clear error instead of ending the program:
+// clerk serve runs builds in its own process and must outlive a bad one.
+template <typename Stage>
+bool Guarded(Diagnostics& diag, Stage&& stage) {
+  try {
+    stage();
+    return true;
+  } catch (const std::filesystem::filesystem_error& e) {
+    const std::string path = e.path1().empty() ? "clerk" : e.path1().string();
+    diag.Error({utf8::Escaped(path), 0, 0}, "cannot read: " + e.code().message());
+  } catch (const std::exception& e) {
+    diag.Error({"clerk", 0, 0}, std::string("internal error, please report it: ") +
+                                    utf8::Escaped(e.what()));
+  }
+  return false;
+}
+
+// The site's own theme if it has one, else the one that comes with clerk
+// (cli/install_paths.h).
+std::string ThemeDir(const std::string& source);
+
+// False, with one error that says where clerk looked, if there is no theme
+// at all: a clerk program copied away from its install or build folder, say.
+bool ThemeFound(const std::string& source, Diagnostics& diag);
+
+// What the checks found clean: by the last build (read before the checks)
+// and by this one (saved after a successful build).
+struct CheckMemo {
+  AcronymScans clean_before, clean_now;
+};
+
+// The jobs a build runs on: --jobs, else every core.
+int Jobs(const BuildOptions& options);
+
+// Loads the site (through `cache`, if given) and checks its records and
+// references (skipping what `memo` says was clean), on `jobs` threads.
+void LoadAndCheck(const BuildOptions& options, int jobs, Site& site, Diagnostics& diag,
+                  RecordCache* cache = nullptr, CheckMemo* memo = nullptr);
+
+RenderOptions MakeRenderOptions(const BuildOptions& options, int jobs, const Site& site);
+
+// Renders every page into `sink`, then the calendars, feeds, open data and
+// sitemap. Returns false when there are errors (or warnings under --strict).
+bool Render(const BuildOptions& options, const Site& site, const RenderOptions& render,
+            OutputSink& sink, Diagnostics& diag, RenderStats& stats);
+
+}  // namespace clerk::builder

@@ -287,10 +287,17 @@ std::string PlainRecommendation(const Recommendation& r) {
   return "It suggests that " + ShouldBe(LowerFirstWord(s)) + ".";
 }
 
+std::set<std::string> GlossaryTerms(const Site& site) {
+  std::set<std::string> terms;
+  for (const auto& [term, entry] : site.glossary) terms.insert(term);
+  return terms;
+}
+
 // A title as easy read shows it: blocks of capitals in sentence case,
 // "Request(s)" as "Requests", "(if any)" left out, and "a/b/c" as
-// "a, b or c" (a number such as "2021/22" is kept).
-std::string PlainTitle(const std::string& title, const Site& site) {
+// "a, b or c" (a number such as "2021/22" is kept). `acronyms`: the
+// glossary's terms (GlossaryTerms), made once, not once per title.
+std::string PlainTitle(const std::string& title, const std::set<std::string>& acronyms) {
   std::string t = title;
   bool capitals =
       std::none_of(t.begin(), t.end(), [](char c) { return ascii::IsLower(c); });
@@ -322,11 +329,7 @@ std::string PlainTitle(const std::string& title, const Site& site) {
     for (size_t at = t.find(double_or); at != std::string::npos; at = t.find(double_or))
       t.erase(at, 4);  // "and/or" -> "or"
   }
-  if (t.find('<') == std::string::npos) {
-    std::set<std::string> acronyms;
-    for (const auto& [term, entry] : site.glossary) acronyms.insert(term);
-    t = SentenceCaseCapitals(t, acronyms);
-  }
+  if (t.find('<') == std::string::npos) t = SentenceCaseCapitals(t, acronyms);
   return t;
 }
 
@@ -494,7 +497,9 @@ std::vector<std::string> SplitLongSentence(const std::string& sentence) {
 
 class Builder {
  public:
-  explicit Builder(const SiteIndex& index) : index_(index), site_(index.site) {}
+  // `acronyms`: GlossaryTerms(index.site), made once for every page.
+  Builder(const SiteIndex& index, const std::set<std::string>& acronyms)
+      : index_(index), site_(index.site), acronyms_(acronyms) {}
 
   // Every page with easy-read words of its own, by key, made when called.
   static std::map<std::string, std::function<EasyPage(const Builder&)>> Makers(
@@ -538,12 +543,14 @@ class Builder {
 
   std::string CommitteeName(const Meeting& m) const {
     const Committee* c = index_.CommitteeOf(m);
-    return X(PlainTitle(c ? c->name : index_.MeetingTitle(m), site_));
+    return X(PlainTitle(c ? c->name : index_.MeetingTitle(m), acronyms_));
   }
 
   // A title in easy read's words: acronyms written out, capitals and
   // jargon's brackets and slashes tidied.
-  std::string T(const std::string& title) const { return X(PlainTitle(title, site_)); }
+  std::string T(const std::string& title) const {
+    return X(PlainTitle(title, acronyms_));
+  }
 
   // How a meeting is spoken of. kPast: it was held (or its minutes are here).
   // kPlanned: it was cancelled or moved, or its date has passed and the site
@@ -1676,6 +1683,7 @@ class Builder {
 
   const SiteIndex& index_;
   const Site& site_;
+  const std::set<std::string>& acronyms_;  // the glossary's terms, for PlainTitle
 };
 
 }  // namespace
@@ -1742,23 +1750,26 @@ std::string TimeInWords(const TimeOfDay& t) {
 
 EasyPage FallbackEasyPage(const std::string& key, const std::string& title,
                           const SiteIndex& index) {
-  return Builder(index).Fallback(key, title);
+  const std::set<std::string> acronyms = GlossaryTerms(index.site);
+  return Builder(index, acronyms).Fallback(key, title);
 }
 
 struct EasyReadPages::Makers {
   std::map<std::string, std::function<EasyPage(const Builder&)>> by_key;
+  std::set<std::string> acronyms;  // GlossaryTerms, for every page's Builder
 };
 
 EasyReadPages::EasyReadPages(const SiteIndex& index)
     : index_(index),
-      makers_(std::make_unique<Makers>(Makers{Builder::Makers(index.site)})) {}
+      makers_(std::make_unique<Makers>(
+          Makers{Builder::Makers(index.site), GlossaryTerms(index.site)})) {}
 
 EasyReadPages::~EasyReadPages() = default;
 
 std::optional<EasyPage> EasyReadPages::Find(const std::string& key) const {
   auto it = makers_->by_key.find(key);
   if (it == makers_->by_key.end()) return std::nullopt;
-  return it->second(Builder(index_));
+  return it->second(Builder(index_, makers_->acronyms));
 }
 
 std::vector<std::string> EasyReadPages::Keys() const {

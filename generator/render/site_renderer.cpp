@@ -29,6 +29,7 @@
 #include "render/resident_links.h"
 #include "render/site_index.h"
 #include "render/templates.h"
+#include "render/theme_files.h"
 #include "render/urls.h"
 
 namespace clerk {
@@ -80,13 +81,12 @@ namespace {
 // expanded into the text), the base address and the build's date (what
 // "upcoming" and "current" mean). Any change renders all; a page whose
 // bytes come out the same is still not written again.
-Fingerprint SharedInputs(const Site& site, const RenderOptions& options) {
+Fingerprint SharedInputs(const Site& site, const RenderOptions& options,
+                         const ThemeFiles& theme) {
   Hasher h;
   h.Add(ProgramIdentity());
   h.Add(IsoDate(site.today));
-  for (const std::string& rel : ListFiles(options.theme_dir)) {
-    h.Add(rel).Add(ReadFile(fs::path(options.theme_dir) / rel));
-  }
+  for (const auto& [rel, bytes] : theme.files) h.Add(rel).Add(bytes);
   AddGlossary(h, site);
   h.Add(options.base_url);
   return h.Finish();
@@ -246,9 +246,14 @@ RenderStats RenderSite(const Site& site, const RenderOptions& options, OutputSin
   const std::vector<Rendition> renditions = DefaultRenditions();
   ResidentLinks resident_links(index, opts.base_url);
   GlossaryExpander glossary(site);
-  const Fingerprint shared = SharedInputs(site, opts);
-  const std::string standard_css =
-      ReadFile(fs::path(opts.theme_dir) / "css" / "standard.css");
+  // Every theme file, read once: templates, styles and files copied.
+  const ThemeFiles theme_files = ThemeFiles::Read(opts.theme_dir);
+  const Fingerprint shared = SharedInputs(site, opts, theme_files);
+  auto theme_file = [&theme_files](const std::string& rel) {
+    const std::string* bytes = theme_files.Find(rel);
+    return bytes ? *bytes : std::string();
+  };
+  const std::string standard_css = theme_file("css/standard.css");
 
   // Pages that "@/" links point at, with the anchors they point at: their
   // ids are kept for the link check.
@@ -264,7 +269,7 @@ RenderStats RenderSite(const Site& site, const RenderOptions& options, OutputSin
   // site. (A template missing is said once too: Diagnostics drops repeats.)
   for (const Rendition& each : renditions) {
     Theme theme;
-    theme.Load(opts.theme_dir, each, diag);
+    theme.Load(theme_files, each, diag);
   }
   if (diag.HasErrors()) return stats;
 
@@ -282,7 +287,7 @@ RenderStats RenderSite(const Site& site, const RenderOptions& options, OutputSin
     if (w.themes.empty()) {
       for (const Rendition& each : renditions) {
         w.themes.push_back(std::make_unique<Theme>());
-        w.themes.back()->Load(opts.theme_dir, each, w.diag);
+        w.themes.back()->Load(theme_files, each, w.diag);
       }
       for (const Rendition& each : renditions) {
         w.contexts.push_back(
@@ -329,8 +334,7 @@ RenderStats RenderSite(const Site& site, const RenderOptions& options, OutputSin
       // Served at any path, so it carries its styles with it.
       std::string css = standard_css;
       if (rendition.id != "standard") {
-        css += ReadFile(fs::path(opts.theme_dir) / rendition.id / "css" /
-                        (rendition.id + ".css"));
+        css += theme_file(rendition.id + "/css/" + rendition.id + ".css");
       }
       page.data["inline_css"] = css;
     }
@@ -388,20 +392,22 @@ RenderStats RenderSite(const Site& site, const RenderOptions& options, OutputSin
   // Theme files (CSS, pictures), not its templates; then the site's own
   // files, as they are.
   std::vector<std::string> paths = std::move(page_paths);
-  auto put_file = [&](const std::string& path, const fs::path& from) {
-    std::string bytes = ReadFile(from);
+  auto put_bytes = [&](const std::string& path, std::string bytes) {
     Fingerprint inputs = FingerprintOf(bytes);
     if (!sink.UpToDate(path, inputs)) sink.Put(path, inputs, std::move(bytes));
     paths.push_back(path);
   };
-  for (const std::string& rel : ListFiles(opts.theme_dir)) {
+  auto put_file = [&](const std::string& path, const fs::path& from) {
+    put_bytes(path, ReadFile(from));
+  };
+  for (const auto& [rel, bytes] : theme_files.files) {
     if (IsTemplate(rel) || IsHidden(rel)) continue;
-    put_file(urls::ThemeAsset(rel), fs::path(opts.theme_dir) / rel);
+    put_bytes(urls::ThemeAsset(rel), bytes);
   }
   // Browsers and feed readers ask for /favicon.ico whatever a page links to:
   // the theme's icon answers there too, not a 404.
-  if (fs::is_regular_file(fs::path(opts.theme_dir) / "favicon.ico"))
-    put_file(urls::RootFavicon(), fs::path(opts.theme_dir) / "favicon.ico");
+  if (const std::string* icon = theme_files.Find("favicon.ico"))
+    put_bytes(urls::RootFavicon(), *icon);
   fs::path root = site.root.empty() ? "." : site.root;
   fs::path assets = root / "assets";
   for (const std::string& rel : ListFiles(assets)) {

@@ -2,10 +2,8 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
 #include <kainjow/mustache.hpp>
 #include <set>
-#include <sstream>
 #include <vector>
 
 #include "render/table_regions.h"
@@ -16,26 +14,22 @@ namespace {
 namespace fs = std::filesystem;
 namespace mustache = kainjow::mustache;
 
-bool ReadTemplates(const fs::path& dir, std::map<std::string, std::string>& texts,
+// The templates in folder `folder` of the theme ("templates/" or
+// "<rendition>/templates/"), not in folders below it: name -> text, and
+// name -> file for errors.
+void TakeTemplates(const ThemeFiles& theme, const std::string& folder,
+                   std::map<std::string, std::string>& texts,
                    std::map<std::string, std::string>& paths) {
-  std::error_code ec;
-  if (!fs::is_directory(dir, ec)) return false;
-  std::vector<fs::path> files;
-  for (const auto& entry : fs::directory_iterator(dir, ec)) {
-    if (entry.is_regular_file() && entry.path().extension() == ".mustache") {
-      files.push_back(entry.path());
-    }
+  static constexpr std::string_view kExtension = ".mustache";
+  for (const auto& [rel, bytes] : theme.files) {
+    if (rel.size() <= folder.size() + kExtension.size() || rel.rfind(folder, 0) != 0 ||
+        rel.find('/', folder.size()) != std::string::npos || !rel.ends_with(kExtension))
+      continue;
+    std::string name =
+        rel.substr(folder.size(), rel.size() - folder.size() - kExtension.size());
+    texts[name] = bytes;
+    paths[name] = (fs::path(theme.dir) / rel).generic_string();
   }
-  std::sort(files.begin(), files.end());
-  for (const fs::path& file : files) {
-    std::ifstream in(file, std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
-    std::string name = file.stem().string();
-    texts[name] = text.str();
-    paths[name] = file.generic_string();
-  }
-  return true;
 }
 
 // Builds the Mustache value in place, moving each child into its parent:
@@ -160,17 +154,22 @@ struct Theme::Parsed {
 
 void Theme::Load(const std::string& theme_dir, const Rendition& rendition,
                  Diagnostics& diag) {
-  dir_ = theme_dir;
+  Load(ThemeFiles::Read(theme_dir), rendition, diag);
+}
+
+void Theme::Load(const ThemeFiles& theme, const Rendition& rendition, Diagnostics& diag) {
+  dir_ = theme.dir;
   templates_.clear();
   paths_.clear();
-  fs::path base = fs::path(theme_dir) / "templates";
-  if (!ReadTemplates(base, templates_, paths_)) {
+  if (!theme.has_templates) {
+    fs::path base = fs::path(theme.dir) / "templates";
     diag.Error(SourcePos{base.generic_string(), 0, 0},
                "theme has no templates folder: expected *.mustache files here");
     return;
   }
+  TakeTemplates(theme, "templates/", templates_, paths_);
   // The rendition's own templates replace the standard ones of the same name.
-  ReadTemplates(fs::path(theme_dir) / rendition.id / "templates", templates_, paths_);
+  TakeTemplates(theme, rendition.id + "/templates/", templates_, paths_);
   std::map<std::string, std::string> inlined;
   runtime_partials_.clear();
   raw_partials_.clear();

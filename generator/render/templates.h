@@ -16,6 +16,7 @@
 
 #include "model/diagnostics.h"
 #include "render/site_renderer.h"
+#include "render/theme_files.h"
 
 namespace clerk {
 
@@ -23,6 +24,8 @@ class Theme {
  public:
   // Reads the templates; a missing templates folder is an error in `diag`.
   void Load(const std::string& theme_dir, const Rendition& rendition, Diagnostics& diag);
+  // The same from a theme already read (RenderSite reads it once per build).
+  void Load(const ThemeFiles& theme, const Rendition& rendition, Diagnostics& diag);
 
   bool Has(const std::string& name) const { return templates_.count(name) > 0; }
 

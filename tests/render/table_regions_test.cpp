@@ -99,3 +99,18 @@ TEST_CASE("tables of papers and of templates get their region when the page is m
                  "aria-label=\"Members of Panel\">"));
   CHECK(Contains(page, "aria-label=\"Table 1: Costs\">"));
 }
+
+TEST_CASE("each table finds the region just before it, among many tables",
+          "[render][tables]") {
+  // Regions looked up in a list of their starts: a wrapped table, an
+  // unwrapped one after it (the earlier region is not its own), and a
+  // region far back that encloses other text first.
+  const std::string table = "<table>\n<tr><td>x</td></tr>\n</table>";
+  std::string page =
+      "<div class=\"table-wrap\" tabindex=\"0\">\n<p>Text</p>\n" + table + "\n</div>\n";
+  for (int i = 0; i < 200; ++i) page += "<p>Row " + std::to_string(i) + "</p>\n" + table;
+  page += "\n" + WrapTables(table);
+  std::string out = WrapTables(page);
+  CHECK(Count(out, "<div class=\"table-wrap") == 1 + 200 + 1 + 1);
+  CHECK(WrapTables(out) == out);  // wrapped once, never twice
+}

@@ -1,0 +1,50 @@
+#include "render/theme_files.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace clerk {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string ReadBytes(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream out;
+  out << in.rdbuf();
+  return out.str();
+}
+
+}  // namespace
+
+ThemeFiles ThemeFiles::Read(const std::string& dir) {
+  ThemeFiles theme;
+  theme.dir = dir;
+  std::error_code ec;
+  theme.has_templates = fs::is_directory(fs::path(dir) / "templates", ec);
+  if (!fs::is_directory(dir, ec)) return theme;
+  std::vector<std::string> names;
+  for (auto it = fs::recursive_directory_iterator(dir, ec);
+       !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+    if (it->is_regular_file())
+      names.push_back(fs::relative(it->path(), dir).generic_string());
+  }
+  std::sort(names.begin(), names.end());
+  theme.files.reserve(names.size());
+  for (std::string& rel : names) {
+    std::string bytes = ReadBytes(fs::path(dir) / rel);
+    theme.files.emplace_back(std::move(rel), std::move(bytes));
+  }
+  return theme;
+}
+
+const std::string* ThemeFiles::Find(const std::string& rel) const {
+  auto it = std::lower_bound(files.begin(), files.end(), rel,
+                             [](const std::pair<std::string, std::string>& file,
+                                const std::string& name) { return file.first < name; });
+  return it != files.end() && it->first == rel ? &it->second : nullptr;
+}
+
+}  // namespace clerk

@@ -10,6 +10,8 @@ namespace {
 
 namespace fs = std::filesystem;
 
+constexpr int kMaxDepth = 16;
+
 std::string ReadBytes(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);
   std::ostringstream out;
@@ -26,9 +28,14 @@ ThemeFiles ThemeFiles::Read(const std::string& dir) {
   theme.has_templates = fs::is_directory(fs::path(dir) / "templates", ec);
   if (!fs::is_directory(dir, ec)) return theme;
   std::vector<std::string> names;
-  for (auto it = fs::recursive_directory_iterator(dir, ec);
+  // A theme may link in a shared folder (templates/ -> ../common), so links
+  // to folders are followed; the depth bound ends a link that loops.
+  for (auto it = fs::recursive_directory_iterator(
+           dir, fs::directory_options::follow_directory_symlink, ec);
        !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-    if (it->is_regular_file())
+    if (it.depth() > kMaxDepth) it.disable_recursion_pending();
+    std::error_code file_ec;
+    if (it->is_regular_file(file_ec))
       names.push_back(fs::relative(it->path(), dir).generic_string());
   }
   std::sort(names.begin(), names.end());

@@ -32,6 +32,19 @@ TEST_CASE("a theme's files are read once, sorted, and found by path",
   CHECK_FALSE(missing.has_templates);
 }
 
+TEST_CASE("a theme's linked folders are read, and a link that loops ends",
+          "[render][theme_files]") {
+  testing::TempDir dir;
+  testing::WriteFile(dir.path() / "shared" / "page.mustache", "<p>{{title}}</p>");
+  std::filesystem::create_directories(dir.path() / "theme");
+  std::filesystem::create_directory_symlink("../shared", dir.path() / "theme" / "templates");
+  std::filesystem::create_directory_symlink("..", dir.path() / "shared" / "loop");
+  ThemeFiles theme = ThemeFiles::Read((dir.path() / "theme").string());
+  CHECK(theme.has_templates);
+  REQUIRE(theme.Find("templates/page.mustache") != nullptr);
+  CHECK(*theme.Find("templates/page.mustache") == "<p>{{title}}</p>");
+}
+
 TEST_CASE("templates load from a theme read before, with the rendition's own",
           "[render][theme_files]") {
   ThemeFiles theme;

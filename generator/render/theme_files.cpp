@@ -10,7 +10,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-constexpr int kMaxDepth = 16;
+constexpr int kMaxDepth = 8;
 
 std::string ReadBytes(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);
@@ -29,7 +29,7 @@ ThemeFiles ThemeFiles::Read(const std::string& dir) {
   if (!fs::is_directory(dir, ec)) return theme;
   std::vector<std::string> names;
   // A theme may link in a shared folder (templates/ -> ../common), so links
-  // to folders are followed; the depth bound ends a link that loops.
+  // to folders are followed; the depth bound (deeper than any theme) ends a link that loops.
   for (auto it = fs::recursive_directory_iterator(
            dir, fs::directory_options::follow_directory_symlink, ec);
        !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {

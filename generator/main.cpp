@@ -23,6 +23,8 @@
 #include "cli/version.h"
 #include "config/base_url.h"
 #include "content/loader.h"
+#include "incremental/fingerprint_set_file.h"
+#include "incremental/source_stamp.h"
 #include "links/check_acronyms.h"
 #include "links/check_minutes.h"
 #include "links/check_references.h"
@@ -33,11 +35,9 @@
 #include "model/program_identity.h"
 #include "model/stage_timer.h"
 #include "model/utf8.h"
-#include "output/fingerprint_set_file.h"
 #include "output/resident_files.h"
 #include "output/search_index.h"
 #include "output/site_writer.h"
-#include "output/source_stamp.h"
 #include "publish/deploy.h"
 #include "readability/check_readability.h"
 #include "render/site_renderer.h"
@@ -512,8 +512,9 @@ int main(int argc, char** argv) {
   check->add_option("--format", opt.format, "Output format: text or json (default: text)")
       ->check(CLI::IsMember({"text", "json"}));
   check->add_flag("--strict", opt.strict, "Treat warnings as errors");
-  check->add_option("--today", opt.today_flag,
-                    "The date to check against, YYYY-MM-DD (default: SOURCE_DATE_EPOCH or today)");
+  check->add_option(
+      "--today", opt.today_flag,
+      "The date to check against, YYYY-MM-DD (default: SOURCE_DATE_EPOCH or today)");
   check->add_flag("--tbc", opt.tbc,
                   "List what is still to be confirmed for upcoming meetings");
   check->add_flag("--allow-outside-links", opt.allow_outside_links, outside_links_help);
@@ -531,9 +532,10 @@ int main(int argc, char** argv) {
   deploy->add_option(
       "--target", deploy_opt.target_name,
       "Named target from site.yaml (default: its only target, or the one named default)");
-  deploy->add_option("--to", deploy_opt.to_url,
-                     "Target URL (file, sftp, ftp, ftps, webdav, webdavs, s3), instead of "
-                     "--target (default: none, the target comes from site.yaml)");
+  deploy->add_option(
+      "--to", deploy_opt.to_url,
+      "Target URL (file, sftp, ftp, ftps, webdav, webdavs, s3), instead of "
+      "--target (default: none, the target comes from site.yaml)");
   deploy->add_option("--out", deploy_opt.out, "Built site folder (default: public)");
   deploy->add_flag("--dry-run", deploy_opt.dry_run, "Show the plan; change nothing");
   deploy->add_flag("--yes", deploy_opt.yes, "Allow deletions without asking");

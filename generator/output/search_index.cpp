@@ -16,9 +16,9 @@
 #include <tuple>
 #include <unordered_map>
 
+#include "incremental/build_log.h"
 #include "model/fingerprint.h"
 #include "output/atomic_write.h"
-#include "output/build_log.h"
 
 namespace clerk::output {
 namespace {

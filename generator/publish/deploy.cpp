@@ -86,23 +86,23 @@ int DeployWith(const DeployOptions& opt, const std::string& display,
 
   // 1. The built site.
   std::error_code ec;
-  if (fs::is_directory(opt.out, ec) && !fs::exists(fs::path(opt.out) / kSiteMarkerName, ec))
-    return fail(out_name + "/ is not a site built by clerk (no " + kSiteMarkerName +
+  if (fs::is_directory(opt.out, ec) && !fs::exists(fs::path(opt.out) / kSiteMarker, ec))
+    return fail(out_name + "/ is not a site built by clerk (no " + kSiteMarker +
                 "): run clerk build first");
   std::string error;
   int jobs = std::max(1, opt.jobs);
   std::optional<Manifest> local = ScanSite(opt.out, jobs, &error);
   if (!local) return fail(error);
-  if (local->empty()) return fail(out_name + "/ holds no files: refusing to deploy an empty site");
+  if (local->empty())
+    return fail(out_name + "/ holds no files: refusing to deploy an empty site");
 
   // 2. What the host holds, from its manifest. This is the first contact: bad
   // credentials or an unknown host key stop here, before anything is written.
   std::vector<std::unique_ptr<Remote>> remotes;
   remotes.push_back(factory());
   std::string manifest_text;
-  RemoteResult got = WithRetries(opt, nullptr, [&] {
-    return remotes[0]->Fetch(kManifestName, &manifest_text);
-  });
+  RemoteResult got = WithRetries(
+      opt, nullptr, [&] { return remotes[0]->Fetch(kManifestName, &manifest_text); });
   Manifest remote;
   bool have_manifest = false;
   if (got.ok()) {
@@ -170,11 +170,14 @@ int DeployWith(const DeployOptions& opt, const std::string& display,
     }
     if (stop) return fail(failure.message);
     for (size_t i = 0; i < paths.size(); ++i) {
-      if (!found[i].sha256.empty()) remote[paths[i]] = found[i];
-      else if (present[i]) remote[paths[i]] = FileEntry{-1, ""};  // there, but different
+      if (!found[i].sha256.empty())
+        remote[paths[i]] = found[i];
+      else if (present[i])
+        remote[paths[i]] = FileEntry{-1, ""};  // there, but different
     }
     log << "clerk deploy: no usable manifest on " << display << ": compared "
-        << Thousands(paths.size()) << " files by " << (any ? "size and content" : "sampling (host empty)")
+        << Thousands(paths.size()) << " files by "
+        << (any ? "size and content" : "sampling (host empty)")
         << "; nothing will be deleted\n";
   }
 
@@ -184,8 +187,8 @@ int DeployWith(const DeployOptions& opt, const std::string& display,
   stats.planned_uploads = plan.uploads;
   stats.planned_deletions = plan.deletions;
   stats.planned_replaced = plan.replaced_deletions;
-  log << "clerk deploy: " << out_name << "/ -> " << display << ": " << (opt.dry_run ? "would " : "")
-      << DescribePlan(plan) << "\n";
+  log << "clerk deploy: " << out_name << "/ -> " << display << ": "
+      << (opt.dry_run ? "would " : "") << DescribePlan(plan) << "\n";
   if (opt.dry_run && opt.verbose) {
     for (const PlanItem& item : plan.items)
       log << "  "
@@ -212,8 +215,10 @@ int DeployWith(const DeployOptions& opt, const std::string& display,
     std::string text = SerializeManifest(state);
     if (text == written) return RemoteResult{};
     std::string sha = Sha256Hex(text);
-    RemoteResult r = retry ? WithRetries(opt, nullptr, [&] { return remotes[0]->Put(kManifestName, text, sha); })
-                           : remotes[0]->Put(kManifestName, text, sha);
+    RemoteResult r =
+        retry ? WithRetries(opt, nullptr,
+                            [&] { return remotes[0]->Put(kManifestName, text, sha); })
+              : remotes[0]->Put(kManifestName, text, sha);
     if (r.ok()) written = text;
     return r;
   };
@@ -237,9 +242,11 @@ int DeployWith(const DeployOptions& opt, const std::string& display,
                  static_cast<int64_t>(data.size()) != item.entry.size ||
                  Sha256Hex(data) != item.entry.sha256) {
         result = {RemoteStatus::kOther,
-                  out_name + "/" + item.path + " changed or vanished during the deploy: build, then deploy again"};
+                  out_name + "/" + item.path +
+                      " changed or vanished during the deploy: build, then deploy again"};
       } else {
-        result = WithRetries(opt, &stop, [&] { return r.Put(item.path, data, item.entry.sha256); });
+        result = WithRetries(opt, &stop,
+                             [&] { return r.Put(item.path, data, item.entry.sha256); });
       }
       std::lock_guard<std::mutex> lock(mutex);
       if (!result.ok()) {
@@ -264,8 +271,9 @@ int DeployWith(const DeployOptions& opt, const std::string& display,
       // Keep what was done, if the host still answers; then stop.
       write_manifest(false);
       progress.Interrupt();
-      log << "clerk deploy: stopped after " << Thousands(stats.uploaded) << " uploads and "
-          << Thousands(stats.deleted) << " deletions; run the same command again to finish\n";
+      log << "clerk deploy: stopped after " << Thousands(stats.uploaded)
+          << " uploads and " << Thousands(stats.deleted)
+          << " deletions; run the same command again to finish\n";
       return fail(failure.message);
     }
     RemoteResult m = write_manifest(true);
@@ -273,10 +281,11 @@ int DeployWith(const DeployOptions& opt, const std::string& display,
       progress.Interrupt();
       return fail("cannot write the manifest: " + m.message);
     }
-    progress.BatchDone(b + 1, batches.size(), PhaseName(batch.phase), batch.end - batch.begin,
-                       batch_bytes);
+    progress.BatchDone(b + 1, batches.size(), PhaseName(batch.phase),
+                       batch.end - batch.begin, batch_bytes);
   }
-  RemoteResult m = write_manifest(true);  // also when nothing changed but the manifest was rebuilt
+  RemoteResult m =
+      write_manifest(true);  // also when nothing changed but the manifest was rebuilt
   progress.Interrupt();
   if (!m.ok()) return fail("cannot write the manifest: " + m.message);
 
@@ -309,12 +318,15 @@ int RunDeploy(DeployOptions opt, std::ostream& log) {
     if (diag.HasErrors()) return kDeployFailed;
     std::string name = opt.target_name;
     if (name.empty()) {
-      if (site.deploy.size() == 1) name = site.deploy.begin()->first;
-      else if (site.deploy.count("default")) name = "default";
+      if (site.deploy.size() == 1)
+        name = site.deploy.begin()->first;
+      else if (site.deploy.count("default"))
+        name = "default";
       else
-        return usage(site.deploy.empty()
-                         ? "no deploy target: give --to URL, or add one under deploy: in site.yaml"
-                         : "several deploy targets in site.yaml: choose one with --target NAME");
+        return usage(
+            site.deploy.empty()
+                ? "no deploy target: give --to URL, or add one under deploy: in site.yaml"
+                : "several deploy targets in site.yaml: choose one with --target NAME");
     }
     auto it = site.deploy.find(name);
     if (it == site.deploy.end()) {

@@ -58,7 +58,7 @@ struct DocumentHtml {
 // What a build knows of a piece of Markdown (a paper's body, a meeting's
 // minutes, a meeting's agenda) without rendering it: the fingerprint of what
 // it is rendered from and the "@/" links in it. Kept between builds
-// (output/known_bodies.h), so an edit build renders only what changed.
+// (incremental/known_bodies.h), so an edit build renders only what changed.
 struct BodySummary {
   Fingerprint source;  // BodySource()
   std::vector<MarkdownSiteLink> site_links;

@@ -1,4 +1,4 @@
-#include "output/batch_file.h"
+#include "incremental/batch_file.h"
 
 #include <fcntl.h>
 #include <sys/stat.h>

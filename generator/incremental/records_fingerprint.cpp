@@ -1,4 +1,4 @@
-#include "content/records_fingerprint.h"
+#include "incremental/records_fingerprint.h"
 
 #include <algorithm>
 #include <filesystem>

@@ -1,4 +1,4 @@
-#include "output/build_log.h"
+#include "incremental/build_log.h"
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -9,8 +9,8 @@
 #include <string_view>
 #include <vector>
 
+#include "incremental/batch_file.h"
 #include "output/atomic_write.h"
-#include "output/batch_file.h"
 
 namespace clerk {
 namespace {

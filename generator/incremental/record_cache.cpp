@@ -1,4 +1,4 @@
-#include "content/record_cache.h"
+#include "incremental/record_cache.h"
 
 #include <fcntl.h>
 #include <sys/stat.h>

@@ -12,15 +12,13 @@
 #   a link to its own folder, and a library sees the roots of the libraries it
 #   links (and theirs), so an include from above is "no such file".
 #
-# A new folder must be added here, or the configure stops. The build state
-# (generator/incremental/, on its own branch) goes in as
-#   set(CLERK_LAYER_incremental model files)
-# with incremental added to the lists of content, output, serve and builder.
+# A new folder must be added here, or the configure stops.
 
 # Bottom to top; a folder may only name folders listed before it.
 set(CLERK_LAYERS
   model        # the structs, dates, diagnostics, fingerprints; no I/O
-  files        # writing files whole (atomic rename): the file-system seam
+  files        # the file-system seam: reading sources safely, writing files whole
+  incremental  # the build state: build log, record cache, bodies, page ids, stamps
   schema       # the field table of every kind of record, JSON Schemas
   config       # values of site.yaml: base URL, language tag
   content      # reads site.yaml, YAML records and Markdown into the model
@@ -36,19 +34,20 @@ set(CLERK_LAYERS
 )
 
 set(CLERK_LAYER_model)
-set(CLERK_LAYER_files)
+set(CLERK_LAYER_files model)
+set(CLERK_LAYER_incremental model files)
 set(CLERK_LAYER_schema model files)
 set(CLERK_LAYER_config model)
-set(CLERK_LAYER_content model schema config)
+set(CLERK_LAYER_content model files incremental schema config)
 set(CLERK_LAYER_links model content)
-set(CLERK_LAYER_render model config content links)
-set(CLERK_LAYER_readability model content render)
-set(CLERK_LAYER_output model files config content links render)
+set(CLERK_LAYER_render model incremental config content links)
+set(CLERK_LAYER_readability model files content render)
+set(CLERK_LAYER_output model files incremental config content links render)
 set(CLERK_LAYER_cli model)
-set(CLERK_LAYER_publish model files config content cli)
+set(CLERK_LAYER_publish model files incremental config content cli)
 set(CLERK_LAYER_scaffold model files schema config content links)
 set(CLERK_LAYER_serve model render)
-set(CLERK_LAYER_builder model config content links render readability output cli)
+set(CLERK_LAYER_builder model files incremental config content links render readability output cli)
 
 # Stops the configure when a folder includes a folder it does not name,
 # listing every such include as file:line under its folder. Files are

@@ -12,7 +12,7 @@
 #include <string>
 
 #include "content/record_loaders.h"
-#include "content/source_files.h"
+#include "files/source_files.h"
 #include "content/yaml_reader.h"
 #include "fuzz_support.h"
 #include "schema/tables.h"

@@ -17,9 +17,9 @@
 #include "cli/progress_line.h"
 #include "model/parallel.h"
 #include "model/stage_timer.h"
-#include "output/fingerprint_set_file.h"
+#include "incremental/fingerprint_set_file.h"
 #include "output/site_writer.h"
-#include "output/source_stamp.h"
+#include "incremental/source_stamp.h"
 
 namespace clerk::builder {
 namespace {

@@ -5,7 +5,7 @@
 #include "builder/stages.h"
 #include "model/program_identity.h"
 #include "output/search_index.h"
-#include "output/source_stamp.h"
+#include "incremental/source_stamp.h"
 
 namespace clerk::builder {
 

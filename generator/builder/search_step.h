@@ -7,7 +7,7 @@
 
 #include "builder/builder.h"
 #include "model/diagnostics.h"
-#include "output/build_log.h"
+#include "incremental/build_log.h"
 #include "output/search_index.h"
 
 namespace clerk::builder {

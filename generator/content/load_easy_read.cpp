@@ -10,7 +10,7 @@
 
 #include "content/pictogram_names.h"
 #include "content/record_loaders.h"
-#include "content/source_files.h"
+#include "files/source_files.h"
 #include "content/yaml_reader.h"
 #include "schema/tables.h"
 

@@ -9,7 +9,7 @@
 
 #include "content/list_fields.h"
 #include "content/record_loaders.h"
-#include "content/source_files.h"
+#include "files/source_files.h"
 #include "content/yaml_reader.h"
 #include "schema/tables.h"
 

@@ -8,7 +8,7 @@
 #include "content/glossary_loader.h"
 #include "content/list_fields.h"
 #include "content/record_loaders.h"
-#include "content/source_files.h"
+#include "files/source_files.h"
 #include "content/yaml_reader.h"
 #include "model/did_you_mean.h"
 #include "model/word_pattern.h"

@@ -6,7 +6,7 @@
 #include "content/email_address.h"
 #include "content/list_fields.h"
 #include "content/record_loaders.h"
-#include "content/source_files.h"
+#include "files/source_files.h"
 #include "content/yaml_reader.h"
 #include "model/ascii.h"
 #include "model/did_you_mean.h"

@@ -2,7 +2,7 @@
 #include <optional>
 
 #include "content/record_loaders.h"
-#include "content/source_files.h"
+#include "files/source_files.h"
 #include "content/yaml_reader.h"
 #include "schema/tables.h"
 

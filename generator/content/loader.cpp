@@ -3,12 +3,12 @@
 #include <filesystem>
 
 #include "content/record_loaders.h"
-#include "content/records_fingerprint.h"
 #include "content/site_config.h"
-#include "content/source_boundary.h"
-#include "content/source_files.h"
+#include "files/source_boundary.h"
+#include "files/source_files.h"
 #include "content/source_tree.h"
 #include "content/yaml_reader.h"
+#include "incremental/records_fingerprint.h"
 #include "model/parallel.h"
 #include "model/utf8.h"
 

@@ -6,7 +6,7 @@
 
 #include <string>
 
-#include "content/record_cache.h"
+#include "incremental/record_cache.h"
 #include "model/diagnostics.h"
 #include "model/model.h"
 
@@ -21,7 +21,7 @@ struct LoadOptions {
 // `root` is the --source directory. Paths in messages are relative to the
 // current directory when root is ".", else prefixed with root. With a
 // `cache`, unchanged meeting folders are read from it and those parsed are
-// noted in it (content/record_cache.h). The sources are walked first
+// noted in it (incremental/record_cache.h). The sources are walked first
 // (content/source_tree.h): what must not be read is reported, not read.
 Site LoadSite(const std::string& root, Diagnostics& diag, RecordCache* cache = nullptr,
               const LoadOptions& options = {});

@@ -1,6 +1,7 @@
 #include "content/paper_body.h"
 
-#include "content/source_files.h"
+#include "files/source_files.h"
+#include "incremental/state_files.h"
 
 namespace clerk {
 
@@ -20,7 +21,8 @@ std::optional<std::string> PaperBody(const Document& doc, Diagnostics& diag) {
   // time (the record cache could not see it): say how to get out of both.
   diag.Error(doc.pos,
              "the paper changed or disappeared while clerk was building: build again "
-             "(if this repeats, delete the .clerk-cache folder in the output folder)");
+             "(if this repeats, delete the " +
+                 std::string(kCacheDir) + " folder in the output folder)");
   return std::nullopt;
 }
 

@@ -6,7 +6,7 @@
 #include "config/base_url.h"
 #include "config/language_tag.h"
 #include "content/email_address.h"
-#include "content/source_files.h"
+#include "files/source_files.h"
 #include "content/yaml_reader.h"
 #include "schema/tables.h"
 

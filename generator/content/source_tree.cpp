@@ -9,8 +9,8 @@
 #include <system_error>
 #include <vector>
 
-#include "content/source_boundary.h"
-#include "content/source_files.h"
+#include "files/source_boundary.h"
+#include "files/source_files.h"
 #include "model/utf8.h"
 
 namespace clerk {

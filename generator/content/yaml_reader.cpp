@@ -9,7 +9,7 @@
 #include <sstream>
 #include <stdexcept>
 
-#include "content/source_files.h"
+#include "files/source_files.h"
 #include "content/yaml_syntax.h"
 #include "model/did_you_mean.h"
 #include "model/utf8.h"

@@ -23,15 +23,9 @@
 #include <vector>
 
 #include "model/diagnostics.h"
+#include "model/site_link.h"
 
 namespace clerk {
-
-struct SiteLink {
-  SourcePos pos;
-  std::string target;  // as written: "@/meetings/x#item-7"
-
-  bool operator==(const SiteLink&) const = default;
-};
 
 struct SiteLinkTarget {
   std::string page;    // output path of the standard page: "meetings/x/index.html"

@@ -557,7 +557,7 @@ struct Site {
   std::map<std::string, WorkProgramme> work_programmes;
   std::map<std::string, ForwardPlan> forward_plans;
   // Meeting folder -> fingerprint of what its records were loaded from
-  // (content/records_fingerprint.h); filled when loading through a cache.
+  // (incremental/records_fingerprint.h); filled when loading through a cache.
   std::map<std::string, Fingerprint> folder_records;
 };
 

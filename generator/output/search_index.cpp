@@ -17,8 +17,8 @@
 #include <unordered_map>
 
 #include "files/atomic_write.h"
+#include "incremental/build_log.h"
 #include "model/fingerprint.h"
-#include "output/build_log.h"
 
 namespace clerk::output {
 namespace {

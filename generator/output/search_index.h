@@ -30,14 +30,14 @@
 #include <string>
 #include <vector>
 
-#include "output/build_log.h"
+#include "incremental/build_log.h"
+#include "incremental/state_files.h"
 #include "output/pagefind_program.h"
 
 namespace clerk::output {
 
 // Under the output folder: the bundles, and what each was indexed from.
 inline constexpr const char* kSearchDir = "pagefind";
-inline constexpr const char* kSearchPartsFile = "pagefind/.clerk-search-parts";
 
 // What identifies the Pagefind that FindPagefind finds (its file, size and
 // time), for a build's source stamp: an upgraded Pagefind is not "nothing

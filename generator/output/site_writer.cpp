@@ -12,15 +12,15 @@
 #include <set>
 #include <system_error>
 
-#include "content/source_files.h"
+#include "files/source_files.h"
+#include "incremental/known_bodies.h"
+#include "incremental/known_page_ids.h"
+#include "incremental/source_stamp.h"
 #include "model/parallel.h"
 #include "model/stage_timer.h"
 #include "output/carry_over.h"
 #include "output/folder_swap.h"
 #include "output/kill_point.h"
-#include "output/known_bodies.h"
-#include "output/known_page_ids.h"
-#include "output/source_stamp.h"
 
 namespace clerk {
 namespace fs = std::filesystem;
@@ -372,24 +372,16 @@ void SiteWriter::Abort() {
 
 namespace {
 
-// Clerk's bookkeeping at the top of the site that a build writes afresh (or
-// copies and appends to), never carries over as it is: the build log, what
-// is known of bodies and page ids, the source stamp (saved again only after
-// the search index is whole), and their temporary files.
+// Clerk's bookkeeping that a build writes afresh (or copies and appends
+// to), never carries over as it is: incremental/state_files.h.
 bool Rewritten(std::string_view path) {
-  for (std::string_view name :
-       {kBuildLogName, kKnownBodiesName, kKnownPageIdsName, kSourceStampName}) {
-    if (path.substr(0, name.size()) == name &&
-        (path.size() == name.size() || path.substr(name.size(), 4) == ".tmp"))
-      return true;
-  }
-  return false;
+  return IsRewrittenStateFile(path);
 }
 
 // Files that are Clerk's though no build log lists them: its bookkeeping and
 // caches, and the search index (which removes what it does not know).
 bool ClerksOwn(std::string_view path) {
-  return path.rfind(".clerk-", 0) == 0 || path.rfind("pagefind/", 0) == 0;
+  return IsStateFile(path) || path.rfind("pagefind/", 0) == 0;
 }
 
 // "a, b, c and 4 more".

@@ -42,15 +42,14 @@
 #include <unordered_set>
 #include <vector>
 
+#include "incremental/build_log.h"
+#include "incremental/known_bodies.h"
+#include "incremental/known_page_ids.h"
+#include "incremental/state_files.h"
 #include "model/diagnostics.h"
-#include "output/build_log.h"
-#include "output/known_bodies.h"
-#include "output/known_page_ids.h"
 #include "render/site_renderer.h"
 
 namespace clerk {
-
-inline constexpr const char* kSiteMarker = ".clerk-site";
 
 // Checks that `out_dir` may be replaced; reports why not otherwise.
 bool CheckOutputDir(const std::string& out_dir, const std::string& source_root,

@@ -86,9 +86,8 @@ int DeployWith(const DeployOptions& opt, const std::string& display,
 
   // 1. The built site.
   std::error_code ec;
-  if (fs::is_directory(opt.out, ec) &&
-      !fs::exists(fs::path(opt.out) / kSiteMarkerName, ec))
-    return fail(out_name + "/ is not a site built by clerk (no " + kSiteMarkerName +
+  if (fs::is_directory(opt.out, ec) && !fs::exists(fs::path(opt.out) / kSiteMarker, ec))
+    return fail(out_name + "/ is not a site built by clerk (no " + kSiteMarker +
                 "): run clerk build first");
   std::string error;
   int jobs = std::max(1, opt.jobs);

@@ -8,6 +8,7 @@
 #include <sstream>
 #include <thread>
 
+#include "incremental/state_files.h"
 #include "publish/contained_path.h"
 
 namespace clerk::publish {
@@ -76,8 +77,8 @@ class FileRemote : public Remote {
     if (!r.ok()) return r;
     std::ostringstream tid;
     tid << std::this_thread::get_id();
-    std::string temp =
-        "." + parent.leaf + ".clerk-tmp-" + std::to_string(::getpid()) + "-" + tid.str();
+    std::string temp = "." + parent.leaf + kRemoteTempInfix + std::to_string(::getpid()) +
+                       "-" + tid.str();
     constexpr int kFlags = O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC;
     Fd file(::openat(parent.fd(), temp.c_str(), kFlags, 0666));
     if (!file.valid() && errno == EEXIST) {

@@ -82,11 +82,8 @@ std::optional<Manifest> ScanSite(const std::string& dir, int jobs, std::string* 
   for (; !ec && it != end; it.increment(ec)) {
     if (!it->is_regular_file(ec)) continue;
     std::string rel = fs::relative(it->path(), dir, ec).generic_string();
-    if (rel == kSiteMarkerName || rel == kManifestName || rel == ".clerk-build-log" ||
-        rel == ".clerk-sources" || rel == ".clerk-bodies" || rel == ".clerk-page-ids" ||
-        rel.rfind(".clerk-cache/", 0) == 0 || rel == "pagefind/.clerk-search-parts" ||
-        rel.rfind("pagefind/.staging/", 0) == 0)
-      continue;
+    // Clerk's bookkeeping and markers are not part of the website.
+    if (IsStateFile(rel)) continue;
     // The manifest written after the deploy must read back: a name it would
     // refuse (a line break, a backslash) is not deployed at all.
     if (!IsSafeRelativePath(rel)) {

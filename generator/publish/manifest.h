@@ -17,11 +17,9 @@
 #include <optional>
 #include <string>
 
-namespace clerk::publish {
+#include "incremental/state_files.h"
 
-inline constexpr const char* kManifestName = ".clerk-manifest";
-// Files of the built folder that are not part of the website.
-inline constexpr const char* kSiteMarkerName = ".clerk-site";
+namespace clerk::publish {
 
 struct FileEntry {
   int64_t size = 0;

@@ -7,7 +7,7 @@
 #include <optional>
 #include <set>
 
-#include "content/source_files.h"
+#include "files/source_files.h"
 #include "content/yaml_reader.h"
 #include "render/easy_read.h"
 #include "render/site_index.h"

@@ -12,6 +12,7 @@
 #include "model/diagnostics.h"
 #include "model/fingerprint.h"
 #include "model/model.h"
+#include "incremental/body_summary.h"
 #include "render/markdown.h"
 
 namespace clerk {
@@ -53,16 +54,6 @@ struct DocumentHtml {
   std::string body;
   std::vector<MarkdownHeading> headings;               // for a contents list
   std::map<std::string, std::string> recommendations;  // recommendation id -> html
-};
-
-// What a build knows of a piece of Markdown (a paper's body, a meeting's
-// minutes, a meeting's agenda) without rendering it: the fingerprint of what
-// it is rendered from and the "@/" links in it. Kept between builds
-// (output/known_bodies.h), so an edit build renders only what changed.
-struct BodySummary {
-  Fingerprint source;  // BodySource()
-  std::vector<MarkdownSiteLink> site_links;
-  bool clean = true;  // rendering it reported nothing (only those are kept)
 };
 
 // The fingerprint of everything a paper's rendered body (DocumentHtml) is

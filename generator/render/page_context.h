@@ -64,7 +64,7 @@ class PageContext {
   // While set, building a page appends to *reads the key
   // ("<meeting>/<document>") of every paper whose rendered body it reads.
   // Bodies are the one input not in the site's records fingerprint
-  // (content/records_fingerprint.h), so a later build can tell from these
+  // (incremental/records_fingerprint.h), so a later build can tell from these
   // keys alone that a page need not be built again.
   void RecordBodyReads(std::vector<std::string>* reads) { body_reads_ = reads; }
 

@@ -16,7 +16,7 @@
 #include <set>
 #include <sstream>
 
-#include "content/records_fingerprint.h"
+#include "incremental/records_fingerprint.h"
 #include "links/site_links.h"
 #include "model/parallel.h"
 #include "model/program_identity.h"

@@ -45,7 +45,7 @@ struct RenderOptions {
 };
 
 // What a page was built from besides the inputs every page shares: the
-// site's records (content/records_fingerprint.h) and the paper bodies it
+// site's records (incremental/records_fingerprint.h) and the paper bodies it
 // read. Kept per page, so the next build can tell that a page is unchanged
 // without building its data.
 struct PageDeps {
@@ -119,7 +119,7 @@ class DiscardSink : public OutputSink {
 
 struct RenderStats {
   std::vector<std::string> paths;  // every file of the site, sorted
-  Fingerprint records;    // content/records_fingerprint.h; zero if not worked out
+  Fingerprint records;    // incremental/records_fingerprint.h; zero if not worked out
   size_t built = 0;       // pages whose data was built
   size_t rendered = 0;    // pages rendered and handed to the sink
   size_t up_to_date = 0;  // pages the sink already had

@@ -3,7 +3,7 @@
 // "--- " has front matter all the same.
 #include <catch2/catch.hpp>
 
-#include "content/source_files.h"
+#include "files/source_files.h"
 #include "model/diagnostics.h"
 
 using namespace clerk;

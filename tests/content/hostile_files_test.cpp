@@ -15,7 +15,7 @@
 #include <set>
 #include <thread>
 
-#include "content/source_files.h"
+#include "files/source_files.h"
 #include "test_support.h"
 
 namespace fs = std::filesystem;

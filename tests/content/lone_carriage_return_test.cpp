@@ -3,7 +3,7 @@
 // than was written, and Markdown lost its paragraphs.
 #include <catch2/catch.hpp>
 
-#include "content/source_files.h"
+#include "files/source_files.h"
 #include "test_support.h"
 
 using namespace clerk;

@@ -3,8 +3,8 @@
 
 #include <catch2/catch.hpp>
 
-#include "content/record_cache.h"
 #include "content/record_loaders.h"
+#include "incremental/record_cache.h"
 #include "test_support.h"
 
 using namespace clerk;

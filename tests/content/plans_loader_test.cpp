@@ -3,7 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "content/loader.h"
-#include "content/record_cache.h"
+#include "incremental/record_cache.h"
 #include "links/check_references.h"
 #include "test_support.h"
 

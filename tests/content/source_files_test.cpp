@@ -1,4 +1,4 @@
-#include "content/source_files.h"
+#include "files/source_files.h"
 
 #include <catch2/catch.hpp>
 

@@ -1,4 +1,4 @@
-#include "output/line_reader.h"
+#include "files/line_reader.h"
 
 #include <catch2/catch.hpp>
 #include <string>

@@ -4,9 +4,9 @@
 #include <catch2/catch.hpp>
 #include <csignal>
 
+#include "incremental/known_bodies.h"
 #include "model/parallel.h"
 #include "output/folder_swap.h"
-#include "output/known_bodies.h"
 #include "test_support.h"
 
 using namespace clerk;

@@ -5,6 +5,7 @@
 #include <mutex>
 #include <sstream>
 
+#include "incremental/state_files.h"
 #include "model/model.h"
 #include "publish/deploy.h"
 #include "publish/file_remote.h"
@@ -134,10 +135,9 @@ TEST_CASE("scan: hashes every file but the marker", "[publish]") {
 TEST_CASE("scan: the build's bookkeeping files are never deployed", "[publish]") {
   TempDir dir;
   MakeSite(dir.path());
-  for (const char* name :
-       {".clerk-build-log", ".clerk-sources", ".clerk-bodies", ".clerk-page-ids",
-        ".clerk-cache/records/x.rec", ".clerk-cache/acronym-scans",
-        "pagefind/.clerk-search-parts", "pagefind/.staging/standard-site/pagefind.js"}) {
+  // incremental/state_files.h lists them all.
+  for (const clerk::StateFile& entry : clerk::kStateFiles) {
+    const std::string name = std::string(entry.path) + (entry.folder ? "/x/y.bin" : "");
     std::filesystem::create_directories((dir.path() / name).parent_path());
     WriteFile(dir.path() / name, "bookkeeping");
   }

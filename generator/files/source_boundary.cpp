@@ -1,4 +1,4 @@
-#include "content/source_boundary.h"
+#include "files/source_boundary.h"
 
 #include <limits.h>
 #include <stdlib.h>

@@ -1,4 +1,4 @@
-#include "content/records_fingerprint.h"
+#include "incremental/records_fingerprint.h"
 
 #include <algorithm>
 #include <filesystem>
@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "content/source_files.h"
+#include "files/source_files.h"
 #include "model/diagnostics.h"
 #include "model/parallel.h"
 

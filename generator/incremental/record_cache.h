@@ -14,13 +14,11 @@
 #include <utility>
 #include <vector>
 
+#include "incremental/state_files.h"
 #include "model/model.h"
 
 namespace clerk {
 
-// Under the output folder; not deployed, carried over when a build replaces
-// the whole folder.
-inline constexpr const char* kRecordCacheDir = ".clerk-cache/records";
 // The entry that holds every work programme (content/work-programmes/, a
 // thousand YAML files on a large site); no meeting folder can have this name.
 inline constexpr const char* kWorkProgrammesEntry = "@work-programmes";

@@ -1,4 +1,4 @@
-#include "output/batch_file.h"
+#include "incremental/batch_file.h"
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -6,7 +6,7 @@
 
 #include <cerrno>
 
-#include "content/source_files.h"
+#include "files/source_files.h"
 
 namespace clerk::batch_file {
 

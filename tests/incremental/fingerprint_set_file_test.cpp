@@ -1,4 +1,4 @@
-#include "output/fingerprint_set_file.h"
+#include "incremental/fingerprint_set_file.h"
 
 #include <catch2/catch.hpp>
 

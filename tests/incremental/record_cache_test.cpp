@@ -1,6 +1,6 @@
 // The record cache: meeting folders read back exactly as they were loaded,
 // and only while their files are unchanged.
-#include "content/record_cache.h"
+#include "incremental/record_cache.h"
 
 #include <catch2/catch.hpp>
 #include <filesystem>

@@ -1,8 +1,8 @@
-#include "output/fingerprint_set_file.h"
+#include "incremental/fingerprint_set_file.h"
 
 #include <filesystem>
 
-#include "content/source_files.h"
+#include "files/source_files.h"
 #include "files/atomic_write.h"
 
 namespace clerk {

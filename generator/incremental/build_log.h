@@ -33,11 +33,10 @@
 #include <unordered_map>
 #include <vector>
 
+#include "incremental/state_files.h"
 #include "model/fingerprint.h"
 
 namespace clerk {
-
-inline constexpr const char* kBuildLogName = ".clerk-build-log";
 
 struct BuildLogEntry {
   Fingerprint inputs;               // what the file was made from

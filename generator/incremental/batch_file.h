@@ -18,7 +18,7 @@
 #include <utility>
 
 #include "files/atomic_write.h"
-#include "output/line_reader.h"
+#include "files/line_reader.h"
 
 namespace clerk::batch_file {
 

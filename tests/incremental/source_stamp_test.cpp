@@ -1,4 +1,4 @@
-#include "output/source_stamp.h"
+#include "incremental/source_stamp.h"
 
 #include <catch2/catch.hpp>
 #include <filesystem>

@@ -11,13 +11,10 @@
 #include <set>
 #include <string>
 
+#include "incremental/state_files.h"
 #include "model/fingerprint.h"
 
 namespace clerk {
-
-// Under the output folder, beside the record cache (not deployed, carried
-// over when a build replaces the folder): files scanned clean for acronyms.
-inline constexpr const char* kAcronymScansFile = ".clerk-cache/acronym-scans";
 
 std::set<Fingerprint> LoadFingerprintSet(const std::string& path,
                                          const std::string& kind);

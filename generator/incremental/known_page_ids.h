@@ -3,7 +3,7 @@
 // <out>/.clerk-page-ids so that an edit build checks links into pages it
 // keeps without reading those pages again.
 //
-// Text in batches (output/batch_file.h), one page a record:
+// Text in batches (incremental/batch_file.h), one page a record:
 //   P <content, 32 hex> <path>\t<id> <id> ...
 // or "R <path>" for a page no longer kept; each batch ends "# end <records>".
 // An edit build appends the records that changed. Missing, damaged or
@@ -15,12 +15,11 @@
 #include <string>
 #include <vector>
 
+#include "incremental/batch_file.h"
+#include "incremental/state_files.h"
 #include "model/fingerprint.h"
-#include "output/batch_file.h"
 
 namespace clerk {
-
-inline constexpr const char* kKnownPageIdsName = ".clerk-page-ids";
 
 struct PageIds {
   Fingerprint content;  // of the page's bytes when its ids were read

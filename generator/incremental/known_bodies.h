@@ -3,7 +3,7 @@
 // in it. Kept in <out>/.clerk-bodies so an edit build renders only the
 // papers whose text changed, yet still checks every paper's links.
 //
-// Text in batches (output/batch_file.h), one paper a record:
+// Text in batches (incremental/batch_file.h), one paper a record:
 //   B <source, 32 hex> <number of links> <key>
 //   L <line> <column> <file>\t<target>      (one line per link)
 // or "R <key>" for a paper gone; each batch ends "# end <records>". An edit
@@ -15,12 +15,11 @@
 #include <optional>
 #include <string>
 
-#include "output/batch_file.h"
-#include "render/content_html.h"
+#include "incremental/batch_file.h"
+#include "incremental/state_files.h"
+#include "incremental/body_summary.h"
 
 namespace clerk {
-
-inline constexpr const char* kKnownBodiesName = ".clerk-bodies";
 
 // What the file held when read, and where its complete batches end (for
 // SaveKnownBodies to append after).

@@ -11,11 +11,10 @@
 #include <string>
 #include <vector>
 
+#include "incremental/state_files.h"
 #include "model/fingerprint.h"
 
 namespace clerk {
-
-inline constexpr const char* kSourceStampName = ".clerk-sources";
 
 // `inputs`: files and folders (walked recursively; missing ones count as
 // missing). `extra`: anything else the output depends on.

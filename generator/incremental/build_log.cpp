@@ -1,4 +1,4 @@
-#include "output/build_log.h"
+#include "incremental/build_log.h"
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "files/atomic_write.h"
-#include "output/batch_file.h"
+#include "incremental/batch_file.h"
 
 namespace clerk {
 namespace {

@@ -1,4 +1,4 @@
-#include "output/source_stamp.h"
+#include "incremental/source_stamp.h"
 
 #include <dirent.h>
 #include <fcntl.h>
@@ -11,8 +11,8 @@
 #include <filesystem>
 #include <fstream>
 
+#include "incremental/build_log.h"
 #include "model/parallel.h"
-#include "output/build_log.h"
 
 namespace clerk {
 namespace fs = std::filesystem;

@@ -1,4 +1,4 @@
-#include "content/source_files.h"
+#include "files/source_files.h"
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -14,7 +14,7 @@
 #include <string_view>
 #include <system_error>
 
-#include "content/source_boundary.h"
+#include "files/source_boundary.h"
 #include "model/utf8.h"
 
 namespace clerk {

@@ -1,4 +1,4 @@
-#include "content/record_cache.h"
+#include "incremental/record_cache.h"
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -12,8 +12,8 @@
 #include <mutex>
 #include <type_traits>
 
-#include "content/source_boundary.h"
-#include "content/source_files.h"
+#include "files/source_boundary.h"
+#include "files/source_files.h"
 #include "model/program_identity.h"
 
 namespace clerk {

@@ -1,8 +1,8 @@
-#include "output/known_bodies.h"
+#include "incremental/known_bodies.h"
 
 #include <string_view>
 
-#include "output/batch_file.h"
+#include "incremental/batch_file.h"
 
 namespace clerk {
 namespace {

@@ -1,8 +1,8 @@
-#include "output/build_log.h"
+#include "incremental/build_log.h"
 
 #include <catch2/catch.hpp>
 
-#include "output/batch_file.h"
+#include "incremental/batch_file.h"
 #include "test_support.h"
 
 using namespace clerk;

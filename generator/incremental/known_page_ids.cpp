@@ -1,9 +1,9 @@
-#include "output/known_page_ids.h"
+#include "incremental/known_page_ids.h"
 
 #include <functional>
 #include <string_view>
 
-#include "output/batch_file.h"
+#include "incremental/batch_file.h"
 
 namespace clerk {
 namespace {

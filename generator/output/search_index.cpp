@@ -124,6 +124,21 @@ int YearsPerPart(const std::vector<std::pair<size_t, int>>& meeting_pages) {
   return 10;
 }
 
+// The parts of the first rendition only: the other renditions' pages say
+// the same things in other words, and their search pages read this index
+// (see search_index.h).
+std::vector<SearchPart> IndexedParts(
+    const std::vector<std::string>& html,
+    const std::vector<std::pair<std::string, std::string>>& renditions) {
+  std::vector<SearchPart> parts = SearchParts(html, renditions);
+  if (renditions.empty()) return parts;
+  const std::string& indexed = renditions.front().first;
+  parts.erase(std::remove_if(parts.begin(), parts.end(),
+                             [&](const SearchPart& p) { return p.rendition != indexed; }),
+              parts.end());
+  return parts;
+}
+
 }  // namespace
 
 std::string PagefindStamp(const std::string& source_root) {
@@ -256,7 +271,7 @@ SearchIndexReport BuildSearchIndex(const std::string& out_dir,
     }
   });
   std::sort(html.begin(), html.end());
-  const std::vector<SearchPart> parts = SearchParts(html, options.renditions);
+  const std::vector<SearchPart> parts = IndexedParts(html, options.renditions);
 
   const fs::path root = fs::path(out_dir) / kSearchDir;
   const std::string program_stamp = ProgramStamp(program);
@@ -273,8 +288,10 @@ SearchIndexReport BuildSearchIndex(const std::string& out_dir,
   // left by a crash).
   std::error_code ec;
   fs::create_directories(root, ec);
+  // Only the indexed rendition's: the others' bundles, from before the
+  // index was built once, go too.
   std::set<std::string> renditions, dirs;
-  for (const auto& [id, prefix] : options.renditions) renditions.insert(id);
+  if (!options.renditions.empty()) renditions.insert(options.renditions.front().first);
   for (const SearchPart& part : parts) dirs.insert(part.dir());
   std::vector<fs::path> gone;
   for (const auto& entry : fs::directory_iterator(root, ec)) {
@@ -372,7 +389,7 @@ SearchIndexReport BuildSearchIndex(const std::string& out_dir,
   // Each rendition's list of bundles, and what each was made from.
   std::string state = std::string(kPartsHeader) + "\n";
   std::map<std::string, std::string> lists;
-  for (const auto& [id, prefix] : options.renditions) lists[id];
+  for (const std::string& id : renditions) lists[id];
   for (size_t i = 0; i < parts.size(); ++i) {
     if (!ok[i]) continue;
     state += fingerprints[i] + " " + parts[i].dir() + "\n";

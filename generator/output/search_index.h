@@ -2,9 +2,14 @@
 // binary comes inside the npm package) indexes the written site, which the
 // search page's script (themes/default/js/search.js) loads. It runs after the
 // output stage has written the site, on the real HTML, so it indexes exactly
-// what readers see: every rendition, with the committee, kind, year and
-// rendition filters the layout marks up (data-pagefind-body,
-// data-pagefind-filter).
+// what readers see, with the committee, kind, year and rendition filters
+// the layout marks up (data-pagefind-body, data-pagefind-filter).
+//
+// Only the standard rendition is indexed. Its large-print and easy-read
+// pages are the same papers in other words, and indexing them tripled the
+// work of every build; their search pages read the standard index and send
+// each result to their own rendition's page (render/search_page.cpp,
+// themes/default/js/search.js). Their excerpts are the standard text.
 //
 // The index is built in parts, because Pagefind holds everything it indexes
 // in memory and has no incremental mode: one run over the 21,000 pages of
@@ -13,10 +18,10 @@
 // rendition's meetings of some years (meetings/2019-*/..., or a span such as
 // 2010 to 2019, see SearchParts), or the rest of that rendition (home, lists,
 // committees, people, decisions ...). Each part is a
-// Pagefind bundle in <out>/pagefind/<rendition>/<part>/, re-indexed only when
-// one of its pages changed; <out>/pagefind/<rendition>.json lists the
-// rendition's bundles, and the search page merges them (Pagefind's
-// mergeIndex), so a reader still searches the whole rendition.
+// Pagefind bundle in <out>/pagefind/standard/<part>/, re-indexed only when
+// one of its pages changed; <out>/pagefind/standard.json lists the bundles,
+// and the search page merges them (Pagefind's mergeIndex), so a reader still
+// searches the whole site.
 //
 // Which Pagefind runs: output/pagefind_program.h. A missing Pagefind is a
 // warning on the build's diagnostics (so `--strict` fails): the site is
@@ -77,7 +82,8 @@ std::vector<SearchPart> SearchParts(
 enum class SearchIndexResult { kBuilt, kNotFound, kFailed };
 
 struct SearchIndexOptions {
-  // Each rendition's id and output folder, as for SearchParts.
+  // Each rendition's id and output folder, as for SearchParts. Only the
+  // first is indexed; the others' pages are left out of every part.
   std::vector<std::pair<std::string, std::string>> renditions;
   int jobs = 1;  // Pagefind runs at a time
   // Called after each part indexed, with the number done and to do.

@@ -12,7 +12,10 @@
 //     build removes anything there it did not make, so no file a person put
 //     in public/ can be there);
 //   - the new build has that rendition's search index (pagefind/<rendition>.json),
-//     so the file is replaced, not the search taken away.
+//     or the standard one that every rendition's search reads since the
+//     index is built once (pagefind/standard.json), so the file is
+//     replaced, not the search taken away. With it, an older clerk's
+//     pagefind/large-print.json and easy-read.json go without asking too.
 // Everything else (a page, a PDF, a file of a site built without its search
 // index) is a real deletion and needs --yes or a "y" at the prompt.
 #pragma once

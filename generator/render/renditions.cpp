@@ -51,6 +51,10 @@ RenditionExtras::RenditionExtras(const SiteIndex& index, std::string base_url)
 void RenditionExtras::AddData(PageData& page, const Rendition& rendition,
                               const std::vector<Rendition>& renditions) const {
   if (rendition.id != "easy-read") return;
+  // The search page keeps its form, in easy read's own words
+  // (easy-read/templates/search.mustache): it searches the standard index
+  // and opens the easy-read page of each result (output/search_index.h).
+  if (page.key == urls::Search()) return;
   std::optional<EasyPage> easy_page = easy_.Find(page.key);
   if (!easy_page) {
     // A page kind easy read has no words of its own for: say so, link to it.

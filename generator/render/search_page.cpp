@@ -5,6 +5,7 @@
 #include <set>
 
 #include "render/page_context.h"
+#include "render/site_renderer.h"
 #include "render/urls.h"
 
 namespace clerk {
@@ -29,10 +30,14 @@ PageData PageContext::SearchPage() {
   d["committees_href"] = Link(urls::Committees());
   d["meetings_href"] = Link(urls::Meetings());
   d["decisions_href"] = Link(urls::Decisions());
-  // The list of this rendition's index parts (output/search_index.h).
-  d["search_index"] = urls::Relative(page.path, "pagefind/" + rendition_.id + ".json");
+  // The list of the index parts (output/search_index.h). Only the standard
+  // rendition is indexed: every rendition's search page reads its index, and
+  // the script sends each result to this rendition's page (its folder's
+  // address relative to this page: "" for standard).
+  d["search_index"] = urls::Relative(
+      page.path, std::string("pagefind/") + DefaultRenditions().front().id + ".json");
+  d["rendition_root"] = urls::Relative(page.path, rendition_.prefix);
   d["script_src"] = urls::Relative(page.path, urls::ThemeAsset("js/search.js"));
-  d["rendition_label"] = rendition_.label;
   return page;
 }
 

@@ -5,8 +5,9 @@
 // expects that report among the results, the result count announced in the
 // role=status region, results from several parts of the index (it is built
 // in parts, merged by the page), and the results reachable by Tab. Then the same with a
-// committee filter that excludes it (no result), the large-print search page
-// (its own parts, its own pages), and the page with
+// committee filter that excludes it (no result), the large-print and
+// easy-read search pages (the standard index, each result sent to the
+// rendition's own page, which exists and opens when followed), and the page with
 // JavaScript off (it must say so and link to the committees and decisions).
 // Needs the site built with its Pagefind index (clerk build without
 // --no-search). Exit 0 when all pass, 1 on a failure, 2 on setup errors.
@@ -99,15 +100,30 @@ try {
   if (filtered.some((h) => h.includes(EXPECT))) fail('the committee filter did not exclude the report');
   if (!new URL(page.url()).searchParams.get('q')) fail('the query is not kept in the address');
 
-  // Large print: its own index parts, its own pages.
-  await page.goto(`${origin}/large-print/search/index.html?q=${encodeURIComponent(PHRASE)}`);
-  await page.waitForFunction(() => /result/.test(document.querySelector('[data-search-status]')?.textContent || ''),
-    null, { timeout: 15000 }).catch(() => {});
-  const large = await page.$$eval('[data-search-results] a', (as) => as.map((a) => a.getAttribute('href')));
-  if (!large.some((h) => h.includes(`large-print/${EXPECT}`))) {
-    fail(`large print: "${PHRASE}" did not find large-print/${EXPECT}; results: ${large.join(', ') || 'none'}`);
+  // Large print and easy read: the standard index (only it is built), each
+  // result sent to the rendition's own page, which exists; following one
+  // opens that page.
+  for (const rendition of ['large-print', 'easy-read']) {
+    await page.goto(`${origin}/${rendition}/search/index.html?q=${encodeURIComponent(PHRASE)}`);
+    await page.waitForFunction(() => /result/.test(document.querySelector('[data-search-status]')?.textContent || ''),
+      null, { timeout: 15000 }).catch(() => {});
+    const found = await page.$$eval('[data-search-results] a', (as) => as.map((a) => a.getAttribute('href')));
+    if (!found.some((h) => h.includes(`${rendition}/${EXPECT}`))) {
+      fail(`${rendition}: "${PHRASE}" did not find ${rendition}/${EXPECT}; results: ${found.join(', ') || 'none'}`);
+      continue;
+    }
+    if (found.some((h) => !h.includes(`/${rendition}/`))) fail(`${rendition} search shows other renditions`);
+    const missing = found.filter((h) => !fs.existsSync(path.join(site, new URL(h, origin).pathname)));
+    if (missing.length) fail(`${rendition}: results lead to pages that do not exist: ${missing.join(', ')}`);
+    const link = page.locator(`[data-search-results] a[href*="${rendition}/${EXPECT}"]`).first();
+    const [response] = await Promise.all([page.waitForNavigation(), link.click()]);
+    const opened = new URL(page.url()).pathname;
+    if (!response || response.status() !== 200 || !opened.includes(`/${rendition}/${EXPECT}`)) {
+      fail(`${rendition}: following the result opened ${opened} (${response ? response.status() : 'no response'})`);
+    } else {
+      console.log(`search: ${rendition} search found and opened ${opened}`);
+    }
   }
-  if (large.some((h) => !h.includes('/large-print/'))) fail('large-print search shows other renditions');
   for (const e of errors) fail(`script error: ${e}`);
 
   // JavaScript off: the page says so and links to the lists.

@@ -112,13 +112,14 @@ TEST_CASE(
     "[e2e][search]") {
   SearchSite site;
   std::string output = site.Build();
-  CHECK(output.find("search index: 9 of 9 parts indexed, 0 unchanged") !=
+  CHECK(output.find("search index: 3 of 3 parts indexed, 0 unchanged") !=
         std::string::npos);
-  // Three parts a rendition (the rest of the site, the meetings of 2010 to
-  // 2019 and of 2020 to 2029: a part holds ten years of a council this small),
-  // each listed for the search page and each a whole bundle.
+  // Three parts, of the standard rendition only (the rest of the site, the
+  // meetings of 2010 to 2019 and of 2020 to 2029: a part holds ten years of a
+  // council this small), each listed for the search page and each a whole
+  // bundle. The other renditions' search pages read the same index.
   auto before = site.Parts();
-  CHECK(before.size() == 9);
+  CHECK(before.size() == 3);
   CHECK(site.Listed() == Keys(before));
   for (const auto& [dir, made] : before) {
     INFO(dir);
@@ -126,19 +127,19 @@ TEST_CASE(
     CHECK(fs::exists(site.search() / dir / "pagefind.js"));
   }
   CHECK(fs::exists(site.search() / "standard/meetings-2010-2019"));
-  CHECK(fs::exists(site.search() / "easy-read/site"));
+  CHECK_FALSE(fs::exists(site.search() / "easy-read"));
+  CHECK_FALSE(fs::exists(site.search() / "large-print.json"));
 
-  // A sentence added to a 2019 report: its standard and large-print pages
-  // change, so the 2010-2019 parts of those two renditions are indexed again.
+  // A sentence added to a 2019 report: its pages change, so the standard
+  // 2010-2019 part, and only it, is indexed again.
   fs::path report =
       site.source() / "content/meetings/2019-09-16-cyp-scrutiny/care-leavers-eia.md";
   { std::ofstream(report, std::ios::app) << "\nA sentence added for the search test.\n"; }
   output = site.Build();
-  CHECK(output.find("search index: 2 of 9 parts indexed, 7 unchanged") !=
+  CHECK(output.find("search index: 1 of 3 parts indexed, 2 unchanged") !=
         std::string::npos);
   auto after = site.Parts();
-  CHECK(Remade(before, after) == std::set<std::string>{"large-print/meetings-2010-2019",
-                                                       "standard/meetings-2010-2019"});
+  CHECK(Remade(before, after) == std::set<std::string>{"standard/meetings-2010-2019"});
   CHECK(site.Listed() == Keys(after));
 }
 
@@ -158,8 +159,7 @@ TEST_CASE("a new decade of meetings gets its search parts, and they go when it g
             "    title: Apologies for absence\n"
             "    purpose: To receive apologies for absence.\n");
   site.Build();
-  for (const char* dir : {"standard/meetings-2030-2039", "large-print/meetings-2030-2039",
-                          "easy-read/meetings-2030-2039"}) {
+  for (const char* dir : {"standard/meetings-2030-2039"}) {
     INFO(dir);
     CHECK(site.Listed().count(dir) == 1);
     CHECK(fs::exists(site.search() / dir / "pagefind-entry.json"));
@@ -168,7 +168,7 @@ TEST_CASE("a new decade of meetings gets its search parts, and they go when it g
   fs::remove_all(meeting);
   site.Build();
   auto parts = site.Parts();
-  CHECK(parts.size() == 9);
+  CHECK(parts.size() == 3);
   CHECK(site.Listed() == Keys(parts));
   CHECK_FALSE(fs::exists(site.search() / "standard/meetings-2030-2039"));
   CHECK(ReadFile(site.search() / ".clerk-search-parts").find("2030") ==
@@ -187,7 +187,7 @@ TEST_CASE(
   // takes the index with it: its pages are the same, so no part is redone.
   fs::remove(site.out() / ".clerk-build-log");
   std::string output = site.Build();
-  CHECK(output.find("0 of 9 parts indexed, 9 unchanged") != std::string::npos);
+  CHECK(output.find("0 of 3 parts indexed, 3 unchanged") != std::string::npos);
   CHECK(Remade(before, site.Parts()).empty());
 
   // The single index of clerk before parts goes; a damaged record of the
@@ -203,7 +203,7 @@ TEST_CASE(
         << "\nOne more sentence.\n";
   }
   output = site.Build();
-  CHECK(output.find("9 of 9 parts indexed, 0 unchanged") != std::string::npos);
+  CHECK(output.find("3 of 3 parts indexed, 0 unchanged") != std::string::npos);
   CHECK_FALSE(fs::exists(site.search() / "pagefind.js"));
   CHECK_FALSE(fs::exists(site.search() / "fragment"));
   CHECK(site.Listed() == Keys(site.Parts()));
@@ -221,7 +221,7 @@ TEST_CASE(
   std::string output = site.Build();
   CHECK(output.find("warning: search index part standard/meetings-2020-2029 not built") !=
         std::string::npos);
-  CHECK(output.find("6 of 9 parts indexed, 0 unchanged, 3 failed") != std::string::npos);
+  CHECK(output.find("2 of 3 parts indexed, 0 unchanged, 1 failed") != std::string::npos);
   CHECK(site.Listed().count("standard/meetings-2020-2029") == 0);
   CHECK(site.Listed().count("standard/meetings-2010-2019") == 1);
   CHECK_FALSE(fs::exists(site.search() / "standard/meetings-2020-2029"));
@@ -229,7 +229,7 @@ TEST_CASE(
   fs::remove(flag);
   output = site.Build();
   CHECK(output.find("nothing changed") == std::string::npos);
-  CHECK(output.find("3 of 9 parts indexed, 6 unchanged") != std::string::npos);
+  CHECK(output.find("1 of 3 parts indexed, 2 unchanged") != std::string::npos);
   CHECK(site.Listed().count("standard/meetings-2020-2029") == 1);
   // And now nothing has changed.
   CHECK(site.Build().find("nothing changed") != std::string::npos);
@@ -259,6 +259,6 @@ TEST_CASE("a build stopped while indexing for search is not 'nothing changed' ne
   CHECK(output.find("nothing changed") == std::string::npos);
   CHECK(output.find("search index:") != std::string::npos);
   CHECK(site.Listed() == Keys(site.Parts()));
-  CHECK(site.Listed().size() == 9);
+  CHECK(site.Listed().size() == 3);
   CHECK(site.Build().find("nothing changed") != std::string::npos);
 }

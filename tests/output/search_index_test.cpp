@@ -2,8 +2,15 @@
 // pages each holds, and the Pagefind glob that finds exactly those.
 #include "output/search_index.h"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
 #include <map>
+#include <sstream>
+
+#include "test_support.h"
 
 namespace {
 
@@ -134,4 +141,63 @@ TEST_CASE("search parts: years of meetings grouped so a part holds about 4,000 p
 
 TEST_CASE("search parts: a site with no pages has none") {
   CHECK(SearchParts({}, kRenditions).empty());
+}
+
+// A stand-in for Pagefind: notes each --glob it is given in `runs` and
+// leaves a bundle (pagefind-entry.json) in its --output-path.
+void FakePagefind(const std::filesystem::path& program,
+                  const std::filesystem::path& runs) {
+  clerk::testing::WriteFile(
+      program,
+      "#!/bin/sh\n"
+      "while [ $# -gt 0 ]; do\n"
+      "  case \"$1\" in\n"
+      "    --glob) echo \"$2\" >> '" +
+          runs.string() +
+          "'; shift ;;\n"
+          "    --output-path) out=\"$2\"; shift ;;\n"
+          "  esac\n"
+          "  shift\n"
+          "done\n"
+          "mkdir -p \"$out\" && echo '{}' > \"$out/pagefind-entry.json\"\n");
+  std::filesystem::permissions(program, std::filesystem::perms::owner_all);
+}
+
+TEST_CASE("search index: only the standard rendition is indexed, once",
+          "[output][search_index]") {
+  namespace fs = std::filesystem;
+  clerk::testing::TempDir dir;
+  const fs::path site = dir.path() / "public", program = dir.path() / "pagefind";
+  FakePagefind(program, dir.path() / "runs");
+  ::setenv("CLERK_PAGEFIND", program.c_str(), 1);
+  // A site indexed before by rendition: its other renditions' bundles and
+  // lists must go.
+  clerk::testing::WriteFile(site / "pagefind/large-print/site/pagefind-entry.json", "{}");
+  clerk::testing::WriteFile(site / "pagefind/easy-read.json", "{}");
+  clerk::BuildLog log;
+  for (const char* page :
+       {"index.html", "meetings/2019-03-11-cyp/index.html", "large-print/index.html",
+        "large-print/meetings/2019-03-11-cyp/index.html",
+        "easy-read/meetings/2019-03-11-cyp/index.html"})
+    log.Set(page, clerk::BuildLogEntry{});
+  clerk::output::SearchIndexOptions options;
+  options.renditions = kRenditions;
+  std::ostringstream messages;
+  auto report = clerk::output::BuildSearchIndex(site.string(), dir.path().string(), log,
+                                                options, messages);
+  ::unsetenv("CLERK_PAGEFIND");
+  CHECK(report.result == clerk::output::SearchIndexResult::kBuilt);
+  CHECK(report.parts == 2);
+  std::ifstream runs(dir.path() / "runs");
+  std::vector<std::string> globs;
+  for (std::string line; std::getline(runs, line);) globs.push_back(line);
+  std::sort(globs.begin(), globs.end());
+  CHECK(globs == std::vector<std::string>{"meetings/{2010,2011,2012,2013,2014,2015,2016,"
+                                          "2017,2018,2019}-*/**/*.html",
+                                          "{*.html}"});
+  CHECK(fs::exists(site / "pagefind/standard.json"));
+  CHECK_FALSE(fs::exists(site / "pagefind/large-print.json"));
+  CHECK_FALSE(fs::exists(site / "pagefind/easy-read.json"));
+  CHECK_FALSE(fs::exists(site / "pagefind/large-print"));
+  CHECK(fs::exists(site / "pagefind/standard/site/pagefind-entry.json"));
 }

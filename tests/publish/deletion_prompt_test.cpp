@@ -82,12 +82,15 @@ TEST_CASE("replaced output: only old search index files of a rebuilt index",
       IsReplacedSearchFile("pagefind/standard/site/fragment/en_1a2b.pf_fragment", local));
   CHECK(IsReplacedSearchFile("pagefind/standard/meetings-2019/index/en_9f.pf_index",
                              local));
-  // Another rendition whose index the new build does not have: search taken away.
-  CHECK_FALSE(
+  // The large-print and easy-read indexes of an older clerk: every
+  // rendition's search now reads the standard one, so they are replaced.
+  CHECK(
       IsReplacedSearchFile("pagefind/large-print/site/fragment/en_1.pf_fragment", local));
-  // A rendition's list itself going, or a loose file in pagefind/.
-  CHECK_FALSE(IsReplacedSearchFile("pagefind/large-print.json", local));
+  CHECK(IsReplacedSearchFile("pagefind/large-print.json", local));
+  CHECK(IsReplacedSearchFile("pagefind/easy-read.json", local));
+  // A loose file in pagefind/, or the standard list itself.
   CHECK_FALSE(IsReplacedSearchFile("pagefind/notes.txt", local));
+  CHECK_FALSE(IsReplacedSearchFile("pagefind/standard.json", local));
   // Pages and other files, however named.
   CHECK_FALSE(IsReplacedSearchFile("meetings/2019-09-16/index.html", local));
   CHECK_FALSE(IsReplacedSearchFile("docs/pagefind/standard/x", local));

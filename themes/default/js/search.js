@@ -1,8 +1,11 @@
 // Search page: runs Pagefind's index, built after the site by `clerk build`,
 // from a plain form. The index comes in parts (some years of meetings each,
-// and the rest of the site): pagefind/<rendition>.json lists this rendition's,
-// the first is loaded and the others merged into it, so one search covers
-// them all. Progressive enhancement: the form is hidden until this script
+// and the rest of the site): pagefind/standard.json lists them, the first is
+// loaded and the others merged into it, so one search covers them all. Only
+// the standard pages are indexed (generator/output/search_index.h): the
+// large-print and easy-read search pages read the same index and send each
+// result to their own rendition's page (data-rendition-root, the folder of
+// this page's rendition), so titles and excerpts are the standard text. Progressive enhancement: the form is hidden until this script
 // runs; without JavaScript the page's <noscript> text links to the lists
 // instead, and where the index cannot load (the site opened from disk) the
 // same links are shown.
@@ -27,6 +30,10 @@ function showUnavailable() {
 }
 
 let pagefind = null;
+// The site's root, where the indexed (standard) pages' addresses start, and
+// this rendition's root, where the results are sent.
+let siteRoot = null;
+const renditionRoot = new URL(root.dataset.renditionRoot || './', document.baseURI);
 try {
   const index = new URL(root.dataset.searchIndex, document.baseURI);
   if (index.protocol === 'file:') throw new Error('file');
@@ -35,13 +42,22 @@ try {
   const parts = (await response.json()).parts.map((part) => new URL(part, index));
   if (!parts.length) throw new Error('no index');
   // Result addresses are root-relative; the site may live under a folder.
-  const baseUrl = new URL('../', index).pathname;
+  siteRoot = new URL('../', index);
+  const baseUrl = siteRoot.pathname;
   pagefind = await import(new URL('pagefind.js', parts[0]).href);
   await pagefind.options({ baseUrl });
   await pagefind.init();
   await Promise.all(parts.slice(1).map((part) => pagefind.mergeIndex(part.pathname, { baseUrl })));
 } catch (e) {
   pagefind = null;
+}
+
+// A result's address in this rendition: the same path under its folder.
+function inRendition(url) {
+  const page = new URL(url, siteRoot);
+  if (!page.pathname.startsWith(siteRoot.pathname)) return url;
+  const mapped = new URL(page.pathname.slice(siteRoot.pathname.length), renditionRoot);
+  return mapped.pathname + page.hash;
 }
 
 function text(tag, value, className) {
@@ -69,7 +85,7 @@ async function run(push) {
   const query = input.value.trim();
   const params = new URLSearchParams();
   if (query) params.set('q', query);
-  const filters = { rendition: root.dataset.rendition };
+  const filters = {};
   for (const name of filterNames) {
     const value = form.elements[name].value;
     if (value) {
@@ -99,7 +115,7 @@ async function run(push) {
     const h = document.createElement('h3');
     h.className = 'search-results__title';
     const a = text('a', item.meta.title || item.url);
-    a.href = item.url;
+    a.href = inRendition(item.url);
     h.append(a);
     li.append(h);
     const facts = [item.filters.kind, item.filters.committee, item.filters.year]

@@ -70,6 +70,9 @@ struct Options {
   clerk::Date today;                 // the build's date (cli/build_date.h), set in main
   bool tbc = false;                  // check: list what is still to be confirmed
   bool allow_outside_links = false;  // follow links out of --source
+  // serve: the watcher saw a source change since the last build, so the
+  // "nothing changed" stamp (a stat of every source) is neither read nor kept.
+  bool changed_known = false;
 };
 
 // Each diagnostic with the line it is about and a caret under the column
@@ -340,17 +343,22 @@ int BuildOnce(const Options& opt, std::ostream& log, std::string* messages = nul
   // Nothing changed since the last build (sources, theme, clerk, options)
   // and the output is as it was left: done.
   std::filesystem::path source(opt.source);
-  const clerk::Fingerprint stamp = clerk::StampSources(
-      {(source / "site.yaml").string(), (source / "content").string(),
-       (source / "assets").string(), ThemeDir(opt.source)},
-      clerk::ProgramIdentity() + "\n" + opt.base_url + "\n" + clerk::IsoDate(opt.today) +
-          "\n" + (opt.noindex ? "noindex" : "") + "\n" +
-          (opt.no_search ? "no-search" : clerk::output::PagefindStamp(opt.source)) +
-          (opt.allow_outside_links ? "\nallow-outside-links" : ""));
+  const clerk::Fingerprint stamp =
+      opt.changed_known
+          ? clerk::Fingerprint{}
+          : clerk::StampSources(
+                {(source / "site.yaml").string(), (source / "content").string(),
+                 (source / "assets").string(), ThemeDir(opt.source)},
+                clerk::ProgramIdentity() + "\n" + opt.base_url + "\n" +
+                    clerk::IsoDate(opt.today) + "\n" + (opt.noindex ? "noindex" : "") +
+                    "\n" +
+                    (opt.no_search ? "no-search"
+                                   : clerk::output::PagefindStamp(opt.source)) +
+                    (opt.allow_outside_links ? "\nallow-outside-links" : ""));
   timer.Mark("source stamp");
   std::error_code ec;
   size_t intact_files = 0;
-  if (ok && clerk::SavedStamp(opt.out) == stamp &&
+  if (ok && !opt.changed_known && clerk::SavedStamp(opt.out) == stamp &&
       clerk::OutputIntact(opt.out, jobs, &intact_files) &&
       (opt.no_search ||
        std::filesystem::exists(std::filesystem::path(opt.out) / "pagefind", ec))) {
@@ -408,7 +416,7 @@ int BuildOnce(const Options& opt, std::ostream& log, std::string* messages = nul
   // The fast path above only for builds that had nothing to say, and whose
   // search index is whole: the stamp goes before Pagefind runs and comes
   // back after, so a build stopped while indexing is not "nothing changed".
-  bool save_stamp = ok && diag.WarningCount() == 0;
+  bool save_stamp = ok && diag.WarningCount() == 0 && !opt.changed_known;
   if (ok) clerk::RemoveStamp(opt.out);
   const clerk::SiteWriter::Counts counts = writer.counts();
   // The search index checks its own parts: after a build that wrote
@@ -460,12 +468,15 @@ int RunServe(Options opt, int port, bool out_given) {
     opt.out = (temp.path() / "site").string();
   }
   opt.no_search = true;
-  auto rebuild = [&opt](std::string& messages) {
+  // Runs in serve's long-lived build worker (serve/build_worker.h).
+  auto rebuild = [&opt](const std::vector<std::string>& changed, std::string& messages) {
     std::ostringstream quiet;  // serve prints its own line per build
+    Options edit = opt;
+    edit.changed_known = !changed.empty();
     // The stages catch what they throw (Guarded); this is the last line,
     // so a build that fails some other way leaves the server running.
     try {
-      return BuildOnce(opt, quiet, &messages);
+      return BuildOnce(edit, quiet, &messages);
     } catch (const std::exception& e) {
       messages = std::string("clerk: error: the build stopped: ") +
                  clerk::utf8::Escaped(e.what()) + "\n";
@@ -512,8 +523,9 @@ int main(int argc, char** argv) {
   check->add_option("--format", opt.format, "Output format: text or json (default: text)")
       ->check(CLI::IsMember({"text", "json"}));
   check->add_flag("--strict", opt.strict, "Treat warnings as errors");
-  check->add_option("--today", opt.today_flag,
-                    "The date to check against, YYYY-MM-DD (default: SOURCE_DATE_EPOCH or today)");
+  check->add_option(
+      "--today", opt.today_flag,
+      "The date to check against, YYYY-MM-DD (default: SOURCE_DATE_EPOCH or today)");
   check->add_flag("--tbc", opt.tbc,
                   "List what is still to be confirmed for upcoming meetings");
   check->add_flag("--allow-outside-links", opt.allow_outside_links, outside_links_help);
@@ -531,9 +543,10 @@ int main(int argc, char** argv) {
   deploy->add_option(
       "--target", deploy_opt.target_name,
       "Named target from site.yaml (default: its only target, or the one named default)");
-  deploy->add_option("--to", deploy_opt.to_url,
-                     "Target URL (file, sftp, ftp, ftps, webdav, webdavs, s3), instead of "
-                     "--target (default: none, the target comes from site.yaml)");
+  deploy->add_option(
+      "--to", deploy_opt.to_url,
+      "Target URL (file, sftp, ftp, ftps, webdav, webdavs, s3), instead of "
+      "--target (default: none, the target comes from site.yaml)");
   deploy->add_option("--out", deploy_opt.out, "Built site folder (default: public)");
   deploy->add_flag("--dry-run", deploy_opt.dry_run, "Show the plan; change nothing");
   deploy->add_flag("--yes", deploy_opt.yes, "Allow deletions without asking");

@@ -50,12 +50,15 @@ int RunServe(clerk::builder::BuildOptions opt, int port, bool out_given) {
     opt.out = (temp.path() / "site").string();
   }
   opt.no_search = true;
-  auto rebuild = [&opt](std::string& messages) {
+  // Runs in serve's long-lived build worker (serve/build_worker.h).
+  auto rebuild = [&opt](const std::vector<std::string>& changed, std::string& messages) {
     std::ostringstream quiet;  // serve prints its own line per build
+    clerk::builder::BuildOptions edit = opt;
+    edit.changed_known = !changed.empty();
     // The stages catch what they throw (Guarded); this is the last line,
     // so a build that fails some other way leaves the server running.
     try {
-      return clerk::builder::Build(opt, quiet, &messages);
+      return clerk::builder::Build(edit, quiet, &messages);
     } catch (const std::exception& e) {
       messages = std::string("clerk: error: the build stopped: ") +
                  clerk::utf8::Escaped(e.what()) + "\n";

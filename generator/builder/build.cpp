@@ -15,11 +15,11 @@
 #include "builder/search_step.h"
 #include "builder/stages.h"
 #include "cli/progress_line.h"
+#include "incremental/fingerprint_set_file.h"
+#include "incremental/source_stamp.h"
 #include "model/parallel.h"
 #include "model/stage_timer.h"
-#include "incremental/fingerprint_set_file.h"
 #include "output/site_writer.h"
-#include "incremental/source_stamp.h"
 
 namespace clerk::builder {
 namespace {
@@ -67,10 +67,11 @@ int OneBuild::Run(std::string* messages) {
   WarnIfNoSearch(options_, diag_);
   // Nothing changed since the last build (sources, theme, clerk, options)
   // and the output is as it was left: done.
-  const Fingerprint stamp = BuildStamp(options_);
+  const Fingerprint stamp = options_.changed_known ? Fingerprint{} : BuildStamp(options_);
   timer_.Mark("source stamp");
   size_t intact_files = 0;
-  if (ok && NothingChanged(options_, stamp, jobs_, &intact_files)) {
+  if (ok && !options_.changed_known &&
+      NothingChanged(options_, stamp, jobs_, &intact_files)) {
     log_ << "clerk build: nothing changed since the last build -> " << intact_files
          << " files in " << options_.out << "/ (0 written, 0 removed, " << intact_files
          << " unchanged; " << Elapsed(started_) << ")\n";
@@ -131,7 +132,7 @@ bool OneBuild::SaveForNextBuild(bool ok, const Fingerprint& stamp) {
     SaveFingerprintSet(memo_.clean_now, scans_file_, "acronyms");
     timer_.Mark("save caches");
   }
-  bool save_stamp = ok && diag_.WarningCount() == 0;
+  bool save_stamp = ok && diag_.WarningCount() == 0 && !options_.changed_known;
   if (ok) RemoveStamp(options_.out);
   // The search index checks its own parts: after a build that wrote
   // nothing, a part whose Pagefind run failed last time is tried again.

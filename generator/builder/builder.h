@@ -23,6 +23,9 @@ struct BuildOptions {
   bool no_search = false;            // skip the Pagefind search index
   Date today;                        // the build's date (cli/build_date.h)
   bool allow_outside_links = false;  // follow links out of `source`
+  // serve: the watcher saw a source change since the last build, so the
+  // "nothing changed" stamp (a stat of every source) is neither read nor kept.
+  bool changed_known = false;
 };
 
 // One build of options.source into options.out. Diagnostics and the summary

@@ -16,15 +16,11 @@
 
 namespace clerk::serve {
 
-namespace {
-
 std::string InternalError(const std::string& what) {
   return "clerk: error: the build stopped on an internal error (" + what +
          "); this is a bug in clerk: please report it with the file you last changed\n";
 }
 
-// Runs `rebuild`; what it throws becomes a failed build with one message
-// saying so, after what it had said before.
 int RebuildCatching(const RebuildFunction& rebuild, std::string& messages) {
   std::string what;
   try {
@@ -41,9 +37,6 @@ int RebuildCatching(const RebuildFunction& rebuild, std::string& messages) {
   return 1;
 }
 
-// In the child: closes the server's sockets (the listening one and every
-// connection), so a connection the server ends is not kept open by the
-// build's copy until the build ends.
 void CloseSockets(int keep) {
   DIR* fds = ::opendir("/proc/self/fd");
   if (!fds) return;
@@ -57,6 +50,8 @@ void CloseSockets(int keep) {
   }
   ::closedir(fds);
 }
+
+namespace {
 
 [[noreturn]] void RunChild(const RebuildFunction& rebuild, int out, pid_t parent) {
   // A child of a server killed outright goes too.

@@ -28,4 +28,15 @@ struct BuildOutcome {
 // reaped before this returns.
 std::optional<BuildOutcome> BuildInChild(const RebuildFunction& rebuild, int stop_fd);
 
+// Shared with build_worker.h.
+// The message of a build that stopped on an exception or a crash.
+std::string InternalError(const std::string& what);
+// Runs `rebuild`; what it throws becomes a failed build with one message
+// saying so, after what it had said before.
+int RebuildCatching(const RebuildFunction& rebuild, std::string& messages);
+// In a build's process: closes the server's sockets (the listening one and
+// every connection) but `keep`, so a connection the server ends is not kept
+// open by the build's copy until the build ends.
+void CloseSockets(int keep);
+
 }  // namespace clerk::serve

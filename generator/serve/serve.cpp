@@ -10,7 +10,7 @@
 #include <shared_mutex>
 #include <vector>
 
-#include "serve/build_process.h"
+#include "serve/build_worker.h"
 #include "serve/file_watcher.h"
 #include "serve/http_server.h"
 #include "serve/live_reload.h"
@@ -86,18 +86,19 @@ std::string DescribeChanges(const std::vector<std::string>& changes) {
          Plural(static_cast<int>(changes.size()) - 1, "other file") + " changed";
 }
 
-// Builds with `rebuild` in a child process while no request reads the
+// Builds in `worker` after `changes` while no request reads the
 // output, records the result for the pages and writes one line to `log`,
 // with the messages under it (every warning's text, or the errors, so
 // editors can jump to them). Returns false when a stop signal came first:
 // the build was stopped.
-bool Build(const std::string& what, const RebuildFunction& rebuild,
+bool Build(const std::vector<std::string>& changes, BuildWorker& worker,
            std::shared_mutex& site, LiveReload& live, std::ostream& log, int stop_fd) {
+  const std::string what = changes.empty() ? "first build" : DescribeChanges(changes);
   auto started = std::chrono::steady_clock::now();
   std::optional<BuildOutcome> outcome;
   {
     std::unique_lock lock(site);
-    outcome = BuildInChild(rebuild, stop_fd);
+    outcome = worker.Build(changes, stop_fd);
   }
   if (!outcome) return false;
   std::string took = Seconds(std::chrono::steady_clock::now() - started);
@@ -132,6 +133,15 @@ int Stopped(const StopSignals& signals, LiveReload& live, HttpServer& server,
 }  // namespace
 
 int RunServe(const ServeOptions& options, RebuildFunction rebuild, std::ostream& log) {
+  return RunServe(
+      options,
+      [rebuild = std::move(rebuild)](const std::vector<std::string>&,
+                                     std::string& messages) { return rebuild(messages); },
+      log);
+}
+
+int RunServe(const ServeOptions& options, EditRebuildFunction rebuild,
+             std::ostream& log) {
   StopSignals signals;
   if (signals.fd() < 0) {
     log << "clerk serve: cannot wait for signals: " << std::strerror(errno) << "\n";
@@ -157,7 +167,8 @@ int RunServe(const ServeOptions& options, RebuildFunction rebuild, std::ostream&
 
   std::shared_mutex site;  // shared: a request reads the output; unique: a build
   LiveReload live;
-  if (!Build("first build", rebuild, site, live, log, signals.fd()))
+  BuildWorker worker(std::move(rebuild));  // ended when this returns
+  if (!Build({}, worker, site, live, log, signals.fd()))
     return Stopped(signals, live, server, log);
   std::filesystem::path root = options.out;
   server.Start([&](const HttpRequest& request) {
@@ -170,7 +181,7 @@ int RunServe(const ServeOptions& options, RebuildFunction rebuild, std::ostream&
 
   while (std::optional<std::vector<std::string>> changes =
              watcher.WaitForChanges(signals.fd())) {
-    if (!Build(DescribeChanges(*changes), rebuild, site, live, log, signals.fd())) break;
+    if (!Build(*changes, worker, site, live, log, signals.fd())) break;
   }
   return Stopped(signals, live, server, log);
 }

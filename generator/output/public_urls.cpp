@@ -10,6 +10,9 @@ std::string SiteCalendar() {
 std::string CommitteeCalendar(const std::string& id) {
   return "committees/" + id + "/meetings.ics";
 }
+std::string YearCalendar(int year) {
+  return "calendars/" + std::to_string(year) + ".ics";
+}
 std::string MeetingCalendar(const std::string& id) {
   return "meetings/" + id + "/meeting.ics";
 }
@@ -24,6 +27,9 @@ std::string MeetingsData() {
 }
 std::string MeetingData(const std::string& id) {
   return "data/meetings/" + id + ".json";
+}
+std::string MonthData(const std::string& month, const std::string& listing) {
+  return "data/months/" + month + "/" + listing + ".json";
 }
 std::string CommitteesData() {
   return "data/committees.json";

@@ -70,8 +70,8 @@ def months_of(index_rel, index_schema, month_schema, keys):
     against its schema, its counts and its month; and no month file unlinked."""
     index = check(index_rel, index_schema)
     entries = {k: [] for k in keys}
-    if index is None:
-        return entries
+    if index is None or "months" not in index or "counts" not in index:
+        return entries  # reported by the schema
     linked = set()
     for listed in index["months"]:
         rel = local_path(listed["url"])

@@ -54,8 +54,8 @@ TEST_CASE("decisions of a busy year and committee are paged", "[render][decision
     files[f.path] = std::move(f.content);
   REQUIRE(diag.ErrorCount() == 0);
 
-  for (const std::string& prefix : {"", "large-print/"}) {
-    for (const std::string& folder : {"decisions/year-2020/", "decisions/cyp/"}) {
+  for (std::string prefix : {"", "large-print/"}) {
+    for (std::string folder : {"decisions/year-2020/", "decisions/cyp/"}) {
       INFO(prefix + folder);
       // 2020: 250 meetings with minutes; cyp: those and 2019's one.
       REQUIRE(files.count(prefix + folder + "index.html"));

@@ -3,6 +3,7 @@
 #include <libical/ical.h>
 
 #include <cstdlib>
+#include <map>
 #include <memory>
 
 #include "output/safe_text.h"
@@ -236,7 +237,8 @@ static std::string Refold(const std::string& text) {
 
 std::string CalendarText(const SiteIndex& index,
                          const std::vector<const Meeting*>& meetings,
-                         const std::string& name, const CalendarOptions& options) {
+                         const std::string& name, const CalendarOptions& options,
+                         const std::string& description) {
   Component cal(icalcomponent_new_vcalendar());
   icalcomponent_add_property(cal.get(),
                              icalproperty_new_prodid("-//Clerk//Committee papers//EN"));
@@ -244,6 +246,7 @@ std::string CalendarText(const SiteIndex& index,
   icalcomponent_add_property(cal.get(), icalproperty_new_calscale("GREGORIAN"));
   icalcomponent_add_property(cal.get(), icalproperty_new_method(ICAL_METHOD_PUBLISH));
   AddX(cal.get(), "X-WR-CALNAME", name);
+  if (!description.empty()) AddX(cal.get(), "X-WR-CALDESC", description);
   AddX(cal.get(), "X-WR-TIMEZONE", kTzid);
   icalcomponent_add_component(cal.get(), icalcomponent_new_from_string(kLondonTimezone));
   std::string domain = UidDomain(index.site);
@@ -256,20 +259,66 @@ std::string CalendarText(const SiteIndex& index,
   return out;
 }
 
+Date SubscribedFrom(const Date& today) {
+  if (today.year == 0) return {};
+  Date from{today.year - 1, today.month, today.day};
+  if (from.month == 2 && from.day == 29) from.day = 28;
+  return from;
+}
+
+namespace {
+
+// The meetings a subscribed calendar holds: on or after `from`.
+std::vector<const Meeting*> Since(const std::vector<const Meeting*>& meetings,
+                                  const Date& from) {
+  std::vector<const Meeting*> out;
+  for (const Meeting* m : meetings)
+    if (m->start.date >= from) out.push_back(m);
+  return out;
+}
+
+// What a subscribed calendar says it holds, and where the rest is.
+std::string WindowDescription(const Date& from, const CalendarOptions& options) {
+  if (from.year == 0) return "";
+  std::string archive = options.base_url.empty()
+                            ? "calendars/"
+                            : AbsoluteUrl(options.base_url, "calendars/");
+  return "Meetings from " + IsoDate(from) +
+         " on: those to come and those of the last 12 months. Every meeting, "
+         "year by year: " +
+         archive + "<year>.ics";
+}
+
+}  // namespace
+
 std::vector<OutputFile> CalendarFiles(const SiteIndex& index,
                                       const CalendarOptions& options) {
   std::vector<OutputFile> out;
   const Site& site = index.site;
+  // A calendar app subscribes to a file it fetches again every few hours:
+  // the site's and each committee's hold what is to come and the last 12
+  // months, not the whole archive (10,000 meetings were 11 MB); every
+  // meeting is in the archive of its year, exactly once.
+  Date from = SubscribedFrom(site.today);
+  std::string about = WindowDescription(from, options);
   out.push_back(
-      {SiteCalendar(), CalendarText(index, index.meetings_by_date,
-                                    site.config.title + ": all meetings", options)});
+      {SiteCalendar(), CalendarText(index, Since(index.meetings_by_date, from),
+                                    site.config.title + ": meetings", options, about)});
   for (const auto& [id, committee] : site.committees) {
     auto it = index.committee_meetings.find(id);
     std::vector<const Meeting*> meetings;
-    if (it != index.committee_meetings.end()) meetings = it->second;
+    if (it != index.committee_meetings.end()) meetings = Since(it->second, from);
     out.push_back(
         {CommitteeCalendar(id),
-         CalendarText(index, meetings, committee.name + ": meetings", options)});
+         CalendarText(index, meetings, committee.name + ": meetings", options, about)});
+  }
+  std::map<int, std::vector<const Meeting*>> years;
+  for (const Meeting* m : index.meetings_by_date) years[m->start.date.year].push_back(m);
+  for (const auto& [year, meetings] : years) {
+    out.push_back({YearCalendar(year), CalendarText(index, meetings,
+                                                    site.config.title + ": meetings in " +
+                                                        std::to_string(year),
+                                                    options, "")});
   }
   for (const Meeting* m : index.meetings_by_date) {
     out.push_back({MeetingCalendar(m->id),

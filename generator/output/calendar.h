@@ -1,6 +1,8 @@
 // iCalendar (RFC 5545) files of the meetings, written with libical:
-//   meetings.ics                     every meeting of the site
-//   committees/<id>/meetings.ics     one committee's meetings (to subscribe to)
+//   meetings.ics                     the site's meetings to come and of the last
+//                                    12 months before the build's date (to subscribe to)
+//   committees/<id>/meetings.ics     the same of one committee (to subscribe to)
+//   calendars/<year>.ics             every meeting of one year (the archive)
 //   meetings/<id>/meeting.ics        one meeting ("Add to calendar")
 //
 // Deterministic: no clock is read. Every rule (UID, SEQUENCE, DTSTAMP, end
@@ -34,14 +36,21 @@ struct CalendarOptions {
   std::string base_url;  // for URL properties; may be empty (then no URL)
 };
 
-// All calendar files: the site's, one per committee, one per meeting.
+// All calendar files: the site's, one per committee, one per year, one per
+// meeting.
 std::vector<OutputFile> CalendarFiles(const SiteIndex& index,
                                       const CalendarOptions& options);
 
 // One calendar of `meetings` named `name` (exposed for tests).
 std::string CalendarText(const SiteIndex& index,
                          const std::vector<const Meeting*>& meetings,
-                         const std::string& name, const CalendarOptions& options);
+                         const std::string& name, const CalendarOptions& options,
+                         const std::string& description = "");
+
+// The first day a subscribed calendar holds: the build's date a year
+// earlier (29 February: the 28th). With no build date (year 0), year 0:
+// every meeting.
+Date SubscribedFrom(const Date& today);
 
 // The calendar SEQUENCE of a meeting (rule above).
 int CalendarSequence(const Meeting& meeting);

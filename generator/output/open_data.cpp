@@ -319,24 +319,121 @@ json MeetingEvent(const SiteIndex& index, const Meeting& m, const OpenDataOption
   return e;
 }
 
+namespace {
+
+// "2019-09" of a meeting: the open data listings are split by month, so a
+// listing stays small however long the archive (at N = 10,000 meetings one
+// file of them all was 173 MB; a month of a busy council is under 1 MB).
+std::string MonthOf(const Meeting& m) {
+  return IsoDate(m.start.date).substr(0, 7);
+}
+
+// One entry of a listing: its month, the list it goes in, the entry.
+struct Listed {
+  std::string month;
+  const char* key;
+  json entry;
+};
+
+// A listing split by month: one file per month of `items` (in date order),
+// each with a list per key of `keys`, and the index at `index_path` linking
+// every month with its counts, so a consumer that reads the index misses
+// nothing.
+void SplitByMonth(const json& meta, const std::vector<const char*>& keys,
+                  const std::string& index_path, std::vector<Listed>& items,
+                  const OpenDataOptions& o, std::vector<OutputFile>& out) {
+  json index = meta;
+  index["months"] = json::array();
+  json totals = json::object();
+  for (const char* key : keys) totals[key] = 0;
+  size_t i = 0;
+  while (i < items.size()) {
+    std::string month = items[i].month;
+    json file = meta;
+    file["month"] = month;
+    for (const char* key : keys) file[key] = json::array();
+    for (; i < items.size() && items[i].month == month; ++i)
+      file[items[i].key].push_back(std::move(items[i].entry));
+    std::string path = MonthData(month, keys.front());
+    json listed = {{"month", month}, {"url", Url(o, path)}};
+    for (const char* key : keys) {
+      listed[key] = file[key].size();
+      totals[key] = totals[key].get<size_t>() + file[key].size();
+    }
+    index["months"].push_back(std::move(listed));
+    out.push_back({path, Dump(file)});
+  }
+  index["counts"] = totals;
+  out.push_back({index_path, Dump(index)});
+}
+
+// Resolutions and actions as the minutes were parsed into them
+// (content/minutes_records.h), as the decisions register shows them. A
+// fact the minutes do not give is null, never a default.
+void DecisionsOf(const Site& site, const Meeting& m, const Minutes& minutes,
+                 const OpenDataOptions& o, std::vector<Listed>& out) {
+  auto common = [&](const MinuteSection* s, const std::string& id) {
+    return json{{"meeting_id", m.id},
+                {"committee_id", m.committee.id},
+                {"date", IsoDate(m.start.date)},
+                {"minute", s ? json(s->number) : json(nullptr)},
+                {"agenda_item", s && !s->item.empty() ? json(s->item) : json(nullptr)},
+                {"title", s ? json(Text(o, s->title)) : json(nullptr)},
+                {"id", id},
+                {"minutes_kind",
+                 minutes.kind == MinutesKind::kActionNotes ? "action-notes" : "minutes"},
+                {"minutes_status",
+                 minutes.status == MinutesStatus::kApproved ? "approved" : "draft"},
+                {"url", Url(o, urls::Minutes(m.id) + "#" + id)}};
+  };
+  auto add = [&](const MinuteSection* s, const std::vector<MinuteResolution>& rs,
+                 const std::vector<MinuteAction>& as) {
+    for (const MinuteResolution& r : rs) {
+      json j = common(s, r.id);
+      j["text"] = Text(o, r.text);
+      out.push_back({MonthOf(m), "decisions", std::move(j)});
+    }
+    for (const MinuteAction& a : as) {
+      json j = common(s, a.id);
+      j["text"] = Text(o, a.text);
+      json owner = nullptr;
+      if (!a.owner.empty() || !a.owner_text.empty()) {
+        std::string name = Text(o, a.owner_text);
+        if (name.empty())
+          if (auto p = site.people.find(a.owner.id); p != site.people.end())
+            name = p->second.name;
+        owner = {{"person_id", a.owner.empty() ? json(nullptr) : json(a.owner.id)},
+                 {"name", name.empty() ? json(nullptr) : json(name)}};
+      }
+      j["owner"] = owner;
+      j["due"] = a.due ? json(IsoDate(*a.due)) : json(nullptr);
+      j["status"] = a.status == ActionStatus::kNotGiven ? json(nullptr)
+                                                        : json(Lower(ToString(a.status)));
+      out.push_back({MonthOf(m), "actions", std::move(j)});
+    }
+  };
+  add(nullptr, minutes.resolutions, minutes.actions);
+  for (const MinuteSection& s : minutes.sections) add(&s, s.resolutions, s.actions);
+}
+
+}  // namespace
+
 std::vector<OutputFile> OpenDataFiles(const SiteIndex& index, const OpenDataOptions& o) {
   const Site& site = index.site;
   std::vector<OutputFile> out;
   json meta = {{"publisher", site.config.organisation}, {"title", site.config.title}};
 
-  // A file per meeting, made on any free core, and all of them in one.
+  // A file per meeting, made on any free core, and the months listing them.
   const std::vector<const Meeting*>& by_date = index.meetings_by_date;
-  std::vector<json> events(by_date.size());
+  std::vector<Listed> events(by_date.size());
   std::vector<OutputFile> meeting_files(by_date.size());
   ParallelFor(by_date.size(), o.jobs, [&](size_t i, int) {
-    events[i] = MeetingEvent(index, *by_date[i], o);
-    meeting_files[i] = {MeetingData(by_date[i]->id), Dump(events[i])};
+    json e = MeetingEvent(index, *by_date[i], o);
+    meeting_files[i] = {MeetingData(by_date[i]->id), Dump(e)};
+    events[i] = {MonthOf(*by_date[i]), "meetings", std::move(e)};
   });
   for (OutputFile& f : meeting_files) out.push_back(std::move(f));
-  json meetings = meta;
-  meetings["meetings"] = json::array();
-  for (json& e : events) meetings["meetings"].push_back(std::move(e));
-  out.push_back({MeetingsData(), Dump(meetings)});
+  SplitByMonth(meta, {"meetings"}, MeetingsData(), events, o, out);
 
   json committees = meta;
   committees["committees"] = json::array();
@@ -350,62 +447,11 @@ std::vector<OutputFile> OpenDataFiles(const SiteIndex& index, const OpenDataOpti
     people["people"].push_back(PersonJson(index, p, o));
   out.push_back({PeopleData(), Dump(people)});
 
-  // Resolutions and actions as the minutes were parsed into them
-  // (content/minutes_records.h), as the decisions register shows them. A
-  // fact the minutes do not give is null, never a default.
-  json decisions = meta;
-  decisions["decisions"] = json::array();
-  decisions["actions"] = json::array();
-  for (const Meeting* m : index.meetings_by_date) {
-    auto it = site.minutes.find(m->id);
-    if (it == site.minutes.end()) continue;
-    const Minutes& minutes = it->second;
-    auto common = [&](const MinuteSection* s, const std::string& id) {
-      return json{
-          {"meeting_id", m->id},
-          {"committee_id", m->committee.id},
-          {"date", IsoDate(m->start.date)},
-          {"minute", s ? json(s->number) : json(nullptr)},
-          {"agenda_item", s && !s->item.empty() ? json(s->item) : json(nullptr)},
-          {"title", s ? json(Text(o, s->title)) : json(nullptr)},
-          {"id", id},
-          {"minutes_kind",
-           minutes.kind == MinutesKind::kActionNotes ? "action-notes" : "minutes"},
-          {"minutes_status",
-           minutes.status == MinutesStatus::kApproved ? "approved" : "draft"},
-          {"url", Url(o, urls::Minutes(m->id) + "#" + id)}};
-    };
-    auto add = [&](const MinuteSection* s, const std::vector<MinuteResolution>& rs,
-                   const std::vector<MinuteAction>& as) {
-      for (const MinuteResolution& r : rs) {
-        json j = common(s, r.id);
-        j["text"] = Text(o, r.text);
-        decisions["decisions"].push_back(std::move(j));
-      }
-      for (const MinuteAction& a : as) {
-        json j = common(s, a.id);
-        j["text"] = Text(o, a.text);
-        json owner = nullptr;
-        if (!a.owner.empty() || !a.owner_text.empty()) {
-          std::string name = Text(o, a.owner_text);
-          if (name.empty())
-            if (auto p = site.people.find(a.owner.id); p != site.people.end())
-              name = p->second.name;
-          owner = {{"person_id", a.owner.empty() ? json(nullptr) : json(a.owner.id)},
-                   {"name", name.empty() ? json(nullptr) : json(name)}};
-        }
-        j["owner"] = owner;
-        j["due"] = a.due ? json(IsoDate(*a.due)) : json(nullptr);
-        j["status"] = a.status == ActionStatus::kNotGiven
-                          ? json(nullptr)
-                          : json(Lower(ToString(a.status)));
-        decisions["actions"].push_back(std::move(j));
-      }
-    };
-    add(nullptr, minutes.resolutions, minutes.actions);
-    for (const MinuteSection& s : minutes.sections) add(&s, s.resolutions, s.actions);
-  }
-  out.push_back({DecisionsData(), Dump(decisions)});
+  std::vector<Listed> decisions;
+  for (const Meeting* m : index.meetings_by_date)
+    if (auto it = site.minutes.find(m->id); it != site.minutes.end())
+      DecisionsOf(site, *m, it->second, o, decisions);
+  SplitByMonth(meta, {"decisions", "actions"}, DecisionsData(), decisions, o, out);
   return out;
 }
 

@@ -4,11 +4,15 @@
 // media, documents, links, participants, agenda with order, description and
 // related documents). Schemas for every file are in docs/schemas/; tests
 // validate the output against them.
-//   data/meetings.json              every meeting (OCD events)
+//   data/meetings.json              index: every month with meetings, its count and URL
+//   data/months/<YYYY-MM>/meetings.json   that month's meetings (OCD events)
 //   data/meetings/<id>.json         one meeting
 //   data/committees.json            committees with memberships
 //   data/people.json                people
-//   data/decisions.json             resolutions and actions recorded in minutes
+//   data/decisions.json             index: every month with minutes, counts and URL
+//   data/months/<YYYY-MM>/decisions.json  that month's resolutions and actions
+// The listings are split by month so no file grows with the archive (one
+// file of 10,000 meetings was 173 MB).
 // Links are absolute with a base URL, else root-relative ("/meetings/x/").
 #pragma once
 

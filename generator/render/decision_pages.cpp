@@ -3,6 +3,7 @@
 // meeting, agenda item, minute and whether the minutes are approved yet; an
 // action with its owner, due date and status where the minutes give them.
 // Pages per committee and per year, so it can be filtered without JavaScript.
+#include <algorithm>
 #include <functional>
 #include <set>
 
@@ -18,6 +19,10 @@ using json = nlohmann::json;
 // latest decisions and the years on /decisions/, each year on its own page,
 // and each committee's decisions on its page.
 constexpr size_t kLatestMeetings = 5;
+// A year of a county council's decisions was 5.2 MB on one page (N = 10,000
+// meetings): years and committees are paged, 100 meetings with minutes a
+// page (about 1.2 MB there).
+constexpr size_t kDecisionMeetingsPerPage = 100;
 
 namespace {
 
@@ -41,6 +46,41 @@ std::string WithoutIds(const std::string& html) {
 
 std::string Counted(int n, const char* one, const char* many) {
   return std::to_string(n) + " " + (n == 1 ? one : many);
+}
+
+// The ids of the meetings with minutes `keep` on page `page` (from 1),
+// newest first, as DecisionPagesOf counts them.
+std::set<std::string> MeetingsOnPage(const SiteIndex& index,
+                                     const std::function<bool(const Meeting&)>& keep,
+                                     int page) {
+  std::set<std::string> ids;
+  size_t rank = 0;
+  for (auto it = index.meetings_by_date.rbegin(); it != index.meetings_by_date.rend();
+       ++it) {
+    if (!keep(**it) || !index.site.minutes.count((*it)->id)) continue;
+    if (rank / kDecisionMeetingsPerPage == static_cast<size_t>(page - 1))
+      ids.insert((*it)->id);
+    ++rank;
+  }
+  return ids;
+}
+
+// Links to every page of a paged list, the current one marked (no
+// pagination when there is one page).
+json Pagination(const std::string& label, int page, int pages,
+                const std::function<std::string(int)>& href) {
+  if (pages <= 1) return false;
+  json list = json::array();
+  for (int n = 1; n <= pages; ++n)
+    list.push_back({{"label", "Page " + std::to_string(n)},
+                    {"href", href(n)},
+                    {"current", n == page}});
+  return {{"label", label}, {"pages", list}};
+}
+
+std::string PageSuffix(int page, int pages) {
+  if (pages <= 1) return "";
+  return " (page " + std::to_string(page) + " of " + std::to_string(pages) + ")";
 }
 
 std::string CountText(const json& meetings, int count) {
@@ -98,32 +138,64 @@ PageData PageContext::BeginDecisions(const std::string& key, const std::string& 
   return page;
 }
 
-PageData PageContext::DecisionsPage(const Committee* committee) {
+int PageContext::DecisionPagesOf(const Site& site,
+                                 const std::function<bool(const Meeting&)>& keep) {
+  size_t n = 0;
+  for (const auto& [id, minutes] : site.minutes)
+    if (auto m = site.meetings.find(id); m != site.meetings.end() && keep(m->second)) ++n;
+  return static_cast<int>(
+      std::max<size_t>(1, (n + kDecisionMeetingsPerPage - 1) / kDecisionMeetingsPerPage));
+}
+
+PageData PageContext::DecisionsPage(const Committee* committee, int page_number) {
+  if (!committee) {  // the latest, all committees
+    PageData page = BeginDecisions(urls::Decisions(), "Decisions", nullptr, 0);
+    int count = 0;
+    json meetings =
+        DecisionMeetings([](const Meeting&) { return true; }, kLatestMeetings, count);
+    page.data["meetings"] = meetings;
+    page.data["count"] = count;
+    page.data["count_text"] = CountText(meetings, count);
+    page.data["pagination"] = false;
+    return page;
+  }
+  auto of = [&](const Meeting& m) { return m.committee.id == committee->id; };
+  int pages = DecisionPagesOf(site_, of);
   PageData page = BeginDecisions(
-      committee ? urls::CommitteeDecisions(committee->id) : urls::Decisions(),
-      committee ? "Decisions: " + committee->name : "Decisions", committee, 0);
-  int count = 0;
-  json meetings = DecisionMeetings(
-      [&](const Meeting& m) { return !committee || m.committee.id == committee->id; },
-      committee ? 0 : kLatestMeetings, count);
-  json& d = page.data;
-  d["meetings"] = meetings;
-  d["count"] = count;
-  d["count_text"] = CountText(meetings, count);
+      urls::CommitteeDecisions(committee->id, page_number),
+      "Decisions: " + committee->name + PageSuffix(page_number, pages), committee, 0);
+  FillDecisionPage(
+      page, of, page_number, pages, "Pages of the decisions of " + committee->name,
+      [&](int n) { return Link(urls::CommitteeDecisions(committee->id, n)); });
   return page;
 }
 
-PageData PageContext::YearDecisionsPage(int year) {
-  PageData page = BeginDecisions(urls::YearDecisions(year),
-                                 "Decisions in " + std::to_string(year), nullptr, year);
+PageData PageContext::YearDecisionsPage(int year, int page_number) {
+  auto of = [year](const Meeting& m) { return m.start.date.year == year; };
+  int pages = DecisionPagesOf(site_, of);
+  std::string title = "Decisions in " + std::to_string(year);
+  PageData page = BeginDecisions(urls::YearDecisions(year, page_number),
+                                 title + PageSuffix(page_number, pages), nullptr, year);
+  FillDecisionPage(page, of, page_number, pages,
+                   "Pages of the decisions in " + std::to_string(year),
+                   [&](int n) { return Link(urls::YearDecisions(year, n)); });
+  return page;
+}
+
+void PageContext::FillDecisionPage(PageData& page,
+                                   const std::function<bool(const Meeting&)>& of,
+                                   int page_number, int pages, const std::string& label,
+                                   const std::function<std::string(int)>& href) {
+  std::set<std::string> on_page = MeetingsOnPage(index_, of, page_number);
   int count = 0;
   json meetings = DecisionMeetings(
-      [&](const Meeting& m) { return m.start.date.year == year; }, 0, count);
+      [&](const Meeting& m) { return on_page.count(m.id) > 0; }, 0, count);
   json& d = page.data;
   d["meetings"] = meetings;
   d["count"] = count;
   d["count_text"] = CountText(meetings, count);
-  return page;
+  d["page_suffix"] = PageSuffix(page_number, pages);
+  d["pagination"] = Pagination(label, page_number, pages, href);
 }
 
 json PageContext::DecisionMeetings(const std::function<bool(const Meeting&)>& keep,

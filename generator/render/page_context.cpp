@@ -307,15 +307,25 @@ std::vector<PageJob> PageJobs(const Site& site) {
   jobs.push_back(
       {urls::Decisions(), [](PageContext& ctx) { return ctx.DecisionsPage(nullptr); }});
   for (int year : PageContext::DecisionYearsOf(site))
-    jobs.push_back({urls::YearDecisions(year),
-                    [year](PageContext& ctx) { return ctx.YearDecisionsPage(year); }});
+    for (int n = 1;
+         n <= PageContext::DecisionPagesOf(
+                  site, [year](const Meeting& m) { return m.start.date.year == year; });
+         ++n)
+      jobs.push_back({urls::YearDecisions(year, n), [year, n](PageContext& ctx) {
+                        return ctx.YearDecisionsPage(year, n);
+                      }});
   add(urls::Topics(), &PageContext::TopicIndex);
   for (const auto& [id, t] : site.topics)
     jobs.push_back(
         {urls::Topic(id), [&t = t](PageContext& ctx) { return ctx.TopicPage(t); }});
   for (const auto& [id, c] : site.committees)
-    jobs.push_back({urls::CommitteeDecisions(id),
-                    [&c = c](PageContext& ctx) { return ctx.DecisionsPage(&c); }});
+    for (int n = 1;
+         n <= PageContext::DecisionPagesOf(
+                  site, [&id = id](const Meeting& m) { return m.committee.id == id; });
+         ++n)
+      jobs.push_back({urls::CommitteeDecisions(id, n), [&c = c, n](PageContext& ctx) {
+                        return ctx.DecisionsPage(&c, n);
+                      }});
   add(urls::Accessibility(), &PageContext::AccessibilityPage);
   add(urls::NotFound(), &PageContext::NotFoundPage);
   add(urls::Search(), &PageContext::SearchPage);

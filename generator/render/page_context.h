@@ -49,9 +49,13 @@ class PageContext {
   PageData GlossaryPage();
   // The decisions register: the latest decisions of all committees and
   // the years (null), or every decision of one committee.
-  PageData DecisionsPage(const Committee* committee);
+  PageData DecisionsPage(const Committee* committee, int page = 1);
   // Every decision of all committees in one year.
-  PageData YearDecisionsPage(int year);
+  PageData YearDecisionsPage(int year, int page = 1);
+  // How many pages the decisions of meetings `keep` takes (at least 1), a
+  // page holding kDecisionMeetingsPerPage meetings with minutes.
+  static int DecisionPagesOf(const Site& site,
+                             const std::function<bool(const Meeting&)>& keep);
   // Years of meetings that have minutes, newest first.
   static std::vector<int> DecisionYearsOf(const Site& site);
   // Topics followed across meetings: the list, and each topic's items.
@@ -113,6 +117,11 @@ class PageContext {
                                   size_t max_meetings, int& count) const;
   PageData BeginDecisions(const std::string& key, const std::string& title,
                           const Committee* committee, int year);
+  // One page of a paged register: its meetings' decisions and the links to
+  // every page.
+  void FillDecisionPage(PageData& page, const std::function<bool(const Meeting&)>& of,
+                        int page_number, int pages, const std::string& label,
+                        const std::function<std::string(int)>& href);
   std::vector<Crumb> MeetingCrumbs(const Meeting& meeting) const;
   // A paper's rendered body; the only way pages read one (see RecordBodyReads).
   const DocumentHtml* DocumentBody(const std::string& key) const;

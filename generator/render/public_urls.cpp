@@ -10,6 +10,9 @@ std::string SiteCalendar() {
 std::string CommitteeCalendar(const std::string& id) {
   return "committees/" + id + "/meetings.ics";
 }
+std::string YearCalendar(int year) {
+  return "calendars/" + std::to_string(year) + ".ics";
+}
 std::string MeetingCalendar(const std::string& id) {
   return "meetings/" + id + "/meeting.ics";
 }
@@ -33,6 +36,9 @@ std::string ForwardPlansData() {
 }
 std::string ForwardPlansFeed() {
   return "forward-plans/feed.xml";
+}
+std::string MonthData(const std::string& month, const std::string& listing) {
+  return "data/months/" + month + "/" + listing + ".json";
 }
 std::string CommitteesData() {
   return "data/committees.json";

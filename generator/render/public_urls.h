@@ -13,19 +13,22 @@ namespace clerk::output {
 std::string SiteCalendar();  // meetings.ics
 std::string CommitteeCalendar(
     const std::string& committee_id);  // committees/<id>/meetings.ics
+std::string YearCalendar(int year);    // calendars/<year>.ics
 std::string MeetingCalendar(const std::string& meeting_id);  // meetings/<id>/meeting.ics
 std::string SiteFeed();                                      // feed.xml
 std::string CommitteeFeed(const std::string& committee_id);  // committees/<id>/feed.xml
-std::string MeetingsData();                                  // data/meetings.json
-std::string MeetingData(const std::string& meeting_id);      // data/meetings/<id>.json
-std::string WorkProgrammesData();                            // data/work-programmes.json
-std::string ForwardPlansData();                              // data/forward-plans.json
-std::string ForwardPlansFeed();                              // forward-plans/feed.xml
-std::string CommitteesData();                                // data/committees.json
-std::string PeopleData();                                    // data/people.json
-std::string DecisionsData();                                 // data/decisions.json
-std::string Sitemap();                                       // sitemap.xml
-std::string Robots();                                        // robots.txt
+std::string MeetingsData();  // data/meetings.json (index of months)
+std::string MeetingData(const std::string& meeting_id);  // data/meetings/<id>.json
+// data/months/<YYYY-MM>/<listing>.json: one month of data/<listing>.json.
+std::string MonthData(const std::string& month, const std::string& listing);
+std::string WorkProgrammesData();  // data/work-programmes.json
+std::string ForwardPlansData();    // data/forward-plans.json
+std::string ForwardPlansFeed();    // forward-plans/feed.xml
+std::string CommitteesData();      // data/committees.json
+std::string PeopleData();          // data/people.json
+std::string DecisionsData();       // data/decisions.json (index of months)
+std::string Sitemap();             // sitemap.xml
+std::string Robots();              // robots.txt
 
 // "https://x.example/papers" -> "https://x.example/papers/"; "" stays "".
 std::string NormaliseBaseUrl(const std::string& base_url);

@@ -98,6 +98,17 @@ void ResidentLinks::AddData(PageData& page, const Rendition& rendition) const {
                       {"feed_href", href(output::CommitteeFeed(p[1]))},
                       {"name", committee}};
   }
+  d["calendars"] = false;
+  if (page.key == urls::Meetings()) {
+    // The calendar to subscribe to holds the last 12 months; the archive is
+    // a calendar per year (output/calendar.h), linked here so none is lost.
+    json years = json::array();
+    for (const Meeting* m : index_.meetings_by_date)
+      if (years.empty() || years.back()["year"] != m->start.date.year)
+        years.push_back({{"year", m->start.date.year},
+                         {"href", href(output::YearCalendar(m->start.date.year))}});
+    d["calendars"] = {{"subscribe_href", href(output::SiteCalendar())}, {"years", years}};
+  }
   if (!p.empty() && p[0] == "forward-plans" && !site.forward_plans.empty()) {
     feeds.push_back({{"href", href(output::ForwardPlansFeed())},
                      {"title", site.config.title + ": decisions to come"}});

@@ -57,8 +57,13 @@ std::string Glossary() {
 std::string Decisions() {
   return "decisions/index.html";
 }
-std::string YearDecisions(int year) {
-  return "decisions/year-" + std::to_string(year) + "/index.html";
+namespace {
+std::string PageOf(const std::string& folder, int page) {
+  return folder + (page > 1 ? "page-" + std::to_string(page) + "/" : "") + "index.html";
+}
+}  // namespace
+std::string YearDecisions(int year, int page) {
+  return PageOf("decisions/year-" + std::to_string(year) + "/", page);
 }
 std::string Topics() {
   return "topics/index.html";
@@ -66,8 +71,8 @@ std::string Topics() {
 std::string Topic(const std::string& id) {
   return "topics/" + id + "/index.html";
 }
-std::string CommitteeDecisions(const std::string& committee_id) {
-  return "decisions/" + committee_id + "/index.html";
+std::string CommitteeDecisions(const std::string& committee_id, int page) {
+  return PageOf("decisions/" + committee_id + "/", page);
 }
 std::string Accessibility() {
   return "accessibility/index.html";

@@ -19,8 +19,9 @@ std::string Committee(const std::string& id);  // committees/<id>/index.html
 std::string Meetings();                        // meetings/index.html
 std::string Meeting(const std::string& id);    // meetings/<id>/index.html
 std::string Document(const std::string& meeting_id, const std::string& document_id);
-std::string MeetingFile(const std::string& meeting_id,
-                        const std::string& name);  // meetings/<id>/<name>: a picture of a paper
+std::string MeetingFile(
+    const std::string& meeting_id,
+    const std::string& name);  // meetings/<id>/<name>: a picture of a paper
 std::string Minutes(const std::string& meeting_id);  // meetings/<id>/minutes/index.html
 std::string People();                                // people/index.html
 std::string Person(const std::string& id);           // people/<id>/index.html
@@ -29,14 +30,15 @@ std::string ForwardPlans();                          // forward-plans/index.html
 std::string ForwardPlan(const std::string& id);      // forward-plans/<id>/index.html
 std::string Glossary();                              // glossary/index.html
 std::string Decisions();                             // decisions/index.html
-std::string YearDecisions(int year);                 // decisions/year-<year>/index.html
-std::string Topics();                                // topics/index.html
-std::string Topic(const std::string& id);            // topics/<id>/index.html
-std::string CommitteeDecisions(
-    const std::string& committee_id);  // decisions/<id>/index.html
-std::string Accessibility();           // accessibility/index.html
-std::string NotFound();                // 404.html
-std::string Search();                  // search/index.html
+// decisions/year-<year>/index.html; page 2 on: .../year-<year>/page-<n>/index.html
+std::string YearDecisions(int year, int page = 1);
+std::string Topics();                      // topics/index.html
+std::string Topic(const std::string& id);  // topics/<id>/index.html
+// decisions/<id>/index.html; page 2 on: decisions/<id>/page-<n>/index.html
+std::string CommitteeDecisions(const std::string& committee_id, int page = 1);
+std::string Accessibility();  // accessibility/index.html
+std::string NotFound();       // 404.html
+std::string Search();         // search/index.html
 
 std::string Page(const Rendition& rendition, const std::string& key);
 

@@ -336,7 +336,7 @@ TEST_CASE("a new meeting appears in every listing and calendar", "[e2e][incremen
   site.Build();
   auto after = Snapshot(site.out());
   CHECK(after.count("meetings/2019-05-13-cyp-scrutiny/index.html") == 1);
-  CHECK(after.at("meetings.ics").bytes.find("2019-05-13-cyp-scrutiny") !=
+  CHECK(after.at("calendars/2019.ics").bytes.find("2019-05-13-cyp-scrutiny") !=
         std::string::npos);
   CHECK(after.at("meetings/index.html").bytes.find("2019-05-13-cyp-scrutiny") !=
         std::string::npos);

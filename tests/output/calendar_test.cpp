@@ -43,7 +43,8 @@ TEST_CASE("calendar: one file for the site, each committee and each meeting",
   Site site = SmallSite();
   SiteIndex index(site);
   auto files = output::CalendarFiles(index, {"https://papers.example.gov.uk"});
-  REQUIRE(files.size() == 1 + 1 + 3);
+  REQUIRE(files.size() == 1 + 1 + 2 + 3);  // site, committee, 2019 and 2020, meetings
+  REQUIRE(Find(files, "calendars/2019.ics"));
   REQUIRE(Find(files, "meetings.ics"));
   REQUIRE(Find(files, "committees/cyp/meetings.ics"));
   REQUIRE(Find(files, "meetings/2019-09-16-cyp/meeting.ics"));
@@ -129,4 +130,37 @@ TEST_CASE("public urls: absolute addresses drop index.html", "[calendar]") {
         "https://a.example/p/meetings/x/");
   CHECK(output::AbsoluteUrl("https://a.example/", "feed.xml") ==
         "https://a.example/feed.xml");
+}
+
+TEST_CASE("calendar: subscribed calendars hold the last 12 months, years the rest",
+          "[calendar]") {
+  Site site = SmallSite();  // meetings of 2019-09-16, 2019-11-25 and 2020-01-27
+  site.today = {2020, 10, 1};
+  SiteIndex index(site);
+  auto files = output::CalendarFiles(index, {"https://papers.example.gov.uk"});
+  auto has = [&](const char* path, const char* id) {
+    return Find(files, path)->content.find("clerk-meeting-" + std::string(id)) !=
+           std::string::npos;
+  };
+  // From 1 October 2019 on: not the meeting of September 2019.
+  CHECK(output::SubscribedFrom(site.today) == Date{2019, 10, 1});
+  for (const char* path : {"meetings.ics", "committees/cyp/meetings.ics"}) {
+    INFO(path);
+    CHECK_FALSE(has(path, "2019-09-16-cyp"));
+    CHECK(has(path, "2019-11-25-cyp"));
+    CHECK(has(path, "2020-01-27-cyp"));
+    CHECK(Unfold(Find(files, path)->content)
+              .find("X-WR-CALDESC:Meetings from 2019-10-01 on: those to come and those of "
+                    "the last 12 months. Every meeting\\, year by year: "
+                    "https://papers.example.gov.uk/calendars/<year>.ics\n") !=
+          std::string::npos);
+  }
+  // The archive: each meeting in its year's calendar, and only there.
+  CHECK(has("calendars/2019.ics", "2019-09-16-cyp"));
+  CHECK(has("calendars/2019.ics", "2019-11-25-cyp"));
+  CHECK_FALSE(has("calendars/2019.ics", "2020-01-27-cyp"));
+  CHECK(has("calendars/2020.ics", "2020-01-27-cyp"));
+  CHECK_FALSE(has("calendars/2020.ics", "2019-11-25-cyp"));
+  // A leap day's year before is the 28th.
+  CHECK(output::SubscribedFrom({2024, 2, 29}) == Date{2023, 2, 28});
 }

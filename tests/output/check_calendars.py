@@ -3,14 +3,18 @@
 read by an independent parser (Debian's python3-icalendar), not by libical.
 
 Checks: every .ics parses; CRLF line endings and lines of at most 75 octets
-(RFC 5545 3.1); meetings.ics has one VEVENT per meeting folder of the source,
-each committee its own calendar with its meetings, each meeting its own
-meeting.ics; UIDs unique and the same in every file; DTSTART/DTEND in
+(RFC 5545 3.1); meetings.ics (to subscribe to) has one VEVENT per meeting
+folder of the source from the first day its X-WR-CALDESC names on (the build's
+date a year earlier: no calendar app reloads an archive of thousands every few
+hours), each committee its own calendar with its meetings of that window;
+calendars/<year>.ics together hold every meeting exactly once, each in its
+year; each meeting its own meeting.ics; UIDs unique and the same in every file; DTSTART/DTEND in
 Europe/London with a VTIMEZONE; DTSTAMP in UTC; cancelled or postponed
 meetings have STATUS:CANCELLED. Run with /usr/bin/python3 (Debian's
 packages live there, not in a pyenv python)."""
 import datetime
 import os
+import re
 import sys
 
 try:
@@ -122,13 +126,47 @@ def check_events(path, cal, expect_ids):
         problem(path, f"events do not match the meetings: missing {missing}, unexpected {extra}")
 
 
+def window_start(path, cal):
+    """The first date a subscribed calendar holds, from its description
+    ("Meetings from 2025-12-04 on: ..."); "" (all) when it names none."""
+    desc = str(cal.get("X-WR-CALDESC", ""))
+    m = re.match(r"Meetings from (\d{4}-\d{2}-\d{2}) on", desc)
+    if desc and not m:
+        problem(path, f"X-WR-CALDESC does not say from when: {desc[:80]!r}")
+    return m.group(1) if m else ""
+
+
+start = ""
 all_path = os.path.join(site, "meetings.ics")
 if not os.path.isfile(all_path):
     problem(all_path, "missing")
 else:
     cal = load(all_path)
     if cal is not None:
-        check_events(all_path, cal, meetings)
+        start = window_start(all_path, cal)
+        if start and "calendars/" not in str(cal.get("X-WR-CALDESC", "")):
+            problem(all_path, "X-WR-CALDESC does not say where earlier meetings are")
+        check_events(all_path, cal, [m for m in meetings if m[:10] >= start])
+
+# The archive: every meeting once, in the calendar of its year.
+archived = []
+cal_dir = os.path.join(site, "calendars")
+years = sorted(f for f in os.listdir(cal_dir)) if os.path.isdir(cal_dir) else []
+for f in years:
+    path = os.path.join(cal_dir, f)
+    if not re.fullmatch(r"\d{4}\.ics", f):
+        problem(path, "not a year's calendar (calendars/<year>.ics)")
+        continue
+    cal = load(path)
+    if cal is None:
+        continue
+    in_year = [m for m in meetings if m[:4] == f[:4]]
+    check_events(path, cal, in_year)
+    archived += [str(ev.get("UID", "")).split("@")[0].removeprefix("clerk-meeting-")
+                 for ev in cal.walk("VEVENT")]
+if sorted(archived) != meetings:
+    problem(cal_dir, f"the years' calendars hold {len(archived)} events "
+                     f"({len(set(archived))} meetings), not each of the {len(meetings)} once")
 
 for c in committees:
     path = os.path.join(site, "committees", c, "meetings.ics")
@@ -137,8 +175,11 @@ for c in committees:
         continue
     cal = load(path)
     if cal is not None:
-        check_events(path, cal, [m for m in meetings
-                                 if meeting_committee(os.path.join(meetings_dir, m)) == c])
+        if window_start(path, cal) != start:
+            problem(path, f"holds meetings from {window_start(path, cal) or 'any date'}, "
+                          f"meetings.ics from {start or 'any date'}")
+        check_events(path, cal, [m for m in meetings if m[:10] >= start and
+                                 meeting_committee(os.path.join(meetings_dir, m)) == c])
 
 for m in meetings:
     path = os.path.join(site, "meetings", m, "meeting.ics")

@@ -1,8 +1,11 @@
 #!/usr/bin/python3
 """check_open_data.py SITE_DIR SOURCE_DIR: the built site's JSON open data
 against the JSON Schemas in docs/schemas/ (Debian's python3-jsonschema; run
-with /usr/bin/python3), plus completeness: one entry in data/meetings.json
-and one data/meetings/<id>.json per meeting folder of the source; and text:
+with /usr/bin/python3), plus completeness: data/meetings.json and
+data/decisions.json are indexes of months, each month's file linked from
+them with its true counts, no file unlinked, every meeting folder of the
+source in exactly one month (its own) and one data/meetings/<id>.json; and
+text:
 no string of any data/*.json file holds Markdown (**, __, `, [text]() or an
 "@/" reference (text in open data is plain, links are public URLs)."""
 import json
@@ -56,11 +59,57 @@ meetings_dir = os.path.join(source, "content", "meetings")
 meetings = sorted(d for d in os.listdir(meetings_dir)
                   if os.path.isfile(os.path.join(meetings_dir, d, "meeting.yaml")))
 
-data = check("data/meetings.json", "meetings.schema.json")
-if data is not None:
-    ids = [m.get("id") for m in data.get("meetings", [])]
-    if sorted(ids) != meetings:
-        problems.append(f"data/meetings.json: meetings {ids} do not match the folders {meetings}")
+def local_path(url):
+    """data/months/... from a month's URL, absolute or root-relative."""
+    at = url.find("/data/months/")
+    return url[at + 1:] if at >= 0 else url
+
+
+def months_of(index_rel, index_schema, month_schema, keys):
+    """The entries of every month file the index links, after checking each
+    against its schema, its counts and its month; and no month file unlinked."""
+    index = check(index_rel, index_schema)
+    entries = {k: [] for k in keys}
+    if index is None or "months" not in index or "counts" not in index:
+        return entries  # reported by the schema
+    linked = set()
+    for listed in index["months"]:
+        rel = local_path(listed["url"])
+        linked.add(rel)
+        month = check(rel, month_schema)
+        if month is None:
+            continue
+        if month["month"] != listed["month"]:
+            problems.append(f"{rel}: month {month['month']}, listed as {listed['month']}")
+        for k in keys:
+            if len(month[k]) != listed[k]:
+                problems.append(f"{index_rel}: {listed['month']} lists {listed[k]} {k}, "
+                                f"the file holds {len(month[k])}")
+            for e in month[k]:
+                if e.get("date", "")[:7] != month["month"]:
+                    problems.append(f"{rel}: {k} {e.get('id')} of {e.get('date')} in the wrong month")
+            entries[k] += month[k]
+    for k in keys:
+        if index["counts"][k] != len(entries[k]):
+            problems.append(f"{index_rel}: counts.{k} is {index['counts'][k]}, "
+                            f"the months hold {len(entries[k])}")
+    on_disk = set()
+    months_dir = os.path.join(site, "data", "months")
+    if os.path.isdir(months_dir):
+        for m in os.listdir(months_dir):
+            if os.path.isfile(os.path.join(months_dir, m, f"{keys[0]}.json")):
+                on_disk.add(f"data/months/{m}/{keys[0]}.json")
+    for rel in sorted(on_disk - linked):
+        problems.append(f"{rel}: not linked from {index_rel}")
+    return entries
+
+
+ids = [m.get("id") for m in
+       months_of("data/meetings.json", "meetings.schema.json", "meetings-month.schema.json",
+                 ["meetings"])["meetings"]]
+if sorted(ids) != meetings:
+    problems.append(f"data/meetings.json: the months' meetings {ids} do not match the folders "
+                    f"{meetings} (each exactly once)")
 for m in meetings:
     one = check(f"data/meetings/{m}.json", "event.schema.json")
     if one is not None and one.get("id") != m:
@@ -79,8 +128,9 @@ if people is not None:
     got = sorted(p["id"] for p in people["people"])
     if got != want:
         problems.append(f"data/people.json: people {got}, expected {want}")
-decisions = check("data/decisions.json", "decisions.schema.json")
-if decisions is not None and not decisions["decisions"]:
+decisions = months_of("data/decisions.json", "decisions.schema.json",
+                      "decisions-month.schema.json", ["decisions", "actions"])
+if not decisions["decisions"]:
     problems.append("data/decisions.json: no decisions, but the example minutes record resolutions")
 
 def ids_of(folder):

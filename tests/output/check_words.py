@@ -265,8 +265,16 @@ def check_site(site, source):
     meetings = {}
     meetings_json = os.path.join(site, "data", "meetings.json")
     if os.path.isfile(meetings_json):
-        for m in json.load(open(meetings_json, encoding="utf-8")).get("meetings", []):
-            meetings[m.get("id")] = (m.get("date") or "", m.get("clerk_status") or "")
+        # An index of months (data/months/<YYYY-MM>/meetings.json).
+        for month in json.load(open(meetings_json, encoding="utf-8")).get("months", []):
+            url = month.get("url", "")
+            rel = url[url.find("/data/months/") + 1:] if "/data/months/" in url else url
+            path = os.path.join(site, rel)
+            if not os.path.isfile(path):
+                report("upcoming", rel, "missing, but data/meetings.json links it")
+                continue
+            for m in json.load(open(path, encoding="utf-8")).get("meetings", []):
+                meetings[m.get("id")] = (m.get("date") or "", m.get("clerk_status") or "")
     else:
         report("upcoming", "data/meetings.json", "missing: the meetings' dates and statuses")
 
@@ -360,7 +368,9 @@ def make_site(root, faults):
                          for m in meetings]}
     if "open-data" in faults:
         data["meetings"][0]["description"] = "The **budget** and [the plan](@/meetings/x/)"
-    write(root, "data/meetings.json", json.dumps(data))
+    write(root, "data/months/2019-09/meetings.json", json.dumps(data))
+    write(root, "data/meetings.json", json.dumps(
+        {"months": [{"month": "2019-09", "meetings": 3, "url": "/data/months/2019-09/meetings.json"}]}))
     upcoming = ['<li data-date="2027-01-20"><a href="meetings/2027-01-20-cyp/">20 January 2027</a></li>']
     if "upcoming" in faults:
         upcoming.append('<li data-date="2019-09-16"><a href="meetings/2019-09-16-cyp/">16 September 2019</a></li>')

@@ -63,8 +63,12 @@ Built Build(const std::string& minutes_md = kMinutes) {
   for (const Diagnostic& d : diag.All()) INFO(FormatDiagnostic(d));
   REQUIRE(diag.ErrorCount() == 0);
   SiteIndex index(site);
+  // data/decisions.json is an index of months: the months' files together.
+  out.decisions = {{"decisions", json::array()}, {"actions", json::array()}};
   for (const OutputFile& f : output::OpenDataFiles(index, {}))
-    if (f.path == "data/decisions.json") out.decisions = json::parse(f.content);
+    if (f.path.starts_with("data/months/") && f.path.ends_with("/decisions.json"))
+      for (const char* key : {"decisions", "actions"})
+        for (const json& e : json::parse(f.content).at(key)) out.decisions[key].push_back(e);
   return out;
 }
 

@@ -151,7 +151,12 @@ TEST_CASE("open data holds plain text and public URLs", "[open-data-text]") {
     }
     CHECK(strings > 50);
 
-    const json& decisions = data.at("data/decisions.json");
+    // data/decisions.json is an index of months: the months' files together.
+    json decisions = {{"decisions", json::array()}, {"actions", json::array()}};
+    for (const auto& [path, j] : data)
+      if (path.starts_with("data/months/") && path.ends_with("/decisions.json"))
+        for (const char* key : {"decisions", "actions"})
+          for (const json& e : j.at(key)) decisions[key].push_back(e);
     REQUIRE(decisions.at("decisions").size() == 3);
     REQUIRE(decisions.at("actions").size() == 2);
     std::string paper = base.empty() ? "/" : base;

@@ -284,7 +284,7 @@ std::string WindowDescription(const Date& from, const CalendarOptions& options) 
                             ? "calendars/"
                             : AbsoluteUrl(options.base_url, "calendars/");
   return "Meetings from " + IsoDate(from) +
-         " on: those to come and those of the last 12 months. Every meeting, "
+         " on: those to come and those of the last 12 months. Every meeting "
          "year by year: " +
          archive + "<year>.ics";
 }

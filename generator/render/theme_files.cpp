@@ -29,14 +29,16 @@ ThemeFiles ThemeFiles::Read(const std::string& dir) {
   if (!fs::is_directory(dir, ec)) return theme;
   std::vector<std::string> names;
   // A theme may link in a shared folder (templates/ -> ../common), so links
-  // to folders are followed; the depth bound (deeper than any theme) ends a link that loops.
+  // to folders are followed; the depth bound (deeper than any theme) ends a
+  // link that loops.
   for (auto it = fs::recursive_directory_iterator(
            dir, fs::directory_options::follow_directory_symlink, ec);
        !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
     if (it.depth() > kMaxDepth) it.disable_recursion_pending();
     std::error_code file_ec;
     if (it->is_regular_file(file_ec))
-      names.push_back(fs::relative(it->path(), dir).generic_string());
+      // lexically: fs::relative would resolve a link and name its target.
+      names.push_back(it->path().lexically_relative(dir).generic_string());
   }
   std::sort(names.begin(), names.end());
   theme.files.reserve(names.size());

@@ -151,7 +151,7 @@ TEST_CASE("calendar: subscribed calendars hold the last 12 months, years the res
     CHECK(has(path, "2020-01-27-cyp"));
     CHECK(Unfold(Find(files, path)->content)
               .find("X-WR-CALDESC:Meetings from 2019-10-01 on: those to come and those of "
-                    "the last 12 months. Every meeting\\, year by year: "
+                    "the last 12 months. Every meeting year by year: "
                     "https://papers.example.gov.uk/calendars/<year>.ics\n") !=
           std::string::npos);
   }

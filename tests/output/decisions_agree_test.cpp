@@ -65,10 +65,14 @@ Built Build(const std::string& minutes_md = kMinutes) {
   SiteIndex index(site);
   // data/decisions.json is an index of months: the months' files together.
   out.decisions = {{"decisions", json::array()}, {"actions", json::array()}};
-  for (const OutputFile& f : output::OpenDataFiles(index, {}))
-    if (f.path.starts_with("data/months/") && f.path.ends_with("/decisions.json"))
-      for (const char* key : {"decisions", "actions"})
-        for (const json& e : json::parse(f.content).at(key)) out.decisions[key].push_back(e);
+  for (const OutputFile& f : output::OpenDataFiles(index, {})) {
+    if (!f.path.starts_with("data/months/") || !f.path.ends_with("/decisions.json")) continue;
+    // Parsed into a name first: a range-for over a member of a temporary
+    // would read freed memory.
+    const json month = json::parse(f.content);
+    for (const char* key : {"decisions", "actions"})
+      for (const json& e : month.at(key)) out.decisions[key].push_back(e);
+  }
   return out;
 }
 

@@ -32,7 +32,7 @@ TEST_CASE("a theme's files are read once, sorted, and found by path",
   CHECK_FALSE(missing.has_templates);
 }
 
-TEST_CASE("a theme's linked folders are read, and a link that loops ends",
+TEST_CASE("a theme's linked folders are read and a link that loops ends",
           "[render][theme_files]") {
   testing::TempDir dir;
   testing::WriteFile(dir.path() / "shared" / "page.mustache", "<p>{{title}}</p>");

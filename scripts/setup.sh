@@ -11,6 +11,7 @@ CLERK_BUILD_PACKAGES=(build-essential cmake pkg-config libcmark-gfm-dev
   libjemalloc-dev
   libcpp-httplib-dev)  # clerk serve's HTTP server (generator/serve/http_server.cpp)
 CLERK_TEST_PACKAGES=(chromium default-jre-headless nodejs npm
+  fonts-liberation  # Arial's metrics, the theme's first font: phone and zoom checks measure text
   openssh-server openssh-client vsftpd nginx-core openssl lftp curl python3
   python3-icalendar python3-jsonschema
   python3-yaml  # tests/schema/: content files read as editors read them

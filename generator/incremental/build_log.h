@@ -15,8 +15,7 @@
 // (Update), so an edit writes a few lines, not the whole log of a large
 // site. Once replaced lines would be more than a quarter of the live ones,
 // the whole log is written afresh. (deps and bodies: see PageDeps in
-// render/site_renderer.h; zero and "-" for files that are not pages, or when the build
-// had warnings.)
+// render/site_renderer.h; zero and "-" for files that are not pages.)
 //
 // A batch cut short (a crash while appending) is ignored, and cut off by the
 // next Update: the files it described no longer match their old lines, so

@@ -1,5 +1,6 @@
 #include "output/resident_files.h"
 
+#include "model/dates.h"
 #include "model/parallel.h"
 #include "model/program_identity.h"
 #include "output/atom_feed.h"
@@ -49,6 +50,9 @@ bool PutResidentFiles(const Site& site, const ResidentOptions& options,
   if (sink.KeepsDeps() && !(records == Fingerprint{})) {
     Hasher h;
     h.Add("resident files").Add(ProgramIdentity()).Add(records);
+    // The build's date decides which meetings are upcoming and which fall
+    // in the calendars' window of the last twelve months.
+    h.Add(IsoDate(site.today));
     h.Add(options.base_url).Add(options.noindex ? "noindex" : "index");
     for (const std::string& path : paths) h.Add(path);
     deps = h.Finish();

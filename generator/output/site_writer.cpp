@@ -292,15 +292,11 @@ void SiteWriter::RecordBodies(std::map<std::string, BodySummary> bodies) {
   bodies_ = std::move(bodies);
 }
 
-BuildLogEntry SiteWriter::WithDeps(const std::string& path, BuildLogEntry entry,
-                                   bool keep) const {
-  auto it = keep ? deps_.find(path) : deps_.end();
+BuildLogEntry SiteWriter::WithDeps(const std::string& path, BuildLogEntry entry) const {
+  auto it = deps_.find(path);
   if (it != deps_.end()) {
     entry.deps = it->second.fingerprint;
     entry.bodies = it->second.bodies;
-  } else if (!keep) {
-    entry.deps = Fingerprint{};
-    entry.bodies.clear();
   }
   return entry;
 }
@@ -405,15 +401,14 @@ bool SiteWriter::Failed(Diagnostics& diag, const std::string& message) {
 bool SiteWriter::Commit(Diagnostics& diag) {
   if (!failure_.empty()) return Failed(diag, failure_);
   KillPoint("commit-start");
-  const bool keep_deps = diag.WarningCount() == 0;
-  return fresh_ ? CommitFresh(diag, keep_deps) : CommitEdit(diag, keep_deps);
+  return fresh_ ? CommitFresh(diag) : CommitEdit(diag);
 }
 
-bool SiteWriter::CommitFresh(Diagnostics& diag, bool keep_deps) {
+bool SiteWriter::CommitFresh(Diagnostics& diag) {
   // The staging folder holds every page: add the bookkeeping.
   BuildLog log;
   new_log_.ForEach([&](const std::string& path, const BuildLogEntry& entry) {
-    log.Set(path, WithDeps(path, entry, keep_deps));
+    log.Set(path, WithDeps(path, entry));
   });
   if (!log.Save(staging_ + "/" + kBuildLogName) ||
       !SaveKnownBodies(bodies_, staging_ + "/" + kKnownBodiesName) ||
@@ -446,13 +441,13 @@ bool SiteWriter::CommitFresh(Diagnostics& diag, bool keep_deps) {
   return Publish(diag, staging_);
 }
 
-bool SiteWriter::CommitEdit(Diagnostics& diag, bool keep_deps) {
+bool SiteWriter::CommitEdit(Diagnostics& diag) {
   StageTimer timer;
   // What the log gains (files put, kept files with new deps) and loses.
   std::vector<std::pair<std::string, BuildLogEntry>> changed;
   std::vector<std::string> gone;
   new_log_.ForEach([&](const std::string& path, const BuildLogEntry& entry) {
-    BuildLogEntry now = WithDeps(path, entry, keep_deps);
+    BuildLogEntry now = WithDeps(path, entry);
     const BuildLogEntry* old = old_log_.Find(path);
     if (!old || !(*old == now)) changed.emplace_back(path, std::move(now));
   });
@@ -466,8 +461,8 @@ bool SiteWriter::CommitEdit(Diagnostics& diag, bool keep_deps) {
     if (new_log_.Find(path)) continue;
     if (kept_[slot]) {
       // Copied only when its deps may have changed: nearly every file is kept.
-      if (keep_deps ? deps_.count(path) > 0 : !(old->deps == Fingerprint{})) {
-        BuildLogEntry now = WithDeps(path, *old, keep_deps);
+      if (deps_.count(path) > 0) {
+        BuildLogEntry now = WithDeps(path, *old);
         if (!(now == *old)) changed.emplace_back(path, std::move(now));
       }
       continue;

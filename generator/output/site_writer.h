@@ -78,9 +78,10 @@ class SiteWriter : public OutputSink {
   bool KeepsDeps() const override { return true; }
   std::optional<LastPageDeps> LastDeps(const std::string& path) override;
   bool Keep(const std::string& path) override;
-  // Saved in the log only if the build had no warnings: a page skipped
-  // without being built raises none, so after a build with warnings every
-  // page is built again until they are gone.
+  // Saved in the log whether or not the build had warnings: building a
+  // page's data raises none (warnings come from loading, the checks and the
+  // Markdown of bodies, each of which caches only what was clean), so a page
+  // skipped unbuilt loses no warning.
   void RecordDeps(const std::string& path, PageDeps deps) override;
   const std::map<std::string, BodySummary>* KnownBodies() override {
     return known_bodies_ ? &known_bodies_->bodies : nullptr;
@@ -97,8 +98,7 @@ class SiteWriter : public OutputSink {
   }
 
   // Completes the new site (kept files carried over, stale ones left out),
-  // saves the log in it (with the recorded PageDeps if `diag` has no
-  // warnings), and swaps it in. On failure (reported in `diag`) the
+  // saves the log in it (with the recorded PageDeps), and swaps it in. On failure (reported in `diag`) the
   // previous site is left as it was.
   bool Commit(Diagnostics& diag);
   // Throws the staged files away; the output folder is untouched.
@@ -120,12 +120,11 @@ class SiteWriter : public OutputSink {
   void Fail(const std::string& message);
   // StatFile of a file of the site (relative to out_fd_ when open).
   std::optional<BuildLogEntry> StatOut(const std::string& path) const;
-  // `entry` with the PageDeps recorded for `path` (`keep`), or with none
-  // (the build had warnings).
-  BuildLogEntry WithDeps(const std::string& path, BuildLogEntry entry, bool keep) const;
+  // `entry` with the PageDeps recorded for `path`, if any.
+  BuildLogEntry WithDeps(const std::string& path, BuildLogEntry entry) const;
   // Commit without a log / with one; both end in Publish.
-  bool CommitFresh(Diagnostics& diag, bool keep_deps);
-  bool CommitEdit(Diagnostics& diag, bool keep_deps);
+  bool CommitFresh(Diagnostics& diag);
+  bool CommitEdit(Diagnostics& diag);
   // Moves the staged files into `target` (the spare folder); on failure
   // moves them back.
   bool MoveStagedInto(const std::string& target, std::string* error);

@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "builder/builder.h"
+#include "builder/session.h"
 #include "cli/build_date.h"
 #include "cli/command_help.h"
 #include "cli/completion.h"
@@ -51,14 +52,16 @@ int RunServe(clerk::builder::BuildOptions opt, int port, bool out_given) {
   }
   opt.no_search = true;
   // Runs in serve's long-lived build worker (serve/build_worker.h).
-  auto rebuild = [&opt](const std::vector<std::string>& changed, std::string& messages) {
+  // The session lives in the worker (a fork of this process) and keeps the
+  // site and its bookkeeping from one build to the next there.
+  clerk::builder::Session session;
+  auto rebuild = [&opt, &session](const std::vector<std::string>& changed,
+                                  std::string& messages) {
     std::ostringstream quiet;  // serve prints its own line per build
-    clerk::builder::BuildOptions edit = opt;
-    edit.changed_known = !changed.empty();
     // The stages catch what they throw (Guarded); this is the last line,
     // so a build that fails some other way leaves the server running.
     try {
-      return clerk::builder::Build(edit, quiet, &messages);
+      return session.Build(opt, changed, quiet, &messages);
     } catch (const std::exception& e) {
       messages = std::string("clerk: error: the build stopped: ") +
                  clerk::utf8::Escaped(e.what()) + "\n";

@@ -13,6 +13,7 @@
 #include "builder/builder.h"
 #include "builder/report.h"
 #include "builder/search_step.h"
+#include "builder/session.h"
 #include "builder/stages.h"
 #include "cli/progress_line.h"
 #include "incremental/fingerprint_set_file.h"
@@ -27,8 +28,13 @@ namespace {
 // One build: its options, its large structures and what it has found.
 class OneBuild {
  public:
-  OneBuild(const BuildOptions& options, std::ostream& log, bool last)
+  // `kept`: what the last build of this process left (Session), or null.
+  OneBuild(const BuildOptions& options, std::ostream& log, bool last,
+           KeptState* kept = nullptr,
+           std::optional<std::set<std::string>> changed_folders = std::nullopt)
       : options_(options),
+        kept_(kept),
+        changed_folders_(std::move(changed_folders)),
         log_(log),
         jobs_(Jobs(options)),
         site_(!last),
@@ -42,9 +48,13 @@ class OneBuild {
   bool LoadBesideLog(bool ok);
   bool RenderAndCommit();
   bool SaveForNextBuild(bool ok, const Fingerprint& stamp);
+  // Hands what this build leaves to the next one of the process (Session).
+  void KeepForNextBuild(bool ok);
   int Report(bool ok, std::string* messages);
 
   const BuildOptions& options_;
+  KeptState* kept_;
+  const std::optional<std::set<std::string>> changed_folders_;
   std::ostream& log_;
   const int jobs_;
   const std::chrono::steady_clock::time_point started_ = std::chrono::steady_clock::now();
@@ -83,7 +93,9 @@ int OneBuild::Run(std::string* messages) {
   if (ok && !diag_.HasErrors()) ok = writer_ready && RenderAndCommit();
   ok = ok && !diag_.HasErrors();
   ok = SaveForNextBuild(ok, stamp);
-  return Report(ok, messages);
+  const int code = Report(ok, messages);
+  KeepForNextBuild(ok);
+  return code;
 }
 
 // The writer reads the last build's log while the site loads: neither needs
@@ -92,8 +104,18 @@ int OneBuild::Run(std::string* messages) {
 bool OneBuild::LoadBesideLog(bool ok) {
   Diagnostics begin_diag;
   std::future<bool> begun;
-  if (ok) begun = Beside(jobs_, [&] { return writer_->Begin(begin_diag); });
-  if (ok) memo_.clean_before = LoadFingerprintSet(scans_file_, "acronyms");
+  WriterMemory* memory = kept_ ? &kept_->writer : nullptr;
+  if (ok) begun = Beside(jobs_, [&] { return writer_->Begin(begin_diag, memory); });
+  if (ok && kept_ && kept_->clean_acronyms)
+    memo_.clean_before = std::move(*kept_->clean_acronyms);
+  else if (ok)
+    memo_.clean_before = LoadFingerprintSet(scans_file_, "acronyms");
+  if (kept_ && kept_->loaded && changed_folders_) {
+    // The folders that loaded clean last time, less those that changed.
+    for (const std::string& folder : *changed_folders_)
+      kept_->loaded->reusable.erase(folder);
+    records_->ReuseFrom(&*kept_->loaded);
+  }
   if (ok) LoadAndCheck(options_, jobs_, *site_, diag_, &*records_, &memo_);
   const bool writer_ready = begun.valid() && begun.get();
   diag_.Merge(begin_diag);
@@ -147,6 +169,17 @@ bool OneBuild::SaveForNextBuild(bool ok, const Fingerprint& stamp) {
   return ok;
 }
 
+void OneBuild::KeepForNextBuild(bool ok) {
+  if (!kept_) return;
+  KeptState kept;
+  if (ok) {
+    kept.writer = writer_->TakeMemory();
+    kept.clean_acronyms = std::move(memo_.clean_now);
+    kept.loaded = LoadedBefore{std::move(*site_), records_->clean()};
+  }
+  *kept_ = std::move(kept);
+}
+
 int OneBuild::Report(bool ok, std::string* messages) {
   const SiteWriter::Counts counts = writer_->counts();
   PrintDiagnostics(diag_, log_);
@@ -175,6 +208,15 @@ int OneBuild::Report(bool ok, std::string* messages) {
 int Build(const BuildOptions& options, std::ostream& log, std::string* messages,
           bool last) {
   return OneBuild(options, log, last).Run(messages);
+}
+
+int Session::Build(const BuildOptions& options, const std::vector<std::string>& changed,
+                   std::ostream& log, std::string* messages) {
+  BuildOptions edit = options;
+  edit.changed_known = !changed.empty();
+  std::optional<std::set<std::string>> folders;
+  if (!changed.empty()) folders = ChangedFolders(changed);
+  return OneBuild(edit, log, false, &kept_, std::move(folders)).Run(messages);
 }
 
 }  // namespace clerk::builder

@@ -3,9 +3,9 @@
 #include <filesystem>
 
 #include "builder/stages.h"
+#include "incremental/source_stamp.h"
 #include "model/program_identity.h"
 #include "output/search_index.h"
-#include "incremental/source_stamp.h"
 
 namespace clerk::builder {
 

@@ -6,8 +6,8 @@
 #include <string>
 
 #include "builder/builder.h"
-#include "model/diagnostics.h"
 #include "incremental/build_log.h"
+#include "model/diagnostics.h"
 #include "output/search_index.h"
 
 namespace clerk::builder {

@@ -4,10 +4,10 @@
 
 #include "content/record_loaders.h"
 #include "content/site_config.h"
-#include "files/source_boundary.h"
-#include "files/source_files.h"
 #include "content/source_tree.h"
 #include "content/yaml_reader.h"
+#include "files/source_boundary.h"
+#include "files/source_files.h"
 #include "incremental/records_fingerprint.h"
 #include "model/parallel.h"
 #include "model/utf8.h"
@@ -117,10 +117,13 @@ Site LoadSite(const std::string& root, Diagnostics& diag, RecordCache* cache,
   // Work programmes through the record cache, as one entry: parsing them is
   // most of loading what is not a meeting folder.
   const std::string wp_dir = (content / "work-programmes").string();
-  const std::string wp_stamp =
-      cache ? RecordCache::Stamp(wp_dir, display_root + "content/work-programmes") : "";
   Site cached_wps;
-  if (cache && cache->Find(kWorkProgrammesEntry, wp_stamp, cached_wps)) {
+  const bool reused_wps = cache && cache->Reuse(kWorkProgrammesEntry, cached_wps);
+  const std::string wp_stamp =
+      cache && !reused_wps
+          ? RecordCache::Stamp(wp_dir, display_root + "content/work-programmes")
+          : "";
+  if (reused_wps || (cache && cache->Find(kWorkProgrammesEntry, wp_stamp, cached_wps))) {
     site.work_programmes = std::move(cached_wps.work_programmes);
   } else {
     Diagnostics wp_diag;
@@ -188,6 +191,7 @@ Site LoadSite(const std::string& root, Diagnostics& diag, RecordCache* cache,
     const std::string& name = folders[i];
     const std::string dir = (std::filesystem::path(meetings_dir) / name).string();
     const std::string display = display_root + "content/meetings/" + name;
+    if (cache && cache->Reuse(name, parts[i].site)) return;
     std::string stamp = cache ? RecordCache::Stamp(dir, display) : "";
     if (cache && cache->Find(name, stamp, parts[i].site)) return;
     LoadMeetingFolder(name, dir, display, parts[i].site, parts[i].diag);

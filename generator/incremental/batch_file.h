@@ -105,10 +105,13 @@ std::pair<size_t, size_t> AppendChanges(const Map& now, const Map& was, Keep kee
 // its complete batches ended, it appends one batch of the records that
 // changed (AppendChanges); without them, or when TimeToRewrite says so, or
 // if appending fails, it writes the whole file through a temporary file and
-// a rename. `write(text, key, value)` appends one record.
+// a rename. `write(text, key, value)` appends one record. On success
+// `*after` (if given) is where the file's complete batches now end: what
+// ReadBatches would return for it.
 template <typename Map, typename Keep, typename Same, typename Write>
 bool SaveRecords(const std::string& path, std::string_view header, const Map& now,
-                 const Map* was, Extent read, Keep keep, Same same, Write write) {
+                 const Map* was, Extent read, Keep keep, Same same, Write write,
+                 Extent* after = nullptr) {
   auto whole = [&] {
     std::string text = std::string(header) + "\n";
     size_t count = 0;
@@ -118,15 +121,21 @@ bool SaveRecords(const std::string& path, std::string_view header, const Map& no
       ++count;
     }
     text += EndLine(count);
-    return WriteFileAtomically(path, text);
+    if (!WriteFileAtomically(path, text)) return false;
+    if (after) *after = {text.size(), count};
+    return true;
   };
   if (!was || read.size == 0) return whole();
   std::string text;
   const auto [records, live] = AppendChanges(now, *was, keep, same, write, text);
-  if (records == 0) return true;
+  if (records == 0) {
+    if (after) *after = read;
+    return true;
+  }
   text += EndLine(records);
   if (TimeToRewrite(read.records, records, live) || !WriteAt(path, read.size, text))
     return whole();
+  if (after) *after = {read.size + text.size(), read.records + records};
   return true;
 }
 

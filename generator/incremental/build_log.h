@@ -87,6 +87,9 @@ class BuildLog {
   const BuildLogEntry* Find(std::string_view path) const;
   void Set(std::string path, BuildLogEntry entry);
   size_t size() const { return index_.size(); }
+  // The length of the file as loaded or last written (Update), up to its
+  // last complete batch.
+  uint64_t file_size() const { return file_size_; }
   // Every live entry, in no particular order.
   void ForEach(
       const std::function<void(const std::string&, const BuildLogEntry&)>& f) const;

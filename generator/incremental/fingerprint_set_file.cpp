@@ -2,8 +2,8 @@
 
 #include <filesystem>
 
-#include "files/source_files.h"
 #include "files/atomic_write.h"
+#include "files/source_files.h"
 
 namespace clerk {
 namespace {

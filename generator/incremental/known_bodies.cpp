@@ -88,14 +88,22 @@ std::optional<KnownBodies> LoadKnownBodies(const std::string& out_dir) {
 }
 
 bool SaveKnownBodies(const std::map<std::string, BodySummary>& bodies,
-                     const std::string& path, const KnownBodies* before) {
+                     const std::string& path, const KnownBodies* before,
+                     batch_file::Extent* after) {
   return batch_file::SaveRecords(
       path, kHeader, bodies, before ? &before->bodies : nullptr,
       before ? before->read : batch_file::Extent{}, Keepable,
       [](const BodySummary& a, const BodySummary& b) {
         return a.source == b.source && a.site_links == b.site_links;
       },
-      AppendRecord);
+      AppendRecord, after);
+}
+
+KnownBodies KnownBodiesAsSaved(std::map<std::string, BodySummary> bodies,
+                               batch_file::Extent after) {
+  std::erase_if(bodies,
+                [](const auto& entry) { return !Keepable(entry.first, entry.second); });
+  return {std::move(bodies), after};
 }
 
 }  // namespace clerk

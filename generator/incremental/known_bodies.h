@@ -16,8 +16,8 @@
 #include <string>
 
 #include "incremental/batch_file.h"
-#include "incremental/state_files.h"
 #include "incremental/body_summary.h"
+#include "incremental/state_files.h"
 
 namespace clerk {
 
@@ -37,7 +37,15 @@ std::optional<KnownBodies> LoadKnownBodies(const std::string& out_dir);
 // rendering reported nothing are kept (a paper not rendered again would not
 // repeat its warnings), and not one whose key, file or link holds a tab or
 // line break: those are rendered next time.
+// On success `*after` (if given) is where the file's batches now end.
 bool SaveKnownBodies(const std::map<std::string, BodySummary>& bodies,
-                     const std::string& path, const KnownBodies* before = nullptr);
+                     const std::string& path, const KnownBodies* before = nullptr,
+                     batch_file::Extent* after = nullptr);
+
+// What LoadKnownBodies reads back from a file SaveKnownBodies wrote from
+// `bodies` (ending at `after`): the bodies it kept. clerk serve hands this
+// to its next build instead of reading the file again.
+KnownBodies KnownBodiesAsSaved(std::map<std::string, BodySummary> bodies,
+                               batch_file::Extent after);
 
 }  // namespace clerk

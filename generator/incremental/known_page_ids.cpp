@@ -59,10 +59,18 @@ std::optional<KnownPageIds> LoadKnownPageIds(const std::string& out_dir) {
 }
 
 bool SaveKnownPageIds(const std::map<std::string, PageIds>& pages,
-                      const std::string& path, const KnownPageIds* before) {
+                      const std::string& path, const KnownPageIds* before,
+                      batch_file::Extent* after) {
   return batch_file::SaveRecords(path, kHeader, pages, before ? &before->pages : nullptr,
                                  before ? before->read : batch_file::Extent{}, Keepable,
-                                 std::equal_to<PageIds>(), AppendRecord);
+                                 std::equal_to<PageIds>(), AppendRecord, after);
+}
+
+KnownPageIds KnownPageIdsAsSaved(std::map<std::string, PageIds> pages,
+                                 batch_file::Extent after) {
+  std::erase_if(pages,
+                [](const auto& entry) { return !Keepable(entry.first, entry.second); });
+  return {std::move(pages), after};
 }
 
 }  // namespace clerk

@@ -43,6 +43,12 @@ std::optional<KnownPageIds> LoadKnownPageIds(const std::string& out_dir);
 // temporary file and a rename. A page whose path holds a tab or a line
 // break, or whose ids hold white space, is left out (read next time).
 bool SaveKnownPageIds(const std::map<std::string, PageIds>& pages,
-                      const std::string& path, const KnownPageIds* before = nullptr);
+                      const std::string& path, const KnownPageIds* before = nullptr,
+                      batch_file::Extent* after = nullptr);
+
+// What LoadKnownPageIds reads back from a file SaveKnownPageIds wrote from
+// `pages` (ending at `after`): the pages it kept (see KnownBodiesAsSaved).
+KnownPageIds KnownPageIdsAsSaved(std::map<std::string, PageIds> pages,
+                                 batch_file::Extent after);
 
 }  // namespace clerk

@@ -376,6 +376,10 @@ bool RecordCache::Find(const std::string& folder, const std::string& stamp,
   Part(r, read);
   if (!r.ok || !r.done()) return false;
   if (folder != kWorkProgrammesEntry) ++hits_;
+  {
+    std::lock_guard<std::mutex> lock(clean_mutex_);
+    clean_.insert(folder);
+  }
   part.meetings.merge(read.meetings);
   part.documents.merge(read.documents);
   part.minutes.merge(read.minutes);
@@ -387,8 +391,59 @@ bool RecordCache::Find(const std::string& folder, const std::string& stamp,
 
 void RecordCache::Loaded(const std::string& folder, const std::string& stamp) {
   if (dir_.empty()) return;
+  {
+    std::lock_guard<std::mutex> lock(clean_mutex_);
+    clean_.insert(folder);
+  }
   std::lock_guard<std::mutex> lock(mutex_);
   loaded_.push_back({folder, stamp});
+}
+
+namespace {
+
+// Moves the entries of `from` whose keys start with `prefix` into `to`.
+template <typename Map>
+void MovePrefixed(Map& from, Map& to, const std::string& prefix) {
+  auto it = from.lower_bound(prefix);
+  while (it != from.end() && it->first.compare(0, prefix.size(), prefix) == 0) {
+    auto next = std::next(it);
+    to.insert(from.extract(it));
+    it = next;
+  }
+}
+
+}  // namespace
+
+bool RecordCache::Reuse(const std::string& folder, Site& part) {
+  if (!before_ || before_->reusable.count(folder) == 0) return false;
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    Site& from = before_->site;
+    if (folder == kWorkProgrammesEntry) {
+      part.work_programmes = std::move(from.work_programmes);
+      from.work_programmes.clear();
+    } else {
+      auto meeting = from.meetings.extract(folder);
+      if (meeting.empty()) return false;
+      part.meetings.insert(std::move(meeting));
+      MovePrefixed(from.documents, part.documents, folder + "/");
+      MovePrefixed(from.easy_read_versions, part.easy_read_versions, folder + "/");
+      if (auto minutes = from.minutes.extract(folder))
+        part.minutes.insert(std::move(minutes));
+      if (auto records = from.folder_records.extract(folder))
+        part.folder_records.insert(std::move(records));
+      ++hits_;
+    }
+    before_->reusable.erase(folder);  // taken: a second Reuse finds nothing
+  }
+  std::lock_guard<std::mutex> lock(clean_mutex_);
+  clean_.insert(folder);
+  return true;
+}
+
+std::set<std::string> RecordCache::clean() const {
+  std::lock_guard<std::mutex> lock(clean_mutex_);
+  return clean_;
 }
 
 void RecordCache::Save(const Site& site) const {

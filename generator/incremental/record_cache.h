@@ -10,6 +10,7 @@
 
 #include <atomic>
 #include <mutex>
+#include <set>
 #include <string>
 #include <utility>
 #include <vector>
@@ -22,6 +23,15 @@ namespace clerk {
 // The entry that holds every work programme (content/work-programmes/, a
 // thousand YAML files on a large site); no meeting folder can have this name.
 inline constexpr const char* kWorkProgrammesEntry = "@work-programmes";
+
+// The site the last build of this process loaded (clerk serve's build
+// worker keeps it), and which of its meeting folders (and
+// kWorkProgrammesEntry) the next build may take as they are: those that
+// loaded without a problem and that the file watcher has not seen change.
+struct LoadedBefore {
+  Site site;
+  std::set<std::string> reusable;
+};
 
 class RecordCache {
  public:
@@ -44,6 +54,17 @@ class RecordCache {
   // was.
   void Save(const Site& site) const;
 
+  // Takes folders from `before` (see Reuse) for this build; `before` must
+  // outlive the load.
+  void ReuseFrom(LoadedBefore* before) { before_ = before; }
+  // Moves `folder`'s records from the site loaded before into `part` if it
+  // is reusable there: no file is read or even looked at. Safe from several
+  // threads at once.
+  bool Reuse(const std::string& folder, Site& part);
+  // The folders this build took clean from the cache, from before, or
+  // parsed without a problem (Loaded).
+  std::set<std::string> clean() const;
+
   size_t hits() const { return hits_; }  // meeting folders found so far
 
   // The records of `part` written out and read back: for tests.
@@ -56,6 +77,9 @@ class RecordCache {
   mutable std::atomic<size_t> hits_{0};
   std::mutex mutex_;
   std::vector<std::pair<std::string, std::string>> loaded_;  // folder, stamp
+  LoadedBefore* before_ = nullptr;
+  mutable std::mutex clean_mutex_;
+  mutable std::set<std::string> clean_;  // see clean()
 };
 
 }  // namespace clerk

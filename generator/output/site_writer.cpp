@@ -158,19 +158,60 @@ std::optional<BuildLogEntry> SiteWriter::StatOut(const std::string& path) const 
   return out_fd_ >= 0 ? StatFileAt(out_fd_, path) : StatFile(out_ + "/" + path);
 }
 
-bool SiteWriter::Begin(Diagnostics& diag) {
+namespace {
+
+WriterMemory::FileId Identify(const std::string& path) {
+  struct stat st;
+  if (::stat(path.c_str(), &st) != 0) return {};
+  return {static_cast<uint64_t>(st.st_dev), static_cast<uint64_t>(st.st_ino),
+          static_cast<uint64_t>(st.st_size),
+          static_cast<int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec};
+}
+
+// `kept` if it is still what the file at `path` holds (`id`), else read by
+// `load`; either way `kept` is left empty.
+template <typename T, typename Load>
+std::optional<T> CurrentOr(std::optional<T>* kept, const WriterMemory::FileId& id,
+                           const std::string& path, Load load, bool* from_memory) {
+  std::optional<T> result;
+  if (kept && *kept && !(id == WriterMemory::FileId{}) && Identify(path) == id) {
+    result = std::move(*kept);
+    *from_memory = true;
+  } else {
+    result = load();
+  }
+  if (kept) kept->reset();
+  return result;
+}
+
+}  // namespace
+
+bool SiteWriter::Begin(Diagnostics& diag, WriterMemory* memory) {
   StageTimer timer;
   // What a killed build left: the old site put back if it was aside, and
   // its staging folders removed, before anything reads the site.
   RecoverOutput(out_, kSiteMarker);
-  std::optional<BuildLog> log = BuildLog::Load(out_);
+  bool log_kept = false, bodies_kept = false, ids_kept = false;
+  std::optional<BuildLog> log = CurrentOr(
+      memory ? &memory->log : nullptr, memory ? memory->log_file : WriterMemory::FileId{},
+      out_ + "/" + kBuildLogName, [&] { return BuildLog::Load(out_); }, &log_kept);
   fresh_ = !log.has_value();
   if (log) old_log_ = std::move(*log);
   kept_ = std::make_unique<std::atomic<bool>[]>(old_log_.slots());
   if (!fresh_) out_fd_ = OpenFolder(out_);
-  known_bodies_ = LoadKnownBodies(out_);
-  if (!fresh_) known_ids_ = LoadKnownPageIds(out_);
-  timer.Mark("read build log", std::to_string(old_log_.size()) + " entries");
+  known_bodies_ = CurrentOr(
+      memory ? &memory->bodies : nullptr,
+      memory ? memory->bodies_file : WriterMemory::FileId{},
+      out_ + "/" + kKnownBodiesName, [&] { return LoadKnownBodies(out_); }, &bodies_kept);
+  if (!fresh_)
+    known_ids_ = CurrentOr(
+        memory ? &memory->ids : nullptr,
+        memory ? memory->ids_file : WriterMemory::FileId{},
+        out_ + "/" + kKnownPageIdsName, [&] { return LoadKnownPageIds(out_); },
+        &ids_kept);
+  began_from_memory_ = log_kept && bodies_kept && ids_kept;
+  timer.Mark("read build log", std::to_string(old_log_.size()) + " entries" +
+                                   (began_from_memory_ ? ", kept in memory" : ""));
   std::error_code ec;
   fs::remove_all(staging_, ec);
   if (!fs::create_directories(staging_, ec) && ec) {
@@ -401,7 +442,8 @@ bool SiteWriter::Failed(Diagnostics& diag, const std::string& message) {
 bool SiteWriter::Commit(Diagnostics& diag) {
   if (!failure_.empty()) return Failed(diag, failure_);
   KillPoint("commit-start");
-  return fresh_ ? CommitFresh(diag) : CommitEdit(diag);
+  committed_ = fresh_ ? CommitFresh(diag) : CommitEdit(diag);
+  return committed_;
 }
 
 bool SiteWriter::CommitFresh(Diagnostics& diag) {
@@ -480,12 +522,7 @@ bool SiteWriter::CommitEdit(Diagnostics& diag) {
   if (staged_.empty() && gone.empty()) {
     if (!old_log_.Update(out_ + "/" + kBuildLogName, std::move(changed), gone))
       return Failed(diag, "cannot write " + out_ + "/" + kBuildLogName);
-    if (!SaveKnownBodies(bodies_, out_ + "/" + kKnownBodiesName,
-                         known_bodies_ ? &*known_bodies_ : nullptr))
-      std::remove((out_ + "/" + kKnownBodiesName).c_str());
-    if (!SaveKnownPageIds(ids_, out_ + "/" + kKnownPageIdsName,
-                          known_ids_ ? &*known_ids_ : nullptr))
-      std::remove((out_ + "/" + kKnownPageIdsName).c_str());
+    SaveBodiesAndIds(out_ + "/" + kKnownBodiesName, out_ + "/" + kKnownPageIdsName);
     timer.Mark("save build log, bodies and ids", "in place: no file changed");
     // The search index is then updated in place: its pages are the same. The
     // source stamp goes first, so a kill meanwhile is not "nothing changed".
@@ -536,14 +573,41 @@ bool SiteWriter::CommitEdit(Diagnostics& diag) {
   ::unlink(bodies_path.c_str());
   ::unlink(ids_path.c_str());
   if (known_bodies_) CopyFile(out_ + "/" + kKnownBodiesName, bodies_path);
-  if (!SaveKnownBodies(bodies_, bodies_path, known_bodies_ ? &*known_bodies_ : nullptr))
-    ::unlink(bodies_path.c_str());
   if (known_ids_) CopyFile(out_ + "/" + kKnownPageIdsName, ids_path);
-  if (!SaveKnownPageIds(ids_, ids_path, known_ids_ ? &*known_ids_ : nullptr))
-    ::unlink(ids_path.c_str());
+  SaveBodiesAndIds(bodies_path, ids_path);
   timer.Mark("save build log, bodies and ids");
   KillPoint("bookkeeping");
   return Publish(diag, target);
+}
+
+void SiteWriter::SaveBodiesAndIds(const std::string& bodies_path,
+                                  const std::string& ids_path) {
+  batch_file::Extent after;
+  if (SaveKnownBodies(bodies_, bodies_path, known_bodies_ ? &*known_bodies_ : nullptr,
+                      &after))
+    bodies_saved_ = after;
+  else
+    ::unlink(bodies_path.c_str());
+  if (SaveKnownPageIds(ids_, ids_path, known_ids_ ? &*known_ids_ : nullptr, &after))
+    ids_saved_ = after;
+  else
+    ::unlink(ids_path.c_str());
+}
+
+WriterMemory SiteWriter::TakeMemory() {
+  WriterMemory memory;
+  if (fresh_ || !committed_) return memory;
+  // Each only if its file ends where this build left it (a check of the
+  // hand-over itself: a mismatch means "read it", never a wrong state).
+  memory.log_file = Identify(out_ + "/" + kBuildLogName);
+  if (memory.log_file.size == old_log_.file_size()) memory.log = std::move(old_log_);
+  memory.bodies_file = Identify(out_ + "/" + kKnownBodiesName);
+  if (bodies_saved_ && memory.bodies_file.size == bodies_saved_->size)
+    memory.bodies = KnownBodiesAsSaved(std::move(bodies_), *bodies_saved_);
+  memory.ids_file = Identify(out_ + "/" + kKnownPageIdsName);
+  if (ids_saved_ && memory.ids_file.size == ids_saved_->size)
+    memory.ids = KnownPageIdsAsSaved(std::move(ids_), *ids_saved_);
+  return memory;
 }
 
 bool SiteWriter::MoveStagedInto(const std::string& target, std::string* error) {

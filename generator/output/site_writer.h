@@ -55,13 +55,35 @@ namespace clerk {
 bool CheckOutputDir(const std::string& out_dir, const std::string& source_root,
                     Diagnostics& diag);
 
+// What a successful build leaves for the next one in the same process
+// (clerk serve's build worker): the build log, the papers' bodies and the
+// pages' ids as their files in the output folder now hold them, so the next
+// Begin need not read and parse them again (at 10,000 meetings the log alone
+// has 220,000 lines). Each is used only while its file is still the one it
+// describes: same inode, size and modification time; else it is read.
+struct WriterMemory {
+  struct FileId {
+    uint64_t device = 0, inode = 0, size = 0;
+    int64_t mtime_ns = 0;
+    bool operator==(const FileId&) const = default;
+  };
+  std::optional<BuildLog> log;
+  FileId log_file;
+  std::optional<KnownBodies> bodies;
+  FileId bodies_file;
+  std::optional<KnownPageIds> ids;
+  FileId ids_file;
+};
+
 class SiteWriter : public OutputSink {
  public:
   explicit SiteWriter(std::string out_dir);
   ~SiteWriter() override;  // aborts if not committed
 
-  // Reads the build log and makes the staging folder.
-  bool Begin(Diagnostics& diag);
+  // Reads the build log and makes the staging folder. With `memory` (from
+  // TakeMemory after the last build), takes what is still current from it
+  // instead of reading the files.
+  bool Begin(Diagnostics& diag, WriterMemory* memory = nullptr);
 
   // OutputSink; safe from several threads at once.
   bool UpToDate(const std::string& path, const Fingerprint& inputs) override;
@@ -98,11 +120,18 @@ class SiteWriter : public OutputSink {
   }
 
   // Completes the new site (kept files carried over, stale ones left out),
-  // saves the log in it (with the recorded PageDeps), and swaps it in. On failure (reported in `diag`) the
-  // previous site is left as it was.
+  // saves the log in it (with the recorded PageDeps), and swaps it in. On failure
+  // (reported in `diag`) the previous site is left as it was.
   bool Commit(Diagnostics& diag);
   // Throws the staged files away; the output folder is untouched.
   void Abort();
+  // After a successful Commit, what the next Begin would read from the
+  // output folder, handed over instead (see WriterMemory); the writer's log
+  // is gone afterwards. Empty after a first build (it wrote its log whole;
+  // the next build reads it).
+  WriterMemory TakeMemory();
+  // True if Begin took the log, bodies and ids all from its `memory`.
+  bool began_from_memory() const { return began_from_memory_; }
 
   struct Counts {
     size_t written = 0;    // files new or changed
@@ -131,6 +160,9 @@ class SiteWriter : public OutputSink {
   // Runs before_swap_ on `target`, the complete new site, swaps it in, and
   // keeps the previous site as the spare (folder_swap.h).
   bool Publish(Diagnostics& diag, const std::string& target);
+  // Saves this build's bodies and ids (appending to the files there, if
+  // copied from the current site); a file that cannot be saved is removed.
+  void SaveBodiesAndIds(const std::string& bodies_path, const std::string& ids_path);
   // Reports `message` (the previous site is unchanged) and aborts.
   bool Failed(Diagnostics& diag, const std::string& message);
 
@@ -138,6 +170,8 @@ class SiteWriter : public OutputSink {
   std::string staging_;  // absolute staging folder
   bool fresh_ = true;
   bool begun_ = false;
+  bool committed_ = false;  // Commit succeeded
+  bool began_from_memory_ = false;
   int out_fd_ = -1;  // the output folder, for StatOut; -1 on a fresh build
   BuildLog old_log_;
   // Per slot of old_log_: kept as it is (Keep). A flag, not a copy into
@@ -152,7 +186,9 @@ class SiteWriter : public OutputSink {
   std::map<std::string, BodySummary> bodies_;       // this build's
   std::optional<KnownPageIds> known_ids_;           // last build's, as read
   std::map<std::string, PageIds> ids_;              // this build's
-  std::unordered_set<std::string> made_dirs_;       // folders made in staging
+  // Where the bodies and ids files end once saved, if they were.
+  std::optional<batch_file::Extent> bodies_saved_, ids_saved_;
+  std::unordered_set<std::string> made_dirs_;  // folders made in staging
   std::string failure_;
   size_t removed_ = 0;
   std::function<void(const std::string&)> before_swap_;

@@ -125,7 +125,9 @@ size_t PagesBuiltIn(const std::string& output) {
   return std::stoul(line.substr(start, at - start));
 }
 
-size_t PagesBuilt(Site& site) { return PagesBuiltIn(site.Build()); }
+size_t PagesBuilt(Site& site) {
+  return PagesBuiltIn(site.Build());
+}
 
 // All pages of a build: the <T> above.
 size_t PagesInAll(Site& site) {
@@ -276,8 +278,9 @@ TEST_CASE("an unchanged paper is not rendered again, and its links are still che
   CHECK(r.output.find("alternative-options") != std::string::npos);
 }
 
-TEST_CASE("a build with warnings still skips unchanged pages, and says its warnings again",
-          "[e2e][incremental]") {
+TEST_CASE(
+    "a build with warnings still skips unchanged pages, and says its warnings again",
+    "[e2e][incremental]") {
   Site site;
   site.Build();
   fs::path report = site.report();

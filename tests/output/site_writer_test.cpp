@@ -434,3 +434,106 @@ TEST_CASE(
     entries += e.path() != out && e.path() != SpareFolder(out.string());
   CHECK(entries == 0);
 }
+
+TEST_CASE("what a save of bodies and ids leaves is what reading the file gives",
+          "[output][memory]") {
+  testing::TempDir dir;
+  const std::string out = dir.path().string();
+  const std::string bodies_path = out + "/" + kKnownBodiesName;
+  const std::string ids_path = out + "/" + kKnownPageIdsName;
+  std::map<std::string, BodySummary> bodies;
+  std::map<std::string, PageIds> ids;
+  for (int i = 0; i < 40; ++i) {
+    bodies["m/p" + std::to_string(i)] = {FingerprintOf(std::to_string(i)), {}, true};
+    ids["m/p" + std::to_string(i) + "/index.html"] = {FingerprintOf(std::to_string(i)),
+                                                      {"item-1"}};
+  }
+  auto same_as_read = [&](const KnownBodies& bodies_saved,
+                          const KnownPageIds& ids_saved) {
+    std::optional<KnownBodies> read_bodies = LoadKnownBodies(out);
+    std::optional<KnownPageIds> read_ids = LoadKnownPageIds(out);
+    REQUIRE(read_bodies);
+    REQUIRE(read_ids);
+    CHECK(bodies_saved.read.size == read_bodies->read.size);
+    CHECK(bodies_saved.read.records == read_bodies->read.records);
+    REQUIRE(bodies_saved.bodies.size() == read_bodies->bodies.size());
+    for (const auto& [key, body] : read_bodies->bodies) {
+      REQUIRE(bodies_saved.bodies.count(key));
+      CHECK(bodies_saved.bodies.at(key).source == body.source);
+      CHECK(bodies_saved.bodies.at(key).site_links == body.site_links);
+    }
+    CHECK(ids_saved.read.size == read_ids->read.size);
+    CHECK(ids_saved.read.records == read_ids->read.records);
+    CHECK(ids_saved.pages == read_ids->pages);
+  };
+  // Written whole.
+  batch_file::Extent bodies_end, ids_end;
+  REQUIRE(SaveKnownBodies(bodies, bodies_path, nullptr, &bodies_end));
+  REQUIRE(SaveKnownPageIds(ids, ids_path, nullptr, &ids_end));
+  KnownBodies known_bodies = KnownBodiesAsSaved(bodies, bodies_end);
+  KnownPageIds known_ids = KnownPageIdsAsSaved(ids, ids_end);
+  same_as_read(known_bodies, known_ids);
+  // Appended: a change, one left out (warned), one gone, one unwritable.
+  bodies["m/p3"].source = FingerprintOf("edited");
+  bodies["m/p4"].clean = false;
+  bodies.erase("m/p5");
+  ids["m/p3/index.html"].ids.push_back("item-2");
+  ids["m/odd/index.html"] = {FingerprintOf("odd"), {"has space"}};
+  ids.erase("m/p5/index.html");
+  REQUIRE(SaveKnownBodies(bodies, bodies_path, &known_bodies, &bodies_end));
+  REQUIRE(SaveKnownPageIds(ids, ids_path, &known_ids, &ids_end));
+  known_bodies = KnownBodiesAsSaved(bodies, bodies_end);
+  known_ids = KnownPageIdsAsSaved(ids, ids_end);
+  same_as_read(known_bodies, known_ids);
+  // Nothing changed: the file ends where it did.
+  REQUIRE(SaveKnownBodies(bodies, bodies_path, &known_bodies, &bodies_end));
+  REQUIRE(SaveKnownPageIds(ids, ids_path, &known_ids, &ids_end));
+  same_as_read(KnownBodiesAsSaved(bodies, bodies_end), KnownPageIdsAsSaved(ids, ids_end));
+}
+
+TEST_CASE("a writer hands its bookkeeping to the next build, used only while current",
+          "[output][memory]") {
+  testing::TempDir dir;
+  const std::string out = (dir.path() / "public").string();
+  Diagnostics diag;
+  // A build writes the site whole; an edit build after it leaves its
+  // bookkeeping in memory (the first build's is read back from the files).
+  auto build = [&](const std::vector<OutputFile>& files, WriterMemory* memory,
+                   bool* from_memory = nullptr) {
+    SiteWriter writer(out);
+    REQUIRE(writer.Begin(diag, memory));
+    if (from_memory) *from_memory = writer.began_from_memory();
+    for (const OutputFile& f : files) {
+      Fingerprint inputs = FingerprintOf(f.content);
+      if (!writer.UpToDate(f.path, inputs)) writer.Put(f.path, inputs, f.content);
+    }
+    REQUIRE(writer.Commit(diag));
+    return writer.TakeMemory();
+  };
+  WriterMemory memory = build({{"index.html", "one"}, {"a.html", "a"}}, nullptr);
+  CHECK(!memory.log);  // a first build: the next one reads the log
+  memory = build({{"index.html", "two"}, {"a.html", "a"}}, nullptr);
+  REQUIRE(memory.log);
+  REQUIRE(memory.bodies);
+  REQUIRE(memory.ids);
+  // What is handed over is what the files hold.
+  std::optional<BuildLog> read = BuildLog::Load(out);
+  REQUIRE(read);
+  CHECK(memory.log->size() == read->size());
+  CHECK(memory.log->file_size() == read->file_size());
+  read->ForEach([&](const std::string& path, const BuildLogEntry& entry) {
+    REQUIRE(memory.log->Find(path));
+    CHECK(*memory.log->Find(path) == entry);
+  });
+  bool from_memory = false;
+  memory = build({{"index.html", "three"}, {"b.html", "b"}}, &memory, &from_memory);
+  CHECK(from_memory);
+  CHECK(testing::ReadFile(fs::path(out) / "index.html") == "three");
+  CHECK(!fs::exists(fs::path(out) / "a.html"));
+  // A log changed behind the writer's back is read from the file instead.
+  testing::WriteFile(fs::path(out) / kBuildLogName,
+                     testing::ReadFile(fs::path(out) / kBuildLogName) + "\n");
+  memory = build({{"index.html", "four"}, {"b.html", "b"}}, &memory, &from_memory);
+  CHECK(!from_memory);
+  CHECK(testing::ReadFile(fs::path(out) / "index.html") == "four");
+}

@@ -1,0 +1,30 @@
+#include "builder/session.h"
+
+#include <string_view>
+
+namespace clerk::builder {
+
+std::optional<std::set<std::string>> ChangedFolders(
+    const std::vector<std::string>& changed) {
+  constexpr std::string_view kMeetings = "content/meetings/";
+  constexpr std::string_view kProgrammes = "content/work-programmes";
+  std::set<std::string> folders;
+  for (const std::string& path : changed) {
+    if (path.starts_with(kMeetings)) {
+      std::string_view rest = std::string_view(path).substr(kMeetings.size());
+      std::string folder(rest.substr(0, rest.find('/')));
+      if (folder.empty()) return std::nullopt;
+      folders.insert(std::move(folder));
+    } else if (path == kProgrammes || path.starts_with(std::string(kProgrammes) + "/")) {
+      folders.insert(kWorkProgrammesEntry);
+    } else if (path.empty() || path == "content" || path == "content/meetings" ||
+               path.starts_with("(")) {
+      return std::nullopt;  // above the folders, or the watcher lost count
+    }
+    // Anything else (site.yaml, people, committees, the glossary, assets, the
+    // theme) is read again by every build; no folder's records depend on it.
+  }
+  return folders;
+}
+
+}  // namespace clerk::builder

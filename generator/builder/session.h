@@ -1,0 +1,51 @@
+// What clerk serve's build worker keeps from one build to the next, so an
+// edit build reads only what changed instead of everything a build from cold
+// reads from disk:
+//   - the site as loaded: a meeting folder (or the work programmes) that
+//     loaded without a problem and that the file watcher has not seen
+//     change is taken as it is, without reading or even stat'ing its files
+//     (incremental/record_cache.h, LoadedBefore);
+//   - the output's bookkeeping as the last build left it: the build log, the
+//     papers' bodies and the pages' ids (output/site_writer.h, WriterMemory);
+//   - the files the acronym check found clean.
+// After a failed build nothing is kept: the next build reads from disk.
+#pragma once
+
+#include <optional>
+#include <ostream>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "builder/builder.h"
+#include "incremental/record_cache.h"
+#include "links/check_acronyms.h"
+#include "output/site_writer.h"
+
+namespace clerk::builder {
+
+struct KeptState {
+  std::optional<LoadedBefore> loaded;  // its `reusable`: the folders loaded clean
+  WriterMemory writer;
+  std::optional<AcronymScans> clean_acronyms;
+};
+
+// The meeting folders (and kWorkProgrammesEntry) that `changed` (paths
+// relative to the source, as the watcher gives them) may have touched;
+// nullopt if it cannot tell (a change above the meeting folders, or the
+// watcher's "(many files)").
+std::optional<std::set<std::string>> ChangedFolders(
+    const std::vector<std::string>& changed);
+
+class Session {
+ public:
+  // One build after `changed` (see serve/build_worker.h; empty: the first
+  // build, or nothing known, so every folder is read). Like Build().
+  int Build(const BuildOptions& options, const std::vector<std::string>& changed,
+            std::ostream& log, std::string* messages = nullptr);
+
+ private:
+  KeptState kept_;
+};
+
+}  // namespace clerk::builder

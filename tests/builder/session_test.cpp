@@ -1,0 +1,147 @@
+// builder::Session, as clerk serve's build worker uses it: what it keeps
+// from one build to the next, and that it trusts the watcher's list of
+// changes (a folder it is not told about is taken as it was loaded).
+#include "builder/session.h"
+
+#include <catch2/catch.hpp>
+#include <sstream>
+
+#include "test_support.h"
+
+using namespace clerk;
+using namespace clerk::testing;
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr const char* kFirst = "content/meetings/2019-09-16-cyp-scrutiny";
+constexpr const char* kSecond = "content/meetings/2023-12-06-children-families-panel";
+
+struct SessionSite {
+  TempDir dir;
+  fs::path source = dir.path() / "site";
+  fs::path out = dir.path() / "public";
+  builder::Session session;
+  builder::BuildOptions options;
+
+  SessionSite() {
+    CopyExampleSite(source, /*with_themes=*/true);
+    options.source = source.string();
+    options.out = out.string();
+    options.no_search = true;
+    options.jobs = 2;
+    options.today = {2026, 12, 4};
+  }
+  int Build(const std::vector<std::string>& changed, std::string* said = nullptr) {
+    std::ostringstream log;
+    int code = session.Build(options, changed, log, said);
+    INFO(log.str());
+    return code;
+  }
+  std::string Page(const std::string& path) { return ReadFile(out / path); }
+};
+
+void Append(const fs::path& file, const std::string& text) {
+  WriteFile(file, ReadFile(file) + text);
+}
+
+}  // namespace
+
+TEST_CASE("the folders a watcher's changes touch", "[builder][session]") {
+  using builder::ChangedFolders;
+  CHECK(ChangedFolders({"content/meetings/2019-09-16-x/report.md",
+                        "content/meetings/2020-01-01-y", "site.yaml",
+                        "content/people/ann.yaml", "assets/logo.png"}) ==
+        std::set<std::string>{"2019-09-16-x", "2020-01-01-y"});
+  CHECK(ChangedFolders({"content/work-programmes/cyp.yaml"}) ==
+        std::set<std::string>{kWorkProgrammesEntry});
+  CHECK(ChangedFolders({"content/work-programmes"}) ==
+        std::set<std::string>{kWorkProgrammesEntry});
+  // A change above the folders, or one the watcher lost count of: every
+  // folder may have changed.
+  CHECK(!ChangedFolders({"content/meetings"}));
+  CHECK(!ChangedFolders({"content"}));
+  CHECK(!ChangedFolders({"content/meetings/"}));
+  CHECK(!ChangedFolders({"(many files)"}));
+  CHECK(ChangedFolders({}) == std::set<std::string>{});
+}
+
+TEST_CASE("a session reads again only the folders it is told changed",
+          "[builder][session]") {
+  SessionSite site;
+  REQUIRE(site.Build({}) == 0);
+  const std::string first_page = "meetings/2019-09-16-cyp-scrutiny/index.html";
+  const std::string second_page =
+      "meetings/2023-12-06-children-families-panel/index.html";
+  REQUIRE(site.Page(first_page).find("Trusted title one") == std::string::npos);
+
+  // Both meetings' agendas change on disk, but the session is told of one:
+  // the other folder is taken as it was loaded, not read again.
+  // The first agenda item's title.
+  auto retitle = [&](const char* folder, const std::string& title) {
+    fs::path yaml = site.source / folder / "meeting.yaml";
+    std::string text = ReadFile(yaml);
+    size_t at = text.find("\n    title: ");
+    REQUIRE(at != std::string::npos);
+    size_t end = text.find('\n', at + 1);
+    WriteFile(yaml, text.substr(0, at) + "\n    title: " + title + text.substr(end));
+  };
+  retitle(kFirst, "Trusted title one");
+  retitle(kSecond, "Trusted title two");
+  REQUIRE(site.Build({std::string(kFirst) + "/meeting.yaml"}) == 0);
+  CHECK(site.Page(first_page).find("Trusted title one") != std::string::npos);
+  CHECK(site.Page(second_page).find("Trusted title two") == std::string::npos);
+
+  // Told of the other, it reads it; and with nothing known (an empty list)
+  // it reads every folder, as a build from cold does.
+  REQUIRE(site.Build({std::string(kSecond) + "/meeting.yaml"}) == 0);
+  CHECK(site.Page(second_page).find("Trusted title two") != std::string::npos);
+  retitle(kFirst, "Trusted title three");
+  REQUIRE(site.Build({}) == 0);
+  CHECK(site.Page(first_page).find("Trusted title three") != std::string::npos);
+}
+
+TEST_CASE("a session's edit builds leave what a clean build writes, failures included",
+          "[builder][session]") {
+  SessionSite site;
+  REQUIRE(site.Build({}) == 0);
+  const fs::path report = site.source / kFirst / "care-leavers-accommodation.md";
+  const fs::path minutes = site.source / kSecond / "minutes.md";
+  Append(report, "\nA sentence added in the session.\n");
+  REQUIRE(site.Build({std::string(kFirst) + "/care-leavers-accommodation.md"}) == 0);
+  Append(minutes, "\nAnother sentence, in the minutes.\n");
+  REQUIRE(site.Build({std::string(kSecond) + "/minutes.md"}) == 0);
+
+  // A mistake in one folder fails the build and leaves the site; fixed, the
+  // next build (which keeps nothing from the failed one) succeeds.
+  const fs::path yaml = site.source / kSecond / "meeting.yaml";
+  const std::string good = ReadFile(yaml);
+  REQUIRE(good.find("status: held\n") != std::string::npos);
+  WriteFile(yaml, std::string(good).replace(good.find("status: held\n"), 13,
+                                            "status: [held\n"));
+  std::string said;
+  CHECK(site.Build({std::string(kSecond) + "/meeting.yaml"}, &said) != 0);
+  CHECK(said.find("meeting.yaml:") != std::string::npos);
+  WriteFile(yaml, good);
+  REQUIRE(site.Build({std::string(kSecond) + "/meeting.yaml"}) == 0);
+  // A file outside the meetings (the glossary) changes too.
+  Append(site.source / "content/glossary.yaml", "\n");
+  REQUIRE(site.Build({"content/glossary.yaml"}) == 0);
+  Append(report, "\nA second sentence added in the session.\n");
+  REQUIRE(site.Build({std::string(kFirst) + "/care-leavers-accommodation.md"}) == 0);
+  CHECK(
+      site.Page("meetings/2019-09-16-cyp-scrutiny/care-leavers-accommodation/index.html")
+          .find("A second sentence added in the session.") != std::string::npos);
+
+  const fs::path clean = site.dir.path() / "clean";
+  CommandResult built = RunClerk("build --no-search --today 2026-12-04 --out " +
+                                     clean.string() + " --source " + site.source.string(),
+                                 site.dir.path());
+  INFO(built.output);
+  REQUIRE(built.exit_code == 0);
+  CommandResult diff = RunProgram(
+      "/usr/bin/diff", "-r -x '.clerk-*' " + site.out.string() + " " + clean.string(),
+      site.dir.path());
+  INFO(diff.output);
+  CHECK(diff.exit_code == 0);
+}

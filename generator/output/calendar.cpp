@@ -67,16 +67,52 @@ icalproperty* LocalTime(icalproperty* prop) {
 
 // Every value from the records goes through IcalChars (output/safe_text.h):
 // libical escapes a TEXT value's line breaks but writes control characters
-// as they are, and writes URI and X- values unescaped, so a line break there
-// would start a property of its own.
+// as they are, and writes URI values unescaped, so a line break there would
+// start a property of its own.
 std::string Line(const std::string& text) {
   return IcalChars(text, false);
 }
 
-void AddX(icalcomponent* c, const char* name, const std::string& value) {
-  icalproperty* p = icalproperty_new_x(Line(value).c_str());
-  icalproperty_set_x_name(p, name);
-  icalcomponent_add_property(c, p);
+// An X- property whose value is TEXT (a calendar's name and description),
+// escaped as RFC 5545 3.3.11 says: backslash, semicolon, comma, line break.
+// Written here, not by libical: libical 3.0 escapes only the backslash and
+// line break of an X- value (a committee "Schools, Skills" was written with
+// a raw comma), and an X- property given a TEXT value gains ";VALUE=TEXT"
+// and is escaped no better; escaping first and handing libical the result
+// would double the backslashes.
+std::string XTextProperty(const char* name, const std::string& value) {
+  std::string out = std::string(name) + ":";
+  for (char c : Line(value)) {
+    switch (c) {
+      case '\\':
+        out += "\\\\";
+        break;
+      case ';':
+        out += "\\;";
+        break;
+      case ',':
+        out += "\\,";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      default:
+        out += c;
+    }
+  }
+  return out + "\r\n";
+}
+
+// `properties` (whole lines) put in the calendar's text after its METHOD,
+// where libical would have written them had it been given them.
+std::string WithCalendarProperties(const std::string& text,
+                                   const std::string& properties) {
+  const std::string method = "METHOD:PUBLISH\r\n";
+  size_t at = text.find(method);
+  if (at == std::string::npos) return text;  // libical wrote no calendar
+  std::string out = text;
+  out.insert(at + method.size(), properties);
+  return out;
 }
 
 std::string VenueText(const Venue& v) {
@@ -245,16 +281,16 @@ std::string CalendarText(const SiteIndex& index,
   icalcomponent_add_property(cal.get(), icalproperty_new_version("2.0"));
   icalcomponent_add_property(cal.get(), icalproperty_new_calscale("GREGORIAN"));
   icalcomponent_add_property(cal.get(), icalproperty_new_method(ICAL_METHOD_PUBLISH));
-  AddX(cal.get(), "X-WR-CALNAME", name);
-  if (!description.empty()) AddX(cal.get(), "X-WR-CALDESC", description);
-  AddX(cal.get(), "X-WR-TIMEZONE", kTzid);
   icalcomponent_add_component(cal.get(), icalcomponent_new_from_string(kLondonTimezone));
   std::string domain = UidDomain(index.site);
   for (const Meeting* m : meetings) {
     icalcomponent_add_component(cal.get(), MeetingEvent(index, *m, domain, options));
   }
+  std::string names = XTextProperty("X-WR-CALNAME", name);
+  if (!description.empty()) names += XTextProperty("X-WR-CALDESC", description);
+  names += XTextProperty("X-WR-TIMEZONE", kTzid);
   char* text = icalcomponent_as_ical_string_r(cal.get());
-  std::string out = text ? Refold(text) : "";
+  std::string out = text ? Refold(WithCalendarProperties(text, names)) : "";
   std::free(text);
   return out;
 }

@@ -219,17 +219,39 @@ std::string Feed(const SiteIndex& index, const PlanFileOptions& o) {
   return x;
 }
 
+// One file per work programme and an index linking each, so no file grows
+// with the archive (every programme in one file was 14.9 MB at N = 10,000
+// meetings); a programme is one committee's plan for one period, so its
+// file grows only with the rows of its one YAML file. The index holds what a
+// consumer needs to choose (committee, title, period, row count) and the
+// file's URL; `counts` totals them, so nothing can be missed unseen.
+void WorkProgrammeFiles(const SiteIndex& index, const json& meta,
+                        const PlanFileOptions& o, std::vector<OutputFile>& out) {
+  json programmes = meta;
+  programmes["work_programmes"] = json::array();
+  size_t rows = 0;
+  for (const auto& [id, wp] : index.site.work_programmes) {
+    programmes["work_programmes"].push_back({{"id", wp.id},
+                                             {"committee_id", wp.committee.id},
+                                             {"title", wp.title},
+                                             {"period", OptText(wp.period)},
+                                             {"rows", wp.rows.size()},
+                                             {"url", Url(o, WorkProgrammeData(wp.id))}});
+    rows += wp.rows.size();
+    out.push_back({WorkProgrammeData(wp.id), Dump(WorkProgrammeJson(index, wp, o))});
+  }
+  programmes["counts"] = {{"work_programmes", index.site.work_programmes.size()},
+                          {"rows", rows}};
+  out.push_back({WorkProgrammesData(), Dump(programmes)});
+}
+
 }  // namespace
 
 std::vector<OutputFile> PlanFiles(const SiteIndex& index, const PlanFileOptions& o) {
   const Site& site = index.site;
   json meta = {{"publisher", site.config.organisation}, {"title", site.config.title}};
   std::vector<OutputFile> out;
-  json programmes = meta;
-  programmes["work_programmes"] = json::array();
-  for (const auto& [id, wp] : site.work_programmes)
-    programmes["work_programmes"].push_back(WorkProgrammeJson(index, wp, o));
-  out.push_back({WorkProgrammesData(), Dump(programmes)});
+  WorkProgrammeFiles(index, meta, o, out);
   if (site.forward_plans.empty()) return out;
   json plans = meta;
   plans["forward_plans"] = json::array();

@@ -20,10 +20,46 @@ bool IsListedPage(const std::string& path) {
   return true;
 }
 
+constexpr const char* kXmlHead = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+constexpr const char* kUrlsetOpen =
+    "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n";
+constexpr const char* kUrlsetClose = "</urlset>\n";
+
+// The <url> lines of the listed pages, cut into files that each stay within
+// `limits`: a new file starts before a line would take the current one past
+// its URL count or its bytes (counted as the whole file will be written).
+std::vector<std::string> UrlSets(const std::vector<std::string>& paths,
+                                 const std::string& base_url,
+                                 const SitemapLimits& limits) {
+  const size_t frame = std::string(kXmlHead).size() + std::string(kUrlsetOpen).size() +
+                       std::string(kUrlsetClose).size();
+  std::vector<std::string> sets(1);
+  size_t in_last = 0;
+  for (const std::string& path : paths) {
+    if (!IsListedPage(path)) continue;
+    std::string line =
+        "  <url><loc>" + XmlText(AbsoluteUrl(base_url, path)) + "</loc></url>\n";
+    bool full =
+        in_last == limits.urls || frame + sets.back().size() + line.size() > limits.bytes;
+    if (in_last > 0 && full) {  // never an empty file, however long one URL is
+      sets.emplace_back();
+      in_last = 0;
+    }
+    sets.back() += line;
+    ++in_last;
+  }
+  return sets;
+}
+
+std::string Urlset(const std::string& urls) {
+  return kXmlHead + std::string(kUrlsetOpen) + urls + kUrlsetClose;
+}
+
 }  // namespace
 
 std::vector<OutputFile> SitemapFiles(const std::vector<std::string>& paths,
-                                     const SitemapOptions& options, size_t per_file) {
+                                     const SitemapOptions& options,
+                                     const SitemapLimits& limits) {
   std::vector<OutputFile> out;
   std::string robots = "User-agent: *\n";
   if (options.noindex) {
@@ -36,34 +72,20 @@ std::vector<OutputFile> SitemapFiles(const std::vector<std::string>& paths,
   out.push_back({Robots(), robots});
   if (options.base_url.empty()) return out;
 
-  const std::string head = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
-  std::vector<std::string> urlsets(1);
-  size_t in_last = 0;
-  for (const std::string& path : paths) {
-    if (!IsListedPage(path)) continue;
-    if (in_last == per_file) {
-      urlsets.emplace_back();
-      in_last = 0;
-    }
-    urlsets.back() +=
-        "  <url><loc>" + XmlText(AbsoluteUrl(options.base_url, path)) + "</loc></url>\n";
-    ++in_last;
-  }
-  auto urlset = [&](const std::string& urls) {
-    return head + "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n" +
-           urls + "</urlset>\n";
-  };
+  std::vector<std::string> urlsets = UrlSets(paths, options.base_url, limits);
   if (urlsets.size() == 1) {
-    out.push_back({Sitemap(), urlset(urlsets[0])});
+    out.push_back({Sitemap(), Urlset(urlsets[0])});
     return out;
   }
-  std::string index =
-      head + "<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n";
+  // The index is small beside its files (one line per 4.5 MB of URLs), and
+  // robots.txt names it, so crawlers find every file from sitemap.xml.
+  std::string index = kXmlHead;
+  index += "<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n";
   for (size_t i = 0; i < urlsets.size(); ++i) {
     std::string name = "sitemap-" + std::to_string(i + 1) + ".xml";
     index += "  <sitemap><loc>" + XmlText(AbsoluteUrl(options.base_url, name)) +
              "</loc></sitemap>\n";
-    out.push_back({name, urlset(urlsets[i])});
+    out.push_back({name, Urlset(urlsets[i])});
   }
   index += "</sitemapindex>\n";
   out.push_back({Sitemap(), index});

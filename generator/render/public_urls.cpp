@@ -31,6 +31,9 @@ std::string MeetingData(const std::string& id) {
 std::string WorkProgrammesData() {
   return "data/work-programmes.json";
 }
+std::string WorkProgrammeData(const std::string& id) {
+  return "data/work-programmes/" + id + ".json";
+}
 std::string ForwardPlansData() {
   return "data/forward-plans.json";
 }

@@ -21,7 +21,9 @@ std::string MeetingsData();  // data/meetings.json (index of months)
 std::string MeetingData(const std::string& meeting_id);  // data/meetings/<id>.json
 // data/months/<YYYY-MM>/<listing>.json: one month of data/<listing>.json.
 std::string MonthData(const std::string& month, const std::string& listing);
-std::string WorkProgrammesData();  // data/work-programmes.json
+// data/work-programmes/<id>.json: one programme of data/work-programmes.json.
+std::string WorkProgrammeData(const std::string& id);
+std::string WorkProgrammesData();  // data/work-programmes.json (index of programmes)
 std::string ForwardPlansData();    // data/forward-plans.json
 std::string ForwardPlansFeed();    // forward-plans/feed.xml
 std::string CommitteesData();      // data/committees.json

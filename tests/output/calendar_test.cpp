@@ -149,11 +149,12 @@ TEST_CASE("calendar: subscribed calendars hold the last 12 months, years the res
     CHECK_FALSE(has(path, "2019-09-16-cyp"));
     CHECK(has(path, "2019-11-25-cyp"));
     CHECK(has(path, "2020-01-27-cyp"));
-    CHECK(Unfold(Find(files, path)->content)
-              .find("X-WR-CALDESC:Meetings from 2019-10-01 on: those to come and those of "
-                    "the last 12 months. Every meeting year by year: "
-                    "https://papers.example.gov.uk/calendars/<year>.ics\n") !=
-          std::string::npos);
+    CHECK(
+        Unfold(Find(files, path)->content)
+            .find("X-WR-CALDESC:Meetings from 2019-10-01 on: those to come and those of "
+                  "the last 12 months. Every meeting year by year: "
+                  "https://papers.example.gov.uk/calendars/<year>.ics\n") !=
+        std::string::npos);
   }
   // The archive: each meeting in its year's calendar, and only there.
   CHECK(has("calendars/2019.ics", "2019-09-16-cyp"));
@@ -163,4 +164,24 @@ TEST_CASE("calendar: subscribed calendars hold the last 12 months, years the res
   CHECK_FALSE(has("calendars/2020.ics", "2019-11-25-cyp"));
   // A leap day's year before is the 28th.
   CHECK(output::SubscribedFrom({2024, 2, 29}) == Date{2023, 2, 28});
+}
+
+TEST_CASE("calendar: a calendar's name is TEXT, escaped once", "[calendar]") {
+  // RFC 5545 3.3.11: a comma or semicolon in a TEXT value is escaped, or a
+  // reader takes the name for a list. libical writes X- values with only
+  // backslashes and line breaks escaped, so Clerk escapes these itself.
+  Site site = SmallSite();
+  site.committees.at("cyp").name = "Children, Young People; and C\\Y";
+  site.today = {2019, 1, 1};  // so the calendar has a description
+  SiteIndex index(site);
+  auto files = output::CalendarFiles(index, {"https://papers.example.gov.uk"});
+  std::string cal = Unfold(Find(files, "committees/cyp/meetings.ics")->content);
+  CHECK(cal.find("\nX-WR-CALNAME:Children\\, Young People\\; and C\\\\Y: meetings\n") !=
+        std::string::npos);
+  CHECK(cal.find("\\\\\\\\") == std::string::npos);  // never escaped twice
+  // In the same place as before, with the description and time zone.
+  CHECK(cal.find("METHOD:PUBLISH\nX-WR-CALNAME:") != std::string::npos);
+  CHECK(cal.find(": meetings\nX-WR-CALDESC:Meetings from ") != std::string::npos);
+  CHECK(cal.find("\nX-WR-TIMEZONE:Europe/London\nBEGIN:VTIMEZONE\n") !=
+        std::string::npos);
 }

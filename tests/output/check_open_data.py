@@ -4,8 +4,10 @@ against the JSON Schemas in docs/schemas/ (Debian's python3-jsonschema; run
 with /usr/bin/python3), plus completeness: data/meetings.json and
 data/decisions.json are indexes of months, each month's file linked from
 them with its true counts, no file unlinked, every meeting folder of the
-source in exactly one month (its own) and one data/meetings/<id>.json; and
-text:
+source in exactly one month (its own) and one data/meetings/<id>.json;
+data/work-programmes.json an index of one file per programme
+(data/work-programmes/<id>.json), each linked with its true row count, none
+unlinked, every work programme of the source there once; and text:
 no string of any data/*.json file holds Markdown (**, __, `, [text]() or an
 "@/" reference (text in open data is plain, links are public URLs)."""
 import json
@@ -59,9 +61,10 @@ meetings_dir = os.path.join(source, "content", "meetings")
 meetings = sorted(d for d in os.listdir(meetings_dir)
                   if os.path.isfile(os.path.join(meetings_dir, d, "meeting.yaml")))
 
-def local_path(url):
-    """data/months/... from a month's URL, absolute or root-relative."""
-    at = url.find("/data/months/")
+def local_path(url, folder="data/months/"):
+    """data/months/... (or another folder of data/) from a file's URL,
+    absolute or root-relative."""
+    at = url.find("/" + folder)
     return url[at + 1:] if at >= 0 else url
 
 
@@ -140,11 +143,43 @@ def ids_of(folder):
     return sorted(f[:-5] for f in os.listdir(path) if f.endswith(".yaml"))
 
 
-programmes = check("data/work-programmes.json", "work-programmes.schema.json")
-if programmes is not None:
-    got = sorted(w["id"] for w in programmes["work_programmes"])
-    if got != ids_of("work-programmes"):
-        problems.append(f"data/work-programmes.json: {got}, expected {ids_of('work-programmes')}")
+def work_programmes(index_rel):
+    """The ids of the programme files the index links, after checking each
+    against its schema, its id, its listed row count and committee; the
+    index's counts against the files; and no programme file unlinked."""
+    index = check(index_rel, "work-programmes.schema.json")
+    if index is None or "work_programmes" not in index or "counts" not in index:
+        return []  # reported by the schema
+    ids, linked, rows = [], set(), 0
+    for listed in index["work_programmes"]:
+        rel = local_path(listed["url"], "data/work-programmes/")
+        linked.add(rel)
+        ids.append(listed["id"])
+        one = check(rel, "work-programme.schema.json")
+        if one is None:
+            continue
+        for key in ("id", "committee_id", "title", "period"):
+            if one[key] != listed[key]:
+                problems.append(f"{rel}: {key} {one[key]!r}, listed as {listed[key]!r}")
+        if len(one["rows"]) != listed["rows"]:
+            problems.append(f"{index_rel}: {listed['id']} lists {listed['rows']} rows, "
+                            f"the file holds {len(one['rows'])}")
+        rows += len(one["rows"])
+    if index["counts"] != {"work_programmes": len(ids), "rows": rows}:
+        problems.append(f"{index_rel}: counts {index['counts']}, the files hold "
+                        f"{len(ids)} programmes and {rows} rows")
+    folder = os.path.join(site, "data", "work-programmes")
+    on_disk = set()
+    if os.path.isdir(folder):
+        on_disk = {f"data/work-programmes/{f}" for f in os.listdir(folder) if f.endswith(".json")}
+    for rel in sorted(on_disk - linked):
+        problems.append(f"{rel}: not linked from {index_rel}")
+    return ids
+
+
+got = sorted(work_programmes("data/work-programmes.json"))
+if got != ids_of("work-programmes"):
+    problems.append(f"data/work-programmes.json: {got}, expected {ids_of('work-programmes')}")
 if ids_of("forward-plans"):
     plans = check("data/forward-plans.json", "forward-plans.schema.json")
     if plans is not None:

@@ -183,8 +183,7 @@ TEST_CASE("open data holds plain text and public URLs", "[open-data-text]") {
     CHECK(send.at("due").is_null());
     CHECK(send.at("status").is_null());
 
-    const json& row =
-        data.at("data/work-programmes.json")["work_programmes"][0]["rows"][0];
+    const json& row = data.at("data/work-programmes/planning-2024.json")["rows"][0];
     CHECK(row.at("description") == "To agree the draft plan (" + paper +
                                        "meetings/2024-03-04-planning/local-plan/).");
   }

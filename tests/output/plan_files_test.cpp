@@ -3,6 +3,7 @@
 #include "output/plan_files.h"
 
 #include <catch2/catch.hpp>
+#include <map>
 
 #include "../render/small_site.h"
 
@@ -115,6 +116,49 @@ TEST_CASE("a site without forward plans has no forward plan files",
   Site site = render_testing::SmallSite();
   SiteIndex index(site);
   std::vector<OutputFile> files = output::PlanFiles(index, {});
-  REQUIRE(files.size() == 1);
-  CHECK(files[0].path == "data/work-programmes.json");
+  REQUIRE(files.size() == 2);  // the small site's one work programme and the index
+  CHECK(files[0].path == "data/work-programmes/cyp-2019-20.json");
+  CHECK(files[1].path == "data/work-programmes.json");
+}
+
+// The index of work programmes (issue 20, point 6): every programme was in
+// one file, 14.9 MB at N = 10,000 meetings; now each has its own, which the
+// index links with what a consumer needs to choose one, and the index's
+// counts are the files' true totals.
+TEST_CASE("work programme data: an index linking one file per programme",
+          "[output][work-programme]") {
+  Site site = render_testing::SmallSite();
+  site.work_programmes.at("cyp-2019-20").period = "2019/20";
+  WorkProgramme next = site.work_programmes.at("cyp-2019-20");
+  next.id = "cyp-2020-21";
+  next.title = "Work programme 2020 to 2021";
+  next.period.clear();  // a programme that names no period
+  next.rows.resize(1);
+  site.work_programmes[next.id] = next;
+  SiteIndex index(site);
+  std::map<std::string, json> files;
+  for (OutputFile& f : output::PlanFiles(index, {"https://x.example/"}))
+    files[f.path] = json::parse(f.content);
+
+  const json& top = files.at("data/work-programmes.json");
+  REQUIRE(top.at("work_programmes").size() == 2);
+  size_t rows = 0;
+  for (const json& listed : top.at("work_programmes")) {
+    std::string id = listed.at("id");
+    INFO(id);
+    std::string path = "data/work-programmes/" + id + ".json";
+    CHECK(listed.at("url") == "https://x.example/" + path);
+    // The file holds the programme whole, as WorkProgrammeJson makes it.
+    const WorkProgramme& wp = site.work_programmes.at(id);
+    CHECK(files.at(path) == output::WorkProgrammeJson(index, wp, {"https://x.example/"}));
+    CHECK(listed.at("committee_id") == "cyp");
+    CHECK(listed.at("title") == wp.title);
+    CHECK(listed.at("rows") == files.at(path).at("rows").size());
+    CHECK_FALSE(listed.contains("meetings"));  // an index, not the programme
+    rows += files.at(path).at("rows").size();
+  }
+  CHECK(top.at("work_programmes")[0].at("period") == "2019/20");
+  CHECK(top.at("work_programmes")[1].at("period").is_null());  // not given, not guessed
+  CHECK(top.at("counts") == json({{"work_programmes", 2}, {"rows", rows}}));
+  CHECK(files.size() == 3);  // no file the index does not link
 }

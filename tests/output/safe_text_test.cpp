@@ -112,7 +112,7 @@ TEST_CASE("safe text: feeds with control characters in titles are well-formed XM
   }
   for (const OutputFile& f :
        output::SitemapFiles({"index.html", "meetings/x\x01/index.html"},
-                            {"https://x.example/", false}, 1)) {
+                            {"https://x.example/", false}, {.urls = 1})) {
     if (f.path == "robots.txt") continue;
     INFO(f.path);
     CHECK(ParsesAsXml(f.content));

@@ -105,6 +105,7 @@ bool OneBuild::LoadBesideLog(bool ok) {
   Diagnostics begin_diag;
   std::future<bool> begun;
   WriterMemory* memory = kept_ ? &kept_->writer : nullptr;
+  if (kept_) writer_->TrustOutput();  // a session's output is its own
   if (ok) begun = Beside(jobs_, [&] { return writer_->Begin(begin_diag, memory); });
   if (ok && kept_ && kept_->clean_acronyms)
     memo_.clean_before = std::move(*kept_->clean_acronyms);

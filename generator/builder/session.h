@@ -8,7 +8,12 @@
 //   - the output's bookkeeping as the last build left it: the build log, the
 //     papers' bodies and the pages' ids (output/site_writer.h, WriterMemory);
 //   - the files the acronym check found clean.
-// After a failed build nothing is kept: the next build reads from disk.
+// A session trusts its output folder (the issue-20 decision for serve): after
+// its first build, what the build log says of a file is taken as true without
+// a stat, and the spare folder is caught up by the last build's changes
+// (output/site_writer.h, TrustOutput). Files put in the output folder by hand
+// while it runs are not looked for. After a failed build nothing is kept:
+// the next build reads and checks everything from disk.
 #pragma once
 
 #include <optional>

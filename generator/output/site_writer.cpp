@@ -210,6 +210,9 @@ bool SiteWriter::Begin(Diagnostics& diag, WriterMemory* memory) {
         out_ + "/" + kKnownPageIdsName, [&] { return LoadKnownPageIds(out_); },
         &ids_kept);
   began_from_memory_ = log_kept && bodies_kept && ids_kept;
+  trusted_ = trust_asked_ && log_kept;
+  if (trusted_) spare_delta_ = std::move(memory->spare_delta);
+  if (memory) memory->spare_delta.reset();
   timer.Mark("read build log", std::to_string(old_log_.size()) + " entries" +
                                    (began_from_memory_ ? ", kept in memory" : ""));
   std::error_code ec;
@@ -246,7 +249,7 @@ void SiteWriter::Put(const std::string& path, const Fingerprint& inputs,
   if (!fresh_) {
     const BuildLogEntry* old = old_log_.Find(path);
     if (old && old->content == bytes && old->size == content.size()) {
-      std::optional<BuildLogEntry> now = StatOut(path);
+      std::optional<BuildLogEntry> now = trusted_ ? *old : StatOut(path);
       if (now && now->size == old->size && now->mtime_ns == old->mtime_ns) {
         BuildLogEntry kept = *old;
         kept.inputs = inputs;
@@ -298,7 +301,7 @@ bool SiteWriter::Keep(const std::string& path) {
   size_t slot = fresh_ ? BuildLog::npos : old_log_.IndexOf(path);
   if (slot == BuildLog::npos) return false;
   const BuildLogEntry& old = *old_log_.At(slot);
-  std::optional<BuildLogEntry> now = StatOut(path);
+  std::optional<BuildLogEntry> now = trusted_ ? old : StatOut(path);
   if (!now || now->size != old.size || now->mtime_ns != old.mtime_ns) return false;
   if (!kept_[slot].exchange(true)) ++unchanged_;
   return true;
@@ -315,7 +318,7 @@ std::vector<std::string> SiteWriter::KeepAllWithDeps(const Fingerprint& deps) {
   for (size_t slot = 0; slot < old_log_.slots(); ++slot) {
     const BuildLogEntry* entry = old_log_.At(slot);
     if (!entry || !(entry->deps == deps)) continue;
-    std::optional<BuildLogEntry> now = StatOut(old_log_.PathAt(slot));
+    std::optional<BuildLogEntry> now = trusted_ ? *entry : StatOut(old_log_.PathAt(slot));
     if (!now || now->size != entry->size || now->mtime_ns != entry->mtime_ns) return {};
     slots.push_back(slot);
   }
@@ -541,8 +544,10 @@ bool SiteWriter::CommitEdit(Diagnostics& diag) {
   std::string target = SpareFolder(out_);
   std::string error;
   std::error_code ec;
+  gone_ = gone;
   if (!fs::exists(fs::path(target) / kSiteMarker, ec) ||
-      !MirrorTree(out_, target, &error) || !MoveStagedInto(target, &error)) {
+      !(CatchUpSpare(target) || MirrorTree(out_, target, &error)) ||
+      !MoveStagedInto(target, &error)) {
     if (!error.empty())
       timer.Mark("mirror into spare", "failed: " + error + "; made afresh");
     target = staging_;
@@ -607,6 +612,19 @@ WriterMemory SiteWriter::TakeMemory() {
   memory.ids_file = Identify(out_ + "/" + kKnownPageIdsName);
   if (ids_saved_ && memory.ids_file.size == ids_saved_->size)
     memory.ids = KnownPageIdsAsSaved(std::move(ids_), *ids_saved_);
+  if (trusted_ && !before_swap_) {
+    if (swapped_) {
+      // The site before this build is the spare now; these files differ.
+      std::sort(staged_.begin(), staged_.end());
+      memory.spare_delta =
+          WriterMemory::SiteDelta{std::move(staged_), std::move(gone_), {}};
+      WriterMemory::FileId spare = Identify(SpareFolder(out_));
+      memory.spare_delta->spare.device = spare.device;
+      memory.spare_delta->spare.inode = spare.inode;
+    } else {
+      memory.spare_delta = std::move(spare_delta_);  // changed in place: still due
+    }
+  }
   return memory;
 }
 
@@ -630,6 +648,32 @@ bool SiteWriter::MoveStagedInto(const std::string& target, std::string* error) {
   return true;
 }
 
+bool SiteWriter::CatchUpSpare(const std::string& spare) {
+  if (!trusted_ || !spare_delta_ || before_swap_) return false;
+  WriterMemory::FileId id = Identify(spare);
+  if (id.device != spare_delta_->spare.device || id.inode != spare_delta_->spare.inode)
+    return false;
+  std::set<std::string, std::greater<>> emptied;  // deepest first
+  for (const std::string& path : spare_delta_->gone) {
+    if (::unlink((spare + "/" + path).c_str()) != 0 && errno != ENOENT) return false;
+    for (std::string dir = Parent(path); !dir.empty(); dir = Parent(dir))
+      emptied.insert(dir);
+  }
+  for (const std::string& dir : emptied) ::rmdir((spare + "/" + dir).c_str());
+  std::string made;
+  for (const std::string& path : spare_delta_->written) {
+    const std::string parent = Parent(path);
+    if (!parent.empty() && parent != made) MakeFolders(spare, made = parent);
+    const std::string to = spare + "/" + path;
+    if (::unlink(to.c_str()) != 0 && errno != ENOENT) return false;
+    if (::link((out_ + "/" + path).c_str(), to.c_str()) != 0) return false;
+  }
+  // What the build wrote beside the site after its swap: the caches.
+  std::string error;
+  ::mkdir((spare + "/" + kCacheDir).c_str(), 0755);
+  return MirrorTree(out_ + "/" + kCacheDir, spare + "/" + kCacheDir, &error);
+}
+
 bool SiteWriter::Publish(Diagnostics& diag, const std::string& target) {
   if (before_swap_) before_swap_(target);
   KillPoint("before-swap");
@@ -638,6 +682,7 @@ bool SiteWriter::Publish(Diagnostics& diag, const std::string& target) {
   if (!SwapIn(target, out_, &previous, &error))
     return Failed(diag, "cannot put the new site in place of " + out_ + ": " + error);
   begun_ = false;
+  swapped_ = true;
   KillPoint("swapped");
   // The previous site becomes the spare for the next build.
   const std::string spare = SpareFolder(out_);

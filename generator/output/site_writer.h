@@ -73,6 +73,14 @@ struct WriterMemory {
   FileId bodies_file;
   std::optional<KnownPageIds> ids;
   FileId ids_file;
+  // With a trusted output (SiteWriter::TrustOutput): what the last swap
+  // changed in the site, whose previous state is now the spare folder, so
+  // the next build brings the spare up to date by these changes alone.
+  struct SiteDelta {
+    std::vector<std::string> written, gone;
+    FileId spare;  // the spare folder it applies to (device and inode)
+  };
+  std::optional<SiteDelta> spare_delta;
 };
 
 class SiteWriter : public OutputSink {
@@ -130,6 +138,14 @@ class SiteWriter : public OutputSink {
   // is gone afterwards. Empty after a first build (it wrote its log whole;
   // the next build reads it).
   WriterMemory TakeMemory();
+  // Nothing but this process writes in the output folder and its spare
+  // (clerk serve's decision: it knows from the watcher what changed and
+  // trusts its own output). Once Begin takes the log from the memory of
+  // this process's last build, a file the log lists is taken to be as that
+  // build wrote it, without a stat, and the spare folder is brought up to
+  // date by that build's changes instead of a walk of both trees. The first
+  // build of a process checks everything as usual. Before Begin.
+  void TrustOutput() { trust_asked_ = true; }
   // True if Begin took the log, bodies and ids all from its `memory`.
   bool began_from_memory() const { return began_from_memory_; }
 
@@ -160,6 +176,10 @@ class SiteWriter : public OutputSink {
   // Runs before_swap_ on `target`, the complete new site, swaps it in, and
   // keeps the previous site as the spare (folder_swap.h).
   bool Publish(Diagnostics& diag, const std::string& target);
+  // With a trusted output and the last build's changes: makes the spare
+  // folder (the site before them) the current site again by those changes.
+  // False if it cannot (the caller then mirrors the whole tree).
+  bool CatchUpSpare(const std::string& spare);
   // Saves this build's bodies and ids (appending to the files there, if
   // copied from the current site); a file that cannot be saved is removed.
   void SaveBodiesAndIds(const std::string& bodies_path, const std::string& ids_path);
@@ -172,6 +192,11 @@ class SiteWriter : public OutputSink {
   bool begun_ = false;
   bool committed_ = false;  // Commit succeeded
   bool began_from_memory_ = false;
+  bool trust_asked_ = false;  // TrustOutput
+  bool trusted_ = false;      // and the log came from memory
+  bool swapped_ = false;      // Commit put a new folder in place (else in place)
+  std::optional<WriterMemory::SiteDelta> spare_delta_;  // from Begin's memory
+  std::vector<std::string> gone_;                       // this build's
   int out_fd_ = -1;  // the output folder, for StatOut; -1 on a fresh build
   BuildLog old_log_;
   // Per slot of old_log_: kept as it is (Keep). A flag, not a copy into

@@ -145,3 +145,28 @@ TEST_CASE("a session's edit builds leave what a clean build writes, failures inc
   INFO(diff.output);
   CHECK(diff.exit_code == 0);
 }
+
+TEST_CASE("after its first build a session trusts its output instead of checking it",
+          "[builder][session]") {
+  SessionSite site;
+  REQUIRE(site.Build({}) == 0);
+  const fs::path report = site.source / kFirst / "care-leavers-accommodation.md";
+  const std::string changed = std::string(kFirst) + "/care-leavers-accommodation.md";
+  Append(report, "\nOne.\n");
+  REQUIRE(site.Build({changed}) == 0);  // reads the log the first build wrote
+  // A page removed behind the session's back: a build from cold writes it
+  // again (tests/e2e/incremental_build_test.cpp); a session does not look.
+  const std::string page = "committees/cyp-scrutiny/index.html";
+  REQUIRE(fs::remove(site.out / page));
+  Append(report, "\nTwo.\n");
+  REQUIRE(site.Build({changed}) == 0);
+  CHECK(!fs::exists(site.out / page));
+  CHECK(
+      site.Page("meetings/2019-09-16-cyp-scrutiny/care-leavers-accommodation/index.html")
+          .find("Two.") != std::string::npos);
+  // A new session (serve started again) checks, and puts it back.
+  builder::Session fresh;
+  std::ostringstream log;
+  REQUIRE(fresh.Build(site.options, {}, log) == 0);
+  CHECK(fs::exists(site.out / page));
+}

@@ -143,8 +143,13 @@ int PageContext::DecisionPagesOf(const Site& site,
   size_t n = 0;
   for (const auto& [id, minutes] : site.minutes)
     if (auto m = site.meetings.find(id); m != site.meetings.end() && keep(m->second)) ++n;
-  return static_cast<int>(
-      std::max<size_t>(1, (n + kDecisionMeetingsPerPage - 1) / kDecisionMeetingsPerPage));
+  return DecisionPages(n);
+}
+
+int PageContext::DecisionPages(size_t meetings_with_minutes) {
+  return static_cast<int>(std::max<size_t>(
+      1,
+      (meetings_with_minutes + kDecisionMeetingsPerPage - 1) / kDecisionMeetingsPerPage));
 }
 
 PageData PageContext::DecisionsPage(const Committee* committee, int page_number) {

@@ -306,11 +306,22 @@ std::vector<PageJob> PageJobs(const Site& site) {
   add(urls::Glossary(), &PageContext::GlossaryPage);
   jobs.push_back(
       {urls::Decisions(), [](PageContext& ctx) { return ctx.DecisionsPage(nullptr); }});
+  // How many meetings with minutes each year and each committee has, in one
+  // pass (counting them per page number made this quadratic at scale).
+  std::map<int, size_t> year_minutes;
+  std::map<std::string, size_t> committee_minutes;
+  for (const auto& [id, minutes] : site.minutes) {
+    auto m = site.meetings.find(id);
+    if (m == site.meetings.end()) continue;
+    ++year_minutes[m->second.start.date.year];
+    ++committee_minutes[m->second.committee.id];
+  }
+  auto pages_of = [](const auto& counts, const auto& key) {
+    auto it = counts.find(key);
+    return PageContext::DecisionPages(it == counts.end() ? 0 : it->second);
+  };
   for (int year : PageContext::DecisionYearsOf(site))
-    for (int n = 1;
-         n <= PageContext::DecisionPagesOf(
-                  site, [year](const Meeting& m) { return m.start.date.year == year; });
-         ++n)
+    for (int n = 1, pages = pages_of(year_minutes, year); n <= pages; ++n)
       jobs.push_back({urls::YearDecisions(year, n), [year, n](PageContext& ctx) {
                         return ctx.YearDecisionsPage(year, n);
                       }});
@@ -319,10 +330,7 @@ std::vector<PageJob> PageJobs(const Site& site) {
     jobs.push_back(
         {urls::Topic(id), [&t = t](PageContext& ctx) { return ctx.TopicPage(t); }});
   for (const auto& [id, c] : site.committees)
-    for (int n = 1;
-         n <= PageContext::DecisionPagesOf(
-                  site, [&id = id](const Meeting& m) { return m.committee.id == id; });
-         ++n)
+    for (int n = 1, pages = pages_of(committee_minutes, id); n <= pages; ++n)
       jobs.push_back({urls::CommitteeDecisions(id, n), [&c = c, n](PageContext& ctx) {
                         return ctx.DecisionsPage(&c, n);
                       }});

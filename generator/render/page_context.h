@@ -58,6 +58,8 @@ class PageContext {
                              const std::function<bool(const Meeting&)>& keep);
   // Years of meetings that have minutes, newest first.
   static std::vector<int> DecisionYearsOf(const Site& site);
+  // The pages a list of this many meetings with minutes takes (at least 1).
+  static int DecisionPages(size_t meetings_with_minutes);
   // Topics followed across meetings: the list, and each topic's items.
   PageData TopicIndex();
   PageData TopicPage(const Topic& topic);

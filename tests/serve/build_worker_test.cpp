@@ -15,23 +15,16 @@
 #include <stdexcept>
 #include <thread>
 
+#include "stop_pipe.h"
 #include "test_support.h"
 
 using namespace clerk::serve;
 using namespace std::chrono_literals;
 using Clock = std::chrono::steady_clock;
 
-namespace {
+using clerk::testing::StopPipe;
 
-struct StopPipe {
-  int fds[2] = {-1, -1};
-  StopPipe() { REQUIRE(::pipe(fds) == 0); }
-  ~StopPipe() {
-    ::close(fds[0]);
-    ::close(fds[1]);
-  }
-  void Signal() { REQUIRE(::write(fds[1], "x", 1) == 1); }
-};
+namespace {
 
 std::string Joined(const std::vector<std::string>& paths) {
   std::string text;

@@ -415,9 +415,12 @@ void MovePrefixed(Map& from, Map& to, const std::string& prefix) {
 }  // namespace
 
 bool RecordCache::Reuse(const std::string& folder, Site& part) {
-  if (!before_ || before_->reusable.count(folder) == 0) return false;
+  if (!before_) return false;
   {
+    // One lock for the lookup and the moves: other threads take other
+    // folders from the same maps at the same time.
     std::lock_guard<std::mutex> lock(mutex_);
+    if (before_->reusable.count(folder) == 0) return false;
     Site& from = before_->site;
     if (folder == kWorkProgrammesEntry) {
       part.work_programmes = std::move(from.work_programmes);

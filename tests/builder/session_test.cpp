@@ -6,6 +6,7 @@
 #include <catch2/catch.hpp>
 #include <sstream>
 
+#include "output/folder_swap.h"
 #include "test_support.h"
 
 using namespace clerk;
@@ -169,4 +170,54 @@ TEST_CASE("after its first build a session trusts its output instead of checking
   std::ostringstream log;
   REQUIRE(fresh.Build(site.options, {}, log) == 0);
   CHECK(fs::exists(site.out / page));
+}
+
+TEST_CASE("a session adds and removes meetings as a clean build does",
+          "[builder][session]") {
+  SessionSite site;
+  REQUIRE(site.Build({}) == 0);
+  const fs::path meetings = site.source / "content/meetings";
+  const std::string old_id = "2024-01-10-children-families-panel";
+  const std::string new_id = "2024-02-14-children-families-panel";
+  // Two builds first, so the next ones catch the spare folder up by the
+  // last build's changes (the session's fast path) rather than a full walk.
+  const fs::path report = site.source / kFirst / "care-leavers-accommodation.md";
+  const std::string changed = std::string(kFirst) + "/care-leavers-accommodation.md";
+  Append(report, "\nOne.\n");
+  REQUIRE(site.Build({changed}) == 0);
+  Append(report, "\nTwo.\n");
+  REQUIRE(site.Build({changed}) == 0);
+
+  // A new meeting (a copy of one, a month on).
+  fs::create_directories(meetings / new_id);
+  std::string yaml = ReadFile(meetings / old_id / "meeting.yaml");
+  yaml.replace(yaml.find("start: 2024-01-10"), 17, "start: 2024-02-14");
+  WriteFile(meetings / new_id / "meeting.yaml", yaml);
+  REQUIRE(site.Build({"content/meetings/" + new_id,
+                      "content/meetings/" + new_id + "/meeting.yaml"}) == 0);
+  CHECK(fs::exists(site.out / "meetings" / new_id / "index.html"));
+  // The old one removed: its pages go, in every rendition.
+  fs::remove_all(meetings / old_id);
+  REQUIRE(site.Build({"content/meetings/" + old_id}) == 0);
+  CHECK(!fs::exists(site.out / "meetings" / old_id));
+  CHECK(!fs::exists(site.out / "large-print/meetings" / old_id));
+  Append(report, "\nThree.\n");
+  REQUIRE(site.Build({changed}) == 0);
+  Append(report, "\nFour.\n");
+  REQUIRE(site.Build({changed}) == 0);
+
+  const fs::path clean = site.dir.path() / "clean";
+  CommandResult built = RunClerk("build --no-search --today 2026-12-04 --out " +
+                                     clean.string() + " --source " + site.source.string(),
+                                 site.dir.path());
+  INFO(built.output);
+  REQUIRE(built.exit_code == 0);
+  CommandResult diff = RunProgram(
+      "/usr/bin/diff", "-r -x '.clerk-*' " + site.out.string() + " " + clean.string(),
+      site.dir.path());
+  INFO(diff.output);
+  CHECK(diff.exit_code == 0);
+  // The spare folder, the site before the last build, was caught up by
+  // changes alone: it holds no page of the removed meeting either.
+  CHECK(!fs::exists(SpareFolder(site.out.string()) + "/meetings/" + old_id));
 }

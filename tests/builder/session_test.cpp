@@ -40,6 +40,22 @@ struct SessionSite {
     return code;
   }
   std::string Page(const std::string& path) { return ReadFile(out / path); }
+  // True if the session's output is what a clean `clerk build` of the same
+  // sources writes, byte for byte (clerk's own .clerk-* files aside).
+  bool SameAsCleanBuild() {
+    const fs::path clean = dir.path() / "clean";
+    fs::remove_all(clean);
+    CommandResult built = RunClerk("build --no-search --today 2026-12-04 --out " +
+                                       clean.string() + " --source " + source.string(),
+                                   dir.path());
+    INFO(built.output);
+    REQUIRE(built.exit_code == 0);
+    CommandResult diff =
+        RunProgram("/usr/bin/diff",
+                   "-r -x '.clerk-*' " + out.string() + " " + clean.string(), dir.path());
+    UNSCOPED_INFO(diff.output);  // shown by the caller's CHECK
+    return diff.exit_code == 0;
+  }
 };
 
 void Append(const fs::path& file, const std::string& text) {
@@ -134,17 +150,7 @@ TEST_CASE("a session's edit builds leave what a clean build writes, failures inc
       site.Page("meetings/2019-09-16-cyp-scrutiny/care-leavers-accommodation/index.html")
           .find("A second sentence added in the session.") != std::string::npos);
 
-  const fs::path clean = site.dir.path() / "clean";
-  CommandResult built = RunClerk("build --no-search --today 2026-12-04 --out " +
-                                     clean.string() + " --source " + site.source.string(),
-                                 site.dir.path());
-  INFO(built.output);
-  REQUIRE(built.exit_code == 0);
-  CommandResult diff = RunProgram(
-      "/usr/bin/diff", "-r -x '.clerk-*' " + site.out.string() + " " + clean.string(),
-      site.dir.path());
-  INFO(diff.output);
-  CHECK(diff.exit_code == 0);
+  CHECK(site.SameAsCleanBuild());
 }
 
 TEST_CASE("after its first build a session trusts its output instead of checking it",
@@ -206,17 +212,7 @@ TEST_CASE("a session adds and removes meetings as a clean build does",
   Append(report, "\nFour.\n");
   REQUIRE(site.Build({changed}) == 0);
 
-  const fs::path clean = site.dir.path() / "clean";
-  CommandResult built = RunClerk("build --no-search --today 2026-12-04 --out " +
-                                     clean.string() + " --source " + site.source.string(),
-                                 site.dir.path());
-  INFO(built.output);
-  REQUIRE(built.exit_code == 0);
-  CommandResult diff = RunProgram(
-      "/usr/bin/diff", "-r -x '.clerk-*' " + site.out.string() + " " + clean.string(),
-      site.dir.path());
-  INFO(diff.output);
-  CHECK(diff.exit_code == 0);
+  CHECK(site.SameAsCleanBuild());
   // The spare folder, the site before the last build, was caught up by
   // changes alone: it holds no page of the removed meeting either.
   CHECK(!fs::exists(SpareFolder(site.out.string()) + "/meetings/" + old_id));

@@ -29,7 +29,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { parseArgs, walk, Report, plural, fmtMs, startStaticServer, EXIT_USAGE } from './common.mjs';
+import { parseArgs, walk, Report, plural, fmtMs, startStaticServer, checkPages, within, EXIT_USAGE } from './common.mjs';
 
 const USAGE = `usage: node tests/browser/axe.mjs [--jobs N] [--chromium PATH] SITE_DIR [PAGE...]
   Checks every .html page under SITE_DIR (or only the PAGEs named, paths
@@ -224,8 +224,6 @@ const phases = {}; // time spent in each step, summed over pages (--profile)
 async function checkPage(page, base, rel, state) {
   const findings = [];
   const add = (rule, msg) => findings.push([rule, msg]);
-  state.errors = [];
-  state.bad = [];
   let tp = performance.now();
   const lap = (phase) => { const now = performance.now(); phases[phase] = (phases[phase] || 0) + now - tp; tp = now; };
   await page.setViewportSize(WIDE);
@@ -307,12 +305,11 @@ async function main() {
       // Nothing but the local server: a page that needs the network fails here too.
       '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'],
   });
-  const queue = pages.slice();
   let done = 0;
   const perPage = [];
   const tStart = performance.now();
 
-  async function newPage(state) {
+  async function openContext(state) {
     const context = await browser.newContext({ viewport: WIDE, deviceScaleFactor: 1, locale: 'en-GB' });
     const page = await context.newPage();
     page.setDefaultTimeout(pageTimeout);
@@ -326,38 +323,29 @@ async function main() {
     return { context, page };
   }
 
-  async function worker() {
-    const state = { errors: [], bad: [] };
-    let { context, page } = await newPage(state);
-    while (queue.length) {
-      const rel = queue.shift();
-      const t = performance.now();
-      let findings;
-      try {
-        findings = await checkPage(page, base, rel, state);
-      } catch (e) {
-        findings = [['load-error', `check failed: ${String(e.message || e).split('\n')[0]}`]];
-        await context.close().catch(() => {});
-        ({ context, page } = await newPage(state));
-      }
-      perPage.push(performance.now() - t);
-      for (const [rule, msg] of findings) {
-        if (!rule.startsWith('axe/')) otherFindings++;
-        report.add(rel, rule, msg);
-      }
-      done++;
-      if (done % 50 === 0 && done < pages.length) {
-        const el = performance.now() - tStart;
-        console.log(`axe: ${done}/${pages.length} pages, ${plural(report.count, 'finding')} so far (${fmtMs(el)}, ${fmtMs(el / done)} a page)`);
-      }
+  async function check(page, rel, state) {
+    const t = performance.now();
+    const findings = await checkPage(page, base, rel, state);
+    perPage.push(performance.now() - t);
+    return findings;
+  }
+
+  function onResult(rel, findings) {
+    for (const [rule, msg] of findings) {
+      if (!rule.startsWith('axe/')) otherFindings++;
+      report.add(rel, rule, msg);
     }
-    await context.close().catch(() => {});
+    done++;
+    if (done % 50 === 0 && done < pages.length) {
+      const el = performance.now() - tStart;
+      console.log(`axe: ${done}/${pages.length} pages, ${plural(report.count, 'finding')} so far (${fmtMs(el)}, ${fmtMs(el / done)} a page)`);
+    }
   }
 
   try {
-    await Promise.all(Array.from({ length: Math.min(jobs, pages.length) }, worker));
+    await checkPages({ items: pages, jobs, openContext, check, onResult, deadlineMs: pageTimeout * 4 });
   } finally {
-    await browser.close().catch(() => {});
+    await within(browser.close(), 30000, 'closing the browser').catch(() => {});
     server.close();
   }
   const wall = performance.now() - tStart;
@@ -373,7 +361,9 @@ async function main() {
     `${fmtMs(mean)} each; ${os.cpus().length} cores)`);
 }
 
-main().then((code) => { process.exitCode = code; }, (e) => {
+// process.exit, not exitCode: a browser that would not close, or a socket
+// still open, must not keep the run (and the test suite) waiting.
+main().then((code) => process.exit(code), (e) => {
   console.error(`axe: ${e.stack || e}`);
-  process.exitCode = EXIT_USAGE;
+  process.exit(EXIT_USAGE);
 });

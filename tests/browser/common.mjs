@@ -299,3 +299,57 @@ export function startStaticServer(root) {
     server.listen(0, '127.0.0.1', () => resolve(server));
   });
 }
+
+// Rejects with a timeout error when `promise` has not settled in `ms`.
+export function within(promise, ms, what) {
+  let timer;
+  const late = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} did not finish in ${Math.round(ms / 1000)} s`)), ms);
+  });
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
+}
+
+// Checks every item of `items` with `check(page, item, state)`, `jobs` at a
+// time, each worker in its own browser context made by
+// `openContext(state)` -> { context, page }. `onResult(item, findings)` gets
+// each item's [[rule, message], ...].
+//
+// Why a deadline: page.goto has a timeout, but page.evaluate and the input
+// calls have none, so one hung renderer would hang the whole run (and CI with
+// it). A check that fails or passes `deadlineMs` gets a fresh context and one
+// more try (a crashed or hung renderer is the browser's fault, not the
+// page's); a second failure is reported as `load-error`. If the browser
+// cannot even open a context in time, the run stops with an error.
+export async function checkPages({ items, jobs, openContext, check, onResult, deadlineMs = 120000 }) {
+  const queue = items.slice();
+  const CONTEXT_MS = 60000;
+  async function fresh(state, old) {
+    if (old) await within(old.context.close(), 10000, 'closing a browser context').catch(() => {});
+    return within(openContext(state), CONTEXT_MS, 'opening a browser context');
+  }
+  async function worker() {
+    const state = { errors: [], bad: [] };
+    let ctx = await fresh(state, null);
+    while (queue.length) {
+      const item = queue.shift();
+      let findings;
+      for (let attempt = 1; ; attempt++) {
+        state.errors = [];
+        state.bad = [];
+        try {
+          findings = await within(check(ctx.page, item, state), deadlineMs, 'the check');
+          break;
+        } catch (e) {
+          ctx = await fresh(state, ctx);
+          if (attempt === 2) {
+            findings = [['load-error', `check failed twice: ${String(e.message || e).split('\n')[0]}`]];
+            break;
+          }
+        }
+      }
+      onResult(item, findings);
+    }
+    await within(ctx.context.close(), 10000, 'closing a browser context').catch(() => {});
+  }
+  await Promise.all(Array.from({ length: Math.min(jobs, items.length) }, worker));
+}

@@ -30,7 +30,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { parseArgs, walk, Report, plural, startStaticServer, EXIT_USAGE } from './common.mjs';
+import { parseArgs, walk, Report, plural, startStaticServer, checkPages, within, EXIT_USAGE } from './common.mjs';
 
 const USAGE = `usage: node tests/browser/phone.mjs [--jobs N] [--chromium PATH] SITE_DIR [PAGE...]
   --jobs N         pages checked at once (default 2)
@@ -267,29 +267,26 @@ async function main() {
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
       '--disable-component-update', '--disable-sync'] });
   const report = new Report('phone');
-  const queue = [...full.map((rel) => [rel, true]), ...tables.map((rel) => [rel, false])];
-  const total = queue.length;
-  async function worker() {
+  const items = [...full.map((rel) => [rel, true]), ...tables.map((rel) => [rel, false])];
+  async function openContext() {
     const context = await browser.newContext({ viewport: PHONE, deviceScaleFactor: 1, locale: 'en-GB' });
-    let page = await context.newPage();
-    while (queue.length) {
-      const [rel, isFull] = queue.shift();
-      let findings;
-      try { findings = await checkPage(browser, page, base, rel, isFull); } catch (e) {
-        findings = [['load-error', String(e.message || e).split('\n')[0]]];
-        await page.close().catch(() => {});
-        page = await context.newPage();
-      }
-      for (const [rule, msg] of findings) report.add(rel, rule, msg);
-    }
-    await context.close();
+    return { context, page: await context.newPage() };
   }
-  try { await Promise.all(Array.from({ length: Math.min(jobs, total) }, worker)); } finally {
-    await browser.close().catch(() => {});
+  try {
+    await checkPages({ items, jobs, openContext,
+      check: (page, [rel, isFull]) => checkPage(browser, page, base, rel, isFull),
+      onResult: ([rel], findings) => { for (const [rule, msg] of findings) report.add(rel, rule, msg); } });
+  } finally {
+    await within(browser.close(), 30000, 'closing the browser').catch(() => {});
     server.close();
   }
   const secs = ((performance.now() - t0) / 1000).toFixed(1);
   return report.finish(`${plural(full.length, 'first screen')} and ${plural(tables.length, 'page')} with tables at ${PHONE.width}x${PHONE.height}, ${plural(report.count, 'finding')} (${secs} s)`);
 }
 
-main().then((code) => { process.exitCode = code; }, (e) => { console.error(`phone: ${e.stack || e}`); process.exitCode = EXIT_USAGE; });
+// process.exit, not exitCode: a browser that would not close, or a socket
+// still open, must not keep the run (and the test suite) waiting.
+main().then((code) => process.exit(code), (e) => {
+  console.error(`phone: ${e.stack || e}`);
+  process.exit(EXIT_USAGE);
+});

@@ -19,7 +19,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { parseArgs, walk, Report, plural, startStaticServer, EXIT_USAGE } from './common.mjs';
+import { parseArgs, walk, Report, plural, startStaticServer, checkPages, within, EXIT_USAGE } from './common.mjs';
 
 const USAGE = `usage: node tests/browser/renditions.mjs [--jobs N] [--chromium PATH] SITE_DIR [PAGE...]
   --jobs N         pages checked at once (default 3)
@@ -185,30 +185,28 @@ async function main() {
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
       '--disable-component-update', '--disable-sync'] });
   const report = new Report('renditions');
-  const queue = pages.slice();
   let done = 0;
-  async function worker() {
+  async function openContext() {
     const context = await browser.newContext({ deviceScaleFactor: 1, locale: 'en-GB' });
-    let page = await context.newPage();
-    while (queue.length) {
-      const rel = queue.shift();
-      let findings;
-      try { findings = await checkPage(page, base, rel); } catch (e) {
-        findings = [['load-error', String(e.message || e).split('\n')[0]]];
-        await page.close().catch(() => {});
-        page = await context.newPage();
-      }
-      for (const [rule, msg] of findings) report.add(rel, rule, msg);
-      if (++done % 100 === 0) console.log(`renditions: ${done}/${pages.length} pages`);
-    }
-    await context.close();
+    return { context, page: await context.newPage() };
   }
-  try { await Promise.all(Array.from({ length: Math.min(jobs, pages.length) }, worker)); } finally {
-    await browser.close().catch(() => {});
+  function onResult(rel, findings) {
+    for (const [rule, msg] of findings) report.add(rel, rule, msg);
+    if (++done % 100 === 0) console.log(`renditions: ${done}/${pages.length} pages`);
+  }
+  try {
+    await checkPages({ items: pages, jobs, openContext, check: (page, rel) => checkPage(page, base, rel), onResult });
+  } finally {
+    await within(browser.close(), 30000, 'closing the browser').catch(() => {});
     server.close();
   }
   const secs = ((performance.now() - t0) / 1000).toFixed(1);
   return report.finish(`${plural(pages.length, 'page')}, ${plural(report.count, 'finding')} (${secs} s)`);
 }
 
-main().then((code) => { process.exitCode = code; }, (e) => { console.error(`renditions: ${e.stack || e}`); process.exitCode = EXIT_USAGE; });
+// process.exit, not exitCode: a browser that would not close, or a socket
+// still open, must not keep the run (and the test suite) waiting.
+main().then((code) => process.exit(code), (e) => {
+  console.error(`renditions: ${e.stack || e}`);
+  process.exit(EXIT_USAGE);
+});

@@ -236,6 +236,26 @@ for (const check of checks) {
   }
 }
 
+// A page whose renderer never answers again once loaded (a script that loops
+// for ever): axe must give up on it after its deadline, try it once more,
+// report it as load-error and still finish the other pages. Without the
+// deadline the run hangs (page.evaluate has no timeout of its own).
+if (!only || only === 'axe') {
+  const hung = path.join(root, 'hung');
+  writeSite(hung, {
+    'style.css': STYLE,
+    'index.html': goodSite['index.html'],
+    'loops.html': page({ title: 'A page that loops', body: '<p>Text.</p>\n'
+      + '<script>addEventListener("load", () => setTimeout(() => { for (;;) {} }, 20));</script>' }),
+  });
+  const h = run('axe', hung, ['--jobs', '1', '--timeout', '2500']);
+  timings.push(`axe hung page: ${Math.round(h.ms)} ms`);
+  const got = h.findings.get('loops.html') || new Set();
+  ok(h.status === 1 && setEq(got, new Set(['load-error'])) && !h.findings.has('index.html'),
+    `axe: a page that hangs its renderer is reported as load-error and the run ends (${h.summary})`,
+    `exit ${h.status}\n${h.stdout}${h.stderr}`);
+}
+
 if (keepAt < 0) fs.rmSync(root, { recursive: true, force: true });
 else console.log(`selftest: fixtures kept in ${root}`);
 console.log(`selftest: ${timings.join(', ')}`);

@@ -376,10 +376,7 @@ bool RecordCache::Find(const std::string& folder, const std::string& stamp,
   Part(r, read);
   if (!r.ok || !r.done()) return false;
   if (folder != kWorkProgrammesEntry) ++hits_;
-  {
-    std::lock_guard<std::mutex> lock(clean_mutex_);
-    clean_.insert(folder);
-  }
+  NoteClean(folder);
   part.meetings.merge(read.meetings);
   part.documents.merge(read.documents);
   part.minutes.merge(read.minutes);
@@ -391,10 +388,7 @@ bool RecordCache::Find(const std::string& folder, const std::string& stamp,
 
 void RecordCache::Loaded(const std::string& folder, const std::string& stamp) {
   if (dir_.empty()) return;
-  {
-    std::lock_guard<std::mutex> lock(clean_mutex_);
-    clean_.insert(folder);
-  }
+  NoteClean(folder);
   std::lock_guard<std::mutex> lock(mutex_);
   loaded_.push_back({folder, stamp});
 }
@@ -439,9 +433,13 @@ bool RecordCache::Reuse(const std::string& folder, Site& part) {
     }
     before_->reusable.erase(folder);  // taken: a second Reuse finds nothing
   }
+  NoteClean(folder);
+  return true;
+}
+
+void RecordCache::NoteClean(const std::string& folder) const {
   std::lock_guard<std::mutex> lock(clean_mutex_);
   clean_.insert(folder);
-  return true;
 }
 
 std::set<std::string> RecordCache::clean() const {

@@ -72,6 +72,8 @@ class RecordCache {
 
  private:
   void Write(const std::string& folder, const std::string& stamp, const Site& part) const;
+  // Adds `folder` to clean() (loading threads call it side by side).
+  void NoteClean(const std::string& folder) const;
 
   std::string dir_;
   mutable std::atomic<size_t> hits_{0};

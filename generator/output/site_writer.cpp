@@ -171,16 +171,16 @@ WriterMemory::FileId Identify(const std::string& path) {
 // `kept` if it is still what the file at `path` holds (`id`), else read by
 // `load`; either way `kept` is left empty.
 template <typename T, typename Load>
-std::optional<T> CurrentOr(std::optional<T>* kept, const WriterMemory::FileId& id,
+std::optional<T> CurrentOr(std::optional<T>& kept, const WriterMemory::FileId& id,
                            const std::string& path, Load load, bool* from_memory) {
   std::optional<T> result;
-  if (kept && *kept && !(id == WriterMemory::FileId{}) && Identify(path) == id) {
-    result = std::move(*kept);
+  if (kept && !(id == WriterMemory::FileId{}) && Identify(path) == id) {
+    result = std::move(kept);
     *from_memory = true;
   } else {
     result = load();
   }
-  if (kept) kept->reset();
+  kept.reset();
   return result;
 }
 
@@ -191,28 +191,25 @@ bool SiteWriter::Begin(Diagnostics& diag, WriterMemory* memory) {
   // What a killed build left: the old site put back if it was aside, and
   // its staging folders removed, before anything reads the site.
   RecoverOutput(out_, kSiteMarker);
+  WriterMemory none;  // no memory: nothing is taken from it
+  WriterMemory& kept = memory ? *memory : none;
   bool log_kept = false, bodies_kept = false, ids_kept = false;
-  std::optional<BuildLog> log = CurrentOr(
-      memory ? &memory->log : nullptr, memory ? memory->log_file : WriterMemory::FileId{},
-      out_ + "/" + kBuildLogName, [&] { return BuildLog::Load(out_); }, &log_kept);
+  std::optional<BuildLog> log =
+      CurrentOr(kept.log, kept.log_file, out_ + "/" + kBuildLogName,
+                [&] { return BuildLog::Load(out_); }, &log_kept);
   fresh_ = !log.has_value();
   if (log) old_log_ = std::move(*log);
   kept_ = std::make_unique<std::atomic<bool>[]>(old_log_.slots());
   if (!fresh_) out_fd_ = OpenFolder(out_);
-  known_bodies_ = CurrentOr(
-      memory ? &memory->bodies : nullptr,
-      memory ? memory->bodies_file : WriterMemory::FileId{},
-      out_ + "/" + kKnownBodiesName, [&] { return LoadKnownBodies(out_); }, &bodies_kept);
+  known_bodies_ = CurrentOr(kept.bodies, kept.bodies_file, out_ + "/" + kKnownBodiesName,
+                            [&] { return LoadKnownBodies(out_); }, &bodies_kept);
   if (!fresh_)
-    known_ids_ = CurrentOr(
-        memory ? &memory->ids : nullptr,
-        memory ? memory->ids_file : WriterMemory::FileId{},
-        out_ + "/" + kKnownPageIdsName, [&] { return LoadKnownPageIds(out_); },
-        &ids_kept);
+    known_ids_ = CurrentOr(kept.ids, kept.ids_file, out_ + "/" + kKnownPageIdsName,
+                           [&] { return LoadKnownPageIds(out_); }, &ids_kept);
   began_from_memory_ = log_kept && bodies_kept && ids_kept;
   trusted_ = trust_asked_ && log_kept;
-  if (trusted_) spare_delta_ = std::move(memory->spare_delta);
-  if (memory) memory->spare_delta.reset();
+  if (trusted_) spare_delta_ = std::move(kept.spare_delta);
+  kept.spare_delta.reset();
   timer.Mark("read build log", std::to_string(old_log_.size()) + " entries" +
                                    (began_from_memory_ ? ", kept in memory" : ""));
   std::error_code ec;
@@ -249,8 +246,7 @@ void SiteWriter::Put(const std::string& path, const Fingerprint& inputs,
   if (!fresh_) {
     const BuildLogEntry* old = old_log_.Find(path);
     if (old && old->content == bytes && old->size == content.size()) {
-      std::optional<BuildLogEntry> now = trusted_ ? *old : StatOut(path);
-      if (now && now->size == old->size && now->mtime_ns == old->mtime_ns) {
+      if (StillAsLogged(path, *old)) {
         BuildLogEntry kept = *old;
         kept.inputs = inputs;
         std::lock_guard<std::mutex> lock(mutex_);
@@ -291,6 +287,12 @@ void SiteWriter::Put(const std::string& path, const Fingerprint& inputs,
   staged_.push_back(path);
 }
 
+bool SiteWriter::StillAsLogged(const std::string& path, const BuildLogEntry& logged) const {
+  if (trusted_) return true;  // a session's own output: see TrustOutput
+  std::optional<BuildLogEntry> now = StatOut(path);
+  return now && now->size == logged.size && now->mtime_ns == logged.mtime_ns;
+}
+
 std::optional<OutputSink::LastPageDeps> SiteWriter::LastDeps(const std::string& path) {
   const BuildLogEntry* old = fresh_ ? nullptr : old_log_.Find(path);
   if (!old || old->deps == Fingerprint{}) return std::nullopt;
@@ -301,8 +303,7 @@ bool SiteWriter::Keep(const std::string& path) {
   size_t slot = fresh_ ? BuildLog::npos : old_log_.IndexOf(path);
   if (slot == BuildLog::npos) return false;
   const BuildLogEntry& old = *old_log_.At(slot);
-  std::optional<BuildLogEntry> now = trusted_ ? old : StatOut(path);
-  if (!now || now->size != old.size || now->mtime_ns != old.mtime_ns) return false;
+  if (!StillAsLogged(path, old)) return false;
   if (!kept_[slot].exchange(true)) ++unchanged_;
   return true;
 }
@@ -318,8 +319,7 @@ std::vector<std::string> SiteWriter::KeepAllWithDeps(const Fingerprint& deps) {
   for (size_t slot = 0; slot < old_log_.slots(); ++slot) {
     const BuildLogEntry* entry = old_log_.At(slot);
     if (!entry || !(entry->deps == deps)) continue;
-    std::optional<BuildLogEntry> now = trusted_ ? *entry : StatOut(old_log_.PathAt(slot));
-    if (!now || now->size != entry->size || now->mtime_ns != entry->mtime_ns) return {};
+    if (!StillAsLogged(old_log_.PathAt(slot), *entry)) return {};
     slots.push_back(slot);
   }
   std::vector<std::string> paths;

@@ -165,6 +165,9 @@ class SiteWriter : public OutputSink {
   void Fail(const std::string& message);
   // StatFile of a file of the site (relative to out_fd_ when open).
   std::optional<BuildLogEntry> StatOut(const std::string& path) const;
+  // Whether the output file at `path` is still what the log says was written
+  // (size and time), or the output is trusted.
+  bool StillAsLogged(const std::string& path, const BuildLogEntry& logged) const;
   // `entry` with the PageDeps recorded for `path`, if any.
   BuildLogEntry WithDeps(const std::string& path, BuildLogEntry entry) const;
   // Commit without a log / with one; both end in Publish.

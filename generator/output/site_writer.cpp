@@ -194,18 +194,20 @@ bool SiteWriter::Begin(Diagnostics& diag, WriterMemory* memory) {
   WriterMemory none;  // no memory: nothing is taken from it
   WriterMemory& kept = memory ? *memory : none;
   bool log_kept = false, bodies_kept = false, ids_kept = false;
-  std::optional<BuildLog> log =
-      CurrentOr(kept.log, kept.log_file, out_ + "/" + kBuildLogName,
-                [&] { return BuildLog::Load(out_); }, &log_kept);
+  std::optional<BuildLog> log = CurrentOr(
+      kept.log, kept.log_file, out_ + "/" + kBuildLogName,
+      [&] { return BuildLog::Load(out_); }, &log_kept);
   fresh_ = !log.has_value();
   if (log) old_log_ = std::move(*log);
   kept_ = std::make_unique<std::atomic<bool>[]>(old_log_.slots());
   if (!fresh_) out_fd_ = OpenFolder(out_);
-  known_bodies_ = CurrentOr(kept.bodies, kept.bodies_file, out_ + "/" + kKnownBodiesName,
-                            [&] { return LoadKnownBodies(out_); }, &bodies_kept);
+  known_bodies_ = CurrentOr(
+      kept.bodies, kept.bodies_file, out_ + "/" + kKnownBodiesName,
+      [&] { return LoadKnownBodies(out_); }, &bodies_kept);
   if (!fresh_)
-    known_ids_ = CurrentOr(kept.ids, kept.ids_file, out_ + "/" + kKnownPageIdsName,
-                           [&] { return LoadKnownPageIds(out_); }, &ids_kept);
+    known_ids_ = CurrentOr(
+        kept.ids, kept.ids_file, out_ + "/" + kKnownPageIdsName,
+        [&] { return LoadKnownPageIds(out_); }, &ids_kept);
   began_from_memory_ = log_kept && bodies_kept && ids_kept;
   trusted_ = trust_asked_ && log_kept;
   if (trusted_) spare_delta_ = std::move(kept.spare_delta);
@@ -287,7 +289,8 @@ void SiteWriter::Put(const std::string& path, const Fingerprint& inputs,
   staged_.push_back(path);
 }
 
-bool SiteWriter::StillAsLogged(const std::string& path, const BuildLogEntry& logged) const {
+bool SiteWriter::StillAsLogged(const std::string& path,
+                               const BuildLogEntry& logged) const {
   if (trusted_) return true;  // a session's own output: see TrustOutput
   std::optional<BuildLogEntry> now = StatOut(path);
   return now && now->size == logged.size && now->mtime_ns == logged.mtime_ns;

@@ -111,13 +111,19 @@ bool OneBuild::LoadBesideLog(bool ok) {
     memo_.clean_before = std::move(*kept_->clean_acronyms);
   else if (ok)
     memo_.clean_before = LoadFingerprintSet(scans_file_, "acronyms");
+  std::optional<std::set<std::string>> not_read;
   if (kept_ && kept_->loaded && changed_folders_) {
-    // The folders that loaded clean last time, less those that changed.
+    // The folders that loaded clean last time, less those that changed, are
+    // taken as loaded; the source walk does not go into them either (a copy:
+    // the loader takes folders out of `reusable` as it goes).
     for (const std::string& folder : *changed_folders_)
       kept_->loaded->reusable.erase(folder);
     records_->ReuseFrom(&*kept_->loaded);
+    not_read = kept_->loaded->reusable;
   }
-  if (ok) LoadAndCheck(options_, jobs_, *site_, diag_, &*records_, &memo_);
+  if (ok)
+    LoadAndCheck(options_, jobs_, *site_, diag_, &*records_, &memo_,
+                 not_read ? &*not_read : nullptr);
   const bool writer_ready = begun.valid() && begun.get();
   diag_.Merge(begin_diag);
   timer_.Mark("load and check, total");

@@ -3,8 +3,8 @@
 #include <filesystem>
 
 #include "builder/stages.h"
+#include "files/program_identity.h"
 #include "incremental/source_stamp.h"
-#include "model/program_identity.h"
 #include "output/search_index.h"
 
 namespace clerk::builder {

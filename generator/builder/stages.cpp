@@ -28,10 +28,12 @@ int Jobs(const BuildOptions& options) {
 }
 
 void LoadAndCheck(const BuildOptions& options, int jobs, Site& site, Diagnostics& diag,
-                  RecordCache* cache, CheckMemo* memo) {
+                  RecordCache* cache, CheckMemo* memo,
+                  const std::set<std::string>* meetings_not_read) {
   StageTimer timer;
   if (!Guarded(diag, [&] {
-        site = LoadSite(options.source, diag, cache, {options.allow_outside_links});
+        site = LoadSite(options.source, diag, cache,
+                        {options.allow_outside_links, meetings_not_read});
       }))
     return;
   site.today = options.today;

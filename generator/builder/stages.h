@@ -4,6 +4,7 @@
 #pragma once
 
 #include <filesystem>
+#include <set>
 #include <string>
 
 #include "builder/builder.h"
@@ -51,9 +52,11 @@ struct CheckMemo {
 int Jobs(const BuildOptions& options);
 
 // Loads the site (through `cache`, if given) and checks its records and
-// references (skipping what `memo` says was clean), on `jobs` threads.
+// references (skipping what `memo` says was clean), on `jobs` threads. The
+// source walk does not go into `meetings_not_read` (LoadOptions).
 void LoadAndCheck(const BuildOptions& options, int jobs, Site& site, Diagnostics& diag,
-                  RecordCache* cache = nullptr, CheckMemo* memo = nullptr);
+                  RecordCache* cache = nullptr, CheckMemo* memo = nullptr,
+                  const std::set<std::string>* meetings_not_read = nullptr);
 
 RenderOptions MakeRenderOptions(const BuildOptions& options, int jobs, const Site& site);
 

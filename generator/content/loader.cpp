@@ -98,7 +98,8 @@ Site LoadSite(const std::string& root, Diagnostics& diag, RecordCache* cache,
   }
 
   const SourceBoundary boundary(root, options.allow_outside_links);
-  const SourceTree tree = CheckSourceTree(root, display_root, diag);
+  const SourceTree tree =
+      CheckSourceTree(root, display_root, diag, options.meetings_not_read);
   site.config = LoadSiteConfig(root, display_root, diag);
   std::filesystem::path content = std::filesystem::path(root) / "content";
   std::error_code ec;

@@ -4,6 +4,7 @@
 // are NOT checked here; the links stage does that once everything is loaded.
 #pragma once
 
+#include <set>
 #include <string>
 
 #include "incremental/record_cache.h"
@@ -16,6 +17,9 @@ struct LoadOptions {
   // Follow links that lead out of the site folder (--allow-outside-links);
   // by default each is an error at the link (content/source_boundary.h).
   bool allow_outside_links = false;
+  // Meeting folders the cache will give as they were loaded, unread: the
+  // source walk does not go into them (CheckSourceTree's `meetings_not_read`).
+  const std::set<std::string>* meetings_not_read = nullptr;
 };
 
 // `root` is the --source directory. Paths in messages are relative to the

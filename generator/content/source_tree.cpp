@@ -19,8 +19,12 @@ namespace fs = std::filesystem;
 
 class Walk {
  public:
-  Walk(const std::string& root, const std::string& display_root, Diagnostics& diag)
-      : root_(root.empty() ? "." : root), display_root_(display_root), diag_(diag) {}
+  Walk(const std::string& root, const std::string& display_root, Diagnostics& diag,
+       const std::set<std::string>* meetings_not_read)
+      : root_(root.empty() ? "." : root),
+        display_root_(display_root),
+        diag_(diag),
+        meetings_not_read_(meetings_not_read) {}
 
   // Checks the entry at `relative` ("content/x.yaml") and what is under it.
   // An explicit stack, not recursion: a hostile tree can be very deep.
@@ -97,6 +101,9 @@ class Walk {
       // On a large site these are nearly all the entries.
       std::error_code type_ec;
       if (!it->is_symlink(type_ec) && it->is_regular_file(type_ec) && !type_ec) continue;
+      if (meetings_not_read_ && rel == "content/meetings" &&
+          meetings_not_read_->count(name))
+        continue;  // taken as loaded, unread (see CheckSourceTree)
       children.push_back(rel + "/" + name);
     }
     if (ec) {
@@ -109,14 +116,16 @@ class Walk {
   std::string root_;
   std::string display_root_;
   Diagnostics& diag_;
+  const std::set<std::string>* meetings_not_read_;
   SourceTree tree_;
 };
 
 }  // namespace
 
 SourceTree CheckSourceTree(const std::string& root, const std::string& display_root,
-                           Diagnostics& diag) {
-  Walk walk(root, display_root, diag);
+                           Diagnostics& diag,
+                           const std::set<std::string>* meetings_not_read) {
+  Walk walk(root, display_root, diag, meetings_not_read);
   for (const char* top : {"site.yaml", "content", "assets", "themes"}) walk.From(top);
   return std::move(walk.tree());
 }

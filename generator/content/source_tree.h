@@ -23,8 +23,13 @@ struct SourceTree {
 
 // Walks site.yaml, content/, assets/ and themes/ under `root`; paths in
 // messages start with `display_root` (LoadSite's). Entries whose names start
-// with '.' are skipped, as the loaders skip them.
+// with '.' are skipped, as the loaders skip them. Folders of content/meetings
+// named in `meetings_not_read` are not walked into (their names are still
+// checked): clerk serve's session takes them as the last build loaded them,
+// clean, without reading them, and its file watcher says they have not
+// changed since.
 SourceTree CheckSourceTree(const std::string& root, const std::string& display_root,
-                           Diagnostics& diag);
+                           Diagnostics& diag,
+                           const std::set<std::string>* meetings_not_read = nullptr);
 
 }  // namespace clerk

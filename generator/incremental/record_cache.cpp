@@ -12,9 +12,9 @@
 #include <mutex>
 #include <type_traits>
 
+#include "files/program_identity.h"
 #include "files/source_boundary.h"
 #include "files/source_files.h"
-#include "model/program_identity.h"
 
 namespace clerk {
 namespace {

@@ -1,8 +1,8 @@
 #include "output/resident_files.h"
 
+#include "files/program_identity.h"
 #include "model/dates.h"
 #include "model/parallel.h"
-#include "model/program_identity.h"
 #include "output/atom_feed.h"
 #include "output/calendar.h"
 #include "output/open_data.h"

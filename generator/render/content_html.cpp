@@ -9,8 +9,8 @@
 #include "content/minutes_records.h"
 #include "content/paper_body.h"
 #include "content/yaml_reader.h"
+#include "files/program_identity.h"
 #include "model/parallel.h"
-#include "model/program_identity.h"
 #include "render/urls.h"
 
 namespace clerk {

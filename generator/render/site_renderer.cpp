@@ -16,10 +16,10 @@
 #include <set>
 #include <sstream>
 
+#include "files/program_identity.h"
 #include "incremental/records_fingerprint.h"
 #include "links/site_links.h"
 #include "model/parallel.h"
-#include "model/program_identity.h"
 #include "model/stage_timer.h"
 #include "render/content_html.h"
 #include "render/glossary_terms.h"

@@ -3,6 +3,8 @@
 // changes (a folder it is not told about is taken as it was loaded).
 #include "builder/session.h"
 
+#include <sys/stat.h>
+
 #include <catch2/catch.hpp>
 #include <sstream>
 
@@ -176,6 +178,29 @@ TEST_CASE("after its first build a session trusts its output instead of checking
   std::ostringstream log;
   REQUIRE(fresh.Build(site.options, {}, log) == 0);
   CHECK(fs::exists(site.out / page));
+}
+
+TEST_CASE("a session does not walk the meeting folders it takes as loaded",
+          "[builder][session]") {
+  SessionSite site;
+  REQUIRE(site.Build({}) == 0);
+  // A named pipe in a folder the watcher did not name is not looked for: the
+  // session neither reads nor walks that folder. Named, or in a new session,
+  // the folder is walked and the pipe reported at its path (not opened).
+  const fs::path pipe = site.source / kSecond / "notes.md";
+  REQUIRE(::mkfifo(pipe.c_str(), 0644) == 0);
+  const fs::path report = site.source / kFirst / "care-leavers-accommodation.md";
+  Append(report, "\nOne.\n");
+  std::string said;
+  CHECK(site.Build({std::string(kFirst) + "/care-leavers-accommodation.md"}, &said) == 0);
+  CHECK(said.find("notes.md") == std::string::npos);
+  CHECK(site.Build({std::string(kSecond) + "/notes.md"}, &said) != 0);
+  CHECK(said.find(std::string(kSecond) + "/notes.md") != std::string::npos);
+  builder::Session fresh;
+  std::ostringstream log;
+  std::string fresh_said;
+  CHECK(fresh.Build(site.options, {}, log, &fresh_said) != 0);
+  CHECK(fresh_said.find(std::string(kSecond) + "/notes.md") != std::string::npos);
 }
 
 TEST_CASE("a session adds and removes meetings as a clean build does",

@@ -1,4 +1,4 @@
-#include "model/program_identity.h"
+#include "files/program_identity.h"
 
 #include <elf.h>
 #include <link.h>

@@ -18,6 +18,42 @@ std::string DisplayNumber(const AgendaItem& item) {
   return item.number;
 }
 
+// Why a meeting has no agenda here, as far as the records tell.
+const char* NoAgendaReason(const Meeting& m) {
+  return m.kind == MeetingKind::kReferenced
+             ? "This is another body's meeting, named in papers published here. This "
+               "site does not publish its agenda."
+         : m.status == MeetingStatus::kCancelled || m.status == MeetingStatus::kPostponed
+             ? "There is no agenda on this site for this meeting."
+         : m.status == MeetingStatus::kHeld
+             ? "There is no agenda on this site for this meeting."
+             : "The agenda has not been published yet.";
+}
+
+// The paper's recommendations, each with its words from the rendered body.
+json RecommendationsData(const Document& doc, const DocumentHtml* html) {
+  json recs = json::array();
+  for (const Recommendation& r : doc.recommendations) {
+    recs.push_back({{"id", "rec-" + r.id},
+                    {"label", r.id},
+                    {"html", html && html->recommendations.count(r.id)
+                                 ? UnwrapParagraph(html->recommendations.at(r.id))
+                                 : ""}});
+  }
+  return recs;
+}
+
+// The paper's table of contents: its level-2 headings, shown only from three.
+json ContentsList(const DocumentHtml* html) {
+  json contents = json::array();
+  if (html) {
+    for (const MarkdownHeading& h : html->headings) {
+      if (h.level == 2) contents.push_back({{"href", "#" + h.id}, {"text", h.text}});
+    }
+  }
+  return contents.size() >= 3 ? contents : json::array();
+}
+
 }  // namespace
 
 std::vector<PageContext::Crumb> PageContext::MeetingCrumbs(const Meeting& m) const {
@@ -139,15 +175,9 @@ PageData PageContext::MeetingIndex() {
   return page;
 }
 
-PageData PageContext::MeetingPage(const Meeting& m) {
-  std::string title = index_.MeetingTitle(m);
-  PageData page = Begin(urls::Meeting(m.id), "meeting", index_.MeetingLabel(m),
-                        "meetings", MeetingCrumbs(m));
-  json& d = page.data;
-  d["title"] = title;
-  d["date"] = LongDate(m.start.date);
-  d["breadcrumbs"]["current"] = LongDate(m.start.date);
-
+// The notice at the top of a cancelled or postponed meeting (with where it
+// moved to), or the agenda's own notice; false when there is neither.
+json PageContext::MeetingBanner(const Meeting& m) const {
   const AgendaHtml* agenda_html = content_.Agenda(m.id);
   json banner = false;
   if (m.status == MeetingStatus::kCancelled || m.status == MeetingStatus::kPostponed) {
@@ -167,8 +197,10 @@ PageData PageContext::MeetingPage(const Meeting& m) {
     banner = {
         {"title", "Important"}, {"notice", agenda_html->notice}, {"moved_to", false}};
   }
-  d["banner"] = banner;
+  return banner;
+}
 
+json PageContext::MeetingDetailRows(const Meeting& m) const {
   json rows = json::array();
   rows.push_back(Row("Date", Line(LongDate(m.start.date))));
   // An unknown time or place is said to be unknown, never filled in.
@@ -206,22 +238,11 @@ PageData PageContext::MeetingPage(const Meeting& m) {
   }
   if (json lines = ContactLines(contact_id, /*job_title=*/true); !lines.is_null())
     rows.push_back(Row("Contact officer", lines));
-  d["details"] = {{"rows", rows}};
+  return rows;
+}
 
-  d["attendance"] = m.status == MeetingStatus::kHeld ? AttendanceData(m) : json(false);
-  json agenda = AgendaItems(m, m.agenda, 3);
-  d["agenda"] = agenda.empty() ? json(false) : json{{"items", agenda}};
-  // Without an agenda, say why, as far as the records tell.
-  d["no_agenda"] =
-      m.kind == MeetingKind::kReferenced
-          ? "This is another body's meeting, named in papers published here. This site "
-            "does not publish its agenda."
-      : m.status == MeetingStatus::kCancelled || m.status == MeetingStatus::kPostponed
-          ? "There is no agenda on this site for this meeting."
-      : m.status == MeetingStatus::kHeld
-          ? "There is no agenda on this site for this meeting."
-          : "The agenda has not been published yet.";
-
+// The link to the meeting's minutes (or action notes), or false.
+json PageContext::MeetingMinutesLink(const Meeting& m) const {
   json minutes = false;
   if (m.has_minutes) {
     auto it = site_.minutes.find(m.id);
@@ -232,8 +253,11 @@ PageData PageContext::MeetingPage(const Meeting& m) {
                {"draft", draft},
                {"label", notes ? "action notes" : "minutes"}};
   }
-  d["minutes"] = minutes;
+  return minutes;
+}
 
+// The minutes of other meetings that this meeting approved.
+json PageContext::MinutesApprovedAt(const Meeting& m) const {
   json approved = json::array();
   if (auto it = index_.approved_minutes_of.find(m.id);
       it != index_.approved_minutes_of.end()) {
@@ -244,8 +268,11 @@ PageData PageContext::MeetingPage(const Meeting& m) {
       }
     }
   }
-  d["approved_minutes"] = approved;
+  return approved;
+}
 
+// The work programme rows planned for this meeting.
+json PageContext::PlannedTopics(const Meeting& m) const {
   json planned = json::array();
   if (auto it = index_.planned_topics.find(m.id); it != index_.planned_topics.end()) {
     for (const auto& [wp_id, row] : it->second) {
@@ -256,9 +283,12 @@ PageData PageContext::MeetingPage(const Meeting& m) {
            {"programme", wp.title}});
     }
   }
-  d["planned"] = planned;
-  // Deadlines the work programmes give for this meeting, and the decisions
-  // of forward plans that go to it: each only where a record says so.
+  return planned;
+}
+
+// Deadlines the work programmes give for this meeting, only where a record
+// says so.
+json PageContext::ProgrammeDeadlines(const Meeting& m) const {
   json deadlines = json::array();
   if (auto it = index_.meeting_deadlines.find(m.id);
       it != index_.meeting_deadlines.end()) {
@@ -272,7 +302,11 @@ PageData PageContext::MeetingPage(const Meeting& m) {
             {{"key", "Papers published"}, {"value", ShortDate(*pm.publication)}});
     }
   }
-  d["deadlines"] = deadlines;
+  return deadlines;
+}
+
+// The decisions of forward plans that go to this meeting.
+json PageContext::ForwardDecisionsAt(const Meeting& m) const {
   json decisions = json::array();
   if (auto it = index_.meeting_decisions.find(m.id);
       it != index_.meeting_decisions.end()) {
@@ -285,33 +319,58 @@ PageData PageContext::MeetingPage(const Meeting& m) {
                            {"plan", plan.title}});
     }
   }
-  d["forward_decisions"] = decisions;
+  return decisions;
+}
+
+// The link to the previous or next meeting of the series, or false.
+json PageContext::SequenceLink(const Meeting* other) const {
+  return other ? json{{"href", Link(urls::Meeting(other->id))},
+                      {"date", LongDate(other->start.date) + StatusNote(*other)}}
+               : json(false);
+}
+
+PageData PageContext::MeetingPage(const Meeting& m) {
+  std::string title = index_.MeetingTitle(m);
+  PageData page = Begin(urls::Meeting(m.id), "meeting", index_.MeetingLabel(m),
+                        "meetings", MeetingCrumbs(m));
+  json& d = page.data;
+  d["title"] = title;
+  d["date"] = LongDate(m.start.date);
+  d["breadcrumbs"]["current"] = LongDate(m.start.date);
+  d["banner"] = MeetingBanner(m);
+  d["details"] = {{"rows", MeetingDetailRows(m)}};
+
+  d["attendance"] = m.status == MeetingStatus::kHeld ? AttendanceData(m) : json(false);
+  json agenda = AgendaItems(m, m.agenda, 3);
+  d["agenda"] = agenda.empty() ? json(false) : json{{"items", agenda}};
+  d["no_agenda"] = NoAgendaReason(m);
+
+  d["minutes"] = MeetingMinutesLink(m);
+  d["approved_minutes"] = MinutesApprovedAt(m);
+  d["planned"] = PlannedTopics(m);
+  d["deadlines"] = ProgrammeDeadlines(m);
+  d["forward_decisions"] = ForwardDecisionsAt(m);
 
   const Meeting* prev = index_.Previous(m);
   const Meeting* next = index_.Next(m);
-  d["previous"] = prev ? json{{"href", Link(urls::Meeting(prev->id))},
-                              {"date", LongDate(prev->start.date) + StatusNote(*prev)}}
-                       : json(false);
-  d["next"] = next ? json{{"href", Link(urls::Meeting(next->id))},
-                          {"date", LongDate(next->start.date) + StatusNote(*next)}}
-                   : json(false);
+  d["previous"] = SequenceLink(prev);
+  d["next"] = SequenceLink(next);
   d["has_sequence"] = prev || next;
   return page;
 }
 
-PageData PageContext::DocumentPage(const Document& doc) {
-  const Meeting* m = index_.FindMeeting(doc.meeting_id);
+// The crumbs of a page under a meeting (a paper, the minutes): down to the
+// meeting's date; just Home when the meeting is unknown.
+std::vector<PageContext::Crumb> PageContext::UnderMeetingCrumbs(const Meeting* m) const {
   std::vector<Crumb> crumbs = {{"Home", urls::Home()}};
   if (m) {
     crumbs = MeetingCrumbs(*m);
     crumbs.push_back({LongDate(m->start.date), urls::Meeting(m->id)});
   }
-  PageData page = Begin(urls::Document(doc.meeting_id, doc.id), "document", doc.title,
-                        "meetings", crumbs);
-  json& d = page.data;
-  d["title"] = doc.title;
-  d["kind"] = ToString(doc.kind);
+  return crumbs;
+}
 
+json PageContext::DocumentDetailRows(const Document& doc, const Meeting* m) const {
   json rows = json::array();
   rows.push_back(Row("Type", Line(ToString(doc.kind))));
   if (m)
@@ -354,23 +413,11 @@ PageData PageContext::DocumentPage(const Document& doc) {
     rows.push_back(Row(doc.wards.size() == 1 ? "Ward" : "Wards", Line(wards)));
   }
   if (!doc.pages.empty()) rows.push_back(Row("Printed pack", Line(PagesText(doc.pages))));
-  d["details"] = {{"rows", rows}};
-  d["summary"] = doc.summary;
-  d["draft"] = doc.status == DocumentStatus::kDraft;
-  d["exempt"] = doc.exempt;
+  return rows;
+}
 
-  std::string key = doc.meeting_id + "/" + doc.id;
-  const DocumentHtml* html = DocumentBody(key);
-  json recs = json::array();
-  for (const Recommendation& r : doc.recommendations) {
-    recs.push_back({{"id", "rec-" + r.id},
-                    {"label", r.id},
-                    {"html", html && html->recommendations.count(r.id)
-                                 ? UnwrapParagraph(html->recommendations.at(r.id))
-                                 : ""}});
-  }
-  d["recommendations"] = recs;
-
+// The paper's appendices: its own documents, then those on other websites.
+json PageContext::DocumentAppendices(const Document& doc) const {
   json appendices = json::array();
   for (const Ref& a : doc.appendices) {
     if (const Document* ad = index_.FindDocument(doc.meeting_id, a.id))
@@ -382,7 +429,11 @@ PageData PageContext::DocumentPage(const Document& doc) {
                           {"kind", "Appendix, on another website"},
                           {"draft", false},
                           {"exempt", false}});
-  d["appendices"] = appendices;
+  return appendices;
+}
+
+// The papers this one is an appendix of (`key` is "<meeting>/<document>").
+json PageContext::AppendixParents(const Document& doc, const std::string& key) const {
   json parents = json::array();
   if (auto it = index_.appendix_of.find(key); it != index_.appendix_of.end()) {
     for (const std::string& parent : it->second) {
@@ -390,8 +441,11 @@ PageData PageContext::DocumentPage(const Document& doc) {
         parents.push_back(DocumentLink(*pd));
     }
   }
-  d["appendix_of"] = parents;
+  return parents;
+}
 
+// The minute of the paper's agenda item, or false.
+json PageContext::DocumentMinute(const Document& doc, const Meeting* m) const {
   json minute = false;
   if (m && m->has_minutes && !doc.item.empty()) {
     if (auto it = index_.item_minutes.find(doc.meeting_id + "/" + doc.item);
@@ -401,40 +455,34 @@ PageData PageContext::DocumentPage(const Document& doc) {
           {"href", Link(urls::Minutes(m->id) + "#" + urls::MinuteAnchor(it->second))}};
     }
   }
-  d["minute"] = minute;
+  return minute;
+}
 
-  json contents = json::array();
-  if (html) {
-    for (const MarkdownHeading& h : html->headings) {
-      if (h.level == 2) contents.push_back({{"href", "#" + h.id}, {"text", h.text}});
-    }
-  }
-  d["contents"] = contents.size() >= 3 ? contents : json::array();
+PageData PageContext::DocumentPage(const Document& doc) {
+  const Meeting* m = index_.FindMeeting(doc.meeting_id);
+  PageData page = Begin(urls::Document(doc.meeting_id, doc.id), "document", doc.title,
+                        "meetings", UnderMeetingCrumbs(m));
+  json& d = page.data;
+  d["title"] = doc.title;
+  d["kind"] = ToString(doc.kind);
+  d["details"] = {{"rows", DocumentDetailRows(doc, m)}};
+  d["summary"] = doc.summary;
+  d["draft"] = doc.status == DocumentStatus::kDraft;
+  d["exempt"] = doc.exempt;
+
+  std::string key = doc.meeting_id + "/" + doc.id;
+  const DocumentHtml* html = DocumentBody(key);
+  d["recommendations"] = RecommendationsData(doc, html);
+  d["appendices"] = DocumentAppendices(doc);
+  d["appendix_of"] = AppendixParents(doc, key);
+  d["minute"] = DocumentMinute(doc, m);
+  d["contents"] = ContentsList(html);
   d["body"] = html ? html->body : "";
   return page;
 }
 
-PageData PageContext::MinutesPage(const Minutes& minutes) {
-  const Meeting* m = index_.FindMeeting(minutes.meeting_id);
-  std::vector<Crumb> crumbs = {{"Home", urls::Home()}};
-  if (m) {
-    crumbs = MeetingCrumbs(*m);
-    crumbs.push_back({LongDate(m->start.date), urls::Meeting(m->id)});
-  }
-  std::string label = m ? index_.MeetingLabel(*m) : minutes.meeting_id;
-  // "Minutes" or "Action notes" (an informal meeting's), in every word.
-  std::string kind = ToString(minutes.kind);
-  PageData page = Begin(urls::Minutes(minutes.meeting_id), "minutes", kind + ": " + label,
-                        "meetings", crumbs);
-  json& d = page.data;
-  d["breadcrumbs"]["current"] = kind;
-  d["kind"] = kind;
-  d["kind_lower"] =
-      minutes.kind == MinutesKind::kActionNotes ? "action notes" : "minutes";
-  d["title"] = m ? index_.MeetingTitle(*m) : minutes.meeting_id;
-  d["date"] = m ? LongDate(m->start.date) : "";
-  d["draft"] = minutes.status == MinutesStatus::kDraft;
-
+json PageContext::MinutesDetailRows(const Minutes& minutes, const Meeting* m,
+                                    const std::string& label) const {
   json rows = json::array();
   if (m) rows.push_back(Row("Meeting", Line(label, Link(urls::Meeting(m->id)))));
   rows.push_back(Row("Status", Line(ToString(minutes.status))));
@@ -444,11 +492,13 @@ PageData PageContext::MinutesPage(const Minutes& minutes) {
                          Line(index_.MeetingLabel(*at), Link(urls::Meeting(at->id)))));
     }
   }
-  d["details"] = {{"rows", rows}};
-  d["attendance"] = m ? AttendanceData(*m) : json(false);
+  return rows;
+}
 
-  const MinutesHtml* html = content_.Minutes(minutes.meeting_id);
-  d["preamble"] = html ? html->preamble : "";
+// Each section of the minutes, with the agenda item it minutes and that
+// item's papers.
+json PageContext::MinuteSections(const Minutes& minutes, const Meeting* m,
+                                 const MinutesHtml* html) const {
   json sections = json::array();
   if (html) {
     UniqueIds used;
@@ -477,12 +527,30 @@ PageData PageContext::MinutesPage(const Minutes& minutes) {
                           {"has_papers", !papers.empty()}});
     }
   }
-  d["sections"] = sections;
+  return sections;
+}
 
-  // Every action, from the records the minutes were parsed into: what the
-  // minutes say of its owner, date and status, and nothing where they are
-  // silent.
-  // The table is shown once any action has a field given.
+// An action's owner as the minutes name them (linked when a person on
+// record), or false.
+json PageContext::ActionOwner(const MinuteAction& a) const {
+  json owner = false;
+  std::string name = a.owner_text;
+  const Person* person = nullptr;
+  if (!a.owner.empty())
+    if (auto p = site_.people.find(a.owner.id); p != site_.people.end())
+      person = &p->second;
+  if (name.empty() && person) name = person->name;
+  if (!name.empty())
+    owner = {{"text", name},
+             {"href", person ? json(Link(urls::Person(person->id))) : json(false)}};
+  return owner;
+}
+
+// Every action, from the records the minutes were parsed into: what the
+// minutes say of its owner, date and status, and nothing where they are
+// silent.
+// The table is shown once any action has a field given.
+void PageContext::FillMinutesActions(json& d, const Minutes& minutes) const {
   json actions = json::array();
   bool any_fields = false;
   auto add_actions = [&](const std::vector<MinuteAction>& list, const MinuteSection* s) {
@@ -490,22 +558,12 @@ PageData PageContext::MinutesPage(const Minutes& minutes) {
       const MinuteAction& a = list[i];
       any_fields = any_fields || !a.owner.empty() || !a.owner_text.empty() || a.due ||
                    a.status != ActionStatus::kNotGiven;
-      json owner = false;
-      std::string name = a.owner_text;
-      const Person* person = nullptr;
-      if (!a.owner.empty())
-        if (auto p = site_.people.find(a.owner.id); p != site_.people.end())
-          person = &p->second;
-      if (name.empty() && person) name = person->name;
-      if (!name.empty())
-        owner = {{"text", name},
-                 {"href", person ? json(Link(urls::Person(person->id))) : json(false)}};
       actions.push_back(
           {{"label", (s ? "Minute " + std::to_string(s->number) + ", action "
                         : std::string("Action ")) +
                          std::to_string(i + 1)},
            {"href", "#" + a.id},
-           {"owner", owner},
+           {"owner", ActionOwner(a)},
            {"due", a.due ? json(LongDate(*a.due)) : json(false)},
            {"status", a.status == ActionStatus::kNotGiven ? json(false)
                                                           : json(ToString(a.status))}});
@@ -515,6 +573,31 @@ PageData PageContext::MinutesPage(const Minutes& minutes) {
   for (const MinuteSection& s : minutes.sections) add_actions(s.actions, &s);
   d["actions"] = actions;
   d["has_actions"] = any_fields;
+}
+
+PageData PageContext::MinutesPage(const Minutes& minutes) {
+  const Meeting* m = index_.FindMeeting(minutes.meeting_id);
+  std::vector<Crumb> crumbs = UnderMeetingCrumbs(m);
+  std::string label = m ? index_.MeetingLabel(*m) : minutes.meeting_id;
+  // "Minutes" or "Action notes" (an informal meeting's), in every word.
+  std::string kind = ToString(minutes.kind);
+  PageData page = Begin(urls::Minutes(minutes.meeting_id), "minutes", kind + ": " + label,
+                        "meetings", crumbs);
+  json& d = page.data;
+  d["breadcrumbs"]["current"] = kind;
+  d["kind"] = kind;
+  d["kind_lower"] =
+      minutes.kind == MinutesKind::kActionNotes ? "action notes" : "minutes";
+  d["title"] = m ? index_.MeetingTitle(*m) : minutes.meeting_id;
+  d["date"] = m ? LongDate(m->start.date) : "";
+  d["draft"] = minutes.status == MinutesStatus::kDraft;
+  d["details"] = {{"rows", MinutesDetailRows(minutes, m, label)}};
+  d["attendance"] = m ? AttendanceData(*m) : json(false);
+
+  const MinutesHtml* html = content_.Minutes(minutes.meeting_id);
+  d["preamble"] = html ? html->preamble : "";
+  d["sections"] = MinuteSections(minutes, m, html);
+  FillMinutesActions(d, minutes);
   return page;
 }
 

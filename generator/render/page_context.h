@@ -125,6 +125,40 @@ class PageContext {
                         int page_number, int pages, const std::string& label,
                         const std::function<std::string(int)>& href);
   std::vector<Crumb> MeetingCrumbs(const Meeting& meeting) const;
+  // Parts of the meeting, paper and minutes pages (meeting_pages.cpp).
+  nlohmann::json MeetingBanner(const Meeting& meeting) const;
+  nlohmann::json MeetingDetailRows(const Meeting& meeting) const;
+  nlohmann::json MeetingMinutesLink(const Meeting& meeting) const;
+  nlohmann::json MinutesApprovedAt(const Meeting& meeting) const;
+  nlohmann::json PlannedTopics(const Meeting& meeting) const;
+  nlohmann::json ProgrammeDeadlines(const Meeting& meeting) const;
+  nlohmann::json ForwardDecisionsAt(const Meeting& meeting) const;
+  nlohmann::json SequenceLink(const Meeting* other) const;
+  std::vector<Crumb> UnderMeetingCrumbs(const Meeting* meeting) const;
+  nlohmann::json DocumentDetailRows(const Document& document,
+                                    const Meeting* meeting) const;
+  nlohmann::json DocumentAppendices(const Document& document) const;
+  nlohmann::json AppendixParents(const Document& document, const std::string& key) const;
+  nlohmann::json DocumentMinute(const Document& document, const Meeting* meeting) const;
+  nlohmann::json MinutesDetailRows(const Minutes& minutes, const Meeting* meeting,
+                                   const std::string& label) const;
+  nlohmann::json MinuteSections(const Minutes& minutes, const Meeting* meeting,
+                                const MinutesHtml* html) const;
+  nlohmann::json ActionOwner(const MinuteAction& action) const;
+  void FillMinutesActions(nlohmann::json& data, const Minutes& minutes) const;
+  // Parts of the committee and person pages (people_pages.cpp).
+  nlohmann::json CommitteeMembers(const Committee& committee) const;
+  nlohmann::json CommitteeCoOptees(const Committee& committee) const;
+  nlohmann::json CommitteeWorkProgrammes(const Committee& committee) const;
+  nlohmann::json PersonRoles(const Person& person) const;
+  nlohmann::json AttendanceByCommittee(const Person& person) const;
+  void FillPersonAttendance(nlohmann::json& data, const Person& person) const;
+  nlohmann::json AuthoredPapers(const Person& person) const;
+  // Parts of the work programme page (work_programme_pages.cpp).
+  void FillProgrammeMeetings(nlohmann::json& data, const WorkProgramme& programme) const;
+  nlohmann::json RowWhen(const WorkProgrammeRow& row) const;
+  nlohmann::json RowExtras(const WorkProgrammeRow& row) const;
+  void FillProgrammeRows(nlohmann::json& data, const WorkProgramme& programme) const;
   // A paper's rendered body; the only way pages read one (see RecordBodyReads).
   const DocumentHtml* DocumentBody(const std::string& key) const;
 

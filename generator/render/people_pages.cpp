@@ -39,7 +39,76 @@ std::string SurnameKey(const std::string& name) {
                                                  : name.substr(space + 1) + " " + name);
 }
 
+// Whether any row gives `key`: a column no row fills is left out.
+bool AnyFilled(const json& rows, const char* key) {
+  for (const json& r : rows) {
+    if (!r[key].get<std::string>().empty()) return true;
+  }
+  return false;
+}
+
+// The details of a person's page (job, organisation, email, phone), or
+// false when none is given.
+json PersonDetails(const Person& p) {
+  json rows = json::array();
+  if (!p.job_title.empty()) rows.push_back(Row("Job title", Line(p.job_title)));
+  if (!p.organisation.empty()) rows.push_back(Row("Organisation", Line(p.organisation)));
+  if (!p.email.empty()) rows.push_back(Row("Email", Line(p.email, "mailto:" + p.email)));
+  if (!p.phone.empty()) {
+    rows.push_back(Row("Phone", Line(p.phone, TelHref(p.phone))));
+  }
+  return rows.empty() ? json(false) : json{{"rows", rows}};
+}
+
 }  // namespace
+
+// Chair first, then vice-chairs, lead members and members, each in the
+// order the file gives them.
+json PageContext::CommitteeMembers(const Committee& c) const {
+  json members = json::array();
+  std::vector<const Membership*> sorted;
+  for (const Membership& m : c.members) sorted.push_back(&m);
+  std::stable_sort(
+      sorted.begin(), sorted.end(),
+      [](const Membership* a, const Membership* b) { return a->role < b->role; });
+  for (const Membership* mp : sorted) {
+    const Membership& m = *mp;
+    members.push_back({{"person", PersonLink(m.person.id)},
+                       {"role", RoleNow(RoleTitle(m), m.from, m.to, site_.today)},
+                       {"party", m.party},
+                       {"from", OptionalDate(m.from)},
+                       {"to", OptionalDate(m.to)}});
+  }
+  return members;
+}
+
+// Co-optees, "voting" left blank where the papers are silent.
+json PageContext::CommitteeCoOptees(const Committee& c) const {
+  json co_optees = json::array();
+  for (const CoOptee& m : c.co_optees) {
+    co_optees.push_back({{"person", PersonLink(m.person.id)},
+                         {"represents", m.represents},
+                         {"voting", !m.voting   ? ""
+                                    : *m.voting ? "Yes"
+                                                : "No"},
+                         {"from", OptionalDate(m.from)},
+                         {"to", OptionalDate(m.to)}});
+  }
+  return co_optees;
+}
+
+json PageContext::CommitteeWorkProgrammes(const Committee& c) const {
+  json programmes = json::array();
+  if (auto it = index_.committee_work_programmes.find(c.id);
+      it != index_.committee_work_programmes.end()) {
+    for (const std::string& id : it->second) {
+      const WorkProgramme& wp = site_.work_programmes.at(id);
+      programmes.push_back(
+          {{"href", Link(urls::WorkProgramme(id))}, {"title", wp.title}});
+    }
+  }
+  return programmes;
+}
 
 PageData PageContext::CommitteePage(const Committee& c) {
   PageData page = Begin(urls::Committee(c.id), "committee", c.name, "committees",
@@ -55,50 +124,20 @@ PageData PageContext::CommitteePage(const Committee& c) {
   auto remit = content_.remits.find(c.id);
   d["remit"] = remit == content_.remits.end() ? "" : remit->second;
 
-  json members = json::array();
-  // Chair first, then vice-chairs, lead members and members, each in the
-  // order the file gives them.
-  std::vector<const Membership*> sorted;
-  for (const Membership& m : c.members) sorted.push_back(&m);
-  std::stable_sort(
-      sorted.begin(), sorted.end(),
-      [](const Membership* a, const Membership* b) { return a->role < b->role; });
-  for (const Membership* mp : sorted) {
-    const Membership& m = *mp;
-    members.push_back({{"person", PersonLink(m.person.id)},
-                       {"role", RoleNow(RoleTitle(m), m.from, m.to, site_.today)},
-                       {"party", m.party},
-                       {"from", OptionalDate(m.from)},
-                       {"to", OptionalDate(m.to)}});
-  }
+  json members = CommitteeMembers(c);
   d["members"] = members;
   // Columns no row fills are left out.
-  auto any = [](const json& rows, const char* key) {
-    for (const json& r : rows) {
-      if (!r[key].get<std::string>().empty()) return true;
-    }
-    return false;
-  };
-  d["m_party"] = any(members, "party");
-  d["m_from"] = any(members, "from");
-  d["m_to"] = any(members, "to");
-  json co_optees = json::array();
-  for (const CoOptee& m : c.co_optees) {
-    co_optees.push_back({{"person", PersonLink(m.person.id)},
-                         {"represents", m.represents},
-                         {"voting", !m.voting   ? ""
-                                    : *m.voting ? "Yes"
-                                                : "No"},
-                         {"from", OptionalDate(m.from)},
-                         {"to", OptionalDate(m.to)}});
-  }
+  d["m_party"] = AnyFilled(members, "party");
+  d["m_from"] = AnyFilled(members, "from");
+  d["m_to"] = AnyFilled(members, "to");
+  json co_optees = CommitteeCoOptees(c);
   // "Can vote" only where the papers say; a row they are silent on says so.
-  d["c_voting"] = any(co_optees, "voting");
+  d["c_voting"] = AnyFilled(co_optees, "voting");
   for (json& row : co_optees)
     if (row["voting"].get<std::string>().empty()) row["voting"] = "Not stated";
   d["co_optees"] = co_optees;
-  d["c_from"] = any(co_optees, "from");
-  d["c_to"] = any(co_optees, "to");
+  d["c_from"] = AnyFilled(co_optees, "from");
+  d["c_to"] = AnyFilled(co_optees, "to");
 
   json upcoming = json::array(), past = json::array();
   if (auto it = index_.committee_meetings.find(c.id);
@@ -112,17 +151,7 @@ PageData PageContext::CommitteePage(const Committee& c) {
   d["build_date"] = BuildDate();
   d["upcoming_script"] = ThemeHref("js/upcoming.js");
   d["past"] = past;
-
-  json programmes = json::array();
-  if (auto it = index_.committee_work_programmes.find(c.id);
-      it != index_.committee_work_programmes.end()) {
-    for (const std::string& id : it->second) {
-      const WorkProgramme& wp = site_.work_programmes.at(id);
-      programmes.push_back(
-          {{"href", Link(urls::WorkProgramme(id))}, {"title", wp.title}});
-    }
-  }
-  d["work_programmes"] = programmes;
+  d["work_programmes"] = CommitteeWorkProgrammes(c);
   return page;
 }
 
@@ -144,25 +173,8 @@ PageData PageContext::PeopleIndex() {
   return page;
 }
 
-PageData PageContext::PersonPage(const Person& p) {
-  std::string name = index_.PersonName(p.id);
-  PageData page = Begin(urls::Person(p.id), "person", name, "people",
-                        {{"Home", urls::Home()}, {"People", urls::People()}});
-  json& d = page.data;
-  d["name"] = name;
-
-  json rows = json::array();
-  if (!p.job_title.empty()) rows.push_back(Row("Job title", Line(p.job_title)));
-  if (!p.organisation.empty()) rows.push_back(Row("Organisation", Line(p.organisation)));
-  if (!p.email.empty()) rows.push_back(Row("Email", Line(p.email, "mailto:" + p.email)));
-  if (!p.phone.empty()) {
-    rows.push_back(Row("Phone", Line(p.phone, TelHref(p.phone))));
-  }
-  d["details"] = rows.empty() ? json(false) : json{{"rows", rows}};
-  std::string aliases;
-  for (const std::string& a : p.aliases) aliases += (aliases.empty() ? "" : "; ") + a;
-  d["aliases"] = aliases;
-
+// The person's memberships and co-options, committee by committee.
+json PageContext::PersonRoles(const Person& p) const {
   json roles = json::array();
   for (const auto& [id, c] : site_.committees) {
     json committee = {{"href", Link(urls::Committee(id))}, {"name", c.name}};
@@ -186,47 +198,11 @@ PageData PageContext::PersonPage(const Person& p) {
                        {"to", OptionalDate(m.to)}});
     }
   }
-  d["roles"] = roles;
-  auto any = [](const json& rows, const char* key) {
-    for (const json& r : rows) {
-      if (!r[key].get<std::string>().empty()) return true;
-    }
-    return false;
-  };
-  d["r_party"] = any(roles, "party");
-  d["r_from"] = any(roles, "from");
-  d["r_to"] = any(roles, "to");
+  return roles;
+}
 
-  json attendance = json::array();
-  int attended = 0, apologies = 0;
-  if (auto it = index_.attendance.find(p.id); it != index_.attendance.end()) {
-    for (const AttendanceRecord& r : it->second) {
-      const Meeting* m = index_.FindMeeting(r.meeting_id);
-      if (!m) continue;
-      std::string what;
-      if (r.kind == "present")
-        what = "Present", ++attended;
-      else if (r.kind == "remote")
-        what = "Attended online", ++attended;
-      else if (r.kind == "substitute")
-        what = "Substitute for " + index_.PersonName(r.detail), ++attended;
-      else if (r.kind == "also_attending")
-        what = "Also attending", ++attended;
-      else if (r.kind == "invited")
-        what = "Invited to present item " + r.item;
-      else
-        what = "Sent apologies", ++apologies;
-      if (r.kind != "substitute") what += AfterName(r.detail);
-      if (r.remote && r.kind != "remote") what += ", online";
-      attendance.push_back({{"href", Link(urls::Meeting(m->id))},
-                            {"meeting", index_.MeetingTitle(*m)},
-                            {"date", ShortDate(m->start.date)},
-                            {"attendance", what}});
-    }
-  }
-  d["attendance"] = attendance;
-
-  // Per committee, the counts (a member's record, at a glance).
+// Per committee, the counts (a member's record, at a glance).
+json PageContext::AttendanceByCommittee(const Person& p) const {
   struct Counts {
     int present = 0, apologies = 0, substitute = 0, also = 0;
   };
@@ -258,7 +234,41 @@ PageData PageContext::PersonPage(const Person& p) {
                              {"substitute", c.substitute},
                              {"also", c.also}});
   }
-  d["attendance_by_committee"] = per_committee;
+  return per_committee;
+}
+
+// The meetings the person attended, was invited to or sent apologies for,
+// with the counts by committee and a one-line summary.
+void PageContext::FillPersonAttendance(json& d, const Person& p) const {
+  json attendance = json::array();
+  int attended = 0, apologies = 0;
+  if (auto it = index_.attendance.find(p.id); it != index_.attendance.end()) {
+    for (const AttendanceRecord& r : it->second) {
+      const Meeting* m = index_.FindMeeting(r.meeting_id);
+      if (!m) continue;
+      std::string what;
+      if (r.kind == "present")
+        what = "Present", ++attended;
+      else if (r.kind == "remote")
+        what = "Attended online", ++attended;
+      else if (r.kind == "substitute")
+        what = "Substitute for " + index_.PersonName(r.detail), ++attended;
+      else if (r.kind == "also_attending")
+        what = "Also attending", ++attended;
+      else if (r.kind == "invited")
+        what = "Invited to present item " + r.item;
+      else
+        what = "Sent apologies", ++apologies;
+      if (r.kind != "substitute") what += AfterName(r.detail);
+      if (r.remote && r.kind != "remote") what += ", online";
+      attendance.push_back({{"href", Link(urls::Meeting(m->id))},
+                            {"meeting", index_.MeetingTitle(*m)},
+                            {"date", ShortDate(m->start.date)},
+                            {"attendance", what}});
+    }
+  }
+  d["attendance"] = attendance;
+  d["attendance_by_committee"] = AttendanceByCommittee(p);
   auto plural = [](int n, const char* one, const char* many) {
     return std::to_string(n) + " " + (n == 1 ? one : many);
   };
@@ -266,7 +276,10 @@ PageData PageContext::PersonPage(const Person& p) {
   if (apologies > 0)
     summary += "; sent apologies for " + plural(apologies, "meeting", "meetings");
   d["attendance_summary"] = attendance.empty() ? "" : summary + ".";
+}
 
+// The papers the person is an author of, each with its meeting.
+json PageContext::AuthoredPapers(const Person& p) const {
   json papers = json::array();
   if (auto it = index_.authored.find(p.id); it != index_.authored.end()) {
     for (const Authored& a : it->second) {
@@ -278,7 +291,28 @@ PageData PageContext::PersonPage(const Person& p) {
       papers.push_back(link);
     }
   }
-  d["papers"] = papers;
+  return papers;
+}
+
+PageData PageContext::PersonPage(const Person& p) {
+  std::string name = index_.PersonName(p.id);
+  PageData page = Begin(urls::Person(p.id), "person", name, "people",
+                        {{"Home", urls::Home()}, {"People", urls::People()}});
+  json& d = page.data;
+  d["name"] = name;
+  d["details"] = PersonDetails(p);
+  std::string aliases;
+  for (const std::string& a : p.aliases) aliases += (aliases.empty() ? "" : "; ") + a;
+  d["aliases"] = aliases;
+
+  json roles = PersonRoles(p);
+  d["roles"] = roles;
+  d["r_party"] = AnyFilled(roles, "party");
+  d["r_from"] = AnyFilled(roles, "from");
+  d["r_to"] = AnyFilled(roles, "to");
+
+  FillPersonAttendance(d, p);
+  d["papers"] = AuthoredPapers(p);
   return page;
 }
 

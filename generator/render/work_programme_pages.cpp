@@ -20,6 +20,98 @@ json Part(const std::string& text, const std::string& href, bool first) {
 
 }  // namespace
 
+// The meetings of the programme with their deadlines.
+void PageContext::FillProgrammeMeetings(json& d, const WorkProgramme& wp) const {
+  json meetings = json::array();
+  bool any_deadline = false, any_publication = false;
+  for (const ProgrammeMeeting& pm : wp.meetings) {
+    const Meeting* m = index_.FindMeeting(pm.meeting.id);
+    meetings.push_back(
+        {{"meeting",
+          m ? Line(LongDate(m->start.date) + StatusNote(*m), Link(urls::Meeting(m->id)))
+            : Line(pm.meeting.id)},
+         {"report_deadline", pm.report_deadline ? ShortDate(*pm.report_deadline) : ""},
+         {"publication", pm.publication ? ShortDate(*pm.publication) : ""}});
+    any_deadline |= pm.report_deadline.has_value();
+    any_publication |= pm.publication.has_value();
+  }
+  d["meetings"] = meetings;
+  d["m_deadline"] = any_deadline;
+  d["m_publication"] = any_publication;
+  d["meetings_caption"] = "Meetings of " + wp.title;
+}
+
+// When a row comes: its meeting (and item) linked, or the words of the row.
+json PageContext::RowWhen(const WorkProgrammeRow& row) const {
+  json when;
+  if (row.when == WhenKind::kMeeting) {
+    const Meeting* m = index_.FindMeeting(row.meeting.id);
+    std::string anchor = row.item.empty() ? "" : "#" + urls::ItemAnchor(row.item);
+    std::string text = m ? ShortDate(m->start.date) + StatusNote(*m) : row.meeting.id;
+    if (!row.item.empty()) text += ", item " + row.item;
+    if (!row.cadence.empty()) text += "; " + row.cadence;
+    when = m ? Line(text, Link(urls::Meeting(m->id) + anchor)) : Line(text);
+  } else {
+    when = Line(RowWhenText(row));
+  }
+  return when;
+}
+
+// Facts beside the description, each only when given.
+json PageContext::RowExtras(const WorkProgrammeRow& row) const {
+  json extras = json::array();
+  if (!row.witnesses.empty()) {
+    json parts = json::array();
+    for (const PersonOrText& w : row.witnesses) {
+      if (!w.person.empty()) {
+        const Person* p = index_.FindPerson(w.person.id);
+        parts.push_back(Part(index_.PersonName(w.person.id),
+                             p ? Link(urls::Person(w.person.id)) : "", parts.empty()));
+      } else {
+        parts.push_back(Part(w.text, "", parts.empty()));
+      }
+    }
+    extras.push_back({{"label", "Witnesses"}, {"parts", parts}});
+  }
+  if (!row.visits.empty()) {
+    json parts = json::array();
+    for (const std::string& v : row.visits) parts.push_back(Part(v, "", parts.empty()));
+    extras.push_back(
+        {{"label", row.visits.size() == 1 ? "Visit" : "Visits"}, {"parts", parts}});
+  }
+  if (!row.notes.empty())
+    extras.push_back(
+        {{"label", "Notes"}, {"parts", json::array({Part(row.notes, "", true)})}});
+  return extras;
+}
+
+// The programme's rows (topics), and whether any gives a last report.
+void PageContext::FillProgrammeRows(json& d, const WorkProgramme& wp) const {
+  const auto* descriptions = content_.work_programme_rows.count(wp.id)
+                                 ? &content_.work_programme_rows.at(wp.id)
+                                 : nullptr;
+  json list = json::array();
+  bool any_last_report = false;
+  for (size_t i = 0; i < wp.rows.size(); ++i) {
+    const WorkProgrammeRow& row = wp.rows[i];
+    json when = RowWhen(row);
+    json extras = RowExtras(row);
+    any_last_report |= row.last_report.has_value();
+    list.push_back({{"id", "row-" + std::to_string(i + 1)},
+                    {"topic", row.topic},
+                    {"description", descriptions && i < descriptions->size()
+                                        ? UnwrapParagraph((*descriptions)[i])
+                                        : ""},
+                    {"extras", extras},
+                    {"author", row.author},
+                    {"scrutiny", row.scrutiny},
+                    {"last_report", row.last_report ? ShortDate(*row.last_report) : ""},
+                    {"when", when}});
+  }
+  d["rows"] = list;
+  d["r_last_report"] = any_last_report;
+}
+
 PageData PageContext::WorkProgrammePage(const WorkProgramme& wp) {
   std::vector<Crumb> crumbs = {{"Home", urls::Home()}};
   auto committee = site_.committees.find(wp.committee.id);
@@ -39,82 +131,8 @@ PageData PageContext::WorkProgrammePage(const WorkProgramme& wp) {
   }
   if (!wp.period.empty()) rows.push_back(Row("Period", Line(wp.period)));
   d["details"] = {{"rows", rows}};
-
-  // The meetings of the programme with their deadlines.
-  json meetings = json::array();
-  bool any_deadline = false, any_publication = false;
-  for (const ProgrammeMeeting& pm : wp.meetings) {
-    const Meeting* m = index_.FindMeeting(pm.meeting.id);
-    meetings.push_back(
-        {{"meeting",
-          m ? Line(LongDate(m->start.date) + StatusNote(*m), Link(urls::Meeting(m->id)))
-            : Line(pm.meeting.id)},
-         {"report_deadline", pm.report_deadline ? ShortDate(*pm.report_deadline) : ""},
-         {"publication", pm.publication ? ShortDate(*pm.publication) : ""}});
-    any_deadline |= pm.report_deadline.has_value();
-    any_publication |= pm.publication.has_value();
-  }
-  d["meetings"] = meetings;
-  d["m_deadline"] = any_deadline;
-  d["m_publication"] = any_publication;
-  d["meetings_caption"] = "Meetings of " + wp.title;
-
-  const auto* descriptions = content_.work_programme_rows.count(wp.id)
-                                 ? &content_.work_programme_rows.at(wp.id)
-                                 : nullptr;
-  json list = json::array();
-  bool any_last_report = false;
-  for (size_t i = 0; i < wp.rows.size(); ++i) {
-    const WorkProgrammeRow& row = wp.rows[i];
-    json when;
-    if (row.when == WhenKind::kMeeting) {
-      const Meeting* m = index_.FindMeeting(row.meeting.id);
-      std::string anchor = row.item.empty() ? "" : "#" + urls::ItemAnchor(row.item);
-      std::string text = m ? ShortDate(m->start.date) + StatusNote(*m) : row.meeting.id;
-      if (!row.item.empty()) text += ", item " + row.item;
-      if (!row.cadence.empty()) text += "; " + row.cadence;
-      when = m ? Line(text, Link(urls::Meeting(m->id) + anchor)) : Line(text);
-    } else {
-      when = Line(RowWhenText(row));
-    }
-    // Facts beside the description, each only when given.
-    json extras = json::array();
-    if (!row.witnesses.empty()) {
-      json parts = json::array();
-      for (const PersonOrText& w : row.witnesses) {
-        if (!w.person.empty()) {
-          const Person* p = index_.FindPerson(w.person.id);
-          parts.push_back(Part(index_.PersonName(w.person.id),
-                               p ? Link(urls::Person(w.person.id)) : "", parts.empty()));
-        } else {
-          parts.push_back(Part(w.text, "", parts.empty()));
-        }
-      }
-      extras.push_back({{"label", "Witnesses"}, {"parts", parts}});
-    }
-    if (!row.visits.empty()) {
-      json parts = json::array();
-      for (const std::string& v : row.visits) parts.push_back(Part(v, "", parts.empty()));
-      extras.push_back(
-          {{"label", row.visits.size() == 1 ? "Visit" : "Visits"}, {"parts", parts}});
-    }
-    if (!row.notes.empty())
-      extras.push_back(
-          {{"label", "Notes"}, {"parts", json::array({Part(row.notes, "", true)})}});
-    any_last_report |= row.last_report.has_value();
-    list.push_back({{"id", "row-" + std::to_string(i + 1)},
-                    {"topic", row.topic},
-                    {"description", descriptions && i < descriptions->size()
-                                        ? UnwrapParagraph((*descriptions)[i])
-                                        : ""},
-                    {"extras", extras},
-                    {"author", row.author},
-                    {"scrutiny", row.scrutiny},
-                    {"last_report", row.last_report ? ShortDate(*row.last_report) : ""},
-                    {"when", when}});
-  }
-  d["rows"] = list;
-  d["r_last_report"] = any_last_report;
+  FillProgrammeMeetings(d, wp);
+  FillProgrammeRows(d, wp);
   return page;
 }
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cctype>
+#include <iterator>
 #include <regex>
 #include <set>
 #include <string_view>
@@ -10,10 +11,10 @@
 
 #include "content/paper_body.h"
 #include "content/yaml_reader.h"
+#include "files/program_identity.h"
 #include "model/ascii.h"
 #include "model/glossary.h"
 #include "model/parallel.h"
-#include "model/program_identity.h"
 #include "model/word_pattern.h"
 
 namespace clerk {
@@ -339,8 +340,7 @@ bool AllDigits(const std::string& word) {
 
 // Ordinary words that minutes and agendas print in capitals ("RESOLVED",
 // "APOLOGIES FOR ABSENCE"), which are not acronyms.
-bool OrdinaryInCapitals(const std::string& word) {
-  static const std::set<std::string> kWords = {"AN",
+constexpr const char* kOrdinaryInCapitals[] = {"AN",
                                                "ARE",
                                                "AS",
                                                "BE",
@@ -429,6 +429,10 @@ bool OrdinaryInCapitals(const std::string& word) {
                                                "WELCOME",
                                                "WITH",
                                                "WITHDRAWN"};
+
+bool OrdinaryInCapitals(const std::string& word) {
+  static const std::set<std::string> kWords(std::begin(kOrdinaryInCapitals),
+                                            std::end(kOrdinaryInCapitals));
   return kWords.count(word) > 0;
 }
 

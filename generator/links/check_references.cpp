@@ -121,6 +121,69 @@ const AgendaItem* FindAgendaItem(const Meeting& meeting, const std::string& full
   return nullptr;
 }
 
+namespace {
+
+// A paper of `meeting` that no agenda item names, nor is an appendix of one
+// that is named, has no page linking to it.
+void WarnUnnamedDocuments(const Site& site, const std::string& id, const Meeting& meeting,
+                          const std::set<std::string>& named, Diagnostics& diag) {
+  for (const std::string& doc_id : meeting.documents) {
+    if (meeting.incomplete) break;  // its agenda is unknown
+    const Document& doc = site.documents.at(id + "/" + doc_id);
+    bool is_appendix_of_named = false;
+    for (const std::string& other : meeting.documents) {
+      auto it = site.documents.find(id + "/" + other);
+      if (it == site.documents.end() || !named.count(other)) continue;
+      for (const Ref& a : it->second.appendices)
+        if (a.id == doc_id) is_appendix_of_named = true;
+    }
+    if (!named.count(doc_id) && !is_appendix_of_named)
+      diag.Warning(doc.pos,
+                   "no agenda item names this document, so no page links to it: "
+                   "add '" +
+                       doc_id + "' to an item's documents in " + meeting.pos.path);
+  }
+}
+
+void CheckMeeting(const Site& site, const std::string& id, const Meeting& meeting,
+                  Checker& check, Diagnostics& diag) {
+  check.Committee(meeting.committee);
+  check.Venue(meeting.venue);
+  check.Person(meeting.contact);
+  check.MeetingRef(meeting.moved_to);
+  if (meeting.moved_to.id == meeting.id)
+    diag.Error(meeting.moved_to.pos, "a meeting cannot be moved to itself");
+  check.Attendees(meeting.attendance.present);
+  check.Attendees(meeting.attendance.apologies);
+  check.Attendees(meeting.attendance.substitutes);
+  check.Attendees(meeting.attendance.also_attending);
+  check.Attendees(meeting.attendance.remote);
+
+  std::set<std::string> named;
+  check.AgendaItems(meeting, meeting.agenda, named);
+  WarnUnnamedDocuments(site, id, meeting, named, diag);
+}
+
+void CheckWorkProgramme(const Site& site, const WorkProgramme& wp, Checker& check,
+                        Diagnostics& diag) {
+  check.Committee(wp.committee);
+  for (const WorkProgrammeRow& row : wp.rows) {
+    check.MeetingRef(row.meeting);
+    auto it = site.meetings.find(row.meeting.id);
+    if (it != site.meetings.end()) check.ItemIn(it->second, row.item, row.item_pos);
+    if (it != site.meetings.end() && !it->second.incomplete &&
+        site.committees.count(it->second.committee.id) &&
+        it->second.committee.id != wp.committee.id)
+      diag.Warning(row.meeting.pos, "meeting '" + row.meeting.id + "' is of committee '" +
+                                        it->second.committee.id + "', not '" +
+                                        wp.committee.id + "'");
+    for (const PersonOrText& w : row.witnesses) check.Person(w.person);
+  }
+  for (const ProgrammeMeeting& m : wp.meetings) check.MeetingRef(m.meeting);
+}
+
+}  // namespace
+
 void CheckReferences(const Site& site, Diagnostics& diag) {
   Checker check(site, diag);
 
@@ -130,38 +193,8 @@ void CheckReferences(const Site& site, Diagnostics& diag) {
     for (const CoOptee& c : committee.co_optees) check.Person(c.person);
   }
 
-  for (const auto& [id, meeting] : site.meetings) {
-    check.Committee(meeting.committee);
-    check.Venue(meeting.venue);
-    check.Person(meeting.contact);
-    check.MeetingRef(meeting.moved_to);
-    if (meeting.moved_to.id == meeting.id)
-      diag.Error(meeting.moved_to.pos, "a meeting cannot be moved to itself");
-    check.Attendees(meeting.attendance.present);
-    check.Attendees(meeting.attendance.apologies);
-    check.Attendees(meeting.attendance.substitutes);
-    check.Attendees(meeting.attendance.also_attending);
-    check.Attendees(meeting.attendance.remote);
-
-    std::set<std::string> named;
-    check.AgendaItems(meeting, meeting.agenda, named);
-    for (const std::string& doc_id : meeting.documents) {
-      if (meeting.incomplete) break;  // its agenda is unknown
-      const Document& doc = site.documents.at(id + "/" + doc_id);
-      bool is_appendix_of_named = false;
-      for (const std::string& other : meeting.documents) {
-        auto it = site.documents.find(id + "/" + other);
-        if (it == site.documents.end() || !named.count(other)) continue;
-        for (const Ref& a : it->second.appendices)
-          if (a.id == doc_id) is_appendix_of_named = true;
-      }
-      if (!named.count(doc_id) && !is_appendix_of_named)
-        diag.Warning(doc.pos,
-                     "no agenda item names this document, so no page links to it: "
-                     "add '" +
-                         doc_id + "' to an item's documents in " + meeting.pos.path);
-    }
-  }
+  for (const auto& [id, meeting] : site.meetings)
+    CheckMeeting(site, id, meeting, check, diag);
 
   for (const auto& [key, doc] : site.documents) {
     if (doc.incomplete) continue;
@@ -187,22 +220,8 @@ void CheckReferences(const Site& site, Diagnostics& diag) {
     }
   }
 
-  for (const auto& [id, wp] : site.work_programmes) {
-    check.Committee(wp.committee);
-    for (const WorkProgrammeRow& row : wp.rows) {
-      check.MeetingRef(row.meeting);
-      auto it = site.meetings.find(row.meeting.id);
-      if (it != site.meetings.end()) check.ItemIn(it->second, row.item, row.item_pos);
-      if (it != site.meetings.end() && !it->second.incomplete &&
-          site.committees.count(it->second.committee.id) &&
-          it->second.committee.id != wp.committee.id)
-        diag.Warning(row.meeting.pos,
-                     "meeting '" + row.meeting.id + "' is of committee '" +
-                         it->second.committee.id + "', not '" + wp.committee.id + "'");
-      for (const PersonOrText& w : row.witnesses) check.Person(w.person);
-    }
-    for (const ProgrammeMeeting& m : wp.meetings) check.MeetingRef(m.meeting);
-  }
+  for (const auto& [id, wp] : site.work_programmes)
+    CheckWorkProgramme(site, wp, check, diag);
 
   for (const auto& [id, plan] : site.forward_plans) {
     check.Person(plan.contact);

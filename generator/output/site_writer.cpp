@@ -489,18 +489,24 @@ bool SiteWriter::CommitFresh(Diagnostics& diag) {
   return Publish(diag, staging_);
 }
 
-bool SiteWriter::CommitEdit(Diagnostics& diag) {
-  StageTimer timer;
-  // What the log gains (files put, kept files with new deps) and loses.
+// What an edit build changes in the log and in the site, from the old log
+// and this build's: entries gained (files put, kept files with new deps),
+// files the site loses (`gone`; `stale` views the same paths), and the
+// folders that may be left empty by them.
+struct SiteWriter::EditChanges {
   std::vector<std::pair<std::string, BuildLogEntry>> changed;
   std::vector<std::string> gone;
+  std::unordered_set<std::string_view> stale;
+  std::set<std::string, std::greater<>> emptied;  // deepest first
+};
+
+SiteWriter::EditChanges SiteWriter::FindEditChanges() {
+  EditChanges edit;
   new_log_.ForEach([&](const std::string& path, const BuildLogEntry& entry) {
     BuildLogEntry now = WithDeps(path, entry);
     const BuildLogEntry* old = old_log_.Find(path);
-    if (!old || !(*old == now)) changed.emplace_back(path, std::move(now));
+    if (!old || !(*old == now)) edit.changed.emplace_back(path, std::move(now));
   });
-  std::unordered_set<std::string_view> stale;
-  std::set<std::string, std::greater<>> emptied;  // deepest first
   for (size_t slot = 0; slot < old_log_.slots(); ++slot) {
     const BuildLogEntry* old = old_log_.At(slot);
     if (!old) continue;
@@ -511,69 +517,77 @@ bool SiteWriter::CommitEdit(Diagnostics& diag) {
       // Copied only when its deps may have changed: nearly every file is kept.
       if (deps_.count(path) > 0) {
         BuildLogEntry now = WithDeps(path, *old);
-        if (!(now == *old)) changed.emplace_back(path, std::move(now));
+        if (!(now == *old)) edit.changed.emplace_back(path, std::move(now));
       }
       continue;
     }
     // A file the last build wrote and this one does not: left out.
-    gone.push_back(path);
+    edit.gone.push_back(path);
     if (StatOut(path)) ++removed_;
-    stale.insert(path);
+    edit.stale.insert(path);
     for (std::string dir = Parent(path); !dir.empty(); dir = Parent(dir))
-      emptied.insert(dir);
+      edit.emptied.insert(dir);
   }
+  return edit;
+}
 
-  // No file of the site changes (only what the log records of them): the
-  // site stays where it is, and its bookkeeping is updated in place.
-  if (staged_.empty() && gone.empty()) {
-    if (!old_log_.Update(out_ + "/" + kBuildLogName, std::move(changed), gone))
-      return Failed(diag, "cannot write " + out_ + "/" + kBuildLogName);
-    SaveBodiesAndIds(out_ + "/" + kKnownBodiesName, out_ + "/" + kKnownPageIdsName);
-    timer.Mark("save build log, bodies and ids", "in place: no file changed");
-    // The search index is then updated in place: its pages are the same. The
-    // source stamp goes first, so a kill meanwhile is not "nothing changed".
-    std::remove((out_ + "/" + kSourceStampName).c_str());
-    if (before_swap_) before_swap_(out_);
-    Abort();  // removes the staging folder
-    return true;
-  }
+// No file of the site changes (only what the log records of them): the
+// site stays where it is, and its bookkeeping is updated in place.
+bool SiteWriter::CommitInPlace(Diagnostics& diag, StageTimer& timer, EditChanges& edit) {
+  if (!old_log_.Update(out_ + "/" + kBuildLogName, std::move(edit.changed), edit.gone))
+    return Failed(diag, "cannot write " + out_ + "/" + kBuildLogName);
+  SaveBodiesAndIds(out_ + "/" + kKnownBodiesName, out_ + "/" + kKnownPageIdsName);
+  timer.Mark("save build log, bodies and ids", "in place: no file changed");
+  // The search index is then updated in place: its pages are the same. The
+  // source stamp goes first, so a kill meanwhile is not "nothing changed".
+  std::remove((out_ + "/" + kSourceStampName).c_str());
+  if (before_swap_) before_swap_(out_);
+  Abort();  // removes the staging folder
+  return true;
+}
 
-  // The new site is made in the spare folder, the previous site kept beside
-  // this one: mirrored from the current site, it needs only this build's
-  // files moved in and the stale ones out. Without one (the first edit
-  // build), in the staging folder: this build's files, and every other file
-  // of the current site but the stale ones, as hard links (including files
-  // put there by hand).
-  std::string target = SpareFolder(out_);
+// The new site is made in the spare folder, the previous site kept beside
+// this one: mirrored from the current site, it needs only this build's
+// files moved in and the stale ones out. Without one (the first edit
+// build), in the staging folder: this build's files, and every other file
+// of the current site but the stale ones, as hard links (including files
+// put there by hand). Sets `target` to the folder it is made in.
+bool SiteWriter::MakeEditedSite(Diagnostics& diag, StageTimer& timer,
+                                const EditChanges& edit, std::string* target) {
+  *target = SpareFolder(out_);
   std::string error;
   std::error_code ec;
-  gone_ = gone;
-  if (!fs::exists(fs::path(target) / kSiteMarker, ec) ||
-      !(CatchUpSpare(target) || MirrorTree(out_, target, &error)) ||
-      !MoveStagedInto(target, &error)) {
+  gone_ = edit.gone;
+  if (!fs::exists(fs::path(*target) / kSiteMarker, ec) ||
+      !(CatchUpSpare(*target) || MirrorTree(out_, *target, &error)) ||
+      !MoveStagedInto(*target, &error)) {
     if (!error.empty())
       timer.Mark("mirror into spare", "failed: " + error + "; made afresh");
-    target = staging_;
+    *target = staging_;
     CarryResult carried = CarryOver(
         out_, staging_,
-        [&](std::string_view path) { return Rewritten(path) || stale.count(path); },
+        [&](std::string_view path) { return Rewritten(path) || edit.stale.count(path); },
         nullptr);
     if (!carried.ok) return Failed(diag, "cannot keep " + out_ + "/" + carried.error);
     timer.Mark("carry over", std::to_string(carried.carried) + " files kept");
   } else {
-    for (const std::string& path : gone) ::unlink((target + "/" + path).c_str());
+    for (const std::string& path : edit.gone) ::unlink((*target + "/" + path).c_str());
     timer.Mark("mirror into spare");
   }
   // Folders that only held stale files go too (not ones that were empty).
-  for (const std::string& dir : emptied) ::rmdir((target + "/" + dir).c_str());
-  KillPoint("carried");
+  for (const std::string& dir : edit.emptied) ::rmdir((*target + "/" + dir).c_str());
+  return true;
+}
 
+// The log, bodies and ids of the new site in `target`.
+bool SiteWriter::SaveEditBookkeeping(Diagnostics& diag, StageTimer& timer,
+                                     const std::string& target, EditChanges& edit) {
   // The bookkeeping the build appends to is copied first (CopyFile makes a
   // new file): the current site's must stay as it is until the swap.
   ::unlink((target + "/" + kSourceStampName).c_str());
   const std::string log_path = target + "/" + kBuildLogName;
   CopyFile(out_ + "/" + kBuildLogName, log_path);  // if not, Update writes it whole
-  if (!old_log_.Update(log_path, std::move(changed), gone))
+  if (!old_log_.Update(log_path, std::move(edit.changed), edit.gone))
     return Failed(diag, "cannot write " + log_path);
   // Only a speed-up: without them the next build renders every paper.
   const std::string bodies_path = target + "/" + kKnownBodiesName;
@@ -584,6 +598,17 @@ bool SiteWriter::CommitEdit(Diagnostics& diag) {
   if (known_ids_) CopyFile(out_ + "/" + kKnownPageIdsName, ids_path);
   SaveBodiesAndIds(bodies_path, ids_path);
   timer.Mark("save build log, bodies and ids");
+  return true;
+}
+
+bool SiteWriter::CommitEdit(Diagnostics& diag) {
+  StageTimer timer;
+  EditChanges edit = FindEditChanges();
+  if (staged_.empty() && edit.gone.empty()) return CommitInPlace(diag, timer, edit);
+  std::string target;
+  if (!MakeEditedSite(diag, timer, edit, &target)) return false;
+  KillPoint("carried");
+  if (!SaveEditBookkeeping(diag, timer, target, edit)) return false;
   KillPoint("bookkeeping");
   return Publish(diag, target);
 }

@@ -51,6 +51,8 @@
 
 namespace clerk {
 
+class StageTimer;
+
 // Checks that `out_dir` may be replaced; reports why not otherwise.
 bool CheckOutputDir(const std::string& out_dir, const std::string& source_root,
                     Diagnostics& diag);
@@ -173,6 +175,15 @@ class SiteWriter : public OutputSink {
   // Commit without a log / with one; both end in Publish.
   bool CommitFresh(Diagnostics& diag);
   bool CommitEdit(Diagnostics& diag);
+  // The steps of CommitEdit: what changes, and then either the log updated
+  // in place (no file changes) or the new site made and its log saved.
+  struct EditChanges;
+  EditChanges FindEditChanges();
+  bool CommitInPlace(Diagnostics& diag, StageTimer& timer, EditChanges& edit);
+  bool MakeEditedSite(Diagnostics& diag, StageTimer& timer, const EditChanges& edit,
+                      std::string* target);
+  bool SaveEditBookkeeping(Diagnostics& diag, StageTimer& timer,
+                           const std::string& target, EditChanges& edit);
   // Moves the staged files into `target` (the spare folder); on failure
   // moves them back.
   bool MoveStagedInto(const std::string& target, std::string* error);

@@ -38,37 +38,23 @@ std::string EncodePath(const std::string& path) {
   return out;
 }
 
-std::optional<Target> ParseTarget(const DeployTarget& config, std::string* error) {
-  Target t;
-  std::string url = config.url;
-  std::string query;
-  if (size_t q = url.find('?'); q != std::string::npos) {
-    query = url.substr(q + 1);
-    url = url.substr(0, q);
-  }
-  t.display = url;
-  size_t colon = url.find("://");
-  if (url.empty() || colon == std::string::npos) {
-    *error = "'" + url + "' is not a deploy URL (expected e.g. webdav://host:port/path/)";
-    return std::nullopt;
-  }
-  std::string scheme = url.substr(0, colon);
-  if (scheme == "file") t.scheme = Scheme::kFile;
-  else if (scheme == "sftp") t.scheme = Scheme::kSftp;
-  else if (scheme == "ftp") t.scheme = Scheme::kFtp;
-  else if (scheme == "ftps") t.scheme = Scheme::kFtps;
-  else if (scheme == "webdav") t.scheme = Scheme::kWebdav;
-  else if (scheme == "webdavs") t.scheme = Scheme::kWebdavs;
-  else if (scheme == "s3") t.scheme = Scheme::kS3;
-  else {
-    *error = "unknown deploy scheme '" + scheme +
-             "://' (use file, sftp, ftp, ftps, webdav, webdavs or s3)";
-    return std::nullopt;
-  }
-  std::string rest = url.substr(colon + 3);
-  size_t slash = rest.find('/');
-  std::string authority = rest.substr(0, slash);
-  std::string path = slash == std::string::npos ? "/" : rest.substr(slash);
+namespace {
+
+std::optional<Scheme> SchemeNamed(const std::string& scheme) {
+  if (scheme == "file") return Scheme::kFile;
+  if (scheme == "sftp") return Scheme::kSftp;
+  if (scheme == "ftp") return Scheme::kFtp;
+  if (scheme == "ftps") return Scheme::kFtps;
+  if (scheme == "webdav") return Scheme::kWebdav;
+  if (scheme == "webdavs") return Scheme::kWebdavs;
+  if (scheme == "s3") return Scheme::kS3;
+  return std::nullopt;
+}
+
+// The user, host and port of [user@]host[:port] into `t`. False with `error`
+// for a password in the URL or a bad port.
+bool ParseAuthority(std::string authority, const std::string& scheme,
+                    const std::string& path, Target& t, std::string* error) {
   if (size_t at = authority.rfind('@'); at != std::string::npos) {
     t.user = Decode(authority.substr(0, at));
     authority = authority.substr(at + 1);
@@ -77,7 +63,7 @@ std::optional<Target> ParseTarget(const DeployTarget& config, std::string* error
       t.display = scheme + "://" + authority + path;
       *error = "the deploy URL " + t.display +
                " holds a password: remove it and set CLERK_DEPLOY_PASSWORD instead";
-      return std::nullopt;
+      return false;
     }
   }
   if (!authority.empty() && authority[0] == '[') {
@@ -93,20 +79,18 @@ std::optional<Target> ParseTarget(const DeployTarget& config, std::string* error
     if (port.empty() || port.find_first_not_of("0123456789") != std::string::npos ||
         std::atoi(port.c_str()) <= 0 || std::atoi(port.c_str()) > 65535) {
       *error = "bad port '" + port + "' in " + t.display;
-      return std::nullopt;
+      return false;
     }
     t.port = std::atoi(port.c_str());
   } else {
     t.host = authority;
   }
-  path = Decode(path);
-  if (path.back() != '/') path += '/';
-  t.path = path;
+  return true;
+}
 
-  t.endpoint = config.endpoint;
-  if (!config.region.empty()) t.region = config.region;
-  t.ca_file = config.ca_file;
-  t.known_hosts = config.known_hosts;
+// The options of the URL's query (key=value&...), over those of the config.
+// False with `error` for an unknown option.
+bool ApplyQueryOptions(const std::string& query, Target& t, std::string* error) {
   size_t start = 0;
   while (!query.empty() && start <= query.size()) {
     size_t amp = query.find('&', start);
@@ -121,25 +105,73 @@ std::optional<Target> ParseTarget(const DeployTarget& config, std::string* error
     else {
       *error = "unknown option '" + key + "' in the deploy URL (known: endpoint, region, "
                "ca_file, known_hosts)";
-      return std::nullopt;
+      return false;
     }
     if (amp == std::string::npos) break;
     start = amp + 1;
   }
+  return true;
+}
 
+// What each scheme needs: a local path for file://, a host for the others,
+// a user for sftp. False with `error` if it is missing.
+bool CheckHostAndUser(const Target& t, std::string* error) {
   if (t.scheme == Scheme::kFile) {
     if (!t.host.empty() && t.host != "localhost") {
       *error = "file:// URLs name a local folder: file:///path (three slashes)";
-      return std::nullopt;
+      return false;
     }
   } else if (t.host.empty()) {
     *error = t.display + " names no host";
-    return std::nullopt;
+    return false;
   }
   if (t.scheme == Scheme::kSftp && t.user.empty()) {
     *error = "an sftp URL needs a user: sftp://user@host:port/path/";
+    return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+std::optional<Target> ParseTarget(const DeployTarget& config, std::string* error) {
+  Target t;
+  std::string url = config.url;
+  std::string query;
+  if (size_t q = url.find('?'); q != std::string::npos) {
+    query = url.substr(q + 1);
+    url = url.substr(0, q);
+  }
+  t.display = url;
+  size_t colon = url.find("://");
+  if (url.empty() || colon == std::string::npos) {
+    *error = "'" + url + "' is not a deploy URL (expected e.g. webdav://host:port/path/)";
     return std::nullopt;
   }
+  std::string scheme = url.substr(0, colon);
+  std::optional<Scheme> known = SchemeNamed(scheme);
+  if (!known) {
+    *error = "unknown deploy scheme '" + scheme +
+             "://' (use file, sftp, ftp, ftps, webdav, webdavs or s3)";
+    return std::nullopt;
+  }
+  t.scheme = *known;
+  std::string rest = url.substr(colon + 3);
+  size_t slash = rest.find('/');
+  std::string authority = rest.substr(0, slash);
+  std::string path = slash == std::string::npos ? "/" : rest.substr(slash);
+  if (!ParseAuthority(authority, scheme, path, t, error)) return std::nullopt;
+  path = Decode(path);
+  if (path.back() != '/') path += '/';
+  t.path = path;
+
+  t.endpoint = config.endpoint;
+  if (!config.region.empty()) t.region = config.region;
+  t.ca_file = config.ca_file;
+  t.known_hosts = config.known_hosts;
+  if (!ApplyQueryOptions(query, t, error)) return std::nullopt;
+
+  if (!CheckHostAndUser(t, error)) return std::nullopt;
   if (t.scheme == Scheme::kS3) {
     t.bucket = t.host;
     if (t.endpoint.empty())

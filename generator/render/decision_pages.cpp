@@ -263,17 +263,7 @@ json PageContext::DecisionMeetings(const std::function<bool(const Meeting&)>& ke
         json e = entry(a.id, s, "Action", static_cast<int>(i) + 1);
         e["action"] = true;
         e["action_label"] = s ? json("Action " + std::to_string(i + 1)) : json(false);
-        std::string name = a.owner_text;
-        const Person* person = nullptr;
-        if (!a.owner.empty())
-          if (auto p = site_.people.find(a.owner.id); p != site_.people.end())
-            person = &p->second;
-        if (name.empty() && person) name = person->name;
-        e["owner"] = name.empty()
-                         ? json(false)
-                         : json({{"text", name},
-                                 {"href", person ? json(Link(urls::Person(person->id)))
-                                                 : json(false)}});
+        e["owner"] = ActionOwner(a);
         e["due"] = a.due ? json(LongDate(*a.due)) : json(false);
         e["action_status"] =
             a.status == ActionStatus::kNotGiven ? json(false) : json(ToString(a.status));

@@ -94,7 +94,9 @@ int OneBuild::Run(std::string* messages) {
   ok = ok && !diag_.HasErrors();
   ok = SaveForNextBuild(ok, stamp);
   const int code = Report(ok, messages);
+  timer_.Mark("report");
   KeepForNextBuild(ok);
+  timer_.Mark("keep for next build");
   return code;
 }
 
@@ -223,7 +225,15 @@ int Session::Build(const BuildOptions& options, const std::vector<std::string>& 
   edit.changed_known = !changed.empty();
   std::optional<std::set<std::string>> folders;
   if (!changed.empty()) folders = ChangedFolders(changed);
-  return OneBuild(edit, log, false, &kept_, std::move(folders)).Run(messages);
+  StageTimer timer;
+  int code = 0;
+  {
+    OneBuild build(edit, log, false, &kept_, std::move(folders));
+    code = build.Run(messages);
+    timer.Mark("build");
+  }
+  timer.Mark("free the build");
+  return code;
 }
 
 }  // namespace clerk::builder

@@ -126,12 +126,19 @@ Site LoadSite(const std::string& root, Diagnostics& diag, RecordCache* cache,
           : "";
   if (reused_wps || (cache && cache->Find(kWorkProgrammesEntry, wp_stamp, cached_wps))) {
     site.work_programmes = std::move(cached_wps.work_programmes);
+    site.folder_records.merge(cached_wps.folder_records);
   } else {
     Diagnostics wp_diag;
     ForEachYamlRecord(root, display_root, tree, "content/work-programmes",
                       "work programme", wp_diag, LoadWorkProgramme, [&](Site& part) {
                         site.work_programmes.merge(part.work_programmes);
                       });
+    // Fingerprinted with the records, as a meeting folder is, so the
+    // records' fingerprint (incremental/records_fingerprint.h) does not read
+    // the thousand files again while the entry is reused.
+    if (cache && !tree.Refused("content/work-programmes"))
+      site.folder_records[kWorkProgrammesEntry] = FolderRecordsFingerprint(
+          wp_dir, display_root + "content/work-programmes", Site());
     if (cache && wp_diag.ErrorCount() == 0 && wp_diag.WarningCount() == 0)
       cache->Loaded(kWorkProgrammesEntry, wp_stamp);
     diag.Merge(wp_diag);

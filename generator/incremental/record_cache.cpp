@@ -419,6 +419,8 @@ bool RecordCache::Reuse(const std::string& folder, Site& part) {
     if (folder == kWorkProgrammesEntry) {
       part.work_programmes = std::move(from.work_programmes);
       from.work_programmes.clear();
+      if (auto records = from.folder_records.extract(folder))
+        part.folder_records.insert(std::move(records));
     } else {
       auto meeting = from.meetings.extract(folder);
       if (meeting.empty()) return false;
@@ -456,6 +458,8 @@ void RecordCache::Save(const Site& site) const {
     Site part;
     if (folder == kWorkProgrammesEntry) {
       part.work_programmes = site.work_programmes;
+      if (auto it = site.folder_records.find(folder); it != site.folder_records.end())
+        part.folder_records.insert(*it);
       Write(folder, stamp, part);
       continue;
     }

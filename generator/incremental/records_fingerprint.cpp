@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "files/source_files.h"
+#include "incremental/record_cache.h"
 #include "model/diagnostics.h"
 #include "model/parallel.h"
 
@@ -51,13 +52,17 @@ Fingerprint RecordsFingerprint(const Site& site, int jobs) {
   fs::path root = site.root.empty() ? fs::path(".") : fs::path(site.root);
   const std::string content = (root / "content").string();
   const std::string meetings = content + "/meetings/";
+  const std::string work_programmes = content + "/work-programmes";
   std::error_code ec;
   for (auto it = fs::recursive_directory_iterator(content, ec);
        !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
     const std::string path = it->path().generic_string();
-    // A meeting folder the loader already fingerprinted is not read again.
-    if (it->is_directory(ec) && path.rfind(meetings, 0) == 0 &&
-        site.folder_records.count(path.substr(meetings.size()))) {
+    // A meeting folder (or the work programmes) the loader already
+    // fingerprinted is not read again.
+    if (it->is_directory(ec) &&
+        ((path.rfind(meetings, 0) == 0 &&
+          site.folder_records.count(path.substr(meetings.size()))) ||
+         (path == work_programmes && site.folder_records.count(kWorkProgrammesEntry)))) {
       it.disable_recursion_pending();
       continue;
     }

@@ -18,9 +18,9 @@ namespace clerk {
 // body outside its own page, telling whether a person-written easy-read
 // version is out of date, is added from the records. Anything that changes
 // a record changes the result; editing a paper's body alone does not.
-// Meeting folders with an entry in site.folder_records (made by the loader
-// when it parses a folder, kept with it in the record cache) are not read
-// again: their fingerprint is used.
+// Meeting folders, and content/work-programmes/, with an entry in
+// site.folder_records (made by the loader when it parses them, kept with
+// them in the record cache) are not read again: their fingerprint is used.
 Fingerprint RecordsFingerprint(const Site& site, int jobs);
 
 // The same for one meeting folder, whose records are in `part`: its files'

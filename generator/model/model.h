@@ -556,8 +556,10 @@ struct Site {
   std::map<std::string, EasyReadVersion> easy_read_versions;
   std::map<std::string, WorkProgramme> work_programmes;
   std::map<std::string, ForwardPlan> forward_plans;
-  // Meeting folder -> fingerprint of what its records were loaded from
-  // (incremental/records_fingerprint.h); filled when loading through a cache.
+  // Meeting folder (or "@work-programmes", the record cache's entry for
+  // content/work-programmes/) -> fingerprint of what its records were loaded
+  // from (incremental/records_fingerprint.h); filled when loading through a
+  // cache.
   std::map<std::string, Fingerprint> folder_records;
 };
 

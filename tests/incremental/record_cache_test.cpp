@@ -7,6 +7,7 @@
 
 #include "content/loader.h"
 #include "content/paper_body.h"
+#include "incremental/records_fingerprint.h"
 #include "test_support.h"
 
 using namespace clerk;
@@ -42,6 +43,8 @@ TEST_CASE("work programmes come from the cache while their folder is unchanged",
   Site loaded = LoadSite(source.string(), diag, &first);
   REQUIRE(diag.ErrorCount() == 0);
   REQUIRE(!loaded.work_programmes.empty());
+  REQUIRE(loaded.folder_records.count(kWorkProgrammesEntry));
+  const Fingerprint records = RecordsFingerprint(loaded, 1);
   first.Save(loaded);
   REQUIRE(fs::exists(fs::path(cache_dir) / (std::string(kWorkProgrammesEntry) + ".rec")));
 
@@ -58,6 +61,10 @@ TEST_CASE("work programmes come from the cache while their folder is unchanged",
   Site cached = LoadSite(source.string(), again_diag, &again);
   CHECK(again_diag.ErrorCount() == 0);
   CHECK(cached.work_programmes == loaded.work_programmes);
+  // Their fingerprint comes back with them, so the records' fingerprint
+  // does not read the programmes' files again (it would see the change).
+  CHECK(cached.folder_records == loaded.folder_records);
+  CHECK(RecordsFingerprint(cached, 1) == records);
 
   // One programme edited: parsed again, with the edit.
   size_t at = text.find("title: ");
@@ -68,6 +75,9 @@ TEST_CASE("work programmes come from the cache while their folder is unchanged",
   Diagnostics edited_diag;
   Site after = LoadSite(source.string(), edited_diag, &edited);
   CHECK(after.work_programmes.at(id).title.rfind("Revised ", 0) == 0);
+  CHECK(after.folder_records.at(kWorkProgrammesEntry) !=
+        loaded.folder_records.at(kWorkProgrammesEntry));
+  CHECK(RecordsFingerprint(after, 1) != records);
 }
 
 TEST_CASE("a cached folder is used only while its files are unchanged", "[content]") {
@@ -107,7 +117,8 @@ TEST_CASE("a cached folder is used only while its files are unchanged", "[conten
   }
   CHECK(cached.minutes == loaded.minutes);
   CHECK(cached.folder_records == loaded.folder_records);
-  CHECK(loaded.folder_records.size() == loaded.meetings.size());
+  CHECK(loaded.folder_records.size() ==
+        loaded.meetings.size() + loaded.folder_records.count(kWorkProgrammesEntry));
 
   // One folder edited: that one is parsed, and shows the edit.
   const std::string id = loaded.meetings.begin()->first;

@@ -4,14 +4,15 @@
 // marked out of date, `clerk check` warns, and the page says so.
 #include <openssl/evp.h>
 
+#include <cstring>
 #include <filesystem>
 #include <iomanip>
 #include <sstream>
 
 #include "content/pictogram_names.h"
 #include "content/record_loaders.h"
-#include "files/source_files.h"
 #include "content/yaml_reader.h"
+#include "files/source_files.h"
 #include "schema/tables.h"
 
 namespace clerk {
@@ -88,28 +89,28 @@ void CheckPictureNames(const std::string& body, int body_line, const std::string
 
 void LoadEasyReadVersion(const std::string& meeting_id, const std::string& document_id,
                          const std::string& dir, const std::string& display_dir,
-                         Site& site, Diagnostics& diag) {
+                         Site& site, Diagnostics& diag, Disk& disk) {
   namespace fs = std::filesystem;
   std::string name = document_id + ".easy.md";
   std::string path = (fs::path(dir) / name).string();
   std::string display = display_dir + "/" + name;
   std::string doc_path = (fs::path(dir) / (document_id + ".md")).string();
-  // The error_code overload: a file we may not look at is an error, never
-  // an exception out of the loader.
-  std::error_code ec;
-  bool has_doc = fs::exists(doc_path, ec);
-  if (ec) {
-    diag.Error({display, 1, 1}, "cannot read " + document_id + ".md: " + ec.message());
+  // A file we may not look at is an error, never an exception out of the
+  // loader (Stat never throws).
+  const FileStat doc_stat = disk.Stat(doc_path);
+  if (CannotLook(doc_stat)) {
+    diag.Error({display, 1, 1},
+               "cannot read " + document_id + ".md: " + std::strerror(doc_stat.error));
     return;
   }
-  if (!has_doc) {
+  if (doc_stat.kind == FileKind::kMissing) {
     diag.Error({display, 1, 1}, "easy-read version of '" + document_id +
                                     "', but there is no " + document_id +
                                     ".md in this meeting folder");
     return;
   }
   std::string text;
-  if (!ReadTextFile(path, display, &text, diag)) return;
+  if (!ReadTextFile(disk, path, display, &text, diag)) return;
   FrontMatter fm = SplitFrontMatter(text, display, diag);
   if (!fm.present) {
     if (text.rfind("---\n", 0) != 0)
@@ -132,7 +133,7 @@ void LoadEasyReadVersion(const std::string& meeting_id, const std::string& docum
   v.written_from_pos = r.PosOfKey("written_from");
   r.Finish();
   std::string doc_text;
-  ReadTextFile(doc_path, display_dir + "/" + document_id + ".md", &doc_text, diag);
+  ReadTextFile(disk, doc_path, display_dir + "/" + document_id + ".md", &doc_text, diag);
   v.document_sha256 = Sha256Hex(doc_text);
   if (v.written_from.rfind("sha256:", 0) == 0) v.written_from = v.written_from.substr(7);
   if (!v.written_from.empty() && v.written_from != v.document_sha256) {

@@ -9,8 +9,8 @@
 
 #include "content/list_fields.h"
 #include "content/record_loaders.h"
-#include "files/source_files.h"
 #include "content/yaml_reader.h"
+#include "files/source_files.h"
 #include "schema/tables.h"
 
 namespace clerk {
@@ -145,9 +145,10 @@ ForwardPlanEntry ReadEntry(YamlRecord& e, Diagnostics& diag) {
 }  // namespace
 
 void LoadForwardPlan(const std::string& id, const std::string& path,
-                     const std::string& display, Site& site, Diagnostics& diag) {
+                     const std::string& display, Site& site, Diagnostics& diag,
+                     Disk& disk) {
   std::string text;
-  if (!ReadTextFile(path, display, &text, diag)) return;
+  if (!ReadTextFile(disk, path, display, &text, diag)) return;
   std::optional<YAML::Node> doc = ParseYaml(text, display, 1, diag);
   if (!doc) return;
   YamlRecord r(*doc, display, 1, schema::ForwardPlanTable(), diag);

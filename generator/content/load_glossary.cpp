@@ -8,8 +8,8 @@
 #include "content/glossary_loader.h"
 #include "content/list_fields.h"
 #include "content/record_loaders.h"
-#include "files/source_files.h"
 #include "content/yaml_reader.h"
+#include "files/source_files.h"
 #include "model/did_you_mean.h"
 #include "model/word_pattern.h"
 #include "schema/tables.h"
@@ -201,9 +201,9 @@ std::string RegexProblem(const std::string& pattern) {
 }
 
 void LoadGlossary(const std::string& path, const std::string& display, Site& site,
-                  Diagnostics& diag) {
+                  Diagnostics& diag, Disk& disk) {
   std::string text;
-  if (!ReadTextFile(path, display, &text, diag)) return;
+  if (!ReadTextFile(disk, path, display, &text, diag)) return;
   std::optional<YAML::Node> doc = ParseYaml(text, display, 1, diag);
   if (!doc || doc->IsNull()) return;
   if (!doc->IsMap()) {

@@ -9,8 +9,8 @@
 #include "content/list_fields.h"
 #include "content/pictogram_names.h"
 #include "content/record_loaders.h"
-#include "files/source_files.h"
 #include "content/yaml_reader.h"
+#include "files/source_files.h"
 #include "model/ascii.h"
 #include "schema/tables.h"
 
@@ -224,11 +224,11 @@ bool IsHttpUrl(const std::string& url) {
   return url.rfind("https://", 0) == 0 || url.rfind("http://", 0) == 0;
 }
 
-void LoadMeetingYaml(Meeting& m, const std::string& path, const std::string& display,
-                     Diagnostics& diag) {
+void LoadMeetingYaml(Disk& disk, Meeting& m, const std::string& path,
+                     const std::string& display, Diagnostics& diag) {
   m.incomplete = true;
   std::string text;
-  if (!ReadTextFile(path, display, &text, diag)) return;
+  if (!ReadTextFile(disk, path, display, &text, diag)) return;
   std::optional<YAML::Node> doc = ParseYaml(text, display, 1, diag);
   if (!doc) return;
   YamlRecord r(*doc, display, 1, schema::MeetingTable(), diag);
@@ -351,30 +351,31 @@ bool IsPicture(const std::string& name) {
 }  // namespace
 
 void LoadMeetingFolder(const std::string& id, const std::string& dir,
-                       const std::string& display_dir, Site& site, Diagnostics& diag) {
+                       const std::string& display_dir, Site& site, Diagnostics& diag,
+                       Disk& disk) {
   Meeting m;
   m.id = id;
   m.dir = display_dir;
   m.pos = {display_dir + "/meeting.yaml", 1, 1};
   std::string meeting_yaml = (std::filesystem::path(dir) / "meeting.yaml").string();
-  // The error_code overload: a folder we may not look into is an error at
-  // it, never an exception out of the loader.
-  std::error_code ec;
-  bool has_yaml = std::filesystem::exists(meeting_yaml, ec);
-  if (ec) {
-    diag.Error({m.pos.path, 0, 0}, "cannot read meeting.yaml: " + ec.message());
+  // A folder we may not look into is an error at it, never an exception out
+  // of the loader (Stat never throws).
+  const FileStat yaml_stat = disk.Stat(meeting_yaml);
+  if (CannotLook(yaml_stat)) {
+    diag.Error({m.pos.path, 0, 0}, std::string("cannot read meeting.yaml: ") +
+                                       std::strerror(yaml_stat.error));
     return;
   }
-  if (!has_yaml) {
+  if (yaml_stat.kind == FileKind::kMissing) {
     diag.Error({display_dir, 0, 0},
                "meeting folder has no meeting.yaml: every meeting needs one (see "
                "docs/content-format.md)");
     return;
   }
-  LoadMeetingYaml(m, meeting_yaml, m.pos.path, diag);
+  LoadMeetingYaml(disk, m, meeting_yaml, m.pos.path, diag);
 
   std::vector<std::string> images;
-  for (const std::string& name : ListFiles(dir)) {
+  for (const std::string& name : ListFiles(disk, dir)) {
     std::string path = (std::filesystem::path(dir) / name).string();
     std::string display = display_dir + "/" + name;
     if (name == "meeting.yaml") continue;
@@ -384,10 +385,10 @@ void LoadMeetingFolder(const std::string& id, const std::string& dir,
     }
     if (name == "minutes.md") {
       m.has_minutes = true;
-      LoadMinutes(id, path, display, site, diag);
+      LoadMinutes(id, path, display, site, diag, disk);
     } else if (EndsWith(name, ".easy.md")) {
       LoadEasyReadVersion(id, name.substr(0, name.size() - 8), dir, display_dir, site,
-                          diag);
+                          diag, disk);
     } else if (EndsWith(name, ".md")) {
       std::string doc_id = name.substr(0, name.size() - 3);
       if (!IsValidId(doc_id)) {
@@ -397,7 +398,7 @@ void LoadMeetingFolder(const std::string& id, const std::string& dir,
       }
       if (doc_id == "minutes") continue;  // handled above; never a paper
       m.documents.push_back(doc_id);
-      LoadDocument(id, doc_id, path, display, site, diag);
+      LoadDocument(id, doc_id, path, display, site, diag, disk);
     } else if (EndsWith(name, ".yaml") || EndsWith(name, ".yml")) {
       diag.Warning({display, 1, 1},
                    "ignored: a meeting folder holds only meeting.yaml, "
@@ -411,7 +412,7 @@ void LoadMeetingFolder(const std::string& id, const std::string& dir,
   }
   // Nothing under a sub-folder is read (not even pictures: papers show
   // only their own folder's), so say so rather than drop it silently.
-  for (const std::string& name : ListDirectories(dir))
+  for (const std::string& name : ListDirectories(disk, dir))
     diag.Warning({display_dir + "/" + name, 0, 0},
                  "a meeting folder holds files, not folders: " + name +
                      "/ and everything in it is ignored");

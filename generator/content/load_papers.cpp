@@ -7,8 +7,8 @@
 #include "content/list_fields.h"
 #include "content/minutes_records.h"
 #include "content/record_loaders.h"
-#include "files/source_files.h"
 #include "content/yaml_reader.h"
+#include "files/source_files.h"
 #include "schema/tables.h"
 
 namespace clerk {
@@ -19,11 +19,11 @@ struct MarkdownFile {
   std::optional<YAML::Node> yaml;
 };
 
-std::optional<MarkdownFile> ReadMarkdownFile(const std::string& path,
+std::optional<MarkdownFile> ReadMarkdownFile(Disk& disk, const std::string& path,
                                              const std::string& display, const char* what,
                                              Diagnostics& diag) {
   std::string text;
-  if (!ReadTextFile(path, display, &text, diag)) return std::nullopt;
+  if (!ReadTextFile(disk, path, display, &text, diag)) return std::nullopt;
   MarkdownFile file;
   file.fm = SplitFrontMatter(text, display, diag);
   if (!file.fm.present) {
@@ -162,14 +162,14 @@ bool ParseMinuteHeading(const std::string& line, int* number, std::string* title
 
 void LoadDocument(const std::string& meeting_id, const std::string& id,
                   const std::string& path, const std::string& display, Site& site,
-                  Diagnostics& diag) {
+                  Diagnostics& diag, Disk& disk) {
   Document& d = site.documents[meeting_id + "/" + id];
   d.id = id;
   d.meeting_id = meeting_id;
   d.pos = {display, 1, 1};
   d.path = display;
   d.incomplete = true;
-  std::optional<MarkdownFile> file = ReadMarkdownFile(path, display, "paper", diag);
+  std::optional<MarkdownFile> file = ReadMarkdownFile(disk, path, display, "paper", diag);
   if (!file) return;
   YamlRecord r(*file->yaml, display, file->fm.yaml_line, schema::PaperTable(), diag);
   if (!r.ok()) return;
@@ -220,9 +220,9 @@ void LoadDocument(const std::string& meeting_id, const std::string& id,
 }
 
 void LoadMinutes(const std::string& meeting_id, const std::string& path,
-                 const std::string& display, Site& site, Diagnostics& diag) {
+                 const std::string& display, Site& site, Diagnostics& diag, Disk& disk) {
   std::optional<MarkdownFile> file =
-      ReadMarkdownFile(path, display, "minutes file", diag);
+      ReadMarkdownFile(disk, path, display, "minutes file", diag);
   if (!file) return;
   YamlRecord r(*file->yaml, display, file->fm.yaml_line, schema::MinutesTable(), diag);
   if (!r.ok()) return;

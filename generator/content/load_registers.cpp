@@ -6,8 +6,8 @@
 #include "content/email_address.h"
 #include "content/list_fields.h"
 #include "content/record_loaders.h"
-#include "files/source_files.h"
 #include "content/yaml_reader.h"
+#include "files/source_files.h"
 #include "model/ascii.h"
 #include "model/did_you_mean.h"
 #include "schema/tables.h"
@@ -15,10 +15,10 @@
 namespace clerk {
 namespace {
 
-std::optional<YAML::Node> ReadYamlFile(const std::string& path,
+std::optional<YAML::Node> ReadYamlFile(Disk& disk, const std::string& path,
                                        const std::string& display, Diagnostics& diag) {
   std::string text;
-  if (!ReadTextFile(path, display, &text, diag)) return std::nullopt;
+  if (!ReadTextFile(disk, path, display, &text, diag)) return std::nullopt;
   return ParseYaml(text, display, 1, diag);
 }
 
@@ -33,12 +33,12 @@ void CheckDateOrder(const std::optional<Date>& from, const std::optional<Date>& 
 }  // namespace
 
 void LoadPerson(const std::string& id, const std::string& path,
-                const std::string& display, Site& site, Diagnostics& diag) {
+                const std::string& display, Site& site, Diagnostics& diag, Disk& disk) {
   Person& p = site.people[id];
   p.id = id;
   p.pos = {display, 1, 1};
   p.incomplete = true;
-  std::optional<YAML::Node> doc = ReadYamlFile(path, display, diag);
+  std::optional<YAML::Node> doc = ReadYamlFile(disk, path, display, diag);
   if (!doc) return;
   YamlRecord r(*doc, display, 1, schema::PersonTable(), diag);
   if (!r.ok()) return;
@@ -148,12 +148,13 @@ void CheckSeatsOnce(const Committee& c, Diagnostics& diag) {
 }  // namespace
 
 void LoadCommittee(const std::string& id, const std::string& path,
-                   const std::string& display, Site& site, Diagnostics& diag) {
+                   const std::string& display, Site& site, Diagnostics& diag,
+                   Disk& disk) {
   Committee& c = site.committees[id];
   c.id = id;
   c.pos = {display, 1, 1};
   c.incomplete = true;
-  std::optional<YAML::Node> doc = ReadYamlFile(path, display, diag);
+  std::optional<YAML::Node> doc = ReadYamlFile(disk, path, display, diag);
   if (!doc) return;
   YamlRecord r(*doc, display, 1, schema::CommitteeTable(), diag);
   if (!r.ok()) return;
@@ -217,11 +218,11 @@ namespace {
 // be read as such a mapping (already reported).
 // `reserved(key)` says why a key may not be used, or "".
 template <typename Map, typename Reserved, typename Read>
-bool ForEachKeyedRecord(const std::string& path, const std::string& display,
+bool ForEachKeyedRecord(Disk& disk, const std::string& path, const std::string& display,
                         const schema::RecordTable& table, bool keys_are_ids,
                         const Map& map, Diagnostics& diag, Reserved reserved, Read read) {
   const std::string& what = table.what;
-  std::optional<YAML::Node> doc = ReadYamlFile(path, display, diag);
+  std::optional<YAML::Node> doc = ReadYamlFile(disk, path, display, diag);
   if (!doc) return false;
   if (doc->IsNull()) return true;
   if (!doc->IsMap()) {
@@ -266,9 +267,9 @@ std::string VenueIdReserved(const std::string& id) {
 }  // namespace
 
 void LoadVenues(const std::string& path, const std::string& display, Site& site,
-                Diagnostics& diag) {
+                Diagnostics& diag, Disk& disk) {
   bool ok = ForEachKeyedRecord(
-      path, display, schema::VenueTable(), true, site.venues, diag, VenueIdReserved,
+      disk, path, display, schema::VenueTable(), true, site.venues, diag, VenueIdReserved,
       [&](const std::string& id, const SourcePos& pos, YamlRecord& r) {
         Venue& v = site.venues[id];
         v.id = id;
@@ -283,9 +284,9 @@ void LoadVenues(const std::string& path, const std::string& display, Site& site,
 }
 
 void LoadTopics(const std::string& path, const std::string& display, Site& site,
-                Diagnostics& diag) {
+                Diagnostics& diag, Disk& disk) {
   ForEachKeyedRecord(
-      path, display, schema::TopicTable(), true, site.topics, diag,
+      disk, path, display, schema::TopicTable(), true, site.topics, diag,
       [](const std::string&) { return std::string(); },
       [&](const std::string& id, const SourcePos& pos, YamlRecord& r) {
         Topic& t = site.topics[id];

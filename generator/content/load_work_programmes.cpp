@@ -2,8 +2,8 @@
 #include <optional>
 
 #include "content/record_loaders.h"
-#include "files/source_files.h"
 #include "content/yaml_reader.h"
+#include "files/source_files.h"
 #include "schema/tables.h"
 
 namespace clerk {
@@ -88,9 +88,10 @@ void ReadProgrammeMeetings(YamlRecord& r, WorkProgramme& wp, Diagnostics& diag) 
 }  // namespace
 
 void LoadWorkProgramme(const std::string& id, const std::string& path,
-                       const std::string& display, Site& site, Diagnostics& diag) {
+                       const std::string& display, Site& site, Diagnostics& diag,
+                       Disk& disk) {
   std::string text;
-  if (!ReadTextFile(path, display, &text, diag)) return;
+  if (!ReadTextFile(disk, path, display, &text, diag)) return;
   std::optional<YAML::Node> doc = ParseYaml(text, display, 1, diag);
   if (!doc) return;
   YamlRecord r(*doc, display, 1, schema::WorkProgrammeTable(), diag);

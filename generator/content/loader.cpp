@@ -26,9 +26,10 @@ bool EndsWith(const std::string& s, const std::string& suffix) {
 // part on any free core, and the parts are joined in file order, so the
 // result does not depend on the threads. `join` moves a part into the site.
 template <typename Load, typename Join>
-void ForEachYamlRecord(const std::string& root, const std::string& display_root,
-                       const SourceTree& tree, const std::string& sub, const char* what,
-                       Diagnostics& diag, Load load, Join join) {
+void ForEachYamlRecord(Disk& disk, const std::string& root,
+                       const std::string& display_root, const SourceTree& tree,
+                       const std::string& sub, const char* what, Diagnostics& diag,
+                       Load load, Join join) {
   if (tree.Refused(sub)) return;  // reported by the walk
   std::string dir = (std::filesystem::path(root) / sub).string();
   struct File {
@@ -37,7 +38,7 @@ void ForEachYamlRecord(const std::string& root, const std::string& display_root,
     Diagnostics diag;
   };
   std::vector<File> files;
-  for (const std::string& name : ListFiles(dir)) {
+  for (const std::string& name : ListFiles(disk, dir)) {
     std::string display = display_root + sub + "/" + name;
     if (!EndsWith(name, ".yaml")) {
       diag.Warning({display, 1, 1},
@@ -55,7 +56,7 @@ void ForEachYamlRecord(const std::string& root, const std::string& display_root,
   }
   ParallelFor(files.size(), DefaultJobs(), [&](size_t i, int) {
     File& f = files[i];
-    load(f.id, f.path, f.display, f.part, f.diag);
+    load(f.id, f.path, f.display, f.part, f.diag, disk);
   });
   for (File& f : files) {
     diag.Merge(f.diag);
@@ -66,15 +67,13 @@ void ForEachYamlRecord(const std::string& root, const std::string& display_root,
 // The folders records are read from must be folders: a file in the place
 // of one would otherwise read as an empty folder, and its records vanish
 // without a word. (What cannot be read at all the walk reported.)
-void ExpectFolders(const std::string& root, const std::string& display_root,
+void ExpectFolders(Disk& disk, const std::string& root, const std::string& display_root,
                    const SourceTree& tree, Diagnostics& diag) {
   for (const char* sub : {"content/people", "content/committees", "content/meetings",
                           "content/work-programmes", "content/forward-plans"}) {
     if (tree.Refused(sub)) continue;
-    std::error_code ec;
-    std::filesystem::file_status st =
-        std::filesystem::status(std::filesystem::path(root) / sub, ec);
-    if (ec || !std::filesystem::exists(st) || std::filesystem::is_directory(st)) continue;
+    const FileKind kind = disk.Stat((std::filesystem::path(root) / sub).string()).kind;
+    if (kind == FileKind::kMissing || kind == FileKind::kFolder) continue;
     diag.Error({display_root + sub, 0, 0},
                "cannot read folder: this is a file, not a folder; clerk reads the "
                "records from a folder of this name");
@@ -97,23 +96,31 @@ Site LoadSite(const std::string& root, Diagnostics& diag, RecordCache* cache,
     return site;
   }
 
+  Disk& disk = options.disk ? *options.disk : RealDiskInstance();
+  // The walk and the boundary stay on the real file system: they need
+  // lstat, readdir's view of links, access and realpath, which a fake disk
+  // does not model (it has no links, pipes or permissions to find). For the
+  // same reason the record cache, whose stamps are the real files', is used
+  // only with the real disk.
+  const bool real = IsRealDisk(disk);
+  if (!real) cache = nullptr;
   const SourceBoundary boundary(root, options.allow_outside_links);
   const SourceTree tree =
-      CheckSourceTree(root, display_root, diag, options.meetings_not_read);
-  site.config = LoadSiteConfig(root, display_root, diag);
+      real ? CheckSourceTree(root, display_root, diag, options.meetings_not_read)
+           : SourceTree{};
+  site.config = LoadSiteConfig(root, display_root, diag, disk);
   std::filesystem::path content = std::filesystem::path(root) / "content";
-  std::error_code ec;
   if (tree.Refused("content")) return site;
-  if (!std::filesystem::is_directory(content, ec)) {
+  if (disk.Stat(content.string()).kind != FileKind::kFolder) {
     diag.Error({display_root + "content", 0, 0}, "no content/ folder next to site.yaml");
     return site;
   }
-  ExpectFolders(root, display_root, tree, diag);
+  ExpectFolders(disk, root, display_root, tree, diag);
 
-  ForEachYamlRecord(root, display_root, tree, "content/people", "person", diag,
+  ForEachYamlRecord(disk, root, display_root, tree, "content/people", "person", diag,
                     LoadPerson, [&](Site& part) { site.people.merge(part.people); });
-  ForEachYamlRecord(root, display_root, tree, "content/committees", "committee", diag,
-                    LoadCommittee,
+  ForEachYamlRecord(disk, root, display_root, tree, "content/committees", "committee",
+                    diag, LoadCommittee,
                     [&](Site& part) { site.committees.merge(part.committees); });
   // Work programmes through the record cache, as one entry: parsing them is
   // most of loading what is not a meeting folder.
@@ -129,7 +136,7 @@ Site LoadSite(const std::string& root, Diagnostics& diag, RecordCache* cache,
     site.folder_records.merge(cached_wps.folder_records);
   } else {
     Diagnostics wp_diag;
-    ForEachYamlRecord(root, display_root, tree, "content/work-programmes",
+    ForEachYamlRecord(disk, root, display_root, tree, "content/work-programmes",
                       "work programme", wp_diag, LoadWorkProgramme, [&](Site& part) {
                         site.work_programmes.merge(part.work_programmes);
                       });
@@ -144,26 +151,29 @@ Site LoadSite(const std::string& root, Diagnostics& diag, RecordCache* cache,
     diag.Merge(wp_diag);
   }
   // Forward plans: a few small files (one a month), loaded without the cache.
-  ForEachYamlRecord(root, display_root, tree, "content/forward-plans", "forward plan",
-                    diag, LoadForwardPlan,
+  ForEachYamlRecord(disk, root, display_root, tree, "content/forward-plans",
+                    "forward plan", diag, LoadForwardPlan,
                     [&](Site& part) { site.forward_plans.merge(part.forward_plans); });
-  // Not the throwing overloads: a file that cannot be looked at is reported
-  // by the walk above or by the reader, never thrown.
-  if (std::filesystem::exists(content / "venues.yaml", ec))
+  // A file that cannot be looked at is reported by the walk above or by the
+  // reader (Stat never throws).
+  auto exists = [&](const char* name) {
+    return disk.Stat((content / name).string()).kind != FileKind::kMissing;
+  };
+  if (exists("venues.yaml"))
     LoadVenues((content / "venues.yaml").string(), display_root + "content/venues.yaml",
-               site, diag);
-  if (std::filesystem::exists(content / "topics.yaml", ec))
+               site, diag, disk);
+  if (exists("topics.yaml"))
     LoadTopics((content / "topics.yaml").string(), display_root + "content/topics.yaml",
-               site, diag);
-  if (std::filesystem::exists(content / "glossary.yaml", ec))
+               site, diag, disk);
+  if (exists("glossary.yaml"))
     LoadGlossary((content / "glossary.yaml").string(),
-                 display_root + "content/glossary.yaml", site, diag);
+                 display_root + "content/glossary.yaml", site, diag, disk);
 
   std::string meetings_dir = (content / "meetings").string();
   std::vector<std::string> folders;
   const bool meetings_readable = !tree.Refused("content/meetings");
-  for (const std::string& name :
-       meetings_readable ? ListDirectories(meetings_dir) : std::vector<std::string>()) {
+  for (const std::string& name : meetings_readable ? ListDirectories(disk, meetings_dir)
+                                                   : std::vector<std::string>()) {
     std::string display = display_root + "content/meetings/" + name;
     if (tree.Refused("content/meetings/" + name) ||
         tree.Refused("content/meetings/" + name + "/meeting.yaml")) {
@@ -202,7 +212,7 @@ Site LoadSite(const std::string& root, Diagnostics& diag, RecordCache* cache,
     if (cache && cache->Reuse(name, parts[i].site)) return;
     std::string stamp = cache ? RecordCache::Stamp(dir, display) : "";
     if (cache && cache->Find(name, stamp, parts[i].site)) return;
-    LoadMeetingFolder(name, dir, display, parts[i].site, parts[i].diag);
+    LoadMeetingFolder(name, dir, display, parts[i].site, parts[i].diag, disk);
     if (!cache) return;
     parts[i].site.folder_records[name] =
         FolderRecordsFingerprint(dir, display, parts[i].site);
@@ -218,7 +228,7 @@ Site LoadSite(const std::string& root, Diagnostics& diag, RecordCache* cache,
     site.folder_records.merge(part.site.folder_records);
   }
   for (const std::string& name :
-       meetings_readable ? ListFiles(meetings_dir) : std::vector<std::string>()) {
+       meetings_readable ? ListFiles(disk, meetings_dir) : std::vector<std::string>()) {
     if (tree.Refused("content/meetings/" + name)) continue;
     diag.Warning({display_root + "content/meetings/" + name, 1, 1},
                  "ignored: each meeting is a folder with a meeting.yaml in it");

@@ -7,6 +7,7 @@
 #include <set>
 #include <string>
 
+#include "files/disk.h"
 #include "incremental/record_cache.h"
 #include "model/diagnostics.h"
 #include "model/model.h"
@@ -20,6 +21,14 @@ struct LoadOptions {
   // Meeting folders the cache will give as they were loaded, unread: the
   // source walk does not go into them (CheckSourceTree's `meetings_not_read`).
   const std::set<std::string>* meetings_not_read = nullptr;
+  // Where the sources are read from: null is the real disk. Every read,
+  // listing and existence check of the load goes through it, so a unit test
+  // can load a site from an in-memory disk (tests/files/fake_disk.h). With
+  // any other disk than the real one, the source tree walk and the link
+  // checks are left out (they need lstat and realpath, which only the real
+  // file system has), and so is the record cache (its stamps are the real
+  // files').
+  Disk* disk = nullptr;
 };
 
 // `root` is the --source directory. Paths in messages are relative to the

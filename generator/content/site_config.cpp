@@ -6,8 +6,8 @@
 #include "config/base_url.h"
 #include "config/language_tag.h"
 #include "content/email_address.h"
-#include "files/source_files.h"
 #include "content/yaml_reader.h"
+#include "files/source_files.h"
 #include "schema/tables.h"
 
 namespace clerk {
@@ -27,19 +27,19 @@ bool IsSecretKey(const std::string& key) {
 }  // namespace
 
 SiteConfig LoadSiteConfig(const std::string& root, const std::string& display_root,
-                          Diagnostics& diag) {
+                          Diagnostics& diag, Disk& disk) {
   SiteConfig config;
   std::string display = display_root + "site.yaml";
   config.pos = {display, 1, 1};
   std::string path = (std::filesystem::path(root) / "site.yaml").string();
-  if (!std::filesystem::exists(path)) {
+  if (disk.Stat(path).kind == FileKind::kMissing) {
     diag.Error({display, 0, 0},
                "no site.yaml here: run clerk in the site's folder, or give it with "
                "--source DIR");
     return config;
   }
   std::string text;
-  if (!ReadTextFile(path, display, &text, diag)) return config;
+  if (!ReadTextFile(disk, path, display, &text, diag)) return config;
   std::optional<YAML::Node> doc = ParseYaml(text, display, 1, diag);
   if (!doc) return config;
 

@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "files/disk.h"
 #include "model/diagnostics.h"
 #include "model/model.h"
 
@@ -11,7 +12,8 @@ namespace clerk {
 
 // Reads <root>/site.yaml. Problems are reported to `diag`; what could be read
 // is returned. `display_root` prefixes paths in messages ("" for relative).
+// Read from `disk` (LoadOptions::disk).
 SiteConfig LoadSiteConfig(const std::string& root, const std::string& display_root,
-                          Diagnostics& diag);
+                          Diagnostics& diag, Disk& disk = RealDiskInstance());
 
 }  // namespace clerk

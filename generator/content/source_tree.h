@@ -5,6 +5,10 @@
 // "caf\xE9.yaml"), a named pipe, socket or device, a folder that cannot be
 // read, a link to nothing or out of the site (content/source_boundary.h).
 // Only lstat, readdir and access: nothing found here is opened.
+// The walk is on the real file system, not through files/disk.h: links,
+// pipes and permissions are what it looks for, and lstat, access and
+// realpath are how; a fake disk has none of them to find. So LoadSite walks
+// only when it reads from the real disk (LoadOptions::disk).
 #pragma once
 
 #include <set>

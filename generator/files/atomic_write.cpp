@@ -1,24 +1,22 @@
 #include "files/atomic_write.h"
 
-#include <cstdio>
-#include <fstream>
-
 namespace clerk {
 
-bool WriteFileAtomically(const std::string& path, std::string_view bytes) {
+bool WriteFileAtomically(Disk& disk, const std::string& path, std::string_view bytes) {
+  // The temporary file sits beside the real one, so the rename stays on one
+  // file system and so is atomic.
   std::string tmp = path + ".tmp";
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    out.close();
-    if (!out) {
-      std::remove(tmp.c_str());
-      return false;
-    }
+  if (!disk.WriteFile(tmp, bytes, nullptr)) {
+    disk.Remove(tmp);
+    return false;
   }
-  if (std::rename(tmp.c_str(), path.c_str()) == 0) return true;
-  std::remove(tmp.c_str());
+  if (disk.Rename(tmp, path, nullptr)) return true;
+  disk.Remove(tmp);
   return false;
+}
+
+bool WriteFileAtomically(const std::string& path, std::string_view bytes) {
+  return WriteFileAtomically(RealDiskInstance(), path, bytes);
 }
 
 }  // namespace clerk

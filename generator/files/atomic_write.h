@@ -6,10 +6,15 @@
 #include <string>
 #include <string_view>
 
+#include "files/disk.h"
+
 namespace clerk {
 
-// Writes `bytes` to <path>.tmp, then renames it over `path`. False (and no
-// temporary file left) if either step fails.
+// Writes `bytes` to <path>.tmp, then renames it over `path`, through `disk`.
+// False (and no temporary file left) if either step fails: a failed rename
+// leaves the old file at `path` as it was.
+bool WriteFileAtomically(Disk& disk, const std::string& path, std::string_view bytes);
+// The same on the real disk (RealDiskInstance).
 bool WriteFileAtomically(const std::string& path, std::string_view bytes);
 
 }  // namespace clerk

@@ -1,84 +1,21 @@
 #include "files/source_files.h"
 
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
 #include <algorithm>
-#include <cerrno>
 #include <cstdio>
-#include <cstring>
-#include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <string_view>
-#include <system_error>
 
 #include "files/source_boundary.h"
 #include "model/utf8.h"
 
 namespace clerk {
-namespace fs = std::filesystem;
 
-std::string NotAFileMessage(unsigned mode) {
-  const char* kind = S_ISDIR(mode)    ? "a folder"
-                     : S_ISFIFO(mode) ? "a named pipe (FIFO)"
-                     : S_ISSOCK(mode) ? "a socket"
-                     : S_ISCHR(mode)  ? "a character device"
-                     : S_ISBLK(mode)  ? "a block device"
-                                      : "a special file";
-  return std::string("not a regular file but ") + kind +
-         ": clerk reads only ordinary files and folders; put the text in a file "
-         "here instead";
+bool ReadWholeFile(Disk& disk, const std::string& path, std::string* bytes,
+                   std::string* error) {
+  return disk.ReadFile(path, bytes, error);
 }
 
 bool ReadWholeFile(const std::string& path, std::string* bytes, std::string* error) {
-  // Only regular files are opened: a named pipe would wait for a writer
-  // forever, and opening a device can have effects of its own. stat first,
-  // so they are never opened; O_NONBLOCK and the fstat after open cover a
-  // file swapped for one in between.
-  struct stat st;
-  if (::stat(path.c_str(), &st) != 0) {
-    if (error) *error = std::string("cannot read file: ") + std::strerror(errno);
-    return false;
-  }
-  if (!S_ISREG(st.st_mode)) {
-    if (error) *error = NotAFileMessage(st.st_mode);
-    return false;
-  }
-  // open/fstat/read: one copy, sized once (every source file comes here).
-  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
-  if (fd < 0 || ::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-    const int open_errno = errno;
-    if (fd >= 0) ::close(fd);
-    if (error)
-      *error = fd >= 0 ? NotAFileMessage(st.st_mode)
-                       : std::string("cannot read file: ") + std::strerror(open_errno);
-    return false;
-  }
-  bytes->resize(static_cast<size_t>(st.st_size));
-  size_t got = 0;
-  for (;;) {
-    // Once the size fstat gave is read, one more read into a small buffer
-    // says whether the file grew since: no second, larger zero-filled
-    // buffer for every file (that was a third of reading the record cache).
-    char more[4096];
-    const bool full = got == bytes->size();
-    ssize_t n = full ? ::read(fd, more, sizeof more)
-                     : ::read(fd, bytes->data() + got, bytes->size() - got);
-    if (n < 0 && errno == EINTR) continue;
-    if (n < 0) {
-      if (error) *error = std::string("cannot read file: ") + std::strerror(errno);
-      ::close(fd);
-      return false;
-    }
-    if (n == 0) break;
-    if (full) bytes->append(more, static_cast<size_t>(n));
-    got += static_cast<size_t>(n);
-  }
-  ::close(fd);
-  bytes->resize(got);
-  return true;
+  return RealDiskInstance().ReadFile(path, bytes, error);
 }
 
 namespace {
@@ -93,13 +30,21 @@ size_t LoneCarriageReturn(const std::string& text) {
 
 bool ReadTextFile(const std::string& path, const std::string& display_path,
                   std::string* contents, Diagnostics& diag) {
+  return ReadTextFile(RealDiskInstance(), path, display_path, contents, diag);
+}
+
+bool ReadTextFile(Disk& disk, const std::string& path, const std::string& display_path,
+                  std::string* contents, Diagnostics& diag) {
   // A link out of the site, or to nothing, is refused before it is read.
-  if (std::string problem = LinkProblem(path, false); !problem.empty()) {
-    diag.Error({display_path, 0, 0}, problem);
-    return false;
+  // Links are the real file system's (lstat, realpath): a fake disk has none.
+  if (IsRealDisk(disk)) {
+    if (std::string problem = LinkProblem(path, false); !problem.empty()) {
+      diag.Error({display_path, 0, 0}, problem);
+      return false;
+    }
   }
   std::string error;
-  if (!ReadWholeFile(path, contents, &error)) {
+  if (!disk.ReadFile(path, contents, &error)) {
     diag.Error({display_path, 0, 0}, error);
     return false;
   }
@@ -129,24 +74,23 @@ bool ReadTextFile(const std::string& path, const std::string& display_path,
 }
 
 namespace {
-std::vector<std::string> List(const std::string& dir, bool directories) {
+std::vector<std::string> List(Disk& disk, const std::string& dir, bool directories) {
+  // A folder that cannot be read, or an entry that goes away while it is
+  // listed, ends the listing (the source tree walk, content/source_tree.h,
+  // reports why); what was listed before stays.
+  std::vector<FolderEntry> entries;
+  disk.ListFolder(dir, &entries, nullptr);
   std::vector<std::string> names;
-  std::error_code ec;
-  if (!fs::is_directory(dir, ec)) return names;
-  // Never the throwing overloads: a folder that cannot be read, or an entry
-  // that goes away while it is listed, ends the listing (the source tree
-  // walk, content/source_tree.h, reports why), it does not end clerk.
-  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
-    std::string name = it->path().filename().string();
+  for (FolderEntry& entry : entries) {
+    const std::string& name = entry.name;
     if (name.empty() || name[0] == '.') continue;  // editor and OS clutter
     // A name that is not UTF-8 text cannot become an address or a message;
     // the source tree walk reports it, escaped.
     if (!utf8::IsValid(name) || !IsPrintableName(name)) continue;
-    std::error_code type_ec;
-    if (it->is_directory(type_ec) == directories) names.push_back(name);
+    if ((entry.kind == FileKind::kFolder) == directories)
+      names.push_back(std::move(entry.name));
   }
-  std::sort(names.begin(), names.end());
-  return names;
+  return names;  // sorted, as Disk::ListFolder gives them
 }
 }  // namespace
 
@@ -158,11 +102,17 @@ bool IsPrintableName(std::string_view name) {
   });
 }
 
+std::vector<std::string> ListFiles(Disk& disk, const std::string& dir) {
+  return List(disk, dir, false);
+}
+std::vector<std::string> ListDirectories(Disk& disk, const std::string& dir) {
+  return List(disk, dir, true);
+}
 std::vector<std::string> ListFiles(const std::string& dir) {
-  return List(dir, false);
+  return List(RealDiskInstance(), dir, false);
 }
 std::vector<std::string> ListDirectories(const std::string& dir) {
-  return List(dir, true);
+  return List(RealDiskInstance(), dir, true);
 }
 
 namespace {

@@ -7,30 +7,37 @@
 #include <string_view>
 #include <vector>
 
+#include "files/disk.h"
 #include "model/diagnostics.h"
 
 namespace clerk {
 
 // Reads a regular file's bytes as they are; on failure says why in *error
 // (if given). Anything else (a named pipe, a socket, a device, a folder) is
-// refused without being opened.
+// refused without being opened (Disk::ReadFile).
+bool ReadWholeFile(Disk& disk, const std::string& path, std::string* bytes,
+                   std::string* error = nullptr);
+// The same on the real disk (RealDiskInstance).
 bool ReadWholeFile(const std::string& path, std::string* bytes,
                    std::string* error = nullptr);
 
 // Reads a whole text file: CRLF becomes LF, a byte order mark is dropped, and
 // it must be UTF-8 without control characters (CheckUtf8,
-// CheckControlCharacters). Reports an unreadable file, and a link out of the
-// site (content/source_boundary.h), at `display_path`.
+// CheckControlCharacters). Reports an unreadable file, and on the real disk
+// a link out of the site (files/source_boundary.h), at `display_path`.
+bool ReadTextFile(Disk& disk, const std::string& path, const std::string& display_path,
+                  std::string* contents, Diagnostics& diag);
+// The same on the real disk (RealDiskInstance).
 bool ReadTextFile(const std::string& path, const std::string& display_path,
                   std::string* contents, Diagnostics& diag);
 
-// Why a path that is not a regular file cannot be read: "not a regular file
-// but a named pipe (FIFO): ..." (`mode` is a stat st_mode).
-std::string NotAFileMessage(unsigned mode);
-
 // Names (not paths) of the entries of `dir`, sorted; empty if it does not
 // exist or cannot be read. Names that are not UTF-8, or hold a control
-// character, are left out (content/source_tree.h reports them).
+// character, are left out (content/source_tree.h reports them), and so are
+// those that start with '.'. ListDirectories gives the folders (and links to
+// folders), ListFiles everything else. Without a disk, the real one.
+std::vector<std::string> ListFiles(Disk& disk, const std::string& dir);
+std::vector<std::string> ListDirectories(Disk& disk, const std::string& dir);
 std::vector<std::string> ListFiles(const std::string& dir);
 std::vector<std::string> ListDirectories(const std::string& dir);
 

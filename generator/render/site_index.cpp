@@ -21,8 +21,9 @@ void IndexItems(const Meeting& meeting, const std::vector<AgendaItem>& items,
 }
 
 // People invited to present items, in agenda order.
-void IndexInvited(const Meeting& meeting, const std::vector<AgendaItem>& items,
-                  std::map<std::string, std::vector<AttendanceRecord>>& attendance) {
+void IndexInvited(
+    const Meeting& meeting, const std::vector<AgendaItem>& items,
+    std::unordered_map<std::string, std::vector<AttendanceRecord>>& attendance) {
   for (const AgendaItem& item : items) {
     for (const Attendee& a : item.invited)
       attendance[a.person.id].push_back(

@@ -1,8 +1,10 @@
 // Lookups derived from the Site that pages need in both directions: a
 // committee's meetings in date order, the papers of an agenda item, the
 // minute that records an item, a person's roles and attendance. Built once,
-// shared by every rendition. All containers are ordered, so iterating them is
-// deterministic.
+// shared by every rendition. Containers that pages iterate are ordered, so
+// iterating them is deterministic; those only ever looked up by key are hash
+// maps (built on every edit build: at 10,000 meetings, ordered maps of keys
+// that share a long date prefix were most of the index's time).
 #pragma once
 
 #include <map>
@@ -38,14 +40,15 @@ struct SiteIndex {
   std::map<std::string, std::vector<const Meeting*>> committee_meetings;
   // Meeting -> its place in its committee's list, for Previous and Next.
   std::unordered_map<const Meeting*, size_t> committee_position;
+  // Looked up only, never iterated:
   // "<meeting>/<item full number>" -> minute number.
-  std::map<std::string, int> item_minutes;
+  std::unordered_map<std::string, int> item_minutes;
   // "<meeting>/<item full number>" -> document ids (agenda order, then front matter).
-  std::map<std::string, std::vector<std::string>> item_documents;
+  std::unordered_map<std::string, std::vector<std::string>> item_documents;
   // "<meeting>/<document>" -> the documents it is an appendix of.
-  std::map<std::string, std::vector<std::string>> appendix_of;
+  std::unordered_map<std::string, std::vector<std::string>> appendix_of;
   // Meeting id -> meetings whose minutes it approved.
-  std::map<std::string, std::vector<std::string>> approved_minutes_of;
+  std::unordered_map<std::string, std::vector<std::string>> approved_minutes_of;
   // Committee id -> work programme ids.
   std::map<std::string, std::vector<std::string>> committee_work_programmes;
   // Meeting id -> (work programme id, row index) planned for it.
@@ -65,9 +68,10 @@ struct SiteIndex {
   // Agenda item -> its place in its topic's list above. (Searching the list
   // for each item made meeting pages quadratic in a topic's length.)
   std::unordered_map<const AgendaItem*, size_t> topic_item_position;
-  // Person id -> attendance in date order; documents written.
-  std::map<std::string, std::vector<AttendanceRecord>> attendance;
-  std::map<std::string, std::vector<Authored>> authored;
+  // Person id -> attendance in date order; documents written (looked up
+  // only).
+  std::unordered_map<std::string, std::vector<AttendanceRecord>> attendance;
+  std::unordered_map<std::string, std::vector<Authored>> authored;
 
   const Committee* CommitteeOf(const Meeting& meeting) const;
   const Person* FindPerson(const std::string& id) const;

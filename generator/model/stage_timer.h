@@ -13,6 +13,13 @@ class StageTimer {
  public:
   StageTimer() : on_(std::getenv("CLERK_TIMINGS") != nullptr), last_(Clock::now()) {}
 
+  // "0.123 s".
+  static std::string Format(double seconds) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%.3f s", seconds);
+    return text;
+  }
+
   // "clerk: timing: <stage> 0.123 s <detail>" for the time since the last
   // mark.
   void Mark(const char* stage, const std::string& detail = "") {
@@ -27,6 +34,18 @@ class StageTimer {
   using Clock = std::chrono::steady_clock;
   bool on_;
   Clock::time_point last_;
+};
+
+// The seconds since it was made, for a part of a stage timed on its own.
+class SecondsSince {
+ public:
+  double Seconds() const {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - start_)
+        .count();
+  }
+
+ private:
+  std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
 };
 
 }  // namespace clerk

@@ -270,6 +270,44 @@ struct RenderedContent::Lazy {
   mutable std::atomic<size_t> papers_rendered{0}, meeting_texts_rendered{0};
 };
 
+namespace {
+
+// What RenderContent rendered of one paper, minutes or agenda.
+struct RenderedNow {
+  DocumentHtml document;
+  MinutesHtml minutes;
+  AgendaHtml agenda;
+  Diagnostics diag;
+};
+
+// One paper, minutes or agenda of RenderContent: its key in `bodies`, what it
+// is rendered from, its links, and its HTML only if it was rendered now. An
+// edit build leaves nearly all for later (64,000 at N = 10,000), so a slot
+// holds no empty HTML structures to make and free.
+struct ContentSlot {
+  std::string key;
+  Fingerprint source;
+  std::vector<MarkdownSiteLink> site_links;
+  std::unique_ptr<RenderedNow> now;  // null: left for later
+};
+
+// Into `lazy`: `html` rendered now, or else a note to render `record` when a
+// page first asks. Keys come in ascending order, so each goes in at the end.
+template <typename Lazy, typename Record, typename Html>
+void Keep(Lazy& lazy, const std::string& key, const Record* record, Html* html,
+          std::atomic<size_t>& rendered) {
+  if (html) {
+    lazy.now.emplace_hint(lazy.now.end(), key, std::move(*html));
+    ++rendered;
+    return;
+  }
+  auto entry = std::make_unique<typename Lazy::Later>();
+  entry->record = record;
+  lazy.later.emplace_hint(lazy.later.end(), key, std::move(entry));
+}
+
+}  // namespace
+
 RenderedContent::RenderedContent() : lazy_(std::make_unique<Lazy>()) {}
 RenderedContent::~RenderedContent() = default;
 RenderedContent::RenderedContent(RenderedContent&&) noexcept = default;
@@ -318,16 +356,6 @@ RenderedContent RenderContent(const Site& site, Diagnostics& diag, int jobs,
   // side, each into its own slot, then gathered in key order so the result
   // does not depend on the threads. One the last build rendered clean from
   // the same source is left for later.
-  struct Slot {
-    std::string key;  // in `bodies`
-    Fingerprint source;
-    bool later = false;
-    DocumentHtml document;
-    MinutesHtml minutes;
-    AgendaHtml agenda;
-    std::vector<MarkdownSiteLink> site_links;
-    Diagnostics diag;
-  };
   std::vector<std::pair<const std::string*, const clerk::Document*>> documents;
   for (const auto& [key, doc] : site.documents) documents.push_back({&key, &doc});
   std::vector<const Minutes*> minutes;
@@ -336,9 +364,9 @@ RenderedContent RenderContent(const Site& site, Diagnostics& diag, int jobs,
   for (const auto& [id, m] : site.meetings) meetings.push_back(&m);
   const size_t first_minutes = documents.size();
   const size_t first_agenda = first_minutes + minutes.size();
-  std::vector<Slot> slots(first_agenda + meetings.size());
+  std::vector<ContentSlot> slots(first_agenda + meetings.size());
   ParallelFor(slots.size(), jobs, [&](size_t i, int) {
-    Slot& slot = slots[i];
+    ContentSlot& slot = slots[i];
     if (i < first_minutes) {
       slot.key = *documents[i].first;
       slot.source = BodySource(*documents[i].second);
@@ -352,58 +380,58 @@ RenderedContent RenderContent(const Site& site, Diagnostics& diag, int jobs,
     if (known) {
       auto it = known->find(slot.key);
       if (it != known->end() && it->second.source == slot.source) {
-        slot.later = true;
         slot.site_links = it->second.site_links;
         return;
       }
     }
-    if (i < first_minutes) {
-      slot.document = RenderDocument(*documents[i].second, &slot.site_links, slot.diag);
-    } else if (i < first_agenda) {
-      slot.minutes =
-          RenderMinutes(*minutes[i - first_minutes], &slot.site_links, slot.diag);
-    } else {
-      slot.agenda =
-          RenderAgenda(*meetings[i - first_agenda], &slot.site_links, slot.diag);
-    }
+    slot.now = std::make_unique<RenderedNow>();
+    RenderedNow& now = *slot.now;
+    if (i < first_minutes)
+      now.document = RenderDocument(*documents[i].second, &slot.site_links, now.diag);
+    else if (i < first_agenda)
+      now.minutes =
+          RenderMinutes(*minutes[i - first_minutes], &slot.site_links, now.diag);
+    else
+      now.agenda = RenderAgenda(*meetings[i - first_agenda], &slot.site_links, now.diag);
   });
-  // Each slot into its map: now (rendered) or later (with its record).
-  auto keep = [](auto& lazy, const std::string& key, const auto* record, bool later,
-                 auto&& html, std::atomic<size_t>& rendered) {
-    if (later) {
-      auto entry =
-          std::make_unique<typename std::remove_reference_t<decltype(lazy)>::Later>();
-      entry->record = record;
-      lazy.later[key] = std::move(entry);
-    } else {
-      lazy.now[key] = std::move(html);
-      ++rendered;
+  // The summaries in key order, each in at the end: papers ("<date>-..."),
+  // then "agenda:...", then "minutes:...".
+  auto summarise = [&](size_t from, size_t to) {
+    for (size_t i = from; i < to; ++i) {
+      const ContentSlot& slot = slots[i];
+      const bool clean = !slot.now || (slot.now->diag.ErrorCount() == 0 &&
+                                       slot.now->diag.WarningCount() == 0);
+      out.bodies.emplace_hint(out.bodies.end(), slot.key,
+                              BodySummary{slot.source, slot.site_links, clean});
     }
   };
+  summarise(0, first_minutes);
+  summarise(first_agenda, slots.size());
+  summarise(first_minutes, first_agenda);
+  // Each slot into its map: now (rendered) or later (with its record).
   RenderedContent::Lazy& lazy = *out.lazy_;
   for (size_t i = 0; i < slots.size(); ++i) {
-    Slot& slot = slots[i];
-    out.bodies[slot.key] = {slot.source, slot.site_links,
-                            slot.diag.ErrorCount() == 0 && slot.diag.WarningCount() == 0};
+    RenderedNow* now = slots[i].now.get();
     if (i < first_minutes) {
-      keep(lazy.papers, slot.key, documents[i].second, slot.later, slot.document,
+      Keep(lazy.papers, slots[i].key, documents[i].second, now ? &now->document : nullptr,
            lazy.papers_rendered);
     } else if (i < first_agenda) {
       const Minutes* m = minutes[i - first_minutes];
-      keep(lazy.minutes, m->meeting_id, m, slot.later, slot.minutes,
+      Keep(lazy.minutes, m->meeting_id, m, now ? &now->minutes : nullptr,
            lazy.meeting_texts_rendered);
     } else {
       const Meeting* m = meetings[i - first_agenda];
-      keep(lazy.agendas, m->id, m, slot.later, slot.agenda, lazy.meeting_texts_rendered);
+      Keep(lazy.agendas, m->id, m, now ? &now->agenda : nullptr,
+           lazy.meeting_texts_rendered);
     }
   }
   // Moved, not copied: `bodies` above has its own copy (64,000 bodies at
   // N = 10,000, each with its links).
   size_t links = out.site_links.size();
-  for (const Slot& slot : slots) links += slot.site_links.size();
+  for (const ContentSlot& slot : slots) links += slot.site_links.size();
   out.site_links.reserve(links);
-  for (Slot& slot : slots) {
-    diag.Merge(slot.diag);
+  for (ContentSlot& slot : slots) {
+    if (slot.now) diag.Merge(slot.now->diag);
     out.site_links.insert(out.site_links.end(),
                           std::make_move_iterator(slot.site_links.begin()),
                           std::make_move_iterator(slot.site_links.end()));

@@ -223,26 +223,36 @@ RenderStats RenderSite(const Site& site, const RenderOptions& options, OutputSin
     std::unique_ptr<RenditionExtras> extras;
     std::vector<PageJob> jobs;
   };
+  // How long each side took, for CLERK_TIMINGS (the stage is the longer).
+  // (Records and page list on a third thread gained nothing on two cores:
+  // the index, the longest, only ran slower beside them.)
+  double index_seconds = 0, markdown_seconds = 0;
   std::future<Indexed> indexing =
-      Beside(opts.jobs, [&site, &deps_inputs, track_deps, &opts] {
+      Beside(opts.jobs, [&site, &deps_inputs, track_deps, &opts, &index_seconds] {
+        SecondsSince started;
         if (track_deps) deps_inputs.records = RecordsFingerprint(site, opts.jobs);
         Indexed out;
         out.index = std::make_unique<SiteIndex>(site);
         out.extras = std::make_unique<RenditionExtras>(*out.index, opts.base_url);
         out.jobs = PageJobs(site);
+        index_seconds = started.Seconds();
         return out;
       });
+  SecondsSince markdown_started;
   RenderedContent content = RenderContent(site, diag, opts.jobs, sink.KnownBodies());
+  markdown_seconds = markdown_started.Seconds();
   Indexed indexed = indexing.get();
   const SiteIndex& index = *indexed.index;
   const RenditionExtras& extras = *indexed.extras;
   deps_inputs.bodies = &content.bodies;
-  timer.Mark("index and markdown",
-             std::to_string(content.DocumentsRendered()) + " papers rendered of " +
-                 std::to_string(site.documents.size()) + ", " +
-                 std::to_string(content.MeetingTextsRendered()) +
-                 " minutes and agendas of " +
-                 std::to_string(site.minutes.size() + site.meetings.size()));
+  timer.Mark(
+      "index and markdown",
+      std::to_string(content.DocumentsRendered()) + " papers rendered of " +
+          std::to_string(site.documents.size()) + ", " +
+          std::to_string(content.MeetingTextsRendered()) + " minutes and agendas of " +
+          std::to_string(site.minutes.size() + site.meetings.size()) + "; markdown " +
+          StageTimer::Format(markdown_seconds) + " beside records, index and page list " +
+          StageTimer::Format(index_seconds));
   const std::vector<Rendition> renditions = DefaultRenditions();
   ResidentLinks resident_links(index, opts.base_url);
   GlossaryExpander glossary(site);

@@ -32,7 +32,10 @@ SiteConfig LoadSiteConfig(const std::string& root, const std::string& display_ro
   std::string display = display_root + "site.yaml";
   config.pos = {display, 1, 1};
   std::string path = (std::filesystem::path(root) / "site.yaml").string();
-  if (disk.Stat(path).kind == FileKind::kMissing) {
+  // Not there at all: say where clerk looked. Something there that cannot
+  // be looked at (a link loop, say) is reported by the reader below.
+  if (const FileStat stat = disk.Stat(path);
+      stat.kind == FileKind::kMissing && !CannotLook(stat)) {
     diag.Error({display, 0, 0},
                "no site.yaml here: run clerk in the site's folder, or give it with "
                "--source DIR");

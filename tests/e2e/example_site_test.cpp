@@ -100,6 +100,18 @@ TEST_CASE("usage errors exit 2", "[e2e]") {
   CHECK(r.output.find("site.yaml: error: no site.yaml here") != std::string::npos);
 }
 
+TEST_CASE("a site.yaml that is a link loop is reported as a loop and not as missing", "[e2e]") {
+  TempDir dir;
+  fs::create_directories(dir.path() / "content");
+  fs::create_symlink("site.yaml", dir.path() / "site.yaml");
+  CommandResult r = RunClerk("check", dir.path());
+  INFO(r.output);
+  CHECK(r.exit_code == 1);
+  CHECK(r.output.find("site.yaml: error: this is a link that leads back to itself") !=
+        std::string::npos);
+  CHECK(r.output.find("no site.yaml here") == std::string::npos);
+}
+
 TEST_CASE("check --format json lists diagnostics for tools", "[e2e]") {
   TempDir dir;
   CopyTree(SourceDir() / "tests/bad-input/base", dir.path());

@@ -63,6 +63,7 @@ std::optional<KnownBodies> LoadKnownBodies(const std::string& out_dir) {
         !ParseInt(Field(rest), links) || rest.empty())
       return false;
     std::string key(rest);
+    std::vector<SiteLink> read;
     for (long long i = 0; i < links; ++i) {
       std::string_view l;
       if (!lines.Next(l)) return false;
@@ -75,8 +76,9 @@ std::optional<KnownBodies> LoadKnownBodies(const std::string& out_dir) {
       link.pos = SourcePos{std::string(l.substr(0, tab)), static_cast<int>(number),
                            static_cast<int>(column)};
       link.target = std::string(l.substr(tab + 1));
-      body.site_links.push_back(std::move(link));
+      read.push_back(std::move(link));
     }
+    body.site_links = std::move(read);
     known.bodies[key] = std::move(body);
     return true;
   };

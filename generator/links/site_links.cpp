@@ -44,7 +44,7 @@ std::vector<std::string> HtmlIds(const std::string& html) {
 }
 
 void CheckSiteLinks(
-    const std::vector<SiteLink>& links,
+    const std::vector<const std::vector<SiteLink>*>& lists,
     const std::function<const std::vector<std::string>*(const std::string&)>& page_ids,
     const std::vector<std::string>& all_pages, Diagnostics& diag) {
   // "@/..." forms of every page, for suggestions: made only for a link that
@@ -61,21 +61,24 @@ void CheckSiteLinks(
     }
     return addresses;
   };
-  for (const SiteLink& link : links) {
+  auto Check = [&](const SiteLink& link) {
     std::optional<SiteLinkTarget> target = ParseSiteLink(link.target);
-    if (!target) continue;
+    if (!target) return;
     const std::vector<std::string>* ids = page_ids(target->page);
     if (!ids) {
       std::string page_part = link.target.substr(0, link.target.find('#'));
       diag.Error(link.pos, "'" + link.target + "' points to no page" +
                                DidYouMean(page_part, all_addresses()));
-      continue;
+      return;
     }
-    if (target->anchor.empty() || target->file) continue;  // "#page=2" of a PDF
+    if (target->anchor.empty() || target->file) return;  // "#page=2" of a PDF
     if (std::find(ids->begin(), ids->end(), target->anchor) == ids->end()) {
       diag.Error(link.pos, "'" + link.target + "': the page has no anchor '#" +
                                target->anchor + "'" + DidYouMean(target->anchor, *ids));
     }
+  };
+  for (const std::vector<SiteLink>* links : lists) {
+    for (const SiteLink& link : *links) Check(link);
   }
 }
 

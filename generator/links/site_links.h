@@ -41,10 +41,18 @@ std::optional<SiteLinkTarget> ParseSiteLink(const std::string& target);
 // Checks every link: the page must exist and carry the anchor. `page_ids`
 // returns the ids of a standard page by output path (HtmlIds), or null if
 // there is no such page.
+// `lists`: the links in lists, as the content keeps them (one per body).
 void CheckSiteLinks(
-    const std::vector<SiteLink>& links,
+    const std::vector<const std::vector<SiteLink>*>& lists,
     const std::function<const std::vector<std::string>*(const std::string&)>& page_ids,
     const std::vector<std::string>& all_pages, Diagnostics& diag);
+inline void CheckSiteLinks(
+    const std::vector<SiteLink>& links,
+    const std::function<const std::vector<std::string>*(const std::string&)>& page_ids,
+    const std::vector<std::string>& all_pages, Diagnostics& diag) {
+  CheckSiteLinks(std::vector<const std::vector<SiteLink>*>{&links}, page_ids, all_pages,
+                 diag);
+}
 
 // The ids (id="...") of an HTML page, in order.
 std::vector<std::string> HtmlIds(const std::string& html);

@@ -6,6 +6,7 @@
 #include <compare>
 #include <cstdint>
 #include <cstdio>
+#include <cstring>
 #include <string>
 #include <string_view>
 
@@ -53,19 +54,27 @@ struct Fingerprint {
 
 // Feeds pieces in order; the result depends on every byte and on where one
 // piece ends and the next begins.
+//
+// Small pieces are gathered in a buffer and hashed in one go: most uses feed
+// a few short strings (a page's path, a body's key), and XXH3's streaming
+// state, 576 bytes to set up and an update call per piece, cost more than
+// the hashing. The result is the same as streaming every byte (XXH3 gives
+// one answer however its input is split), so fingerprints kept from earlier
+// builds stay valid.
 class Hasher {
  public:
-  Hasher() { XXH3_128bits_reset(&state_); }
+  Hasher() = default;
+
   Hasher& Add(std::string_view bytes) {
     uint64_t size = bytes.size();
-    XXH3_128bits_update(&state_, &size, sizeof size);
-    XXH3_128bits_update(&state_, bytes.data(), bytes.size());
+    Feed(&size, sizeof size);
+    Feed(bytes.data(), bytes.size());
     return *this;
   }
   // Bytes as they are, without their size: for callers that frame their own
   // pieces as Add(std::string_view) does, into one buffer.
   Hasher& AddRaw(std::string_view bytes) {
-    XXH3_128bits_update(&state_, bytes.data(), bytes.size());
+    Feed(bytes.data(), bytes.size());
     return *this;
   }
   // A place in a source file (what a diagnostic would point at).
@@ -73,17 +82,49 @@ class Hasher {
     return Add(pos.path).Add(std::to_string(pos.line) + ":" + std::to_string(pos.column));
   }
   Hasher& Add(const Fingerprint& f) {
-    XXH3_128bits_update(&state_, &f.high, sizeof f.high);
-    XXH3_128bits_update(&state_, &f.low, sizeof f.low);
+    Feed(&f.high, sizeof f.high);
+    Feed(&f.low, sizeof f.low);
     return *this;
   }
   Fingerprint Finish() const {
-    XXH128_hash_t h = XXH3_128bits_digest(&state_);
+    XXH128_hash_t h;
+    if (!streaming_) {
+      h = XXH3_128bits(buffer_, used_);
+    } else {
+      XXH3_state_t state = state_;  // Finish leaves the hasher as it was
+      XXH3_128bits_update(&state, buffer_, used_);
+      h = XXH3_128bits_digest(&state);
+    }
     return {h.high64, h.low64};
   }
 
  private:
-  XXH3_state_t state_;
+  static constexpr size_t kBuffer = 512;
+
+  void Feed(const void* data, size_t size) {
+    if (used_ + size <= kBuffer) {
+      std::memcpy(buffer_ + used_, data, size);
+      used_ += size;
+      return;
+    }
+    if (!streaming_) {
+      XXH3_128bits_reset(&state_);
+      streaming_ = true;
+    }
+    XXH3_128bits_update(&state_, buffer_, used_);
+    used_ = 0;
+    if (size <= kBuffer) {
+      std::memcpy(buffer_, data, size);
+      used_ = size;
+    } else {
+      XXH3_128bits_update(&state_, data, size);
+    }
+  }
+
+  unsigned char buffer_[kBuffer];
+  size_t used_ = 0;
+  bool streaming_ = false;
+  XXH3_state_t state_;  // set up only once the buffer overflows
 };
 
 inline Fingerprint FingerprintOf(std::string_view bytes) {

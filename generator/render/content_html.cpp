@@ -287,7 +287,7 @@ struct RenderedNow {
 struct ContentSlot {
   std::string key;
   Fingerprint source;
-  std::vector<MarkdownSiteLink> site_links;
+  SiteLinkList site_links;
   std::unique_ptr<RenderedNow> now;  // null: left for later
 };
 
@@ -342,6 +342,15 @@ size_t RenderedContent::MeetingTextsRendered() const {
   return lazy_->meeting_texts_rendered;
 }
 
+std::vector<const std::vector<SiteLink>*> RenderedContent::SiteLinks() const {
+  std::vector<const std::vector<SiteLink>*> lists = {&site_links};
+  lists.reserve(bodies.size() + 1);
+  for (const auto& [key, body] : bodies) {
+    if (!body.site_links.empty()) lists.push_back(&body.site_links.links());
+  }
+  return lists;
+}
+
 RenderedContent RenderContent(const Site& site, Diagnostics& diag, int jobs,
                               const std::map<std::string, BodySummary>* known) {
   RenderedContent out;
@@ -386,13 +395,14 @@ RenderedContent RenderContent(const Site& site, Diagnostics& diag, int jobs,
     }
     slot.now = std::make_unique<RenderedNow>();
     RenderedNow& now = *slot.now;
+    std::vector<MarkdownSiteLink> links;
     if (i < first_minutes)
-      now.document = RenderDocument(*documents[i].second, &slot.site_links, now.diag);
+      now.document = RenderDocument(*documents[i].second, &links, now.diag);
     else if (i < first_agenda)
-      now.minutes =
-          RenderMinutes(*minutes[i - first_minutes], &slot.site_links, now.diag);
+      now.minutes = RenderMinutes(*minutes[i - first_minutes], &links, now.diag);
     else
-      now.agenda = RenderAgenda(*meetings[i - first_agenda], &slot.site_links, now.diag);
+      now.agenda = RenderAgenda(*meetings[i - first_agenda], &links, now.diag);
+    slot.site_links = std::move(links);
   });
   // The summaries in key order, each in at the end: papers ("<date>-..."),
   // then "agenda:...", then "minutes:...".
@@ -425,16 +435,8 @@ RenderedContent RenderContent(const Site& site, Diagnostics& diag, int jobs,
            lazy.meeting_texts_rendered);
     }
   }
-  // Moved, not copied: `bodies` above has its own copy (64,000 bodies at
-  // N = 10,000, each with its links).
-  size_t links = out.site_links.size();
-  for (const ContentSlot& slot : slots) links += slot.site_links.size();
-  out.site_links.reserve(links);
   for (ContentSlot& slot : slots) {
     if (slot.now) diag.Merge(slot.now->diag);
-    out.site_links.insert(out.site_links.end(),
-                          std::make_move_iterator(slot.site_links.begin()),
-                          std::make_move_iterator(slot.site_links.end()));
   }
   for (const auto& [id, wp] : site.work_programmes) {
     PageFragments page(TemplateIds(), &out.site_links);

@@ -74,9 +74,13 @@ struct RenderedContent {
   std::map<std::string, std::vector<std::string>>
       work_programme_rows;  // wp id -> row html
   std::string accessibility;
-  // Every "@/" link in the content, with its position, for checking once
-  // all pages exist.
+  // The "@/" links of the committees' remits, the work programmes and the
+  // accessibility statement; those of papers, minutes and agendas are in
+  // `bodies`. SiteLinks() gives them all, for checking once all pages exist.
   std::vector<MarkdownSiteLink> site_links;
+  // Every "@/" link in the content: `site_links`, then each body's in key
+  // order. Pointers into this object, which must outlive them.
+  std::vector<const std::vector<SiteLink>*> SiteLinks() const;
 
   // A paper's rendered body ("<meeting>/<document>"), or null if there is no
   // such paper. A paper left unrendered (see RenderContent) is rendered on

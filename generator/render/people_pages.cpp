@@ -209,8 +209,7 @@ json PageContext::AttendanceByCommittee(const Person& p) const {
   std::map<std::string, Counts> by_committee;
   if (auto it = index_.attendance.find(p.id); it != index_.attendance.end()) {
     for (const AttendanceRecord& r : it->second) {
-      const Meeting* m = index_.FindMeeting(r.meeting_id);
-      if (!m) continue;
+      const Meeting* m = r.meeting;
       Counts& c = by_committee[m->committee.id];
       if (r.kind == "present" || r.kind == "remote")
         ++c.present;
@@ -244,22 +243,21 @@ void PageContext::FillPersonAttendance(json& d, const Person& p) const {
   int attended = 0, apologies = 0;
   if (auto it = index_.attendance.find(p.id); it != index_.attendance.end()) {
     for (const AttendanceRecord& r : it->second) {
-      const Meeting* m = index_.FindMeeting(r.meeting_id);
-      if (!m) continue;
+      const Meeting* m = r.meeting;
       std::string what;
       if (r.kind == "present")
         what = "Present", ++attended;
       else if (r.kind == "remote")
         what = "Attended online", ++attended;
       else if (r.kind == "substitute")
-        what = "Substitute for " + index_.PersonName(r.detail), ++attended;
+        what = "Substitute for " + index_.PersonName(*r.detail), ++attended;
       else if (r.kind == "also_attending")
         what = "Also attending", ++attended;
       else if (r.kind == "invited")
-        what = "Invited to present item " + r.item;
+        what = "Invited to present item " + *r.item;
       else
         what = "Sent apologies", ++apologies;
-      if (r.kind != "substitute") what += AfterName(r.detail);
+      if (r.kind != "substitute") what += AfterName(*r.detail);
       if (r.remote && r.kind != "remote") what += ", online";
       attendance.push_back({{"href", Link(urls::Meeting(m->id))},
                             {"meeting", index_.MeetingTitle(*m)},

@@ -27,7 +27,7 @@ void IndexInvited(
   for (const AgendaItem& item : items) {
     for (const Attendee& a : item.invited)
       attendance[a.person.id].push_back(
-          {meeting.id, "invited", a.capacity, a.remote, item.full_number});
+          {&meeting, "invited", &a.capacity, a.remote, &item.full_number});
     IndexInvited(meeting, item.sub_items, attendance);
   }
 }
@@ -66,8 +66,8 @@ SiteIndex::SiteIndex(const Site& s) : site(s) {
     auto record = [&](const std::vector<Attendee>& list, const char* kind) {
       for (const Attendee& a : list) {
         attendance[a.person.id].push_back(
-            {m->id, kind, a.substitute_for.empty() ? a.capacity : a.substitute_for.id,
-             a.remote, ""});
+            {m, kind, a.substitute_for.empty() ? &a.capacity : &a.substitute_for.id,
+             a.remote, nullptr});
       }
     };
     record(m->attendance.present, "present");

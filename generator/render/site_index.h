@@ -9,6 +9,7 @@
 
 #include <map>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -16,14 +17,17 @@
 
 namespace clerk {
 
+// Views into the site's records, which outlive the index: a large site has
+// a quarter of a million of these, and copying four strings each was a good
+// part of making the index.
 struct AttendanceRecord {
-  std::string meeting_id;
+  const Meeting* meeting = nullptr;
   // "present", "apologies", "substitute", "also_attending", "remote" (online
   // only), "invited" (to present an agenda item)
-  std::string kind;
-  std::string detail;   // capacity, or the member substituted for (a person id)
-  bool remote = false;  // took part online
-  std::string item;     // "invited": the agenda item (full number) they presented
+  std::string_view kind;
+  const std::string* detail = nullptr;  // capacity, or the member substituted for (an id)
+  bool remote = false;                  // took part online
+  const std::string* item = nullptr;    // "invited": the agenda item they presented
 };
 
 struct Authored {

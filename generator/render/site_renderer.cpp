@@ -193,7 +193,14 @@ struct Worker {
   std::vector<std::unique_ptr<Theme>> themes;
   std::vector<std::unique_ptr<PageContext>> contexts;
   Diagnostics diag;
-  std::map<std::string, std::vector<std::string>> target_ids;
+};
+
+// A page "@/" links point at: the anchors they point at, and (once the page
+// is built or kept) the ids it has. Each page is built by one thread, which
+// alone writes its `ids`.
+struct LinkTarget {
+  std::set<std::string> anchors;
+  std::optional<std::vector<std::string>> ids;
 };
 
 }  // namespace
@@ -267,11 +274,14 @@ RenderStats RenderSite(const Site& site, const RenderOptions& options, OutputSin
 
   // Pages that "@/" links point at, with the anchors they point at: their
   // ids are kept for the link check.
-  std::map<std::string, std::set<std::string>> targets;
-  for (const SiteLink& link : content.site_links) {
-    if (auto target = ParseSiteLink(link.target)) {
-      auto& anchors = targets[target->page];
-      if (!target->anchor.empty()) anchors.insert(target->anchor);
+  const std::vector<const std::vector<SiteLink>*> site_links = content.SiteLinks();
+  std::map<std::string, LinkTarget> targets;
+  for (const std::vector<SiteLink>* links : site_links) {
+    for (const SiteLink& link : *links) {
+      if (auto target = ParseSiteLink(link.target)) {
+        LinkTarget& linked = targets[target->page];
+        if (!target->anchor.empty()) linked.anchors.insert(target->anchor);
+      }
     }
   }
 
@@ -311,8 +321,7 @@ RenderStats RenderSite(const Site& site, const RenderOptions& options, OutputSin
     const bool is_target = target != targets.end();
     auto keep_target_ids = [&] {
       if (!is_target) return;
-      if (auto ids = sink.ExistingIds(path, target->second))
-        w.target_ids[path] = std::move(*ids);
+      target->second.ids = sink.ExistingIds(path, target->second.anchors);
     };
 
     // Unchanged records, unchanged bodies read last time, file as written:
@@ -371,8 +380,8 @@ RenderStats RenderSite(const Site& site, const RenderOptions& options, OutputSin
       if (is_target) ids = HtmlIds(html);
       sink.Put(page.path, inputs, std::move(html));
       if (is_target) {
-        sink.RecordIds(page.path, ids, target->second);
-        w.target_ids[page.path] = std::move(ids);
+        sink.RecordIds(page.path, ids, target->second.anchors);
+        target->second.ids = std::move(ids);
       }
       ++rendered;
     }
@@ -385,18 +394,15 @@ RenderStats RenderSite(const Site& site, const RenderOptions& options, OutputSin
   });
   stats.built = built;
   stats.records = deps_inputs.records;
-  sink.RecordBodies(std::move(content.bodies));
   stats.rendered = rendered;
   stats.up_to_date = total - rendered;
   timer.Mark("pages", std::to_string(stats.built) + " built, " +
                           std::to_string(stats.rendered) + " rendered of " +
                           std::to_string(total));
 
-  std::map<std::string, std::vector<std::string>> target_ids;
   diag.Merge(content.TakeLateErrors());
   for (Worker& w : workers) {
     diag.Merge(w.diag);
-    target_ids.merge(w.target_ids);
   }
 
   // Theme files (CSS, pictures), not its templates; then the site's own
@@ -437,12 +443,14 @@ RenderStats RenderSite(const Site& site, const RenderOptions& options, OutputSin
     if (doc.exempt) exempt_papers.insert(doc.path);
   }
   std::set<std::string> shown;
-  for (const SiteLink& link : content.site_links) {
-    std::optional<SiteLinkTarget> target = ParseSiteLink(link.target);
-    if (!target || !target->file || exempt_papers.count(link.pos.path)) continue;
-    auto picture = pictures.find(target->page);
-    if (picture != pictures.end() && shown.insert(picture->first).second)
-      put_file(picture->first, picture->second);
+  for (const std::vector<SiteLink>* links : site_links) {
+    for (const SiteLink& link : *links) {
+      std::optional<SiteLinkTarget> target = ParseSiteLink(link.target);
+      if (!target || !target->file || exempt_papers.count(link.pos.path)) continue;
+      auto picture = pictures.find(target->page);
+      if (picture != pictures.end() && shown.insert(picture->first).second)
+        put_file(picture->first, picture->second);
+    }
   }
 
   std::sort(paths.begin(), paths.end());
@@ -461,7 +469,7 @@ RenderStats RenderSite(const Site& site, const RenderOptions& options, OutputSin
     if (p.size() > 5 && p.compare(p.size() - 5, 5, ".html") == 0) html_pages.push_back(p);
   }
   CheckSiteLinks(
-      content.site_links,
+      site_links,
       [&](const std::string& path) -> const std::vector<std::string>* {
         static const std::vector<std::string> kNone;
         // A file link ("@/assets/map.pdf") needs the file, not a page.
@@ -470,11 +478,13 @@ RenderStats RenderSite(const Site& site, const RenderOptions& options, OutputSin
                          pictures.count(path)
                      ? &kNone
                      : nullptr;
-        auto it = target_ids.find(path);
-        return it == target_ids.end() ? &kNone : &it->second;
+        auto it = targets.find(path);
+        return it == targets.end() || !it->second.ids ? &kNone : &*it->second.ids;
       },
       html_pages, diag);
   timer.Mark("assets and link check");
+  // Last: `site_links` points into the bodies.
+  sink.RecordBodies(std::move(content.bodies));
   stats.paths = std::move(paths);
   return stats;
 }

@@ -73,9 +73,10 @@ TEST_CASE("what is known of paper bodies reads back, without unclean ones", "[ou
   std::map<std::string, BodySummary> bodies;
   bodies["m/report"] = {
       FingerprintOf("report"),
-      {{{"site/content/meetings/m/report with space.md", 12, 3},
-        "@/meetings/m/plan#para-4"},
-       {{"site/content/meetings/m/report with space.md", 14, 1}, "@/committees/cyp"}},
+      std::vector<SiteLink>{
+          {{"site/content/meetings/m/report with space.md", 12, 3},
+           "@/meetings/m/plan#para-4"},
+          {{"site/content/meetings/m/report with space.md", 14, 1}, "@/committees/cyp"}},
       true};
   bodies["m/plan"] = {FingerprintOf("plan"), {}, true};
   bodies["m/warned"] = {FingerprintOf("warned"), {}, false};
@@ -114,9 +115,10 @@ TEST_CASE("an edit appends only the paper bodies that changed", "[output]") {
   std::optional<KnownBodies> before = LoadKnownBodies(dir.path().string());
   REQUIRE(before);
   // One paper edited (now with a link), one gone, one new, one now warned.
-  bodies["m/paper-3"] = {FingerprintOf("3 edited"),
-                         {{{"content/meetings/m/paper-3.md", 4, 2}, "@/people/ann"}},
-                         true};
+  bodies["m/paper-3"] = {
+      FingerprintOf("3 edited"),
+      std::vector<SiteLink>{{{"content/meetings/m/paper-3.md", 4, 2}, "@/people/ann"}},
+      true};
   bodies.erase("m/paper-7");
   bodies["m/paper-new"] = {FingerprintOf("new"), {}, true};
   bodies["m/paper-9"].clean = false;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cctype>
+#include <deque>
 #include <iterator>
 #include <regex>
 #include <set>
@@ -569,11 +570,11 @@ class FileTexts {
     if (place_.choices)
       for (const GlossaryChoice& c : *place_.choices) key_.Add(c.term).Add(c.expansion);
   }
-  // `keys`: where the text is in the YAML record at `pos` (its warnings are
-  // placed there); none for a text that is not YAML.
-  void Add(const std::string& text, const SourcePos& pos,
-           std::vector<std::string> keys = {}) {
-    texts_.push_back({&text, pos, std::move(keys)});
+  // `key`: where the text is in the YAML record at `pos` (its warnings are
+  // placed there); null for a text that is not YAML. Nothing is copied: a
+  // file is only scanned if its key is new, and most are not.
+  void Add(const std::string& text, const SourcePos& pos, const char* key = nullptr) {
+    texts_.push_back({&text, &pos, key});
     key_.Add(text).Add(pos);
   }
   // A paper's body: in the key by its fingerprint, as it may be left in
@@ -582,14 +583,18 @@ class FileTexts {
     body_ = &doc;
     key_.Add(doc.body_fingerprint).Add(SourcePos{doc.path, doc.body_line, 1});
   }
+  // A position made for a text (not one of a record's), kept as long as this.
+  const SourcePos& Place(SourcePos pos) {
+    return positions_.emplace_back(std::move(pos));
+  }
   Fingerprint Key() const { return key_.Finish(); }
   void ScanAll(Scanner& scan, Diagnostics& diag) const {
     for (const Text& t : texts_) {
-      if (t.keys.empty()) {
-        scan.Scan(*t.text, t.pos, place_);
+      if (!t.key) {
+        scan.Scan(*t.text, *t.pos, place_);
       } else {
-        YamlTextPositions yaml(t.pos, t.keys, *t.text);
-        scan.Scan(*t.text, t.pos, place_, &yaml);
+        YamlTextPositions yaml(*t.pos, {t.key}, *t.text);
+        scan.Scan(*t.text, *t.pos, place_, &yaml);
       }
     }
     if (!body_) return;
@@ -602,10 +607,11 @@ class FileTexts {
   Hasher key_;
   struct Text {
     const std::string* text;
-    SourcePos pos;
-    std::vector<std::string> keys;
+    const SourcePos* pos;  // in the record, or FileTexts::positions_
+    const char* key;
   };
   std::vector<Text> texts_;
+  std::deque<SourcePos> positions_;  // a deque: Place's references stay valid
   const Document* body_ = nullptr;
 };
 
@@ -613,8 +619,8 @@ void AddAgenda(const Meeting& meeting, FileTexts& texts) {
   std::vector<const AgendaItem*> items;
   for (const AgendaItem& item : meeting.agenda) items.push_back(&item);
   for (size_t i = 0; i < items.size(); ++i) {
-    texts.Add(items[i]->title, items[i]->pos, {"title"});
-    texts.Add(items[i]->purpose, items[i]->pos, {"purpose"});
+    texts.Add(items[i]->title, items[i]->pos, "title");
+    texts.Add(items[i]->purpose, items[i]->pos, "purpose");
     for (const AgendaItem& sub : items[i]->sub_items) items.push_back(&sub);
   }
 }
@@ -709,16 +715,16 @@ size_t CheckAcronyms(const Site& site, Diagnostics& diag,
     } else if (i < meetings.size() + docs.size()) {
       const Document& doc = *docs[i - meetings.size()];
       FileTexts texts(glossary, place(doc.meeting_id, &doc));
-      texts.Add(doc.title, doc.pos, {"title"});
-      texts.Add(doc.summary, doc.pos, {"summary"});
+      texts.Add(doc.title, doc.pos, "title");
+      texts.Add(doc.summary, doc.pos, "summary");
       for (const Recommendation& r : doc.recommendations)
-        texts.Add(r.text, r.pos, {"text"});
+        texts.Add(r.text, r.pos, "text");
       texts.AddBody(doc);
       Scan(texts, i);
     } else {
       const Minutes& m = *minutes[i - meetings.size() - docs.size()];
       FileTexts texts(glossary, place(m.meeting_id, nullptr));
-      texts.Add(m.body, {m.path, m.body_line, 1});
+      texts.Add(m.body, texts.Place({m.path, m.body_line, 1}));
       Scan(texts, i);
     }
   });

@@ -79,7 +79,8 @@ class Hasher {
   }
   // A place in a source file (what a diagnostic would point at).
   Hasher& Add(const SourcePos& pos) {
-    return Add(pos.path).Add(std::to_string(pos.line) + ":" + std::to_string(pos.column));
+    const int32_t place[2] = {pos.line, pos.column};
+    return Add(pos.path).Add(std::string_view(reinterpret_cast<const char*>(place), 8));
   }
   Hasher& Add(const Fingerprint& f) {
     Feed(&f.high, sizeof f.high);

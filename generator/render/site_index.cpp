@@ -9,8 +9,12 @@ namespace {
 void IndexItems(const Meeting& meeting, const std::vector<AgendaItem>& items,
                 SiteIndex& index) {
   for (const AgendaItem& item : items) {
-    auto& docs = index.item_documents[meeting.id + "/" + item.full_number];
-    for (const Ref& ref : item.documents) docs.push_back(ref.id);
+    // Only items with papers get an entry: every reader takes no entry as
+    // none, and most items (apologies, minutes, any other business) have none.
+    if (!item.documents.empty()) {
+      auto& docs = index.item_documents[meeting.id + "/" + item.full_number];
+      for (const Ref& ref : item.documents) docs.push_back(ref.id);
+    }
     if (!item.topic.empty()) {
       auto& uses = index.topic_items[item.topic.id];
       index.topic_item_position[&item] = uses.size();

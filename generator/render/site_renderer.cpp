@@ -219,34 +219,32 @@ RenderStats RenderSite(const Site& site, const RenderOptions& options, OutputSin
   RenderOptions opts = options;
   if (opts.base_url.empty()) opts.base_url = site.config.base_url;
   // The index and the Markdown read the site and not each other: the index
-  // is built on its own thread meanwhile (a fifth of a second at N = 10,000).
-  // So is the fingerprint of the records, which pages' dependencies need.
-  // The easy-read pages and the page list come from the index alone, so
-  // they are made on that thread too.
+  // (and the rendition extras made from it) is built on its own thread
+  // meanwhile. The fingerprint of the records, which pages' dependencies
+  // need, and the page list come after the Markdown on this thread: on an
+  // edit build the Markdown is short (one body rendered) and the index is
+  // the longer side, so this evens the two out. (A third thread gained
+  // nothing on two cores: the index only ran slower beside it.)
   const bool track_deps = sink.KeepsDeps();
   DepsInputs deps_inputs;
   struct Indexed {
     std::unique_ptr<SiteIndex> index;
     std::unique_ptr<RenditionExtras> extras;
-    std::vector<PageJob> jobs;
   };
   // How long each side took, for CLERK_TIMINGS (the stage is the longer).
-  // (Records and page list on a third thread gained nothing on two cores:
-  // the index, the longest, only ran slower beside them.)
   double index_seconds = 0, markdown_seconds = 0;
-  std::future<Indexed> indexing =
-      Beside(opts.jobs, [&site, &deps_inputs, track_deps, &opts, &index_seconds] {
-        SecondsSince started;
-        if (track_deps) deps_inputs.records = RecordsFingerprint(site, opts.jobs);
-        Indexed out;
-        out.index = std::make_unique<SiteIndex>(site);
-        out.extras = std::make_unique<RenditionExtras>(*out.index, opts.base_url);
-        out.jobs = PageJobs(site);
-        index_seconds = started.Seconds();
-        return out;
-      });
+  std::future<Indexed> indexing = Beside(opts.jobs, [&site, &opts, &index_seconds] {
+    SecondsSince started;
+    Indexed out;
+    out.index = std::make_unique<SiteIndex>(site);
+    out.extras = std::make_unique<RenditionExtras>(*out.index, opts.base_url);
+    index_seconds = started.Seconds();
+    return out;
+  });
   SecondsSince markdown_started;
   RenderedContent content = RenderContent(site, diag, opts.jobs, sink.KnownBodies());
+  if (track_deps) deps_inputs.records = RecordsFingerprint(site, opts.jobs);
+  const std::vector<PageJob> jobs = PageJobs(site);
   markdown_seconds = markdown_started.Seconds();
   Indexed indexed = indexing.get();
   const SiteIndex& index = *indexed.index;
@@ -257,9 +255,9 @@ RenderStats RenderSite(const Site& site, const RenderOptions& options, OutputSin
       std::to_string(content.DocumentsRendered()) + " papers rendered of " +
           std::to_string(site.documents.size()) + ", " +
           std::to_string(content.MeetingTextsRendered()) + " minutes and agendas of " +
-          std::to_string(site.minutes.size() + site.meetings.size()) + "; markdown " +
-          StageTimer::Format(markdown_seconds) + " beside records, index and page list " +
-          StageTimer::Format(index_seconds));
+          std::to_string(site.minutes.size() + site.meetings.size()) +
+          "; markdown, records and page list " + StageTimer::Format(markdown_seconds) +
+          " beside index and extras " + StageTimer::Format(index_seconds));
   const std::vector<Rendition> renditions = DefaultRenditions();
   ResidentLinks resident_links(index, opts.base_url);
   GlossaryExpander glossary(site);
@@ -293,7 +291,6 @@ RenderStats RenderSite(const Site& site, const RenderOptions& options, OutputSin
   }
   if (diag.HasErrors()) return stats;
 
-  const std::vector<PageJob>& jobs = indexed.jobs;
   timer.Mark("render setup");
   const size_t total = jobs.size() * renditions.size();
   std::vector<Worker> workers(static_cast<size_t>(std::max(1, opts.jobs)));
@@ -318,7 +315,9 @@ RenderStats RenderSite(const Site& site, const RenderOptions& options, OutputSin
     const std::string path = urls::Page(rendition, job.key);
     page_paths[i] = path;
     auto target = r == 0 ? targets.find(path) : targets.end();
-    const bool is_target = target != targets.end();
+    // Only the anchors of a page are checked: a page linked without one
+    // needs only to exist, and its ids are neither looked up nor kept.
+    const bool is_target = target != targets.end() && !target->second.anchors.empty();
     auto keep_target_ids = [&] {
       if (!is_target) return;
       target->second.ids = sink.ExistingIds(path, target->second.anchors);

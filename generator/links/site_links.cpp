@@ -46,13 +46,15 @@ std::vector<std::string> HtmlIds(const std::string& html) {
 void CheckSiteLinks(
     const std::vector<const std::vector<SiteLink>*>& lists,
     const std::function<const std::vector<std::string>*(const std::string&)>& page_ids,
-    const std::vector<std::string>& all_pages, Diagnostics& diag) {
+    const std::function<std::vector<std::string>()>& all_pages, Diagnostics& diag) {
   // "@/..." forms of every page, for suggestions: made only for a link that
   // points nowhere (a large site has two hundred thousand pages).
   std::vector<std::string> addresses;
+  bool made = false;
   auto all_addresses = [&]() -> const std::vector<std::string>& {
-    if (!addresses.empty() || all_pages.empty()) return addresses;
-    for (const std::string& page : all_pages) {
+    if (made) return addresses;
+    made = true;
+    for (const std::string& page : all_pages()) {
       std::string a = page;
       if (a.size() >= 10 && a.compare(a.size() - 10, 10, "index.html") == 0)
         a.resize(a.size() - 10);

@@ -15,6 +15,7 @@
 #include <mutex>
 #include <set>
 #include <sstream>
+#include <unordered_map>
 
 #include "files/program_identity.h"
 #include "incremental/records_fingerprint.h"
@@ -273,7 +274,7 @@ RenderStats RenderSite(const Site& site, const RenderOptions& options, OutputSin
   // Pages that "@/" links point at, with the anchors they point at: their
   // ids are kept for the link check.
   const std::vector<const std::vector<SiteLink>*> site_links = content.SiteLinks();
-  std::map<std::string, LinkTarget> targets;
+  std::unordered_map<std::string, LinkTarget> targets;
   for (const std::vector<SiteLink>* links : site_links) {
     for (const SiteLink& link : *links) {
       if (auto target = ParseSiteLink(link.target)) {
@@ -463,24 +464,27 @@ RenderStats RenderSite(const Site& site, const RenderOptions& options, OutputSin
 
   // "@/" links in the content must reach a page and an anchor on it; the
   // standard rendition has every page and anchor the others have.
-  std::vector<std::string> html_pages;
-  for (const std::string& p : paths) {
-    if (p.size() > 5 && p.compare(p.size() - 5, 5, ".html") == 0) html_pages.push_back(p);
-  }
+  auto is_page = [](const std::string& path) {
+    return path.size() > 5 && path.compare(path.size() - 5, 5, ".html") == 0;
+  };
   CheckSiteLinks(
       site_links,
       [&](const std::string& path) -> const std::vector<std::string>* {
         static const std::vector<std::string> kNone;
+        const bool exists = std::binary_search(paths.begin(), paths.end(), path);
         // A file link ("@/assets/map.pdf") needs the file, not a page.
-        if (!std::binary_search(html_pages.begin(), html_pages.end(), path))
-          return std::binary_search(paths.begin(), paths.end(), path) ||
-                         pictures.count(path)
-                     ? &kNone
-                     : nullptr;
+        if (!exists || !is_page(path))
+          return exists || pictures.count(path) ? &kNone : nullptr;
         auto it = targets.find(path);
         return it == targets.end() || !it->second.ids ? &kNone : &*it->second.ids;
       },
-      html_pages, diag);
+      [&] {
+        std::vector<std::string> pages;
+        for (const std::string& p : paths)
+          if (is_page(p)) pages.push_back(p);
+        return pages;
+      },
+      diag);
   timer.Mark("assets and link check");
   // Last: `site_links` points into the bodies.
   sink.RecordBodies(std::move(content.bodies));

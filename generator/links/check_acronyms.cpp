@@ -695,9 +695,15 @@ size_t CheckAcronyms(const Site& site, Diagnostics& diag,
   std::vector<Diagnostics> parts(files);
   std::vector<Fingerprint> keys(files);
   std::atomic<size_t> scanned{0};
+  // Looked up once per file (64,000 at N = 10,000): a sorted array searched
+  // by halves is quicker than the set's tree, whose nodes are spread over
+  // the heap. A set iterates in order, so the copy is sorted.
+  const std::vector<Fingerprint> clean_sorted =
+      clean_before ? std::vector<Fingerprint>(clean_before->begin(), clean_before->end())
+                   : std::vector<Fingerprint>();
   auto Scan = [&](const FileTexts& texts, size_t i) {
     keys[i] = texts.Key();
-    if (clean_before && clean_before->count(keys[i])) return;
+    if (std::binary_search(clean_sorted.begin(), clean_sorted.end(), keys[i])) return;
     Scanner file_scan(words, parts[i]);  // one file: its own "reported once"
     texts.ScanAll(file_scan, parts[i]);
     ++scanned;
@@ -728,10 +734,16 @@ size_t CheckAcronyms(const Site& site, Diagnostics& diag,
       Scan(texts, i);
     }
   });
+  std::vector<Fingerprint> clean;
   for (size_t i = 0; i < files; ++i) {
     if (clean_now && parts[i].ErrorCount() == 0 && parts[i].WarningCount() == 0)
-      clean_now->insert(keys[i]);
+      clean.push_back(keys[i]);
     diag.Merge(parts[i]);
+  }
+  if (clean_now) {
+    // In order, each at the end: no search down the tree for each.
+    std::sort(clean.begin(), clean.end());
+    for (const Fingerprint& key : clean) clean_now->insert(clean_now->end(), key);
   }
   for (const auto& [id, wp] : site.work_programmes) {
     for (const WorkProgrammeRow& row : wp.rows) {

@@ -15,6 +15,7 @@
 #include <mutex>
 #include <set>
 #include <sstream>
+#include <string_view>
 #include <unordered_map>
 
 #include "files/program_identity.h"
@@ -153,17 +154,24 @@ bool LoggableKeys(const std::vector<std::string>& keys) {
 // records, and a fingerprint per paper body, to hash the bodies a page read.
 struct DepsInputs {
   Fingerprint records;
-  // RenderedContent::bodies, set before the pages are built and not changed
-  // while they are.
-  const std::map<std::string, BodySummary>* bodies = nullptr;
+  // The source of each body (RenderedContent::bodies, which must outlive
+  // this), set before the pages are built and not changed while they are: a
+  // hash map, as every page looks up the bodies it read (a few hundred
+  // thousand look-ups), and the ordered map's keys share long date prefixes.
+  std::unordered_map<std::string_view, Fingerprint> sources;
+
+  void SetBodies(const std::map<std::string, BodySummary>& bodies) {
+    sources.reserve(bodies.size());
+    for (const auto& [key, body] : bodies) sources.emplace(key, body.source);
+  }
 
   Fingerprint Of(const Fingerprint& shared, const Rendition& rendition,
                  const std::string& path, const std::vector<std::string>& read) const {
     Hasher h;
     h.Add(shared).Add(records).Add(rendition.id).Add(path);
     for (const std::string& key : read) {
-      auto it = bodies->find(key);
-      h.Add(key).Add(it == bodies->end() ? Fingerprint{} : it->second.source);
+      auto it = sources.find(key);
+      h.Add(key).Add(it == sources.end() ? Fingerprint{} : it->second);
     }
     return h.Finish();
   }
@@ -245,12 +253,12 @@ RenderStats RenderSite(const Site& site, const RenderOptions& options, OutputSin
   SecondsSince markdown_started;
   RenderedContent content = RenderContent(site, diag, opts.jobs, sink.KnownBodies());
   if (track_deps) deps_inputs.records = RecordsFingerprint(site, opts.jobs);
+  if (track_deps) deps_inputs.SetBodies(content.bodies);
   const std::vector<PageJob> jobs = PageJobs(site);
   markdown_seconds = markdown_started.Seconds();
   Indexed indexed = indexing.get();
   const SiteIndex& index = *indexed.index;
   const RenditionExtras& extras = *indexed.extras;
-  deps_inputs.bodies = &content.bodies;
   timer.Mark(
       "index and markdown",
       std::to_string(content.DocumentsRendered()) + " papers rendered of " +

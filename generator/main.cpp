@@ -158,13 +158,9 @@ CLI::App* AddServeCommand(CLI::App& app, Options& opt, int& serve_port,
   return serve;
 }
 
-// What the options settle before any command runs: the jobs every stage
-// uses, the build's date and a checked --base-url. An exit code on a usage
-// error.
+// What the options settle before any command runs: the build's date and a
+// checked --base-url. An exit code on a usage error.
 std::optional<int> SettleOptions(Options& opt, clerk::scaffold::NewOptions& new_opt) {
-  // --jobs bounds every stage, also those that start before the options
-  // reach them.
-  clerk::SetDefaultJobs(opt.build.jobs);
   {
     std::string error;
     std::optional<clerk::Date> today = clerk::BuildDate(opt.today_flag, &error);

@@ -17,7 +17,8 @@ Fingerprint BuildStamp(const BuildOptions& options) {
       ProgramIdentity() + "\n" + options.base_url + "\n" + IsoDate(options.today) + "\n" +
           (options.noindex ? "noindex" : "") + "\n" +
           (options.no_search ? "no-search" : output::PagefindStamp(options.source)) +
-          (options.allow_outside_links ? "\nallow-outside-links" : ""));
+          (options.allow_outside_links ? "\nallow-outside-links" : ""),
+      Jobs(options));
 }
 
 bool NothingChanged(const BuildOptions& options, const Fingerprint& stamp, int jobs,

@@ -32,8 +32,11 @@ void LoadAndCheck(const BuildOptions& options, int jobs, Site& site, Diagnostics
                   const std::set<std::string>* meetings_not_read) {
   StageTimer timer;
   if (!Guarded(diag, [&] {
-        site = LoadSite(options.source, diag, cache,
-                        {options.allow_outside_links, meetings_not_read});
+        LoadOptions load;
+        load.allow_outside_links = options.allow_outside_links;
+        load.meetings_not_read = meetings_not_read;
+        load.jobs = jobs;
+        site = LoadSite(options.source, diag, cache, load);
       }))
     return;
   site.today = options.today;
@@ -51,9 +54,9 @@ void LoadAndCheck(const BuildOptions& options, int jobs, Site& site, Diagnostics
       CheckReferences(site, refs_diag);
       CheckMinuteNumbering(site, refs_diag);
     });
-    scanned =
-        memo ? CheckAcronyms(site, acronyms_diag, &memo->clean_before, &memo->clean_now)
-             : CheckAcronyms(site, acronyms_diag);
+    scanned = memo ? CheckAcronyms(site, acronyms_diag, &memo->clean_before,
+                                   &memo->clean_now, jobs)
+                   : CheckAcronyms(site, acronyms_diag, nullptr, nullptr, jobs);
     refs.get();
   });
   diag.Merge(refs_diag);

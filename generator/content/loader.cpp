@@ -26,7 +26,7 @@ bool EndsWith(const std::string& s, const std::string& suffix) {
 // part on any free core, and the parts are joined in file order, so the
 // result does not depend on the threads. `join` moves a part into the site.
 template <typename Load, typename Join>
-void ForEachYamlRecord(Disk& disk, const std::string& root,
+void ForEachYamlRecord(Disk& disk, int jobs, const std::string& root,
                        const std::string& display_root, const SourceTree& tree,
                        const std::string& sub, const char* what, Diagnostics& diag,
                        Load load, Join join) {
@@ -54,7 +54,7 @@ void ForEachYamlRecord(Disk& disk, const std::string& root,
     }
     files.push_back({id, (std::filesystem::path(dir) / name).string(), display, {}, {}});
   }
-  ParallelFor(files.size(), DefaultJobs(), [&](size_t i, int) {
+  ParallelFor(files.size(), jobs, [&](size_t i, int) {
     File& f = files[i];
     load(f.id, f.path, f.display, f.part, f.diag, disk);
   });
@@ -97,6 +97,7 @@ Site LoadSite(const std::string& root, Diagnostics& diag, RecordCache* cache,
   }
 
   Disk& disk = options.disk ? *options.disk : RealDiskInstance();
+  const int jobs = options.jobs > 0 ? options.jobs : DefaultJobs();
   // The walk and the boundary stay on the real file system: they need
   // lstat, readdir's view of links, access and realpath, which a fake disk
   // does not model (it has no links, pipes or permissions to find). For the
@@ -117,10 +118,11 @@ Site LoadSite(const std::string& root, Diagnostics& diag, RecordCache* cache,
   }
   ExpectFolders(disk, root, display_root, tree, diag);
 
-  ForEachYamlRecord(disk, root, display_root, tree, "content/people", "person", diag,
-                    LoadPerson, [&](Site& part) { site.people.merge(part.people); });
-  ForEachYamlRecord(disk, root, display_root, tree, "content/committees", "committee",
-                    diag, LoadCommittee,
+  ForEachYamlRecord(disk, jobs, root, display_root, tree, "content/people", "person",
+                    diag, LoadPerson,
+                    [&](Site& part) { site.people.merge(part.people); });
+  ForEachYamlRecord(disk, jobs, root, display_root, tree, "content/committees",
+                    "committee", diag, LoadCommittee,
                     [&](Site& part) { site.committees.merge(part.committees); });
   // Work programmes through the record cache, as one entry: parsing them is
   // most of loading what is not a meeting folder.
@@ -136,7 +138,7 @@ Site LoadSite(const std::string& root, Diagnostics& diag, RecordCache* cache,
     site.folder_records.merge(cached_wps.folder_records);
   } else {
     Diagnostics wp_diag;
-    ForEachYamlRecord(disk, root, display_root, tree, "content/work-programmes",
+    ForEachYamlRecord(disk, jobs, root, display_root, tree, "content/work-programmes",
                       "work programme", wp_diag, LoadWorkProgramme, [&](Site& part) {
                         site.work_programmes.merge(part.work_programmes);
                       });
@@ -151,7 +153,7 @@ Site LoadSite(const std::string& root, Diagnostics& diag, RecordCache* cache,
     diag.Merge(wp_diag);
   }
   // Forward plans: a few small files (one a month), loaded without the cache.
-  ForEachYamlRecord(disk, root, display_root, tree, "content/forward-plans",
+  ForEachYamlRecord(disk, jobs, root, display_root, tree, "content/forward-plans",
                     "forward plan", diag, LoadForwardPlan,
                     [&](Site& part) { site.forward_plans.merge(part.forward_plans); });
   // A file that cannot be looked at is reported by the walk above or by the
@@ -205,7 +207,7 @@ Site LoadSite(const std::string& root, Diagnostics& diag, RecordCache* cache,
     Diagnostics diag;
   };
   std::vector<Part> parts(folders.size());
-  ParallelFor(folders.size(), DefaultJobs(), [&](size_t i, int) {
+  ParallelFor(folders.size(), jobs, [&](size_t i, int) {
     const std::string& name = folders[i];
     const std::string dir = (std::filesystem::path(meetings_dir) / name).string();
     const std::string display = display_root + "content/meetings/" + name;

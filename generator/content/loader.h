@@ -29,6 +29,8 @@ struct LoadOptions {
   // file system has), and so is the record cache (its stamps are the real
   // files').
   Disk* disk = nullptr;
+  // Threads that read records side by side (--jobs); 0: one per core.
+  int jobs = 0;
 };
 
 // `root` is the --source directory. Paths in messages are relative to the

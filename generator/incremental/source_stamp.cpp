@@ -64,9 +64,8 @@ void ReadFolder(const std::string& dir, std::vector<StampEntry>& files,
 // Every regular file under `root`, a level of folders at a time, the
 // folders of each level on all cores (content/meetings holds one folder per
 // meeting: ten thousand on a large site).
-void WalkFolder(const std::string& root, std::vector<StampEntry>& out) {
+void WalkFolder(const std::string& root, std::vector<StampEntry>& out, int jobs) {
   std::vector<std::string> level = {root};
-  const int jobs = DefaultJobs();
   while (!level.empty()) {
     std::vector<std::vector<StampEntry>> files(level.size());
     std::vector<std::vector<std::string>> folders(level.size());
@@ -83,8 +82,8 @@ void WalkFolder(const std::string& root, std::vector<StampEntry>& out) {
 
 }  // namespace
 
-Fingerprint StampSources(const std::vector<std::string>& inputs,
-                         const std::string& extra) {
+Fingerprint StampSources(const std::vector<std::string>& inputs, const std::string& extra,
+                         int jobs) {
   std::vector<StampEntry> entries;
   for (const std::string& input : inputs) {
     struct stat st;
@@ -93,7 +92,7 @@ Fingerprint StampSources(const std::vector<std::string>& inputs,
     } else if (S_ISREG(st.st_mode)) {
       entries.push_back(EntryOf(input, st));
     } else if (S_ISDIR(st.st_mode)) {
-      WalkFolder(input, entries);
+      WalkFolder(input, entries, jobs);
     } else {
       entries.push_back({input + " (missing)", 0, 0});
     }

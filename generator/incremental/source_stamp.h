@@ -17,9 +17,10 @@
 namespace clerk {
 
 // `inputs`: files and folders (walked recursively; missing ones count as
-// missing). `extra`: anything else the output depends on.
-Fingerprint StampSources(const std::vector<std::string>& inputs,
-                         const std::string& extra);
+// missing). `extra`: anything else the output depends on. Folders are read
+// on `jobs` threads.
+Fingerprint StampSources(const std::vector<std::string>& inputs, const std::string& extra,
+                         int jobs);
 
 // The stamp saved in `out_dir`, if any.
 std::optional<Fingerprint> SavedStamp(const std::string& out_dir);

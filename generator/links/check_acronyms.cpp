@@ -668,7 +668,8 @@ void CheckGlossaryChoices(const Site& site, Diagnostics& diag) {
 }  // namespace
 
 size_t CheckAcronyms(const Site& site, Diagnostics& diag,
-                     const AcronymScans* clean_before, AcronymScans* clean_now) {
+                     const AcronymScans* clean_before, AcronymScans* clean_now,
+                     int jobs) {
   CheckGlossaryChoices(site, diag);
   const GlossaryWords words(site);
   Scanner scan(words, diag);
@@ -708,7 +709,7 @@ size_t CheckAcronyms(const Site& site, Diagnostics& diag,
     texts.ScanAll(file_scan, parts[i]);
     ++scanned;
   };
-  ParallelFor(files, DefaultJobs(), [&](size_t i, int) {
+  ParallelFor(files, jobs > 0 ? jobs : DefaultJobs(), [&](size_t i, int) {
     auto place = [&](const std::string& meeting_id, const Document* doc) {
       auto it = site.meetings.find(meeting_id);
       return it == site.meetings.end() ? GlossaryPlace{"", doc ? &doc->glossary : nullptr}

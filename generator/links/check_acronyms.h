@@ -26,10 +26,11 @@ using AcronymScans = std::set<Fingerprint>;
 // Scans every text of the site. A file whose fingerprint is in
 // `clean_before` (what the last build found clean) is not scanned again:
 // it would report nothing. `clean_now`, if given, receives the fingerprints
-// of this build's clean files. Returns the number of files scanned.
+// of this build's clean files. Files are scanned on `jobs` threads (0: one
+// per core). Returns the number of files scanned.
 size_t CheckAcronyms(const Site& site, Diagnostics& diag,
                      const AcronymScans* clean_before = nullptr,
-                     AcronymScans* clean_now = nullptr);
+                     AcronymScans* clean_now = nullptr, int jobs = 0);
 
 // The acronym-like words of `text` with their 0-based offsets: two or more
 // capitals, and at least half the letters capitals (so "McErlane" and

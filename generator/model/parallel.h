@@ -63,17 +63,10 @@ inline void ParallelFor(size_t count, int jobs,
   if (failure) std::rethrow_exception(failure);
 }
 
-// The number of threads a stage uses when it is not told: what --jobs said
-// (SetDefaultJobs), else every core. Stages that run before the options
-// reach them (loading, the acronym check, the source stamp) ask here.
-inline std::atomic<int> default_jobs_setting{0};
-
-inline void SetDefaultJobs(int jobs) {
-  default_jobs_setting = jobs > 0 ? jobs : 0;
-}
-
+// One thread per core: what a build uses when --jobs does not say. Every
+// stage is told its number of jobs by its caller (builder/stages.h, Jobs);
+// this is only the default a caller that was told nothing passes on.
 inline int DefaultJobs() {
-  if (int set = default_jobs_setting.load(); set > 0) return set;
   unsigned n = std::thread::hardware_concurrency();
   return n == 0 ? 1 : static_cast<int>(n);
 }

@@ -2,7 +2,11 @@
 // file on the real disk, and a read that fails is reported at its file.
 #include <catch2/catch.hpp>
 #include <cerrno>
+#include <chrono>
 #include <filesystem>
+#include <mutex>
+#include <set>
+#include <thread>
 
 #include "content/loader.h"
 #include "files/fake_disk.h"
@@ -82,4 +86,61 @@ TEST_CASE("a paper the disk fails to read is an error naming the file and the re
   CHECK(reported);
   // The paper is known, but as incomplete: nothing was made up for it.
   CHECK(site.documents.at("2024-03-04-planning/local-plan").incomplete);
+}
+
+namespace {
+
+// A fake disk that notes which threads read from it, each read taking a
+// moment, so that every thread a load starts gets some of the work.
+class ThreadNotingDisk : public testing::FakeDisk {
+ public:
+  bool ReadFile(const std::string& path, std::string* bytes,
+                std::string* error) override {
+    std::this_thread::sleep_for(std::chrono::milliseconds(2));
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      threads_.insert(std::this_thread::get_id());
+    }
+    return FakeDisk::ReadFile(path, bytes, error);
+  }
+  size_t Threads() const {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return threads_.size();
+  }
+
+ private:
+  mutable std::mutex mutex_;
+  std::set<std::thread::id> threads_;
+};
+
+size_t ThreadsReading(int jobs) {
+  ThreadNotingDisk disk;
+  AddSmallSite(disk);
+  // Twenty meeting folders besides the first: work for more than one thread.
+  for (int day = 10; day < 30; ++day) {
+    const std::string folder =
+        kRoot + "/content/meetings/2024-03-" + std::to_string(day) + "-planning";
+    disk.AddFile(folder + "/meeting.yaml",
+                 "committee: planning\nstatus: scheduled\nstart: 2024-03-" +
+                     std::to_string(day) + " 18:00\nvenue: tbc\n");
+  }
+  Diagnostics diag;
+  LoadOptions options;
+  options.disk = &disk;
+  options.jobs = jobs;
+  Site site = LoadSite(kRoot, diag, nullptr, options);
+  for (const Diagnostic& d : diag.All()) UNSCOPED_INFO(FormatDiagnostic(d));
+  CHECK(diag.ErrorCount() == 0);
+  CHECK(site.meetings.size() == 21);
+  return disk.Threads();
+}
+
+}  // namespace
+
+TEST_CASE("the load reads on as many threads as --jobs says, not one per core",
+          "[loader][disk]") {
+  // `clerk build --jobs 1` on a shared machine must not read on every core.
+  CHECK(ThreadsReading(1) == 1);
+  CHECK(ThreadsReading(2) == 2);
+  CHECK(ThreadsReading(3) == 3);
 }

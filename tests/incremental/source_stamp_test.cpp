@@ -23,7 +23,7 @@ void MakeTree(const fs::path& root) {
 Fingerprint Stamp(const fs::path& root, const std::string& extra = "") {
   return StampSources({(root / "site.yaml").string(), (root / "content").string(),
                        (root / "assets").string()},
-                      extra);
+                      extra, 2);
 }
 
 }  // namespace

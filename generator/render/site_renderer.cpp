@@ -205,8 +205,9 @@ struct Worker {
 };
 
 // A page "@/" links point at: the anchors they point at, and (once the page
-// is built or kept) the ids it has. Each page is built by one thread, which
-// alone writes its `ids`.
+// is built or kept) the ids it has. `ids` is written under RenderSite's
+// `ids_mutex`: a page is built by one thread, unless two pages would be
+// written to the same file, an error found only after they are built.
 struct LinkTarget {
   std::set<std::string> anchors;
   std::optional<std::vector<std::string>> ids;
@@ -283,6 +284,7 @@ RenderStats RenderSite(const Site& site, const RenderOptions& options, OutputSin
   // ids are kept for the link check.
   const std::vector<const std::vector<SiteLink>*> site_links = content.SiteLinks();
   std::unordered_map<std::string, LinkTarget> targets;
+  std::mutex ids_mutex;  // see LinkTarget
   for (const std::vector<SiteLink>* links : site_links) {
     for (const SiteLink& link : *links) {
       if (auto target = ParseSiteLink(link.target)) {
@@ -329,7 +331,10 @@ RenderStats RenderSite(const Site& site, const RenderOptions& options, OutputSin
     const bool is_target = target != targets.end() && !target->second.anchors.empty();
     auto keep_target_ids = [&] {
       if (!is_target) return;
-      target->second.ids = sink.ExistingIds(path, target->second.anchors);
+      std::optional<std::vector<std::string>> ids =
+          sink.ExistingIds(path, target->second.anchors);
+      std::lock_guard<std::mutex> lock(ids_mutex);
+      target->second.ids = std::move(ids);
     };
 
     // Unchanged records, unchanged bodies read last time, file as written:
@@ -389,6 +394,7 @@ RenderStats RenderSite(const Site& site, const RenderOptions& options, OutputSin
       sink.Put(page.path, inputs, std::move(html));
       if (is_target) {
         sink.RecordIds(page.path, ids, target->second.anchors);
+        std::lock_guard<std::mutex> lock(ids_mutex);
         target->second.ids = std::move(ids);
       }
       ++rendered;

@@ -103,6 +103,7 @@ class Hasher {
   static constexpr size_t kBuffer = 512;
 
   void Feed(const void* data, size_t size) {
+    if (size == 0) return;  // an empty view's data may be null: not for memcpy
     if (used_ + size <= kBuffer) {
       std::memcpy(buffer_ + used_, data, size);
       used_ += size;

@@ -1,6 +1,7 @@
 // clerk build (and each rebuild of clerk serve): load and check the site
 // beside reading the last build's log, render into the SiteWriter, index for
 // search, commit, and save what the next build reads back.
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <future>
@@ -29,12 +30,15 @@ namespace {
 class OneBuild {
  public:
   // `kept`: what the last build of this process left (Session), or null.
+  // `only_folders`: nothing but those folders changed (OnlyFoldersChanged).
   OneBuild(const BuildOptions& options, std::ostream& log, bool last,
            KeptState* kept = nullptr,
-           std::optional<std::set<std::string>> changed_folders = std::nullopt)
+           std::optional<std::set<std::string>> changed_folders = std::nullopt,
+           bool only_folders = false)
       : options_(options),
         kept_(kept),
         changed_folders_(std::move(changed_folders)),
+        only_folders_(only_folders),
         log_(log),
         jobs_(Jobs(options)),
         site_(!last),
@@ -43,9 +47,12 @@ class OneBuild {
         scans_file_((std::filesystem::path(options.out) / kAcronymScansFile).string()) {}
 
   int Run(std::string* messages);
+  Session::Reused reused() const { return {memo_.replayed, stats_.index_kept}; }
 
  private:
   bool LoadBesideLog(bool ok);
+  void KnowChangedFolders(const Site& before);
+  bool PutBackMeetings(Site& before, const SiteIndex& index);
   bool RenderAndCommit();
   bool SaveForNextBuild(bool ok, const Fingerprint& stamp);
   // Hands what this build leaves to the next one of the process (Session).
@@ -55,6 +62,7 @@ class OneBuild {
   const BuildOptions& options_;
   KeptState* kept_;
   const std::optional<std::set<std::string>> changed_folders_;
+  const bool only_folders_;
   std::ostream& log_;
   const int jobs_;
   const std::chrono::steady_clock::time_point started_ = std::chrono::steady_clock::now();
@@ -67,6 +75,10 @@ class OneBuild {
   // Files the last build scanned clean for acronyms, kept the same way.
   const std::string scans_file_;
   CheckMemo memo_;
+  // The index a session's last build made, and whether it holds for this
+  // build's site (PutBackMeetings); then this build's.
+  std::unique_ptr<SiteIndex> index_;
+  bool index_fits_ = false;
   RenderStats stats_;
   std::optional<output::SearchIndexReport> search_report_;
 };
@@ -113,6 +125,9 @@ bool OneBuild::LoadBesideLog(bool ok) {
     memo_.clean_before = std::move(*kept_->clean_acronyms);
   else if (ok)
     memo_.clean_before = LoadFingerprintSet(scans_file_, "acronyms");
+  if (kept_) memo_.keep = true;
+  if (kept_ && kept_->loaded && kept_->findings && changed_folders_ && only_folders_)
+    KnowChangedFolders(kept_->loaded->site);
   std::optional<std::set<std::string>> not_read;
   if (kept_ && kept_->loaded && changed_folders_) {
     // The folders that loaded clean last time, less those that changed, are
@@ -123,13 +138,58 @@ bool OneBuild::LoadBesideLog(bool ok) {
     records_->ReuseFrom(&*kept_->loaded);
     not_read = kept_->loaded->reusable;
   }
+  if (kept_) index_ = std::move(kept_->index);
   if (ok)
     LoadAndCheck(options_, jobs_, *site_, diag_, &*records_, &memo_,
                  not_read ? &*not_read : nullptr);
+  if (ok && memo_.replayed && index_)
+    index_fits_ = PutBackMeetings(kept_->loaded->site, *index_);
   const bool writer_ready = begun.valid() && begun.get();
   diag_.Merge(begin_diag);
   timer_.Mark("load and check, total");
   return writer_ready;
+}
+
+// Gives the checks the records' fingerprints of the folders that changed,
+// as `before` (the last build's site) has them, and what the last build's
+// checks found; unless a folder is new, when the records surely changed.
+void OneBuild::KnowChangedFolders(const Site& before) {
+  for (const std::string& folder : *changed_folders_) {
+    auto it = before.folder_records.find(folder);
+    if (it == before.folder_records.end()) return;
+    memo_.changed_folders[folder] = it->second;
+  }
+  memo_.before = std::move(kept_->findings);
+}
+
+// Only papers' bodies changed, so the last build's index holds for this
+// build's records; but it points at the last build's meeting objects. A
+// meeting that was read again (a folder that changed, or one that did not
+// load clean last time) is a new object: the last build's, taken from
+// `before`, is put back in its place if the folder's records are the same.
+// True if then every meeting is one the index points at.
+bool OneBuild::PutBackMeetings(Site& before, const SiteIndex& index) {
+  std::vector<const Meeting*> known = index.meetings_by_date;
+  std::sort(known.begin(), known.end());
+  auto is_known = [&](const Meeting* m) {
+    return std::binary_search(known.begin(), known.end(), m);
+  };
+  if (site_->meetings.size() != known.size()) return false;
+  for (auto it = site_->meetings.begin(); it != site_->meetings.end(); ++it) {
+    if (is_known(&it->second)) continue;
+    const std::string& folder = it->first;
+    auto was_records = before.folder_records.find(folder);
+    auto now_records = site_->folder_records.find(folder);
+    if (was_records == before.folder_records.end() ||
+        now_records == site_->folder_records.end() ||
+        was_records->second != now_records->second)
+      return false;
+    auto was = before.meetings.extract(folder);
+    if (was.empty() || !is_known(&was.mapped())) return false;
+    it = site_->meetings.erase(it);
+    it = site_->meetings.insert(it, std::move(was));
+  }
+  return true;
 }
 
 // Renders into the writer and commits (or aborts) the new site. The search
@@ -138,6 +198,10 @@ bool OneBuild::LoadBesideLog(bool ok) {
 bool OneBuild::RenderAndCommit() {
   ProgressLine progress(log_, &log_ == &std::cerr && ProgressLine::Interactive(2));
   RenderOptions render = MakeRenderOptions(options_, jobs_, *site_);
+  if (kept_) {
+    render.kept_index = &index_;
+    render.kept_index_fits = index_fits_;
+  }
   render.progress = [&](size_t done, size_t total) {
     progress.Update("rendering pages", done, total);
   };
@@ -184,6 +248,8 @@ void OneBuild::KeepForNextBuild(bool ok) {
   if (ok) {
     kept.writer = writer_->TakeMemory();
     kept.clean_acronyms = std::move(memo_.clean_now);
+    kept.findings = std::move(memo_.now);
+    kept.index = std::move(index_);
     kept.loaded = LoadedBefore{std::move(*site_), records_->clean()};
   }
   *kept_ = std::move(kept);
@@ -228,8 +294,10 @@ int Session::Build(const BuildOptions& options, const std::vector<std::string>& 
   StageTimer timer;
   int code = 0;
   {
-    OneBuild build(edit, log, false, &kept_, std::move(folders));
+    OneBuild build(edit, log, false, &kept_, std::move(folders),
+                   OnlyFoldersChanged(changed));
     code = build.Run(messages);
+    reused_ = build.reused();
     timer.Mark("build");
   }
   timer.Mark("free the build");

@@ -27,4 +27,17 @@ std::optional<std::set<std::string>> ChangedFolders(
   return folders;
 }
 
+bool OnlyFoldersChanged(const std::vector<std::string>& changed) {
+  if (changed.empty()) return false;
+  std::optional<std::set<std::string>> folders = ChangedFolders(changed);
+  if (!folders) return false;
+  for (const std::string& path : changed) {
+    // Every path is in (or is) a meeting folder or the work programmes.
+    if (!path.starts_with("content/meetings/") && path != "content/work-programmes" &&
+        !path.starts_with("content/work-programmes/"))
+      return false;
+  }
+  return true;
+}
+
 }  // namespace clerk::builder

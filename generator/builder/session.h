@@ -7,7 +7,10 @@
 //     (incremental/record_cache.h, LoadedBefore);
 //   - the output's bookkeeping as the last build left it: the build log, the
 //     papers' bodies and the pages' ids (output/site_writer.h, WriterMemory);
-//   - the files the acronym check found clean.
+//   - the files the acronym check found clean, and what the checks found:
+//     an edit that changed only papers' bodies has the findings on records
+//     replayed and only its folders scanned for acronyms (stages.h,
+//     CheckMemo); and the site index, which such an edit leaves as it was.
 // A session trusts its output folder (the issue-20 decision for serve): after
 // its first build, what the build log says of a file is taken as true without
 // a stat, and the spare folder is caught up by the last build's changes
@@ -16,6 +19,7 @@
 // the next build reads and checks everything from disk.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <ostream>
 #include <set>
@@ -23,9 +27,11 @@
 #include <vector>
 
 #include "builder/builder.h"
+#include "builder/stages.h"
 #include "incremental/record_cache.h"
 #include "links/check_acronyms.h"
 #include "output/site_writer.h"
+#include "render/site_index.h"
 
 namespace clerk::builder {
 
@@ -33,6 +39,10 @@ struct KeptState {
   std::optional<LoadedBefore> loaded;  // its `reusable`: the folders loaded clean
   WriterMemory writer;
   std::optional<AcronymScans> clean_acronyms;
+  std::optional<CheckFindings> findings;  // what the checks found
+  // The site index, kept for an edit that changes only papers' bodies:
+  // render/site_renderer.h, RenderOptions::kept_index.
+  std::unique_ptr<SiteIndex> index;
 };
 
 // The meeting folders (and kWorkProgrammesEntry) that `changed` (paths
@@ -42,6 +52,11 @@ struct KeptState {
 std::optional<std::set<std::string>> ChangedFolders(
     const std::vector<std::string>& changed);
 
+// True if every path of `changed` is in a meeting folder or the work
+// programmes: nothing the other records are read from (site.yaml, people,
+// committees, the glossary, forward plans) changed.
+bool OnlyFoldersChanged(const std::vector<std::string>& changed);
+
 class Session {
  public:
   // One build after `changed` (see serve/build_worker.h; empty: the first
@@ -49,8 +64,17 @@ class Session {
   int Build(const BuildOptions& options, const std::vector<std::string>& changed,
             std::ostream& log, std::string* messages = nullptr);
 
+  // What the last build could take from the one before, beyond the folders
+  // it did not read: for tests, and to say so under CLERK_TIMINGS.
+  struct Reused {
+    bool checks = false;  // findings on records, acronyms of other folders
+    bool index = false;   // the site index
+  };
+  const Reused& reused() const { return reused_; }
+
  private:
   KeptState kept_;
+  Reused reused_;
 };
 
 }  // namespace clerk::builder

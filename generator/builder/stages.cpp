@@ -27,6 +27,21 @@ int Jobs(const BuildOptions& options) {
   return options.jobs > 0 ? options.jobs : DefaultJobs();
 }
 
+namespace {
+
+// True if the memo has the last build's findings and every folder that
+// changed since has its records as they were: only papers' bodies changed.
+bool OnlyBodiesChanged(const Site& site, const CheckMemo& memo) {
+  if (!memo.before || memo.changed_folders.empty()) return false;
+  for (const auto& [folder, before] : memo.changed_folders) {
+    auto it = site.folder_records.find(folder);
+    if (it == site.folder_records.end() || it->second != before) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
 void LoadAndCheck(const BuildOptions& options, int jobs, Site& site, Diagnostics& diag,
                   RecordCache* cache, CheckMemo* memo,
                   const std::set<std::string>* meetings_not_read) {
@@ -47,23 +62,42 @@ void LoadAndCheck(const BuildOptions& options, int jobs, Site& site, Diagnostics
   // The checks only read the site: references and minute numbers (one pass
   // each over every record) run on their own thread beside the acronym
   // check, and their findings are merged in a fixed order.
-  Diagnostics refs_diag, acronyms_diag;
+  const bool replay = memo && OnlyBodiesChanged(site, *memo);
+  const bool keep = memo && (memo->keep || replay);
+  CheckFindings found;
+  if (replay) found = std::move(*memo->before);
+  Diagnostics acronyms_diag;
   size_t scanned = 0;
   Guarded(diag, [&] {
-    std::future<void> refs = Beside(jobs, [&] {
-      CheckReferences(site, refs_diag);
-      CheckMinuteNumbering(site, refs_diag);
-    });
-    scanned = memo ? CheckAcronyms(site, acronyms_diag, &memo->clean_before,
-                                   &memo->clean_now, jobs)
+    std::future<void> refs;
+    if (!replay)
+      refs = Beside(jobs, [&] {
+        CheckReferences(site, found.records);
+        CheckMinuteNumbering(site, found.records);
+      });
+    std::set<std::string> only;  // the folders scanned again, if replaying
+    if (replay)
+      for (const auto& [folder, fingerprint] : memo->changed_folders) only.insert(folder);
+    scanned = memo ? CheckAcronyms(
+                         site, acronyms_diag, &memo->clean_before, &memo->clean_now, jobs,
+                         keep ? &found.acronyms : nullptr, replay ? &only : nullptr)
                    : CheckAcronyms(site, acronyms_diag, nullptr, nullptr, jobs);
-    refs.get();
+    if (refs.valid()) refs.get();
   });
-  diag.Merge(refs_diag);
+  diag.Merge(found.records);
   diag.Merge(acronyms_diag);
-  timer.Mark("check acronyms", std::to_string(scanned) +
-                                   " files scanned; references and minute numbers "
-                                   "checked beside it");
+  if (replay) {
+    // The clean files not looked at again are clean still.
+    memo->clean_before.merge(memo->clean_now);
+    memo->clean_now.swap(memo->clean_before);
+  }
+  if (keep) memo->now = std::move(found);
+  if (memo) memo->replayed = replay;
+  timer.Mark("check acronyms",
+             std::to_string(scanned) + " files scanned; " +
+                 (replay ? "only papers' bodies changed, so references and minute "
+                           "numbers as last time"
+                         : "references and minute numbers checked beside it"));
 }
 
 RenderOptions MakeRenderOptions(const BuildOptions& options, int jobs, const Site& site) {

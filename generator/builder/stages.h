@@ -4,6 +4,8 @@
 #pragma once
 
 #include <filesystem>
+#include <map>
+#include <optional>
 #include <set>
 #include <string>
 
@@ -42,10 +44,31 @@ std::string ThemeDir(const std::string& source);
 // at all: a clerk program copied away from its install or build folder, say.
 bool ThemeFound(const std::string& source, Diagnostics& diag);
 
+// What the checks found in a site, kept by clerk serve from one build to
+// the next (see CheckMemo::before).
+struct CheckFindings {
+  Diagnostics records;  // references and minute numbers: from the records alone
+  AcronymFindings acronyms;
+};
+
 // What the checks found clean: by the last build (read before the checks)
 // and by this one (saved after a successful build).
 struct CheckMemo {
   AcronymScans clean_before, clean_now;
+
+  // clerk serve's edit build: the meeting folders the watcher saw change
+  // (nothing above them did), each with its records' fingerprint as the
+  // last build loaded it, and what that build's checks found. If every one
+  // loads with the same fingerprint, only papers' bodies changed: the
+  // findings on records are replayed and only those folders' texts are
+  // scanned again for acronyms.
+  std::map<std::string, Fingerprint> changed_folders;
+  std::optional<CheckFindings> before;
+  // This build's findings, for the next (filled when `before` is set or
+  // `keep` is true).
+  bool keep = false;
+  CheckFindings now;
+  bool replayed = false;  // true if `before` was used
 };
 
 // The jobs a build runs on: --jobs, else every core.

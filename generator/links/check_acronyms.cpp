@@ -667,84 +667,15 @@ void CheckGlossaryChoices(const Site& site, Diagnostics& diag) {
 
 }  // namespace
 
-size_t CheckAcronyms(const Site& site, Diagnostics& diag,
-                     const AcronymScans* clean_before, AcronymScans* clean_now,
-                     int jobs) {
-  CheckGlossaryChoices(site, diag);
-  const GlossaryWords words(site);
+namespace {
+
+// Committees' remits, work programmes and forward plans: the texts outside
+// the meeting folders, scanned as one (a word is reported once among them).
+void ScanSiteWide(const Site& site, const GlossaryWords& words, Diagnostics& diag) {
   Scanner scan(words, diag);
   for (const auto& [id, committee] : site.committees) {
     YamlTextPositions remit(committee.remit_pos, {}, committee.remit, true);
     scan.Scan(committee.remit, committee.remit_pos, {id, nullptr}, &remit);
-  }
-
-  // Agendas, papers and minutes are most of the text: each file is scanned
-  // on any free core into its own part, and the parts are joined in order,
-  // so the warnings come out as they would from one thread. A file scanned
-  // clean before, with the same texts and glossary, is not scanned again.
-  Hasher glossary_key;
-  glossary_key.Add(ProgramIdentity()).Add("acronyms");
-  AddGlossary(glossary_key, site);
-  const Fingerprint glossary = glossary_key.Finish();
-  std::vector<const Meeting*> meetings;
-  for (const auto& [id, m] : site.meetings) meetings.push_back(&m);
-  std::vector<const Document*> docs;
-  for (const auto& [key, doc] : site.documents) docs.push_back(&doc);
-  std::vector<const Minutes*> minutes;
-  for (const auto& [id, m] : site.minutes) minutes.push_back(&m);
-  const size_t files = meetings.size() + docs.size() + minutes.size();
-  std::vector<Diagnostics> parts(files);
-  std::vector<Fingerprint> keys(files);
-  std::atomic<size_t> scanned{0};
-  // Looked up once per file (64,000 at N = 10,000): a sorted array searched
-  // by halves is quicker than the set's tree, whose nodes are spread over
-  // the heap. A set iterates in order, so the copy is sorted.
-  const std::vector<Fingerprint> clean_sorted =
-      clean_before ? std::vector<Fingerprint>(clean_before->begin(), clean_before->end())
-                   : std::vector<Fingerprint>();
-  auto Scan = [&](const FileTexts& texts, size_t i) {
-    keys[i] = texts.Key();
-    if (std::binary_search(clean_sorted.begin(), clean_sorted.end(), keys[i])) return;
-    Scanner file_scan(words, parts[i]);  // one file: its own "reported once"
-    texts.ScanAll(file_scan, parts[i]);
-    ++scanned;
-  };
-  ParallelFor(files, jobs > 0 ? jobs : DefaultJobs(), [&](size_t i, int) {
-    auto place = [&](const std::string& meeting_id, const Document* doc) {
-      auto it = site.meetings.find(meeting_id);
-      return it == site.meetings.end() ? GlossaryPlace{"", doc ? &doc->glossary : nullptr}
-                                       : PlaceOf(it->second, doc);
-    };
-    if (i < meetings.size()) {
-      FileTexts texts(glossary, PlaceOf(*meetings[i]));
-      AddAgenda(*meetings[i], texts);
-      Scan(texts, i);
-    } else if (i < meetings.size() + docs.size()) {
-      const Document& doc = *docs[i - meetings.size()];
-      FileTexts texts(glossary, place(doc.meeting_id, &doc));
-      texts.Add(doc.title, doc.pos, "title");
-      texts.Add(doc.summary, doc.pos, "summary");
-      for (const Recommendation& r : doc.recommendations)
-        texts.Add(r.text, r.pos, "text");
-      texts.AddBody(doc);
-      Scan(texts, i);
-    } else {
-      const Minutes& m = *minutes[i - meetings.size() - docs.size()];
-      FileTexts texts(glossary, place(m.meeting_id, nullptr));
-      texts.Add(m.body, texts.Place({m.path, m.body_line, 1}));
-      Scan(texts, i);
-    }
-  });
-  std::vector<Fingerprint> clean;
-  for (size_t i = 0; i < files; ++i) {
-    if (clean_now && parts[i].ErrorCount() == 0 && parts[i].WarningCount() == 0)
-      clean.push_back(keys[i]);
-    diag.Merge(parts[i]);
-  }
-  if (clean_now) {
-    // In order, each at the end: no search down the tree for each.
-    std::sort(clean.begin(), clean.end());
-    for (const Fingerprint& key : clean) clean_now->insert(clean_now->end(), key);
   }
   for (const auto& [id, wp] : site.work_programmes) {
     for (const WorkProgrammeRow& row : wp.rows) {
@@ -764,6 +695,134 @@ size_t CheckAcronyms(const Site& site, Diagnostics& diag,
       scan.Scan(e.title, e.title_pos, {e.decision_maker.id, nullptr});
       scan.Scan(e.description, e.description_pos, {e.decision_maker.id, nullptr});
     }
+  }
+}
+
+// The files of meeting folders a check scans one by one: agendas, papers,
+// minutes, in that order.
+struct FolderFiles {
+  std::vector<const Meeting*> meetings;
+  std::vector<const Document*> docs;
+  std::vector<const Minutes*> minutes;
+
+  size_t size() const { return meetings.size() + docs.size() + minutes.size(); }
+  // The meeting folder file `i` is in.
+  const std::string& Folder(size_t i) const {
+    if (i < meetings.size()) return meetings[i]->id;
+    if (i < meetings.size() + docs.size()) return docs[i - meetings.size()]->meeting_id;
+    return minutes[i - meetings.size() - docs.size()]->meeting_id;
+  }
+};
+
+// Every folder's files, or (`only` given) those of the folders in `only`.
+FolderFiles FilesOf(const Site& site, const std::set<std::string>* only) {
+  FolderFiles files;
+  if (!only) {
+    for (const auto& [id, m] : site.meetings) files.meetings.push_back(&m);
+    for (const auto& [key, doc] : site.documents) files.docs.push_back(&doc);
+    for (const auto& [id, m] : site.minutes) files.minutes.push_back(&m);
+    return files;
+  }
+  for (const std::string& folder : *only) {
+    if (auto it = site.meetings.find(folder); it != site.meetings.end())
+      files.meetings.push_back(&it->second);
+    const std::string prefix = folder + "/";  // documents are keyed "<folder>/<id>"
+    for (auto it = site.documents.lower_bound(prefix);
+         it != site.documents.end() && it->first.starts_with(prefix); ++it)
+      files.docs.push_back(&it->second);
+    if (auto it = site.minutes.find(folder); it != site.minutes.end())
+      files.minutes.push_back(&it->second);
+  }
+  return files;
+}
+
+}  // namespace
+
+size_t CheckAcronyms(const Site& site, Diagnostics& diag,
+                     const AcronymScans* clean_before, AcronymScans* clean_now, int jobs,
+                     AcronymFindings* found, const std::set<std::string>* only_folders) {
+  const GlossaryWords words(site);
+  AcronymFindings own;
+  AcronymFindings& findings = found ? *found : own;
+  const bool replay = found && only_folders;
+  if (!replay) {
+    findings = AcronymFindings{};
+    CheckGlossaryChoices(site, findings.site_wide);
+    ScanSiteWide(site, words, findings.site_wide);
+  }
+  diag.Merge(findings.site_wide);
+
+  // Agendas, papers and minutes are most of the text: each file is scanned
+  // on any free core into its own part, and the parts are joined in order,
+  // so the warnings come out as they would from one thread. A file scanned
+  // clean before, with the same texts and glossary, is not scanned again.
+  Hasher glossary_key;
+  glossary_key.Add(ProgramIdentity()).Add("acronyms");
+  AddGlossary(glossary_key, site);
+  const Fingerprint glossary = glossary_key.Finish();
+  const FolderFiles files = FilesOf(site, replay ? only_folders : nullptr);
+  std::vector<Diagnostics> parts(files.size());
+  std::vector<Fingerprint> keys(files.size());
+  std::atomic<size_t> scanned{0};
+  // Looked up once per file (64,000 at N = 10,000): a sorted array searched
+  // by halves is quicker than the set's tree, whose nodes are spread over
+  // the heap. A set iterates in order, so the copy is sorted.
+  const std::vector<Fingerprint> clean_sorted =
+      clean_before ? std::vector<Fingerprint>(clean_before->begin(), clean_before->end())
+                   : std::vector<Fingerprint>();
+  auto Scan = [&](const FileTexts& texts, size_t i) {
+    keys[i] = texts.Key();
+    if (std::binary_search(clean_sorted.begin(), clean_sorted.end(), keys[i])) return;
+    Scanner file_scan(words, parts[i]);  // one file: its own "reported once"
+    texts.ScanAll(file_scan, parts[i]);
+    ++scanned;
+  };
+  const size_t n_meetings = files.meetings.size(), n_docs = files.docs.size();
+  ParallelFor(files.size(), jobs > 0 ? jobs : DefaultJobs(), [&](size_t i, int) {
+    auto place = [&](const std::string& meeting_id, const Document* doc) {
+      auto it = site.meetings.find(meeting_id);
+      return it == site.meetings.end() ? GlossaryPlace{"", doc ? &doc->glossary : nullptr}
+                                       : PlaceOf(it->second, doc);
+    };
+    if (i < n_meetings) {
+      FileTexts texts(glossary, PlaceOf(*files.meetings[i]));
+      AddAgenda(*files.meetings[i], texts);
+      Scan(texts, i);
+    } else if (i < n_meetings + n_docs) {
+      const Document& doc = *files.docs[i - n_meetings];
+      FileTexts texts(glossary, place(doc.meeting_id, &doc));
+      texts.Add(doc.title, doc.pos, "title");
+      texts.Add(doc.summary, doc.pos, "summary");
+      for (const Recommendation& r : doc.recommendations)
+        texts.Add(r.text, r.pos, "text");
+      texts.AddBody(doc);
+      Scan(texts, i);
+    } else {
+      const Minutes& m = *files.minutes[i - n_meetings - n_docs];
+      FileTexts texts(glossary, place(m.meeting_id, nullptr));
+      texts.Add(m.body, texts.Place({m.path, m.body_line, 1}));
+      Scan(texts, i);
+    }
+  });
+  std::vector<Fingerprint> clean;
+  if (replay)
+    for (const std::string& folder : *only_folders) findings.folders.erase(folder);
+  for (size_t i = 0; i < files.size(); ++i) {
+    const bool found_nothing = parts[i].ErrorCount() == 0 && parts[i].WarningCount() == 0;
+    if (clean_now && found_nothing) clean.push_back(keys[i]);
+    if (!found)
+      diag.Merge(parts[i]);
+    else if (!found_nothing)
+      findings.folders[files.Folder(i)].Merge(parts[i]);
+  }
+  // Files of different folders are different files, so merging by folder
+  // gives what merging file by file gives once diag is sorted.
+  if (found)
+    for (const auto& [folder, part] : findings.folders) diag.Merge(part);
+  if (clean_now) {
+    // In order, each at the end: no search down the tree for each.
+    std::sort(clean.begin(), clean.end());
+    for (const Fingerprint& key : clean) clean_now->insert(clean_now->end(), key);
   }
   return scanned;
 }

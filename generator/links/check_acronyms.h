@@ -8,6 +8,7 @@
 #pragma once
 
 #include <functional>
+#include <map>
 #include <set>
 #include <string>
 #include <vector>
@@ -23,14 +24,36 @@ namespace clerk {
 // the glossary's words and the clerk binary.
 using AcronymScans = std::set<Fingerprint>;
 
+// What one check found, by where it was found. clerk serve keeps it from
+// one build to the next: an edit that changed only papers' bodies has the
+// folders it touched scanned again and the rest of the findings replayed.
+struct AcronymFindings {
+  // Papers' glossary choices; committees' remits, work programmes, forward
+  // plans.
+  Diagnostics site_wide;
+  // Meeting folder -> what the scans of its files (agenda, papers, minutes)
+  // found; a folder whose files found nothing is not listed.
+  std::map<std::string, Diagnostics> folders;
+};
+
 // Scans every text of the site. A file whose fingerprint is in
 // `clean_before` (what the last build found clean) is not scanned again:
 // it would report nothing. `clean_now`, if given, receives the fingerprints
 // of this build's clean files. Files are scanned on `jobs` threads (0: one
 // per core). Returns the number of files scanned.
+//
+// `found`, if given, receives what was found, by where. With `only_folders`
+// as well, `found` must hold what the last check of this site found, and
+// the site's records must be as they were then except for the bodies of
+// papers in `only_folders` (the records' fingerprints tell: see
+// incremental/records_fingerprint.h): only those folders' files are looked
+// at; every other finding is taken from `found`, and `clean_now` receives
+// the fingerprints of only the files looked at.
 size_t CheckAcronyms(const Site& site, Diagnostics& diag,
                      const AcronymScans* clean_before = nullptr,
-                     AcronymScans* clean_now = nullptr, int jobs = 0);
+                     AcronymScans* clean_now = nullptr, int jobs = 0,
+                     AcronymFindings* found = nullptr,
+                     const std::set<std::string>* only_folders = nullptr);
 
 // The acronym-like words of `text` with their 0-based offsets: two or more
 // capitals, and at least half the letters capitals (so "McErlane" and

@@ -43,7 +43,7 @@ std::string Href(const std::string& base_url, const std::string& feed_path,
 }
 
 std::vector<Entry> Entries(const SiteIndex& index) {
-  const Site& site = index.site;
+  const Site& site = index.site();
   std::vector<Entry> entries;
   for (const Meeting* m : index.meetings_by_date) {
     const Committee* c = index.CommitteeOf(*m);
@@ -102,7 +102,7 @@ std::vector<Entry> Entries(const SiteIndex& index) {
 std::string Feed(const SiteIndex& index, const FeedOptions& options,
                  const std::string& path, const std::string& title,
                  const std::string& home_key, const std::vector<const Entry*>& entries) {
-  const Site& site = index.site;
+  const Site& site = index.site();
   const std::string& base = options.base_url;
   std::string updated =
       entries.empty() ? "1970-01-01T00:00:00Z" : entries.front()->updated;
@@ -152,7 +152,7 @@ std::string AtomDate(const DateTime& london_local) {
 }
 
 std::vector<OutputFile> AtomFeeds(const SiteIndex& index, const FeedOptions& options) {
-  const Site& site = index.site;
+  const Site& site = index.site();
   std::vector<Entry> entries = Entries(index);
   std::vector<OutputFile> out;
   std::vector<const Entry*> all;

@@ -171,7 +171,7 @@ icalcomponent* MeetingEvent(const SiteIndex& index, const Meeting& m,
                                   : m.status == MeetingStatus::kScheduled
                                       ? ICAL_STATUS_TENTATIVE
                                       : ICAL_STATUS_CONFIRMED));
-  if (auto it = index.site.venues.find(m.venue.id); it != index.site.venues.end()) {
+  if (auto it = index.site().venues.find(m.venue.id); it != index.site().venues.end()) {
     icalcomponent_add_property(
         ev, icalproperty_new_location(Line(VenueText(it->second)).c_str()));
   }
@@ -282,7 +282,7 @@ std::string CalendarText(const SiteIndex& index,
   icalcomponent_add_property(cal.get(), icalproperty_new_calscale("GREGORIAN"));
   icalcomponent_add_property(cal.get(), icalproperty_new_method(ICAL_METHOD_PUBLISH));
   icalcomponent_add_component(cal.get(), icalcomponent_new_from_string(kLondonTimezone));
-  std::string domain = UidDomain(index.site);
+  std::string domain = UidDomain(index.site());
   for (const Meeting* m : meetings) {
     icalcomponent_add_component(cal.get(), MeetingEvent(index, *m, domain, options));
   }
@@ -330,7 +330,7 @@ std::string WindowDescription(const Date& from, const CalendarOptions& options) 
 std::vector<OutputFile> CalendarFiles(const SiteIndex& index,
                                       const CalendarOptions& options) {
   std::vector<OutputFile> out;
-  const Site& site = index.site;
+  const Site& site = index.site();
   // A calendar app subscribes to a file it fetches again every few hours:
   // the site's and each committee's hold what is to come and the last 12
   // months, not the whole archive (10,000 meetings were 11 MB); every

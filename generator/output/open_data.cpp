@@ -246,7 +246,7 @@ std::string OffsetDateTime(const DateTime& local) {
 }
 
 json MeetingEvent(const SiteIndex& index, const Meeting& m, const OpenDataOptions& o) {
-  const Site& site = index.site;
+  const Site& site = index.site();
   const Committee* c = index.CommitteeOf(m);
   json e;
   e["id"] = m.id;
@@ -419,7 +419,7 @@ void DecisionsOf(const Site& site, const Meeting& m, const Minutes& minutes,
 }  // namespace
 
 std::vector<OutputFile> OpenDataFiles(const SiteIndex& index, const OpenDataOptions& o) {
-  const Site& site = index.site;
+  const Site& site = index.site();
   std::vector<OutputFile> out;
   json meta = {{"publisher", site.config.organisation}, {"title", site.config.title}};
 

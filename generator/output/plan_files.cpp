@@ -110,7 +110,7 @@ json WorkProgrammeJson(const SiteIndex& index, const WorkProgramme& wp,
 
 json ForwardPlanJson(const SiteIndex& index, const ForwardPlan& plan,
                      const PlanFileOptions& o) {
-  const Site& site = index.site;
+  const Site& site = index.site();
   json entries = json::array();
   for (const ForwardPlanEntry& e : plan.entries) {
     json expected = {{"kind", e.expected == ExpectedKind::kDate    ? "date"
@@ -162,7 +162,7 @@ std::string FeedHref(const std::string& base_url, const std::string& feed_path,
 // One entry per decision in a plan; <updated> is the plan's publication date
 // (midnight, London): a date of the record, not of the build.
 std::string Feed(const SiteIndex& index, const PlanFileOptions& o) {
-  const Site& site = index.site;
+  const Site& site = index.site();
   const std::string path = ForwardPlansFeed();
   struct Item {
     const ForwardPlan* plan;
@@ -230,7 +230,7 @@ void WorkProgrammeFiles(const SiteIndex& index, const json& meta,
   json programmes = meta;
   programmes["work_programmes"] = json::array();
   size_t rows = 0;
-  for (const auto& [id, wp] : index.site.work_programmes) {
+  for (const auto& [id, wp] : index.site().work_programmes) {
     programmes["work_programmes"].push_back({{"id", wp.id},
                                              {"committee_id", wp.committee.id},
                                              {"title", wp.title},
@@ -240,7 +240,7 @@ void WorkProgrammeFiles(const SiteIndex& index, const json& meta,
     rows += wp.rows.size();
     out.push_back({WorkProgrammeData(wp.id), Dump(WorkProgrammeJson(index, wp, o))});
   }
-  programmes["counts"] = {{"work_programmes", index.site.work_programmes.size()},
+  programmes["counts"] = {{"work_programmes", index.site().work_programmes.size()},
                           {"rows", rows}};
   out.push_back({WorkProgrammesData(), Dump(programmes)});
 }
@@ -248,7 +248,7 @@ void WorkProgrammeFiles(const SiteIndex& index, const json& meta,
 }  // namespace
 
 std::vector<OutputFile> PlanFiles(const SiteIndex& index, const PlanFileOptions& o) {
-  const Site& site = index.site;
+  const Site& site = index.site();
   json meta = {{"publisher", site.config.organisation}, {"title", site.config.title}};
   std::vector<OutputFile> out;
   WorkProgrammeFiles(index, meta, o, out);

@@ -438,19 +438,37 @@ RenderedContent RenderContent(const Site& site, Diagnostics& diag, int jobs,
   for (ContentSlot& slot : slots) {
     if (slot.now) diag.Merge(slot.now->diag);
   }
-  for (const auto& [id, wp] : site.work_programmes) {
-    PageFragments page(TemplateIds(), &out.site_links);
-    auto& rows = out.work_programme_rows[id];
+  // Work programmes (a thousand on a large site, rendered on every build)
+  // side by side too, each into its own slot, gathered in order.
+  struct ProgrammeSlot {
+    std::vector<std::string> rows;
+    std::vector<MarkdownSiteLink> links;
+    Diagnostics diag;
+  };
+  std::vector<const WorkProgramme*> programmes;
+  for (const auto& [id, wp] : site.work_programmes) programmes.push_back(&wp);
+  std::vector<ProgrammeSlot> programme_slots(programmes.size());
+  ParallelFor(programmes.size(), jobs, [&](size_t w, int) {
+    const WorkProgramme& wp = *programmes[w];
+    ProgrammeSlot& slot = programme_slots[w];
+    PageFragments page(TemplateIds(), &slot.links);
     for (size_t i = 0; i < wp.rows.size(); ++i) {
       const WorkProgrammeRow& row = wp.rows[i];
       if (!row.description.empty())
         page.FromYaml({row.pos, {"description"}, row.description});
-      rows.push_back(row.description.empty()
-                         ? std::string()
-                         : page.Render(row.description, row.pos, 3,
-                                       "row-" + std::to_string(i + 1), diag)
-                               .html);
+      slot.rows.push_back(row.description.empty()
+                              ? std::string()
+                              : page.Render(row.description, row.pos, 3,
+                                            "row-" + std::to_string(i + 1), slot.diag)
+                                    .html);
     }
+  });
+  size_t w = 0;
+  for (const auto& [id, wp] : site.work_programmes) {
+    ProgrammeSlot& slot = programme_slots[w++];
+    out.work_programme_rows[id] = std::move(slot.rows);
+    out.site_links.insert(out.site_links.end(), slot.links.begin(), slot.links.end());
+    diag.Merge(slot.diag);
   }
   if (!site.config.accessibility.empty()) {
     PageFragments page(TemplateIds(), &out.site_links);

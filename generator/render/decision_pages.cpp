@@ -57,7 +57,7 @@ std::set<std::string> MeetingsOnPage(const SiteIndex& index,
   size_t rank = 0;
   for (auto it = index.meetings_by_date.rbegin(); it != index.meetings_by_date.rend();
        ++it) {
-    if (!keep(**it) || !index.site.minutes.count((*it)->id)) continue;
+    if (!keep(**it) || !index.site().minutes.count((*it)->id)) continue;
     if (rank / kDecisionMeetingsPerPage == static_cast<size_t>(page - 1))
       ids.insert((*it)->id);
     ++rank;

@@ -497,9 +497,9 @@ std::vector<std::string> SplitLongSentence(const std::string& sentence) {
 
 class Builder {
  public:
-  // `acronyms`: GlossaryTerms(index.site), made once for every page.
+  // `acronyms`: GlossaryTerms(index.site()), made once for every page.
   Builder(const SiteIndex& index, const std::set<std::string>& acronyms)
-      : index_(index), site_(index.site), acronyms_(acronyms) {}
+      : index_(index), site_(index.site()), acronyms_(acronyms) {}
 
   // Every page with easy-read words of its own, by key, made when called.
   static std::map<std::string, std::function<EasyPage(const Builder&)>> Makers(
@@ -1750,7 +1750,7 @@ std::string TimeInWords(const TimeOfDay& t) {
 
 EasyPage FallbackEasyPage(const std::string& key, const std::string& title,
                           const SiteIndex& index) {
-  const std::set<std::string> acronyms = GlossaryTerms(index.site);
+  const std::set<std::string> acronyms = GlossaryTerms(index.site());
   return Builder(index, acronyms).Fallback(key, title);
 }
 
@@ -1762,7 +1762,7 @@ struct EasyReadPages::Makers {
 EasyReadPages::EasyReadPages(const SiteIndex& index)
     : index_(index),
       makers_(std::make_unique<Makers>(
-          Makers{Builder::Makers(index.site), GlossaryTerms(index.site)})) {}
+          Makers{Builder::Makers(index.site()), GlossaryTerms(index.site())})) {}
 
 EasyReadPages::~EasyReadPages() = default;
 

@@ -74,7 +74,7 @@ PageContext::PageContext(const SiteIndex& index, const RenderedContent& content,
                          const std::vector<Rendition>& renditions,
                          const RenderOptions& options)
     : index_(index),
-      site_(index.site),
+      site_(index.site()),
       content_(content),
       rendition_(rendition),
       renditions_(renditions),

@@ -45,7 +45,7 @@ std::string DecisionLinksToMinutes(const std::string& html) {
 
 RenditionExtras::RenditionExtras(const SiteIndex& index, std::string base_url)
     : index_(index), easy_(index), base_url_(std::move(base_url)) {
-  for (const auto& [term, t] : index.site.glossary) acronyms_.insert(term);
+  for (const auto& [term, t] : index.site().glossary) acronyms_.insert(term);
 }
 
 void RenditionExtras::AddData(PageData& page, const Rendition& rendition,

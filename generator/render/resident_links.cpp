@@ -13,7 +13,7 @@ ResidentLinks::ResidentLinks(const SiteIndex& index, std::string base_url)
 
 std::string ResidentLinks::Description(const PageData& page, std::string& committee,
                                        std::string& kind, std::string& year) const {
-  const Site& site = index_.site;
+  const Site& site = index_.site();
   std::vector<std::string> p = urls::SplitPath(page.key);
   std::string org = site.config.organisation;
   auto committee_name = [&](const std::string& id) {
@@ -73,7 +73,7 @@ void ResidentLinks::AddData(PageData& page, const Rendition& rendition) const {
     if (absolute) return base_url_.empty() ? "/" + target : base_url_ + target;
     return urls::Relative(page.path, target);
   };
-  const Site& site = index_.site;
+  const Site& site = index_.site();
   json feeds = json::array();
   feeds.push_back({{"href", href(output::SiteFeed())},
                    {"title", site.config.title + ": new papers and minutes"}});

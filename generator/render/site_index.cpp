@@ -56,7 +56,8 @@ bool IsUpcoming(const Meeting& meeting) {
          meeting.status == MeetingStatus::kConfirmed;
 }
 
-SiteIndex::SiteIndex(const Site& s) : site(s) {
+SiteIndex::SiteIndex(const Site& s) : site_(&s) {
+  const Site& site = *site_;
   for (const auto& [id, meeting] : site.meetings) meetings_by_date.push_back(&meeting);
   std::sort(meetings_by_date.begin(), meetings_by_date.end(),
             [](const Meeting* a, const Meeting* b) {
@@ -125,24 +126,24 @@ SiteIndex::SiteIndex(const Site& s) : site(s) {
 }
 
 const Committee* SiteIndex::CommitteeOf(const Meeting& meeting) const {
-  auto it = site.committees.find(meeting.committee.id);
-  return it == site.committees.end() ? nullptr : &it->second;
+  auto it = site_->committees.find(meeting.committee.id);
+  return it == site_->committees.end() ? nullptr : &it->second;
 }
 
 const Person* SiteIndex::FindPerson(const std::string& id) const {
-  auto it = site.people.find(id);
-  return it == site.people.end() ? nullptr : &it->second;
+  auto it = site_->people.find(id);
+  return it == site_->people.end() ? nullptr : &it->second;
 }
 
 const Meeting* SiteIndex::FindMeeting(const std::string& id) const {
-  auto it = site.meetings.find(id);
-  return it == site.meetings.end() ? nullptr : &it->second;
+  auto it = site_->meetings.find(id);
+  return it == site_->meetings.end() ? nullptr : &it->second;
 }
 
 const Document* SiteIndex::FindDocument(const std::string& meeting_id,
                                         const std::string& id) const {
-  auto it = site.documents.find(meeting_id + "/" + id);
-  return it == site.documents.end() ? nullptr : &it->second;
+  auto it = site_->documents.find(meeting_id + "/" + id);
+  return it == site_->documents.end() ? nullptr : &it->second;
 }
 
 const AgendaItem* SiteIndex::FindItem(const Meeting& meeting,

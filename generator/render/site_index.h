@@ -38,7 +38,13 @@ struct Authored {
 struct SiteIndex {
   explicit SiteIndex(const Site& site);
 
-  const Site& site;
+  const Site& site() const { return *site_; }
+  // The index of `site`, made for another Site object whose records were
+  // the same and whose meetings are the very objects `site` holds now: what
+  // the index points into (meetings and their agenda items) has not moved.
+  // clerk serve keeps its index so after an edit to papers' bodies alone.
+  void MoveTo(const Site& site) { site_ = &site; }
+
   // Meetings in start order (then id), all and per committee.
   std::vector<const Meeting*> meetings_by_date;
   std::map<std::string, std::vector<const Meeting*>> committee_meetings;
@@ -95,6 +101,9 @@ struct SiteIndex {
   std::string MeetingTitle(const Meeting& meeting) const;
   // "Children and young people scrutiny committee, Monday 16 September 2019".
   std::string MeetingLabel(const Meeting& meeting) const;
+
+ private:
+  const Site* site_;
 };
 
 // Upcoming, on the build's date `today` (Site::today): on or after it, and

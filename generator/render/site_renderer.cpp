@@ -243,10 +243,16 @@ RenderStats RenderSite(const Site& site, const RenderOptions& options, OutputSin
   };
   // How long each side took, for CLERK_TIMINGS (the stage is the longer).
   double index_seconds = 0, markdown_seconds = 0;
-  std::future<Indexed> indexing = Beside(opts.jobs, [&site, &opts, &index_seconds] {
+  std::unique_ptr<SiteIndex> kept_index;
+  const bool index_kept = opts.kept_index && opts.kept_index_fits && *opts.kept_index;
+  if (index_kept) {
+    kept_index = std::move(*opts.kept_index);
+    kept_index->MoveTo(site);
+  }
+  std::future<Indexed> indexing = Beside(opts.jobs, [&] {
     SecondsSince started;
     Indexed out;
-    out.index = std::make_unique<SiteIndex>(site);
+    out.index = kept_index ? std::move(kept_index) : std::make_unique<SiteIndex>(site);
     out.extras = std::make_unique<RenditionExtras>(*out.index, opts.base_url);
     index_seconds = started.Seconds();
     return out;
@@ -267,7 +273,8 @@ RenderStats RenderSite(const Site& site, const RenderOptions& options, OutputSin
           std::to_string(content.MeetingTextsRendered()) + " minutes and agendas of " +
           std::to_string(site.minutes.size() + site.meetings.size()) +
           "; markdown, records and page list " + StageTimer::Format(markdown_seconds) +
-          " beside index and extras " + StageTimer::Format(index_seconds));
+          " beside index and extras " + StageTimer::Format(index_seconds) +
+          (index_kept ? " (the index kept from the last build)" : ""));
   const std::vector<Rendition> renditions = DefaultRenditions();
   ResidentLinks resident_links(index, opts.base_url);
   GlossaryExpander glossary(site);
@@ -503,6 +510,8 @@ RenderStats RenderSite(const Site& site, const RenderOptions& options, OutputSin
   // Last: `site_links` points into the bodies.
   sink.RecordBodies(std::move(content.bodies));
   stats.paths = std::move(paths);
+  stats.index_kept = index_kept;
+  if (opts.kept_index) *opts.kept_index = std::move(indexed.index);
   return stats;
 }
 

@@ -9,6 +9,7 @@
 
 #include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <set>
 #include <string>
@@ -20,6 +21,8 @@
 #include "render/content_html.h"
 
 namespace clerk {
+
+struct SiteIndex;  // render/site_index.h
 
 struct Rendition {
   std::string id;      // "standard", "large-print", "easy-read"
@@ -42,6 +45,13 @@ struct RenderOptions {
   int jobs = 1;           // threads that render pages side by side
   // Called now and then from the rendering threads with pages done so far.
   std::function<void(size_t done, size_t total)> progress;
+  // clerk serve's: where the index of the site rendered is left for the next
+  // build (not left if rendering stops on an error). With `kept_index_fits`,
+  // it holds one to use instead of making one: the index of records just
+  // like this site's, over the very meeting objects it holds
+  // (SiteIndex::MoveTo).
+  std::unique_ptr<SiteIndex>* kept_index = nullptr;
+  bool kept_index_fits = false;
 };
 
 // What a page was built from besides the inputs every page shares: the
@@ -119,10 +129,11 @@ class DiscardSink : public OutputSink {
 
 struct RenderStats {
   std::vector<std::string> paths;  // every file of the site, sorted
-  Fingerprint records;    // incremental/records_fingerprint.h; zero if not worked out
-  size_t built = 0;       // pages whose data was built
-  size_t rendered = 0;    // pages rendered and handed to the sink
-  size_t up_to_date = 0;  // pages the sink already had
+  Fingerprint records;      // incremental/records_fingerprint.h; zero if not worked out
+  size_t built = 0;         // pages whose data was built
+  size_t rendered = 0;      // pages rendered and handed to the sink
+  size_t up_to_date = 0;    // pages the sink already had
+  bool index_kept = false;  // the index came from RenderOptions::kept_index
 };
 
 // Renders every page of every rendition, plus theme assets (CSS, images) and

@@ -85,6 +85,20 @@ TEST_CASE("the folders a watcher's changes touch", "[builder][session]") {
   CHECK(ChangedFolders({}) == std::set<std::string>{});
 }
 
+TEST_CASE("a burst of changes in meeting folders alone", "[builder][session]") {
+  using builder::OnlyFoldersChanged;
+  CHECK(OnlyFoldersChanged({"content/meetings/2019-09-16-x/report.md"}));
+  CHECK(OnlyFoldersChanged({"content/meetings/2019-09-16-x/report.md",
+                            "content/meetings/2020-01-01-y",
+                            "content/work-programmes/a.yaml"}));
+  CHECK(!OnlyFoldersChanged({}));
+  CHECK(!OnlyFoldersChanged({"content/meetings/2019-09-16-x/report.md", "site.yaml"}));
+  CHECK(!OnlyFoldersChanged({"content/glossary.yaml"}));
+  CHECK(!OnlyFoldersChanged({"content/forward-plans/2024.yaml"}));
+  CHECK(!OnlyFoldersChanged({"content/meetings"}));
+  CHECK(!OnlyFoldersChanged({"(many files)"}));
+}
+
 TEST_CASE("a session reads again only the folders it is told changed",
           "[builder][session]") {
   SessionSite site;
@@ -241,4 +255,141 @@ TEST_CASE("a session adds and removes meetings as a clean build does",
   // The spare folder, the site before the last build, was caught up by
   // changes alone: it holds no page of the removed meeting either.
   CHECK(!fs::exists(SpareFolder(site.out.string()) + "/meetings/" + old_id));
+}
+
+namespace {
+
+// What a build said, its diagnostics alone (the lines naming a file).
+std::string Findings(const std::string& said) {
+  std::istringstream lines(said);
+  std::string line, out;
+  while (std::getline(lines, line))
+    if (line.starts_with("content/") || line.starts_with("site.yaml")) out += line + "\n";
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("a session's edit to papers' bodies alone says what a clean build says",
+          "[builder][session]") {
+  SessionSite site;
+  // An unknown acronym in each of two folders, and a reference to nothing.
+  const fs::path first = site.source / kFirst / "youth-justice-plan-report.md";
+  const fs::path second = site.source / kSecond / "yjs-improvement-plan.md";
+  Append(second, "\nThe QZXJ board met.\n");
+  // A file the loader warns of: that folder is read again by every build,
+  // as it did not load clean (its meeting is a new object each time).
+  WriteFile(site.source / kSecond / "notes.txt", "Kept by hand.\n");
+  std::string said;
+  REQUIRE(site.Build({}, &said) == 0);
+  REQUIRE(said.find("'QZXJ'") != std::string::npos);
+  auto clean_build_says = [&] {
+    CommandResult built = RunClerk("build --no-search --today 2026-12-04 --out " +
+                                       (site.dir.path() / "clean").string() +
+                                       " --source " + site.source.string(),
+                                   site.dir.path());
+    REQUIRE(built.exit_code == 0);
+    return Findings(built.output);
+  };
+  const std::string changed = std::string(kFirst) + "/youth-justice-plan-report.md";
+  Append(first, "\nThe QZXK panel met.\n");
+  REQUIRE(site.Build({changed}, &said) == 0);
+  CHECK(site.session.reused().checks);
+  CHECK(site.session.reused().index);
+  CHECK(said.find("'QZXJ'") != std::string::npos);
+  CHECK(said.find("'QZXK'") != std::string::npos);
+  CHECK(Findings(said) == clean_build_says());
+  // Taken out again: the folder is scanned again, and says nothing of it.
+  const std::string text = ReadFile(first);
+  WriteFile(first, text.substr(0, text.find("\nThe QZXK panel met.\n")));
+  REQUIRE(site.Build({changed}, &said) == 0);
+  CHECK(said.find("'QZXK'") == std::string::npos);
+  CHECK(said.find("'QZXJ'") != std::string::npos);
+  CHECK(Findings(said) == clean_build_says());
+  // The glossary changes in the same burst as a body: nothing is replayed,
+  // and the acronym of the folder not named is now known.
+  Append(site.source / "content/glossary.yaml",
+         "QZXJ:\n  expansion: Quite zealous experts\n  plain: A board.\n");
+  Append(first, "\nOne more sentence.\n");
+  REQUIRE(site.Build({changed, "content/glossary.yaml"}, &said) == 0);
+  CHECK(!site.session.reused().checks);
+  CHECK(said.find("'QZXJ'") == std::string::npos);
+  CHECK(Findings(said) == clean_build_says());
+  // The records of the folder change too (a title): checked whole again.
+  const fs::path yaml = site.source / kSecond / "meeting.yaml";
+  std::string agenda = ReadFile(yaml);
+  agenda.replace(agenda.find("\n    title: "), 12, "\n    title: The QZXL item, ");
+  WriteFile(yaml, agenda);
+  REQUIRE(site.Build({std::string(kSecond) + "/meeting.yaml"}, &said) == 0);
+  CHECK(!site.session.reused().checks);
+  CHECK(!site.session.reused().index);
+  CHECK(said.find("'QZXL'") != std::string::npos);
+  CHECK(Findings(said) == clean_build_says());
+  // Bodies again, in both folders at once, after the records changed: the
+  // pages are what a clean build writes.
+  Append(first, "\nA later sentence.\n");
+  Append(second, "\nAnother later sentence.\n");
+  REQUIRE(site.Build({changed, std::string(kSecond) + "/yjs-improvement-plan.md"}) == 0);
+  CHECK(site.session.reused().index);
+  Append(first, "\nThe last sentence.\n");
+  REQUIRE(site.Build({changed}) == 0);
+  CHECK(site.session.reused().index);
+  CHECK(site.SameAsCleanBuild());
+}
+
+TEST_CASE("the checks replay their findings when only papers' bodies changed",
+          "[builder][session]") {
+  TempDir dir;
+  const fs::path source = dir.path() / "site";
+  CopyExampleSite(source);
+  builder::BuildOptions options;
+  options.source = source.string();
+  options.today = {2026, 12, 4};
+  const std::string first = fs::path(kFirst).filename().string();
+  const std::string second = fs::path(kSecond).filename().string();
+  auto load = [&](builder::CheckMemo& memo) {
+    RecordCache cache("");  // keeps nothing on disk, but fingerprints folders
+    Site site;
+    Diagnostics diag;
+    builder::LoadAndCheck(options, 2, site, diag, &cache, &memo);
+    std::string said;
+    for (const Diagnostic& d : diag.Sorted()) said += FormatDiagnostic(d) + "\n";
+    return std::make_pair(std::move(site), said);
+  };
+  builder::CheckMemo cold;
+  cold.keep = true;
+  auto [site, said] = load(cold);
+  REQUIRE(!cold.replayed);
+  // Findings no check would make, planted in what the last build found.
+  builder::CheckFindings planted = cold.now;
+  planted.records.Warning({"planted-on-records.yaml", 1, 1}, "planted");
+  planted.acronyms.folders[second].Warning({"planted-elsewhere.md", 1, 1}, "planted");
+  planted.acronyms.folders[first].Warning({"planted-here.md", 1, 1}, "planted");
+  auto edit = [&] {
+    builder::CheckMemo memo;
+    memo.changed_folders[first] = site.folder_records.at(first);
+    memo.before = planted;
+    auto [again, said_again] = load(memo);
+    return std::make_pair(memo.replayed, said_again);
+  };
+
+  // A paper's body changes: the findings on records and other folders are
+  // replayed; the changed folder is scanned again.
+  Append(source / kFirst / "youth-justice-plan-report.md", "\nThe QZXK panel met.\n");
+  auto [replayed, body_said] = edit();
+  CHECK(replayed);
+  CHECK(body_said.find("planted-on-records.yaml") != std::string::npos);
+  CHECK(body_said.find("planted-elsewhere.md") != std::string::npos);
+  CHECK(body_said.find("planted-here.md") == std::string::npos);
+  CHECK(body_said.find("'QZXK'") != std::string::npos);
+
+  // Its front matter changes: the records changed, so everything is checked.
+  const fs::path paper = source / kFirst / "youth-justice-plan-report.md";
+  std::string text = ReadFile(paper);
+  text.replace(text.find("\ntitle: "), 8, "\ntitle: QZXM, ");
+  WriteFile(paper, text);
+  auto [replayed_after_records, records_said] = edit();
+  CHECK(!replayed_after_records);
+  CHECK(records_said.find("planted") == std::string::npos);
+  CHECK(records_said.find("'QZXM'") != std::string::npos);
 }

@@ -4,9 +4,12 @@
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <map>
+#include <memory>
+#include <mutex>
 #include <regex>
 #include <set>
 
+#include "render/site_index.h"
 #include "render/urls.h"
 #include "small_site.h"
 #include "test_support.h"
@@ -39,6 +42,23 @@ int Count(const std::string& hay, const std::string& needle) {
     ++n;
   return n;
 }
+
+// Keeps what is put, by path.
+class MemorySinkForTest : public OutputSink {
+ public:
+  bool UpToDate(const std::string&, const Fingerprint&) override { return false; }
+  void Put(const std::string& path, const Fingerprint&, std::string content) override {
+    std::lock_guard<std::mutex> lock(mutex_);
+    files[path] = std::move(content);
+  }
+  std::optional<std::string> Existing(const std::string&) override {
+    return std::nullopt;
+  }
+  std::map<std::string, std::string> files;
+
+ private:
+  std::mutex mutex_;
+};
 
 }  // namespace
 
@@ -253,4 +273,36 @@ TEST_CASE("a broken theme is reported once, not once per page", "[render][site]"
   for (const Diagnostic& d : missing.All())
     about_meeting += Contains(d.message, "template 'meeting' is missing");
   CHECK(about_meeting == 1);
+}
+
+TEST_CASE("an index kept from the last build is used only when it fits",
+          "[render][site]") {
+  // clerk serve keeps the index for an edit to papers' bodies alone. A
+  // minute number planted in it shows on the meeting's page if it is used.
+  const Site site = SmallSite();
+  const std::string page = "meetings/2019-09-16-cyp/index.html";
+  auto render = [&](bool fits, std::unique_ptr<SiteIndex>& kept) {
+    RenderOptions options = Options();
+    options.kept_index = &kept;
+    options.kept_index_fits = fits;
+    MemorySinkForTest sink;
+    Diagnostics diag;
+    RenderStats stats = RenderSite(site, options, sink, diag);
+    REQUIRE(!diag.HasErrors());
+    return std::make_pair(stats.index_kept, sink.files[page]);
+  };
+  std::unique_ptr<SiteIndex> kept;
+  auto [first_kept, first] = render(true, kept);  // nothing kept yet: one is made
+  CHECK(!first_kept);
+  REQUIRE(kept);  // and left for the next build
+  REQUIRE(Contains(first, "Minute 609"));
+  for (auto& [key, minute] : kept->item_minutes) minute = 9990 + (minute % 10);
+  auto [not_fit_kept, not_fit] = render(false, kept);
+  CHECK(!not_fit_kept);
+  CHECK(!Contains(not_fit, "Minute 9999"));
+  for (auto& [key, minute] : kept->item_minutes) minute = 9990 + (minute % 10);
+  auto [fit_kept, fit] = render(true, kept);
+  CHECK(fit_kept);
+  CHECK(Contains(fit, "Minute 9999"));
+  CHECK(&kept->site() == &site);
 }

@@ -199,6 +199,13 @@ Site LoadSite(const std::string& root, Diagnostics& diag, RecordCache* cache,
     }
     folders.push_back(name);
   }
+  // Folders taken as the last build loaded them (clerk serve) are moved into
+  // the site here, one after another: moving a folder's records is a few
+  // map nodes, quicker on one thread than through a part of its own and the
+  // parts' lock and merge (10,000 folders on a large site).
+  if (cache)
+    std::erase_if(folders,
+                  [&](const std::string& name) { return cache->Reuse(name, site); });
   // Meeting folders are most of a large site and independent of each other:
   // each is read into its own part on any free core, and the parts are
   // joined in folder order, so the result does not depend on the threads.
@@ -211,7 +218,6 @@ Site LoadSite(const std::string& root, Diagnostics& diag, RecordCache* cache,
     const std::string& name = folders[i];
     const std::string dir = (std::filesystem::path(meetings_dir) / name).string();
     const std::string display = display_root + "content/meetings/" + name;
-    if (cache && cache->Reuse(name, parts[i].site)) return;
     std::string stamp = cache ? RecordCache::Stamp(dir, display) : "";
     if (cache && cache->Find(name, stamp, parts[i].site)) return;
     LoadMeetingFolder(name, dir, display, parts[i].site, parts[i].diag, disk);

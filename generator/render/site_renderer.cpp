@@ -211,6 +211,9 @@ struct Worker {
 struct LinkTarget {
   std::set<std::string> anchors;
   std::optional<std::vector<std::string>> ids;
+  // Set when the page is built or kept in the standard rendition: the link
+  // check then need not look for it among every file of the site.
+  std::atomic<bool> is_page{false};
 };
 
 }  // namespace
@@ -231,9 +234,10 @@ RenderStats RenderSite(const Site& site, const RenderOptions& options, OutputSin
   // The index and the Markdown read the site and not each other: the index
   // (and the rendition extras made from it) is built on its own thread
   // meanwhile. The fingerprint of the records, which pages' dependencies
-  // need, and the page list come after the Markdown on this thread: on an
-  // edit build the Markdown is short (one body rendered) and the index is
-  // the longer side, so this evens the two out. (A third thread gained
+  // need, follows the Markdown on this thread, and so does the page list,
+  // unless the index is kept from the last build: then the list follows the
+  // extras, on the side that is shorter. (The fingerprint reads files on
+  // every core, and ran slower on the index's thread. A third thread gained
   // nothing on two cores: the index only ran slower beside it.)
   const bool track_deps = sink.KeepsDeps();
   DepsInputs deps_inputs;
@@ -249,19 +253,21 @@ RenderStats RenderSite(const Site& site, const RenderOptions& options, OutputSin
     kept_index = std::move(*opts.kept_index);
     kept_index->MoveTo(site);
   }
+  std::vector<PageJob> jobs;
   std::future<Indexed> indexing = Beside(opts.jobs, [&] {
     SecondsSince started;
     Indexed out;
     out.index = kept_index ? std::move(kept_index) : std::make_unique<SiteIndex>(site);
     out.extras = std::make_unique<RenditionExtras>(*out.index, opts.base_url);
+    if (index_kept) jobs = PageJobs(site);
     index_seconds = started.Seconds();
     return out;
   });
   SecondsSince markdown_started;
   RenderedContent content = RenderContent(site, diag, opts.jobs, sink.KnownBodies());
   if (track_deps) deps_inputs.records = RecordsFingerprint(site, opts.jobs);
+  if (!index_kept) jobs = PageJobs(site);
   if (track_deps) deps_inputs.SetBodies(content.bodies);
-  const std::vector<PageJob> jobs = PageJobs(site);
   markdown_seconds = markdown_started.Seconds();
   Indexed indexed = indexing.get();
   const SiteIndex& index = *indexed.index;
@@ -272,9 +278,14 @@ RenderStats RenderSite(const Site& site, const RenderOptions& options, OutputSin
           std::to_string(site.documents.size()) + ", " +
           std::to_string(content.MeetingTextsRendered()) + " minutes and agendas of " +
           std::to_string(site.minutes.size() + site.meetings.size()) +
-          "; markdown, records and page list " + StageTimer::Format(markdown_seconds) +
-          " beside index and extras " + StageTimer::Format(index_seconds) +
-          (index_kept ? " (the index kept from the last build)" : ""));
+          (index_kept
+               ? "; markdown and records " + StageTimer::Format(markdown_seconds) +
+                     " beside the extras and page list " +
+                     StageTimer::Format(index_seconds) +
+                     " (the index kept from the last build)"
+               : "; markdown, records and page list " +
+                     StageTimer::Format(markdown_seconds) + " beside index and extras " +
+                     StageTimer::Format(index_seconds)));
   const std::vector<Rendition> renditions = DefaultRenditions();
   ResidentLinks resident_links(index, opts.base_url);
   GlossaryExpander glossary(site);
@@ -333,6 +344,7 @@ RenderStats RenderSite(const Site& site, const RenderOptions& options, OutputSin
     const std::string path = urls::Page(rendition, job.key);
     page_paths[i] = path;
     auto target = r == 0 ? targets.find(path) : targets.end();
+    if (target != targets.end()) target->second.is_page = true;
     // Only the anchors of a page are checked: a page linked without one
     // needs only to exist, and its ids are neither looked up nor kept.
     const bool is_target = target != targets.end() && !target->second.anchors.empty();
@@ -492,6 +504,8 @@ RenderStats RenderSite(const Site& site, const RenderOptions& options, OutputSin
       site_links,
       [&](const std::string& path) -> const std::vector<std::string>* {
         static const std::vector<std::string> kNone;
+        if (auto it = targets.find(path); it != targets.end() && it->second.is_page)
+          return it->second.ids ? &*it->second.ids : &kNone;
         const bool exists = std::binary_search(paths.begin(), paths.end(), path);
         // A file link ("@/assets/map.pdf") needs the file, not a page.
         if (!exists || !is_page(path))

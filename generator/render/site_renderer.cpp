@@ -303,6 +303,9 @@ RenderStats RenderSite(const Site& site, const RenderOptions& options, OutputSin
   const std::vector<const std::vector<SiteLink>*> site_links = content.SiteLinks();
   std::unordered_map<std::string, LinkTarget> targets;
   std::mutex ids_mutex;  // see LinkTarget
+  size_t link_count = 0;  // room made once, not grown by rehashing
+  for (const std::vector<SiteLink>* links : site_links) link_count += links->size();
+  targets.reserve(link_count);
   for (const std::vector<SiteLink>* links : site_links) {
     for (const SiteLink& link : *links) {
       if (auto target = ParseSiteLink(link.target)) {
@@ -478,6 +481,8 @@ RenderStats RenderSite(const Site& site, const RenderOptions& options, OutputSin
   std::set<std::string> shown;
   for (const std::vector<SiteLink>* links : site_links) {
     for (const SiteLink& link : *links) {
+      // A file's name has a dot; most links are to pages, without one.
+      if (link.target.find('.') == std::string::npos) continue;
       std::optional<SiteLinkTarget> target = ParseSiteLink(link.target);
       if (!target || !target->file || exempt_papers.count(link.pos.path)) continue;
       auto picture = pictures.find(target->page);

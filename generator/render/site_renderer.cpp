@@ -302,7 +302,7 @@ RenderStats RenderSite(const Site& site, const RenderOptions& options, OutputSin
   // ids are kept for the link check.
   const std::vector<const std::vector<SiteLink>*> site_links = content.SiteLinks();
   std::unordered_map<std::string, LinkTarget> targets;
-  std::mutex ids_mutex;  // see LinkTarget
+  std::mutex ids_mutex;   // see LinkTarget
   size_t link_count = 0;  // room made once, not grown by rehashing
   for (const std::vector<SiteLink>* links : site_links) link_count += links->size();
   targets.reserve(link_count);

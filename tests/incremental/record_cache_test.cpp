@@ -155,3 +155,31 @@ TEST_CASE("a cached folder is used only while its files are unchanged", "[conten
   CHECK(damaged.hits() == 0);
   CHECK(reparsed.meetings.size() == loaded.meetings.size());
 }
+
+TEST_CASE("the records' fingerprint reads papers only up to their front matter",
+          "[content]") {
+  // Loaded without a cache no folder is fingerprinted by the loader, so the
+  // records' fingerprint reads every paper itself: a body edit leaves it,
+  // a front-matter edit changes it.
+  testing::TempDir dir;
+  fs::path source = dir.path() / "site";
+  testing::CopyTree(testing::SourceDir() / "content", source / "content");
+  fs::copy_file(testing::SourceDir() / "site.yaml", source / "site.yaml");
+  auto fingerprint = [&] {
+    Diagnostics diag;
+    Site site = LoadSite(source.string(), diag);
+    REQUIRE(diag.ErrorCount() == 0);
+    REQUIRE(site.folder_records.empty());
+    return RecordsFingerprint(site, 2);
+  };
+  const Fingerprint before = fingerprint();
+  const fs::path paper =
+      source / "content/meetings/2019-09-16-cyp-scrutiny/youth-justice-plan-report.md";
+  const std::string text = testing::ReadFile(paper);
+  testing::WriteFile(paper, text + "\nA sentence added to the body.\n");
+  CHECK(fingerprint() == before);
+  std::string retitled = text;
+  retitled.replace(retitled.find("\ntitle: "), 8, "\ntitle: Revised ");
+  testing::WriteFile(paper, retitled);
+  CHECK(fingerprint() != before);
+}

@@ -115,7 +115,9 @@ run_suite() {
 
   make_site "$SITE" "${SITE_FILES:-800}"
   "$CLERK" deploy --to "$URL" --out "$SITE" --yes --jobs 2 2>"$T/log5" & DEPLOY_PID=$!
-  for _ in $(seq 1000); do (( $(count_files "$REMOTE") > 150 )) && break; sleep 0.02; done
+  # Stopped soon after the first new files land (the host held fewer than
+  # 50 before), so that on a busy machine the deploy has not finished first.
+  for _ in $(seq 1000); do (( $(count_files "$REMOTE") > 80 )) && break; sleep 0.02; done
   stop_server
   rc=0; wait "$DEPLOY_PID" || rc=$?
   [[ $rc == 1 ]] || { cat "$T/log5"; fail "an interrupted deploy exited $rc"; }

@@ -41,7 +41,7 @@ unset CLERK_DEPLOY_PASSWORD
 URL="sftp://root@127.0.0.1:$PORT$S/remote/?known_hosts=$S/known_hosts"
 REMOTE=$S/remote
 start_server
-SITE_FILES=600 run_suite
+SITE_FILES=1500 run_suite
 
 # An unknown or changed host key: refused before anything is sent.
 before=$(snapshot "$REMOTE")

@@ -95,7 +95,13 @@ std::string TagName(const std::string& html, bool& closing, bool& comment) {
 std::string FirstLine(const std::string& s) {
   std::string line = s.substr(0, s.find('\n'));
   while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.pop_back();
-  if (line.size() > 40) line = line.substr(0, 37) + "...";
+  if (line.size() > 40) {
+    // Cut between characters, not inside one (the message quotes it, and
+    // must stay UTF-8: cmark writes a NUL as the three bytes of U+FFFD).
+    size_t cut = 37;
+    while (cut > 0 && (static_cast<unsigned char>(line[cut]) & 0xC0) == 0x80) --cut;
+    line = line.substr(0, cut) + "...";
+  }
   return line;
 }
 

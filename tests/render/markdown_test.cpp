@@ -5,6 +5,7 @@
 #include <chrono>
 #include <set>
 
+#include "model/utf8.h"
 #include "render/html_text.h"
 
 using namespace clerk;
@@ -410,4 +411,18 @@ TEST_CASE("Markdown columns count characters, not bytes", "[markdown]") {
   auto all = diag.Sorted();
   CHECK(all[0].pos.column == 12);  // "Café – see " is 11 characters (15 bytes)
   CHECK(all[1].pos.column == 37);
+}
+
+TEST_CASE("raw HTML quoted in a message is cut between characters", "[markdown]") {
+  // A fuzz finding: cmark writes a NUL as U+FFFD (three bytes), and the
+  // quote of a long line was cut at byte 37, inside one.
+  for (const std::string& tail : {std::string("\0\0\0\0local plan", 14),
+                                  std::string("é€😀 local plan covers")}) {
+    for (size_t lead = 25; lead < 40; ++lead) {
+      Diagnostics diag;
+      Render("<p>" + std::string(lead, 'a') + tail + " and more text after it.\n", diag);
+      REQUIRE(diag.ErrorCount() == 1);
+      CHECK(utf8::IsValid(diag.All()[0].message));
+    }
+  }
 }

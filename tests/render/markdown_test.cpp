@@ -416,8 +416,8 @@ TEST_CASE("Markdown columns count characters, not bytes", "[markdown]") {
 TEST_CASE("raw HTML quoted in a message is cut between characters", "[markdown]") {
   // A fuzz finding: cmark writes a NUL as U+FFFD (three bytes), and the
   // quote of a long line was cut at byte 37, inside one.
-  for (const std::string& tail : {std::string("\0\0\0\0local plan", 14),
-                                  std::string("é€😀 local plan covers")}) {
+  for (const std::string& tail :
+       {std::string("\0\0\0\0local plan", 14), std::string("é€😀 local plan covers")}) {
     for (size_t lead = 25; lead < 40; ++lead) {
       Diagnostics diag;
       Render("<p>" + std::string(lead, 'a') + tail + " and more text after it.\n", diag);

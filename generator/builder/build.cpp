@@ -47,7 +47,9 @@ class OneBuild {
         scans_file_((std::filesystem::path(options.out) / kAcronymScansFile).string()) {}
 
   int Run(std::string* messages);
-  Session::Reused reused() const { return {memo_.replayed, stats_.index_kept}; }
+  Session::Reused reused() const {
+    return {memo_.replayed, stats_.index_kept, stats_.bodies_edit};
+  }
 
  private:
   bool LoadBesideLog(bool ok);
@@ -79,6 +81,7 @@ class OneBuild {
   // build's site (PutBackMeetings); then this build's.
   std::unique_ptr<SiteIndex> index_;
   bool index_fits_ = false;
+  RenderMemory render_memory_;  // a session's: the last build's, then this one's
   RenderStats stats_;
   std::optional<output::SearchIndexReport> search_report_;
 };
@@ -138,7 +141,10 @@ bool OneBuild::LoadBesideLog(bool ok) {
     records_->ReuseFrom(&*kept_->loaded);
     not_read = kept_->loaded->reusable;
   }
-  if (kept_) index_ = std::move(kept_->index);
+  if (kept_) {
+    index_ = std::move(kept_->index);
+    render_memory_ = std::move(kept_->render);
+  }
   if (ok)
     LoadAndCheck(options_, jobs_, *site_, diag_, &*records_, &memo_,
                  not_read ? &*not_read : nullptr);
@@ -201,6 +207,7 @@ bool OneBuild::RenderAndCommit() {
   if (kept_) {
     render.kept_index = &index_;
     render.kept_index_fits = index_fits_;
+    render.memory = &render_memory_;
   }
   render.progress = [&](size_t done, size_t total) {
     progress.Update("rendering pages", done, total);
@@ -250,6 +257,7 @@ void OneBuild::KeepForNextBuild(bool ok) {
     kept.clean_acronyms = std::move(memo_.clean_now);
     kept.findings = std::move(memo_.now);
     kept.index = std::move(index_);
+    kept.render = std::move(render_memory_);
     kept.loaded = LoadedBefore{std::move(*site_), records_->clean()};
   }
   *kept_ = std::move(kept);
@@ -270,7 +278,7 @@ int OneBuild::Report(bool ok, std::string* messages) {
   }
   log_ << "clerk build: " << Plural(static_cast<int>(site_->meetings.size()), "meeting")
        << ", " << Plural(static_cast<int>(site_->documents.size()), "document") << " -> "
-       << Plural(static_cast<int>(stats_.paths.size()), "file") << " in " << options_.out
+       << Plural(static_cast<int>(stats_.files()), "file") << " in " << options_.out
        << "/ (" << counts.written << " written, " << counts.removed << " removed, "
        << counts.unchanged << " unchanged; " << Elapsed(started_) << ")";
   if (diag_.WarningCount() > 0) log_ << "; " << Plural(diag_.WarningCount(), "warning");

@@ -10,7 +10,9 @@
 //   - the files the acronym check found clean, and what the checks found:
 //     an edit that changed only papers' bodies has the findings on records
 //     replayed and only its folders scanned for acronyms (stages.h,
-//     CheckMemo); and the site index, which such an edit leaves as it was.
+//     CheckMemo); and the site index, which such an edit leaves as it was,
+//     with what the render stage knew of the pages, so such an edit builds
+//     only the pages that read the bodies that changed (RenderMemory).
 // A session trusts its output folder (the issue-20 decision for serve): after
 // its first build, what the build log says of a file is taken as true without
 // a stat, and the spare folder is caught up by the last build's changes
@@ -31,6 +33,7 @@
 #include "incremental/record_cache.h"
 #include "links/check_acronyms.h"
 #include "output/site_writer.h"
+#include "render/render_memory.h"
 #include "render/site_index.h"
 
 namespace clerk::builder {
@@ -43,6 +46,9 @@ struct KeptState {
   // The site index, kept for an edit that changes only papers' bodies:
   // render/site_renderer.h, RenderOptions::kept_index.
   std::unique_ptr<SiteIndex> index;
+  // What the render stage knew: with the index, an edit to papers' bodies
+  // looks at only the pages that read them (RenderOptions::memory).
+  RenderMemory render;
 };
 
 // The meeting folders (and kWorkProgrammesEntry) that `changed` (paths
@@ -69,6 +75,7 @@ class Session {
   struct Reused {
     bool checks = false;  // findings on records, acronyms of other folders
     bool index = false;   // the site index
+    bool pages = false;   // every page that reads no changed body, unlooked at
   };
   const Reused& reused() const { return reused_; }
 

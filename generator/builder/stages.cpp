@@ -116,12 +116,14 @@ bool Render(const BuildOptions& options, const Site& site, const RenderOptions& 
   if (diag.HasErrors()) return false;
   StageTimer timer;
   bool made = false;
+  std::vector<std::string> resident;
   if (!Guarded(diag, [&] {
         made = output::PutResidentFiles(site,
                                         {render.base_url, options.noindex, render.jobs},
-                                        stats.records, stats.paths, sink);
+                                        stats.records, *stats.paths, sink, resident);
       }))
     return false;
+  stats.resident_files = resident.size();
   timer.Mark("feeds, calendars, data", made ? "made" : "kept");
   return !diag.HasErrors() && !(options.strict && diag.WarningCount() > 0);
 }

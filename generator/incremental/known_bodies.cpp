@@ -102,9 +102,20 @@ bool SaveKnownBodies(const std::map<std::string, BodySummary>& bodies,
 }
 
 KnownBodies KnownBodiesAsSaved(std::map<std::string, BodySummary> bodies,
-                               batch_file::Extent after) {
-  std::erase_if(bodies,
-                [](const auto& entry) { return !Keepable(entry.first, entry.second); });
+                               batch_file::Extent after, const KnownBodies* before) {
+  // A body as the file held it before is kept still (see AppendChanges):
+  // the two maps are walked side by side, in key order.
+  auto was = before ? before->bodies.begin()
+                    : std::map<std::string, BodySummary>::const_iterator{};
+  auto was_end = before ? before->bodies.end() : was;
+  std::erase_if(bodies, [&](const auto& entry) {
+    while (was != was_end && was->first < entry.first) ++was;
+    if (was != was_end && was->first == entry.first &&
+        was->second.source == entry.second.source &&
+        was->second.site_links == entry.second.site_links)
+      return false;
+    return !Keepable(entry.first, entry.second);
+  });
   return {std::move(bodies), after};
 }
 

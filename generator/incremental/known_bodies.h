@@ -45,7 +45,10 @@ bool SaveKnownBodies(const std::map<std::string, BodySummary>& bodies,
 // What LoadKnownBodies reads back from a file SaveKnownBodies wrote from
 // `bodies` (ending at `after`): the bodies it kept. clerk serve hands this
 // to its next build instead of reading the file again.
+// `before`: what the file held before, if known (a body as it was there
+// is not checked again).
 KnownBodies KnownBodiesAsSaved(std::map<std::string, BodySummary> bodies,
-                               batch_file::Extent after);
+                               batch_file::Extent after,
+                               const KnownBodies* before = nullptr);
 
 }  // namespace clerk

@@ -44,8 +44,8 @@ std::vector<OutputFile> ResidentFiles(const Site& site, const ResidentOptions& o
 }
 
 bool PutResidentFiles(const Site& site, const ResidentOptions& options,
-                      const Fingerprint& records, std::vector<std::string>& paths,
-                      OutputSink& sink) {
+                      const Fingerprint& records, const std::vector<std::string>& paths,
+                      OutputSink& sink, std::vector<std::string>& resident) {
   Fingerprint deps;
   if (sink.KeepsDeps() && !(records == Fingerprint{})) {
     Hasher h;
@@ -58,7 +58,7 @@ bool PutResidentFiles(const Site& site, const ResidentOptions& options,
     deps = h.Finish();
     std::vector<std::string> kept = sink.KeepAllWithDeps(deps);
     if (!kept.empty()) {
-      paths.insert(paths.end(), kept.begin(), kept.end());
+      resident = std::move(kept);
       return false;
     }
   }
@@ -67,7 +67,7 @@ bool PutResidentFiles(const Site& site, const ResidentOptions& options,
     Fingerprint inputs = FingerprintOf(f.content);
     if (!sink.UpToDate(f.path, inputs)) sink.Put(f.path, inputs, std::move(f.content));
     if (!(deps == Fingerprint{})) sink.RecordDeps(f.path, {deps, {}});
-    paths.push_back(f.path);
+    resident.push_back(f.path);
   }
   return true;
 }

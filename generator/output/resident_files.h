@@ -23,14 +23,14 @@ struct ResidentOptions {
 std::vector<OutputFile> ResidentFiles(const Site& site, const ResidentOptions& options,
                                       const std::vector<std::string>& paths);
 
-// Makes the extra files and hands them to `sink`, adding their paths to
-// `paths`. They depend on the records, the pages there are and the options,
+// Makes the extra files and hands them to `sink`, giving their paths in
+// `resident`. They depend on the records, the pages there are and the options,
 // never on the bodies of papers, so when the records fingerprint (`records`,
 // from RenderStats; zero if unknown), the pages, the options and clerk are
 // as in the last build and the files are intact, they are kept without
 // being made at all. Returns true if they were made, false if kept.
 bool PutResidentFiles(const Site& site, const ResidentOptions& options,
-                      const Fingerprint& records, std::vector<std::string>& paths,
-                      OutputSink& sink);
+                      const Fingerprint& records, const std::vector<std::string>& paths,
+                      OutputSink& sink, std::vector<std::string>& resident);
 
 }  // namespace clerk::output

@@ -272,6 +272,11 @@ std::string WhoMayAttend(const Meeting& m) {
 
 std::vector<PageJob> PageJobs(const Site& site) {
   std::vector<PageJob> jobs;
+  // Room for the pages of each record once (decision pages are few more).
+  jobs.reserve(64 + site.committees.size() * 2 + site.meetings.size() +
+               site.documents.size() + site.minutes.size() + site.people.size() +
+               site.work_programmes.size() + site.forward_plans.size() +
+               site.topics.size());
   auto add = [&](std::string key, PageData (PageContext::*page)()) {
     jobs.push_back({std::move(key), [page](PageContext& c) { return (c.*page)(); }});
   };

@@ -17,6 +17,7 @@
 #include <sstream>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "files/program_identity.h"
 #include "incremental/records_fingerprint.h"
@@ -27,6 +28,7 @@
 #include "render/glossary_terms.h"
 #include "render/html_text.h"
 #include "render/page_context.h"
+#include "render/page_pass.h"
 #include "render/renditions.h"
 #include "render/resident_links.h"
 #include "render/site_index.h"
@@ -94,89 +96,6 @@ Fingerprint SharedInputs(const Site& site, const RenderOptions& options,
   return h.Finish();
 }
 
-// Writes a page's data as the bytes Hasher::Add would feed for each piece
-// (its size, then its bytes), into one buffer hashed at the end: XXH3's
-// streaming update per small piece was most of the cost. No serialising
-// with dump() either, which escapes every string. A type tag before each
-// value keeps [1] and "1" and {"1":null} apart.
-void AppendFramed(std::string& out, std::string_view bytes) {
-  const uint64_t size = bytes.size();
-  out.append(reinterpret_cast<const char*>(&size), sizeof size);
-  out.append(bytes);
-}
-
-void FrameJson(std::string& out, const nlohmann::json& value) {
-  using Type = nlohmann::json::value_t;
-  const char tag = static_cast<char>(value.type());
-  AppendFramed(out, std::string_view(&tag, 1));
-  switch (value.type()) {
-    case Type::object:
-      for (const auto& [key, item] : value.get_ref<const nlohmann::json::object_t&>()) {
-        AppendFramed(out, key);
-        FrameJson(out, item);
-      }
-      AppendFramed(out, "}");
-      break;
-    case Type::array:
-      for (const auto& item : value) FrameJson(out, item);
-      AppendFramed(out, "]");
-      break;
-    case Type::string:
-      AppendFramed(out, value.get_ref<const std::string&>());
-      break;
-    case Type::boolean:
-      AppendFramed(out, value.get<bool>() ? "true" : "false");
-      break;
-    case Type::null:
-      AppendFramed(out, "null");
-      break;
-    default:
-      AppendFramed(out, value.dump());  // numbers: short
-  }
-}
-
-void HashJson(Hasher& h, const nlohmann::json& value) {
-  std::string framed;
-  framed.reserve(16 * 1024);
-  FrameJson(framed, value);
-  h.AddRaw(framed);
-}
-
-// Keys of bodies go into the build log between commas and spaces.
-bool LoggableKeys(const std::vector<std::string>& keys) {
-  for (const std::string& key : keys) {
-    if (key.empty() || key.find_first_of(", \n\r") != std::string::npos) return false;
-  }
-  return true;
-}
-
-// What pages depend on besides the shared inputs and their own path: the
-// records, and a fingerprint per paper body, to hash the bodies a page read.
-struct DepsInputs {
-  Fingerprint records;
-  // The source of each body (RenderedContent::bodies, which must outlive
-  // this), set before the pages are built and not changed while they are: a
-  // hash map, as every page looks up the bodies it read (a few hundred
-  // thousand look-ups), and the ordered map's keys share long date prefixes.
-  std::unordered_map<std::string_view, Fingerprint> sources;
-
-  void SetBodies(const std::map<std::string, BodySummary>& bodies) {
-    sources.reserve(bodies.size());
-    for (const auto& [key, body] : bodies) sources.emplace(key, body.source);
-  }
-
-  Fingerprint Of(const Fingerprint& shared, const Rendition& rendition,
-                 const std::string& path, const std::vector<std::string>& read) const {
-    Hasher h;
-    h.Add(shared).Add(records).Add(rendition.id).Add(path);
-    for (const std::string& key : read) {
-      auto it = sources.find(key);
-      h.Add(key).Add(it == sources.end() ? Fingerprint{} : it->second);
-    }
-    return h.Finish();
-  }
-};
-
 // Collects files in memory; nothing is ever up to date.
 class MemorySink : public OutputSink {
  public:
@@ -195,262 +114,165 @@ class MemorySink : public OutputSink {
   std::vector<OutputFile> files_;
 };
 
-// What one rendering thread keeps: its templates and page builders (one per
-// rendition; they are not shared between threads), its diagnostics, and the
-// ids of the pages "@/" links point at.
-struct Worker {
-  std::vector<std::unique_ptr<Theme>> themes;
-  std::vector<std::unique_ptr<PageContext>> contexts;
-  Diagnostics diag;
-};
-
-// A page "@/" links point at: the anchors they point at, and (once the page
-// is built or kept) the ids it has. `ids` is written under RenderSite's
-// `ids_mutex`: a page is built by one thread, unless two pages would be
-// written to the same file, an error found only after they are built.
-struct LinkTarget {
-  std::set<std::string> anchors;
-  std::optional<std::vector<std::string>> ids;
-  // Set when the page is built or kept in the standard rendition: the link
-  // check then need not look for it among every file of the site.
-  std::atomic<bool> is_page{false};
-};
-
-}  // namespace
-
-std::optional<std::vector<std::string>> OutputSink::ExistingIds(
-    const std::string& path, const std::set<std::string>&) {
-  std::optional<std::string> html = Existing(path);
-  if (!html) return std::nullopt;
-  return HtmlIds(*html);
-}
-
-RenderStats RenderSite(const Site& site, const RenderOptions& options, OutputSink& sink,
-                       Diagnostics& diag) {
-  RenderStats stats;
-  StageTimer timer;
-  RenderOptions opts = options;
-  if (opts.base_url.empty()) opts.base_url = site.config.base_url;
-  // The index and the Markdown read the site and not each other: the index
-  // (and the rendition extras made from it) is built on its own thread
-  // meanwhile. The fingerprint of the records, which pages' dependencies
-  // need, follows the Markdown on this thread, and so does the page list,
-  // unless the index is kept from the last build: then the list follows the
-  // extras, on the side that is shorter. (The fingerprint reads files on
-  // every core, and ran slower on the index's thread. A third thread gained
-  // nothing on two cores: the index only ran slower beside it.)
-  const bool track_deps = sink.KeepsDeps();
-  DepsInputs deps_inputs;
-  struct Indexed {
-    std::unique_ptr<SiteIndex> index;
-    std::unique_ptr<RenditionExtras> extras;
-  };
-  // How long each side took, for CLERK_TIMINGS (the stage is the longer).
-  double index_seconds = 0, markdown_seconds = 0;
-  std::unique_ptr<SiteIndex> kept_index;
-  const bool index_kept = opts.kept_index && opts.kept_index_fits && *opts.kept_index;
-  if (index_kept) {
-    kept_index = std::move(*opts.kept_index);
-    kept_index->MoveTo(site);
-  }
+// What the pages are made from: the index, the rendition extras, the
+// Markdown, the list of pages and their dependencies' inputs.
+struct Prepared {
+  std::unique_ptr<SiteIndex> index;
+  std::unique_ptr<RenditionExtras> extras;
+  RenderedContent content;
   std::vector<PageJob> jobs;
-  std::future<Indexed> indexing = Beside(opts.jobs, [&] {
+  DepsInputs deps;
+};
+
+// The index and the Markdown read the site and not each other: the index
+// (and the rendition extras made from it) is built on its own thread
+// meanwhile, unless `kept_index` gives it. (The extras are made again
+// even then: they hold functions bound to the site's records, and the
+// papers of a folder that changed are new objects.) The fingerprint of the records,
+// which pages' dependencies need, follows the Markdown on this thread
+// (unless `records` gives it), and so does the page list, unless the index
+// is kept: then the list follows the extras, on the side that is shorter.
+// (The fingerprint reads files on every core, and ran slower on the index's
+// thread. A third thread gained nothing on two cores: the index only ran
+// slower beside it.)
+void Prepare(const Site& site, const RenderOptions& opts, OutputSink& sink,
+             std::unique_ptr<SiteIndex> kept_index, const Fingerprint* records,
+             Prepared& out, Diagnostics& diag, StageTimer& timer) {
+  const bool index_kept = kept_index != nullptr;
+  double index_seconds = 0;  // for CLERK_TIMINGS: the stage is the longer side
+  std::future<void> indexing = Beside(opts.jobs, [&] {
     SecondsSince started;
-    Indexed out;
-    out.index = kept_index ? std::move(kept_index) : std::make_unique<SiteIndex>(site);
+    out.index = index_kept ? std::move(kept_index) : std::make_unique<SiteIndex>(site);
     out.extras = std::make_unique<RenditionExtras>(*out.index, opts.base_url);
-    if (index_kept) jobs = PageJobs(site);
+    if (index_kept) out.jobs = PageJobs(site);
     index_seconds = started.Seconds();
-    return out;
   });
   SecondsSince markdown_started;
-  RenderedContent content = RenderContent(site, diag, opts.jobs, sink.KnownBodies());
-  if (track_deps) deps_inputs.records = RecordsFingerprint(site, opts.jobs);
-  if (!index_kept) jobs = PageJobs(site);
-  if (track_deps) deps_inputs.SetBodies(content.bodies);
-  markdown_seconds = markdown_started.Seconds();
-  Indexed indexed = indexing.get();
-  const SiteIndex& index = *indexed.index;
-  const RenditionExtras& extras = *indexed.extras;
-  timer.Mark(
-      "index and markdown",
-      std::to_string(content.DocumentsRendered()) + " papers rendered of " +
-          std::to_string(site.documents.size()) + ", " +
-          std::to_string(content.MeetingTextsRendered()) + " minutes and agendas of " +
-          std::to_string(site.minutes.size() + site.meetings.size()) +
-          (index_kept
-               ? "; markdown and records " + StageTimer::Format(markdown_seconds) +
-                     " beside the extras and page list " +
-                     StageTimer::Format(index_seconds) +
-                     " (the index kept from the last build)"
-               : "; markdown, records and page list " +
-                     StageTimer::Format(markdown_seconds) + " beside index and extras " +
-                     StageTimer::Format(index_seconds)));
-  const std::vector<Rendition> renditions = DefaultRenditions();
-  ResidentLinks resident_links(index, opts.base_url);
-  GlossaryExpander glossary(site);
-  // Every theme file, read once: templates, styles and files copied.
-  const ThemeFiles theme_files = ThemeFiles::Read(opts.theme_dir);
-  const Fingerprint shared = SharedInputs(site, opts, theme_files);
-  auto theme_file = [&theme_files](const std::string& rel) {
-    const std::string* bytes = theme_files.Find(rel);
-    return bytes ? *bytes : std::string();
-  };
-  const std::string standard_css = theme_file("css/standard.css");
+  out.content = RenderContent(site, diag, opts.jobs, sink.KnownBodies());
+  if (sink.KeepsDeps()) {
+    out.deps.records = records ? *records : RecordsFingerprint(site, opts.jobs);
+    out.deps.SetBodies(out.content.bodies);
+  }
+  if (!index_kept) out.jobs = PageJobs(site);
+  const double markdown_seconds = markdown_started.Seconds();
+  indexing.get();
+  const std::string sides =
+      index_kept
+          ? "; markdown and records " + StageTimer::Format(markdown_seconds) +
+                " beside the extras and page list " + StageTimer::Format(index_seconds) +
+                " (the index kept from the last build)"
+          : "; markdown, records and page list " + StageTimer::Format(markdown_seconds) +
+                " beside index and extras " + StageTimer::Format(index_seconds);
+  timer.Mark("index and markdown",
+             std::to_string(out.content.DocumentsRendered()) + " papers rendered of " +
+                 std::to_string(site.documents.size()) + ", " +
+                 std::to_string(out.content.MeetingTextsRendered()) +
+                 " minutes and agendas of " +
+                 std::to_string(site.minutes.size() + site.meetings.size()) + sides);
+}
 
-  // Pages that "@/" links point at, with the anchors they point at: their
-  // ids are kept for the link check.
-  const std::vector<const std::vector<SiteLink>*> site_links = content.SiteLinks();
-  std::unordered_map<std::string, LinkTarget> targets;
-  std::mutex ids_mutex;   // see LinkTarget
-  size_t link_count = 0;  // room made once, not grown by rehashing
-  for (const std::vector<SiteLink>* links : site_links) link_count += links->size();
-  targets.reserve(link_count);
-  for (const std::vector<SiteLink>* links : site_links) {
+// Adds the pages the links of `lists` point at, with their anchors, to
+// `targets`. With `grown`, gives there the pages this adds, or adds anchors
+// to.
+void AddTargets(LinkTargets& targets,
+                const std::vector<const std::vector<SiteLink>*>& lists,
+                std::vector<std::string>* grown = nullptr) {
+  for (const std::vector<SiteLink>* links : lists) {
     for (const SiteLink& link : *links) {
-      if (auto target = ParseSiteLink(link.target)) {
-        LinkTarget& linked = targets[target->page];
-        if (!target->anchor.empty()) linked.anchors.insert(target->anchor);
-      }
+      std::optional<SiteLinkTarget> target = ParseSiteLink(link.target);
+      if (!target) continue;
+      auto [it, added] = targets.try_emplace(target->page);
+      if (!target->anchor.empty() && it->second.anchors.insert(target->anchor).second)
+        added = true;
+      if (added && grown) grown->push_back(target->page);
     }
   }
+}
 
-  // A theme without templates: said once here, not once per page of a large
-  // site. (A template missing is said once too: Diagnostics drops repeats.)
-  for (const Rendition& each : renditions) {
-    Theme theme;
-    theme.Load(theme_files, each, diag);
+// The bodies whose source is not what the last build rendered: `known`
+// (the sink's, the clean ones) or `unclean` (the others).
+std::set<std::string> ChangedBodies(const std::map<std::string, BodySummary>& now,
+                                    const std::map<std::string, BodySummary>& known,
+                                    const std::map<std::string, Fingerprint>& unclean) {
+  std::set<std::string> changed;
+  auto was = known.begin();
+  for (const auto& [key, body] : now) {
+    for (; was != known.end() && was->first < key; ++was) changed.insert(was->first);
+    if (was != known.end() && was->first == key) {
+      if (!(was++->second.source == body.source)) changed.insert(key);
+      continue;
+    }
+    auto other = unclean.find(key);
+    if (other == unclean.end() || !(other->second == body.source)) changed.insert(key);
   }
-  if (diag.HasErrors()) return stats;
+  for (; was != known.end(); ++was) changed.insert(was->first);
+  return changed;
+}
 
-  timer.Mark("render setup");
-  const size_t total = jobs.size() * renditions.size();
-  std::vector<Worker> workers(static_cast<size_t>(std::max(1, opts.jobs)));
-  std::vector<std::string> page_paths(total);
-  std::atomic<size_t> done{0}, built{0}, rendered{0};
+std::map<std::string, Fingerprint> UncleanSources(
+    const std::map<std::string, BodySummary>& bodies) {
+  std::map<std::string, Fingerprint> unclean;
+  for (const auto& [key, body] : bodies)
+    if (!body.clean) unclean.emplace_hint(unclean.end(), key, body.source);
+  return unclean;
+}
 
-  ParallelFor(total, opts.jobs, [&](size_t i, int thread) {
-    Worker& w = workers[static_cast<size_t>(thread)];
-    size_t r = i / jobs.size();
-    const Rendition& rendition = renditions[r];
-    if (w.themes.empty()) {
-      for (const Rendition& each : renditions) {
-        w.themes.push_back(std::make_unique<Theme>());
-        w.themes.back()->Load(theme_files, each, w.diag);
-      }
-      for (const Rendition& each : renditions) {
-        w.contexts.push_back(
-            std::make_unique<PageContext>(index, content, each, renditions, opts));
-      }
-    }
-    const PageJob& job = jobs[i % jobs.size()];
-    const std::string path = urls::Page(rendition, job.key);
-    page_paths[i] = path;
-    auto target = r == 0 ? targets.find(path) : targets.end();
-    if (target != targets.end()) target->second.is_page = true;
-    // Only the anchors of a page are checked: a page linked without one
-    // needs only to exist, and its ids are neither looked up nor kept.
-    const bool is_target = target != targets.end() && !target->second.anchors.empty();
-    auto keep_target_ids = [&] {
-      if (!is_target) return;
-      std::optional<std::vector<std::string>> ids =
-          sink.ExistingIds(path, target->second.anchors);
-      std::lock_guard<std::mutex> lock(ids_mutex);
-      target->second.ids = std::move(ids);
-    };
+// clerk serve's edit that changed only papers' bodies, with every other
+// input as the last build (`last`) had them: the bodies whose source
+// changed, and the pages that read one, which are built again; the sink
+// has kept every other page. Nothing if the sink has no last build.
+struct BodiesEdit {
+  std::set<std::string> changed;
+  std::vector<size_t> pages;  // of jobs × renditions, as in last.page_paths
+};
 
-    // Unchanged records, unchanged bodies read last time, file as written:
-    // the page is as it was, without building its data.
-    if (track_deps) {
-      std::optional<OutputSink::LastPageDeps> last = sink.LastDeps(path);
-      if (last &&
-          deps_inputs.Of(shared, rendition, path, *last->bodies) == last->fingerprint &&
-          sink.Keep(path)) {
-        keep_target_ids();
-        size_t n = ++done;
-        if (opts.progress && (n % 256 == 0 || n == total)) opts.progress(n, total);
-        return;
-      }
-    }
+std::optional<BodiesEdit> PlanBodiesEdit(const RenderMemory& last,
+                                         const std::map<std::string, BodySummary>& bodies,
+                                         OutputSink& sink, int jobs) {
+  const std::map<std::string, BodySummary>* known = sink.KnownBodies();
+  if (!known) return std::nullopt;
+  BodiesEdit edit;
+  edit.changed = ChangedBodies(bodies, *known, last.unclean);
+  std::optional<std::vector<size_t>> again =
+      sink.KeepPagesNotReading(last.page_paths, edit.changed, jobs);
+  if (!again) return std::nullopt;
+  edit.pages = std::move(*again);
+  return edit;
+}
 
-    std::vector<std::string> bodies_read;
-    w.contexts[r]->RecordBodyReads(&bodies_read);
-    PageData page = job.build(*w.contexts[r]);
-    w.contexts[r]->RecordBodyReads(nullptr);
-    ++built;
-    if (page.path != path) {
-      w.diag.Error(SourcePos{path, 0, 0}, "internal error: page job '" + job.key +
-                                              "' built '" + page.path + "'");
-    }
-    extras.AddData(page, rendition, renditions);
-    resident_links.AddData(page, rendition);
-    if (page.template_name == "not_found") {
-      // Served at any path, so it carries its styles with it.
-      std::string css = standard_css;
-      if (rendition.id != "standard") {
-        css += theme_file(rendition.id + "/css/" + rendition.id + ".css");
-      }
-      page.data["inline_css"] = css;
-    }
-    Hasher hasher;
-    hasher.Add(shared).Add(rendition.id).Add(page.path).Add(page.template_name);
-    HashJson(hasher, page.data);
-    Fingerprint inputs = hasher.Finish();
-    if (sink.UpToDate(page.path, inputs)) {
-      keep_target_ids();
-    } else {
-      const Theme& theme = *w.themes[r];
-      std::string html =
-          DropBlankLines(theme.RenderPage(page.template_name, page.data, w.diag));
-      html = extras.Finish(rendition,
-                           urls::ResolveSiteLinks(std::move(html), page.path, rendition));
-      // Terms are explained after the rendition's finish, so a table shown
-      // again row by row (large print) links its terms rather than writing
-      // them out a second time.
-      if (page.template_name != "glossary" && page.template_name != "not_found")
-        html = glossary.Expand(
-            html, urls::Relative(page.path, urls::Page(rendition, urls::Glossary())),
-            page.key);
-      std::vector<std::string> ids;
-      if (is_target) ids = HtmlIds(html);
-      sink.Put(page.path, inputs, std::move(html));
-      if (is_target) {
-        sink.RecordIds(page.path, ids, target->second.anchors);
-        std::lock_guard<std::mutex> lock(ids_mutex);
-        target->second.ids = std::move(ids);
-      }
-      ++rendered;
-    }
-    if (track_deps && LoggableKeys(bodies_read)) {
-      Fingerprint fingerprint = deps_inputs.Of(shared, rendition, path, bodies_read);
-      sink.RecordDeps(path, {fingerprint, std::move(bodies_read)});
-    }
-    size_t n = ++done;
-    if (opts.progress && (n % 256 == 0 || n == total)) opts.progress(n, total);
-  });
-  stats.built = built;
-  stats.records = deps_inputs.records;
-  stats.rendered = rendered;
-  stats.up_to_date = total - rendered;
-  timer.Mark("pages", std::to_string(stats.built) + " built, " +
-                          std::to_string(stats.rendered) + " rendered of " +
-                          std::to_string(total));
-
-  diag.Merge(content.TakeLateErrors());
-  for (Worker& w : workers) {
-    diag.Merge(w.diag);
+// The links an edit of bodies needs checked: those of the committees'
+// remits, the work programmes and the accessibility statement (read on
+// every build), and those of the bodies that changed.
+std::vector<const std::vector<SiteLink>*> EditLinks(
+    const RenderedContent& content, const std::set<std::string>& changed) {
+  std::vector<const std::vector<SiteLink>*> lists = {&content.site_links};
+  for (const std::string& key : changed) {
+    auto it = content.bodies.find(key);
+    if (it != content.bodies.end() && !it->second.site_links.empty())
+      lists.push_back(&it->second.site_links.links());
   }
+  return lists;
+}
 
-  // Theme files (CSS, pictures), not its templates; then the site's own
-  // files, as they are.
-  std::vector<std::string> paths = std::move(page_paths);
+// Whether an anchor links point at appeared on or went from the page.
+bool AnchorsMoved(const LinkTarget& target, const std::vector<std::string>& before) {
+  const std::vector<std::string> none;
+  const std::vector<std::string>& now = target.ids ? *target.ids : none;
+  for (const std::string& anchor : target.anchors) {
+    const bool was = std::find(before.begin(), before.end(), anchor) != before.end();
+    if (was != (std::find(now.begin(), now.end(), anchor) != now.end())) return true;
+  }
+  return false;
+}
+
+// Theme files (CSS, pictures), not its templates; then the site's own
+// files, as they are. Their paths go to `paths`.
+void PutThemeAndAssets(const Site& site, const ThemeFiles& theme_files, OutputSink& sink,
+                       std::vector<std::string>& paths) {
   auto put_bytes = [&](const std::string& path, std::string bytes) {
     Fingerprint inputs = FingerprintOf(bytes);
     if (!sink.UpToDate(path, inputs)) sink.Put(path, inputs, std::move(bytes));
     paths.push_back(path);
-  };
-  auto put_file = [&](const std::string& path, const fs::path& from) {
-    put_bytes(path, ReadFile(from));
   };
   for (const auto& [rel, bytes] : theme_files.files) {
     if (IsTemplate(rel) || IsHidden(rel)) continue;
@@ -460,15 +282,20 @@ RenderStats RenderSite(const Site& site, const RenderOptions& options, OutputSin
   // the theme's icon answers there too, not a 404.
   if (const std::string* icon = theme_files.Find("favicon.ico"))
     put_bytes(urls::RootFavicon(), *icon);
-  fs::path root = site.root.empty() ? "." : site.root;
-  fs::path assets = root / "assets";
+  const fs::path assets = fs::path(site.root.empty() ? "." : site.root) / "assets";
   for (const std::string& rel : ListFiles(assets)) {
-    if (!IsHidden(rel)) put_file(urls::SiteAsset(rel), assets / rel);
+    if (!IsHidden(rel)) put_bytes(urls::SiteAsset(rel), ReadFile(assets / rel));
   }
-  // Pictures of papers, beside their meeting's page, once for every
-  // rendition: only those a published paper shows, so a picture in an
-  // exempt paper (or in none) is never published. `pictures`: every picture
-  // a paper may show, by its output path, to check links to them.
+}
+
+// Pictures of papers, beside their meeting's page, once for every
+// rendition: only those a published paper shows, so a picture in an exempt
+// paper (or in none) is never published. Returns every picture a paper may
+// show, by its output path, to check links to them.
+std::map<std::string, fs::path> PutPictures(
+    const Site& site, const std::vector<const std::vector<SiteLink>*>& site_links,
+    OutputSink& sink, std::vector<std::string>& paths) {
+  const fs::path root = site.root.empty() ? "." : site.root;
   std::map<std::string, fs::path> pictures;
   std::set<std::string> exempt_papers;
   for (const auto& [key, doc] : site.documents) {
@@ -486,12 +313,27 @@ RenderStats RenderSite(const Site& site, const RenderOptions& options, OutputSin
       std::optional<SiteLinkTarget> target = ParseSiteLink(link.target);
       if (!target || !target->file || exempt_papers.count(link.pos.path)) continue;
       auto picture = pictures.find(target->page);
-      if (picture != pictures.end() && shown.insert(picture->first).second)
-        put_file(picture->first, picture->second);
+      if (picture == pictures.end() || !shown.insert(picture->first).second) continue;
+      std::string bytes = ReadFile(picture->second);
+      Fingerprint inputs = FingerprintOf(bytes);
+      if (!sink.UpToDate(picture->first, inputs))
+        sink.Put(picture->first, inputs, std::move(bytes));
+      paths.push_back(picture->first);
     }
   }
+  return pictures;
+}
 
-  std::sort(paths.begin(), paths.end());
+// Every file of the site, sorted and once each: the pages and the other
+// files (each sorted). A path two of them would be written to
+// is an error.
+std::vector<std::string> AllPaths(const std::vector<std::string>& pages,
+                                  const std::vector<std::string>& files,
+                                  Diagnostics& diag) {
+  std::vector<std::string> paths;
+  paths.reserve(pages.size() + files.size());
+  std::merge(pages.begin(), pages.end(), files.begin(), files.end(),
+             std::back_inserter(paths));
   for (size_t i = 1; i < paths.size(); ++i) {
     if (paths[i] == paths[i - 1]) {
       diag.Error(SourcePos{paths[i], 0, 0},
@@ -499,14 +341,19 @@ RenderStats RenderSite(const Site& site, const RenderOptions& options, OutputSin
     }
   }
   paths.erase(std::unique(paths.begin(), paths.end()), paths.end());
+  return paths;
+}
 
-  // "@/" links in the content must reach a page and an anchor on it; the
-  // standard rendition has every page and anchor the others have.
+// "@/" links in the content must reach a page and an anchor on it; the
+// standard rendition has every page and anchor the others have.
+void CheckLinks(const std::vector<const std::vector<SiteLink>*>& lists,
+                const LinkTargets& targets, const std::vector<std::string>& paths,
+                const std::map<std::string, fs::path>& pictures, Diagnostics& diag) {
   auto is_page = [](const std::string& path) {
     return path.size() > 5 && path.compare(path.size() - 5, 5, ".html") == 0;
   };
   CheckSiteLinks(
-      site_links,
+      lists,
       [&](const std::string& path) -> const std::vector<std::string>* {
         static const std::vector<std::string> kNone;
         if (auto it = targets.find(path); it != targets.end() && it->second.is_page)
@@ -525,13 +372,231 @@ RenderStats RenderSite(const Site& site, const RenderOptions& options, OutputSin
         return pages;
       },
       diag);
-  timer.Mark("assets and link check");
-  // Last: `site_links` points into the bodies.
-  sink.RecordBodies(std::move(content.bodies));
-  stats.paths = std::move(paths);
-  stats.index_kept = index_kept;
-  if (opts.kept_index) *opts.kept_index = std::move(indexed.index);
-  return stats;
+}
+
+}  // namespace
+
+std::optional<std::vector<std::string>> OutputSink::ExistingIds(
+    const std::string& path, const std::set<std::string>&) {
+  std::optional<std::string> html = Existing(path);
+  if (!html) return std::nullopt;
+  return HtmlIds(*html);
+}
+
+namespace {
+
+// One render of the site: what it reads, what it makes, and its steps.
+class SiteRender {
+ public:
+  SiteRender(const Site& site, const RenderOptions& options, OutputSink& sink,
+             Diagnostics& diag);
+  RenderStats Run();
+
+ private:
+  // The theme, the index and the Markdown; false on an error.
+  bool SetUp();
+  // The pages links point at: all of them, or those of the last build and
+  // an edit's (`grown_`: those it added, or added anchors to).
+  void FindTargets();
+  // Every page, or an edit's. True if every link must then be checked.
+  bool RenderPages();
+  bool RenderEditPages(const PageInputs& in, PagePass& pass);
+  // The other files, every path of the site, and the link check.
+  void FinishFiles(bool check_all);
+  // The site's paths (RenderStats::paths) from the pages and `files`.
+  void SetPaths(std::vector<std::string> files);
+  // What the next render of clerk serve goes by (RenderOptions::memory).
+  void Remember();
+
+  const Site& site_;
+  RenderOptions opts_;
+  OutputSink& sink_;
+  Diagnostics& diag_;
+  StageTimer timer_;
+  RenderStats stats_;
+  // The last build's memory, taken: a render stopped by an error leaves
+  // nothing to go by.
+  RenderMemory last_;
+  ThemeFiles theme_files_;  // every theme file, read once
+  Fingerprint shared_;
+  Prepared prep_;
+  const std::vector<Rendition> renditions_ = DefaultRenditions();
+  std::optional<BodiesEdit> edit_;
+  std::vector<const std::vector<SiteLink>*> site_links_;
+  LinkTargets targets_;
+  std::vector<std::string> grown_, page_paths_, sorted_pages_, files_;
+};
+
+SiteRender::SiteRender(const Site& site, const RenderOptions& options, OutputSink& sink,
+                       Diagnostics& diag)
+    : site_(site), opts_(options), sink_(sink), diag_(diag) {
+  if (opts_.base_url.empty()) opts_.base_url = site.config.base_url;
+  if (opts_.memory) std::swap(last_, *opts_.memory);
+}
+
+RenderStats SiteRender::Run() {
+  if (!SetUp()) return std::move(stats_);
+  FindTargets();
+  timer_.Mark("render setup");
+  const bool check_all = RenderPages();
+  FinishFiles(check_all);
+  if (opts_.memory) Remember();
+  // Last: the links checked point into the bodies.
+  sink_.RecordBodies(std::move(prep_.content.bodies));
+  if (opts_.kept_index) *opts_.kept_index = std::move(prep_.index);
+  return std::move(stats_);
+}
+
+bool SiteRender::SetUp() {
+  theme_files_ = ThemeFiles::Read(opts_.theme_dir);
+  shared_ = SharedInputs(site_, opts_, theme_files_);
+  std::unique_ptr<SiteIndex> kept_index;
+  if (opts_.kept_index && opts_.kept_index_fits && *opts_.kept_index) {
+    kept_index = std::move(*opts_.kept_index);
+    kept_index->MoveTo(site_);
+  }
+  stats_.index_kept = kept_index != nullptr;
+  // The index is kept only when nothing but papers' bodies changed: with
+  // the shared inputs as they were too, every page that reads none of the
+  // bodies that changed is as the last build left it.
+  const bool bodies_only =
+      stats_.index_kept && last_.valid && last_.shared == shared_ && sink_.KeepsDeps();
+  Prepare(site_, opts_, sink_, std::move(kept_index),
+          bodies_only ? &last_.records : nullptr, prep_, diag_, timer_);
+  // A theme without templates: said once here, not once per page of a large
+  // site. (A template missing is said once too: Diagnostics drops repeats.)
+  for (const Rendition& each : renditions_) {
+    Theme theme;
+    theme.Load(theme_files_, each, diag_);
+  }
+  if (diag_.HasErrors()) return false;
+  if (bodies_only && last_.page_paths.size() == prep_.jobs.size() * renditions_.size())
+    edit_ = PlanBodiesEdit(last_, prep_.content.bodies, sink_, opts_.jobs);
+  return true;
+}
+
+void SiteRender::FindTargets() {
+  // Pages that "@/" links point at, with the anchors they point at: their
+  // ids are kept for the link check.
+  site_links_ = prep_.content.SiteLinks();
+  if (edit_) {
+    targets_ = std::move(last_.targets);
+    AddTargets(targets_, EditLinks(prep_.content, edit_->changed), &grown_);
+    page_paths_ = std::move(last_.page_paths);
+    return;
+  }
+  size_t link_count = 0;  // room made once, not grown by rehashing
+  for (const std::vector<SiteLink>* links : site_links_) link_count += links->size();
+  targets_.reserve(link_count);
+  AddTargets(targets_, site_links_);
+  page_paths_.resize(prep_.jobs.size() * renditions_.size());
+}
+
+bool SiteRender::RenderPages() {
+  ResidentLinks resident_links(*prep_.index, opts_.base_url);
+  GlossaryExpander glossary(site_);
+  const PageInputs in{
+      opts_,         sink_,         renditions_,      prep_.jobs, *prep_.index,
+      *prep_.extras, prep_.content, resident_links,   glossary,   theme_files_,
+      shared_,       prep_.deps,    sink_.KeepsDeps()};
+  PagePass pass(in, targets_, page_paths_);
+  bool check_all = true;
+  if (edit_)
+    check_all = RenderEditPages(in, pass);
+  else
+    ParallelFor(page_paths_.size(), opts_.jobs,
+                [&](size_t i, int thread) { pass.Render(i, thread); });
+  stats_.bodies_edit = edit_.has_value();
+  stats_.built = pass.built();
+  stats_.records = prep_.deps.records;
+  stats_.rendered = pass.rendered();
+  stats_.up_to_date = page_paths_.size() - stats_.rendered;
+  timer_.Mark("pages", std::to_string(stats_.built) + " built, " +
+                           std::to_string(stats_.rendered) + " rendered of " +
+                           std::to_string(page_paths_.size()) +
+                           (edit_ ? "; only the pages that read the " +
+                                        std::to_string(edit_->changed.size()) +
+                                        " bodies that changed were looked at"
+                                  : ""));
+  diag_.Merge(prep_.content.TakeLateErrors());
+  diag_.Merge(pass.TakeDiagnostics());
+  return check_all;
+}
+
+// Builds the pages of a bodies edit (the sink has kept the others), then
+// finds the ids of pages whose anchors the edit's links added. True if an
+// anchor that links point at appeared on or went from a page built again:
+// then every link is checked, not just the edit's.
+bool SiteRender::RenderEditPages(const PageInputs& in, PagePass& pass) {
+  std::map<std::string, std::vector<std::string>> before;  // targets built again
+  for (size_t i : edit_->pages) {
+    if (i >= prep_.jobs.size()) continue;  // the standard rendition has every anchor
+    auto it = targets_.find(page_paths_[i]);
+    if (it != targets_.end() && !it->second.anchors.empty())
+      before[it->first] = it->second.ids.value_or(std::vector<std::string>{});
+  }
+  for (const std::string& path : grown_) targets_[path].ids.reset();
+  pass.CountDone(page_paths_.size() - edit_->pages.size());
+  ParallelFor(edit_->pages.size(), opts_.jobs,
+              [&](size_t k, int thread) { pass.Render(edit_->pages[k], thread); });
+  for (const std::string& path : grown_) {
+    LinkTarget& target = targets_[path];
+    if (!target.ids && !target.anchors.empty() && !before.count(path))
+      target.ids = in.sink.ExistingIds(path, target.anchors);
+  }
+  for (const auto& [path, ids] : before)
+    if (AnchorsMoved(targets_.at(path), ids)) return true;
+  return false;
+}
+
+void SiteRender::FinishFiles(bool check_all) {
+  std::vector<std::string> files;
+  PutThemeAndAssets(site_, theme_files_, sink_, files);
+  const std::map<std::string, fs::path> pictures =
+      PutPictures(site_, site_links_, sink_, files);
+  SetPaths(std::move(files));
+  CheckLinks(check_all ? site_links_ : EditLinks(prep_.content, edit_->changed), targets_,
+             *stats_.paths, pictures, diag_);
+  timer_.Mark("assets and link check", check_all ? "" : "the edited bodies' links");
+}
+
+void SiteRender::SetPaths(std::vector<std::string> files) {
+  std::sort(files.begin(), files.end());
+  if (edit_) {
+    sorted_pages_ = std::move(last_.sorted_pages);
+    // The same pages; the same other files too, most often.
+    if (last_.paths && files == last_.files) {
+      stats_.paths = std::move(last_.paths);
+      files_ = std::move(files);
+      return;
+    }
+  } else {
+    sorted_pages_ = opts_.memory ? page_paths_ : std::move(page_paths_);
+    std::sort(sorted_pages_.begin(), sorted_pages_.end());
+  }
+  stats_.paths = std::make_shared<const std::vector<std::string>>(
+      AllPaths(opts_.memory ? sorted_pages_ : std::move(sorted_pages_), files, diag_));
+  files_ = std::move(files);
+}
+
+void SiteRender::Remember() {
+  RenderMemory& next = *opts_.memory;
+  next.shared = shared_;
+  next.records = prep_.deps.records;
+  next.page_paths = std::move(page_paths_);
+  next.sorted_pages = std::move(sorted_pages_);
+  next.files = std::move(files_);
+  next.paths = stats_.paths;
+  next.targets = std::move(targets_);
+  next.unclean = UncleanSources(prep_.content.bodies);
+  next.valid = !diag_.HasErrors();
+}
+
+}  // namespace
+
+RenderStats RenderSite(const Site& site, const RenderOptions& options, OutputSink& sink,
+                       Diagnostics& diag) {
+  return SiteRender(site, options, sink, diag).Run();
 }
 
 std::vector<OutputFile> RenderSite(const Site& site, const RenderOptions& options,

@@ -19,6 +19,7 @@
 #include "model/fingerprint.h"
 #include "model/model.h"
 #include "render/content_html.h"
+#include "render/render_memory.h"
 
 namespace clerk {
 
@@ -52,6 +53,14 @@ struct RenderOptions {
   // (SiteIndex::MoveTo).
   std::unique_ptr<SiteIndex>* kept_index = nullptr;
   bool kept_index_fits = false;
+  // clerk serve's: what the last build's render left, and where this one
+  // leaves its own (render/render_memory.h). When the index is kept and
+  // every input but papers' bodies is as it was, only the pages that read a
+  // body whose source changed are looked at, the sink keeping the others
+  // (OutputSink::KeepPagesNotReading), and only the changed bodies' links
+  // are checked, unless a page built again lost or gained an anchor that
+  // links point at.
+  RenderMemory* memory = nullptr;
 };
 
 // What a page was built from besides the inputs every page shares: the
@@ -93,6 +102,16 @@ class OutputSink {
   // there are any and all are intact, and returns their paths; else keeps
   // nothing and returns none.
   virtual std::vector<std::string> KeepAllWithDeps(const Fingerprint&) { return {}; }
+  // Of `pages` (paths of the last build's pages), keeps, with their ids
+  // (ExistingIds), each the last build recorded PageDeps for that read
+  // none of `bodies`, if its file is as written; returns the positions in
+  // `pages` of the others, in order, which the caller must build again; on
+  // `jobs` threads. Nothing (and nothing kept) if the sink has no last build.
+  virtual std::optional<std::vector<size_t>> KeepPagesNotReading(
+      const std::vector<std::string>& /*pages*/, const std::set<std::string>& /*bodies*/,
+      int /*jobs*/) {
+    return std::nullopt;
+  }
   virtual void RecordBodies(std::map<std::string, BodySummary>) {}
 
   // True if `path` was built before from inputs with this fingerprint and
@@ -128,12 +147,19 @@ class DiscardSink : public OutputSink {
 };
 
 struct RenderStats {
-  std::vector<std::string> paths;  // every file of the site, sorted
+  // Every file of the render stage, sorted (shared with RenderMemory).
+  std::shared_ptr<const std::vector<std::string>> paths =
+      std::make_shared<const std::vector<std::string>>();
+  size_t resident_files = 0;  // made after it: feeds, calendars, data, sitemap
+  size_t files() const { return paths->size() + resident_files; }
   Fingerprint records;      // incremental/records_fingerprint.h; zero if not worked out
   size_t built = 0;         // pages whose data was built
   size_t rendered = 0;      // pages rendered and handed to the sink
   size_t up_to_date = 0;    // pages the sink already had
   bool index_kept = false;  // the index came from RenderOptions::kept_index
+  // Only the pages that read a body that changed were looked at
+  // (RenderOptions::memory).
+  bool bodies_edit = false;
 };
 
 // Renders every page of every rendition, plus theme assets (CSS, images) and

@@ -1,5 +1,6 @@
 #include "render/urls.h"
 
+#include <initializer_list>
 #include <string_view>
 #include <vector>
 
@@ -8,6 +9,20 @@
 #include "render/html_text.h"
 
 namespace clerk::urls {
+namespace {
+
+// The pieces one after the other, in one allocation: page paths are made
+// for every page of every build (600,000 at N = 10,000).
+std::string Joined(std::initializer_list<std::string_view> pieces) {
+  size_t size = 0;
+  for (std::string_view piece : pieces) size += piece.size();
+  std::string out;
+  out.reserve(size);
+  for (std::string_view piece : pieces) out.append(piece);
+  return out;
+}
+
+}  // namespace
 
 std::string Home() {
   return "index.html";
@@ -22,16 +37,16 @@ std::string Meetings() {
   return "meetings/index.html";
 }
 std::string Meeting(const std::string& id) {
-  return "meetings/" + id + "/index.html";
+  return Joined({"meetings/", id, "/index.html"});
 }
 std::string Document(const std::string& meeting_id, const std::string& document_id) {
-  return "meetings/" + meeting_id + "/" + document_id + "/index.html";
+  return Joined({"meetings/", meeting_id, "/", document_id, "/index.html"});
 }
 std::string MeetingFile(const std::string& meeting_id, const std::string& name) {
   return "meetings/" + meeting_id + "/" + name;
 }
 std::string Minutes(const std::string& meeting_id) {
-  return "meetings/" + meeting_id + "/minutes/index.html";
+  return Joined({"meetings/", meeting_id, "/minutes/index.html"});
 }
 std::string People() {
   return "people/index.html";
@@ -85,7 +100,7 @@ std::string Search() {
 }
 
 std::string Page(const Rendition& rendition, const std::string& key) {
-  return rendition.prefix + key;
+  return Joined({rendition.prefix, key});
 }
 
 std::string ThemeAsset(const std::string& path_in_theme) {

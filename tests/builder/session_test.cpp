@@ -296,6 +296,7 @@ TEST_CASE("a session's edit to papers' bodies alone says what a clean build says
   REQUIRE(site.Build({changed}, &said) == 0);
   CHECK(site.session.reused().checks);
   CHECK(site.session.reused().index);
+  CHECK(site.session.reused().pages);
   CHECK(said.find("'QZXJ'") != std::string::npos);
   CHECK(said.find("'QZXK'") != std::string::npos);
   CHECK(Findings(said) == clean_build_says());
@@ -323,6 +324,7 @@ TEST_CASE("a session's edit to papers' bodies alone says what a clean build says
   REQUIRE(site.Build({std::string(kSecond) + "/meeting.yaml"}, &said) == 0);
   CHECK(!site.session.reused().checks);
   CHECK(!site.session.reused().index);
+  CHECK(!site.session.reused().pages);
   CHECK(said.find("'QZXL'") != std::string::npos);
   CHECK(Findings(said) == clean_build_says());
   // Bodies again, in both folders at once, after the records changed: the
@@ -334,6 +336,73 @@ TEST_CASE("a session's edit to papers' bodies alone says what a clean build says
   Append(first, "\nThe last sentence.\n");
   REQUIRE(site.Build({changed}) == 0);
   CHECK(site.session.reused().index);
+  CHECK(site.SameAsCleanBuild());
+}
+
+// The lines of `said` that say a link points nowhere.
+std::vector<std::string> LinkErrors(const std::string& said) {
+  std::vector<std::string> errors;
+  std::istringstream lines(said);
+  for (std::string line; std::getline(lines, line);)
+    if (line.find("error: '@/") != std::string::npos) errors.push_back(line);
+  return errors;
+}
+
+TEST_CASE("a session's edit to papers' bodies alone checks links as a clean build does",
+          "[builder][session]") {
+  SessionSite site;
+  const fs::path linking = site.source / kFirst / "youth-justice-plan-report.md";
+  const fs::path linked = site.source / kSecond / "yjs-improvement-plan.md";
+  const std::string linking_path = std::string(kFirst) + "/youth-justice-plan-report.md";
+  const std::string linked_path = std::string(kSecond) + "/yjs-improvement-plan.md";
+  const std::string page =
+      "@/meetings/2023-12-06-children-families-panel/yjs-improvement-plan";
+  REQUIRE(site.Build({}) == 0);
+  auto clean_build = [&] {
+    return RunClerk("build --no-search --today 2026-12-04 --out " +
+                        (site.dir.path() / "clean").string() + " --source " +
+                        site.source.string(),
+                    site.dir.path());
+  };
+  // A link from one paper to a heading of another, both bodies edited.
+  Append(linked, "\n## Zeta findings\n\nWhat the panel found.\n");
+  Append(linking, "\nSee [the findings](" + page + "#zeta-findings).\n");
+  REQUIRE(site.Build({linking_path, linked_path}) == 0);
+  CHECK(site.session.reused().pages);
+  // The heading renamed in a body alone: the link from the paper not
+  // edited points nowhere now, as a clean build says.
+  std::string text = ReadFile(linked);
+  text.replace(text.find("## Zeta findings"), 16, "## Eta findings");
+  WriteFile(linked, text);
+  std::string said;
+  CHECK(site.Build({linked_path}, &said) != 0);
+  CHECK(site.session.reused().pages);
+  CommandResult clean = clean_build();
+  CHECK(clean.exit_code != 0);
+  CHECK(LinkErrors(said).size() == 1);
+  CHECK(LinkErrors(said) == LinkErrors(clean.output));
+  // Put back (after a failure nothing is kept: everything is looked at).
+  text.replace(text.find("## Eta findings"), 15, "## Zeta findings");
+  WriteFile(linked, text);
+  REQUIRE(site.Build({linked_path}) == 0);
+  Append(linked, "\nA sentence more.\n");
+  REQUIRE(site.Build({linked_path}) == 0);
+  CHECK(site.session.reused().pages);
+  // The linking paper now points at an anchor the page it links to, not
+  // built again, does not have; and then at one it has.
+  Append(linking, "\nAnd [the themes](" + page + "#theta-themes).\n");
+  CHECK(site.Build({linking_path}, &said) != 0);
+  CHECK(site.session.reused().pages);
+  clean = clean_build();
+  CHECK(LinkErrors(said).size() == 1);
+  CHECK(LinkErrors(said) == LinkErrors(clean.output));
+  text = ReadFile(linking);
+  text.replace(text.find("#theta-themes"), 13, "#learning-and-development-themes");
+  WriteFile(linking, text);
+  REQUIRE(site.Build({linking_path}) == 0);
+  Append(linking, "\nAnd [the work](" + page + "#the-nine-workstreams).\n");
+  REQUIRE(site.Build({linking_path}) == 0);
+  CHECK(site.session.reused().pages);
   CHECK(site.SameAsCleanBuild());
 }
 

@@ -224,85 +224,99 @@ bool IsHttpUrl(const std::string& url) {
   return url.rfind("https://", 0) == 0 || url.rfind("http://", 0) == 0;
 }
 
-void LoadMeetingYaml(Disk& disk, Meeting& m, const std::string& path,
-                     const std::string& display, Diagnostics& diag) {
-  m.incomplete = true;
-  std::string text;
-  if (!ReadTextFile(disk, path, display, &text, diag)) return;
-  std::optional<YAML::Node> doc = ParseYaml(text, display, 1, diag);
-  if (!doc) return;
-  YamlRecord r(*doc, display, 1, schema::MeetingTable(), diag);
-  if (!r.ok()) return;
-  m.incomplete = false;
+// A link the meeting page shows: a web address.
+std::string ReadWebAddress(YamlRecord& r, const char* key) {
+  std::string url = r.String(key);
+  if (!url.empty() && !IsHttpUrl(url))
+    r.diag().Error(r.PosOfKey(key),
+                   std::string(key) + " must be a web address starting with https://");
+  return url;
+}
+
+// What the meeting is: its committee, title, kind and status.
+void ReadMeetingHeader(YamlRecord& r, Meeting& m) {
   m.committee = r.RefField("committee", true);
   m.title = r.String("title");
   if (auto kind = r.Choice("kind", {"formal", "informal", "referenced"}))
     m.kind = static_cast<MeetingKind>(*kind);
   m.open_to_public = r.Bool("open_to_public");
-  m.papers_url = r.String("papers_url");
-  if (!m.papers_url.empty() && !IsHttpUrl(m.papers_url))
-    diag.Error(r.PosOfKey("papers_url"),
-               "papers_url must be a web address starting with https://");
+  m.papers_url = ReadWebAddress(r, "papers_url");
   if (auto status = r.Choice(
           "status", {"scheduled", "confirmed", "held", "cancelled", "postponed"}, true))
     m.status = static_cast<MeetingStatus>(*status);
-  std::string start = r.String("start", true);
-  std::optional<Date> start_date;  // when `start` gives a real date
-  m.start_pos = r.PosOfKey("start");
-  m.venue_pos = r.PosOfKey("venue");
-  if (!start.empty()) {
-    // "2022-05-12 10:00", or a date alone / "2022-05-12 tbc" when the papers
-    // give no time: the time stays unknown, never a default.
-    std::optional<MeetingStart> value;
-    std::string error;
-    std::string date_part = start.substr(0, start.find_first_of(" T"));
-    std::string rest =
-        date_part.size() < start.size() ? start.substr(date_part.size() + 1) : "";
-    while (!rest.empty() && rest.front() == ' ') rest.erase(0, 1);
-    if (rest.empty() || IsTbc(rest)) {
-      DateParse d = ParseDate(date_part);
-      if (d.date)
-        value = MeetingStart{*d.date, std::nullopt};
-      else
-        error = d.error;
-    } else {
-      DateTimeParse parsed = ParseDateTime(start);
-      if (parsed.value)
-        value = MeetingStart{parsed.value->date, parsed.value->time};
-      else
-        error = parsed.error;
-    }
-    if (!value) {
-      diag.Error(r.PosOfKey("start"), "start: " + error);
-    } else {
-      m.start = *value;
-      start_date = value->date;
-      // The date holds; a time the clocks skip does not.
-      if (m.start.time && ReportSpringGap(r, "start", start_date, *m.start.time, "start"))
-        m.start.time.reset();
-      // The folder name starts with the date; a mismatch is a copy-paste slip.
-      DateParse folder_date = ParseDate(m.id.substr(0, 10));
-      if (folder_date.date && *folder_date.date != m.start.date)
-        diag.Error(r.PosOfKey("start"), "start date " + IsoDate(m.start.date) +
+}
+
+// "2022-05-12 10:00", or a date alone / "2022-05-12 tbc" when the papers
+// give no time: the time stays unknown, never a default. Nullopt, with
+// `error`, when it is neither.
+std::optional<MeetingStart> ParseMeetingStart(const std::string& start,
+                                              std::string* error) {
+  std::string date_part = start.substr(0, start.find_first_of(" T"));
+  std::string rest =
+      date_part.size() < start.size() ? start.substr(date_part.size() + 1) : "";
+  while (!rest.empty() && rest.front() == ' ') rest.erase(0, 1);
+  if (rest.empty() || IsTbc(rest)) {
+    DateParse d = ParseDate(date_part);
+    if (d.date) return MeetingStart{*d.date, std::nullopt};
+    *error = d.error;
+    return std::nullopt;
+  }
+  DateTimeParse parsed = ParseDateTime(start);
+  if (parsed.value) return MeetingStart{parsed.value->date, parsed.value->time};
+  *error = parsed.error;
+  return std::nullopt;
+}
+
+// The folder name starts with the date; a mismatch is a copy-paste slip.
+void CheckFolderDate(YamlRecord& r, const Meeting& m) {
+  DateParse folder_date = ParseDate(m.id.substr(0, 10));
+  if (folder_date.date && *folder_date.date != m.start.date)
+    r.diag().Error(r.PosOfKey("start"), "start date " + IsoDate(m.start.date) +
                                             " does not match the folder name '" + m.id +
                                             "': rename the folder or fix the date");
-    }
+}
+
+// `start`; returns its date when it gives a real one (the agenda's timings
+// and the end are checked against that day's clocks).
+std::optional<Date> ReadMeetingStart(YamlRecord& r, Meeting& m) {
+  std::string start = r.String("start", true);
+  m.start_pos = r.PosOfKey("start");
+  if (start.empty()) return std::nullopt;
+  std::string error;
+  std::optional<MeetingStart> value = ParseMeetingStart(start, &error);
+  if (!value) {
+    r.diag().Error(r.PosOfKey("start"), "start: " + error);
+    return std::nullopt;
   }
+  m.start = *value;
+  // The date holds; a time the clocks skip does not.
+  if (m.start.time && ReportSpringGap(r, "start", value->date, *m.start.time, "start"))
+    m.start.time.reset();
+  CheckFolderDate(r, m);
+  return value->date;
+}
+
+void ReadMeetingEnd(YamlRecord& r, Meeting& m, const std::optional<Date>& start_date) {
   std::string end = r.String("end");
-  if (!end.empty()) {
-    TimeParse parsed = ParseTime(end);
-    if (!parsed.time) {
-      diag.Error(r.PosOfKey("end"), "end: " + parsed.error);
-    } else if (ReportSpringGap(r, "end", start_date, *parsed.time, "end")) {
-      // reported: the meeting cannot end at a time that does not happen
-    } else if (m.start.time && *parsed.time < *m.start.time) {
-      diag.Error(r.PosOfKey("end"), "the meeting ends (" + IsoTime(*parsed.time) +
-                                        ") before it starts (" + IsoTime(*m.start.time) +
-                                        ")");
-    } else {
-      m.end = parsed.time;
-    }
+  if (end.empty()) return;
+  TimeParse parsed = ParseTime(end);
+  if (!parsed.time) {
+    r.diag().Error(r.PosOfKey("end"), "end: " + parsed.error);
+    return;
   }
+  // Reported: the meeting cannot end at a time that does not happen.
+  if (ReportSpringGap(r, "end", start_date, *parsed.time, "end")) return;
+  if (m.start.time && *parsed.time < *m.start.time) {
+    r.diag().Error(r.PosOfKey("end"), "the meeting ends (" + IsoTime(*parsed.time) +
+                                          ") before it starts (" +
+                                          IsoTime(*m.start.time) + ")");
+    return;
+  }
+  m.end = parsed.time;
+}
+
+void ReadMeetingVenue(YamlRecord& r, Meeting& m) {
+  m.venue_pos = r.PosOfKey("venue");
   if (IsTbc(r.String("venue"))) {
     m.venue_tbc = true;
   } else {
@@ -316,10 +330,11 @@ void LoadMeetingYaml(Disk& disk, Meeting& m, const std::string& path,
               "give a venue id from content/venues.yaml, or 'venue: tbc' if the papers "
               "do not say where yet");
   }
-  m.webcast = r.String("webcast");
-  if (!m.webcast.empty() && !IsHttpUrl(m.webcast))
-    diag.Error(r.PosOfKey("webcast"),
-               "webcast must be a web address starting with https://");
+}
+
+// The webcast, contact, notice, easy-read text and what replaces the meeting.
+void ReadMeetingExtras(YamlRecord& r, Meeting& m) {
+  m.webcast = ReadWebAddress(r, "webcast");
   m.contact = r.RefField("contact");
   m.notice = r.String("notice");
   m.easy_read = r.String("easy_read");
@@ -327,10 +342,27 @@ void LoadMeetingYaml(Disk& disk, Meeting& m, const std::string& path,
   m.moved_to = r.RefField("moved_to");
   if (std::optional<int> seq = r.Int("sequence")) {
     if (*seq < 0)
-      diag.Error(r.PosOfKey("sequence"), "sequence must be 0 or more");
+      r.diag().Error(r.PosOfKey("sequence"), "sequence must be 0 or more");
     else
       m.sequence = *seq;
   }
+}
+
+void LoadMeetingYaml(Disk& disk, Meeting& m, const std::string& path,
+                     const std::string& display, Diagnostics& diag) {
+  m.incomplete = true;
+  std::string text;
+  if (!ReadTextFile(disk, path, display, &text, diag)) return;
+  std::optional<YAML::Node> doc = ParseYaml(text, display, 1, diag);
+  if (!doc) return;
+  YamlRecord r(*doc, display, 1, schema::MeetingTable(), diag);
+  if (!r.ok()) return;
+  m.incomplete = false;
+  ReadMeetingHeader(r, m);
+  const std::optional<Date> start_date = ReadMeetingStart(r, m);
+  ReadMeetingEnd(r, m, start_date);
+  ReadMeetingVenue(r, m);
+  ReadMeetingExtras(r, m);
   ReadAttendance(r, m.attendance);
   ReadAgendaItems(r.Node("agenda"), r, "", start_date, m.agenda);
 }

@@ -158,6 +158,115 @@ bool ParseMinuteHeading(const std::string& line, int* number, std::string* title
   return true;
 }
 
+// The minutes' kind and status, and the meeting that approved them.
+void ReadMinutesStatus(YamlRecord& r, Minutes& m) {
+  if (auto kind = r.Choice("kind", {"minutes", "action-notes"}))
+    m.kind = *kind == 0 ? MinutesKind::kMinutes : MinutesKind::kActionNotes;
+  std::optional<size_t> status = r.Choice("status", {"draft", "approved"}, true);
+  if (status) m.status = *status == 0 ? MinutesStatus::kDraft : MinutesStatus::kApproved;
+  m.status_pos = r.PosOfKey("status");
+  m.approved_at = r.RefField("approved_at");
+  // Only a status that says "draft": a missing or mistyped one is already an
+  // error at its key, and the default would blame approved_at for it.
+  if (status && m.status == MinutesStatus::kDraft && !m.approved_at.empty())
+    r.diag().Error(r.PosOfKey("approved_at"),
+                   "draft minutes have not been approved: set 'status: approved' or "
+                   "remove 'approved_at'");
+}
+
+// `sections:` of the front matter: each minute's number and agenda item.
+void ReadMinuteSections(YamlRecord& r, std::vector<MinuteSection>& out) {
+  YAML::Node sections = r.Node("sections");
+  if (sections.IsDefined() && !sections.IsNull() && !sections.IsSequence()) {
+    r.diag().Error(r.PosOf(sections),
+                   "expected a list for 'sections', found " + DescribeNodeType(sections));
+    return;
+  }
+  if (!sections.IsSequence()) return;
+  std::set<int> numbers;
+  for (const YAML::Node& node : sections) {
+    YamlRecord s(node, r.path(), r.line_offset(), schema::MinuteSectionTable(), r.diag());
+    if (!s.ok()) continue;
+    MinuteSection section;
+    section.pos = s.pos();
+    std::optional<int> number = s.Int("minute", true);
+    // 0 and below are no minute numbers; 0 also means "not given" here.
+    if (number && *number <= 0)
+      r.diag().Error(s.PosOfKey("minute"), "minute number " + std::to_string(*number) +
+                                               " is not a minute number: minutes are "
+                                               "numbered from 1");
+    section.number = number && *number > 0 ? *number : 0;
+    section.item = s.String("item", true);
+    section.item_pos = s.PosOfKey("item");
+    if (section.number > 0 && !numbers.insert(section.number).second)
+      r.diag().Error(s.PosOfKey("minute"),
+                     "duplicate minute number " + std::to_string(section.number));
+    out.push_back(std::move(section));
+  }
+}
+
+// Gives the heading "## <number> <title>" on `line` to the sections of that
+// number; false if there is none.
+bool HeadMinute(std::vector<MinuteSection>& sections, int number,
+                const std::string& title, const std::string& display, int line,
+                Diagnostics& diag) {
+  bool found = false;
+  for (MinuteSection& section : sections) {
+    if (section.number != number) continue;
+    if (section.heading_line != 0) {
+      diag.Error({display, line, 1}, "minute " + std::to_string(number) +
+                                         " has a second heading (first on line " +
+                                         std::to_string(section.heading_line) + ")");
+    }
+    section.heading_line = line;
+    section.title = title;
+    found = true;
+  }
+  return found;
+}
+
+// The minute headings of `body` (outside code fences), each tied to its
+// section; returns the numbers of those found.
+std::set<int> FindMinuteHeadings(const std::string& body, int body_line,
+                                 const std::string& display,
+                                 std::vector<MinuteSection>& sections,
+                                 Diagnostics& diag) {
+  std::set<int> headed;
+  size_t start = 0;
+  int line = body_line;
+  bool in_fence = false;
+  while (start < body.size()) {
+    size_t end = body.find('\n', start);
+    std::string text =
+        body.substr(start, end == std::string::npos ? std::string::npos : end - start);
+    if (text.rfind("```", 0) == 0 || text.rfind("~~~", 0) == 0) in_fence = !in_fence;
+    int number = 0;
+    std::string title;
+    if (!in_fence && ParseMinuteHeading(text, &number, &title)) {
+      if (!HeadMinute(sections, number, title, display, line, diag))
+        diag.Error({display, line, 4},
+                   "minute " + std::to_string(number) +
+                       " is not listed under 'sections' in the front "
+                       "matter: add it with the agenda item it minutes");
+      headed.insert(number);
+    }
+    if (end == std::string::npos) break;
+    start = end + 1;
+    ++line;
+  }
+  return headed;
+}
+
+void ReportMinutesWithoutHeading(const std::vector<MinuteSection>& sections,
+                                 const std::set<int>& headed, Diagnostics& diag) {
+  for (const MinuteSection& section : sections) {
+    if (section.number > 0 && !headed.count(section.number))
+      diag.Error(section.pos, "minute " + std::to_string(section.number) +
+                                  " has no heading in the text: add '## " +
+                                  std::to_string(section.number) + " <title>'");
+  }
+}
+
 }  // namespace
 
 void LoadDocument(const std::string& meeting_id, const std::string& id,
@@ -230,91 +339,12 @@ void LoadMinutes(const std::string& meeting_id, const std::string& path,
   m.meeting_id = meeting_id;
   m.pos = {display, 1, 1};
   m.path = display;
-  if (auto kind = r.Choice("kind", {"minutes", "action-notes"}))
-    m.kind = *kind == 0 ? MinutesKind::kMinutes : MinutesKind::kActionNotes;
-  std::optional<size_t> status = r.Choice("status", {"draft", "approved"}, true);
-  if (status) m.status = *status == 0 ? MinutesStatus::kDraft : MinutesStatus::kApproved;
-  m.status_pos = r.PosOfKey("status");
-  m.approved_at = r.RefField("approved_at");
-  // Only a status that says "draft": a missing or mistyped one is already an
-  // error at its key, and the default would blame approved_at for it.
-  if (status && m.status == MinutesStatus::kDraft && !m.approved_at.empty())
-    diag.Error(r.PosOfKey("approved_at"),
-               "draft minutes have not been approved: set 'status: approved' or remove "
-               "'approved_at'");
-
-  YAML::Node sections = r.Node("sections");
-  std::set<int> numbers;
-  if (sections.IsDefined() && !sections.IsNull() && !sections.IsSequence()) {
-    diag.Error(r.PosOf(sections),
-               "expected a list for 'sections', found " + DescribeNodeType(sections));
-  } else if (sections.IsSequence()) {
-    for (const YAML::Node& node : sections) {
-      YamlRecord s(node, display, file->fm.yaml_line, schema::MinuteSectionTable(), diag);
-      if (!s.ok()) continue;
-      MinuteSection section;
-      section.pos = s.pos();
-      std::optional<int> number = s.Int("minute", true);
-      // 0 and below are no minute numbers; 0 also means "not given" here.
-      if (number && *number <= 0)
-        diag.Error(s.PosOfKey("minute"), "minute number " + std::to_string(*number) +
-                                             " is not a minute number: minutes are "
-                                             "numbered from 1");
-      section.number = number && *number > 0 ? *number : 0;
-      section.item = s.String("item", true);
-      section.item_pos = s.PosOfKey("item");
-      if (section.number > 0 && !numbers.insert(section.number).second)
-        diag.Error(s.PosOfKey("minute"),
-                   "duplicate minute number " + std::to_string(section.number));
-      m.sections.push_back(std::move(section));
-    }
-  }
-
+  ReadMinutesStatus(r, m);
+  ReadMinuteSections(r, m.sections);
   // Tie each "## <number> <title>" heading of the body to its section.
-  std::set<int> headed;
-  size_t start = 0;
-  int line = file->fm.body_line;
-  bool in_fence = false;
-  const std::string& body = file->fm.body;
-  while (start < body.size()) {
-    size_t end = body.find('\n', start);
-    std::string text =
-        body.substr(start, end == std::string::npos ? std::string::npos : end - start);
-    if (text.rfind("```", 0) == 0 || text.rfind("~~~", 0) == 0) in_fence = !in_fence;
-    int number = 0;
-    std::string title;
-    if (!in_fence && ParseMinuteHeading(text, &number, &title)) {
-      bool found = false;
-      for (MinuteSection& section : m.sections) {
-        if (section.number == number) {
-          if (section.heading_line != 0) {
-            diag.Error({display, line, 1}, "minute " + std::to_string(number) +
-                                               " has a second heading (first on line " +
-                                               std::to_string(section.heading_line) +
-                                               ")");
-          }
-          section.heading_line = line;
-          section.title = title;
-          found = true;
-        }
-      }
-      if (!found)
-        diag.Error({display, line, 4},
-                   "minute " + std::to_string(number) +
-                       " is not listed under 'sections' in the front "
-                       "matter: add it with the agenda item it minutes");
-      headed.insert(number);
-    }
-    if (end == std::string::npos) break;
-    start = end + 1;
-    ++line;
-  }
-  for (const MinuteSection& section : m.sections) {
-    if (section.number > 0 && !headed.count(section.number))
-      diag.Error(section.pos, "minute " + std::to_string(section.number) +
-                                  " has no heading in the text: add '## " +
-                                  std::to_string(section.number) + " <title>'");
-  }
+  const std::set<int> headed =
+      FindMinuteHeadings(file->fm.body, file->fm.body_line, display, m.sections, diag);
+  ReportMinutesWithoutHeading(m.sections, headed, diag);
   m.body = file->fm.body;
   m.body_line = file->fm.body_line;
   ParseMinutesRecords(m, diag);

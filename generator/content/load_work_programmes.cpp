@@ -85,6 +85,93 @@ void ReadProgrammeMeetings(YamlRecord& r, WorkProgramme& wp, Diagnostics& diag) 
   }
 }
 
+// `when:` of a row not yet given a meeting: tbc, standing or a month.
+void ReadRowWhen(YamlRecord& row, WorkProgrammeRow& out, Diagnostics& diag) {
+  std::string when = row.String("when");
+  if (when == "tbc") {
+    out.when = WhenKind::kTbc;
+    return;
+  }
+  if (when == "standing") {
+    out.when = WhenKind::kStanding;
+    return;
+  }
+  DateParse month = ParseDate(when + "-01");
+  if (when.size() == 7 && month.date) {
+    out.when = WhenKind::kMonth;
+    out.year = month.date->year;
+    out.month = month.date->month;
+    return;
+  }
+  diag.Error(row.PosOfKey("when"),
+             "'when' must be tbc, standing or a month "
+             "written YYYY-MM, not '" +
+                 when + "'");
+}
+
+// When a row comes up: at a meeting (and item), or `when`.
+void ReadRowTiming(YamlRecord& row, WorkProgrammeRow& out, Diagnostics& diag) {
+  bool has_meeting = row.Has("meeting");
+  bool has_when = row.Has("when");
+  if (has_meeting && has_when) {
+    diag.Error(row.PosOfKey("when"),
+               "a row has either 'meeting' or 'when', not both: remove 'when' once the "
+               "meeting is known");
+  }
+  if (has_meeting) {
+    out.when = WhenKind::kMeeting;
+    out.meeting = row.RefField("meeting");
+    out.item = row.String("item");
+    out.item_pos = row.PosOfKey("item");
+  } else if (has_when) {
+    if (row.Has("item"))
+      diag.Error(row.PosOfKey("item"), "'item' needs the 'meeting' it belongs to");
+    ReadRowWhen(row, out, diag);
+  } else {
+    diag.Error(row.pos(),
+               "the row needs 'meeting' (a meeting id) or 'when' (tbc, "
+               "standing or YYYY-MM)");
+  }
+}
+
+WorkProgrammeRow ReadProgrammeRow(YamlRecord& row, Diagnostics& diag) {
+  WorkProgrammeRow out;
+  out.pos = row.pos();
+  out.topic = row.String("topic", true);
+  out.description = row.String("description");
+  out.author = row.String("author");
+  out.scrutiny = row.String("scrutiny");
+  out.cadence = row.String("cadence");
+  out.last_report = row.DateField("last_report");
+  out.witnesses = PeopleOrText(row, "witnesses");
+  // Like witnesses, one visit may be written as text: the words as printed.
+  out.visits = row.StringList("visits");
+  out.notes = row.String("notes");
+  ReadRowTiming(row, out, diag);
+  return out;
+}
+
+// `rows:` of a work programme: its topics, each with when it comes up.
+void ReadProgrammeRows(YamlRecord& r, WorkProgramme& wp, Diagnostics& diag) {
+  YAML::Node rows = r.Node("rows");
+  if (!rows.IsDefined() || rows.IsNull()) {
+    // Deferred: a misspelt 'row:' gives only its did-you-mean.
+    r.Missing("rows");
+    return;
+  }
+  if (!rows.IsSequence()) {
+    diag.Error(r.PosOf(rows),
+               "expected a list for 'rows', found " + DescribeNodeType(rows));
+    return;
+  }
+  for (const YAML::Node& node : rows) {
+    YamlRecord row(node, r.path(), r.line_offset(), schema::WorkProgrammeRowTable(),
+                   diag);
+    if (!row.ok()) continue;
+    wp.rows.push_back(ReadProgrammeRow(row, diag));
+  }
+}
+
 }  // namespace
 
 void LoadWorkProgramme(const std::string& id, const std::string& path,
@@ -103,71 +190,7 @@ void LoadWorkProgramme(const std::string& id, const std::string& path,
   wp.title = r.String("title", true);
   wp.period = r.String("period");
   ReadProgrammeMeetings(r, wp, diag);
-  YAML::Node rows = r.Node("rows");
-  if (!rows.IsDefined() || rows.IsNull()) {
-    // Deferred: a misspelt 'row:' gives only its did-you-mean.
-    r.Missing("rows");
-  } else if (!rows.IsSequence()) {
-    diag.Error(r.PosOf(rows),
-               "expected a list for 'rows', found " + DescribeNodeType(rows));
-  } else {
-    for (const YAML::Node& node : rows) {
-      YamlRecord row(node, display, 1, schema::WorkProgrammeRowTable(), diag);
-      if (!row.ok()) continue;
-      WorkProgrammeRow out;
-      out.pos = row.pos();
-      out.topic = row.String("topic", true);
-      out.description = row.String("description");
-      out.author = row.String("author");
-      out.scrutiny = row.String("scrutiny");
-      out.cadence = row.String("cadence");
-      out.last_report = row.DateField("last_report");
-      out.witnesses = PeopleOrText(row, "witnesses");
-      // Like witnesses, one visit may be written as text: the words as printed.
-      out.visits = row.StringList("visits");
-      out.notes = row.String("notes");
-      bool has_meeting = row.Has("meeting");
-      bool has_when = row.Has("when");
-      if (has_meeting && has_when) {
-        diag.Error(
-            row.PosOfKey("when"),
-            "a row has either 'meeting' or 'when', not both: remove 'when' once the "
-            "meeting is known");
-      }
-      if (has_meeting) {
-        out.when = WhenKind::kMeeting;
-        out.meeting = row.RefField("meeting");
-        out.item = row.String("item");
-        out.item_pos = row.PosOfKey("item");
-      } else if (has_when) {
-        if (row.Has("item"))
-          diag.Error(row.PosOfKey("item"), "'item' needs the 'meeting' it belongs to");
-        std::string when = row.String("when");
-        if (when == "tbc") {
-          out.when = WhenKind::kTbc;
-        } else if (when == "standing") {
-          out.when = WhenKind::kStanding;
-        } else {
-          DateParse month = ParseDate(when + "-01");
-          if (when.size() == 7 && month.date) {
-            out.when = WhenKind::kMonth;
-            out.year = month.date->year;
-            out.month = month.date->month;
-          } else {
-            diag.Error(row.PosOfKey("when"),
-                       "'when' must be tbc, standing or a month "
-                       "written YYYY-MM, not '" +
-                           when + "'");
-          }
-        }
-      } else {
-        diag.Error(row.pos(),
-                   "the row needs 'meeting' (a meeting id) or 'when' (tbc, "
-                   "standing or YYYY-MM)");
-      }
-      wp.rows.push_back(std::move(out));
-    }
-  }
+  ReadProgrammeRows(r, wp, diag);
   site.work_programmes[id] = std::move(wp);
 }
 

@@ -24,6 +24,162 @@ bool IsSecretKey(const std::string& key) {
   return false;
 }
 
+// Checked here, once: every calendar, feed and absolute link uses it.
+void ReadBaseUrl(YamlRecord& site, SiteConfig& config) {
+  std::string base_url = site.String("base_url");
+  if (base_url.empty()) return;
+  std::string error;
+  if (std::optional<std::string> checked = CheckBaseUrl(base_url, &error))
+    config.base_url = *checked;
+  else
+    site.diag().Error(site.PosOfKey("base_url"), "base_url: " + error);
+}
+
+// Every page's lang attribute: a bad tag is refused, not published.
+void ReadLanguage(YamlRecord& site, SiteConfig& config) {
+  std::string language = site.String("language");
+  if (language.empty()) return;
+  std::string error;
+  if (CheckLanguageTag(language, &error))
+    config.language = language;
+  else
+    site.diag().Error(site.PosOfKey("language"), "language: " + error);
+}
+
+void ReadSiteContact(YamlRecord& site, SiteConfig& config) {
+  Diagnostics& diag = site.diag();
+  YAML::Node contact = site.Node("contact");
+  if (!contact.IsDefined() || contact.IsNull()) {
+    diag.Error(site.pos(), "missing required field 'contact' in the site configuration");
+    return;
+  }
+  YamlRecord c(contact, site.path(), 1, schema::SiteContactTable(), diag);
+  config.contact.name = c.String("name", true);
+  config.contact.email = c.String("email");
+  config.contact.phone = c.String("phone");
+  // The same rule as a person's email: it is published as a mailto: link.
+  if (std::string why =
+          config.contact.email.empty() ? "" : EmailProblem(config.contact.email);
+      !why.empty())
+    diag.Error(c.PosOfKey("email"),
+               "'" + config.contact.email + "' is not an email address" + why);
+  if (c.ok() && config.contact.email.empty() && config.contact.phone.empty())
+    diag.Error(c.pos(), "the site contact needs an 'email' or a 'phone'");
+}
+
+void ReadAccessibility(YamlRecord& site, SiteConfig& config) {
+  YAML::Node accessibility = site.Node("accessibility");
+  if (!accessibility.IsDefined() || accessibility.IsNull()) return;
+  YamlRecord a(accessibility, site.path(), 1, schema::AccessibilityTable(), site.diag());
+  config.accessibility = a.String("statement", true);
+  if (std::optional<Date> reviewed = a.DateField("reviewed"))
+    config.accessibility_reviewed = LongDate(*reviewed);
+}
+
+// Secrets belong in the environment, never in a committed file. Key names
+// are compared in any letter case: 'Password' is no less a password for
+// being capitalised.
+void ReportSecretKeys(YamlRecord& t, const YAML::Node& node) {
+  for (const auto& field : node) {
+    if (!field.first.IsScalar()) continue;
+    std::string key = field.first.Scalar();
+    if (!IsSecretKey(key)) continue;
+    t.Reported(key);  // so it is not also an unknown key
+    t.diag().Error(t.PosOfKey(key.c_str()),
+                   "'" + key +
+                       "' must not be written into site.yaml: set "
+                       "CLERK_DEPLOY_PASSWORD (or AWS_SECRET_ACCESS_KEY, "
+                       "CLERK_DEPLOY_KEY) in the environment, or use ~/.netrc");
+  }
+}
+
+// A deploy target written as a mapping: `url` and the options of its kind.
+// False if it is not a mapping (reported).
+bool ReadDeployFields(const YAML::Node& node, const std::string& name,
+                      const std::string& display, DeployTarget& target,
+                      Diagnostics& diag) {
+  YamlRecord t(node, display, 1, schema::DeployTargetTable(), diag,
+               "deploy target '" + name + "'");
+  if (!t.ok()) return false;
+  ReportSecretKeys(t, node);
+  target.url = t.String("url", true);
+  target.endpoint = t.String("endpoint");
+  target.region = t.String("region");
+  target.ca_file = t.String("ca_file");
+  target.known_hosts = t.String("known_hosts");
+  return true;
+}
+
+// user:password@host in the URL is a password in the file too.
+void ReportPasswordInUrl(const DeployTarget& target, const std::string& name,
+                         Diagnostics& diag) {
+  std::string::size_type scheme = target.url.find("://");
+  if (scheme == std::string::npos) return;
+  std::string rest = target.url.substr(scheme + 3);
+  std::string authority = rest.substr(0, rest.find('/'));
+  std::string::size_type at = authority.rfind('@');
+  if (at != std::string::npos && authority.substr(0, at).find(':') != std::string::npos)
+    diag.Error(target.pos, "deploy target '" + name +
+                               "' has a password in its URL: remove it and set "
+                               "CLERK_DEPLOY_PASSWORD in the environment instead");
+}
+
+// The deploy target `name` (its key at `key_pos`): an address, or a mapping
+// with `url`. Nullopt when there is none to read (reported).
+std::optional<DeployTarget> ReadDeployTarget(const YamlRecord& site,
+                                             const YAML::Node& value,
+                                             const std::string& name,
+                                             const SourcePos& key_pos,
+                                             Diagnostics& diag) {
+  DeployTarget target;
+  target.pos = site.PosOf(value);
+  if (!value.IsDefined() || value.IsNull()) {
+    diag.Error(key_pos, "deploy target '" + name + "' is empty: give its address ('" +
+                            name + ": sftp://host/path') or a mapping with 'url'");
+    return std::nullopt;
+  }
+  if (value.IsScalar())
+    target.url = value.Scalar();
+  else if (!ReadDeployFields(value, name, site.path(), target, diag))
+    return std::nullopt;
+  ReportPasswordInUrl(target, name, diag);
+  return target;
+}
+
+// `deploy:`, named targets; each name is given once.
+void ReadDeployTargets(YamlRecord& site, SiteConfig& config) {
+  Diagnostics& diag = site.diag();
+  YAML::Node deploy = site.Node("deploy");
+  if (!deploy.IsDefined() || deploy.IsNull()) return;
+  if (!deploy.IsMap()) {
+    diag.Error(site.PosOf(deploy),
+               "expected a mapping of named deploy targets for "
+               "'deploy', found " +
+                   DescribeNodeType(deploy));
+    return;
+  }
+  std::map<std::string, int> seen_at_line;
+  for (const auto& kv : deploy) {
+    std::string name = kv.first.IsScalar() ? kv.first.Scalar() : "";
+    SourcePos key_pos = site.PosOf(kv.first);
+    // yaml-cpp keeps the last of two equal keys: the first target would
+    // be dropped without a word.
+    if (auto it = seen_at_line.find(name); it != seen_at_line.end()) {
+      diag.Error(key_pos, "deploy target '" + name + "' is given twice (first on line " +
+                              std::to_string(it->second) + ")");
+      continue;
+    }
+    seen_at_line[name] = key_pos.line;
+    if (name.empty()) {
+      diag.Error(key_pos, "a deploy target needs a name: write it as 'name: url'");
+      continue;
+    }
+    if (std::optional<DeployTarget> target =
+            ReadDeployTarget(site, kv.second, name, key_pos, diag))
+      config.deploy[name] = std::move(*target);
+  }
+}
+
 }  // namespace
 
 SiteConfig LoadSiteConfig(const std::string& root, const std::string& display_root,
@@ -50,125 +206,11 @@ SiteConfig LoadSiteConfig(const std::string& root, const std::string& display_ro
   if (!site.ok()) return config;
   config.title = site.String("title", true);
   config.organisation = site.String("organisation", true);
-  if (std::string base_url = site.String("base_url"); !base_url.empty()) {
-    // Checked here, once: every calendar, feed and absolute link uses it.
-    std::string error;
-    if (std::optional<std::string> checked = CheckBaseUrl(base_url, &error))
-      config.base_url = *checked;
-    else
-      diag.Error(site.PosOfKey("base_url"), "base_url: " + error);
-  }
-  // Every page's lang attribute: a bad tag is refused, not published.
-  if (std::string language = site.String("language"); !language.empty()) {
-    std::string error;
-    if (CheckLanguageTag(language, &error))
-      config.language = language;
-    else
-      diag.Error(site.PosOfKey("language"), "language: " + error);
-  }
-
-  YAML::Node contact = site.Node("contact");
-  if (!contact.IsDefined() || contact.IsNull()) {
-    diag.Error(site.pos(), "missing required field 'contact' in the site configuration");
-  } else {
-    YamlRecord c(contact, display, 1, schema::SiteContactTable(), diag);
-    config.contact.name = c.String("name", true);
-    config.contact.email = c.String("email");
-    config.contact.phone = c.String("phone");
-    // The same rule as a person's email: it is published as a mailto: link.
-    if (std::string why =
-            config.contact.email.empty() ? "" : EmailProblem(config.contact.email);
-        !why.empty())
-      diag.Error(c.PosOfKey("email"),
-                 "'" + config.contact.email + "' is not an email address" + why);
-    if (c.ok() && config.contact.email.empty() && config.contact.phone.empty())
-      diag.Error(c.pos(), "the site contact needs an 'email' or a 'phone'");
-  }
-
-  YAML::Node accessibility = site.Node("accessibility");
-  if (accessibility.IsDefined() && !accessibility.IsNull()) {
-    YamlRecord a(accessibility, display, 1, schema::AccessibilityTable(), diag);
-    config.accessibility = a.String("statement", true);
-    if (std::optional<Date> reviewed = a.DateField("reviewed"))
-      config.accessibility_reviewed = LongDate(*reviewed);
-  }
-
-  YAML::Node deploy = site.Node("deploy");
-  if (deploy.IsDefined() && !deploy.IsNull()) {
-    if (!deploy.IsMap()) {
-      diag.Error(site.PosOf(deploy),
-                 "expected a mapping of named deploy targets for "
-                 "'deploy', found " +
-                     DescribeNodeType(deploy));
-    } else {
-      std::map<std::string, int> seen_at_line;
-      for (const auto& kv : deploy) {
-        std::string name = kv.first.IsScalar() ? kv.first.Scalar() : "";
-        SourcePos key_pos = site.PosOf(kv.first);
-        // yaml-cpp keeps the last of two equal keys: the first target would
-        // be dropped without a word.
-        if (auto it = seen_at_line.find(name); it != seen_at_line.end()) {
-          diag.Error(key_pos, "deploy target '" + name +
-                                  "' is given twice (first on line " +
-                                  std::to_string(it->second) + ")");
-          continue;
-        }
-        seen_at_line[name] = key_pos.line;
-        if (name.empty()) {
-          diag.Error(key_pos, "a deploy target needs a name: write it as 'name: url'");
-          continue;
-        }
-        DeployTarget target;
-        target.pos = site.PosOf(kv.second);
-        if (!kv.second.IsDefined() || kv.second.IsNull()) {
-          diag.Error(key_pos, "deploy target '" + name +
-                                  "' is empty: give its address ('" + name +
-                                  ": sftp://host/path') or a mapping with 'url'");
-          continue;
-        }
-        if (kv.second.IsScalar()) {
-          target.url = kv.second.Scalar();
-        } else {
-          YamlRecord t(kv.second, display, 1, schema::DeployTargetTable(), diag,
-                       "deploy target '" + name + "'");
-          if (!t.ok()) continue;
-          // Secrets belong in the environment, never in a committed file.
-          // Key names are compared in any letter case: 'Password' is no less a
-          // password for being capitalised.
-          for (const auto& field : kv.second) {
-            if (!field.first.IsScalar()) continue;
-            std::string key = field.first.Scalar();
-            if (!IsSecretKey(key)) continue;
-            t.Reported(key);  // so it is not also an unknown key
-            diag.Error(t.PosOfKey(key.c_str()),
-                       "'" + key +
-                           "' must not be written into site.yaml: set "
-                           "CLERK_DEPLOY_PASSWORD (or AWS_SECRET_ACCESS_KEY, "
-                           "CLERK_DEPLOY_KEY) in the environment, or use ~/.netrc");
-          }
-          target.url = t.String("url", true);
-          target.endpoint = t.String("endpoint");
-          target.region = t.String("region");
-          target.ca_file = t.String("ca_file");
-          target.known_hosts = t.String("known_hosts");
-        }
-        // user:password@host in the URL is a password in the file too.
-        std::string::size_type scheme = target.url.find("://");
-        if (scheme != std::string::npos) {
-          std::string rest = target.url.substr(scheme + 3);
-          std::string authority = rest.substr(0, rest.find('/'));
-          std::string::size_type at = authority.rfind('@');
-          if (at != std::string::npos &&
-              authority.substr(0, at).find(':') != std::string::npos)
-            diag.Error(target.pos,
-                       "deploy target '" + name +
-                           "' has a password in its URL: remove it and set "
-                           "CLERK_DEPLOY_PASSWORD in the environment instead");
-        }
-        config.deploy[name] = target;
-      }
-    }
-  }
+  ReadBaseUrl(site, config);
+  ReadLanguage(site, config);
+  ReadSiteContact(site, config);
+  ReadAccessibility(site, config);
+  ReadDeployTargets(site, config);
   return config;
 }
 

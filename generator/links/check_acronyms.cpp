@@ -736,6 +736,115 @@ FolderFiles FilesOf(const Site& site, const std::set<std::string>* only) {
   return files;
 }
 
+// What the scan of a folder's file depends on besides its texts: the
+// glossary and the clerk binary.
+Fingerprint GlossaryKey(const Site& site) {
+  Hasher glossary_key;
+  glossary_key.Add(ProgramIdentity()).Add("acronyms");
+  AddGlossary(glossary_key, site);
+  return glossary_key.Finish();
+}
+
+// The glossary place of a file in meeting folder `meeting_id` (`doc`: a
+// paper's); a folder with no meeting has no committee.
+GlossaryPlace PlaceIn(const Site& site, const std::string& meeting_id,
+                      const Document* doc) {
+  auto it = site.meetings.find(meeting_id);
+  return it == site.meetings.end() ? GlossaryPlace{"", doc ? &doc->glossary : nullptr}
+                                   : PlaceOf(it->second, doc);
+}
+
+void AddPaper(const Document& doc, FileTexts& texts) {
+  texts.Add(doc.title, doc.pos, "title");
+  texts.Add(doc.summary, doc.pos, "summary");
+  for (const Recommendation& r : doc.recommendations) texts.Add(r.text, r.pos, "text");
+  texts.AddBody(doc);
+}
+
+// What the scans of a FolderFiles found, file by file.
+struct FileScans {
+  std::vector<Diagnostics> parts;  // each file's own warnings
+  std::vector<Fingerprint> keys;   // each file's texts and glossary
+  size_t scanned = 0;              // the files scanned (not clean before)
+};
+
+// Agendas, papers and minutes are most of the text: each file is scanned
+// on any free core into its own part, and the parts are joined in order,
+// so the warnings come out as they would from one thread. A file scanned
+// clean before, with the same texts and glossary, is not scanned again.
+FileScans ScanFiles(const Site& site, const GlossaryWords& words,
+                    const FolderFiles& files, const AcronymScans* clean_before,
+                    int jobs) {
+  const Fingerprint glossary = GlossaryKey(site);
+  FileScans out;
+  out.parts.resize(files.size());
+  out.keys.resize(files.size());
+  std::atomic<size_t> scanned{0};
+  // Looked up once per file (64,000 at N = 10,000): a sorted array searched
+  // by halves is quicker than the set's tree, whose nodes are spread over
+  // the heap. A set iterates in order, so the copy is sorted.
+  const std::vector<Fingerprint> clean_sorted =
+      clean_before ? std::vector<Fingerprint>(clean_before->begin(), clean_before->end())
+                   : std::vector<Fingerprint>();
+  auto Scan = [&](const FileTexts& texts, size_t i) {
+    out.keys[i] = texts.Key();
+    if (std::binary_search(clean_sorted.begin(), clean_sorted.end(), out.keys[i])) return;
+    Scanner file_scan(words, out.parts[i]);  // one file: its own "reported once"
+    texts.ScanAll(file_scan, out.parts[i]);
+    ++scanned;
+  };
+  const size_t n_meetings = files.meetings.size(), n_docs = files.docs.size();
+  ParallelFor(files.size(), jobs > 0 ? jobs : DefaultJobs(), [&](size_t i, int) {
+    if (i < n_meetings) {
+      FileTexts texts(glossary, PlaceOf(*files.meetings[i]));
+      AddAgenda(*files.meetings[i], texts);
+      Scan(texts, i);
+    } else if (i < n_meetings + n_docs) {
+      const Document& doc = *files.docs[i - n_meetings];
+      FileTexts texts(glossary, PlaceIn(site, doc.meeting_id, &doc));
+      AddPaper(doc, texts);
+      Scan(texts, i);
+    } else {
+      const Minutes& m = *files.minutes[i - n_meetings - n_docs];
+      FileTexts texts(glossary, PlaceIn(site, m.meeting_id, nullptr));
+      texts.Add(m.body, texts.Place({m.path, m.body_line, 1}));
+      Scan(texts, i);
+    }
+  });
+  out.scanned = scanned;
+  return out;
+}
+
+bool FoundNothing(const Diagnostics& part) {
+  return part.ErrorCount() == 0 && part.WarningCount() == 0;
+}
+
+// The keys of the files that found nothing into `clean_now`.
+void KeepClean(const FileScans& scans, AcronymScans& clean_now) {
+  std::vector<Fingerprint> clean;
+  for (size_t i = 0; i < scans.parts.size(); ++i)
+    if (FoundNothing(scans.parts[i])) clean.push_back(scans.keys[i]);
+  // In order, each at the end: no search down the tree for each.
+  std::sort(clean.begin(), clean.end());
+  for (const Fingerprint& key : clean) clean_now.insert(clean_now.end(), key);
+}
+
+// The files' warnings into `diag`, in order; with `found`, by way of their
+// folders' findings.
+void JoinScans(const FileScans& scans, const FolderFiles& files, AcronymFindings* found,
+               Diagnostics& diag) {
+  for (size_t i = 0; i < files.size(); ++i) {
+    if (!found)
+      diag.Merge(scans.parts[i]);
+    else if (!FoundNothing(scans.parts[i]))
+      found->folders[files.Folder(i)].Merge(scans.parts[i]);
+  }
+  // Files of different folders are different files, so merging by folder
+  // gives what merging file by file gives once diag is sorted.
+  if (found)
+    for (const auto& [folder, part] : found->folders) diag.Merge(part);
+}
+
 }  // namespace
 
 size_t CheckAcronyms(const Site& site, Diagnostics& diag,
@@ -752,79 +861,13 @@ size_t CheckAcronyms(const Site& site, Diagnostics& diag,
   }
   diag.Merge(findings.site_wide);
 
-  // Agendas, papers and minutes are most of the text: each file is scanned
-  // on any free core into its own part, and the parts are joined in order,
-  // so the warnings come out as they would from one thread. A file scanned
-  // clean before, with the same texts and glossary, is not scanned again.
-  Hasher glossary_key;
-  glossary_key.Add(ProgramIdentity()).Add("acronyms");
-  AddGlossary(glossary_key, site);
-  const Fingerprint glossary = glossary_key.Finish();
   const FolderFiles files = FilesOf(site, replay ? only_folders : nullptr);
-  std::vector<Diagnostics> parts(files.size());
-  std::vector<Fingerprint> keys(files.size());
-  std::atomic<size_t> scanned{0};
-  // Looked up once per file (64,000 at N = 10,000): a sorted array searched
-  // by halves is quicker than the set's tree, whose nodes are spread over
-  // the heap. A set iterates in order, so the copy is sorted.
-  const std::vector<Fingerprint> clean_sorted =
-      clean_before ? std::vector<Fingerprint>(clean_before->begin(), clean_before->end())
-                   : std::vector<Fingerprint>();
-  auto Scan = [&](const FileTexts& texts, size_t i) {
-    keys[i] = texts.Key();
-    if (std::binary_search(clean_sorted.begin(), clean_sorted.end(), keys[i])) return;
-    Scanner file_scan(words, parts[i]);  // one file: its own "reported once"
-    texts.ScanAll(file_scan, parts[i]);
-    ++scanned;
-  };
-  const size_t n_meetings = files.meetings.size(), n_docs = files.docs.size();
-  ParallelFor(files.size(), jobs > 0 ? jobs : DefaultJobs(), [&](size_t i, int) {
-    auto place = [&](const std::string& meeting_id, const Document* doc) {
-      auto it = site.meetings.find(meeting_id);
-      return it == site.meetings.end() ? GlossaryPlace{"", doc ? &doc->glossary : nullptr}
-                                       : PlaceOf(it->second, doc);
-    };
-    if (i < n_meetings) {
-      FileTexts texts(glossary, PlaceOf(*files.meetings[i]));
-      AddAgenda(*files.meetings[i], texts);
-      Scan(texts, i);
-    } else if (i < n_meetings + n_docs) {
-      const Document& doc = *files.docs[i - n_meetings];
-      FileTexts texts(glossary, place(doc.meeting_id, &doc));
-      texts.Add(doc.title, doc.pos, "title");
-      texts.Add(doc.summary, doc.pos, "summary");
-      for (const Recommendation& r : doc.recommendations)
-        texts.Add(r.text, r.pos, "text");
-      texts.AddBody(doc);
-      Scan(texts, i);
-    } else {
-      const Minutes& m = *files.minutes[i - n_meetings - n_docs];
-      FileTexts texts(glossary, place(m.meeting_id, nullptr));
-      texts.Add(m.body, texts.Place({m.path, m.body_line, 1}));
-      Scan(texts, i);
-    }
-  });
-  std::vector<Fingerprint> clean;
+  const FileScans scans = ScanFiles(site, words, files, clean_before, jobs);
   if (replay)
     for (const std::string& folder : *only_folders) findings.folders.erase(folder);
-  for (size_t i = 0; i < files.size(); ++i) {
-    const bool found_nothing = parts[i].ErrorCount() == 0 && parts[i].WarningCount() == 0;
-    if (clean_now && found_nothing) clean.push_back(keys[i]);
-    if (!found)
-      diag.Merge(parts[i]);
-    else if (!found_nothing)
-      findings.folders[files.Folder(i)].Merge(parts[i]);
-  }
-  // Files of different folders are different files, so merging by folder
-  // gives what merging file by file gives once diag is sorted.
-  if (found)
-    for (const auto& [folder, part] : findings.folders) diag.Merge(part);
-  if (clean_now) {
-    // In order, each at the end: no search down the tree for each.
-    std::sort(clean.begin(), clean.end());
-    for (const Fingerprint& key : clean) clean_now->insert(clean_now->end(), key);
-  }
-  return scanned;
+  JoinScans(scans, files, found, diag);
+  if (clean_now) KeepClean(scans, *clean_now);
+  return scans.scanned;
 }
 
 }  // namespace clerk

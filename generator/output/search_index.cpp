@@ -146,28 +146,41 @@ std::string PagefindStamp(const std::string& source_root) {
   return program.empty() ? "" : ProgramStamp(program);
 }
 
-std::vector<SearchPart> SearchParts(
-    const std::vector<std::string>& html_paths,
-    const std::vector<std::pair<std::string, std::string>>& prefixes,
-    int years_per_part) {
-  struct Page {
-    const std::string* path;
-    size_t rendition;
-    std::string_view rest;  // the path inside its rendition's folder
-    int year;               // of its meeting; 0 if not in a meeting's folder
-  };
-  std::vector<Page> pages;
-  std::vector<std::pair<size_t, int>> meeting_pages;
+namespace {
+
+using Prefixes = std::vector<std::pair<std::string, std::string>>;
+
+// A page to index, and the part it goes in.
+struct IndexPage {
+  const std::string* path;
+  size_t rendition;
+  std::string_view rest;  // the path inside its rendition's folder
+  int year;               // of its meeting; 0 if not in a meeting's folder
+};
+
+// The rendition with the longest folder that holds `path`; prefixes.size()
+// if none does.
+size_t RenditionOf(const std::string& path, const Prefixes& prefixes) {
+  size_t rendition = prefixes.size();
+  for (size_t r = 0; r < prefixes.size(); ++r) {
+    const std::string& prefix = prefixes[r].second;
+    if (path.compare(0, prefix.size(), prefix) == 0 &&
+        (rendition == prefixes.size() ||
+         prefix.size() > prefixes[rendition].second.size()))
+      rendition = r;
+  }
+  return rendition;
+}
+
+// The pages of `html_paths` in a rendition's folder, but not in its search
+// folder. `meeting_pages` receives the rendition and year of each page in a
+// meeting's folder.
+std::vector<IndexPage> PagesToIndex(const std::vector<std::string>& html_paths,
+                                    const Prefixes& prefixes,
+                                    std::vector<std::pair<size_t, int>>& meeting_pages) {
+  std::vector<IndexPage> pages;
   for (const std::string& path : html_paths) {
-    // The rendition with the longest folder that holds the page.
-    size_t rendition = prefixes.size();
-    for (size_t r = 0; r < prefixes.size(); ++r) {
-      const std::string& prefix = prefixes[r].second;
-      if (path.compare(0, prefix.size(), prefix) == 0 &&
-          (rendition == prefixes.size() ||
-           prefix.size() > prefixes[rendition].second.size()))
-        rendition = r;
-    }
+    const size_t rendition = RenditionOf(path, prefixes);
     if (rendition == prefixes.size()) continue;
     std::string_view rest =
         std::string_view(path).substr(prefixes[rendition].second.size());
@@ -178,53 +191,54 @@ std::vector<SearchPart> SearchParts(
     pages.push_back({&path, rendition, rest, year.empty() ? 0 : std::stoi(year)});
     if (!year.empty()) meeting_pages.push_back({rendition, pages.back().year});
   }
-  const int span = years_per_part > 0 ? years_per_part : YearsPerPart(meeting_pages);
+  return pages;
+}
 
-  // (rendition, 0 for "site" and 1 for meetings, first year) -> part; glob
-  // items of each rendition's "site" part.
-  std::map<std::tuple<size_t, int, int>, SearchPart> parts;
-  std::map<size_t, std::set<std::string>> site_items;
-  for (const Page& page : pages) {
-    const auto& [id, prefix] = prefixes[page.rendition];
-    const int first = page.year / span * span;
-    SearchPart& part = parts[{page.rendition, page.year ? 1 : 0, page.year ? first : 0}];
-    if (part.name.empty()) {
-      part.rendition = id;
-      if (!page.year) {
-        part.name = "site";
-      } else if (span == 1) {
-        part.name = "meetings-" + std::to_string(first);
-        part.glob = prefix + "meetings/" + std::to_string(first) + "-*/**/*.html";
-      } else {
-        part.name =
-            "meetings-" + std::to_string(first) + "-" + std::to_string(first + span - 1);
-        std::string years;
-        for (int y = first; y < first + span; ++y)
-          years += (years.empty() ? "" : ",") + std::to_string(y);
-        part.glob = prefix + "meetings/{" + years + "}-*/**/*.html";
-      }
-    }
-    part.pages.push_back(*page.path);
-    if (page.year) continue;
-    // The "site" part: top-level pages, and each folder whole, except the
-    // meetings' own folders (their years' parts).
-    std::string_view rest = page.rest;
-    size_t slash = rest.find('/');
-    std::string item;
-    if (slash == std::string_view::npos) {
-      item = "*.html";
-    } else if (rest.substr(0, slash) != "meetings") {
-      item = GlobSafe(std::string(rest.substr(0, slash))) + "/**/*.html";
-    } else {
-      std::string_view inside = rest.substr(slash + 1);
-      size_t next = inside.find('/');
-      item = next == std::string_view::npos
-                 ? "meetings/*.html"
-                 : "meetings/" + GlobSafe(std::string(inside.substr(0, next))) +
-                       "/**/*.html";
-    }
-    site_items[page.rendition].insert(item);
+// Names the part a page of `year` (0: not a meeting's) starts, in the
+// rendition `id` whose folder is `prefix`: "site", whose glob is made
+// once all its pages are known, or the meetings of `span` years from
+// `first`, with the glob of their folders.
+void NamePart(SearchPart& part, int year, int first, int span, const std::string& id,
+              const std::string& prefix) {
+  part.rendition = id;
+  if (!year) {
+    part.name = "site";
+  } else if (span == 1) {
+    part.name = "meetings-" + std::to_string(first);
+    part.glob = prefix + "meetings/" + std::to_string(first) + "-*/**/*.html";
+  } else {
+    part.name =
+        "meetings-" + std::to_string(first) + "-" + std::to_string(first + span - 1);
+    std::string years;
+    for (int y = first; y < first + span; ++y)
+      years += (years.empty() ? "" : ",") + std::to_string(y);
+    part.glob = prefix + "meetings/{" + years + "}-*/**/*.html";
   }
+}
+
+// The glob item of the "site" part for a page at `rest` in its rendition:
+// top-level pages, and each folder whole, except the meetings' own folders
+// (their years' parts).
+std::string SiteItem(std::string_view rest) {
+  size_t slash = rest.find('/');
+  if (slash == std::string_view::npos) return "*.html";
+  if (rest.substr(0, slash) != "meetings")
+    return GlobSafe(std::string(rest.substr(0, slash))) + "/**/*.html";
+  std::string_view inside = rest.substr(slash + 1);
+  size_t next = inside.find('/');
+  return next == std::string_view::npos
+             ? "meetings/*.html"
+             : "meetings/" + GlobSafe(std::string(inside.substr(0, next))) + "/**/*.html";
+}
+
+// (rendition, 0 for "site" and 1 for meetings, first year) -> part.
+using PartMap = std::map<std::tuple<size_t, int, int>, SearchPart>;
+
+// The parts in order, each with its pages sorted; a "site" part's glob is
+// made of its rendition's `site_items`.
+std::vector<SearchPart> FinishParts(PartMap& parts,
+                                    std::map<size_t, std::set<std::string>>& site_items,
+                                    const Prefixes& prefixes) {
   std::vector<SearchPart> out;
   for (auto& [key, part] : parts) {
     if (part.glob.empty()) {
@@ -240,6 +254,30 @@ std::vector<SearchPart> SearchParts(
   return out;
 }
 
+}  // namespace
+
+std::vector<SearchPart> SearchParts(
+    const std::vector<std::string>& html_paths,
+    const std::vector<std::pair<std::string, std::string>>& prefixes,
+    int years_per_part) {
+  std::vector<std::pair<size_t, int>> meeting_pages;
+  const std::vector<IndexPage> pages = PagesToIndex(html_paths, prefixes, meeting_pages);
+  const int span = years_per_part > 0 ? years_per_part : YearsPerPart(meeting_pages);
+
+  // The parts, and the glob items of each rendition's "site" part.
+  PartMap parts;
+  std::map<size_t, std::set<std::string>> site_items;
+  for (const IndexPage& page : pages) {
+    const auto& [id, prefix] = prefixes[page.rendition];
+    const int first = page.year / span * span;
+    SearchPart& part = parts[{page.rendition, page.year ? 1 : 0, page.year ? first : 0}];
+    if (part.name.empty()) NamePart(part, page.year, first, span, id, prefix);
+    part.pages.push_back(*page.path);
+    if (!page.year) site_items[page.rendition].insert(SiteItem(page.rest));
+  }
+  return FinishParts(parts, site_items, prefixes);
+}
+
 std::string SearchIndexReport::Summary() const {
   char seconds_text[32];
   std::snprintf(seconds_text, sizeof seconds_text, "%.2f s", seconds);
@@ -250,20 +288,12 @@ std::string SearchIndexReport::Summary() const {
   return text + " (" + seconds_text + ")";
 }
 
-SearchIndexReport BuildSearchIndex(const std::string& out_dir,
-                                   const std::string& source_root,
-                                   const BuildLog& site_log,
-                                   const SearchIndexOptions& options, std::ostream& log) {
-  SearchIndexReport report;
-  const auto started = std::chrono::steady_clock::now();
-  const std::string program = FindPagefind(source_root);
-  if (program.empty()) {
-    report.result = SearchIndexResult::kNotFound;
-    return report;
-  }
-  // The site's pages and the bytes each was written with.
-  std::vector<std::string> html;
-  std::unordered_map<std::string_view, Fingerprint> content;  // views into site_log
+namespace {
+
+// The site's pages, sorted, and the bytes each was written with (`content`
+// holds views into `site_log`).
+void PagesOf(const BuildLog& site_log, std::vector<std::string>& html,
+             std::unordered_map<std::string_view, Fingerprint>& content) {
   site_log.ForEach([&](const std::string& path, const BuildLogEntry& entry) {
     if (path.size() > 5 && path.compare(path.size() - 5, 5, ".html") == 0) {
       html.push_back(path);
@@ -271,10 +301,12 @@ SearchIndexReport BuildSearchIndex(const std::string& out_dir,
     }
   });
   std::sort(html.begin(), html.end());
-  const std::vector<SearchPart> parts = IndexedParts(html, options.renditions);
+}
 
-  const fs::path root = fs::path(out_dir) / kSearchDir;
-  const std::string program_stamp = ProgramStamp(program);
+// What each part's bundle is made from: Pagefind, its glob and its pages.
+std::vector<std::string> PartFingerprints(
+    const std::vector<SearchPart>& parts, const std::string& program_stamp,
+    const std::unordered_map<std::string_view, Fingerprint>& content) {
   std::vector<std::string> fingerprints;
   for (const SearchPart& part : parts) {
     Hasher h;
@@ -282,16 +314,17 @@ SearchIndexReport BuildSearchIndex(const std::string& out_dir,
     for (const std::string& page : part.pages) h.Add(page).Add(content.at(page));
     fingerprints.push_back(h.Finish().Hex());
   }
+  return fingerprints;
+}
 
-  // Bundles of parts the site no longer has go, and so does anything else
-  // in pagefind/ (the single index of clerk before parts, a staging folder
-  // left by a crash).
+// Bundles of parts the site no longer has go, and so does anything else
+// in pagefind/ (the single index of clerk before parts, a staging folder
+// left by a crash).
+void RemoveStaleBundles(const fs::path& root, const std::set<std::string>& renditions,
+                        const std::vector<SearchPart>& parts) {
   std::error_code ec;
   fs::create_directories(root, ec);
-  // Only the indexed rendition's: the others' bundles, from before the
-  // index was built once, go too.
-  std::set<std::string> renditions, dirs;
-  if (!options.renditions.empty()) renditions.insert(options.renditions.front().first);
+  std::set<std::string> dirs;
   for (const SearchPart& part : parts) dirs.insert(part.dir());
   std::vector<fs::path> gone;
   for (const auto& entry : fs::directory_iterator(root, ec)) {
@@ -311,10 +344,15 @@ SearchIndexReport BuildSearchIndex(const std::string& out_dir,
     gone.push_back(entry.path());
   }
   for (const fs::path& path : gone) fs::remove_all(path, ec);
+}
 
-  // The parts to index: changed, new, or with no bundle.
+// The parts to index: changed, new, or with no bundle.
+std::vector<size_t> PartsToIndex(const std::string& out_dir, const fs::path& root,
+                                 const std::vector<SearchPart>& parts,
+                                 const std::vector<std::string>& fingerprints) {
   const std::map<std::string, std::string> before =
       ReadParts(fs::path(out_dir) / kSearchPartsFile);
+  std::error_code ec;
   std::vector<size_t> todo;
   for (size_t i = 0; i < parts.size(); ++i) {
     auto it = before.find(parts[i].dir());
@@ -322,53 +360,83 @@ SearchIndexReport BuildSearchIndex(const std::string& out_dir,
         !fs::exists(root / parts[i].dir() / "pagefind-entry.json", ec))
       todo.push_back(i);
   }
+  return todo;
+}
 
-  // Each into its own staging folder, then moved into place; up to `jobs`
-  // Pagefind runs at once (each is small: one year of one rendition).
-  std::vector<bool> ok(parts.size(), true);
-  const fs::path staging = root / kStaging;
-  auto staged = [&](const SearchPart& part) {
-    return staging / (part.rendition + "-" + part.name);
-  };
+// What the Pagefind runs of one BuildSearchIndex share.
+struct PagefindRuns {
+  const std::string& program;
+  const std::string& out_dir;
+  const fs::path& root;  // the search folder in out_dir
+  const std::vector<SearchPart>& parts;
+  const SearchIndexOptions& options;
+  std::ostream& log;
+
+  // Where Pagefind writes `part` before it is moved into place.
+  fs::path Staged(const SearchPart& part) const {
+    return root / kStaging / (part.rendition + "-" + part.name);
+  }
+};
+
+// Starts Pagefind on `part`; its pid, or -1.
+pid_t StartPart(const PagefindRuns& runs, const SearchPart& part) {
+  return Start(runs.program,
+               {"--site", runs.out_dir, "--glob", part.glob, "--output-path",
+                runs.Staged(part).string(), "--keep-index-url", "--quiet"});
+}
+
+// Moves the bundle Pagefind made of `part` (exiting with `status`) into
+// place. False if there is none, or it cannot be moved: then the part has
+// no bundle.
+bool PlacePart(const PagefindRuns& runs, const SearchPart& part, int status) {
+  std::error_code ec;
+  fs::path made = runs.Staged(part);
+  fs::path target = runs.root / part.dir();
+  bool ok = WIFEXITED(status) && WEXITSTATUS(status) == 0 &&
+            fs::exists(made / "pagefind-entry.json", ec);
+  if (ok) {
+    fs::remove_all(target, ec);
+    fs::create_directories(target.parent_path(), ec);
+    fs::rename(made, target, ec);
+    ok = !ec;
+  }
+  if (!ok) {
+    runs.log << "clerk build: warning: search index part " << part.dir()
+             << " not built: " << runs.program << " failed\n";
+    fs::remove_all(target, ec);
+  }
+  return ok;
+}
+
+// Each part of `todo` into its own staging folder, then moved into place;
+// up to `jobs` Pagefind runs at once (each is small: one year of one
+// rendition). ok[i] is made false for each part i not built.
+void IndexParts(const PagefindRuns& runs, const std::vector<size_t>& todo,
+                std::vector<bool>& ok) {
+  std::error_code ec;
+  const fs::path staging = runs.root / kStaging;
   if (!todo.empty()) {
     fs::remove_all(staging, ec);
     fs::create_directories(staging, ec);
   }
-  log.flush();
+  runs.log.flush();
   std::map<pid_t, size_t> running;
   size_t next = 0, done = 0;
   auto finish = [&](pid_t pid, int status) {
     size_t i = running.at(pid);
     running.erase(pid);
-    const SearchPart& part = parts[i];
-    fs::path made = staged(part);
-    fs::path target = root / part.dir();
-    ok[i] = WIFEXITED(status) && WEXITSTATUS(status) == 0 &&
-            fs::exists(made / "pagefind-entry.json", ec);
-    if (ok[i]) {
-      fs::remove_all(target, ec);
-      fs::create_directories(target.parent_path(), ec);
-      fs::rename(made, target, ec);
-      ok[i] = !ec;
-    }
-    if (!ok[i]) {
-      log << "clerk build: warning: search index part " << part.dir()
-          << " not built: " << program << " failed\n";
-      fs::remove_all(target, ec);
-    }
-    if (options.progress) options.progress(++done, todo.size());
+    ok[i] = PlacePart(runs, runs.parts[i], status);
+    if (runs.options.progress) runs.options.progress(++done, todo.size());
   };
-  const size_t at_once = static_cast<size_t>(std::max(1, options.jobs));
+  const size_t at_once = static_cast<size_t>(std::max(1, runs.options.jobs));
   while (next < todo.size() || !running.empty()) {
     if (next < todo.size() && running.size() < at_once) {
       size_t i = todo[next++];
-      const SearchPart& part = parts[i];
-      pid_t pid = Start(program, {"--site", out_dir, "--glob", part.glob, "--output-path",
-                                  staged(part).string(), "--keep-index-url", "--quiet"});
+      pid_t pid = StartPart(runs, runs.parts[i]);
       if (pid < 0) {
         ok[i] = false;
-        log << "clerk build: warning: search index part " << part.dir()
-            << " not built: cannot start " << program << "\n";
+        runs.log << "clerk build: warning: search index part " << runs.parts[i].dir()
+                 << " not built: cannot start " << runs.program << "\n";
         continue;
       }
       running[pid] = i;
@@ -385,8 +453,15 @@ SearchIndexReport BuildSearchIndex(const std::string& out_dir,
     }
   }
   fs::remove_all(staging, ec);
+}
 
-  // Each rendition's list of bundles, and what each was made from.
+// Each rendition's list of bundles, and what each was made from. False if
+// a file cannot be written.
+bool WriteBundleLists(const std::string& out_dir, const fs::path& root,
+                      const std::set<std::string>& renditions,
+                      const std::vector<SearchPart>& parts,
+                      const std::vector<std::string>& fingerprints,
+                      const std::vector<bool>& ok) {
   std::string state = std::string(kPartsHeader) + "\n";
   std::map<std::string, std::string> lists;
   for (const std::string& id : renditions) lists[id];
@@ -403,6 +478,41 @@ SearchIndexReport BuildSearchIndex(const std::string& out_dir,
                                   "{\n  \"parts\": [" + list + "\n  ]\n}\n") &&
               written;
   }
+  return written;
+}
+
+}  // namespace
+
+SearchIndexReport BuildSearchIndex(const std::string& out_dir,
+                                   const std::string& source_root,
+                                   const BuildLog& site_log,
+                                   const SearchIndexOptions& options, std::ostream& log) {
+  SearchIndexReport report;
+  const auto started = std::chrono::steady_clock::now();
+  const std::string program = FindPagefind(source_root);
+  if (program.empty()) {
+    report.result = SearchIndexResult::kNotFound;
+    return report;
+  }
+  std::vector<std::string> html;
+  std::unordered_map<std::string_view, Fingerprint> content;  // views into site_log
+  PagesOf(site_log, html, content);
+  const std::vector<SearchPart> parts = IndexedParts(html, options.renditions);
+  const fs::path root = fs::path(out_dir) / kSearchDir;
+  const std::vector<std::string> fingerprints =
+      PartFingerprints(parts, ProgramStamp(program), content);
+
+  // Only the indexed rendition's: the others' bundles, from before the
+  // index was built once, go too.
+  std::set<std::string> renditions;
+  if (!options.renditions.empty()) renditions.insert(options.renditions.front().first);
+  RemoveStaleBundles(root, renditions, parts);
+  const std::vector<size_t> todo = PartsToIndex(out_dir, root, parts, fingerprints);
+  std::vector<bool> ok(parts.size(), true);
+  IndexParts({program, out_dir, root, parts, options, log}, todo, ok);
+  const bool written =
+      WriteBundleLists(out_dir, root, renditions, parts, fingerprints, ok);
+
   report.parts = parts.size();
   report.failed = static_cast<size_t>(std::count(ok.begin(), ok.end(), false));
   report.indexed = todo.size() - report.failed;

@@ -71,6 +71,293 @@ void RunPool(std::vector<std::unique_ptr<Remote>>& remotes, size_t begin, size_t
   for (std::thread& t : threads) t.join();
 }
 
+using Remotes = std::vector<std::unique_ptr<Remote>>;
+
+// The site as --out names it in messages, without a '/' at its end.
+std::string OutName(std::string out) {
+  while (out.size() > 1 && out.back() == '/') out.pop_back();
+  return out;
+}
+
+// The built site: its files and their contents. Nullopt, with `error`,
+// if it is not a site clerk built, or is empty.
+std::optional<Manifest> ScanBuiltSite(const DeployOptions& opt,
+                                      const std::string& out_name, int jobs,
+                                      std::string* error) {
+  std::error_code ec;
+  if (fs::is_directory(opt.out, ec) && !fs::exists(fs::path(opt.out) / kSiteMarker, ec)) {
+    *error = out_name + "/ is not a site built by clerk (no " + kSiteMarker +
+             "): run clerk build first";
+    return std::nullopt;
+  }
+  std::optional<Manifest> local = ScanSite(opt.out, jobs, error);
+  if (local && local->empty()) {
+    *error = out_name + "/ holds no files: refusing to deploy an empty site";
+    return std::nullopt;
+  }
+  return local;
+}
+
+// What the host holds, as its manifest says.
+struct HostManifest {
+  Manifest files;
+  bool usable = false;  // false: there is none, or it cannot be read
+  std::string text;     // as fetched
+};
+
+// The host's manifest, if it has one. False, with `error`, if the host
+// cannot be asked.
+bool FetchHostManifest(const DeployOptions& opt, Remote& remote, std::ostream& log,
+                       HostManifest& host, std::string* error) {
+  RemoteResult got =
+      WithRetries(opt, nullptr, [&] { return remote.Fetch(kManifestName, &host.text); });
+  if (got.status == RemoteStatus::kNotFound) {
+    host.text.clear();
+    return true;
+  }
+  if (!got.ok()) {
+    *error = got.message;
+    return false;
+  }
+  std::optional<Manifest> parsed = ParseManifest(host.text, error);
+  if (parsed) {
+    host.files = std::move(*parsed);
+    host.usable = true;
+  } else {
+    log << "clerk deploy: warning: the manifest on the host is unreadable (" << *error
+        << "); comparing files instead, and deleting nothing\n";
+  }
+  return true;
+}
+
+// Which of some files the host holds, found by asking for each.
+struct Probe {
+  std::vector<FileEntry> found;  // the host's file, when its size is the local one's
+  std::vector<char> present;     // 1: the host has a file at the path
+  RemoteResult failure;          // why it stopped, if `failed`
+  bool failed = false;
+};
+
+// Asks the host, on every worker, for each of `paths`: whether it is there,
+// and if its size is the local file's, what it holds.
+Probe ProbeHost(const DeployOptions& opt, Remotes& remotes, const Manifest& local,
+                const std::vector<std::string>& paths) {
+  Probe out;
+  out.found.resize(paths.size());
+  out.present.assign(paths.size(), 0);
+  std::atomic<bool> stop{false};
+  std::mutex mutex;
+  auto probe = [&](Remote& r, size_t i) {
+    int64_t size = -1;
+    RemoteResult s = WithRetries(opt, &stop, [&] { return r.Stat(paths[i], &size); });
+    if (s.status == RemoteStatus::kNotFound) return;
+    if (!s.ok()) {
+      std::lock_guard<std::mutex> lock(mutex);
+      if (!stop) out.failure = s;
+      stop = true;
+      return;
+    }
+    out.present[i] = 1;
+    const FileEntry& mine = local.at(paths[i]);
+    if (size >= 0 && size != mine.size) return;  // differs: upload
+    std::string data;
+    RemoteResult f = WithRetries(opt, &stop, [&] { return r.Fetch(paths[i], &data); });
+    if (f.ok()) out.found[i] = {static_cast<int64_t>(data.size()), Sha256Hex(data)};
+  };
+  RunPool(remotes, 0, paths.size(), stop, probe);
+  out.failed = stop;
+  return out;
+}
+
+// About one in 16 of `paths`, spread over them all.
+std::vector<std::string> SampleOf(const std::vector<std::string>& paths) {
+  std::vector<std::string> sample;
+  size_t step = std::max<size_t>(1, paths.size() / 16);
+  for (size_t i = 0; i < paths.size(); i += step) sample.push_back(paths[i]);
+  return sample;
+}
+
+// What the host holds of the local files, found by asking for them, into
+// `remote`. False, with `error`, if the host stops answering.
+bool CompareWithHost(const DeployOptions& opt, Remotes& remotes, const Manifest& local,
+                     const std::string& display, std::ostream& log, Manifest& remote,
+                     std::string* error) {
+  std::vector<std::string> paths;
+  for (const auto& kv : local) paths.push_back(kv.first);
+  // A host with none of a sample of the files is taken as empty: uploading
+  // everything is never unsafe, only slower.
+  Probe probe = ProbeHost(opt, remotes, local, SampleOf(paths));
+  const bool any = std::any_of(probe.present.begin(), probe.present.end(),
+                               [](char c) { return c != 0; });
+  if (!probe.failed && any) probe = ProbeHost(opt, remotes, local, paths);
+  if (probe.failed) {
+    *error = probe.failure.message;
+    return false;
+  }
+  if (any) {
+    for (size_t i = 0; i < paths.size(); ++i) {
+      if (!probe.found[i].sha256.empty())
+        remote[paths[i]] = probe.found[i];
+      else if (probe.present[i])
+        remote[paths[i]] = FileEntry{-1, ""};  // there, but different
+    }
+  }
+  log << "clerk deploy: no usable manifest on " << display << ": compared "
+      << Thousands(paths.size()) << " files by "
+      << (any ? "size and content" : "sampling (host empty)")
+      << "; nothing will be deleted\n";
+  return true;
+}
+
+void CountPlan(const Plan& plan, DeployStats& stats) {
+  stats.unchanged = plan.unchanged;
+  stats.planned_uploads = plan.uploads;
+  stats.planned_deletions = plan.deletions;
+  stats.planned_replaced = plan.replaced_deletions;
+}
+
+// The plan, in one line (and with --dry-run --verbose, item by item).
+void LogPlan(const DeployOptions& opt, const Plan& plan, const std::string& out_name,
+             const std::string& display, std::ostream& log) {
+  log << "clerk deploy: " << out_name << "/ -> " << display << ": "
+      << (opt.dry_run ? "would " : "") << DescribePlan(plan) << "\n";
+  if (!opt.dry_run || !opt.verbose) return;
+  for (const PlanItem& item : plan.items)
+    log << "  "
+        << (item.is_delete ? "delete "
+            : item.is_new  ? "new    "
+                           : "change ")
+        << item.path << "  [" << PhaseName(item.phase)
+        << (item.replaced ? ", old search index" : "") << "]\n";
+}
+
+// Sends the plan's items in batches on every worker, and rewrites the
+// manifest on the host after each batch.
+class BatchSender {
+ public:
+  BatchSender(const DeployOptions& opt, const std::string& out_name, Remotes& remotes,
+              const Plan& plan, const HostManifest& host, DeployStats& stats)
+      : opt_(opt),
+        out_name_(out_name),
+        remotes_(remotes),
+        plan_(plan),
+        stats_(stats),
+        state_(host.files),
+        written_(host.usable ? host.text : "") {
+    // Files found to differ when there was no manifest are left out: what
+    // they hold is not known.
+    for (auto it = state_.begin(); it != state_.end();)
+      it = it->second.sha256.empty() ? state_.erase(it) : std::next(it);
+  }
+
+  // Sends every batch, writing the manifest after each; false, with `error`,
+  // when one fails.
+  bool SendAll(const std::vector<Batch>& batches, Progress& progress, std::ostream& log,
+               std::string* error) {
+    for (size_t b = 0; b < batches.size(); ++b) {
+      const Batch& batch = batches[b];
+      int64_t batch_bytes = 0;
+      RunPool(remotes_, batch.begin, batch.end, stop_, [&](Remote& r, size_t i) {
+        Send(r, plan_.items[i], progress, batch_bytes);
+      });
+      if (stop_) {
+        // Keep what was done, if the host still answers; then stop.
+        WriteManifest(false);
+        progress.Interrupt();
+        log << "clerk deploy: stopped after " << Thousands(stats_.uploaded)
+            << " uploads and " << Thousands(stats_.deleted)
+            << " deletions; run the same command again to finish\n";
+        *error = failure_.message;
+        return false;
+      }
+      RemoteResult m = WriteManifest(true);
+      if (!m.ok()) {
+        progress.Interrupt();
+        *error = "cannot write the manifest: " + m.message;
+        return false;
+      }
+      progress.BatchDone(b + 1, batches.size(), PhaseName(batch.phase),
+                         batch.end - batch.begin, batch_bytes);
+    }
+    return true;
+  }
+
+  // Writes the manifest if it changed: `retry` as any other request, or
+  // else tried once.
+  RemoteResult WriteManifest(bool retry) {
+    std::string text = SerializeManifest(state_);
+    if (text == written_) return RemoteResult{};
+    std::string sha = Sha256Hex(text);
+    RemoteResult r =
+        retry ? WithRetries(opt_, nullptr,
+                            [&] { return remotes_[0]->Put(kManifestName, text, sha); })
+              : remotes_[0]->Put(kManifestName, text, sha);
+    if (r.ok()) written_ = text;
+    return r;
+  }
+
+ private:
+  // Uploads or deletes `item` on `r`.
+  RemoteResult Transfer(Remote& r, const PlanItem& item) {
+    if (item.is_delete)
+      return WithRetries(opt_, &stop_, [&] { return r.Delete(item.path); });
+    std::string data;
+    if (!ReadLocal((fs::path(opt_.out) / item.path).string(), &data) ||
+        static_cast<int64_t>(data.size()) != item.entry.size ||
+        Sha256Hex(data) != item.entry.sha256)
+      return {RemoteStatus::kOther,
+              out_name_ + "/" + item.path +
+                  " changed or vanished during the deploy: build, then deploy again"};
+    return WithRetries(opt_, &stop_,
+                       [&] { return r.Put(item.path, data, item.entry.sha256); });
+  }
+
+  // One item of a batch, on a worker: sent, then counted, or the first
+  // failure kept and every worker stopped.
+  void Send(Remote& r, const PlanItem& item, Progress& progress, int64_t& batch_bytes) {
+    RemoteResult result = Transfer(r, item);
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (!result.ok()) {
+      if (!stop_) failure_ = result;
+      stop_ = true;
+      return;
+    }
+    if (item.is_delete) {
+      state_.erase(item.path);
+      ++stats_.deleted;
+      if (item.replaced) ++stats_.deleted_replaced;
+    } else {
+      state_[item.path] = item.entry;
+      ++stats_.uploaded;
+      stats_.bytes += item.entry.size;
+      batch_bytes += item.entry.size;
+    }
+    progress.Item(item.is_delete, item.path, item.is_delete ? 0 : item.entry.size);
+  }
+
+  const DeployOptions& opt_;
+  const std::string& out_name_;
+  Remotes& remotes_;
+  const Plan& plan_;
+  DeployStats& stats_;
+  Manifest state_;       // what the host holds now, as far as we know
+  std::string written_;  // the manifest on the host
+  std::atomic<bool> stop_{false};
+  std::mutex mutex_;
+  RemoteResult failure_;
+};
+
+void LogDone(const DeployStats& stats, double seconds, const std::string& display,
+             const std::string& out_name, std::ostream& log) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%.2f s", seconds);
+  log << "clerk deploy: uploaded " << Thousands(stats.uploaded) << " ("
+      << HumanBytes(stats.bytes) << "), deleted "
+      << DeletionCount(stats.deleted, stats.deleted_replaced) << ", unchanged "
+      << Thousands(stats.unchanged) << " in " << text << "; " << display << " matches "
+      << out_name << "/\n";
+}
+
 }  // namespace
 
 int DeployWith(const DeployOptions& opt, const std::string& display,
@@ -81,123 +368,32 @@ int DeployWith(const DeployOptions& opt, const std::string& display,
     if (stats_out) *stats_out = stats;
     return code;
   };
-  std::string out_name = opt.out;
-  while (out_name.size() > 1 && out_name.back() == '/') out_name.pop_back();
+  const std::string out_name = OutName(opt.out);
 
   // 1. The built site.
-  std::error_code ec;
-  if (fs::is_directory(opt.out, ec) && !fs::exists(fs::path(opt.out) / kSiteMarker, ec))
-    return fail(out_name + "/ is not a site built by clerk (no " + kSiteMarker +
-                "): run clerk build first");
   std::string error;
-  int jobs = std::max(1, opt.jobs);
-  std::optional<Manifest> local = ScanSite(opt.out, jobs, &error);
+  const int jobs = std::max(1, opt.jobs);
+  std::optional<Manifest> local = ScanBuiltSite(opt, out_name, jobs, &error);
   if (!local) return fail(error);
-  if (local->empty())
-    return fail(out_name + "/ holds no files: refusing to deploy an empty site");
 
   // 2. What the host holds, from its manifest. This is the first contact: bad
   // credentials or an unknown host key stop here, before anything is written.
-  std::vector<std::unique_ptr<Remote>> remotes;
+  Remotes remotes;
   remotes.push_back(factory());
-  std::string manifest_text;
-  RemoteResult got = WithRetries(
-      opt, nullptr, [&] { return remotes[0]->Fetch(kManifestName, &manifest_text); });
-  Manifest remote;
-  bool have_manifest = false;
-  if (got.ok()) {
-    std::optional<Manifest> parsed = ParseManifest(manifest_text, &error);
-    if (parsed) {
-      remote = std::move(*parsed);
-      have_manifest = true;
-    } else {
-      log << "clerk deploy: warning: the manifest on the host is unreadable (" << error
-          << "); comparing files instead, and deleting nothing\n";
-    }
-  } else if (got.status == RemoteStatus::kNotFound) {
-    manifest_text.clear();
-  } else {
-    return fail(got.message);
-  }
-  stats.used_manifest = have_manifest;
+  HostManifest host;
+  if (!FetchHostManifest(opt, *remotes[0], log, host, &error)) return fail(error);
+  stats.used_manifest = host.usable;
   for (int w = 1; w < jobs; ++w) remotes.push_back(factory());
 
   // 3. No manifest: compare sizes, then contents, of the files that exist.
-  if (!have_manifest) {
-    std::vector<std::string> paths;
-    for (const auto& kv : *local) paths.push_back(kv.first);
-    std::vector<FileEntry> found(paths.size());
-    std::vector<char> present(paths.size(), 0);
-    std::atomic<bool> stop{false};
-    std::mutex mutex;
-    RemoteResult failure;
-    auto probe = [&](Remote& r, size_t i) {
-      int64_t size = -1;
-      RemoteResult s = WithRetries(opt, &stop, [&] { return r.Stat(paths[i], &size); });
-      if (s.status == RemoteStatus::kNotFound) return;
-      if (!s.ok()) {
-        std::lock_guard<std::mutex> lock(mutex);
-        if (!stop) failure = s;
-        stop = true;
-        return;
-      }
-      present[i] = 1;
-      const FileEntry& mine = local->at(paths[i]);
-      if (size >= 0 && size != mine.size) return;  // differs: upload
-      std::string data;
-      RemoteResult f = WithRetries(opt, &stop, [&] { return r.Fetch(paths[i], &data); });
-      if (f.ok()) found[i] = {static_cast<int64_t>(data.size()), Sha256Hex(data)};
-    };
-    // A host with none of a sample of the files is taken as empty: uploading
-    // everything is never unsafe, only slower.
-    std::vector<size_t> sample;
-    size_t step = std::max<size_t>(1, paths.size() / 16);
-    for (size_t i = 0; i < paths.size(); i += step) sample.push_back(i);
-    std::vector<std::string> sample_paths;
-    for (size_t i : sample) sample_paths.push_back(paths[i]);
-    std::swap(paths, sample_paths);
-    RunPool(remotes, 0, paths.size(), stop, probe);
-    std::swap(paths, sample_paths);
-    bool any = std::any_of(present.begin(), present.begin() + sample.size(),
-                           [](char c) { return c != 0; });
-    if (!stop && any) {
-      std::fill(present.begin(), present.end(), 0);
-      std::fill(found.begin(), found.end(), FileEntry{});
-      RunPool(remotes, 0, paths.size(), stop, probe);
-    } else {
-      std::fill(present.begin(), present.end(), 0);
-      std::fill(found.begin(), found.end(), FileEntry{});
-    }
-    if (stop) return fail(failure.message);
-    for (size_t i = 0; i < paths.size(); ++i) {
-      if (!found[i].sha256.empty())
-        remote[paths[i]] = found[i];
-      else if (present[i])
-        remote[paths[i]] = FileEntry{-1, ""};  // there, but different
-    }
-    log << "clerk deploy: no usable manifest on " << display << ": compared "
-        << Thousands(paths.size()) << " files by "
-        << (any ? "size and content" : "sampling (host empty)")
-        << "; nothing will be deleted\n";
-  }
+  if (!host.usable &&
+      !CompareWithHost(opt, remotes, *local, display, log, host.files, &error))
+    return fail(error);
 
   // 4. The plan.
-  Plan plan = MakePlan(*local, remote, have_manifest);
-  stats.unchanged = plan.unchanged;
-  stats.planned_uploads = plan.uploads;
-  stats.planned_deletions = plan.deletions;
-  stats.planned_replaced = plan.replaced_deletions;
-  log << "clerk deploy: " << out_name << "/ -> " << display << ": "
-      << (opt.dry_run ? "would " : "") << DescribePlan(plan) << "\n";
-  if (opt.dry_run && opt.verbose) {
-    for (const PlanItem& item : plan.items)
-      log << "  "
-          << (item.is_delete ? "delete "
-              : item.is_new  ? "new    "
-                             : "change ")
-          << item.path << "  [" << PhaseName(item.phase)
-          << (item.replaced ? ", old search index" : "") << "]\n";
-  }
+  Plan plan = MakePlan(*local, host.files, host.usable);
+  CountPlan(plan, stats);
+  LogPlan(opt, plan, out_name, display, log);
   DeletionReview review{display, out_name,    opt.max_deletes,
                         opt.yes, opt.can_ask, opt.dry_run};
   int verdict = ReviewDeletions(plan, review, opt.answers ? *opt.answers : std::cin, log);
@@ -206,96 +402,18 @@ int DeployWith(const DeployOptions& opt, const std::string& display,
     return opt.dry_run ? kDeployOk : verdict;
   }
 
-  // 5. Batches; the manifest on the host is rewritten after each one.
-  Manifest state = remote;  // what the host holds now, as far as we know
-  for (auto it = state.begin(); it != state.end();)
-    it = it->second.sha256.empty() ? state.erase(it) : std::next(it);
-  std::string written = have_manifest ? manifest_text : "";
-  auto write_manifest = [&](bool retry) {
-    std::string text = SerializeManifest(state);
-    if (text == written) return RemoteResult{};
-    std::string sha = Sha256Hex(text);
-    RemoteResult r =
-        retry ? WithRetries(opt, nullptr,
-                            [&] { return remotes[0]->Put(kManifestName, text, sha); })
-              : remotes[0]->Put(kManifestName, text, sha);
-    if (r.ok()) written = text;
-    return r;
-  };
+  // 5. Batches; the manifest on the host is rewritten after each one, so a
+  // deploy that stops keeps what it did.
+  BatchSender sender(opt, out_name, remotes, plan, host, stats);
   size_t total = plan.items.size();
-  size_t batch_size = std::clamp<size_t>(total / 8, 50, 1000);
-  std::vector<Batch> batches = MakeBatches(plan, batch_size);
+  std::vector<Batch> batches = MakeBatches(plan, std::clamp<size_t>(total / 8, 50, 1000));
   Progress progress(log, opt.terminal, opt.verbose, total, plan.upload_bytes);
-  std::atomic<bool> stop{false};
-  std::mutex mutex;
-  RemoteResult failure;
-  for (size_t b = 0; b < batches.size(); ++b) {
-    const Batch& batch = batches[b];
-    int64_t batch_bytes = 0;
-    auto work = [&](Remote& r, size_t i) {
-      const PlanItem& item = plan.items[i];
-      RemoteResult result;
-      std::string data;
-      if (item.is_delete) {
-        result = WithRetries(opt, &stop, [&] { return r.Delete(item.path); });
-      } else if (!ReadLocal((fs::path(opt.out) / item.path).string(), &data) ||
-                 static_cast<int64_t>(data.size()) != item.entry.size ||
-                 Sha256Hex(data) != item.entry.sha256) {
-        result = {RemoteStatus::kOther,
-                  out_name + "/" + item.path +
-                      " changed or vanished during the deploy: build, then deploy again"};
-      } else {
-        result = WithRetries(opt, &stop,
-                             [&] { return r.Put(item.path, data, item.entry.sha256); });
-      }
-      std::lock_guard<std::mutex> lock(mutex);
-      if (!result.ok()) {
-        if (!stop) failure = result;
-        stop = true;
-        return;
-      }
-      if (item.is_delete) {
-        state.erase(item.path);
-        ++stats.deleted;
-        if (item.replaced) ++stats.deleted_replaced;
-      } else {
-        state[item.path] = item.entry;
-        ++stats.uploaded;
-        stats.bytes += item.entry.size;
-        batch_bytes += item.entry.size;
-      }
-      progress.Item(item.is_delete, item.path, item.is_delete ? 0 : item.entry.size);
-    };
-    RunPool(remotes, batch.begin, batch.end, stop, work);
-    if (stop) {
-      // Keep what was done, if the host still answers; then stop.
-      write_manifest(false);
-      progress.Interrupt();
-      log << "clerk deploy: stopped after " << Thousands(stats.uploaded)
-          << " uploads and " << Thousands(stats.deleted)
-          << " deletions; run the same command again to finish\n";
-      return fail(failure.message);
-    }
-    RemoteResult m = write_manifest(true);
-    if (!m.ok()) {
-      progress.Interrupt();
-      return fail("cannot write the manifest: " + m.message);
-    }
-    progress.BatchDone(b + 1, batches.size(), PhaseName(batch.phase),
-                       batch.end - batch.begin, batch_bytes);
-  }
-  RemoteResult m =
-      write_manifest(true);  // also when nothing changed but the manifest was rebuilt
+  if (!sender.SendAll(batches, progress, log, &error)) return fail(error);
+  // Also when nothing changed but the manifest was rebuilt.
+  RemoteResult m = sender.WriteManifest(true);
   progress.Interrupt();
   if (!m.ok()) return fail("cannot write the manifest: " + m.message);
-
-  char seconds[32];
-  std::snprintf(seconds, sizeof seconds, "%.2f s", progress.Seconds());
-  log << "clerk deploy: uploaded " << Thousands(stats.uploaded) << " ("
-      << HumanBytes(stats.bytes) << "), deleted "
-      << DeletionCount(stats.deleted, stats.deleted_replaced) << ", unchanged "
-      << Thousands(stats.unchanged) << " in " << seconds << "; " << display << " matches "
-      << out_name << "/\n";
+  LogDone(stats, progress.Seconds(), display, out_name, log);
   if (stats_out) *stats_out = stats;
   return kDeployOk;
 }

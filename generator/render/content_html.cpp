@@ -351,9 +351,10 @@ std::vector<const std::vector<SiteLink>*> RenderedContent::SiteLinks() const {
   return lists;
 }
 
-RenderedContent RenderContent(const Site& site, Diagnostics& diag, int jobs,
-                              const std::map<std::string, BodySummary>* known) {
-  RenderedContent out;
+namespace {
+
+// The committees' remits, each rendered on its own.
+void RenderRemits(const Site& site, RenderedContent& out, Diagnostics& diag) {
   for (const auto& [id, c] : site.committees) {
     if (c.remit.empty()) continue;
     PageFragments page(TemplateIds(), &out.site_links);
@@ -361,31 +362,69 @@ RenderedContent RenderContent(const Site& site, Diagnostics& diag, int jobs,
     out.remits[id] =
         page.Render(c.remit, c.remit_pos, 2, "remit", diag, false, "Remit").html;
   }
-  // Papers, minutes and agendas are most of the text: rendered side by
-  // side, each into its own slot, then gathered in key order so the result
-  // does not depend on the threads. One the last build rendered clean from
-  // the same source is left for later.
+}
+
+// The papers, minutes and agendas of a site in one numbering, one slot
+// each: papers, then minutes, then agendas, each in key order.
+struct ContentRecords {
+  explicit ContentRecords(const Site& site) {
+    for (const auto& [key, doc] : site.documents) documents.push_back({&key, &doc});
+    for (const auto& [id, m] : site.minutes) minutes.push_back(&m);
+    for (const auto& [id, m] : site.meetings) meetings.push_back(&m);
+    first_minutes = documents.size();
+    first_agenda = first_minutes + minutes.size();
+  }
+  size_t size() const { return first_agenda + meetings.size(); }
+
   std::vector<std::pair<const std::string*, const clerk::Document*>> documents;
-  for (const auto& [key, doc] : site.documents) documents.push_back({&key, &doc});
   std::vector<const Minutes*> minutes;
-  for (const auto& [id, m] : site.minutes) minutes.push_back(&m);
   std::vector<const Meeting*> meetings;
-  for (const auto& [id, m] : site.meetings) meetings.push_back(&m);
-  const size_t first_minutes = documents.size();
-  const size_t first_agenda = first_minutes + minutes.size();
-  std::vector<ContentSlot> slots(first_agenda + meetings.size());
+  size_t first_minutes = 0;
+  size_t first_agenda = 0;
+};
+
+// Slot i's key in RenderedContent::bodies, and what it is rendered from.
+void IdentifySlot(const ContentRecords& records, size_t i, ContentSlot& slot) {
+  if (i < records.first_minutes) {
+    slot.key = *records.documents[i].first;
+    slot.source = BodySource(*records.documents[i].second);
+  } else if (i < records.first_agenda) {
+    const Minutes& m = *records.minutes[i - records.first_minutes];
+    slot.key = "minutes:" + m.meeting_id;
+    slot.source = MinutesSource(m);
+  } else {
+    const Meeting& m = *records.meetings[i - records.first_agenda];
+    slot.key = "agenda:" + m.id;
+    slot.source = AgendaSource(m);
+  }
+}
+
+// Renders slot i now, with its links.
+void RenderSlot(const ContentRecords& records, size_t i, ContentSlot& slot) {
+  slot.now = std::make_unique<RenderedNow>();
+  RenderedNow& now = *slot.now;
+  std::vector<MarkdownSiteLink> links;
+  if (i < records.first_minutes)
+    now.document = RenderDocument(*records.documents[i].second, &links, now.diag);
+  else if (i < records.first_agenda)
+    now.minutes =
+        RenderMinutes(*records.minutes[i - records.first_minutes], &links, now.diag);
+  else
+    now.agenda =
+        RenderAgenda(*records.meetings[i - records.first_agenda], &links, now.diag);
+  slot.site_links = std::move(links);
+}
+
+// Papers, minutes and agendas are most of the text: rendered side by
+// side, each into its own slot, to be gathered in key order so the result
+// does not depend on the threads. One the last build rendered clean from
+// the same source (in `known`) is left for later, with the links it had.
+std::vector<ContentSlot> RenderSlots(const ContentRecords& records, int jobs,
+                                     const std::map<std::string, BodySummary>* known) {
+  std::vector<ContentSlot> slots(records.size());
   ParallelFor(slots.size(), jobs, [&](size_t i, int) {
     ContentSlot& slot = slots[i];
-    if (i < first_minutes) {
-      slot.key = *documents[i].first;
-      slot.source = BodySource(*documents[i].second);
-    } else if (i < first_agenda) {
-      slot.key = "minutes:" + minutes[i - first_minutes]->meeting_id;
-      slot.source = MinutesSource(*minutes[i - first_minutes]);
-    } else {
-      slot.key = "agenda:" + meetings[i - first_agenda]->id;
-      slot.source = AgendaSource(*meetings[i - first_agenda]);
-    }
+    IdentifySlot(records, i, slot);
     if (known) {
       auto it = known->find(slot.key);
       if (it != known->end() && it->second.source == slot.source) {
@@ -393,75 +432,82 @@ RenderedContent RenderContent(const Site& site, Diagnostics& diag, int jobs,
         return;
       }
     }
-    slot.now = std::make_unique<RenderedNow>();
-    RenderedNow& now = *slot.now;
-    std::vector<MarkdownSiteLink> links;
-    if (i < first_minutes)
-      now.document = RenderDocument(*documents[i].second, &links, now.diag);
-    else if (i < first_agenda)
-      now.minutes = RenderMinutes(*minutes[i - first_minutes], &links, now.diag);
-    else
-      now.agenda = RenderAgenda(*meetings[i - first_agenda], &links, now.diag);
-    slot.site_links = std::move(links);
+    RenderSlot(records, i, slot);
   });
-  // The summaries in key order, each in at the end: papers ("<date>-..."),
-  // then "agenda:...", then "minutes:...".
+  return slots;
+}
+
+// The slots' summaries into `bodies`, in key order, each in at the end:
+// papers ("<date>-..."), then "agenda:...", then "minutes:...".
+void SummariseSlots(const ContentRecords& records, const std::vector<ContentSlot>& slots,
+                    std::map<std::string, BodySummary>& bodies) {
   auto summarise = [&](size_t from, size_t to) {
     for (size_t i = from; i < to; ++i) {
       const ContentSlot& slot = slots[i];
       const bool clean = !slot.now || (slot.now->diag.ErrorCount() == 0 &&
                                        slot.now->diag.WarningCount() == 0);
-      out.bodies.emplace_hint(out.bodies.end(), slot.key,
-                              BodySummary{slot.source, slot.site_links, clean});
+      bodies.emplace_hint(bodies.end(), slot.key,
+                          BodySummary{slot.source, slot.site_links, clean});
     }
   };
-  summarise(0, first_minutes);
-  summarise(first_agenda, slots.size());
-  summarise(first_minutes, first_agenda);
-  // Each slot into its map: now (rendered) or later (with its record).
-  RenderedContent::Lazy& lazy = *out.lazy_;
+  summarise(0, records.first_minutes);
+  summarise(records.first_agenda, slots.size());
+  summarise(records.first_minutes, records.first_agenda);
+}
+
+// Each slot into its map of `lazy` (RenderedContent::Lazy): now (rendered)
+// or later (with its record).
+template <typename Lazy>
+void KeepSlots(const ContentRecords& records, std::vector<ContentSlot>& slots,
+               Lazy& lazy) {
   for (size_t i = 0; i < slots.size(); ++i) {
     RenderedNow* now = slots[i].now.get();
-    if (i < first_minutes) {
-      Keep(lazy.papers, slots[i].key, documents[i].second, now ? &now->document : nullptr,
-           lazy.papers_rendered);
-    } else if (i < first_agenda) {
-      const Minutes* m = minutes[i - first_minutes];
+    if (i < records.first_minutes) {
+      Keep(lazy.papers, slots[i].key, records.documents[i].second,
+           now ? &now->document : nullptr, lazy.papers_rendered);
+    } else if (i < records.first_agenda) {
+      const Minutes* m = records.minutes[i - records.first_minutes];
       Keep(lazy.minutes, m->meeting_id, m, now ? &now->minutes : nullptr,
            lazy.meeting_texts_rendered);
     } else {
-      const Meeting* m = meetings[i - first_agenda];
+      const Meeting* m = records.meetings[i - records.first_agenda];
       Keep(lazy.agendas, m->id, m, now ? &now->agenda : nullptr,
            lazy.meeting_texts_rendered);
     }
   }
-  for (ContentSlot& slot : slots) {
-    if (slot.now) diag.Merge(slot.now->diag);
+}
+
+// What RenderWorkProgrammes rendered of one work programme.
+struct ProgrammeSlot {
+  std::vector<std::string> rows;
+  std::vector<MarkdownSiteLink> links;
+  Diagnostics diag;
+};
+
+// The descriptions of a work programme's rows ("" for a row without one).
+void RenderProgrammeRows(const WorkProgramme& wp, ProgrammeSlot& slot) {
+  PageFragments page(TemplateIds(), &slot.links);
+  for (size_t i = 0; i < wp.rows.size(); ++i) {
+    const WorkProgrammeRow& row = wp.rows[i];
+    if (!row.description.empty())
+      page.FromYaml({row.pos, {"description"}, row.description});
+    slot.rows.push_back(row.description.empty()
+                            ? std::string()
+                            : page.Render(row.description, row.pos, 3,
+                                          "row-" + std::to_string(i + 1), slot.diag)
+                                  .html);
   }
-  // Work programmes (a thousand on a large site, rendered on every build)
-  // side by side too, each into its own slot, gathered in order.
-  struct ProgrammeSlot {
-    std::vector<std::string> rows;
-    std::vector<MarkdownSiteLink> links;
-    Diagnostics diag;
-  };
+}
+
+// Work programmes (a thousand on a large site, rendered on every build)
+// side by side too, each into its own slot, gathered in order.
+void RenderWorkProgrammes(const Site& site, int jobs, RenderedContent& out,
+                          Diagnostics& diag) {
   std::vector<const WorkProgramme*> programmes;
   for (const auto& [id, wp] : site.work_programmes) programmes.push_back(&wp);
   std::vector<ProgrammeSlot> programme_slots(programmes.size());
   ParallelFor(programmes.size(), jobs, [&](size_t w, int) {
-    const WorkProgramme& wp = *programmes[w];
-    ProgrammeSlot& slot = programme_slots[w];
-    PageFragments page(TemplateIds(), &slot.links);
-    for (size_t i = 0; i < wp.rows.size(); ++i) {
-      const WorkProgrammeRow& row = wp.rows[i];
-      if (!row.description.empty())
-        page.FromYaml({row.pos, {"description"}, row.description});
-      slot.rows.push_back(row.description.empty()
-                              ? std::string()
-                              : page.Render(row.description, row.pos, 3,
-                                            "row-" + std::to_string(i + 1), slot.diag)
-                                    .html);
-    }
+    RenderProgrammeRows(*programmes[w], programme_slots[w]);
   });
   size_t w = 0;
   for (const auto& [id, wp] : site.work_programmes) {
@@ -470,14 +516,32 @@ RenderedContent RenderContent(const Site& site, Diagnostics& diag, int jobs,
     out.site_links.insert(out.site_links.end(), slot.links.begin(), slot.links.end());
     diag.Merge(slot.diag);
   }
-  if (!site.config.accessibility.empty()) {
-    PageFragments page(TemplateIds(), &out.site_links);
-    page.FromYaml(
-        {site.config.pos, {"accessibility", "statement"}, site.config.accessibility});
-    out.accessibility =
-        page.Render(site.config.accessibility, site.config.pos, 1, "statement", diag)
-            .html;
+}
+
+void RenderAccessibility(const Site& site, RenderedContent& out, Diagnostics& diag) {
+  if (site.config.accessibility.empty()) return;
+  PageFragments page(TemplateIds(), &out.site_links);
+  page.FromYaml(
+      {site.config.pos, {"accessibility", "statement"}, site.config.accessibility});
+  out.accessibility =
+      page.Render(site.config.accessibility, site.config.pos, 1, "statement", diag).html;
+}
+
+}  // namespace
+
+RenderedContent RenderContent(const Site& site, Diagnostics& diag, int jobs,
+                              const std::map<std::string, BodySummary>* known) {
+  RenderedContent out;
+  RenderRemits(site, out, diag);
+  const ContentRecords records(site);
+  std::vector<ContentSlot> slots = RenderSlots(records, jobs, known);
+  SummariseSlots(records, slots, out.bodies);
+  KeepSlots(records, slots, *out.lazy_);
+  for (ContentSlot& slot : slots) {
+    if (slot.now) diag.Merge(slot.now->diag);
   }
+  RenderWorkProgrammes(site, jobs, out, diag);
+  RenderAccessibility(site, out, diag);
   return out;
 }
 

@@ -210,6 +210,208 @@ bool GlossaryExpander::MayBeTerm(std::string_view word) const {
   return starts_pair_.test(first * 256u + static_cast<unsigned char>(word[1]));
 }
 
+namespace {
+
+// A word of a page's text, or the words of a term of several.
+struct Word {
+  size_t start = 0;
+  size_t end = 0;         // past it, and past a plural's "s"
+  std::string_view text;  // as written, without a plural's "s"
+  std::string suffix;     // "s" for a plural ("SLAs"), else ""
+};
+
+// Past html[j], which starts no word: an entity is passed over whole, so
+// "&amp;" never starts a word.
+size_t PastNonWord(const std::string& html, size_t j, size_t next_tag) {
+  if (html[j] == '&') {
+    size_t semi = html.find(';', j);
+    if (semi != std::string::npos && semi < next_tag && semi - j <= 8) return semi + 1;
+  }
+  return j + 1;
+}
+
+// The glossary entry (in `by_text`) of the word at html[start], an
+// alphanumeric: a term of several words if one (listed in `phrases` under
+// its first word) is there whole, else the word itself, or its singular.
+// by_text.end() if it is none. `word` receives where it is. A template on
+// the expander's maps, whose entries are private to it, so that it needs
+// no declaration in the header.
+template <typename ByText, typename Phrases, typename MayBeTerm>
+typename ByText::const_iterator FindTerm(const ByText& by_text, const Phrases& phrases,
+                                         MayBeTerm may_be_term, const std::string& html,
+                                         size_t start, size_t next_tag, Word& word) {
+  word.start = start;
+  word.end = WordEnd(html, start, next_tag);
+  word.text = std::string_view(html.data() + start, word.end - start);
+  word.suffix.clear();
+  auto entry = by_text.end();
+  if (!phrases.empty()) {
+    if (auto list = phrases.find(word.text); list != phrases.end()) {
+      for (const std::string& phrase : list->second) {
+        size_t end = PhraseEnd(html, start, next_tag, phrase);
+        if (end == std::string::npos) continue;
+        entry = by_text.find(phrase);
+        word.end = end;
+        word.text = std::string_view(html.data() + start, end - start);
+        break;
+      }
+    }
+  }
+  if (entry == by_text.end() && !may_be_term(word.text)) return entry;
+  if (entry == by_text.end()) entry = by_text.find(word.text);
+  if (entry == by_text.end() && word.text.size() > 2 && word.text.back() == 's') {
+    entry = by_text.find(word.text.substr(0, word.text.size() - 1));  // plural: "SLAs"
+    if (entry != by_text.end()) {
+      word.suffix = "s";
+      word.text.remove_suffix(1);
+    }
+  }
+  return entry;
+}
+
+// What `term` means on this page, HTML-escaped: its one meaning
+// (`escaped`), or of several, the one the page uses (made in `chosen`).
+// Null where none applies: the word is left as it is rather than guessed.
+const std::string* ExpansionOn(const GlossaryTerm& term, const std::string& escaped,
+                               const GlossaryPlace& place, std::string& chosen) {
+  if (term.meanings.empty()) return &escaped;
+  GlossarySense sense = MeaningAt(term, place);
+  if (!sense.known || sense.expansion->empty()) return nullptr;
+  chosen = EscapeHtml(*sense.expansion);
+  return &chosen;
+}
+
+// One page being expanded: what is written of it so far, where the walk
+// through its <main> is, and which terms it has said in full.
+class PageWriter {
+ public:
+  PageWriter(const std::string& html, const std::string& glossary_href,
+             const GlossaryPlace& place, size_t main_open, size_t main_close)
+      : html_(html),
+        glossary_href_(glossary_href),
+        place_(place),
+        main_close_(main_close),
+        out_(html.substr(0, main_open)) {
+    out_.reserve(html.size() + html.size() / 8);
+  }
+
+  const std::string& html() const { return html_; }
+  const GlossaryPlace& place() const { return place_; }
+  // In an element whose text is left as it is.
+  bool Skipping() const { return !skipping_.empty(); }
+
+  // Copies the tag html[lt, gt] (gt: its '>'), noting the block or skipped
+  // element it opens or closes.
+  void Tag(size_t lt, size_t gt) {
+    bool closing = false;
+    std::string_view written = TagName(html_, lt, &closing);
+    if (IsBlock(written)) {
+      block_.clear();
+      if (SameName(written, "td") || SameName(written, "th")) in_cell_ = !closing;
+    }
+    std::string_view name = SkippedElement(html_, lt, &closing);
+    bool self_closing = html_[gt - 1] == '/';
+    if (!name.empty() && !self_closing) {
+      if (!closing) {
+        skipping_.push_back(name);
+      } else if (!skipping_.empty() && skipping_.back() == name) {
+        skipping_.pop_back();
+      }
+    }
+    out_.append(html_, lt, gt + 1 - lt);
+  }
+
+  // Copies html[from, to) as it is.
+  void Copy(size_t from, size_t to) { out_.append(html_, from, to - from); }
+  // The text html[from, to) between two tags is written: it joins its
+  // block's text.
+  void EndText(size_t from, size_t to) { block_.append(html_, from, to - from); }
+
+  // Writes the glossary term `key` (its anchor and meaning) found as `word`
+  // in the text that starts at html[text]: written out at its first use,
+  // marked if the text says it, linked to the glossary otherwise.
+  void Term(const std::string& key, const std::string& anchor,
+            const std::string& expansion, const Word& w, size_t text) {
+    std::string word(w.text);
+    std::string abbr = "<abbr title=\"" + expansion + "\">" + word + "</abbr>";
+    std::string link = "<a class=\"glossary-term\" href=\"" + glossary_href_ + "#" +
+                       anchor + "\">" + abbr + "</a>" + w.suffix;
+    if (seen_.count(key)) {
+      out_ += link;
+      return;
+    }
+    switch (GlossaryFirstUse(block_ + html_.substr(text, w.start - text),
+                             TextAfter(html_, w.end, main_close_), word, expansion,
+                             in_cell_)) {
+      case GlossaryUse::kWritten:  // the text says it: nothing to add
+        seen_.insert(key);
+        out_ += abbr + w.suffix;
+        break;
+      case GlossaryUse::kNotHere:  // it would read badly here: the next use says it
+        out_ += link;
+        break;
+      case GlossaryUse::kExpand: {
+        seen_.insert(key);
+        std::string meaning = expansion;
+        if (!w.suffix.empty() && meaning.back() != 's') meaning += w.suffix;  // "CCGs"
+        out_ += meaning + " (" + abbr + w.suffix + ")";
+        break;
+      }
+    }
+  }
+
+  // The page, with what follows its <main> as it is.
+  std::string Finish() {
+    out_.append(html_, main_close_, std::string::npos);
+    return std::move(out_);
+  }
+
+ private:
+  const std::string& html_;
+  const std::string& glossary_href_;
+  const GlossaryPlace& place_;
+  size_t main_close_;
+  std::string out_;
+  std::set<std::string> seen_;
+  std::vector<std::string_view> skipping_;  // open skipped elements
+  std::string block_;                       // the text of this block so far
+  bool in_cell_ = false;                    // in a table cell
+};
+
+// Writes the text html[from, to), between tags and outside skipped
+// elements, with its glossary terms. Text is copied in runs, up to a term.
+// A template for the same reason as FindTerm.
+template <typename ByText, typename Phrases, typename MayBeTerm>
+void ExpandText(PageWriter& page, const ByText& by_text, const Phrases& phrases,
+                MayBeTerm may_be_term, size_t from, size_t to) {
+  const std::string& html = page.html();
+  size_t j = from;
+  size_t copied = from;  // html[copied, j) is yet to be copied as it is
+  Word word;
+  while (j < to) {
+    if (!IsAlnum(html[j])) {
+      j = PastNonWord(html, j, to);
+      continue;
+    }
+    auto entry = FindTerm(by_text, phrases, may_be_term, html, j, to, word);
+    j = word.end;
+    if (entry == by_text.end()) continue;
+    const auto& e = entry->second;
+    if (e.term->name) continue;  // a name of several words, left as written
+    std::string chosen;
+    const std::string* expansion =
+        ExpansionOn(*e.term, e.escaped_expansion, page.place(), chosen);
+    if (!expansion) continue;
+    page.Copy(copied, word.start);
+    copied = j;
+    page.Term(entry->first, e.anchor, *expansion, word, from);
+  }
+  page.Copy(copied, to);
+  page.EndText(from, to);
+}
+
+}  // namespace
+
 std::string GlossaryExpander::Expand(const std::string& html,
                                      const std::string& glossary_href,
                                      const std::string& page_key) const {
@@ -219,134 +421,28 @@ std::string GlossaryExpander::Expand(const std::string& html,
   size_t main_close = html.rfind("</main>");
   if (main_open == std::string::npos || main_close == std::string::npos) return html;
 
-  std::string out = html.substr(0, main_open);
-  out.reserve(html.size() + html.size() / 8);
-  std::set<std::string> seen;
-  std::vector<std::string_view> skipping;  // open skipped elements
-  std::string block;                       // the text of this block so far
-  bool in_cell = false;                    // in a table cell
+  PageWriter page(html, glossary_href, place, main_open, main_close);
+  auto may_be_term = [this](std::string_view word) { return MayBeTerm(word); };
   size_t i = main_open;
   while (i < main_close) {
     if (html[i] == '<') {
       size_t gt = html.find('>', i);
       if (gt == std::string::npos || gt > main_close) break;
-      bool closing = false;
-      std::string_view written = TagName(html, i, &closing);
-      if (IsBlock(written)) {
-        block.clear();
-        if (SameName(written, "td") || SameName(written, "th")) in_cell = !closing;
-      }
-      std::string_view name = SkippedElement(html, i, &closing);
-      bool self_closing = html[gt - 1] == '/';
-      if (!name.empty() && !self_closing) {
-        if (!closing) {
-          skipping.push_back(name);
-        } else if (!skipping.empty() && skipping.back() == name) {
-          skipping.pop_back();
-        }
-      }
-      out.append(html, i, gt + 1 - i);
+      page.Tag(i, gt);
       i = gt + 1;
       continue;
     }
     size_t next_tag = html.find('<', i);
     if (next_tag == std::string::npos || next_tag > main_close) next_tag = main_close;
-    if (!skipping.empty()) {
-      out.append(html, i, next_tag - i);
-      block.append(html, i, next_tag - i);
-      i = next_tag;
-      continue;
+    if (page.Skipping()) {
+      page.Copy(i, next_tag);
+      page.EndText(i, next_tag);
+    } else {
+      ExpandText(page, by_text_, phrases_, may_be_term, i, next_tag);
     }
-    // Text: look at each word. Text is copied in runs, up to a term.
-    size_t j = i;
-    size_t copied = i;  // html[copied, j) is yet to be copied as it is
-    while (j < next_tag) {
-      if (!IsAlnum(html[j])) {
-        // An entity is passed over whole, so "&amp;" never starts a word.
-        if (html[j] == '&') {
-          size_t semi = html.find(';', j);
-          if (semi != std::string::npos && semi < next_tag && semi - j <= 8) {
-            j = semi + 1;
-            continue;
-          }
-        }
-        ++j;
-        continue;
-      }
-      size_t start = j;
-      j = WordEnd(html, j, next_tag);
-      std::string_view view(html.data() + start, j - start);
-      std::string suffix;
-      auto entry = by_text_.end();
-      if (!phrases_.empty()) {
-        if (auto list = phrases_.find(view); list != phrases_.end()) {
-          for (const std::string& phrase : list->second) {
-            size_t end = PhraseEnd(html, start, next_tag, phrase);
-            if (end == std::string::npos) continue;
-            entry = by_text_.find(phrase);
-            j = end;
-            view = std::string_view(html.data() + start, j - start);
-            break;
-          }
-        }
-      }
-      if (entry == by_text_.end() && !MayBeTerm(view)) continue;
-      if (entry == by_text_.end()) entry = by_text_.find(view);
-      if (entry == by_text_.end() && view.size() > 2 && view.back() == 's') {
-        entry = by_text_.find(view.substr(0, view.size() - 1));  // plural: "SLAs"
-        if (entry != by_text_.end()) {
-          suffix = "s";
-          view.remove_suffix(1);
-        }
-      }
-      if (entry == by_text_.end()) continue;
-      const Entry& e = entry->second;
-      if (e.term->name) continue;  // a name of several words, left as written
-      // A term of several meanings: the one this page uses, if any; where
-      // none applies, the word is left as it is rather than guessed.
-      std::string chosen;
-      if (!e.term->meanings.empty()) {
-        GlossarySense sense = MeaningAt(*e.term, place);
-        if (!sense.known || sense.expansion->empty()) continue;
-        chosen = EscapeHtml(*sense.expansion);
-      }
-      const std::string& expansion =
-          e.term->meanings.empty() ? e.escaped_expansion : chosen;
-      out.append(html, copied, start - copied);
-      copied = j;
-      std::string word(view);
-      std::string abbr = "<abbr title=\"" + expansion + "\">" + word + "</abbr>";
-      std::string link = "<a class=\"glossary-term\" href=\"" + glossary_href + "#" +
-                         e.anchor + "\">" + abbr + "</a>" + suffix;
-      if (seen.count(entry->first)) {
-        out += link;
-        continue;
-      }
-      switch (GlossaryFirstUse(block + html.substr(i, start - i),
-                               TextAfter(html, j, main_close), word, expansion,
-                               in_cell)) {
-        case GlossaryUse::kWritten:  // the text says it: nothing to add
-          seen.insert(entry->first);
-          out += abbr + suffix;
-          break;
-        case GlossaryUse::kNotHere:  // it would read badly here: the next use says it
-          out += link;
-          break;
-        case GlossaryUse::kExpand: {
-          seen.insert(entry->first);
-          std::string meaning = expansion;
-          if (!suffix.empty() && meaning.back() != 's') meaning += suffix;  // "CCGs"
-          out += meaning + " (" + abbr + suffix + ")";
-          break;
-        }
-      }
-    }
-    out.append(html, copied, next_tag - copied);
-    block.append(html, i, next_tag - i);
     i = next_tag;
   }
-  out.append(html, main_close, std::string::npos);
-  return out;
+  return page.Finish();
 }
 
 }  // namespace clerk

@@ -13,22 +13,39 @@ START = re.compile(r"^()(?!namespace\b|struct\b|class\b|enum\b|union\b|extern\b)
                    r"[A-Za-z_][^;]*\)[^;]*\{$")
 
 
+# The first line of a definition at the left margin; its signature may wrap
+# onto indented lines, up to the one that ends with "{".
+HEAD = re.compile(r"^(?!namespace\b|struct\b|class\b|enum\b|union\b|extern\b|template\b)"
+                  r"[A-Za-z_~][^;=]*\(")
+
+
+def signature_end(lines, i):
+    """The line that closes the signature begun at line i, or None if it is
+    not a definition (a declaration, a call, a statement)."""
+    for end in range(i, min(i + 12, len(lines))):
+        text = lines[end]
+        if end > i and (not text.startswith(" ") or not text.strip()):
+            return None
+        if text.rstrip().endswith(";"):
+            return None
+        if text.rstrip().endswith("{"):
+            return end
+    return None
+
+
 def long_functions(text, limit):
     lines = text.split("\n")
     found = []
     i = 0
     while i < len(lines):
-        m = START.match(lines[i])
-        # a signature may wrap: the line with "{" closes it; look back for its start
-        if m and "=" not in lines[i].split("(")[0]:
-            indent = m.group(1)
-            end = i + 1
-            while end < len(lines) and lines[end] != indent + "}" and \
-                    not lines[end].startswith(indent + "};"):
+        close = signature_end(lines, i) if HEAD.match(lines[i]) else None
+        if close is not None:
+            end = close + 1
+            while end < len(lines) and lines[end] != "}" and not lines[end].startswith("};"):
                 end += 1
             length = end - i + 1
             if length > limit:
-                name = lines[i].split("(")[0].split()[-1] if "(" in lines[i] else lines[i]
+                name = lines[i].split("(")[0].split()[-1]
                 found.append((i + 1, name, length))
             i = end + 1
             continue
@@ -39,9 +56,11 @@ def long_functions(text, limit):
 def selftest():
     body = "\n".join("  x();" for _ in range(90))
     text = (f"int Long() {{\n{body}\n}}\n\nint Short() {{\n  return 1;\n}}\n"
-            f"void Outer() {{\n  Run([&] {{\n{body}\n  }});\n}}\n")
+            f"void Outer() {{\n  Run([&] {{\n{body}\n  }});\n}}\n"
+            f"std::string Wrapped(int a,\n                    int b) {{\n{body}\n}}\n"
+            f"int Declared(int a,\n             int b);\n")
     got = long_functions(text, 80)
-    assert [(n, name) for n, name, _ in got] == [(1, "Long"), (97, "Outer")], got
+    assert [(n, name) for n, name, _ in got] == [(1, "Long"), (97, "Outer"), (191, "Wrapped")], got
     assert long_functions(text, 100) == []
     print("selftest passed")
     return 0

@@ -96,7 +96,7 @@ bool SaveKnownBodies(const std::map<std::string, BodySummary>& bodies,
       path, kHeader, bodies, before ? &before->bodies : nullptr,
       before ? before->read : batch_file::Extent{}, Keepable,
       [](const BodySummary& a, const BodySummary& b) {
-        return a.source == b.source && a.site_links == b.site_links;
+        return a.source == b.source && a.site_links == b.site_links && a.clean == b.clean;
       },
       AppendRecord, after);
 }
@@ -112,7 +112,7 @@ KnownBodies KnownBodiesAsSaved(std::map<std::string, BodySummary> bodies,
     while (was != was_end && was->first < entry.first) ++was;
     if (was != was_end && was->first == entry.first &&
         was->second.source == entry.second.source &&
-        was->second.site_links == entry.second.site_links)
+        was->second.site_links == entry.second.site_links && entry.second.clean)
       return false;
     return !Keepable(entry.first, entry.second);
   });

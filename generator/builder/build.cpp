@@ -208,6 +208,8 @@ bool OneBuild::RenderAndCommit() {
     render.kept_index = &index_;
     render.kept_index_fits = index_fits_;
     render.memory = &render_memory_;
+    if (memo_.replayed && index_fits_ && changed_folders_)
+      render.changed_meetings = &*changed_folders_;
   }
   render.progress = [&](size_t done, size_t total) {
     progress.Update("rendering pages", done, total);

@@ -399,6 +399,26 @@ void IdentifySlot(const ContentRecords& records, size_t i, ContentSlot& slot) {
   }
 }
 
+// Slot i as `known` has it, if its meeting is not one of `only_meetings`.
+bool TakeKnown(const ContentRecords& records, size_t i,
+               const std::map<std::string, BodySummary>& known,
+               const std::set<std::string>& only_meetings, ContentSlot& slot) {
+  const std::string& meeting =
+      i < records.first_minutes  ? records.documents[i].second->meeting_id
+      : i < records.first_agenda ? records.minutes[i - records.first_minutes]->meeting_id
+                                 : records.meetings[i - records.first_agenda]->id;
+  if (only_meetings.count(meeting)) return false;
+  std::string key = i < records.first_minutes  ? *records.documents[i].first
+                    : i < records.first_agenda ? "minutes:" + meeting
+                                               : "agenda:" + meeting;
+  auto it = known.find(key);
+  if (it == known.end()) return false;
+  slot.key = std::move(key);
+  slot.source = it->second.source;
+  slot.site_links = it->second.site_links;
+  return true;
+}
+
 // Renders slot i now, with its links.
 void RenderSlot(const ContentRecords& records, size_t i, ContentSlot& slot) {
   slot.now = std::make_unique<RenderedNow>();
@@ -419,11 +439,16 @@ void RenderSlot(const ContentRecords& records, size_t i, ContentSlot& slot) {
 // side, each into its own slot, to be gathered in key order so the result
 // does not depend on the threads. One the last build rendered clean from
 // the same source (in `known`) is left for later, with the links it had.
+// With `only_meetings`, the texts of every other meeting are taken as
+// `known` has them without working out their source.
 std::vector<ContentSlot> RenderSlots(const ContentRecords& records, int jobs,
-                                     const std::map<std::string, BodySummary>* known) {
+                                     const std::map<std::string, BodySummary>* known,
+                                     const std::set<std::string>* only_meetings) {
   std::vector<ContentSlot> slots(records.size());
   ParallelFor(slots.size(), jobs, [&](size_t i, int) {
     ContentSlot& slot = slots[i];
+    if (known && only_meetings && TakeKnown(records, i, *known, *only_meetings, slot))
+      return;
     IdentifySlot(records, i, slot);
     if (known) {
       auto it = known->find(slot.key);
@@ -530,11 +555,12 @@ void RenderAccessibility(const Site& site, RenderedContent& out, Diagnostics& di
 }  // namespace
 
 RenderedContent RenderContent(const Site& site, Diagnostics& diag, int jobs,
-                              const std::map<std::string, BodySummary>* known) {
+                              const std::map<std::string, BodySummary>* known,
+                              const std::set<std::string>* only_meetings) {
   RenderedContent out;
   RenderRemits(site, out, diag);
   const ContentRecords records(site);
-  std::vector<ContentSlot> slots = RenderSlots(records, jobs, known);
+  std::vector<ContentSlot> slots = RenderSlots(records, jobs, known, only_meetings);
   SummariseSlots(records, slots, out.bodies);
   KeepSlots(records, slots, *out.lazy_);
   for (ContentSlot& slot : slots) {

@@ -6,13 +6,14 @@
 
 #include <map>
 #include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
+#include "incremental/body_summary.h"
 #include "model/diagnostics.h"
 #include "model/fingerprint.h"
 #include "model/model.h"
-#include "incremental/body_summary.h"
 #include "render/markdown.h"
 
 namespace clerk {
@@ -98,7 +99,8 @@ struct RenderedContent {
 
  private:
   friend RenderedContent RenderContent(const Site&, Diagnostics&, int,
-                                       const std::map<std::string, BodySummary>*);
+                                       const std::map<std::string, BodySummary>*,
+                                       const std::set<std::string>*);
   struct Lazy;
   std::unique_ptr<Lazy> lazy_;
 };
@@ -110,8 +112,12 @@ const std::vector<std::string>& TemplateIds();
 // agenda whose source fingerprint matches its entry in `known` (what the
 // last build rendered, without a warning) is not rendered now: its links
 // come from `known`, and it is rendered only if a page asks for it
-// (rendering the same source again can report nothing new).
+// (rendering the same source again can report nothing new). With
+// `only_meetings` (clerk serve's edit, RenderOptions::changed_meetings),
+// the texts of every other meeting that `known` has are taken as it has
+// them, their source not worked out again.
 RenderedContent RenderContent(const Site& site, Diagnostics& diag, int jobs = 1,
-                              const std::map<std::string, BodySummary>* known = nullptr);
+                              const std::map<std::string, BodySummary>* known = nullptr,
+                              const std::set<std::string>* only_meetings = nullptr);
 
 }  // namespace clerk

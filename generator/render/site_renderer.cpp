@@ -148,7 +148,8 @@ void Prepare(const Site& site, const RenderOptions& opts, OutputSink& sink,
     index_seconds = started.Seconds();
   });
   SecondsSince markdown_started;
-  out.content = RenderContent(site, diag, opts.jobs, sink.KnownBodies());
+  out.content = RenderContent(site, diag, opts.jobs, sink.KnownBodies(),
+                              index_kept ? opts.changed_meetings : nullptr);
   if (sink.KeepsDeps()) {
     out.deps.records = records ? *records : RecordsFingerprint(site, opts.jobs);
     out.deps.SetBodies(out.content.bodies);

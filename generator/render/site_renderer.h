@@ -61,6 +61,10 @@ struct RenderOptions {
   // are checked, unless a page built again lost or gained an anchor that
   // links point at.
   RenderMemory* memory = nullptr;
+  // clerk serve's edit in which nothing but papers' bodies changed, and
+  // only in these meeting folders (with kept_index_fits): every other
+  // meeting's texts are as the last build rendered them.
+  const std::set<std::string>* changed_meetings = nullptr;
 };
 
 // What a page was built from besides the inputs every page shares: the

@@ -210,8 +210,12 @@ bool SiteWriter::Begin(Diagnostics& diag, WriterMemory* memory) {
         [&] { return LoadKnownPageIds(out_); }, &ids_kept);
   began_from_memory_ = log_kept && bodies_kept && ids_kept;
   trusted_ = trust_asked_ && log_kept;
-  if (trusted_) spare_delta_ = std::move(kept.spare_delta);
+  if (trusted_) {
+    spare_delta_ = std::move(kept.spare_delta);
+    readers_ = std::move(kept.readers);
+  }
   kept.spare_delta.reset();
+  kept.readers.reset();
   timer.Mark("read build log", std::to_string(old_log_.size()) + " entries" +
                                    (began_from_memory_ ? ", kept in memory" : ""));
   std::error_code ec;
@@ -338,12 +342,48 @@ std::optional<std::vector<size_t>> SiteWriter::KeepPagesNotReading(
     const std::vector<std::string>& pages, const std::set<std::string>& bodies,
     int jobs) {
   if (fresh_) return std::nullopt;
+  std::vector<size_t> again;
+  if (trusted_) {
+    // Every file is as the log says: the pages to build again are those
+    // the readers name, looked up once for the whole site and then kept.
+    if (!readers_ || !readers_->Fits(old_log_, pages))
+      readers_ = PageReaders::Make(old_log_, pages, jobs);
+    again = readers_->Reading(bodies);
+    const std::vector<size_t>& slots = readers_->slots();
+    size_t next = 0;  // in `again`
+    for (size_t i = 0; i < pages.size(); ++i) {
+      if (next < again.size() && again[next] == i) {
+        ++next;
+        continue;
+      }
+      if (!kept_[slots[i]].exchange(true)) ++unchanged_;
+    }
+    readers_->Rebuilding(old_log_, again, pages);
+    readers_used_ = true;
+  } else {
+    again = KeepCheckedPagesNotReading(pages, bodies, jobs);
+  }
+  // The ids of the pages kept, as the last build found them, are this
+  // build's too (else the saved file would drop them). Pages the last build
+  // kept ids for are among its pages.
+  if (known_ids_) {
+    std::unordered_set<std::string_view> built;
+    for (size_t i : again) built.insert(pages[i]);
+    std::lock_guard<std::mutex> lock(mutex_);
+    for (const auto& [path, ids] : known_ids_->pages)
+      if (!built.count(path)) ids_.emplace_hint(ids_.end(), path, ids);
+  }
+  return again;
+}
+
+std::vector<size_t> SiteWriter::KeepCheckedPagesNotReading(
+    const std::vector<std::string>& pages, const std::set<std::string>& bodies,
+    int jobs) {
   auto reads_one = [&](const BuildLogEntry& entry) {
     return std::any_of(entry.bodies.begin(), entry.bodies.end(),
                        [&](const std::string& key) { return bodies.count(key) > 0; });
   };
-  // A look-up in the log per page, in slices side by side: 200,000 of them
-  // at N = 10,000.
+  // A look-up in the log and a stat per page, in slices side by side.
   const size_t slices = 64;
   std::vector<std::vector<size_t>> again_in(slices);
   ParallelFor(slices, jobs, [&](size_t slice, int) {
@@ -361,16 +401,6 @@ std::optional<std::vector<size_t>> SiteWriter::KeepPagesNotReading(
   for (const std::vector<size_t>& some : again_in)
     again.insert(again.end(), some.begin(), some.end());
   std::sort(again.begin(), again.end());
-  // The ids of the pages kept, as the last build found them, are this
-  // build's too (else the saved file would drop them). Pages the last build
-  // kept ids for are among its pages.
-  if (known_ids_) {
-    std::unordered_set<std::string_view> built;
-    for (size_t i : again) built.insert(pages[i]);
-    std::lock_guard<std::mutex> lock(mutex_);
-    for (const auto& [path, ids] : known_ids_->pages)
-      if (!built.count(path)) ids_.emplace_hint(ids_.end(), path, ids);
-  }
   return again;
 }
 
@@ -681,6 +711,10 @@ WriterMemory SiteWriter::TakeMemory() {
   memory.ids_file = Identify(out_ + "/" + kKnownPageIdsName);
   if (ids_saved_ && memory.ids_file.size == ids_saved_->size)
     memory.ids = KnownPageIdsAsSaved(std::move(ids_), *ids_saved_);
+  if (memory.log && readers_ && readers_used_) {
+    readers_->Update(*memory.log);
+    memory.readers = std::move(readers_);
+  }
   if (trusted_ && !before_swap_) {
     if (swapped_) {
       // The site before this build is the spare now; these files differ.

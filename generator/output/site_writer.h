@@ -45,6 +45,7 @@
 #include "incremental/build_log.h"
 #include "incremental/known_bodies.h"
 #include "incremental/known_page_ids.h"
+#include "incremental/page_readers.h"
 #include "incremental/state_files.h"
 #include "model/diagnostics.h"
 #include "render/site_renderer.h"
@@ -83,6 +84,9 @@ struct WriterMemory {
     FileId spare;  // the spare folder it applies to (device and inode)
   };
   std::optional<SiteDelta> spare_delta;
+  // With a trusted output, after a build that kept pages not reading the
+  // bodies an edit changed: who reads what, for the next such edit.
+  std::optional<PageReaders> readers;
 };
 
 class SiteWriter : public OutputSink {
@@ -197,6 +201,11 @@ class SiteWriter : public OutputSink {
   // folder (the site before them) the current site again by those changes.
   // False if it cannot (the caller then mirrors the whole tree).
   bool CatchUpSpare(const std::string& spare);
+  // KeepPagesNotReading when files are not trusted: each page looked up in
+  // the log and checked on disk.
+  std::vector<size_t> KeepCheckedPagesNotReading(const std::vector<std::string>& pages,
+                                                 const std::set<std::string>& bodies,
+                                                 int jobs);
   // Saves this build's bodies and ids (appending to the files there, if
   // copied from the current site); a file that cannot be saved is removed.
   void SaveBodiesAndIds(const std::string& bodies_path, const std::string& ids_path);
@@ -213,8 +222,12 @@ class SiteWriter : public OutputSink {
   bool trusted_ = false;      // and the log came from memory
   bool swapped_ = false;      // Commit put a new folder in place (else in place)
   std::optional<WriterMemory::SiteDelta> spare_delta_;  // from Begin's memory
-  std::vector<std::string> gone_;                       // this build's
-  int out_fd_ = -1;  // the output folder, for StatOut; -1 on a fresh build
+  // From Begin's memory, or made by KeepPagesNotReading; handed on only if
+  // that ran (else the page list may have changed).
+  std::optional<PageReaders> readers_;
+  bool readers_used_ = false;
+  std::vector<std::string> gone_;  // this build's
+  int out_fd_ = -1;                // the output folder, for StatOut; -1 on a fresh build
   BuildLog old_log_;
   // Per slot of old_log_: kept as it is (Keep). A flag, not a copy into
   // new_log_ under the lock: an edit build keeps every page but a few.

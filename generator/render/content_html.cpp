@@ -502,15 +502,16 @@ void KeepSlots(const ContentRecords& records, std::vector<ContentSlot>& slots,
   }
 }
 
-// What RenderWorkProgrammes rendered of one work programme.
-struct ProgrammeSlot {
-  std::vector<std::string> rows;
-  std::vector<MarkdownSiteLink> links;
-  Diagnostics diag;
-};
+// What a work programme's rows render from.
+Fingerprint ProgrammeSource(const WorkProgramme& wp) {
+  Hasher h;
+  h.Add(std::to_string(wp.rows.size()));
+  for (const WorkProgrammeRow& row : wp.rows) h.Add(row.description).Add(row.pos);
+  return h.Finish();
+}
 
 // The descriptions of a work programme's rows ("" for a row without one).
-void RenderProgrammeRows(const WorkProgramme& wp, ProgrammeSlot& slot) {
+void RenderProgrammeRows(const WorkProgramme& wp, ProgrammeTexts::Programme& slot) {
   PageFragments page(TemplateIds(), &slot.links);
   for (size_t i = 0; i < wp.rows.size(); ++i) {
     const WorkProgrammeRow& row = wp.rows[i];
@@ -524,23 +525,36 @@ void RenderProgrammeRows(const WorkProgramme& wp, ProgrammeSlot& slot) {
   }
 }
 
-// Work programmes (a thousand on a large site, rendered on every build)
-// side by side too, each into its own slot, gathered in order.
-void RenderWorkProgrammes(const Site& site, int jobs, RenderedContent& out,
-                          Diagnostics& diag) {
-  std::vector<const WorkProgramme*> programmes;
-  for (const auto& [id, wp] : site.work_programmes) programmes.push_back(&wp);
-  std::vector<ProgrammeSlot> programme_slots(programmes.size());
+// Work programmes (a thousand on a large site) side by side too, each into
+// its own slot, gathered in order. With `reuse`, from `kept` where their
+// rows are as they were; `kept` is then replaced by them.
+void RenderWorkProgrammes(const Site& site, int jobs, ProgrammeTexts* kept, bool reuse,
+                          RenderedContent& out, Diagnostics& diag) {
+  std::vector<std::pair<const std::string*, const WorkProgramme*>> programmes;
+  for (const auto& [id, wp] : site.work_programmes) programmes.emplace_back(&id, &wp);
+  std::vector<ProgrammeTexts::Programme> slots(programmes.size());
   ParallelFor(programmes.size(), jobs, [&](size_t w, int) {
-    RenderProgrammeRows(*programmes[w], programme_slots[w]);
+    const WorkProgramme& wp = *programmes[w].second;
+    ProgrammeTexts::Programme& slot = slots[w];
+    slot.source = ProgrammeSource(wp);
+    // Each slot takes a different entry: no two threads touch one.
+    auto it =
+        kept ? kept->by_id.find(*programmes[w].first) : ProgrammeTexts::Map::iterator();
+    if (reuse && kept && it != kept->by_id.end() && it->second.source == slot.source)
+      slot = std::move(it->second);
+    else
+      RenderProgrammeRows(wp, slot);
   });
+  ProgrammeTexts now;
   size_t w = 0;
   for (const auto& [id, wp] : site.work_programmes) {
-    ProgrammeSlot& slot = programme_slots[w++];
-    out.work_programme_rows[id] = std::move(slot.rows);
+    ProgrammeTexts::Programme& slot = slots[w++];
+    out.work_programme_rows[id] = slot.rows;
     out.site_links.insert(out.site_links.end(), slot.links.begin(), slot.links.end());
     diag.Merge(slot.diag);
+    if (kept) now.by_id.emplace_hint(now.by_id.end(), id, std::move(slot));
   }
+  if (kept) *kept = std::move(now);
 }
 
 void RenderAccessibility(const Site& site, RenderedContent& out, Diagnostics& diag) {
@@ -556,7 +570,8 @@ void RenderAccessibility(const Site& site, RenderedContent& out, Diagnostics& di
 
 RenderedContent RenderContent(const Site& site, Diagnostics& diag, int jobs,
                               const std::map<std::string, BodySummary>* known,
-                              const std::set<std::string>* only_meetings) {
+                              const std::set<std::string>* only_meetings,
+                              ProgrammeTexts* programmes) {
   RenderedContent out;
   RenderRemits(site, out, diag);
   const ContentRecords records(site);
@@ -566,7 +581,10 @@ RenderedContent RenderContent(const Site& site, Diagnostics& diag, int jobs,
   for (ContentSlot& slot : slots) {
     if (slot.now) diag.Merge(slot.now->diag);
   }
-  RenderWorkProgrammes(site, jobs, out, diag);
+  // Only when nothing but some meetings changed: a programme's file edited
+  // elsewhere than its rows' descriptions could move the places that
+  // warnings and links name.
+  RenderWorkProgrammes(site, jobs, programmes, only_meetings != nullptr, out, diag);
   RenderAccessibility(site, out, diag);
   return out;
 }

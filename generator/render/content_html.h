@@ -62,6 +62,20 @@ struct DocumentHtml {
 // file, whether it is exempt, and the clerk binary that renders it.
 Fingerprint BodySource(const Document& doc);
 
+// What RenderContent rendered of each work programme's rows, by programme
+// id: clerk serve keeps it from one build to the next (RenderMemory), as a
+// large site has a thousand programmes and an edit changes one at most.
+struct ProgrammeTexts {
+  struct Programme {
+    Fingerprint source;             // the rows' descriptions and their places
+    std::vector<std::string> rows;  // each row's description as HTML, or ""
+    std::vector<MarkdownSiteLink> links;
+    Diagnostics diag;  // said again by every build that uses it
+  };
+  using Map = std::map<std::string, Programme>;
+  Map by_id;
+};
+
 struct RenderedContent {
   RenderedContent();
   ~RenderedContent();
@@ -100,7 +114,7 @@ struct RenderedContent {
  private:
   friend RenderedContent RenderContent(const Site&, Diagnostics&, int,
                                        const std::map<std::string, BodySummary>*,
-                                       const std::set<std::string>*);
+                                       const std::set<std::string>*, ProgrammeTexts*);
   struct Lazy;
   std::unique_ptr<Lazy> lazy_;
 };
@@ -115,9 +129,13 @@ const std::vector<std::string>& TemplateIds();
 // (rendering the same source again can report nothing new). With
 // `only_meetings` (clerk serve's edit, RenderOptions::changed_meetings),
 // the texts of every other meeting that `known` has are taken as it has
-// them, their source not worked out again.
+// them, their source not worked out again. `programmes` is given what this
+// call rendered of the work programmes; with `only_meetings` too (so the
+// programmes' files are as they were), a programme whose rows are as the
+// last call left them there is taken from it, not rendered again.
 RenderedContent RenderContent(const Site& site, Diagnostics& diag, int jobs = 1,
                               const std::map<std::string, BodySummary>* known = nullptr,
-                              const std::set<std::string>* only_meetings = nullptr);
+                              const std::set<std::string>* only_meetings = nullptr,
+                              ProgrammeTexts* programmes = nullptr);
 
 }  // namespace clerk

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "model/fingerprint.h"
+#include "render/content_html.h"
 
 namespace clerk {
 
@@ -53,6 +54,9 @@ struct RenderMemory {
   // The source of each body whose rendering reported something: the sink
   // keeps only the others (OutputSink::KnownBodies).
   std::map<std::string, Fingerprint> unclean;
+  // What the work programmes' rows rendered to (RenderContent), whatever
+  // else the edit changed.
+  ProgrammeTexts programmes;
 };
 
 }  // namespace clerk

@@ -137,7 +137,8 @@ struct Prepared {
 // slower beside it.)
 void Prepare(const Site& site, const RenderOptions& opts, OutputSink& sink,
              std::unique_ptr<SiteIndex> kept_index, const Fingerprint* records,
-             Prepared& out, Diagnostics& diag, StageTimer& timer) {
+             ProgrammeTexts* programmes, Prepared& out, Diagnostics& diag,
+             StageTimer& timer) {
   const bool index_kept = kept_index != nullptr;
   double index_seconds = 0;  // for CLERK_TIMINGS: the stage is the longer side
   std::future<void> indexing = Beside(opts.jobs, [&] {
@@ -149,7 +150,7 @@ void Prepare(const Site& site, const RenderOptions& opts, OutputSink& sink,
   });
   SecondsSince markdown_started;
   out.content = RenderContent(site, diag, opts.jobs, sink.KnownBodies(),
-                              index_kept ? opts.changed_meetings : nullptr);
+                              index_kept ? opts.changed_meetings : nullptr, programmes);
   if (sink.KeepsDeps()) {
     out.deps.records = records ? *records : RecordsFingerprint(site, opts.jobs);
     out.deps.SetBodies(out.content.bodies);
@@ -463,7 +464,8 @@ bool SiteRender::SetUp() {
   const bool bodies_only =
       stats_.index_kept && last_.valid && last_.shared == shared_ && sink_.KeepsDeps();
   Prepare(site_, opts_, sink_, std::move(kept_index),
-          bodies_only ? &last_.records : nullptr, prep_, diag_, timer_);
+          bodies_only ? &last_.records : nullptr,
+          opts_.memory ? &last_.programmes : nullptr, prep_, diag_, timer_);
   // A theme without templates: said once here, not once per page of a large
   // site. (A template missing is said once too: Diagnostics drops repeats.)
   for (const Rendition& each : renditions_) {
@@ -590,6 +592,7 @@ void SiteRender::Remember() {
   next.paths = stats_.paths;
   next.targets = std::move(targets_);
   next.unclean = UncleanSources(prep_.content.bodies);
+  next.programmes = std::move(last_.programmes);
   next.valid = !diag_.HasErrors();
 }
 

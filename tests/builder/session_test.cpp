@@ -280,9 +280,19 @@ TEST_CASE("a session's edit to papers' bodies alone says what a clean build says
   // A file the loader warns of: that folder is read again by every build,
   // as it did not load clean (its meeting is a new object each time).
   WriteFile(site.source / kSecond / "notes.txt", "Kept by hand.\n");
+  // A work programme's row that warns: its rows are taken as the last build
+  // rendered them, and the warning is said again all the same.
+  const fs::path programme =
+      site.source / "content/work-programmes/cyp-scrutiny-2019-20.yaml";
+  std::string rows = ReadFile(programme);
+  const size_t row = rows.find("    description: To consider");
+  rows.replace(row, rows.find('\n', row) - row,
+               "    description: \"#\\n\\nTo consider the action plan.\"");
+  WriteFile(programme, rows);
   std::string said;
   REQUIRE(site.Build({}, &said) == 0);
   REQUIRE(said.find("'QZXJ'") != std::string::npos);
+  REQUIRE(said.find("empty heading left out") != std::string::npos);
   auto clean_build_says = [&] {
     CommandResult built = RunClerk("build --no-search --today 2026-12-04 --out " +
                                        (site.dir.path() / "clean").string() +
@@ -299,6 +309,7 @@ TEST_CASE("a session's edit to papers' bodies alone says what a clean build says
   CHECK(site.session.reused().pages);
   CHECK(said.find("'QZXJ'") != std::string::npos);
   CHECK(said.find("'QZXK'") != std::string::npos);
+  CHECK(said.find("empty heading left out") != std::string::npos);
   CHECK(Findings(said) == clean_build_says());
   // Taken out again: the folder is scanned again, and says nothing of it.
   const std::string text = ReadFile(first);

@@ -213,7 +213,9 @@ bool SiteWriter::Begin(Diagnostics& diag, WriterMemory* memory) {
   if (trusted_) {
     spare_delta_ = std::move(kept.spare_delta);
     readers_ = std::move(kept.readers);
+    spare_books_ = std::move(kept.spare_books);
   }
+  kept.spare_books.clear();
   kept.spare_delta.reset();
   kept.readers.reset();
   timer.Mark("read build log", std::to_string(old_log_.size()) + " entries" +
@@ -649,24 +651,84 @@ bool SiteWriter::MakeEditedSite(Diagnostics& diag, StageTimer& timer,
   return true;
 }
 
+namespace {
+
+// Appends to `to` the bytes of `from` after its first `have`, which `to`
+// holds.
+bool AppendRest(const std::string& from, const std::string& to, uint64_t have) {
+  int in = ::open(from.c_str(), O_RDONLY | O_CLOEXEC);
+  if (in < 0) return false;
+  // Not O_APPEND: copy_file_range refuses such a file.
+  int out = ::open(to.c_str(), O_WRONLY | O_CLOEXEC);
+  struct stat st;
+  bool ok =
+      out >= 0 && ::fstat(out, &st) == 0 && static_cast<uint64_t>(st.st_size) == have;
+  loff_t read_at = static_cast<loff_t>(have), write_at = read_at;
+  while (ok) {
+    ssize_t n = ::copy_file_range(in, &read_at, out, &write_at, 1 << 30, 0);
+    if (n == 0) break;
+    ok = n > 0 || errno == EINTR;
+  }
+  if (out >= 0 && ::close(out) != 0) ok = false;
+  ::close(in);
+  return ok;
+}
+
+}  // namespace
+
+uint64_t SiteWriter::CopyBook(const std::string& target, const std::string& name) {
+  const std::string from = out_ + "/" + name, to = target + "/" + name;
+  auto pair = spare_books_.find(name);
+  if (pair != spare_books_.end()) {
+    const WriterMemory::BookPair& was = pair->second;
+    const WriterMemory::FileId spare = Identify(to);
+    if (spare == was.spare && Identify(from) == was.current &&
+        spare.inode != was.current.inode && AppendRest(from, to, spare.size) &&
+        Identify(to).size == was.current.size)
+      return spare.inode;
+  }
+  // A new file: the one `to` names may be the live site's too (a link).
+  ::unlink(to.c_str());
+  if (!CopyFile(from, to)) return 0;
+  return Identify(to).inode;
+}
+
+void SiteWriter::NoteBooks(const std::string& target,
+                           const std::vector<std::pair<std::string, uint64_t>>& copied) {
+  if (!trusted_) return;
+  for (const auto& [name, inode] : copied) {
+    const WriterMemory::FileId now = Identify(target + "/" + name);
+    if (inode != 0 && now.inode == inode)
+      next_spare_books_[name] = {Identify(out_ + "/" + name), now};
+  }
+}
+
 // The log, bodies and ids of the new site in `target`.
 bool SiteWriter::SaveEditBookkeeping(Diagnostics& diag, StageTimer& timer,
                                      const std::string& target, EditChanges& edit) {
-  // The bookkeeping the build appends to is copied first (CopyFile makes a
-  // new file): the current site's must stay as it is until the swap.
+  // The bookkeeping the build appends to is copied first (or brought up to
+  // the current site's): the current site's must stay as it is until the
+  // swap.
   ::unlink((target + "/" + kSourceStampName).c_str());
+  std::vector<std::pair<std::string, uint64_t>> copied;
   const std::string log_path = target + "/" + kBuildLogName;
-  CopyFile(out_ + "/" + kBuildLogName, log_path);  // if not, Update writes it whole
+  copied.emplace_back(kBuildLogName, CopyBook(target, kBuildLogName));
+  // If not copied, Update writes it whole.
   if (!old_log_.Update(log_path, std::move(edit.changed), edit.gone))
     return Failed(diag, "cannot write " + log_path);
   // Only a speed-up: without them the next build renders every paper.
   const std::string bodies_path = target + "/" + kKnownBodiesName;
   const std::string ids_path = target + "/" + kKnownPageIdsName;
-  ::unlink(bodies_path.c_str());
-  ::unlink(ids_path.c_str());
-  if (known_bodies_) CopyFile(out_ + "/" + kKnownBodiesName, bodies_path);
-  if (known_ids_) CopyFile(out_ + "/" + kKnownPageIdsName, ids_path);
+  if (known_bodies_)
+    copied.emplace_back(kKnownBodiesName, CopyBook(target, kKnownBodiesName));
+  else
+    ::unlink(bodies_path.c_str());
+  if (known_ids_)
+    copied.emplace_back(kKnownPageIdsName, CopyBook(target, kKnownPageIdsName));
+  else
+    ::unlink(ids_path.c_str());
   SaveBodiesAndIds(bodies_path, ids_path);
+  NoteBooks(target, copied);
   timer.Mark("save build log, bodies and ids");
   return true;
 }
@@ -711,6 +773,7 @@ WriterMemory SiteWriter::TakeMemory() {
   memory.ids_file = Identify(out_ + "/" + kKnownPageIdsName);
   if (ids_saved_ && memory.ids_file.size == ids_saved_->size)
     memory.ids = KnownPageIdsAsSaved(std::move(ids_), *ids_saved_);
+  if (swapped_) memory.spare_books = std::move(next_spare_books_);
   if (memory.log && readers_ && readers_used_) {
     readers_->Update(*memory.log);
     memory.readers = std::move(readers_);

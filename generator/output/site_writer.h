@@ -84,6 +84,15 @@ struct WriterMemory {
     FileId spare;  // the spare folder it applies to (device and inode)
   };
   std::optional<SiteDelta> spare_delta;
+  // With a trusted output: the bookkeeping files (by name) of the spare
+  // folder, each with the current site's file it begins (the last build
+  // copied it and appended), so the next build brings the spare's file up
+  // to date by appending the rest instead of copying the whole (84 MB at
+  // N = 10,000). Used only while both files are still these.
+  struct BookPair {
+    FileId spare, current;
+  };
+  std::map<std::string, BookPair> spare_books;
   // With a trusted output, after a build that kept pages not reading the
   // bodies an edit changed: who reads what, for the next such edit.
   std::optional<PageReaders> readers;
@@ -206,6 +215,14 @@ class SiteWriter : public OutputSink {
   std::vector<size_t> KeepCheckedPagesNotReading(const std::vector<std::string>& pages,
                                                  const std::set<std::string>& bodies,
                                                  int jobs);
+  // Makes `target`'s bookkeeping file `name` a new copy of the current
+  // site's, or brings it up to one by appending (spare_books_). Returns the
+  // file's inode then (0 if it failed or there is no such file).
+  uint64_t CopyBook(const std::string& target, const std::string& name);
+  // After the bookkeeping in `target` is saved: each file a save appended
+  // to (same inode as CopyBook left it) is noted for the next build.
+  void NoteBooks(const std::string& target,
+                 const std::vector<std::pair<std::string, uint64_t>>& copied);
   // Saves this build's bodies and ids (appending to the files there, if
   // copied from the current site); a file that cannot be saved is removed.
   void SaveBodiesAndIds(const std::string& bodies_path, const std::string& ids_path);
@@ -226,6 +243,8 @@ class SiteWriter : public OutputSink {
   // that ran (else the page list may have changed).
   std::optional<PageReaders> readers_;
   bool readers_used_ = false;
+  // From Begin's memory (see WriterMemory::spare_books), and for the next.
+  std::map<std::string, WriterMemory::BookPair> spare_books_, next_spare_books_;
   std::vector<std::string> gone_;  // this build's
   int out_fd_ = -1;                // the output folder, for StatOut; -1 on a fresh build
   BuildLog old_log_;

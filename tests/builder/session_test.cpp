@@ -473,3 +473,43 @@ TEST_CASE("the checks replay their findings when only papers' bodies changed",
   CHECK(records_said.find("planted") == std::string::npos);
   CHECK(records_said.find("'QZXM'") != std::string::npos);
 }
+
+TEST_CASE("a session's edits bring the spare site's bookkeeping up by appending",
+          "[builder][session]") {
+  SessionSite site;
+  const fs::path paper = site.source / kFirst / "youth-justice-plan-report.md";
+  const std::string changed = std::string(kFirst) + "/youth-justice-plan-report.md";
+  REQUIRE(site.Build({}) == 0);
+  const std::vector<std::string> books = {kBuildLogName, kKnownBodiesName,
+                                          kKnownPageIdsName};
+  std::map<std::string, std::string> before;
+  for (int edit = 1; edit <= 4; ++edit) {
+    for (const std::string& name : books) before[name] = ReadFile(site.out / name);
+    Append(paper, "\nSentence " + std::to_string(edit) + ".\n");
+    REQUIRE(site.Build({changed}) == 0);
+    CHECK(site.session.reused().pages);
+    // Each file is the last one with this build's batch after it, whether
+    // its spare copy was copied whole or only its rest appended.
+    for (const std::string& name : books) {
+      INFO(name << " after edit " << edit);
+      const std::string now = ReadFile(site.out / name);
+      // (The ids file gains a batch only when a page's linked ids change.)
+      CHECK(now.size() >= before[name].size() + (name == kKnownPageIdsName ? 0 : 1));
+      CHECK(now.compare(0, before[name].size(), before[name]) == 0);
+      CHECK(now.substr(now.rfind("\n# end ")).back() == '\n');
+    }
+  }
+  std::optional<KnownBodies> bodies = LoadKnownBodies(site.out.string());
+  REQUIRE(bodies);
+  CHECK(bodies->bodies.count(
+      std::string("2019-09-16-cyp-scrutiny/youth-justice-plan-report")));
+  // A cold build reads them as saved: nothing is built again.
+  CommandResult cold =
+      RunClerk("build --no-search --today 2026-12-04 --out " + site.out.string() +
+                   " --source " + site.source.string(),
+               site.dir.path());
+  INFO(cold.output);
+  REQUIRE(cold.exit_code == 0);
+  CHECK(cold.output.find("(0 written") != std::string::npos);
+  CHECK(site.SameAsCleanBuild());
+}

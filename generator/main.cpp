@@ -68,7 +68,8 @@ int RunServe(clerk::builder::BuildOptions opt, int port, bool out_given) {
       return kExitContentError;
     }
   };
-  return clerk::serve::RunServe({opt.source, opt.out, port}, rebuild, std::cerr);
+  return clerk::serve::RunServe({opt.source, opt.out, port}, rebuild, std::cerr,
+                                [&session] { session.Settle(); });
 }
 
 // Every option's help names its default (tests/cli/command_help_test.cpp).

@@ -47,6 +47,10 @@ class OneBuild {
         scans_file_((std::filesystem::path(options.out) / kAcronymScansFile).string()) {}
 
   int Run(std::string* messages);
+  // After Run, in a session: hands what this build leaves to the next one.
+  // Neither this nor the destructor writes to the log (clerk serve's is
+  // gone by then) or reads the options.
+  void Finish();
   Session::Reused reused() const {
     return {memo_.replayed, stats_.index_kept, stats_.bodies_edit};
   }
@@ -84,6 +88,7 @@ class OneBuild {
   RenderMemory render_memory_;  // a session's: the last build's, then this one's
   RenderStats stats_;
   std::optional<output::SearchIndexReport> search_report_;
+  bool ok_ = false;  // Run's outcome, for Finish
 };
 
 int OneBuild::Run(std::string* messages) {
@@ -110,9 +115,13 @@ int OneBuild::Run(std::string* messages) {
   ok = SaveForNextBuild(ok, stamp);
   const int code = Report(ok, messages);
   timer_.Mark("report");
-  KeepForNextBuild(ok);
-  timer_.Mark("keep for next build");
+  ok_ = ok;
   return code;
+}
+
+void OneBuild::Finish() {
+  KeepForNextBuild(ok_);
+  timer_.Mark("keep for next build");
 }
 
 // The writer reads the last build's log while the site loads: neither needs
@@ -297,21 +306,33 @@ int Build(const BuildOptions& options, std::ostream& log, std::string* messages,
 
 int Session::Build(const BuildOptions& options, const std::vector<std::string>& changed,
                    std::ostream& log, std::string* messages) {
-  BuildOptions edit = options;
-  edit.changed_known = !changed.empty();
+  Settle();
+  options_ = options;
+  options_.changed_known = !changed.empty();
   std::optional<std::set<std::string>> folders;
   if (!changed.empty()) folders = ChangedFolders(changed);
   StageTimer timer;
-  int code = 0;
-  {
-    OneBuild build(edit, log, false, &kept_, std::move(folders),
-                   OnlyFoldersChanged(changed));
-    code = build.Run(messages);
-    reused_ = build.reused();
-    timer.Mark("build");
-  }
-  timer.Mark("free the build");
+  auto build = std::make_shared<OneBuild>(
+      options_, log, false, &kept_, std::move(folders), OnlyFoldersChanged(changed));
+  const int code = build->Run(messages);
+  reused_ = build->reused();
+  timer.Mark("build");
+  unsettled_ = [build] { build->Finish(); };
   return code;
+}
+
+void Session::Settle() {
+  if (!unsettled_) return;
+  std::function<void()> settle = std::move(unsettled_);
+  unsettled_ = nullptr;
+  try {
+    settle();
+  } catch (...) {
+    kept_ = KeptState();  // half handed over: the next build starts from disk
+  }
+  StageTimer timer;
+  settle = nullptr;  // the build, freed
+  timer.Mark("free the build");
 }
 
 }  // namespace clerk::builder

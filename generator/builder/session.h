@@ -21,6 +21,7 @@
 // the next build reads and checks everything from disk.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <ostream>
@@ -67,8 +68,13 @@ class Session {
  public:
   // One build after `changed` (see serve/build_worker.h; empty: the first
   // build, or nothing known, so every folder is read). Like Build().
+  // What the next build takes from this one is handed over, and this one's
+  // memory freed, by Settle: clerk serve's worker calls it once it has
+  // answered, so the page reloads meanwhile. The next Build settles first
+  // if it was not.
   int Build(const BuildOptions& options, const std::vector<std::string>& changed,
             std::ostream& log, std::string* messages = nullptr);
+  void Settle();
 
   // What the last build could take from the one before, beyond the folders
   // it did not read: for tests, and to say so under CLERK_TIMINGS.
@@ -82,6 +88,10 @@ class Session {
  private:
   KeptState kept_;
   Reused reused_;
+  // The last build's options (it refers to them until settled), and what
+  // Settle does: that build's hand-over, then freeing it.
+  BuildOptions options_;
+  std::function<void()> unsettled_;
 };
 
 }  // namespace clerk::builder

@@ -46,8 +46,8 @@ bool ReadRequest(int in, std::vector<std::string>& changed) {
   }
 }
 
-[[noreturn]] void RunWorker(const EditRebuildFunction& rebuild, int in, int out,
-                            pid_t parent) {
+[[noreturn]] void RunWorker(const EditRebuildFunction& rebuild,
+                            const SettleFunction& settle, int in, int out, pid_t parent) {
   // A worker of a server killed outright goes too.
   ::prctl(PR_SET_PDEATHSIG, SIGKILL);
   if (::getppid() != parent) ::_exit(1);
@@ -60,6 +60,7 @@ bool ReadRequest(int in, std::vector<std::string>& changed) {
     std::string head =
         std::to_string(code) + " " + std::to_string(messages.size()) + "\n";
     if (!WriteAll(out, head) || !WriteAll(out, messages)) break;
+    if (settle) settle();
   }
   // No destructors: the build's memory goes with the process.
   ::_exit(0);
@@ -89,7 +90,8 @@ std::string CannotStart() {
 
 }  // namespace
 
-BuildWorker::BuildWorker(EditRebuildFunction rebuild) : rebuild_(std::move(rebuild)) {}
+BuildWorker::BuildWorker(EditRebuildFunction rebuild, SettleFunction settle)
+    : rebuild_(std::move(rebuild)), settle_(std::move(settle)) {}
 
 BuildWorker::~BuildWorker() {
   Stop();
@@ -109,7 +111,7 @@ bool BuildWorker::Start(std::string* error) {
   if (child == 0) {
     ::close(requests[1]);
     ::close(answers[0]);
-    RunWorker(rebuild_, requests[0], answers[1], parent);
+    RunWorker(rebuild_, settle_, requests[0], answers[1], parent);
   }
   ::close(requests[0]);
   ::close(answers[1]);

@@ -28,9 +28,14 @@ namespace clerk::serve {
 using EditRebuildFunction =
     std::function<int(const std::vector<std::string>& changed, std::string& messages)>;
 
+// Work the worker does after it answered a build and before it reads the
+// next request (a session's hand-over to the next build, and freeing this
+// one's memory): the page reloads meanwhile.
+using SettleFunction = std::function<void()>;
+
 class BuildWorker {
  public:
-  explicit BuildWorker(EditRebuildFunction rebuild);
+  explicit BuildWorker(EditRebuildFunction rebuild, SettleFunction settle = {});
   BuildWorker(const BuildWorker&) = delete;
   BuildWorker& operator=(const BuildWorker&) = delete;
   ~BuildWorker();  // ends the worker
@@ -51,6 +56,7 @@ class BuildWorker {
   std::optional<BuildOutcome> ReadAnswer(int stop_fd, bool* crashed);
 
   EditRebuildFunction rebuild_;
+  SettleFunction settle_;
   pid_t pid_ = -1;
   int to_worker_ = -1;    // requests: paths, each ended by NUL; an empty one ends
   int from_worker_ = -1;  // answers: "<code> <length>\n" and the messages

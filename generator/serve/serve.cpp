@@ -140,8 +140,8 @@ int RunServe(const ServeOptions& options, RebuildFunction rebuild, std::ostream&
       log);
 }
 
-int RunServe(const ServeOptions& options, EditRebuildFunction rebuild,
-             std::ostream& log) {
+int RunServe(const ServeOptions& options, EditRebuildFunction rebuild, std::ostream& log,
+             SettleFunction settle) {
   StopSignals signals;
   if (signals.fd() < 0) {
     log << "clerk serve: cannot wait for signals: " << std::strerror(errno) << "\n";
@@ -167,7 +167,7 @@ int RunServe(const ServeOptions& options, EditRebuildFunction rebuild,
 
   std::shared_mutex site;  // shared: a request reads the output; unique: a build
   LiveReload live;
-  BuildWorker worker(std::move(rebuild));  // ended when this returns
+  BuildWorker worker(std::move(rebuild), std::move(settle));  // ended when this returns
   if (!Build({}, worker, site, live, log, signals.fd()))
     return Stopped(signals, live, server, log);
   std::filesystem::path root = options.out;

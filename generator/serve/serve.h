@@ -23,8 +23,10 @@ struct ServeOptions {
 // `log`, and the build's messages (warnings included) under it. Returns 0
 // after a signal, 1 when it cannot start (the port is taken, the sources
 // cannot be watched). Every build runs in one long-lived worker process
-// (build_worker.h), told which paths changed.
-int RunServe(const ServeOptions& options, EditRebuildFunction rebuild, std::ostream& log);
+// (build_worker.h), told which paths changed; `settle` runs there after
+// each build's answer (SettleFunction).
+int RunServe(const ServeOptions& options, EditRebuildFunction rebuild, std::ostream& log,
+             SettleFunction settle = {});
 // The same with a rebuild that is not told what changed.
 int RunServe(const ServeOptions& options, RebuildFunction rebuild, std::ostream& log);
 

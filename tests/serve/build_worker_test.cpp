@@ -6,6 +6,7 @@
 #include <signal.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <catch2/catch.hpp>
 #include <chrono>
 #include <csignal>
@@ -157,4 +158,43 @@ TEST_CASE("serve: a stop during a build in the worker kills it at once",
   CHECK(::kill(pid, 0) != 0);  // killed and reaped
   std::this_thread::sleep_for(100ms);
   CHECK_FALSE(std::filesystem::exists(finished));
+}
+
+TEST_CASE("serve: the worker answers a build before it settles it", "[serve][worker]") {
+  // Settling (the session's hand-over, freeing the build) waits here until
+  // the test has the answer: were it done before answering, the build
+  // would never be answered, and the stop below would end it.
+  clerk::testing::TempDir dir;
+  const std::filesystem::path answered = dir.path() / "answered";
+  const std::filesystem::path settled = dir.path() / "settled";
+  int builds = 0;
+  BuildWorker worker(
+      [&](const std::vector<std::string>&, std::string& messages) {
+        messages = "built " + std::to_string(++builds) +
+                   (std::filesystem::exists(settled) ? " after settling" : "");
+        return 0;
+      },
+      [&] {
+        for (int i = 0; i < 500 && !std::filesystem::exists(answered); ++i)
+          std::this_thread::sleep_for(10ms);
+        std::ofstream(settled) << (std::filesystem::exists(answered) ? "in order" : "no");
+      });
+  StopPipe stop;
+  std::atomic<bool> done{false};
+  std::thread stopper([&] {
+    // A build takes milliseconds here: after 3 s it is not coming.
+    for (int i = 0; i < 300 && !done; ++i) std::this_thread::sleep_for(10ms);
+    if (!done) (void)!::write(stop.fds[1], "x", 1);
+  });
+  std::optional<BuildOutcome> first = worker.Build({}, stop.fds[0]);
+  REQUIRE(first);
+  CHECK(first->messages == "built 1");
+  std::ofstream(answered) << "yes";
+  std::optional<BuildOutcome> second = worker.Build({"site.yaml"}, stop.fds[0]);
+  done = true;
+  stopper.join();
+  REQUIRE(second);
+  // The next build comes after the settling of the one before.
+  CHECK(second->messages == "built 2 after settling");
+  CHECK(clerk::testing::ReadFile(settled) == "in order");
 }

@@ -7,8 +7,9 @@
 namespace clerk {
 
 PageReaders PageReaders::Make(const BuildLog& log, const std::vector<std::string>& pages,
-                              int jobs) {
+                              uint64_t list, int jobs) {
   PageReaders readers;
+  readers.list_ = list;
   readers.slots_.resize(pages.size());
   ParallelFor(pages.size(), jobs,
               [&](size_t i, int) { readers.slots_[i] = log.IndexOf(pages[i]); });
@@ -20,17 +21,18 @@ PageReaders PageReaders::Make(const BuildLog& log, const std::vector<std::string
   return readers;
 }
 
-bool PageReaders::Fits(const BuildLog& log, const std::vector<std::string>& pages) const {
-  if (pages.size() != slots_.size()) return false;
-  for (size_t i = 0; i < pages.size(); ++i) {
+bool PageReaders::Fits(const BuildLog& log, const std::vector<std::string>& pages,
+                       uint64_t list) const {
+  if (list != list_ || pages.size() != slots_.size()) return false;
+  auto holds = [&](size_t i) {
     const size_t slot = slots_[i];
-    if (slot == BuildLog::npos) {
-      if (log.IndexOf(pages[i]) != BuildLog::npos) return false;
-    } else if (slot >= log.slots() || !log.At(slot) || log.PathAt(slot) != pages[i]) {
-      return false;
-    }
-  }
-  return true;
+    if (slot == BuildLog::npos) return log.IndexOf(pages[i]) == BuildLog::npos;
+    return slot < log.slots() && log.At(slot) && log.PathAt(slot) == pages[i];
+  };
+  const size_t step = std::max<size_t>(1, pages.size() / 16);
+  for (size_t i = 0; i < pages.size(); i += step)
+    if (!holds(i)) return false;
+  return pages.empty() || holds(pages.size() - 1);
 }
 
 std::vector<size_t> PageReaders::Reading(const std::set<std::string>& bodies) const {

@@ -23,14 +23,17 @@ namespace clerk {
 class PageReaders {
  public:
   // Looks up each of `pages` in `log` once (the slow way, on `jobs`
-  // threads).
+  // threads). `list`: the id the caller gave this page list (the same list,
+  // the same id; another list, another id).
   static PageReaders Make(const BuildLog& log, const std::vector<std::string>& pages,
-                          int jobs);
+                          uint64_t list, int jobs);
 
-  // True if this describes `pages` in `log`: the same number of pages, and
-  // each page's slot in the log holds its path (one string comparison a
-  // page, no look-up).
-  bool Fits(const BuildLog& log, const std::vector<std::string>& pages) const;
+  // True if this describes `pages`, the list with id `list`, in `log`: the
+  // same id and number of pages, and a few pages (the first, the last and
+  // some between) in the slots it has for them. Not a page-by-page check:
+  // that would cost what this saves.
+  bool Fits(const BuildLog& log, const std::vector<std::string>& pages,
+            uint64_t list) const;
 
   // The pages (indexes into the page list, sorted, without repeats) that
   // read one of `bodies`, or that have no PageDeps in the log: those cannot
@@ -52,6 +55,7 @@ class PageReaders {
   void Add(uint32_t page, const BuildLogEntry* entry);
   void Drop(uint32_t page, const std::vector<std::string>& bodies, bool unknown);
 
+  uint64_t list_ = 0;
   std::vector<size_t> slots_;
   std::unordered_map<std::string, std::vector<uint32_t>> by_body_;
   std::vector<uint32_t> unknown_;  // pages without PageDeps in the log

@@ -341,15 +341,15 @@ std::vector<std::string> SiteWriter::KeepAllWithDeps(const Fingerprint& deps) {
 }
 
 std::optional<std::vector<size_t>> SiteWriter::KeepPagesNotReading(
-    const std::vector<std::string>& pages, const std::set<std::string>& bodies,
-    int jobs) {
+    const std::vector<std::string>& pages, uint64_t list,
+    const std::set<std::string>& bodies, int jobs) {
   if (fresh_) return std::nullopt;
   std::vector<size_t> again;
   if (trusted_) {
     // Every file is as the log says: the pages to build again are those
     // the readers name, looked up once for the whole site and then kept.
-    if (!readers_ || !readers_->Fits(old_log_, pages))
-      readers_ = PageReaders::Make(old_log_, pages, jobs);
+    if (!readers_ || !readers_->Fits(old_log_, pages, list))
+      readers_ = PageReaders::Make(old_log_, pages, list, jobs);
     again = readers_->Reading(bodies);
     const std::vector<size_t>& slots = readers_->slots();
     size_t next = 0;  // in `again`

@@ -134,8 +134,8 @@ class SiteWriter : public OutputSink {
   void RecordBodies(std::map<std::string, BodySummary> bodies) override;
   std::vector<std::string> KeepAllWithDeps(const Fingerprint& deps) override;
   std::optional<std::vector<size_t>> KeepPagesNotReading(
-      const std::vector<std::string>& pages, const std::set<std::string>& bodies,
-      int jobs) override;
+      const std::vector<std::string>& pages, uint64_t list,
+      const std::set<std::string>& bodies, int jobs) override;
 
   // Called by Commit with the folder of the complete new site (the staging
   // folder, or the output folder itself when no file of the site changes)

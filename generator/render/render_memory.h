@@ -43,6 +43,9 @@ struct RenderMemory {
   // Each page's output path, in the order of PageJobs and renditions
   // (rendition by rendition); then the same, sorted, without repeats.
   std::vector<std::string> page_paths, sorted_pages;
+  // An id for `page_paths`, new whenever the list is made afresh
+  // (OutputSink::KeepPagesNotReading).
+  uint64_t page_list = 0;
   // The other files of the site (theme, assets, pictures), sorted; and all
   // (RenderStats::paths).
   std::vector<std::string> files;

@@ -236,7 +236,7 @@ std::optional<BodiesEdit> PlanBodiesEdit(const RenderMemory& last,
   BodiesEdit edit;
   edit.changed = ChangedBodies(bodies, *known, last.unclean);
   std::optional<std::vector<size_t>> again =
-      sink.KeepPagesNotReading(last.page_paths, edit.changed, jobs);
+      sink.KeepPagesNotReading(last.page_paths, last.page_list, edit.changed, jobs);
   if (!again) return std::nullopt;
   edit.pages = std::move(*again);
   return edit;
@@ -427,6 +427,7 @@ class SiteRender {
   std::vector<const std::vector<SiteLink>*> site_links_;
   LinkTargets targets_;
   std::vector<std::string> grown_, page_paths_, sorted_pages_, files_;
+  uint64_t page_list_ = 0;  // RenderMemory::page_list
 };
 
 SiteRender::SiteRender(const Site& site, const RenderOptions& options, OutputSink& sink,
@@ -486,6 +487,7 @@ void SiteRender::FindTargets() {
     targets_ = std::move(last_.targets);
     AddTargets(targets_, EditLinks(prep_.content, edit_->changed), &grown_);
     page_paths_ = std::move(last_.page_paths);
+    page_list_ = last_.page_list;
     return;
   }
   size_t link_count = 0;  // room made once, not grown by rehashing
@@ -493,6 +495,9 @@ void SiteRender::FindTargets() {
   targets_.reserve(link_count);
   AddTargets(targets_, site_links_);
   page_paths_.resize(prep_.jobs.size() * renditions_.size());
+  // Unique in the process: a session's lists are told apart by it.
+  static std::atomic<uint64_t> lists{0};
+  page_list_ = ++lists;
 }
 
 bool SiteRender::RenderPages() {
@@ -587,6 +592,7 @@ void SiteRender::Remember() {
   next.shared = shared_;
   next.records = prep_.deps.records;
   next.page_paths = std::move(page_paths_);
+  next.page_list = page_list_;
   next.sorted_pages = std::move(sorted_pages_);
   next.files = std::move(files_);
   next.paths = stats_.paths;

@@ -111,9 +111,11 @@ class OutputSink {
   // none of `bodies`, if its file is as written; returns the positions in
   // `pages` of the others, in order, which the caller must build again; on
   // `jobs` threads. Nothing (and nothing kept) if the sink has no last build.
+  // `list`: the id the render gave this page list (RenderMemory::page_list),
+  // so a sink may keep what it found of the same list last time.
   virtual std::optional<std::vector<size_t>> KeepPagesNotReading(
-      const std::vector<std::string>& /*pages*/, const std::set<std::string>& /*bodies*/,
-      int /*jobs*/) {
+      const std::vector<std::string>& /*pages*/, uint64_t /*list*/,
+      const std::set<std::string>& /*bodies*/, int /*jobs*/) {
     return std::nullopt;
   }
   virtual void RecordBodies(std::map<std::string, BodySummary>) {}

@@ -27,8 +27,8 @@ TEST_CASE("page readers name the pages that read a changed body", "[output]") {
   log.Set("d/index.html", Page({}, false));
   const std::vector<std::string> pages = {"c/index.html", "b/index.html", "a/index.html",
                                           "d/index.html", "e/index.html"};
-  PageReaders readers = PageReaders::Make(log, pages, 2);
-  REQUIRE(readers.Fits(log, pages));
+  PageReaders readers = PageReaders::Make(log, pages, 7, 2);
+  REQUIRE(readers.Fits(log, pages, 7));
   // d has no deps and e is not in the log: built whatever changed.
   CHECK(readers.Reading({}) == std::vector<size_t>{3, 4});
   CHECK(readers.Reading({"m/report"}) == std::vector<size_t>{1, 2, 3, 4});
@@ -45,7 +45,7 @@ TEST_CASE("page readers name the pages that read a changed body", "[output]") {
     log.Set("d/index.html", Page({"m/appendix"}));
     log.Set("e/index.html", Page({}));
     readers.Update(log);
-    REQUIRE(readers.Fits(log, pages));
+    REQUIRE(readers.Fits(log, pages, 7));
     CHECK(readers.Reading({}).empty());
     CHECK(readers.Reading({"m/appendix"}) == std::vector<size_t>{3});
     CHECK(readers.Reading({"m/report"}) == std::vector<size_t>{2});
@@ -55,12 +55,13 @@ TEST_CASE("page readers name the pages that read a changed body", "[output]") {
   SECTION("another page list or log does not fit") {
     std::vector<std::string> other = pages;
     std::swap(other[0], other[1]);
-    CHECK_FALSE(readers.Fits(log, other));
+    CHECK_FALSE(readers.Fits(log, other, 7));
     other = pages;
     other.pop_back();
-    CHECK_FALSE(readers.Fits(log, other));
-    // e now in the log, which the readers do not know.
+    CHECK_FALSE(readers.Fits(log, other, 7));
+    // Another list, or e now in the log, which the readers do not know.
+    CHECK_FALSE(readers.Fits(log, pages, 8));
     log.Set("e/index.html", Page({"m/report"}));
-    CHECK_FALSE(readers.Fits(log, pages));
+    CHECK_FALSE(readers.Fits(log, pages, 7));
   }
 }

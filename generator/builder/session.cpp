@@ -8,6 +8,8 @@ std::optional<std::set<std::string>> ChangedFolders(
     const std::vector<std::string>& changed) {
   constexpr std::string_view kMeetings = "content/meetings/";
   constexpr std::string_view kProgrammes = "content/work-programmes";
+  constexpr std::string_view kPeople = "content/people";
+  constexpr std::string_view kCommittees = "content/committees";
   std::set<std::string> folders;
   for (const std::string& path : changed) {
     if (path.starts_with(kMeetings)) {
@@ -17,12 +19,18 @@ std::optional<std::set<std::string>> ChangedFolders(
       folders.insert(std::move(folder));
     } else if (path == kProgrammes || path.starts_with(std::string(kProgrammes) + "/")) {
       folders.insert(kWorkProgrammesEntry);
+    } else if (path == kPeople || path.starts_with(std::string(kPeople) + "/")) {
+      folders.insert(kPeopleEntry);
+    } else if (path == kCommittees || path.starts_with(std::string(kCommittees) + "/")) {
+      folders.insert(kCommitteesEntry);
     } else if (path.empty() || path == "content" || path == "content/meetings" ||
                path.starts_with("(")) {
       return std::nullopt;  // above the folders, or the watcher lost count
     }
-    // Anything else (site.yaml, people, committees, the glossary, assets, the
-    // theme) is read again by every build; no folder's records depend on it.
+    // Anything else (site.yaml, the glossary, assets, the theme) is read
+    // again by every build; no folder's records depend on it. (People and
+    // committees are not a meeting folder's either: a change to them is no
+    // edit of folders alone, below.)
   }
   return folders;
 }

@@ -52,7 +52,8 @@ struct KeptState {
   RenderMemory render;
 };
 
-// The meeting folders (and kWorkProgrammesEntry) that `changed` (paths
+// The meeting folders (and kWorkProgrammesEntry, kPeopleEntry,
+// kCommitteesEntry) that `changed` (paths
 // relative to the source, as the watcher gives them) may have touched;
 // nullopt if it cannot tell (a change above the meeting folders, or the
 // watcher's "(many files)").

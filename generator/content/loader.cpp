@@ -160,13 +160,32 @@ void LoadSiteWideFiles(const SiteSource& src, Site& site, Diagnostics& diag) {
                  src.display_root + "content/glossary.yaml", site, diag, src.disk);
 }
 
+// The records of folder `sub` through ForEachYamlRecord, unless a session
+// takes them as its last build loaded them (`entry`, see RecordCache).
+template <typename Load, typename Join>
+void LoadReusable(const SiteSource& src, const char* entry, const std::string& sub,
+                  const char* what, Diagnostics& diag, Load load, Join join) {
+  Site reused;
+  if (src.cache && src.cache->Reuse(entry, reused)) {
+    join(reused);
+    return;
+  }
+  Diagnostics said;
+  ForEachYamlRecord(src, sub, what, said, load, join);
+  if (src.cache && said.ErrorCount() == 0 && said.WarningCount() == 0 &&
+      !src.tree.Refused(sub))
+    src.cache->LoadedInMemory(entry);
+  diag.Merge(said);
+}
+
 // Everything outside the meeting folders: people, committees, work
 // programmes, forward plans, venues, topics and the glossary.
 void LoadRecords(const SiteSource& src, Site& site, Diagnostics& diag) {
-  ForEachYamlRecord(src, "content/people", "person", diag, LoadPerson,
-                    [&](Site& part) { site.people.merge(part.people); });
-  ForEachYamlRecord(src, "content/committees", "committee", diag, LoadCommittee,
-                    [&](Site& part) { site.committees.merge(part.committees); });
+  LoadReusable(src, kPeopleEntry, "content/people", "person", diag, LoadPerson,
+               [&](Site& part) { site.people.merge(part.people); });
+  LoadReusable(src, kCommitteesEntry, "content/committees", "committee", diag,
+               LoadCommittee,
+               [&](Site& part) { site.committees.merge(part.committees); });
   LoadWorkProgrammes(src, site, diag);
   // Forward plans: a few small files (one a month), loaded without the cache.
   ForEachYamlRecord(src, "content/forward-plans", "forward plan", diag, LoadForwardPlan,

@@ -421,6 +421,12 @@ bool RecordCache::Reuse(const std::string& folder, Site& part) {
       from.work_programmes.clear();
       if (auto records = from.folder_records.extract(folder))
         part.folder_records.insert(std::move(records));
+    } else if (folder == kPeopleEntry) {
+      part.people = std::move(from.people);
+      from.people.clear();
+    } else if (folder == kCommitteesEntry) {
+      part.committees = std::move(from.committees);
+      from.committees.clear();
     } else {
       auto meeting = from.meetings.extract(folder);
       if (meeting.empty()) return false;

@@ -23,6 +23,11 @@ namespace clerk {
 // The entry that holds every work programme (content/work-programmes/, a
 // thousand YAML files on a large site); no meeting folder can have this name.
 inline constexpr const char* kWorkProgrammesEntry = "@work-programmes";
+// People and committees (content/people/, content/committees/): a few
+// hundred small files, which only a session takes as they were loaded
+// (Reuse); they are never written to the cache's files.
+inline constexpr const char* kPeopleEntry = "@people";
+inline constexpr const char* kCommitteesEntry = "@committees";
 
 // The site the last build of this process loaded (clerk serve's build
 // worker keeps it), and which of its meeting folders (and
@@ -49,6 +54,9 @@ class RecordCache {
   // Notes that `folder` was parsed with this stamp without any diagnostic;
   // safe from several threads at once.
   void Loaded(const std::string& folder, const std::string& stamp);
+  // Notes that `entry` (kPeopleEntry, kCommitteesEntry) loaded without any
+  // diagnostic: a session may Reuse it; nothing is saved.
+  void LoadedInMemory(const std::string& entry) { NoteClean(entry); }
   // Writes an entry for each folder noted, from the loaded `site`: called
   // once the build has succeeded, so a failed build leaves the cache as it
   // was.

@@ -68,10 +68,12 @@ void Append(const fs::path& file, const std::string& text) {
 
 TEST_CASE("the folders a watcher's changes touch", "[builder][session]") {
   using builder::ChangedFolders;
-  CHECK(ChangedFolders({"content/meetings/2019-09-16-x/report.md",
-                        "content/meetings/2020-01-01-y", "site.yaml",
-                        "content/people/ann.yaml", "assets/logo.png"}) ==
-        std::set<std::string>{"2019-09-16-x", "2020-01-01-y"});
+  CHECK(
+      ChangedFolders({"content/meetings/2019-09-16-x/report.md",
+                      "content/meetings/2020-01-01-y", "site.yaml", "assets/logo.png"}) ==
+      std::set<std::string>{"2019-09-16-x", "2020-01-01-y"});
+  CHECK(ChangedFolders({"content/people/ann.yaml", "content/committees"}) ==
+        std::set<std::string>{kPeopleEntry, kCommitteesEntry});
   CHECK(ChangedFolders({"content/work-programmes/cyp.yaml"}) ==
         std::set<std::string>{kWorkProgrammesEntry});
   CHECK(ChangedFolders({"content/work-programmes"}) ==
@@ -94,6 +96,8 @@ TEST_CASE("a burst of changes in meeting folders alone", "[builder][session]") {
   CHECK(!OnlyFoldersChanged({}));
   CHECK(!OnlyFoldersChanged({"content/meetings/2019-09-16-x/report.md", "site.yaml"}));
   CHECK(!OnlyFoldersChanged({"content/glossary.yaml"}));
+  CHECK(!OnlyFoldersChanged({"content/people/ann.yaml"}));
+  CHECK(!OnlyFoldersChanged({"content/committees/cyp.yaml"}));
   CHECK(!OnlyFoldersChanged({"content/forward-plans/2024.yaml"}));
   CHECK(!OnlyFoldersChanged({"content/meetings"}));
   CHECK(!OnlyFoldersChanged({"(many files)"}));
@@ -124,6 +128,18 @@ TEST_CASE("a session reads again only the folders it is told changed",
   REQUIRE(site.Build({std::string(kFirst) + "/meeting.yaml"}) == 0);
   CHECK(site.Page(first_page).find("Trusted title one") != std::string::npos);
   CHECK(site.Page(second_page).find("Trusted title two") == std::string::npos);
+
+  // People are taken as they were loaded too, until the session is told: a
+  // person's file broken meanwhile is not read, and then it is.
+  const fs::path person = site.source / "content/people/alastair-adams.yaml";
+  const std::string kept = ReadFile(person);
+  WriteFile(person, "name: [Alastair Adams\n");
+  REQUIRE(site.Build({std::string(kFirst) + "/meeting.yaml"}) == 0);
+  std::string said;
+  CHECK(site.Build({"content/people/alastair-adams.yaml"}, &said) != 0);
+  CHECK(said.find("alastair-adams.yaml") != std::string::npos);
+  WriteFile(person, kept);
+  REQUIRE(site.Build({"content/people/alastair-adams.yaml"}) == 0);
 
   // Told of the other, it reads it; and with nothing known (an empty list)
   // it reads every folder, as a build from cold does.

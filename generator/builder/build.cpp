@@ -89,6 +89,9 @@ class OneBuild {
   RenderStats stats_;
   std::optional<output::SearchIndexReport> search_report_;
   bool ok_ = false;  // Run's outcome, for Finish
+  // The cache files SaveForNextBuild wrote, by path in the site: the spare
+  // site catches up by them (WriterMemory::SiteDelta::caches).
+  std::vector<std::string> cache_writes_;
 };
 
 int OneBuild::Run(std::string* messages) {
@@ -241,8 +244,10 @@ bool OneBuild::RenderAndCommit() {
 // back after, so a build stopped while indexing is not "nothing changed".
 bool OneBuild::SaveForNextBuild(bool ok, const Fingerprint& stamp) {
   if (ok) {
-    records_->Save(*site_);
+    for (const std::string& name : records_->Save(*site_))
+      cache_writes_.push_back(std::string(kRecordCacheDir) + "/" + name);
     SaveFingerprintSet(memo_.clean_now, scans_file_, "acronyms");
+    cache_writes_.push_back(kAcronymScansFile);
     timer_.Mark("save caches");
   }
   bool save_stamp = ok && diag_.WarningCount() == 0 && !options_.changed_known;
@@ -265,6 +270,7 @@ void OneBuild::KeepForNextBuild(bool ok) {
   KeptState kept;
   if (ok) {
     kept.writer = writer_->TakeMemory();
+    kept.writer.NoteCacheWrites(cache_writes_);
     kept.clean_acronyms = std::move(memo_.clean_now);
     kept.findings = std::move(memo_.now);
     kept.index = std::move(index_);

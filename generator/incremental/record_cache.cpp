@@ -455,11 +455,13 @@ std::set<std::string> RecordCache::clean() const {
   return clean_;
 }
 
-void RecordCache::Save(const Site& site) const {
-  if (dir_.empty() || loaded_.empty()) return;
+std::vector<std::string> RecordCache::Save(const Site& site) const {
+  std::vector<std::string> written;
+  if (dir_.empty() || loaded_.empty()) return written;
   std::error_code ec;
   std::filesystem::create_directories(dir_, ec);
   for (const auto& [folder, stamp] : loaded_) {
+    written.push_back(folder + ".rec");
     // The folder's records: its meeting, and what is keyed under it.
     Site part;
     if (folder == kWorkProgrammesEntry) {
@@ -491,6 +493,7 @@ void RecordCache::Save(const Site& site) const {
       part.folder_records.insert(*it);
     Write(folder, stamp, part);
   }
+  return written;
 }
 
 void RecordCache::Write(const std::string& folder, const std::string& stamp,

@@ -59,8 +59,9 @@ class RecordCache {
   void LoadedInMemory(const std::string& entry) { NoteClean(entry); }
   // Writes an entry for each folder noted, from the loaded `site`: called
   // once the build has succeeded, so a failed build leaves the cache as it
-  // was.
-  void Save(const Site& site) const;
+  // was. Returns the files it may have changed, by name in the cache's
+  // folder ("<folder>.rec").
+  std::vector<std::string> Save(const Site& site) const;
 
   // Takes folders from `before` (see Reuse) for this build; `before` must
   // outlive the load.

@@ -782,8 +782,8 @@ WriterMemory SiteWriter::TakeMemory() {
     if (swapped_) {
       // The site before this build is the spare now; these files differ.
       std::sort(staged_.begin(), staged_.end());
-      memory.spare_delta =
-          WriterMemory::SiteDelta{std::move(staged_), std::move(gone_), {}};
+      memory.spare_delta = WriterMemory::SiteDelta{
+          std::move(staged_), std::move(gone_), {}, std::vector<std::string>()};
       WriterMemory::FileId spare = Identify(SpareFolder(out_));
       memory.spare_delta->spare.device = spare.device;
       memory.spare_delta->spare.inode = spare.inode;
@@ -834,10 +834,27 @@ bool SiteWriter::CatchUpSpare(const std::string& spare) {
     if (::unlink(to.c_str()) != 0 && errno != ENOENT) return false;
     if (::link((out_ + "/" + path).c_str(), to.c_str()) != 0) return false;
   }
-  // What the build wrote beside the site after its swap: the caches.
+  // What the build wrote beside the site after its swap: the caches; the
+  // files it names, or a mirror of the whole folder.
   std::string error;
   ::mkdir((spare + "/" + kCacheDir).c_str(), 0755);
-  return MirrorTree(out_ + "/" + kCacheDir, spare + "/" + kCacheDir, &error);
+  if (!spare_delta_->caches)
+    return MirrorTree(out_ + "/" + kCacheDir, spare + "/" + kCacheDir, &error);
+  made.clear();
+  for (const std::string& path : *spare_delta_->caches) {
+    const std::string parent = Parent(path);
+    if (!parent.empty() && parent != made) MakeFolders(spare, made = parent);
+    const std::string to = spare + "/" + path;
+    if (::unlink(to.c_str()) != 0 && errno != ENOENT) return false;
+    if (::link((out_ + "/" + path).c_str(), to.c_str()) != 0 && errno != ENOENT)
+      return false;
+  }
+  return true;
+}
+
+void WriterMemory::NoteCacheWrites(const std::vector<std::string>& paths) {
+  if (spare_delta && spare_delta->caches)
+    spare_delta->caches->insert(spare_delta->caches->end(), paths.begin(), paths.end());
 }
 
 bool SiteWriter::Publish(Diagnostics& diag, const std::string& target) {

@@ -82,7 +82,13 @@ struct WriterMemory {
   struct SiteDelta {
     std::vector<std::string> written, gone;
     FileId spare;  // the spare folder it applies to (device and inode)
+    // The cache files (kCacheDir) written since the spare's were a mirror
+    // of the current site's, by path in the site (NoteCacheWrites); nullopt
+    // if not known, and then the spare's cache folder is mirrored whole.
+    std::optional<std::vector<std::string>> caches;
   };
+  // Adds `paths` to spare_delta's caches, if it has them.
+  void NoteCacheWrites(const std::vector<std::string>& paths);
   std::optional<SiteDelta> spare_delta;
   // With a trusted output: the bookkeeping files (by name) of the spare
   // folder, each with the current site's file it begins (the last build

@@ -529,3 +529,30 @@ TEST_CASE("a session's edits bring the spare site's bookkeeping up by appending"
   CHECK(cold.output.find("(0 written") != std::string::npos);
   CHECK(site.SameAsCleanBuild());
 }
+
+TEST_CASE("a session's next site gets the cache files the last build wrote",
+          "[builder][session]") {
+  SessionSite site;
+  const fs::path first = site.source / kFirst / "youth-justice-plan-report.md";
+  const fs::path second = site.source / kSecond / "yjs-improvement-plan.md";
+  const std::string first_path = std::string(kFirst) + "/youth-justice-plan-report.md";
+  const std::string second_path = std::string(kSecond) + "/yjs-improvement-plan.md";
+  const fs::path entry =
+      site.out / kRecordCacheDir / (fs::path(kFirst).filename().string() + ".rec");
+  REQUIRE(site.Build({}) == 0);
+  // The first folder's cache entry is written after each of these builds'
+  // swap, into the site they made.
+  for (int i = 1; i <= 2; ++i) {
+    Append(first, "\nSentence " + std::to_string(i) + ".\n");
+    REQUIRE(site.Build({first_path}) == 0);
+  }
+  const std::string written = ReadFile(entry);
+  // Each of these makes its site in the spare folder, the site before the
+  // last, which must catch up with the entries written after the last
+  // swap: the first folder's entry stays as it was written.
+  for (int i = 3; i <= 4; ++i) {
+    Append(second, "\nSentence " + std::to_string(i) + ".\n");
+    REQUIRE(site.Build({second_path}) == 0);
+    CHECK(ReadFile(entry) == written);
+  }
+}

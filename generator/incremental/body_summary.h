@@ -22,7 +22,14 @@ class SiteLinkList {
   SiteLinkList(std::vector<SiteLink> links)  // NOLINT: a list is its links
       : links_(links.empty()
                    ? nullptr
-                   : std::make_shared<const std::vector<SiteLink>>(std::move(links))) {}
+                   : std::make_shared<const std::vector<SiteLink>>(std::move(links))) {
+    for (const SiteLink& link : this->links())
+      if (link.target.find('.') != std::string::npos) to_files_ = true;
+  }
+  // True if a link may point at a file, not a page (its target has a dot):
+  // found once, so the pictures a build publishes are looked for only in
+  // the few lists with such links, not in every link of a large site.
+  bool to_files() const { return to_files_; }
   const std::vector<SiteLink>& links() const { return links_ ? *links_ : None(); }
   size_t size() const { return links().size(); }
   bool empty() const { return links().empty(); }
@@ -39,6 +46,7 @@ class SiteLinkList {
     return kNone;
   }
   std::shared_ptr<const std::vector<SiteLink>> links_;
+  bool to_files_ = false;
 };
 
 // What a build knows of a piece of Markdown (a paper's body, a meeting's

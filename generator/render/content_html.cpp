@@ -351,6 +351,14 @@ std::vector<const std::vector<SiteLink>*> RenderedContent::SiteLinks() const {
   return lists;
 }
 
+std::vector<const std::vector<SiteLink>*> RenderedContent::FileSiteLinks() const {
+  std::vector<const std::vector<SiteLink>*> lists = {&site_links};
+  for (const auto& [key, body] : bodies) {
+    if (body.site_links.to_files()) lists.push_back(&body.site_links.links());
+  }
+  return lists;
+}
+
 namespace {
 
 // The committees' remits, each rendered on its own.

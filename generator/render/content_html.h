@@ -96,6 +96,9 @@ struct RenderedContent {
   // Every "@/" link in the content: `site_links`, then each body's in key
   // order. Pointers into this object, which must outlive them.
   std::vector<const std::vector<SiteLink>*> SiteLinks() const;
+  // The same, but of the bodies only those with a link that may point at a
+  // file (SiteLinkList::to_files).
+  std::vector<const std::vector<SiteLink>*> FileSiteLinks() const;
 
   // A paper's rendered body ("<meeting>/<document>"), or null if there is no
   // such paper. A paper left unrendered (see RenderContent) is rendered on

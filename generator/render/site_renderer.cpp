@@ -301,6 +301,7 @@ std::map<std::string, fs::path> PutPictures(
   std::map<std::string, fs::path> pictures;
   std::set<std::string> exempt_papers;
   for (const auto& [key, doc] : site.documents) {
+    if (doc.images.empty() && !doc.exempt) continue;  // most papers: no look-up
     auto m = site.meetings.find(doc.meeting_id);
     if (m == site.meetings.end()) continue;
     for (const std::string& name : doc.images)
@@ -482,7 +483,6 @@ bool SiteRender::SetUp() {
 void SiteRender::FindTargets() {
   // Pages that "@/" links point at, with the anchors they point at: their
   // ids are kept for the link check.
-  site_links_ = prep_.content.SiteLinks();
   if (edit_) {
     targets_ = std::move(last_.targets);
     AddTargets(targets_, EditLinks(prep_.content, edit_->changed), &grown_);
@@ -490,6 +490,7 @@ void SiteRender::FindTargets() {
     page_list_ = last_.page_list;
     return;
   }
+  site_links_ = prep_.content.SiteLinks();
   size_t link_count = 0;  // room made once, not grown by rehashing
   for (const std::vector<SiteLink>* links : site_links_) link_count += links->size();
   targets_.reserve(link_count);
@@ -561,8 +562,10 @@ void SiteRender::FinishFiles(bool check_all) {
   std::vector<std::string> files;
   PutThemeAndAssets(site_, theme_files_, sink_, files);
   const std::map<std::string, fs::path> pictures =
-      PutPictures(site_, site_links_, sink_, files);
+      PutPictures(site_, prep_.content.FileSiteLinks(), sink_, files);
   SetPaths(std::move(files));
+  // An edit's pages made no list of every link: made now if it must check all.
+  if (check_all && site_links_.empty()) site_links_ = prep_.content.SiteLinks();
   CheckLinks(check_all ? site_links_ : EditLinks(prep_.content, edit_->changed), targets_,
              *stats_.paths, pictures, diag_);
   timer_.Mark("assets and link check", check_all ? "" : "the edited bodies' links");

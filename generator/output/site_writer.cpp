@@ -676,30 +676,36 @@ bool AppendRest(const std::string& from, const std::string& to, uint64_t have) {
 
 }  // namespace
 
-uint64_t SiteWriter::CopyBook(const std::string& target, const std::string& name) {
+WriterMemory::FileId SiteWriter::CopyBook(const std::string& target,
+                                          const std::string& name) {
   const std::string from = out_ + "/" + name, to = target + "/" + name;
   auto pair = spare_books_.find(name);
   if (pair != spare_books_.end()) {
     const WriterMemory::BookPair& was = pair->second;
     const WriterMemory::FileId spare = Identify(to);
     if (spare == was.spare && Identify(from) == was.current &&
-        spare.inode != was.current.inode && AppendRest(from, to, spare.size) &&
-        Identify(to).size == was.current.size)
-      return spare.inode;
+        spare.inode != was.current.inode && AppendRest(from, to, spare.size)) {
+      const WriterMemory::FileId copy = Identify(to);
+      if (copy.size == was.current.size) return copy;
+    }
   }
   // A new file: the one `to` names may be the live site's too (a link).
   ::unlink(to.c_str());
-  if (!CopyFile(from, to)) return 0;
-  return Identify(to).inode;
+  if (!CopyFile(from, to)) return {};
+  return Identify(to);
 }
 
 void SiteWriter::NoteBooks(const std::string& target,
-                           const std::vector<std::pair<std::string, uint64_t>>& copied) {
+                           const std::vector<CopiedBook>& copied) {
   if (!trusted_) return;
-  for (const auto& [name, inode] : copied) {
-    const WriterMemory::FileId now = Identify(target + "/" + name);
-    if (inode != 0 && now.inode == inode)
-      next_spare_books_[name] = {Identify(out_ + "/" + name), now};
+  for (const CopiedBook& book : copied) {
+    // Only a file the save appended to (the same inode) after every byte
+    // of the copy (not after a torn batch it cut off) begins with the
+    // current site's file, which the next build finds in the spare.
+    const WriterMemory::FileId now = Identify(target + "/" + book.name);
+    if (book.copy.inode != 0 && now.inode == book.copy.inode &&
+        book.kept == book.copy.size)
+      next_spare_books_[book.name] = {Identify(out_ + "/" + book.name), now};
   }
 }
 
@@ -710,21 +716,24 @@ bool SiteWriter::SaveEditBookkeeping(Diagnostics& diag, StageTimer& timer,
   // the current site's): the current site's must stay as it is until the
   // swap.
   ::unlink((target + "/" + kSourceStampName).c_str());
-  std::vector<std::pair<std::string, uint64_t>> copied;
+  std::vector<CopiedBook> copied;
   const std::string log_path = target + "/" + kBuildLogName;
-  copied.emplace_back(kBuildLogName, CopyBook(target, kBuildLogName));
   // If not copied, Update writes it whole.
+  copied.push_back(
+      {kBuildLogName, CopyBook(target, kBuildLogName), old_log_.file_size()});
   if (!old_log_.Update(log_path, std::move(edit.changed), edit.gone))
     return Failed(diag, "cannot write " + log_path);
   // Only a speed-up: without them the next build renders every paper.
   const std::string bodies_path = target + "/" + kKnownBodiesName;
   const std::string ids_path = target + "/" + kKnownPageIdsName;
   if (known_bodies_)
-    copied.emplace_back(kKnownBodiesName, CopyBook(target, kKnownBodiesName));
+    copied.push_back(
+        {kKnownBodiesName, CopyBook(target, kKnownBodiesName), known_bodies_->read.size});
   else
     ::unlink(bodies_path.c_str());
   if (known_ids_)
-    copied.emplace_back(kKnownPageIdsName, CopyBook(target, kKnownPageIdsName));
+    copied.push_back(
+        {kKnownPageIdsName, CopyBook(target, kKnownPageIdsName), known_ids_->read.size});
   else
     ::unlink(ids_path.c_str());
   SaveBodiesAndIds(bodies_path, ids_path);

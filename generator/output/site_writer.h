@@ -223,12 +223,18 @@ class SiteWriter : public OutputSink {
                                                  int jobs);
   // Makes `target`'s bookkeeping file `name` a new copy of the current
   // site's, or brings it up to one by appending (spare_books_). Returns the
-  // file's inode then (0 if it failed or there is no such file).
-  uint64_t CopyBook(const std::string& target, const std::string& name);
+  // copy as it is then (all zero if it failed or there is no such file).
+  WriterMemory::FileId CopyBook(const std::string& target, const std::string& name);
+  // A bookkeeping file copied into the new site, and how much of it the
+  // save appends after (the end of its complete batches).
+  struct CopiedBook {
+    const char* name;
+    WriterMemory::FileId copy;
+    uint64_t kept;
+  };
   // After the bookkeeping in `target` is saved: each file a save appended
-  // to (same inode as CopyBook left it) is noted for the next build.
-  void NoteBooks(const std::string& target,
-                 const std::vector<std::pair<std::string, uint64_t>>& copied);
+  // to after the whole copy is noted for the next build (spare_books).
+  void NoteBooks(const std::string& target, const std::vector<CopiedBook>& copied);
   // Saves this build's bodies and ids (appending to the files there, if
   // copied from the current site); a file that cannot be saved is removed.
   void SaveBodiesAndIds(const std::string& bodies_path, const std::string& ids_path);

@@ -2,6 +2,7 @@
 
 #include <arpa/inet.h>
 #include <netinet/in.h>
+#include <netinet/tcp.h>
 #include <poll.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -94,6 +95,11 @@ bool SendBefore(int fd, std::string_view bytes, Clock::time_point deadline) {
 bool ReadableNow(int fd) {
   pollfd pfd{fd, POLLIN, 0};
   return ::poll(&pfd, 1, 0) > 0;
+}
+
+void SendWithoutDelay(int fd) {
+  int yes = 1;
+  ::setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &yes, sizeof yes);
 }
 
 bool WritableWithin(int fd, std::chrono::milliseconds timeout) {

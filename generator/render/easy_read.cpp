@@ -501,41 +501,49 @@ class Builder {
   Builder(const SiteIndex& index, const std::set<std::string>& acronyms)
       : index_(index), site_(index.site()), acronyms_(acronyms) {}
 
-  // Every page with easy-read words of its own, by key, made when called.
-  static std::map<std::string, std::function<EasyPage(const Builder&)>> Makers(
-      const Site& site) {
-    std::map<std::string, std::function<EasyPage(const Builder&)>> makers;
-    auto add = [&](std::string key, std::function<EasyPage(const Builder&)> make) {
-      makers.emplace(std::move(key), std::move(make));
-    };
-    add(urls::Home(), [](const Builder& b) { return b.Home(); });
-    add(urls::Committees(), [](const Builder& b) { return b.Committees(); });
-    for (const auto& [id, c] : site.committees)
-      add(urls::Committee(id), [&c = c](const Builder& b) { return b.CommitteePage(c); });
-    add(urls::Meetings(), [](const Builder& b) { return b.MeetingsPage(); });
-    for (const auto& [id, m] : site.meetings)
-      add(urls::Meeting(id), [&m = m](const Builder& b) { return b.MeetingPage(m); });
-    for (const auto& [key, d] : site.documents)
-      add(urls::Document(d.meeting_id, d.id),
-          [&d = d](const Builder& b) { return b.DocumentPage(d); });
-    for (const auto& [id, m] : site.minutes)
-      add(urls::Minutes(m.meeting_id),
-          [&m = m](const Builder& b) { return b.MinutesPage(m); });
-    add(urls::People(), [](const Builder& b) { return b.PeoplePage(); });
-    for (const auto& [id, p] : site.people)
-      add(urls::Person(id), [&p = p](const Builder& b) { return b.PersonPage(p); });
-    for (const auto& [id, wp] : site.work_programmes)
-      add(urls::WorkProgramme(id),
-          [&wp = wp](const Builder& b) { return b.WorkProgrammePage(wp); });
-    if (!site.forward_plans.empty())
-      add(urls::ForwardPlans(), [](const Builder& b) { return b.ForwardPlansPage(); });
-    for (const auto& [id, plan] : site.forward_plans)
-      add(urls::ForwardPlan(id),
-          [&plan = plan](const Builder& b) { return b.ForwardPlanPage(plan); });
-    add(urls::Glossary(), [](const Builder& b) { return b.GlossaryPage(); });
-    add(urls::Accessibility(), [](const Builder& b) { return b.AccessibilityPage(); });
-    add(urls::NotFound(), [](const Builder& b) { return b.NotFound(); });
-    return makers;
+  // The words of `job`'s page, or nullopt for a kind of page without its
+  // own.
+  std::optional<EasyPage> Page(const PageJob& job) const {
+    switch (job.kind) {
+      case PageKind::kHome:
+        return Home();
+      case PageKind::kCommitteeIndex:
+        return Committees();
+      case PageKind::kCommittee:
+        return CommitteePage(RecordOf(site_.committees, job));
+      case PageKind::kMeetingIndex:
+        return MeetingsPage();
+      case PageKind::kMeeting:
+        return MeetingPage(RecordOf(site_.meetings, job));
+      case PageKind::kDocument:
+        return DocumentPage(RecordOf(site_.documents, job));
+      case PageKind::kMinutes:
+        return MinutesPage(RecordOf(site_.minutes, job));
+      case PageKind::kPeopleIndex:
+        return PeoplePage();
+      case PageKind::kPerson:
+        return PersonPage(RecordOf(site_.people, job));
+      case PageKind::kWorkProgramme:
+        return WorkProgrammePage(RecordOf(site_.work_programmes, job));
+      case PageKind::kForwardPlanIndex:
+        return ForwardPlansPage();
+      case PageKind::kForwardPlan:
+        return ForwardPlanPage(RecordOf(site_.forward_plans, job));
+      case PageKind::kGlossary:
+        return GlossaryPage();
+      case PageKind::kAccessibility:
+        return AccessibilityPage();
+      case PageKind::kNotFound:
+        return NotFound();
+      case PageKind::kDecisions:
+      case PageKind::kYearDecisions:
+      case PageKind::kTopicIndex:
+      case PageKind::kTopic:
+      case PageKind::kCommitteeDecisions:
+      case PageKind::kSearch:
+        break;
+    }
+    return std::nullopt;
   }
 
  public:
@@ -1754,34 +1762,22 @@ EasyPage FallbackEasyPage(const std::string& key, const std::string& title,
   return Builder(index, acronyms).Fallback(key, title);
 }
 
-struct EasyReadPages::Makers {
-  std::map<std::string, std::function<EasyPage(const Builder&)>> by_key;
-  std::set<std::string> acronyms;  // GlossaryTerms, for every page's Builder
-};
-
 EasyReadPages::EasyReadPages(const SiteIndex& index)
-    : index_(index),
-      makers_(std::make_unique<Makers>(
-          Makers{Builder::Makers(index.site()), GlossaryTerms(index.site())})) {}
+    : index_(index), acronyms_(GlossaryTerms(index.site())) {}
 
 EasyReadPages::~EasyReadPages() = default;
 
-std::optional<EasyPage> EasyReadPages::Find(const std::string& key) const {
-  auto it = makers_->by_key.find(key);
-  if (it == makers_->by_key.end()) return std::nullopt;
-  return it->second(Builder(index_, makers_->acronyms));
-}
-
-std::vector<std::string> EasyReadPages::Keys() const {
-  std::vector<std::string> keys;
-  for (const auto& [key, make] : makers_->by_key) keys.push_back(key);
-  return keys;
+std::optional<EasyPage> EasyReadPages::Find(const PageJob& job) const {
+  return Builder(index_, acronyms_).Page(job);
 }
 
 std::map<std::string, EasyPage> BuildEasyReadPages(const SiteIndex& index) {
   EasyReadPages pages(index);
   std::map<std::string, EasyPage> all;
-  for (const std::string& key : pages.Keys()) all[key] = *pages.Find(key);
+  for (const PageJob& job : PageJobs(index.site())) {
+    std::optional<EasyPage> page = pages.Find(job);
+    if (page) all.emplace(job.key, std::move(*page));
+  }
   return all;
 }
 

@@ -22,10 +22,12 @@
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
 #include "model/model.h"
+#include "render/page_jobs.h"
 #include "render/site_index.h"
 #include "render/site_renderer.h"
 
@@ -75,15 +77,13 @@ class EasyReadPages {
  public:
   explicit EasyReadPages(const SiteIndex& index);
   ~EasyReadPages();
-  // The page's words, or nullopt for a page without its own (see
-  // FallbackEasyPage).
-  std::optional<EasyPage> Find(const std::string& key) const;
-  std::vector<std::string> Keys() const;  // sorted
+  // The words of `job`'s page (its record looked up in the index's site),
+  // or nullopt for a page without its own (see FallbackEasyPage).
+  std::optional<EasyPage> Find(const PageJob& job) const;
 
  private:
-  struct Makers;
   const SiteIndex& index_;
-  std::unique_ptr<Makers> makers_;
+  std::set<std::string> acronyms_;  // GlossaryTerms, for every page's Builder
 };
 
 // Every easy-read page, keyed by page key.

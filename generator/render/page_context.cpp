@@ -270,79 +270,52 @@ std::string WhoMayAttend(const Meeting& m) {
   return "Anyone can come and watch.";
 }
 
-std::vector<PageJob> PageJobs(const Site& site) {
-  std::vector<PageJob> jobs;
-  // Room for the pages of each record once (decision pages are few more).
-  jobs.reserve(64 + site.committees.size() * 2 + site.meetings.size() +
-               site.documents.size() + site.minutes.size() + site.people.size() +
-               site.work_programmes.size() + site.forward_plans.size() +
-               site.topics.size());
-  auto add = [&](std::string key, PageData (PageContext::*page)()) {
-    jobs.push_back({std::move(key), [page](PageContext& c) { return (c.*page)(); }});
-  };
-  add(urls::Home(), &PageContext::Home);
-  add(urls::Committees(), &PageContext::CommitteeIndex);
-  for (const auto& [id, c] : site.committees)
-    jobs.push_back({urls::Committee(id),
-                    [&c = c](PageContext& ctx) { return ctx.CommitteePage(c); }});
-  add(urls::Meetings(), &PageContext::MeetingIndex);
-  for (const auto& [id, m] : site.meetings)
-    jobs.push_back(
-        {urls::Meeting(id), [&m = m](PageContext& ctx) { return ctx.MeetingPage(m); }});
-  for (const auto& [key, d] : site.documents)
-    jobs.push_back({urls::Document(d.meeting_id, d.id),
-                    [&d = d](PageContext& ctx) { return ctx.DocumentPage(d); }});
-  for (const auto& [id, m] : site.minutes)
-    jobs.push_back({urls::Minutes(m.meeting_id),
-                    [&m = m](PageContext& ctx) { return ctx.MinutesPage(m); }});
-  add(urls::People(), &PageContext::PeopleIndex);
-  for (const auto& [id, p] : site.people)
-    jobs.push_back(
-        {urls::Person(id), [&p = p](PageContext& ctx) { return ctx.PersonPage(p); }});
-  for (const auto& [id, wp] : site.work_programmes)
-    jobs.push_back({urls::WorkProgramme(id),
-                    [&wp = wp](PageContext& ctx) { return ctx.WorkProgrammePage(wp); }});
-  if (!site.forward_plans.empty())
-    add(urls::ForwardPlans(), &PageContext::ForwardPlanIndex);
-  for (const auto& [id, plan] : site.forward_plans)
-    jobs.push_back({urls::ForwardPlan(id), [&plan = plan](PageContext& ctx) {
-                      return ctx.ForwardPlanPage(plan);
-                    }});
-  add(urls::Glossary(), &PageContext::GlossaryPage);
-  jobs.push_back(
-      {urls::Decisions(), [](PageContext& ctx) { return ctx.DecisionsPage(nullptr); }});
-  // How many meetings with minutes each year and each committee has, in one
-  // pass (counting them per page number made this quadratic at scale).
-  std::map<int, size_t> year_minutes;
-  std::map<std::string, size_t> committee_minutes;
-  for (const auto& [id, minutes] : site.minutes) {
-    auto m = site.meetings.find(id);
-    if (m == site.meetings.end()) continue;
-    ++year_minutes[m->second.start.date.year];
-    ++committee_minutes[m->second.committee.id];
+PageData PageContext::Build(const PageJob& job) {
+  switch (job.kind) {
+    case PageKind::kHome:
+      return Home();
+    case PageKind::kCommitteeIndex:
+      return CommitteeIndex();
+    case PageKind::kCommittee:
+      return CommitteePage(RecordOf(site_.committees, job));
+    case PageKind::kMeetingIndex:
+      return MeetingIndex();
+    case PageKind::kMeeting:
+      return MeetingPage(RecordOf(site_.meetings, job));
+    case PageKind::kDocument:
+      return DocumentPage(RecordOf(site_.documents, job));
+    case PageKind::kMinutes:
+      return MinutesPage(RecordOf(site_.minutes, job));
+    case PageKind::kPeopleIndex:
+      return PeopleIndex();
+    case PageKind::kPerson:
+      return PersonPage(RecordOf(site_.people, job));
+    case PageKind::kWorkProgramme:
+      return WorkProgrammePage(RecordOf(site_.work_programmes, job));
+    case PageKind::kForwardPlanIndex:
+      return ForwardPlanIndex();
+    case PageKind::kForwardPlan:
+      return ForwardPlanPage(RecordOf(site_.forward_plans, job));
+    case PageKind::kGlossary:
+      return GlossaryPage();
+    case PageKind::kDecisions:
+      return DecisionsPage(nullptr);
+    case PageKind::kYearDecisions:
+      return YearDecisionsPage(job.year, job.number);
+    case PageKind::kTopicIndex:
+      return TopicIndex();
+    case PageKind::kTopic:
+      return TopicPage(RecordOf(site_.topics, job));
+    case PageKind::kCommitteeDecisions:
+      return DecisionsPage(&RecordOf(site_.committees, job), job.number);
+    case PageKind::kAccessibility:
+      return AccessibilityPage();
+    case PageKind::kNotFound:
+      return NotFoundPage();
+    case PageKind::kSearch:
+      return SearchPage();
   }
-  auto pages_of = [](const auto& counts, const auto& key) {
-    auto it = counts.find(key);
-    return PageContext::DecisionPages(it == counts.end() ? 0 : it->second);
-  };
-  for (int year : PageContext::DecisionYearsOf(site))
-    for (int n = 1, pages = pages_of(year_minutes, year); n <= pages; ++n)
-      jobs.push_back({urls::YearDecisions(year, n), [year, n](PageContext& ctx) {
-                        return ctx.YearDecisionsPage(year, n);
-                      }});
-  add(urls::Topics(), &PageContext::TopicIndex);
-  for (const auto& [id, t] : site.topics)
-    jobs.push_back(
-        {urls::Topic(id), [&t = t](PageContext& ctx) { return ctx.TopicPage(t); }});
-  for (const auto& [id, c] : site.committees)
-    for (int n = 1, pages = pages_of(committee_minutes, id); n <= pages; ++n)
-      jobs.push_back({urls::CommitteeDecisions(id, n), [&c = c, n](PageContext& ctx) {
-                        return ctx.DecisionsPage(&c, n);
-                      }});
-  add(urls::Accessibility(), &PageContext::AccessibilityPage);
-  add(urls::NotFound(), &PageContext::NotFoundPage);
-  add(urls::Search(), &PageContext::SearchPage);
-  return jobs;
+  ThrowNoRecord(job);
 }
 
 const DocumentHtml* PageContext::DocumentBody(const std::string& key) const {
@@ -352,7 +325,7 @@ const DocumentHtml* PageContext::DocumentBody(const std::string& key) const {
 
 std::vector<PageData> PageContext::AllPages() {
   std::vector<PageData> pages;
-  for (const PageJob& job : PageJobs(site_)) pages.push_back(job.build(*this));
+  for (const PageJob& job : PageJobs(site_)) pages.push_back(Build(job));
   return pages;
 }
 

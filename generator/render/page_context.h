@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "render/content_html.h"
+#include "render/page_jobs.h"
 #include "render/site_index.h"
 #include "render/site_renderer.h"
 
@@ -30,6 +31,8 @@ class PageContext {
 
   // Every page of this rendition, in no particular order.
   std::vector<PageData> AllPages();
+  // The page of `job` (page_jobs.h), its record looked up in the site.
+  PageData Build(const PageJob& job);
 
   // Individual pages (public for tests).
   PageData Home();
@@ -172,17 +175,6 @@ class PageContext {
   bool absolute_links_ = false;  // 404 page: links that work from any path
   std::vector<std::string>* body_reads_ = nullptr;
 };
-
-// One page, made when it is built: a large site's page data is never all in
-// memory at once, and several threads can build pages side by side (each
-// with its own PageContext).
-struct PageJob {
-  std::string key;  // the page it builds (PageData::key), known without building it
-  std::function<PageData(PageContext&)> build;
-};
-
-// Every page of a rendition, in a fixed order (the same list for each).
-std::vector<PageJob> PageJobs(const Site& site);
 
 // Formatting shared by the pages.
 // A row of a summary list (_summary_list.mustache): a key and one or more

@@ -131,14 +131,14 @@ void PagePass::BuildAndPut(Worker& w, size_t r, const PageJob& job,
   const Rendition& rendition = in_.renditions[r];
   std::vector<std::string> bodies_read;
   w.contexts[r]->RecordBodyReads(&bodies_read);
-  PageData page = job.build(*w.contexts[r]);
+  PageData page = w.contexts[r]->Build(job);
   w.contexts[r]->RecordBodyReads(nullptr);
   ++built_;
   if (page.path != path) {
     w.diag.Error(SourcePos{path, 0, 0},
                  "internal error: page job '" + job.key + "' built '" + page.path + "'");
   }
-  in_.extras.AddData(page, rendition, in_.renditions);
+  in_.extras.AddData(page, job, rendition, in_.renditions);
   in_.resident_links.AddData(page, rendition);
   if (page.template_name == "not_found") {
     // Served at any path, so it carries its styles with it.

@@ -16,6 +16,7 @@
 
 #include "model/fingerprint.h"
 #include "render/content_html.h"
+#include "render/page_jobs.h"
 
 namespace clerk {
 
@@ -43,6 +44,9 @@ struct RenderMemory {
   // Each page's output path, in the order of PageJobs and renditions
   // (rendition by rendition); then the same, sorted, without repeats.
   std::vector<std::string> page_paths, sorted_pages;
+  // The page list the render went by (PageJobs): it names records by key,
+  // so it holds for a build whose index is kept (the same records' keys).
+  std::vector<PageJob> jobs;
   // An id for `page_paths`, new whenever the list is made afresh
   // (OutputSink::KeepPagesNotReading).
   uint64_t page_list = 0;

@@ -48,14 +48,15 @@ RenditionExtras::RenditionExtras(const SiteIndex& index, std::string base_url)
   for (const auto& [term, t] : index.site().glossary) acronyms_.insert(term);
 }
 
-void RenditionExtras::AddData(PageData& page, const Rendition& rendition,
+void RenditionExtras::AddData(PageData& page, const PageJob& job,
+                              const Rendition& rendition,
                               const std::vector<Rendition>& renditions) const {
   if (rendition.id != "easy-read") return;
   // The search page keeps its form, in easy read's own words
   // (easy-read/templates/search.mustache): it searches the standard index
   // and opens the easy-read page of each result (output/search_index.h).
   if (page.key == urls::Search()) return;
-  std::optional<EasyPage> easy_page = easy_.Find(page.key);
+  std::optional<EasyPage> easy_page = easy_.Find(job);
   if (!easy_page) {
     // A page kind easy read has no words of its own for: say so, link to it.
     std::string title = page.data.value("page_title", std::string("This page"));

@@ -20,7 +20,7 @@ class RenditionExtras {
   RenditionExtras(const SiteIndex& index, std::string base_url);
 
   // Adds the rendition's own data to a page before templating.
-  void AddData(PageData& page, const Rendition& rendition,
+  void AddData(PageData& page, const PageJob& job, const Rendition& rendition,
                const std::vector<Rendition>& renditions) const;
   // Rewrites a finished page of the rendition.
   std::string Finish(const Rendition& rendition, std::string html) const;

@@ -126,9 +126,9 @@ struct Prepared {
 
 // The index and the Markdown read the site and not each other: the index
 // (and the rendition extras made from it) is built on its own thread
-// meanwhile, unless `kept_index` gives it. (The extras are made again
-// even then: they hold functions bound to the site's records, and the
-// papers of a folder that changed are new objects.) The fingerprint of the records,
+// meanwhile, unless `kept_index` gives it; the page list is then the last
+// build's too (`last`). (The extras are made again even then: they hold
+// the site's glossary terms.) The fingerprint of the records,
 // which pages' dependencies need, follows the Markdown on this thread
 // (unless `records` gives it), and so does the page list, unless the index
 // is kept: then the list follows the extras, on the side that is shorter.
@@ -137,15 +137,18 @@ struct Prepared {
 // slower beside it.)
 void Prepare(const Site& site, const RenderOptions& opts, OutputSink& sink,
              std::unique_ptr<SiteIndex> kept_index, const Fingerprint* records,
-             ProgrammeTexts* programmes, Prepared& out, Diagnostics& diag,
-             StageTimer& timer) {
+             RenderMemory* last, Prepared& out, Diagnostics& diag, StageTimer& timer) {
   const bool index_kept = kept_index != nullptr;
+  // The index is kept only for the same records' keys: so is the page list.
+  const bool jobs_kept = index_kept && last && !last->jobs.empty();
+  if (jobs_kept) out.jobs = std::move(last->jobs);
+  ProgrammeTexts* programmes = last ? &last->programmes : nullptr;
   double index_seconds = 0;  // for CLERK_TIMINGS: the stage is the longer side
   std::future<void> indexing = Beside(opts.jobs, [&] {
     SecondsSince started;
     out.index = index_kept ? std::move(kept_index) : std::make_unique<SiteIndex>(site);
     out.extras = std::make_unique<RenditionExtras>(*out.index, opts.base_url);
-    if (index_kept) out.jobs = PageJobs(site);
+    if (index_kept && !jobs_kept) out.jobs = PageJobs(site);
     index_seconds = started.Seconds();
   });
   SecondsSince markdown_started;
@@ -161,8 +164,9 @@ void Prepare(const Site& site, const RenderOptions& opts, OutputSink& sink,
   const std::string sides =
       index_kept
           ? "; markdown and records " + StageTimer::Format(markdown_seconds) +
-                " beside the extras and page list " + StageTimer::Format(index_seconds) +
-                " (the index kept from the last build)"
+                " beside the extras" + (jobs_kept ? " " : " and page list ") +
+                StageTimer::Format(index_seconds) + " (the index" +
+                (jobs_kept ? " and page list" : "") + " kept from the last build)"
           : "; markdown, records and page list " + StageTimer::Format(markdown_seconds) +
                 " beside index and extras " + StageTimer::Format(index_seconds);
   timer.Mark("index and markdown",
@@ -466,8 +470,8 @@ bool SiteRender::SetUp() {
   const bool bodies_only =
       stats_.index_kept && last_.valid && last_.shared == shared_ && sink_.KeepsDeps();
   Prepare(site_, opts_, sink_, std::move(kept_index),
-          bodies_only ? &last_.records : nullptr,
-          opts_.memory ? &last_.programmes : nullptr, prep_, diag_, timer_);
+          bodies_only ? &last_.records : nullptr, opts_.memory ? &last_ : nullptr, prep_,
+          diag_, timer_);
   // A theme without templates: said once here, not once per page of a large
   // site. (A template missing is said once too: Diagnostics drops repeats.)
   for (const Rendition& each : renditions_) {
@@ -594,6 +598,7 @@ void SiteRender::Remember() {
   RenderMemory& next = *opts_.memory;
   next.shared = shared_;
   next.records = prep_.deps.records;
+  next.jobs = std::move(prep_.jobs);
   next.page_paths = std::move(page_paths_);
   next.page_list = page_list_;
   next.sorted_pages = std::move(sorted_pages_);

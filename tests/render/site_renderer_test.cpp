@@ -9,6 +9,7 @@
 #include <regex>
 #include <set>
 
+#include "render/render_memory.h"
 #include "render/site_index.h"
 #include "render/urls.h"
 #include "small_site.h"
@@ -305,4 +306,35 @@ TEST_CASE("an index kept from the last build is used only when it fits",
   CHECK(fit_kept);
   CHECK(Contains(fit, "Minute 9999"));
   CHECK(&kept->site() == &site);
+}
+
+TEST_CASE("a page list kept from the last build is used with the index it came with",
+          "[render][site]") {
+  // clerk serve keeps the page list with the index: it names records by
+  // key, so it holds while they do. A job planted in it, naming a meeting
+  // the site does not have, shows whether it is used.
+  const Site site = SmallSite();
+  std::unique_ptr<SiteIndex> kept;
+  RenderMemory memory;
+  auto render = [&](bool fits) {
+    RenderOptions options = Options();
+    options.kept_index = &kept;
+    options.kept_index_fits = fits;
+    options.memory = &memory;
+    MemorySinkForTest sink;
+    Diagnostics diag;
+    RenderSite(site, options, sink, diag);
+    return diag.HasErrors();
+  };
+  CHECK(!render(true));  // nothing kept yet: both are made, and kept
+  REQUIRE(kept);
+  REQUIRE(!memory.jobs.empty());
+  auto plant = [&] {
+    for (PageJob& job : memory.jobs)
+      if (job.kind == PageKind::kMeeting) job.record = "1999-01-01-nowhere";
+  };
+  plant();
+  CHECK_NOTHROW(render(false));  // the index does not fit: a new list is made
+  plant();
+  CHECK_THROWS_WITH(render(true), Catch::Contains("1999-01-01-nowhere"));
 }

@@ -1,0 +1,67 @@
+// The pages of a site, each named by its kind and by its record's key in
+// the site's maps, never by a reference to the record. So the list holds for
+// any site with the same records' keys: a clerk serve session keeps it
+// across builds that change papers' bodies only, though the records of the
+// folders read again are new objects.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "model/model.h"
+
+namespace clerk {
+
+enum class PageKind : uint8_t {
+  kHome,
+  kCommitteeIndex,
+  kCommittee,  // record: Site::committees
+  kMeetingIndex,
+  kMeeting,   // record: Site::meetings
+  kDocument,  // record: Site::documents ("<meeting>/<document>")
+  kMinutes,   // record: Site::minutes
+  kPeopleIndex,
+  kPerson,         // record: Site::people
+  kWorkProgramme,  // record: Site::work_programmes
+  kForwardPlanIndex,
+  kForwardPlan,  // record: Site::forward_plans
+  kGlossary,
+  kDecisions,
+  kYearDecisions,
+  kTopicIndex,
+  kTopic,               // record: Site::topics
+  kCommitteeDecisions,  // record: Site::committees
+  kAccessibility,
+  kNotFound,
+  kSearch,
+};
+
+// One page, made when it is built: a large site's page data is never all in
+// memory at once, and several threads can build pages side by side (each
+// with its own PageContext).
+struct PageJob {
+  std::string key;  // the page it builds (PageData::key), known without building it
+  PageKind kind = PageKind::kHome;
+  std::string record;  // the key of its record in the site's map for `kind`, or ""
+  int year = 0;        // kYearDecisions
+  int number = 0;      // kYearDecisions, kCommitteeDecisions: the register's page
+};
+
+// Every page of a rendition, in a fixed order (the same list for each).
+std::vector<PageJob> PageJobs(const Site& site);
+
+[[noreturn]] void ThrowNoRecord(const PageJob& job);
+
+// The job's record in `records` (the site's map for its kind). Throws
+// std::logic_error if there is none: a list of jobs used with a site it
+// was not made for.
+template <typename Record>
+const Record& RecordOf(const std::map<std::string, Record>& records, const PageJob& job) {
+  auto it = records.find(job.record);
+  if (it == records.end()) ThrowNoRecord(job);
+  return it->second;
+}
+
+}  // namespace clerk

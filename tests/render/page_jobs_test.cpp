@@ -1,0 +1,82 @@
+// The page list names each page's record by its key in the site, so a list
+// made for one site builds the same pages from another with the same keys
+// (clerk serve keeps it across builds whose records are new objects).
+#include "render/page_jobs.h"
+
+#include <catch2/catch.hpp>
+#include <set>
+#include <stdexcept>
+
+#include "render/content_html.h"
+#include "render/easy_read.h"
+#include "render/page_context.h"
+#include "small_site.h"
+
+using namespace clerk;
+using clerk::render_testing::SmallSite;
+
+TEST_CASE("page jobs name their records by key, not by reference", "[render][jobs]") {
+  const Site first = SmallSite();
+  const std::vector<PageJob> jobs = PageJobs(first);
+  std::set<std::string> keys;
+  for (const PageJob& job : jobs) CHECK(keys.insert(job.key).second);  // one job a page
+
+  // Every record and every register page has a job, named by its map's key.
+  auto has = [&](PageKind kind, const std::string& record) {
+    for (const PageJob& job : jobs)
+      if (job.kind == kind && job.record == record) return true;
+    return false;
+  };
+  for (const auto& [id, m] : first.meetings) CHECK(has(PageKind::kMeeting, id));
+  for (const auto& [key, d] : first.documents) CHECK(has(PageKind::kDocument, key));
+  for (const auto& [id, m] : first.minutes) CHECK(has(PageKind::kMinutes, id));
+  for (const auto& [id, p] : first.people) CHECK(has(PageKind::kPerson, id));
+  for (const auto& [id, c] : first.committees) {
+    CHECK(has(PageKind::kCommittee, id));
+    CHECK(has(PageKind::kCommitteeDecisions, id));
+  }
+
+  // The same records as new objects: the first site's jobs build the second
+  // site's pages, as its own jobs do.
+  const Site second = SmallSite();
+  REQUIRE(&second.meetings.begin()->second != &first.meetings.begin()->second);
+  SiteIndex index(second);
+  Diagnostics diag;
+  RenderedContent content = RenderContent(second, diag);
+  const std::vector<Rendition> renditions = {{"standard", "Standard", ""}};
+  RenderOptions options;
+  PageContext context(index, content, renditions[0], renditions, options);
+  const std::vector<PageJob> own = PageJobs(second);
+  REQUIRE(own.size() == jobs.size());
+  EasyReadPages easy(index);
+  size_t easy_pages = 0;
+  for (size_t i = 0; i < jobs.size(); ++i) {
+    PageData page = context.Build(jobs[i]);
+    CHECK(page.key == jobs[i].key);
+    CHECK(page.data == context.Build(own[i]).data);
+    std::optional<EasyPage> words = easy.Find(jobs[i]);
+    if (words) ++easy_pages;
+  }
+  CHECK(easy_pages > second.meetings.size() + second.documents.size());
+}
+
+TEST_CASE("a page job whose record is gone is an internal error, not a crash",
+          "[render][jobs]") {
+  Site site = SmallSite();
+  std::vector<PageJob> jobs = PageJobs(site);
+  const std::string meeting = site.meetings.begin()->first;
+  site.meetings.erase(meeting);
+  SiteIndex index(site);
+  Diagnostics diag;
+  RenderedContent content = RenderContent(site, diag);
+  const std::vector<Rendition> renditions = {{"standard", "Standard", ""}};
+  RenderOptions options;
+  PageContext context(index, content, renditions[0], renditions, options);
+  EasyReadPages easy(index);
+  for (const PageJob& job : jobs) {
+    if (job.kind != PageKind::kMeeting || job.record != meeting) continue;
+    CHECK_THROWS_WITH(context.Build(job),
+                      Catch::Contains(meeting) && Catch::Contains("internal error"));
+    CHECK_THROWS_AS(easy.Find(job), std::logic_error);
+  }
+}

@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -443,6 +444,97 @@ bool RecordCache::Reuse(const std::string& folder, Site& part) {
   }
   NoteClean(folder);
   return true;
+}
+
+namespace {
+
+// Moves the records of meeting folder `folder` (its meeting, documents,
+// minutes, easy-read versions and records' fingerprint) from `from` to `to`.
+void MoveFolder(Site& from, Site& to, const std::string& folder) {
+  if (auto meeting = from.meetings.extract(folder))
+    to.meetings.insert(std::move(meeting));
+  MovePrefixed(from.documents, to.documents, folder + "/");
+  MovePrefixed(from.easy_read_versions, to.easy_read_versions, folder + "/");
+  if (auto minutes = from.minutes.extract(folder)) to.minutes.insert(std::move(minutes));
+  if (auto records = from.folder_records.extract(folder))
+    to.folder_records.insert(std::move(records));
+}
+
+// Moves the whole of `from` into `into`, keeping what `into` had: the
+// smaller map's nodes into the larger, which is then `into`'s.
+template <typename Map>
+void MoveWhole(Map& from, Map& into) {
+  if (into.size() > from.size()) std::swap(from, into);
+  from.merge(into);
+  std::swap(from, into);
+}
+
+// Splits sorted `keys` by whether each is in sorted `in` (both walked once).
+template <typename Keys, typename In>
+void Split(Keys&& keys, const In& in, std::vector<std::string>& inside,
+           std::vector<std::string>& outside) {
+  auto at = in.begin();
+  for (auto&& key : keys) {
+    while (at != in.end() && *at < key) ++at;
+    (at != in.end() && *at == key ? inside : outside).push_back(std::move(key));
+  }
+}
+
+// The keys of a map, in order.
+template <typename Map>
+std::vector<std::string> Keys(const Map& map) {
+  std::vector<std::string> keys;
+  keys.reserve(map.size());
+  for (const auto& [key, value] : map) keys.push_back(key);
+  return keys;
+}
+
+}  // namespace
+
+void RecordCache::ReuseMeetingFolders(std::vector<std::string>& folders, Site& site) {
+  if (!before_) return;
+  std::lock_guard<std::mutex> lock(mutex_);
+  Site& from = before_->site;
+  std::sort(folders.begin(), folders.end());
+  // Taken: the folders that are reusable and whose records are here; all
+  // lists sorted.
+  std::vector<std::string> candidates, taken, rest, others;
+  Split(std::move(folders), before_->reusable, candidates, rest);
+  Split(std::move(candidates), Keys(from.meetings), taken, rest);
+  folders = std::move(rest);
+  std::vector<std::string> unused;
+  Split(Keys(from.meetings), taken, unused, others);
+  // The records of the folders not taken are held aside while the maps
+  // move, then put back (a session's next steps look for the changed ones
+  // there), with any entry of the records' fingerprints that is no
+  // meeting's (kWorkProgrammesEntry if it was not taken).
+  Site held;
+  for (const std::string& folder : others) MoveFolder(from, held, folder);
+  std::vector<std::string> kept, other_records;
+  Split(Keys(from.folder_records), taken, kept, other_records);
+  for (const std::string& key : other_records)
+    held.folder_records.insert(from.folder_records.extract(key));
+  MoveWhole(from.meetings, site.meetings);
+  MoveWhole(from.documents, site.documents);
+  MoveWhole(from.minutes, site.minutes);
+  MoveWhole(from.easy_read_versions, site.easy_read_versions);
+  MoveWhole(from.folder_records, site.folder_records);
+  from.meetings = std::move(held.meetings);
+  from.documents = std::move(held.documents);
+  from.minutes = std::move(held.minutes);
+  from.easy_read_versions = std::move(held.easy_read_versions);
+  from.folder_records = std::move(held.folder_records);
+  hits_ += taken.size();
+  // Taken, so a second Reuse finds none of them, and clean: each name's node
+  // moves from one set to the other.
+  std::lock_guard<std::mutex> clean_lock(clean_mutex_);
+  auto name = before_->reusable.begin();
+  for (const std::string& folder : taken) {
+    while (*name < folder) ++name;
+    auto next = std::next(name);
+    clean_.insert(clean_.end(), before_->reusable.extract(name));
+    name = next;
+  }
 }
 
 void RecordCache::NoteClean(const std::string& folder) const {

@@ -183,3 +183,73 @@ TEST_CASE("the records' fingerprint reads papers only up to their front matter",
   testing::WriteFile(paper, retitled);
   CHECK(fingerprint() != before);
 }
+
+namespace {
+
+// A meeting folder's records in `site`: the meeting, two papers, minutes, an
+// easy-read version and the records' fingerprint.
+void AddFolder(Site& site, const std::string& folder) {
+  site.meetings[folder].id = folder;
+  for (const char* paper : {"report", "appendix"}) {
+    Document& d = site.documents[folder + "/" + paper];
+    d.meeting_id = folder;
+    d.id = paper;
+  }
+  site.minutes[folder].meeting_id = folder;
+  site.easy_read_versions[folder + "/report"].document_id = "report";
+  site.folder_records[folder] = Hasher().Add(folder).Finish();
+}
+
+}  // namespace
+
+TEST_CASE("a session takes its reusable meeting folders whole, and holds back the rest",
+          "[content][session]") {
+  LoadedBefore before;
+  for (const char* folder :
+       {"2020-01-01-a", "2020-02-01-b", "2020-03-01-c", "2020-04-01-d"})
+    AddFolder(before.site, folder);
+  before.site.folder_records[kWorkProgrammesEntry] = Hasher().Add("wp").Finish();
+  // c warned last time; d has gone from the disk since.
+  before.reusable = {"2020-01-01-a", "2020-02-01-b", "2020-04-01-d",
+                     kWorkProgrammesEntry};
+  const Meeting* a_before = &before.site.meetings.at("2020-01-01-a");
+  const Document* b_paper = &before.site.documents.at("2020-02-01-b/report");
+
+  RecordCache cache("");
+  cache.ReuseFrom(&before);
+  Site site;
+  site.meetings["2020-09-09-refused"].incomplete = true;  // registered by the walk
+  std::vector<std::string> folders = {"2020-05-01-e", "2020-03-01-c", "2020-02-01-b",
+                                      "2020-01-01-a"};
+  cache.ReuseMeetingFolders(folders, site);
+
+  // Taken: a and b, the same objects; the rest is left to load.
+  CHECK(folders == std::vector<std::string>{"2020-03-01-c", "2020-05-01-e"});
+  CHECK(cache.hits() == 2);
+  CHECK(&site.meetings.at("2020-01-01-a") == a_before);
+  CHECK(&site.documents.at("2020-02-01-b/report") == b_paper);
+  CHECK(site.meetings.size() == 3);  // a, b and the refused one
+  CHECK(site.meetings.count("2020-09-09-refused"));
+  CHECK(site.documents.size() == 4);
+  CHECK(site.minutes.size() == 2);
+  CHECK(site.easy_read_versions.size() == 2);
+  CHECK(site.folder_records.size() == 2);
+  CHECK(cache.clean() == std::set<std::string>{"2020-01-01-a", "2020-02-01-b"});
+
+  // Held back where they were: c and d, every record, and the work
+  // programmes' entry, which is no meeting's.
+  CHECK(before.site.meetings.size() == 2);
+  CHECK(before.site.documents.size() == 4);
+  CHECK(before.site.minutes.size() == 2);
+  CHECK(before.site.easy_read_versions.size() == 2);
+  CHECK(before.site.folder_records.size() == 3);
+  CHECK(before.site.folder_records.count(kWorkProgrammesEntry));
+  CHECK(before.reusable == std::set<std::string>{"2020-04-01-d", kWorkProgrammesEntry});
+
+  // Taken once: asked again, nothing comes.
+  Site again;
+  std::vector<std::string> same = {"2020-01-01-a"};
+  cache.ReuseMeetingFolders(same, again);
+  CHECK(same == std::vector<std::string>{"2020-01-01-a"});
+  CHECK(again.meetings.empty());
+}

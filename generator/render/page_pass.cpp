@@ -59,9 +59,10 @@ void HashJson(Hasher& h, const nlohmann::json& value) {
 
 }  // namespace
 
-void DepsInputs::SetBodies(const std::map<std::string, BodySummary>& bodies) {
-  sources.reserve(bodies.size());
-  for (const auto& [key, body] : bodies) sources.emplace(key, body.source);
+void DepsInputs::IndexBodies() {
+  if (!bodies || !sources.empty()) return;
+  sources.reserve(bodies->size());
+  for (const auto& [key, body] : *bodies) sources.emplace(key, body.source);
 }
 
 Fingerprint DepsInputs::Of(const Fingerprint& shared, const Rendition& rendition,
@@ -70,8 +71,15 @@ Fingerprint DepsInputs::Of(const Fingerprint& shared, const Rendition& rendition
   Hasher h;
   h.Add(shared).Add(records).Add(rendition.id).Add(path);
   for (const std::string& key : read) {
-    auto it = sources.find(key);
-    h.Add(key).Add(it == sources.end() ? Fingerprint{} : it->second);
+    h.Add(key);
+    if (!sources.empty()) {
+      auto it = sources.find(key);
+      h.Add(it == sources.end() ? Fingerprint{} : it->second);
+    } else {
+      auto it = bodies ? bodies->find(key)
+                       : std::map<std::string, BodySummary>::const_iterator();
+      h.Add(bodies && it != bodies->end() ? it->second.source : Fingerprint{});
+    }
   }
   return h.Finish();
 }

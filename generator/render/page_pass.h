@@ -30,13 +30,17 @@ namespace clerk {
 // records, and a fingerprint per paper body, to hash the bodies a page read.
 struct DepsInputs {
   Fingerprint records;
-  // The source of each body (RenderedContent::bodies, which must outlive
-  // this), set before the pages are built and not changed while they are: a
-  // hash map, as every page looks up the bodies it read (a few hundred
-  // thousand look-ups), and the ordered map's keys share long date prefixes.
+  // The bodies (RenderedContent::bodies, which must outlive this), set
+  // before the pages are built and not changed while they are.
+  const std::map<std::string, BodySummary>* bodies = nullptr;
+  // Their sources in a hash map, when every page is looked at (IndexBodies):
+  // each looks up the bodies it read, a few hundred thousand look-ups, and
+  // the ordered map's keys share long date prefixes. An edit that builds a
+  // few pages looks them up in `bodies` instead of making this.
   std::unordered_map<std::string_view, Fingerprint> sources;
 
-  void SetBodies(const std::map<std::string, BodySummary>& bodies);
+  void SetBodies(const std::map<std::string, BodySummary>& all) { bodies = &all; }
+  void IndexBodies();
   Fingerprint Of(const Fingerprint& shared, const Rendition& rendition,
                  const std::string& path, const std::vector<std::string>& read) const;
 };

@@ -41,6 +41,9 @@ struct RenderMemory {
   // The inputs every page shares, and the records' fingerprint
   // (incremental/records_fingerprint.h), of that build.
   Fingerprint shared, records;
+  // The glossary's part of `shared`, kept with the index (the same records,
+  // and no file outside a meeting folder changed).
+  Fingerprint glossary;
   // Each page's output path, in the order of PageJobs and renditions
   // (rendition by rendition); then the same, sorted, without repeats.
   std::vector<std::string> page_paths, sorted_pages;

@@ -85,14 +85,23 @@ namespace {
 // expanded into the text), the base address and the build's date (what
 // "upcoming" and "current" mean). Any change renders all; a page whose
 // bytes come out the same is still not written again.
+// `glossary`: GlossaryInputs of the site.
 Fingerprint SharedInputs(const Site& site, const RenderOptions& options,
-                         const ThemeFiles& theme) {
+                         const ThemeFiles& theme, const Fingerprint& glossary) {
   Hasher h;
   h.Add(ProgramIdentity());
   h.Add(IsoDate(site.today));
   for (const auto& [rel, bytes] : theme.files) h.Add(rel).Add(bytes);
-  AddGlossary(h, site);
+  h.Add(glossary);
   h.Add(options.base_url);
+  return h.Finish();
+}
+
+// The glossary and the papers' own glossary choices (a walk of every paper
+// of the site).
+Fingerprint GlossaryInputs(const Site& site) {
+  Hasher h;
+  AddGlossary(h, site);
   return h.Finish();
 }
 
@@ -425,7 +434,7 @@ class SiteRender {
   // nothing to go by.
   RenderMemory last_;
   ThemeFiles theme_files_;  // every theme file, read once
-  Fingerprint shared_;
+  Fingerprint shared_, glossary_;
   Prepared prep_;
   const std::vector<Rendition> renditions_ = DefaultRenditions();
   std::optional<BodiesEdit> edit_;
@@ -457,12 +466,15 @@ RenderStats SiteRender::Run() {
 
 bool SiteRender::SetUp() {
   theme_files_ = ThemeFiles::Read(opts_.theme_dir);
-  shared_ = SharedInputs(site_, opts_, theme_files_);
   std::unique_ptr<SiteIndex> kept_index;
   if (opts_.kept_index && opts_.kept_index_fits && *opts_.kept_index) {
     kept_index = std::move(*opts_.kept_index);
     kept_index->MoveTo(site_);
   }
+  // The index is kept only when no file but a meeting folder's changed and
+  // the records are as they were: the glossary and the papers' choices too.
+  glossary_ = kept_index && last_.valid ? last_.glossary : GlossaryInputs(site_);
+  shared_ = SharedInputs(site_, opts_, theme_files_, glossary_);
   stats_.index_kept = kept_index != nullptr;
   // The index is kept only when nothing but papers' bodies changed: with
   // the shared inputs as they were too, every page that reads none of the
@@ -481,6 +493,7 @@ bool SiteRender::SetUp() {
   if (diag_.HasErrors()) return false;
   if (bodies_only && last_.page_paths.size() == prep_.jobs.size() * renditions_.size())
     edit_ = PlanBodiesEdit(last_, prep_.content.bodies, sink_, opts_.jobs);
+  if (!edit_) prep_.deps.IndexBodies();  // every page is looked at
   return true;
 }
 
@@ -597,6 +610,7 @@ void SiteRender::SetPaths(std::vector<std::string> files) {
 void SiteRender::Remember() {
   RenderMemory& next = *opts_.memory;
   next.shared = shared_;
+  next.glossary = glossary_;
   next.records = prep_.deps.records;
   next.jobs = std::move(prep_.jobs);
   next.page_paths = std::move(page_paths_);

@@ -338,3 +338,32 @@ TEST_CASE("a page list kept from the last build is used with the index it came w
   plant();
   CHECK_THROWS_WITH(render(true), Catch::Contains("1999-01-01-nowhere"));
 }
+
+TEST_CASE("the glossary's fingerprint is taken from the last build only with its index",
+          "[render][site]") {
+  // Hashing the glossary walks every paper for its glossary choices; with
+  // the index kept (the same records, nothing outside a meeting folder
+  // changed) the last build's is used. A planted one shows which is used.
+  const Site site = SmallSite();
+  std::unique_ptr<SiteIndex> kept;
+  RenderMemory memory;
+  auto render = [&](bool fits) {
+    RenderOptions options = Options();
+    options.kept_index = &kept;
+    options.kept_index_fits = fits;
+    options.memory = &memory;
+    MemorySinkForTest sink;
+    Diagnostics diag;
+    RenderSite(site, options, sink, diag);
+    REQUIRE(!diag.HasErrors());
+    return memory.shared;
+  };
+  const Fingerprint made = render(true);  // nothing kept yet: made
+  const Fingerprint planted = Hasher().Add("planted").Finish();
+  REQUIRE(!(memory.glossary == planted));
+  memory.glossary = planted;
+  CHECK(render(false) == made);  // no index kept: made again
+  memory.glossary = planted;
+  CHECK(!(render(true) == made));  // the planted one is used
+  CHECK(memory.glossary == planted);
+}

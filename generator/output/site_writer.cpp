@@ -800,7 +800,21 @@ WriterMemory SiteWriter::TakeMemory() {
       memory.spare_delta = std::move(spare_delta_);  // changed in place: still due
     }
   }
+  if (!memory.spare_delta && !before_swap_) memory.spare_delta = MirroredSpare();
   return memory;
+}
+
+std::optional<WriterMemory::SiteDelta> SiteWriter::MirroredSpare() const {
+  const std::string spare = SpareFolder(out_);
+  std::error_code ec;
+  std::string error;
+  if (!fs::exists(fs::path(spare) / kSiteMarker, ec) || !MirrorTree(out_, spare, &error))
+    return std::nullopt;
+  WriterMemory::SiteDelta delta{{}, {}, {}, std::vector<std::string>()};
+  const WriterMemory::FileId id = Identify(spare);
+  delta.spare.device = id.device;
+  delta.spare.inode = id.inode;
+  return delta;
 }
 
 bool SiteWriter::MoveStagedInto(const std::string& target, std::string* error) {

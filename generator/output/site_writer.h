@@ -160,7 +160,11 @@ class SiteWriter : public OutputSink {
   // After a successful Commit, what the next Begin would read from the
   // output folder, handed over instead (see WriterMemory); the writer's log
   // is gone afterwards. Empty after a first build (it wrote its log whole;
-  // the next build reads it).
+  // the next build reads it). Called after the build has answered (clerk
+  // serve's settling): when the build leaves no list of changes to bring the
+  // spare folder up to date by (a session's first build, or one that
+  // changed the site in place), the spare is made a mirror of the site
+  // here, so the next edit does not walk both trees before it can write.
   WriterMemory TakeMemory();
   // Nothing but this process writes in the output folder and its spare
   // (clerk serve's decision: it knows from the watcher what changed and
@@ -216,6 +220,9 @@ class SiteWriter : public OutputSink {
   // folder (the site before them) the current site again by those changes.
   // False if it cannot (the caller then mirrors the whole tree).
   bool CatchUpSpare(const std::string& spare);
+  // Mirrors the site into the spare folder, if there is one: then nothing
+  // is left to bring it up to date by (an empty SiteDelta).
+  std::optional<WriterMemory::SiteDelta> MirroredSpare() const;
   // KeepPagesNotReading when files are not trusted: each page looked up in
   // the log and checked on disk.
   std::vector<size_t> KeepCheckedPagesNotReading(const std::vector<std::string>& pages,

@@ -570,3 +570,35 @@ TEST_CASE("a session's next site gets the cache files the last build wrote",
     CHECK(ReadFile(entry) == written);
   }
 }
+
+TEST_CASE("a session's first build leaves the spare folder a mirror of its site",
+          "[builder][session]") {
+  // Two cold builds with an edit between: the spare folder holds the site
+  // before the edit. The session's first build knows no list of changes to
+  // bring it up by, so once it has answered it mirrors the site there: the
+  // first edit then does not walk both trees before it can write.
+  SessionSite site;
+  const fs::path paper = site.source / kFirst / "youth-justice-plan-report.md";
+  const fs::path page =
+      "meetings/2019-09-16-cyp-scrutiny/youth-justice-plan-report/index.html";
+  const fs::path spare = SpareFolder(site.out.string());
+  for (int i = 1; i <= 2; ++i) {
+    Append(paper, "\nCold sentence " + std::to_string(i) + ".\n");
+    CommandResult cold = site.ClerkBuild(site.out);
+    INFO(cold.output);
+    REQUIRE(cold.exit_code == 0);
+  }
+  REQUIRE(fs::exists(spare / page));
+  REQUIRE(ReadFile(spare / page) != site.Page(page.string()));
+  REQUIRE(site.Build({}) == 0);
+  site.session.Settle();
+  CHECK(ReadFile(spare / page) == site.Page(page.string()));
+  CHECK(fs::equivalent(spare / page, site.out / page));  // a link, not a copy
+  // And the edits after it make their sites there as a clean build would.
+  Append(paper, "\nSession sentence.\n");
+  const std::string changed = std::string(kFirst) + "/youth-justice-plan-report.md";
+  REQUIRE(site.Build({changed}) == 0);
+  site.session.Settle();
+  CHECK(site.Page(page.string()).find("Session sentence.") != std::string::npos);
+  CHECK(site.SameAsCleanBuild());
+}

@@ -1,8 +1,11 @@
 #include "render/content_html.h"
 
+#include <algorithm>
+#include <array>
 #include <atomic>
 #include <cctype>
 #include <iterator>
+#include <memory>
 #include <mutex>
 #include <utility>
 
@@ -225,41 +228,73 @@ Fingerprint BodySource(const Document& doc) {
   return h.Finish();
 }
 
-// Texts rendered now, and those left for later with a flag each, so the
-// first page to ask renders it exactly once.
+// Texts rendered now, and those left for later, one entry a text in key
+// order: a vector filled in that order, not two maps of 64,000 nodes (and a
+// flag object each) made and freed on every build of a large site. The
+// first page to ask for a text left for later renders it, exactly once,
+// under one of a few locks (by the text's place), so pages asking for
+// different texts seldom wait for each other.
 template <typename Record, typename Html>
 struct LazyMap {
-  struct Later {
+  struct Entry {
+    std::string key;
     const Record* record = nullptr;
-    std::once_flag once;
-    Html html;
+    std::unique_ptr<Html> now;  // rendered by RenderContent, or null
   };
-  std::map<std::string, Html> now;
-  std::map<std::string, std::unique_ptr<Later>> later;
+  std::vector<Entry> entries;
+  // By entry: a text rendered later, once it is (owned here).
+  std::unique_ptr<std::atomic<Html*>[]> later;
+  static constexpr size_t kLocks = 64;
+  mutable std::array<std::mutex, kLocks> locks;
   mutable std::mutex errors_mutex;
   mutable Diagnostics errors;  // of rendering later
+
+  LazyMap() = default;
+  LazyMap(const LazyMap&) = delete;
+  LazyMap& operator=(const LazyMap&) = delete;
+  ~LazyMap() {
+    if (!later) return;
+    for (size_t i = 0; i < entries.size(); ++i) delete later[i].load();
+  }
+
+  // `html` rendered now, or else a note to render `record` when a page
+  // first asks. Then Seal, once all are in.
+  void Add(std::string key, const Record* record, Html* html) {
+    entries.push_back({std::move(key), record,
+                       html ? std::make_unique<Html>(std::move(*html)) : nullptr});
+  }
+  void Seal() {
+    auto by_key = [](const Entry& a, const Entry& b) { return a.key < b.key; };
+    if (!std::is_sorted(entries.begin(), entries.end(), by_key))
+      std::stable_sort(entries.begin(), entries.end(), by_key);
+    later.reset(new std::atomic<Html*>[entries.size()]());
+  }
 
   template <typename RenderFn>
   const Html* Find(const std::string& key, RenderFn render,
                    std::atomic<size_t>& rendered) const {
-    if (auto it = now.find(key); it != now.end()) return &it->second;
-    auto it = later.find(key);
-    if (it == later.end()) return nullptr;
-    Later& l = *it->second;
-    std::call_once(l.once, [&] {
-      // Rendered before from the same source without a warning: nothing
-      // new to report, so the links and warnings are not kept. An error
-      // (the file changed while building) is.
-      std::vector<MarkdownSiteLink> links;
-      Diagnostics diag;
-      l.html = render(*l.record, &links, diag);
-      ++rendered;
-      if (diag.ErrorCount() > 0) {
-        std::lock_guard<std::mutex> lock(errors_mutex);
-        errors.Merge(diag);
-      }
-    });
-    return &l.html;
+    auto it = std::lower_bound(
+        entries.begin(), entries.end(), key,
+        [](const Entry& entry, const std::string& k) { return entry.key < k; });
+    if (it == entries.end() || it->key != key) return nullptr;
+    if (it->now) return it->now.get();
+    const size_t i = static_cast<size_t>(it - entries.begin());
+    if (Html* done = later[i].load(std::memory_order_acquire)) return done;
+    std::lock_guard<std::mutex> lock(locks[i % kLocks]);
+    if (Html* done = later[i].load(std::memory_order_acquire)) return done;
+    // Rendered before from the same source without a warning: nothing new
+    // to report, so the links and warnings are not kept. An error (the file
+    // changed while building) is.
+    std::vector<MarkdownSiteLink> links;
+    Diagnostics diag;
+    auto html = std::make_unique<Html>(render(*it->record, &links, diag));
+    ++rendered;
+    if (diag.ErrorCount() > 0) {
+      std::lock_guard<std::mutex> errors_lock(errors_mutex);
+      errors.Merge(diag);
+    }
+    later[i].store(html.get(), std::memory_order_release);
+    return html.release();
   }
 };
 
@@ -291,19 +326,12 @@ struct ContentSlot {
   std::unique_ptr<RenderedNow> now;  // null: left for later
 };
 
-// Into `lazy`: `html` rendered now, or else a note to render `record` when a
-// page first asks. Keys come in ascending order, so each goes in at the end.
+// Into `lazy`, counted in `rendered` if it was rendered now.
 template <typename Lazy, typename Record, typename Html>
-void Keep(Lazy& lazy, const std::string& key, const Record* record, Html* html,
+void Keep(Lazy& lazy, std::string key, const Record* record, Html* html,
           std::atomic<size_t>& rendered) {
-  if (html) {
-    lazy.now.emplace_hint(lazy.now.end(), key, std::move(*html));
-    ++rendered;
-    return;
-  }
-  auto entry = std::make_unique<typename Lazy::Later>();
-  entry->record = record;
-  lazy.later.emplace_hint(lazy.later.end(), key, std::move(entry));
+  if (html) ++rendered;
+  lazy.Add(std::move(key), record, html);
 }
 
 }  // namespace
@@ -493,10 +521,14 @@ void SummariseSlots(const ContentRecords& records, const std::vector<ContentSlot
 template <typename Lazy>
 void KeepSlots(const ContentRecords& records, std::vector<ContentSlot>& slots,
                Lazy& lazy) {
+  lazy.papers.entries.reserve(records.first_minutes);
+  lazy.minutes.entries.reserve(records.first_agenda - records.first_minutes);
+  lazy.agendas.entries.reserve(records.meetings.size());
   for (size_t i = 0; i < slots.size(); ++i) {
     RenderedNow* now = slots[i].now.get();
     if (i < records.first_minutes) {
-      Keep(lazy.papers, slots[i].key, records.documents[i].second,
+      // The slot's last use: its key moves.
+      Keep(lazy.papers, std::move(slots[i].key), records.documents[i].second,
            now ? &now->document : nullptr, lazy.papers_rendered);
     } else if (i < records.first_agenda) {
       const Minutes* m = records.minutes[i - records.first_minutes];
@@ -508,6 +540,9 @@ void KeepSlots(const ContentRecords& records, std::vector<ContentSlot>& slots,
            lazy.meeting_texts_rendered);
     }
   }
+  lazy.papers.Seal();
+  lazy.minutes.Seal();
+  lazy.agendas.Seal();
 }
 
 // What a work programme's rows render from.

@@ -5,11 +5,16 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
+#include <iterator>
 #include <map>
+#include <mutex>
+#include <vector>
 
+#include "model/parallel.h"
 #include "output/kill_point.h"
 
 namespace clerk {
@@ -163,8 +168,10 @@ class Mirror {
   Mirror(const std::string& source, const std::string& mirror)
       : source_(source), mirror_(mirror) {}
 
-  // Mirrors the folder at `rel` ("" for the top).
-  bool Folder(const std::string& rel) {
+  // Mirrors the entries of the folder at `rel` ("" for the top); its
+  // subfolders are made if missing and added to `subfolders`, to be
+  // mirrored in their turn. Safe from several threads, each its own folder.
+  bool Folder(const std::string& rel, std::vector<std::string>& subfolders) {
     const std::string from = rel.empty() ? source_ : source_ + "/" + rel;
     const std::string to = rel.empty() ? mirror_ : mirror_ + "/" + rel;
     std::map<std::string, Entry> want, have;
@@ -198,11 +205,11 @@ class Mirror {
         if (!there && ::mkdirat(to_fd, name.c_str(), 0755) != 0)
           ok = Fail(path, std::strerror(errno));
         else
-          ok = Folder(path);
+          subfolders.push_back(path);
       } else if (!there) {
         if (::linkat(from_dup, name.c_str(), to_fd, name.c_str(), 0) != 0)
           ok = Fail(path, std::strerror(errno));
-        else if (++changed_ == 1)
+        else if (changed_.fetch_add(1) == 0)
           KillPoint("mirror-some");
       }
     }
@@ -211,7 +218,30 @@ class Mirror {
     return ok;
   }
 
-  const std::string& error() const { return error_; }
+  // The whole tree, a level of folders at a time, each level's folders side
+  // by side on `jobs` threads: the walk is system calls on two trees of
+  // 60,000 folders each at N = 10,000, which a second core halves.
+  bool Tree(int jobs) {
+    std::vector<std::string> level = {""};
+    std::atomic<bool> ok{true};
+    while (!level.empty() && ok) {
+      std::vector<std::vector<std::string>> found(level.size());
+      ParallelFor(level.size(), jobs, [&](size_t i, int) {
+        if (ok && !Folder(level[i], found[i])) ok = false;
+      });
+      std::vector<std::string> next;
+      for (std::vector<std::string>& some : found)
+        next.insert(next.end(), std::make_move_iterator(some.begin()),
+                    std::make_move_iterator(some.end()));
+      level = std::move(next);
+    }
+    return ok;
+  }
+
+  std::string error() const {
+    std::lock_guard<std::mutex> lock(error_mutex_);
+    return error_;
+  }
 
  private:
   bool Remove(const std::string& to, int to_fd, const std::string& name, bool is_dir,
@@ -225,22 +255,24 @@ class Mirror {
   }
 
   bool Fail(const std::string& path, const std::string& why) {
+    std::lock_guard<std::mutex> lock(error_mutex_);
     if (error_.empty()) error_ = path + ": " + why;
     return false;
   }
 
   const std::string& source_;
   const std::string& mirror_;
-  std::string error_;
-  size_t changed_ = 0;
+  mutable std::mutex error_mutex_;
+  std::string error_;  // the first failure
+  std::atomic<size_t> changed_{0};
 };
 
 }  // namespace
 
-bool MirrorTree(const std::string& source, const std::string& mirror,
-                std::string* error) {
+bool MirrorTree(const std::string& source, const std::string& mirror, std::string* error,
+                int jobs) {
   Mirror m(source, mirror);
-  if (m.Folder("")) return true;
+  if (m.Tree(jobs > 0 ? jobs : DefaultJobs())) return true;
   *error = m.error();
   return false;
 }

@@ -33,8 +33,10 @@ CarryResult CarryOver(const std::string& from, const std::string& to,
 // no file is opened or read). An edit build keeps the previous site this way
 // beside the current one, so it changes a handful of entries instead of
 // making a folder and a link for every page. False (with `*error`) if some
-// entry cannot be made or removed.
-bool MirrorTree(const std::string& source, const std::string& mirror, std::string* error);
+// entry cannot be made or removed. The folders are walked on `jobs` threads
+// (0: every core).
+bool MirrorTree(const std::string& source, const std::string& mirror, std::string* error,
+                int jobs = 0);
 
 // Copies the file `from` to `to` (a new file), in the kernel where it can:
 // for bookkeeping that the build then appends to, which must not change the

@@ -193,13 +193,14 @@ void LoadRecords(const SiteSource& src, Site& site, Diagnostics& diag) {
   LoadSiteWideFiles(src, site, diag);
 }
 
-// The meeting folders to load, by name. Those the walk refused are
-// registered, incomplete; those misnamed are reported and left out.
+// The meeting folders to load, of the folders `names` in content/meetings,
+// by name. Those the walk refused are registered, incomplete; those
+// misnamed are reported and left out.
 std::vector<std::string> MeetingFolders(const SiteSource& src,
-                                        const std::string& meetings_dir, Site& site,
+                                        const std::vector<std::string>& names, Site& site,
                                         Diagnostics& diag) {
   std::vector<std::string> folders;
-  for (const std::string& name : ListDirectories(src.disk, meetings_dir)) {
+  for (const std::string& name : names) {
     std::string display = src.display_root + "content/meetings/" + name;
     if (src.tree.Refused("content/meetings/" + name) ||
         src.tree.Refused("content/meetings/" + name + "/meeting.yaml")) {
@@ -277,9 +278,10 @@ void LoadMeetings(const SiteSource& src, Site& site, Diagnostics& diag) {
   if (src.tree.Refused("content/meetings")) return;
   const std::string meetings_dir =
       (std::filesystem::path(src.root) / "content" / "meetings").string();
-  std::vector<std::string> folders = MeetingFolders(src, meetings_dir, site, diag);
+  const FolderNames names = ListFolderNames(src.disk, meetings_dir);
+  std::vector<std::string> folders = MeetingFolders(src, names.folders, site, diag);
   LoadMeetingFolders(src, meetings_dir, folders, site, diag);
-  for (const std::string& name : ListFiles(src.disk, meetings_dir)) {
+  for (const std::string& name : names.files) {
     if (src.tree.Refused("content/meetings/" + name)) continue;
     diag.Warning({src.display_root + "content/meetings/" + name, 1, 1},
                  "ignored: each meeting is a folder with a meeting.yaml in it");

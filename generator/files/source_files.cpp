@@ -73,24 +73,29 @@ bool ReadTextFile(Disk& disk, const std::string& path, const std::string& displa
          CheckControlCharacters(*contents, display_path, diag);
 }
 
-namespace {
-std::vector<std::string> List(Disk& disk, const std::string& dir, bool directories) {
+FolderNames ListFolderNames(Disk& disk, const std::string& dir) {
   // A folder that cannot be read, or an entry that goes away while it is
   // listed, ends the listing (the source tree walk, content/source_tree.h,
   // reports why); what was listed before stays.
   std::vector<FolderEntry> entries;
   disk.ListFolder(dir, &entries, nullptr);
-  std::vector<std::string> names;
+  FolderNames names;
   for (FolderEntry& entry : entries) {
     const std::string& name = entry.name;
     if (name.empty() || name[0] == '.') continue;  // editor and OS clutter
     // A name that is not UTF-8 text cannot become an address or a message;
     // the source tree walk reports it, escaped.
     if (!utf8::IsValid(name) || !IsPrintableName(name)) continue;
-    if ((entry.kind == FileKind::kFolder) == directories)
-      names.push_back(std::move(entry.name));
+    (entry.kind == FileKind::kFolder ? names.folders : names.files)
+        .push_back(std::move(entry.name));
   }
   return names;  // sorted, as Disk::ListFolder gives them
+}
+
+namespace {
+std::vector<std::string> List(Disk& disk, const std::string& dir, bool directories) {
+  FolderNames names = ListFolderNames(disk, dir);
+  return directories ? std::move(names.folders) : std::move(names.files);
 }
 }  // namespace
 

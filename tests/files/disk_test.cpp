@@ -68,6 +68,10 @@ TEST_CASE("RealDisk lists a folder sorted by name, each entry with its kind",
         std::vector<std::string>{"C.yaml", "a.md", "b.md"});
   CHECK(ListDirectories(dir.path().string()) ==
         std::vector<std::string>{"d-folder", "link"});
+  // Both from one listing, the same.
+  FolderNames both = ListFolderNames(RealDiskInstance(), dir.path().string());
+  CHECK(both.files == std::vector<std::string>{"C.yaml", "a.md", "b.md"});
+  CHECK(both.folders == std::vector<std::string>{"d-folder", "link"});
   std::string error;
   CHECK_FALSE(
       RealDiskInstance().ListFolder((dir.path() / "a.md").string(), &entries, &error));

@@ -409,40 +409,31 @@ void MovePrefixed(Map& from, Map& to, const std::string& prefix) {
 
 }  // namespace
 
-bool RecordCache::Reuse(const std::string& folder, Site& part) {
+bool RecordCache::Reuse(const std::string& entry, Site& part) {
   if (!before_) return false;
   {
-    // One lock for the lookup and the moves: other threads take other
-    // folders from the same maps at the same time.
+    // One lock for the lookup and the moves: other threads may take other
+    // entries from the same site at the same time.
     std::lock_guard<std::mutex> lock(mutex_);
-    if (before_->reusable.count(folder) == 0) return false;
+    if (before_->reusable.count(entry) == 0) return false;
     Site& from = before_->site;
-    if (folder == kWorkProgrammesEntry) {
+    if (entry == kWorkProgrammesEntry) {
       part.work_programmes = std::move(from.work_programmes);
       from.work_programmes.clear();
-      if (auto records = from.folder_records.extract(folder))
+      if (auto records = from.folder_records.extract(entry))
         part.folder_records.insert(std::move(records));
-    } else if (folder == kPeopleEntry) {
+    } else if (entry == kPeopleEntry) {
       part.people = std::move(from.people);
       from.people.clear();
-    } else if (folder == kCommitteesEntry) {
+    } else if (entry == kCommitteesEntry) {
       part.committees = std::move(from.committees);
       from.committees.clear();
     } else {
-      auto meeting = from.meetings.extract(folder);
-      if (meeting.empty()) return false;
-      part.meetings.insert(std::move(meeting));
-      MovePrefixed(from.documents, part.documents, folder + "/");
-      MovePrefixed(from.easy_read_versions, part.easy_read_versions, folder + "/");
-      if (auto minutes = from.minutes.extract(folder))
-        part.minutes.insert(std::move(minutes));
-      if (auto records = from.folder_records.extract(folder))
-        part.folder_records.insert(std::move(records));
-      ++hits_;
+      return false;  // a meeting folder: ReuseMeetingFolders
     }
-    before_->reusable.erase(folder);  // taken: a second Reuse finds nothing
+    before_->reusable.erase(entry);  // taken: a second Reuse finds nothing
   }
-  NoteClean(folder);
+  NoteClean(entry);
   return true;
 }
 
@@ -469,23 +460,37 @@ void MoveWhole(Map& from, Map& into) {
   std::swap(from, into);
 }
 
-// Splits sorted `keys` by whether each is in sorted `in` (both walked once).
-template <typename Keys, typename In>
-void Split(Keys&& keys, const In& in, std::vector<std::string>& inside,
+// The name a sorted container holds: a set's element, a map entry's key.
+const std::string& NameOf(const std::string& name) {
+  return name;
+}
+template <typename Value>
+const std::string& NameOf(const std::pair<const std::string, Value>& entry) {
+  return entry.first;
+}
+
+// Splits sorted `names` by whether each is in sorted `in` (a set, a map or
+// a vector of names; both walked once).
+template <typename In>
+void Split(std::vector<std::string> names, const In& in, std::vector<std::string>& inside,
            std::vector<std::string>& outside) {
   auto at = in.begin();
-  for (auto&& key : keys) {
-    while (at != in.end() && *at < key) ++at;
-    (at != in.end() && *at == key ? inside : outside).push_back(std::move(key));
+  for (std::string& name : names) {
+    while (at != in.end() && NameOf(*at) < name) ++at;
+    (at != in.end() && NameOf(*at) == name ? inside : outside).push_back(std::move(name));
   }
 }
 
-// The keys of a map, in order.
+// The keys of sorted `map` that are not in sorted `names`.
 template <typename Map>
-std::vector<std::string> Keys(const Map& map) {
+std::vector<std::string> KeysNotIn(const Map& map,
+                                   const std::vector<std::string>& names) {
   std::vector<std::string> keys;
-  keys.reserve(map.size());
-  for (const auto& [key, value] : map) keys.push_back(key);
+  auto at = names.begin();
+  for (const auto& [key, value] : map) {
+    while (at != names.end() && *at < key) ++at;
+    if (at == names.end() || *at != key) keys.push_back(key);
+  }
   return keys;
 }
 
@@ -498,21 +503,18 @@ void RecordCache::ReuseMeetingFolders(std::vector<std::string>& folders, Site& s
   std::sort(folders.begin(), folders.end());
   // Taken: the folders that are reusable and whose records are here; all
   // lists sorted.
-  std::vector<std::string> candidates, taken, rest, others;
+  std::vector<std::string> candidates, taken, rest;
   Split(std::move(folders), before_->reusable, candidates, rest);
-  Split(std::move(candidates), Keys(from.meetings), taken, rest);
+  Split(std::move(candidates), from.meetings, taken, rest);
   folders = std::move(rest);
-  std::vector<std::string> unused;
-  Split(Keys(from.meetings), taken, unused, others);
   // The records of the folders not taken are held aside while the maps
   // move, then put back (a session's next steps look for the changed ones
   // there), with any entry of the records' fingerprints that is no
   // meeting's (kWorkProgrammesEntry if it was not taken).
   Site held;
-  for (const std::string& folder : others) MoveFolder(from, held, folder);
-  std::vector<std::string> kept, other_records;
-  Split(Keys(from.folder_records), taken, kept, other_records);
-  for (const std::string& key : other_records)
+  for (const std::string& folder : KeysNotIn(from.meetings, taken))
+    MoveFolder(from, held, folder);
+  for (const std::string& key : KeysNotIn(from.folder_records, taken))
     held.folder_records.insert(from.folder_records.extract(key));
   MoveWhole(from.meetings, site.meetings);
   MoveWhole(from.documents, site.documents);

@@ -66,10 +66,11 @@ class RecordCache {
   // Takes folders from `before` (see Reuse) for this build; `before` must
   // outlive the load.
   void ReuseFrom(LoadedBefore* before) { before_ = before; }
-  // Moves `folder`'s records from the site loaded before into `part` if it
-  // is reusable there: no file is read or even looked at. Safe from several
-  // threads at once.
-  bool Reuse(const std::string& folder, Site& part);
+  // Moves the records of `entry` (kWorkProgrammesEntry, kPeopleEntry,
+  // kCommitteesEntry) from the site loaded before into `part` if it is
+  // reusable there: no file is read or even looked at. Safe from several
+  // threads at once. Meeting folders: ReuseMeetingFolders.
+  bool Reuse(const std::string& entry, Site& part);
   // Reuse for meeting folders, many at once: takes every reusable one of
   // `folders` into `site` and leaves the others in `folders`. The maps of
   // the site loaded before are moved whole, and the entries of the folders

@@ -791,11 +791,7 @@ WriterMemory SiteWriter::TakeMemory() {
     if (swapped_) {
       // The site before this build is the spare now; these files differ.
       std::sort(staged_.begin(), staged_.end());
-      memory.spare_delta = WriterMemory::SiteDelta{
-          std::move(staged_), std::move(gone_), {}, std::vector<std::string>()};
-      WriterMemory::FileId spare = Identify(SpareFolder(out_));
-      memory.spare_delta->spare.device = spare.device;
-      memory.spare_delta->spare.inode = spare.inode;
+      memory.spare_delta = SpareDelta(std::move(staged_), std::move(gone_));
     } else {
       memory.spare_delta = std::move(spare_delta_);  // changed in place: still due
     }
@@ -810,11 +806,14 @@ std::optional<WriterMemory::SiteDelta> SiteWriter::MirroredSpare() const {
   std::string error;
   if (!fs::exists(fs::path(spare) / kSiteMarker, ec) || !MirrorTree(out_, spare, &error))
     return std::nullopt;
-  WriterMemory::SiteDelta delta{{}, {}, {}, std::vector<std::string>()};
-  const WriterMemory::FileId id = Identify(spare);
-  delta.spare.device = id.device;
-  delta.spare.inode = id.inode;
-  return delta;
+  return SpareDelta({}, {});
+}
+
+WriterMemory::SiteDelta SiteWriter::SpareDelta(std::vector<std::string> written,
+                                               std::vector<std::string> gone) const {
+  // Only the folder's device and inode are compared (CatchUpSpare).
+  return {std::move(written), std::move(gone), Identify(SpareFolder(out_)),
+          std::vector<std::string>()};
 }
 
 bool SiteWriter::MoveStagedInto(const std::string& target, std::string* error) {
@@ -849,27 +848,27 @@ bool SiteWriter::CatchUpSpare(const std::string& spare) {
       emptied.insert(dir);
   }
   for (const std::string& dir : emptied) ::rmdir((spare + "/" + dir).c_str());
-  std::string made;
-  for (const std::string& path : spare_delta_->written) {
-    const std::string parent = Parent(path);
-    if (!parent.empty() && parent != made) MakeFolders(spare, made = parent);
-    const std::string to = spare + "/" + path;
-    if (::unlink(to.c_str()) != 0 && errno != ENOENT) return false;
-    if (::link((out_ + "/" + path).c_str(), to.c_str()) != 0) return false;
-  }
+  if (!LinkSiteFiles(spare, spare_delta_->written, false)) return false;
   // What the build wrote beside the site after its swap: the caches; the
-  // files it names, or a mirror of the whole folder.
+  // files it names (one may have gone since), or a mirror of the whole folder.
   std::string error;
   ::mkdir((spare + "/" + kCacheDir).c_str(), 0755);
   if (!spare_delta_->caches)
     return MirrorTree(out_ + "/" + kCacheDir, spare + "/" + kCacheDir, &error);
-  made.clear();
-  for (const std::string& path : *spare_delta_->caches) {
+  return LinkSiteFiles(spare, *spare_delta_->caches, true);
+}
+
+bool SiteWriter::LinkSiteFiles(const std::string& spare,
+                               const std::vector<std::string>& paths,
+                               bool missing_ok) const {
+  std::string made;
+  for (const std::string& path : paths) {
     const std::string parent = Parent(path);
     if (!parent.empty() && parent != made) MakeFolders(spare, made = parent);
     const std::string to = spare + "/" + path;
     if (::unlink(to.c_str()) != 0 && errno != ENOENT) return false;
-    if (::link((out_ + "/" + path).c_str(), to.c_str()) != 0 && errno != ENOENT)
+    if (::link((out_ + "/" + path).c_str(), to.c_str()) != 0 &&
+        !(missing_ok && errno == ENOENT))
       return false;
   }
   return true;

@@ -220,9 +220,17 @@ class SiteWriter : public OutputSink {
   // folder (the site before them) the current site again by those changes.
   // False if it cannot (the caller then mirrors the whole tree).
   bool CatchUpSpare(const std::string& spare);
+  // Links `paths` of the site into the spare folder, in place of what it
+  // has there; with `missing_ok`, a path the site no longer has is passed.
+  bool LinkSiteFiles(const std::string& spare, const std::vector<std::string>& paths,
+                     bool missing_ok) const;
   // Mirrors the site into the spare folder, if there is one: then nothing
   // is left to bring it up to date by (an empty SiteDelta).
   std::optional<WriterMemory::SiteDelta> MirroredSpare() const;
+  // The spare folder as it is now, with the site's changes since it was a
+  // mirror of the site (the caches' list empty: none written yet).
+  WriterMemory::SiteDelta SpareDelta(std::vector<std::string> written,
+                                     std::vector<std::string> gone) const;
   // KeepPagesNotReading when files are not trusted: each page looked up in
   // the log and checked on disk.
   std::vector<size_t> KeepCheckedPagesNotReading(const std::vector<std::string>& pages,

@@ -70,18 +70,18 @@ Fingerprint DepsInputs::Of(const Fingerprint& shared, const Rendition& rendition
                            const std::vector<std::string>& read) const {
   Hasher h;
   h.Add(shared).Add(records).Add(rendition.id).Add(path);
-  for (const std::string& key : read) {
-    h.Add(key);
-    if (!sources.empty()) {
-      auto it = sources.find(key);
-      h.Add(it == sources.end() ? Fingerprint{} : it->second);
-    } else {
-      auto it = bodies ? bodies->find(key)
-                       : std::map<std::string, BodySummary>::const_iterator();
-      h.Add(bodies && it != bodies->end() ? it->second.source : Fingerprint{});
-    }
-  }
+  for (const std::string& key : read) h.Add(key).Add(SourceOf(key));
   return h.Finish();
+}
+
+Fingerprint DepsInputs::SourceOf(const std::string& key) const {
+  if (!sources.empty()) {
+    auto it = sources.find(key);
+    return it == sources.end() ? Fingerprint{} : it->second;
+  }
+  if (!bodies) return {};
+  auto it = bodies->find(key);
+  return it == bodies->end() ? Fingerprint{} : it->second.source;
 }
 
 bool LoggableKeys(const std::vector<std::string>& keys) {

@@ -43,6 +43,8 @@ struct DepsInputs {
   void IndexBodies();
   Fingerprint Of(const Fingerprint& shared, const Rendition& rendition,
                  const std::string& path, const std::vector<std::string>& read) const;
+  // The body's source; zero if there is no such body.
+  Fingerprint SourceOf(const std::string& key) const;
 };
 
 // True if the sink can keep these keys of bodies a page read (they go into

@@ -3,6 +3,7 @@
 // (clerk serve keeps it across builds whose records are new objects).
 #include "render/page_jobs.h"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <set>
 #include <stdexcept>
@@ -14,6 +15,23 @@
 
 using namespace clerk;
 using clerk::render_testing::SmallSite;
+
+namespace {
+
+// What the standard rendition's pages of `site` are built from.
+struct StandardPages {
+  explicit StandardPages(const Site& site)
+      : index(site), content(RenderContent(site, diag)) {}
+  SiteIndex index;
+  Diagnostics diag;
+  RenderedContent content;
+  const std::vector<Rendition> renditions = {{"standard", "Standard", ""}};
+  RenderOptions options;
+  PageContext context{index, content, renditions[0], renditions, options};
+  EasyReadPages easy{index};
+};
+
+}  // namespace
 
 TEST_CASE("page jobs name their records by key, not by reference", "[render][jobs]") {
   const Site first = SmallSite();
@@ -40,22 +58,15 @@ TEST_CASE("page jobs name their records by key, not by reference", "[render][job
   // site's pages, as its own jobs do.
   const Site second = SmallSite();
   REQUIRE(&second.meetings.begin()->second != &first.meetings.begin()->second);
-  SiteIndex index(second);
-  Diagnostics diag;
-  RenderedContent content = RenderContent(second, diag);
-  const std::vector<Rendition> renditions = {{"standard", "Standard", ""}};
-  RenderOptions options;
-  PageContext context(index, content, renditions[0], renditions, options);
+  StandardPages pages(second);
   const std::vector<PageJob> own = PageJobs(second);
   REQUIRE(own.size() == jobs.size());
-  EasyReadPages easy(index);
   size_t easy_pages = 0;
   for (size_t i = 0; i < jobs.size(); ++i) {
-    PageData page = context.Build(jobs[i]);
+    PageData page = pages.context.Build(jobs[i]);
     CHECK(page.key == jobs[i].key);
-    CHECK(page.data == context.Build(own[i]).data);
-    std::optional<EasyPage> words = easy.Find(jobs[i]);
-    if (words) ++easy_pages;
+    CHECK(page.data == pages.context.Build(own[i]).data);
+    if (pages.easy.Find(jobs[i])) ++easy_pages;
   }
   CHECK(easy_pages > second.meetings.size() + second.documents.size());
 }
@@ -66,17 +77,12 @@ TEST_CASE("a page job whose record is gone is an internal error, not a crash",
   std::vector<PageJob> jobs = PageJobs(site);
   const std::string meeting = site.meetings.begin()->first;
   site.meetings.erase(meeting);
-  SiteIndex index(site);
-  Diagnostics diag;
-  RenderedContent content = RenderContent(site, diag);
-  const std::vector<Rendition> renditions = {{"standard", "Standard", ""}};
-  RenderOptions options;
-  PageContext context(index, content, renditions[0], renditions, options);
-  EasyReadPages easy(index);
-  for (const PageJob& job : jobs) {
-    if (job.kind != PageKind::kMeeting || job.record != meeting) continue;
-    CHECK_THROWS_WITH(context.Build(job),
-                      Catch::Contains(meeting) && Catch::Contains("internal error"));
-    CHECK_THROWS_AS(easy.Find(job), std::logic_error);
-  }
+  StandardPages pages(site);
+  auto gone = std::find_if(jobs.begin(), jobs.end(), [&](const PageJob& job) {
+    return job.kind == PageKind::kMeeting && job.record == meeting;
+  });
+  REQUIRE(gone != jobs.end());
+  CHECK_THROWS_WITH(pages.context.Build(*gone),
+                    Catch::Contains(meeting) && Catch::Contains("internal error"));
+  CHECK_THROWS_AS(pages.easy.Find(*gone), std::logic_error);
 }

@@ -308,15 +308,16 @@ TEST_CASE("an index kept from the last build is used only when it fits",
   CHECK(&kept->site() == &site);
 }
 
-TEST_CASE("a page list kept from the last build is used with the index it came with",
-          "[render][site]") {
-  // clerk serve keeps the page list with the index: it names records by
-  // key, so it holds while they do. A job planted in it, naming a meeting
-  // the site does not have, shows whether it is used.
+namespace {
+
+// Renders SmallSite as a clerk serve session's builds do: with the index
+// and the render's memory kept from one render to the next.
+struct SessionRenders {
   const Site site = SmallSite();
   std::unique_ptr<SiteIndex> kept;
   RenderMemory memory;
-  auto render = [&](bool fits) {
+  // `fits`: whether the kept index holds for this render (the loader says).
+  bool Render(bool fits) {
     RenderOptions options = Options();
     options.kept_index = &kept;
     options.kept_index_fits = fits;
@@ -324,19 +325,29 @@ TEST_CASE("a page list kept from the last build is used with the index it came w
     MemorySinkForTest sink;
     Diagnostics diag;
     RenderSite(site, options, sink, diag);
-    return diag.HasErrors();
-  };
-  CHECK(!render(true));  // nothing kept yet: both are made, and kept
-  REQUIRE(kept);
-  REQUIRE(!memory.jobs.empty());
+    return !diag.HasErrors();
+  }
+};
+
+}  // namespace
+
+TEST_CASE("a page list kept from the last build is used with the index it came with",
+          "[render][site]") {
+  // clerk serve keeps the page list with the index: it names records by
+  // key, so it holds while they do. A job planted in it, naming a meeting
+  // the site does not have, shows whether it is used.
+  SessionRenders session;
+  CHECK(session.Render(true));  // nothing kept yet: both are made, and kept
+  REQUIRE(session.kept);
+  REQUIRE(!session.memory.jobs.empty());
   auto plant = [&] {
-    for (PageJob& job : memory.jobs)
+    for (PageJob& job : session.memory.jobs)
       if (job.kind == PageKind::kMeeting) job.record = "1999-01-01-nowhere";
   };
   plant();
-  CHECK_NOTHROW(render(false));  // the index does not fit: a new list is made
+  CHECK(session.Render(false));  // the index does not fit: a new list is made
   plant();
-  CHECK_THROWS_WITH(render(true), Catch::Contains("1999-01-01-nowhere"));
+  CHECK_THROWS_WITH(session.Render(true), Catch::Contains("1999-01-01-nowhere"));
 }
 
 TEST_CASE("the glossary's fingerprint is taken from the last build only with its index",
@@ -344,26 +355,16 @@ TEST_CASE("the glossary's fingerprint is taken from the last build only with its
   // Hashing the glossary walks every paper for its glossary choices; with
   // the index kept (the same records, nothing outside a meeting folder
   // changed) the last build's is used. A planted one shows which is used.
-  const Site site = SmallSite();
-  std::unique_ptr<SiteIndex> kept;
-  RenderMemory memory;
-  auto render = [&](bool fits) {
-    RenderOptions options = Options();
-    options.kept_index = &kept;
-    options.kept_index_fits = fits;
-    options.memory = &memory;
-    MemorySinkForTest sink;
-    Diagnostics diag;
-    RenderSite(site, options, sink, diag);
-    REQUIRE(!diag.HasErrors());
-    return memory.shared;
-  };
-  const Fingerprint made = render(true);  // nothing kept yet: made
+  SessionRenders session;
+  REQUIRE(session.Render(true));  // nothing kept yet: made
+  const Fingerprint made = session.memory.shared;
   const Fingerprint planted = Hasher().Add("planted").Finish();
-  REQUIRE(!(memory.glossary == planted));
-  memory.glossary = planted;
-  CHECK(render(false) == made);  // no index kept: made again
-  memory.glossary = planted;
-  CHECK(!(render(true) == made));  // the planted one is used
-  CHECK(memory.glossary == planted);
+  REQUIRE(!(session.memory.glossary == planted));
+  session.memory.glossary = planted;
+  REQUIRE(session.Render(false));  // no index kept: made again
+  CHECK(session.memory.shared == made);
+  session.memory.glossary = planted;
+  REQUIRE(session.Render(true));
+  CHECK(!(session.memory.shared == made));  // the planted one is used
+  CHECK(session.memory.glossary == planted);
 }

@@ -49,7 +49,8 @@ inline constexpr StateFile kStateFiles[] = {
      "last loaded (incremental/record_cache.h), and acronym-scans, the files "
      "found clean by the acronym check (incremental/fingerprint_set_file.h)"},
     {kSearchPartsFile, false, false,
-     "what each part of the search index was built from (output/search_index.h)"},
+     "what each part of the search index was built from: its pages, their "
+     "bytes and Pagefind's ids (incremental/search_parts_file.h)"},
     {kSearchStagingDir, true, false, "the search index while it is being built"},
     {kSiteMarker, false, false, "marks a folder as Clerk's to replace on a build"},
     {kManifestName, false, false,

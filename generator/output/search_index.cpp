@@ -18,14 +18,16 @@
 
 #include "files/atomic_write.h"
 #include "incremental/build_log.h"
+#include "incremental/search_parts_file.h"
 #include "model/fingerprint.h"
+#include "output/pagefind_bundle.h"
+#include "output/search_plan.h"
 
 namespace clerk::output {
 namespace {
 
 namespace fs = std::filesystem;
 
-constexpr const char* kPartsHeader = "# clerk search parts v1";
 constexpr const char* kStaging = ".staging";  // under pagefind/, while a part is indexed
 
 // A pattern that matches the folder `name` in a Pagefind glob. Clerk names
@@ -61,19 +63,6 @@ std::string ProgramStamp(const std::string& program) {
   return real.string() + " " + std::to_string(st.st_size) + " " +
          std::to_string(st.st_mtim.tv_sec) + "." + std::to_string(st.st_mtim.tv_nsec) +
          " --keep-index-url";
-}
-
-std::map<std::string, std::string> ReadParts(const fs::path& file) {
-  std::map<std::string, std::string> parts;  // dir -> fingerprint hex
-  std::ifstream in(file);
-  std::string line;
-  if (!std::getline(in, line) || line != kPartsHeader) return {};
-  while (std::getline(in, line)) {
-    size_t space = line.find(' ');
-    if (space != 32) return {};
-    parts[line.substr(space + 1)] = line.substr(0, space);
-  }
-  return parts;
 }
 
 // Starts `program args` with its output on our stderr; the child's pid, or
@@ -285,6 +274,10 @@ std::string SearchIndexReport::Summary() const {
                      std::to_string(parts) + " parts indexed, " +
                      std::to_string(parts - indexed - failed) + " unchanged";
   if (failed > 0) text += ", " + std::to_string(failed) + " failed";
+  if (recent > 0)
+    text += ", " + std::to_string(recent) + " changed page" + (recent == 1 ? "" : "s") +
+            " in the part of recent changes";
+  if (recent_failed) text += ", recent changes not indexed";
   return text + " (" + seconds_text + ")";
 }
 
@@ -293,7 +286,7 @@ namespace {
 // The site's pages, sorted, and the bytes each was written with (`content`
 // holds views into `site_log`).
 void PagesOf(const BuildLog& site_log, std::vector<std::string>& html,
-             std::unordered_map<std::string_view, Fingerprint>& content) {
+             PageContents& content) {
   site_log.ForEach([&](const std::string& path, const BuildLogEntry& entry) {
     if (path.size() > 5 && path.compare(path.size() - 5, 5, ".html") == 0) {
       html.push_back(path);
@@ -303,29 +296,22 @@ void PagesOf(const BuildLog& site_log, std::vector<std::string>& html,
   std::sort(html.begin(), html.end());
 }
 
-// What each part's bundle is made from: Pagefind, its glob and its pages.
-std::vector<std::string> PartFingerprints(
-    const std::vector<SearchPart>& parts, const std::string& program_stamp,
-    const std::unordered_map<std::string_view, Fingerprint>& content) {
-  std::vector<std::string> fingerprints;
-  for (const SearchPart& part : parts) {
-    Hasher h;
-    h.Add(program_stamp).Add(part.glob);
-    for (const std::string& page : part.pages) h.Add(page).Add(content.at(page));
-    fingerprints.push_back(h.Finish().Hex());
-  }
-  return fingerprints;
+// How each part's bundle is made: Pagefind and the pages it is pointed at.
+std::vector<Fingerprint> PartStamps(const std::vector<SearchPart>& parts,
+                                    const std::string& program_stamp) {
+  std::vector<Fingerprint> stamps;
+  for (const SearchPart& part : parts)
+    stamps.push_back(Hasher().Add(program_stamp).Add(part.glob).Finish());
+  return stamps;
 }
 
 // Bundles of parts the site no longer has go, and so does anything else
 // in pagefind/ (the single index of clerk before parts, a staging folder
-// left by a crash).
+// left by a crash, the part of recent changes when there are none).
 void RemoveStaleBundles(const fs::path& root, const std::set<std::string>& renditions,
-                        const std::vector<SearchPart>& parts) {
+                        const std::set<std::string>& dirs) {
   std::error_code ec;
   fs::create_directories(root, ec);
-  std::set<std::string> dirs;
-  for (const SearchPart& part : parts) dirs.insert(part.dir());
   std::vector<fs::path> gone;
   for (const auto& entry : fs::directory_iterator(root, ec)) {
     std::string name = entry.path().filename().string();
@@ -346,29 +332,12 @@ void RemoveStaleBundles(const fs::path& root, const std::set<std::string>& rendi
   for (const fs::path& path : gone) fs::remove_all(path, ec);
 }
 
-// The parts to index: changed, new, or with no bundle.
-std::vector<size_t> PartsToIndex(const std::string& out_dir, const fs::path& root,
-                                 const std::vector<SearchPart>& parts,
-                                 const std::vector<std::string>& fingerprints) {
-  const std::map<std::string, std::string> before =
-      ReadParts(fs::path(out_dir) / kSearchPartsFile);
-  std::error_code ec;
-  std::vector<size_t> todo;
-  for (size_t i = 0; i < parts.size(); ++i) {
-    auto it = before.find(parts[i].dir());
-    if (it == before.end() || it->second != fingerprints[i] ||
-        !fs::exists(root / parts[i].dir() / "pagefind-entry.json", ec))
-      todo.push_back(i);
-  }
-  return todo;
-}
-
 // What the Pagefind runs of one BuildSearchIndex share.
 struct PagefindRuns {
   const std::string& program;
   const std::string& out_dir;
   const fs::path& root;  // the search folder in out_dir
-  const std::vector<SearchPart>& parts;
+  const std::vector<const SearchPart*>& jobs;
   const SearchIndexOptions& options;
   std::ostream& log;
 
@@ -380,9 +349,9 @@ struct PagefindRuns {
 
 // Starts Pagefind on `part`; its pid, or -1.
 pid_t StartPart(const PagefindRuns& runs, const SearchPart& part) {
-  return Start(runs.program,
-               {"--site", runs.out_dir, "--glob", part.glob, "--output-path",
-                runs.Staged(part).string(), "--keep-index-url", "--quiet"});
+  return Start(runs.program, {"--site", part.site.empty() ? runs.out_dir : part.site,
+                              "--glob", part.glob, "--output-path",
+                              runs.Staged(part).string(), "--keep-index-url", "--quiet"});
 }
 
 // Moves the bundle Pagefind made of `part` (exiting with `status`) into
@@ -408,34 +377,28 @@ bool PlacePart(const PagefindRuns& runs, const SearchPart& part, int status) {
   return ok;
 }
 
-// Each part of `todo` into its own staging folder, then moved into place;
-// up to `jobs` Pagefind runs at once (each is small: one year of one
-// rendition). ok[i] is made false for each part i not built.
-void IndexParts(const PagefindRuns& runs, const std::vector<size_t>& todo,
-                std::vector<bool>& ok) {
-  std::error_code ec;
-  const fs::path staging = runs.root / kStaging;
-  if (!todo.empty()) {
-    fs::remove_all(staging, ec);
-    fs::create_directories(staging, ec);
-  }
+// Each job into its own staging folder, then moved into place; up to
+// `jobs` Pagefind runs at once. ok[i] is made false for each job i not
+// built.
+void IndexParts(const PagefindRuns& runs, std::vector<bool>& ok) {
   runs.log.flush();
   std::map<pid_t, size_t> running;
   size_t next = 0, done = 0;
+  const size_t total = runs.jobs.size();
   auto finish = [&](pid_t pid, int status) {
     size_t i = running.at(pid);
     running.erase(pid);
-    ok[i] = PlacePart(runs, runs.parts[i], status);
-    if (runs.options.progress) runs.options.progress(++done, todo.size());
+    ok[i] = PlacePart(runs, *runs.jobs[i], status);
+    if (runs.options.progress) runs.options.progress(++done, total);
   };
   const size_t at_once = static_cast<size_t>(std::max(1, runs.options.jobs));
-  while (next < todo.size() || !running.empty()) {
-    if (next < todo.size() && running.size() < at_once) {
-      size_t i = todo[next++];
-      pid_t pid = StartPart(runs, runs.parts[i]);
+  while (next < total || !running.empty()) {
+    if (next < total && running.size() < at_once) {
+      size_t i = next++;
+      pid_t pid = StartPart(runs, *runs.jobs[i]);
       if (pid < 0) {
         ok[i] = false;
-        runs.log << "clerk build: warning: search index part " << runs.parts[i].dir()
+        runs.log << "clerk build: warning: search index part " << runs.jobs[i]->dir()
                  << " not built: cannot start " << runs.program << "\n";
         continue;
       }
@@ -452,33 +415,109 @@ void IndexParts(const PagefindRuns& runs, const std::vector<size_t>& todo,
       while (!running.empty()) finish(running.begin()->first, 0);
     }
   }
-  fs::remove_all(staging, ec);
 }
 
-// Each rendition's list of bundles, and what each was made from. False if
-// a file cannot be written.
+// A folder that holds only `pages` of the site, at their own paths (hard
+// links, or copies where a link cannot be made), for Pagefind to index
+// them alone with the addresses they have in the site. False if one cannot
+// be placed.
+bool GatherPages(const std::string& out_dir, const std::vector<std::string>& pages,
+                 const fs::path& folder) {
+  std::error_code ec;
+  for (const std::string& page : pages) {
+    const fs::path from = fs::path(out_dir) / page, to = folder / page;
+    fs::create_directories(to.parent_path(), ec);
+    fs::create_hard_link(from, to, ec);
+    if (ec) fs::copy_file(from, to, fs::copy_options::overwrite_existing, ec);
+    if (ec) return false;
+  }
+  return true;
+}
+
+// A list of JSON strings, one to a line, indented by four spaces.
+std::string JsonList(const std::vector<std::string>& items) {
+  std::string list;
+  for (const std::string& item : items)
+    list += std::string(list.empty() ? "" : ",") + "\n    \"" + item + "\"";
+  return "[" + list + (list.empty() ? "" : "\n  ") + "]";
+}
+
+// Each rendition's list of bundles (and the results to hide), and what
+// each bundle was made from. False if a file cannot be written.
 bool WriteBundleLists(const std::string& out_dir, const fs::path& root,
                       const std::set<std::string>& renditions,
-                      const std::vector<SearchPart>& parts,
-                      const std::vector<std::string>& fingerprints,
-                      const std::vector<bool>& ok) {
-  std::string state = std::string(kPartsHeader) + "\n";
-  std::map<std::string, std::string> lists;
+                      const std::vector<std::string>& listed,
+                      const std::vector<std::string>& hidden,
+                      const SearchPartsState& state) {
+  bool written = WriteFileAtomically((fs::path(out_dir) / kSearchPartsFile).string(),
+                                     FormatSearchPartsFile(state));
+  std::map<std::string, std::vector<std::string>> lists;
   for (const std::string& id : renditions) lists[id];
-  for (size_t i = 0; i < parts.size(); ++i) {
-    if (!ok[i]) continue;
-    state += fingerprints[i] + " " + parts[i].dir() + "\n";
-    std::string& list = lists[parts[i].rendition];
-    list += std::string(list.empty() ? "" : ",") + "\n    \"" + parts[i].dir() + "/\"";
-  }
-  bool written =
-      WriteFileAtomically((fs::path(out_dir) / kSearchPartsFile).string(), state);
+  for (const std::string& dir : listed)
+    lists[dir.substr(0, dir.find('/'))].push_back(dir + "/");
   for (const auto& [id, list] : lists) {
     written = WriteFileAtomically((root / (id + ".json")).string(),
-                                  "{\n  \"parts\": [" + list + "\n  ]\n}\n") &&
+                                  "{\n  \"parts\": " + JsonList(list) +
+                                      ",\n  \"hidden\": " + JsonList(hidden) + "\n}\n") &&
               written;
   }
   return written;
+}
+
+// The part of recent changes for `plan`, in the rendition that is indexed.
+SearchPart RecentPart(const SearchPlan& plan, const std::string& rendition,
+                      const fs::path& root) {
+  SearchPart recent;
+  recent.rendition = rendition;
+  recent.name = kRecentPartName;
+  recent.glob = "**/*.html";
+  recent.pages = plan.recent;
+  recent.site = (root / kStaging / "recent-site").string();
+  return recent;
+}
+
+// What one BuildSearchIndex works from.
+struct SearchWork {
+  const std::string& out_dir;
+  const fs::path& root;
+  const std::string& program;
+  const SearchInputs& in;
+  const SearchPlan& plan;
+  const SearchPart& recent;
+};
+
+// Runs Pagefind for the plan: its whole parts, and the part of recent
+// changes unless it is kept. What went well, with the ids of what was made.
+SearchRunsDone RunPlan(const SearchWork& work, const SearchIndexOptions& options,
+                       std::ostream& log) {
+  std::vector<const SearchPart*> jobs;
+  for (size_t i : work.plan.whole) jobs.push_back(&work.in.parts[i]);
+  const bool run_recent = !work.plan.recent.empty() && !work.plan.recent_kept;
+  if (run_recent) jobs.push_back(&work.recent);
+  std::error_code ec;
+  const fs::path staging = work.root / kStaging;
+  if (!jobs.empty()) {
+    fs::remove_all(staging, ec);
+    fs::create_directories(staging, ec);
+  }
+  const bool gathered =
+      !run_recent || GatherPages(work.out_dir, work.recent.pages, work.recent.site);
+  if (!gathered) {
+    jobs.pop_back();
+    log << "clerk build: warning: search index part " << work.recent.dir()
+        << " not built: its pages cannot be gathered in " << work.recent.site << "\n";
+  }
+  std::vector<bool> ok(jobs.size(), true);
+  IndexParts({work.program, work.out_dir, work.root, jobs, options, log}, ok);
+  fs::remove_all(staging, ec);
+  SearchRunsDone done;
+  done.whole_ok.assign(ok.begin(),
+                       ok.begin() + static_cast<long>(work.plan.whole.size()));
+  done.recent_ok = !run_recent || (gathered && ok.back());
+  done.ids = [root = work.root](const std::string& dir) {
+    return BundlePages((root / dir).string());
+  };
+  return done;
 }
 
 }  // namespace
@@ -495,35 +534,59 @@ SearchIndexReport BuildSearchIndex(const std::string& out_dir,
     return report;
   }
   std::vector<std::string> html;
-  std::unordered_map<std::string_view, Fingerprint> content;  // views into site_log
+  PageContents content;  // views into site_log
   PagesOf(site_log, html, content);
   const std::vector<SearchPart> parts = IndexedParts(html, options.renditions);
   const fs::path root = fs::path(out_dir) / kSearchDir;
-  const std::vector<std::string> fingerprints =
-      PartFingerprints(parts, ProgramStamp(program), content);
-
+  const std::string program_stamp = ProgramStamp(program);
   // Only the indexed rendition's: the others' bundles, from before the
   // index was built once, go too.
+  const std::string indexed =
+      options.renditions.empty() ? "" : options.renditions.front().first;
   std::set<std::string> renditions;
-  if (!options.renditions.empty()) renditions.insert(options.renditions.front().first);
-  RemoveStaleBundles(root, renditions, parts);
-  const std::vector<size_t> todo = PartsToIndex(out_dir, root, parts, fingerprints);
-  std::vector<bool> ok(parts.size(), true);
-  IndexParts({program, out_dir, root, parts, options, log}, todo, ok);
+  if (!indexed.empty()) renditions.insert(indexed);
+  const SearchInputs in{
+      parts, PartStamps(parts, program_stamp), indexed + "/" + kRecentPartName,
+      Hasher().Add(program_stamp).Add(kRecentPartName).Finish(), content};
+
+  SearchPartsState before =
+      ReadSearchPartsFile((fs::path(out_dir) / kSearchPartsFile).string());
+  auto has_bundle = [&](const std::string& dir) {
+    std::error_code ec;
+    return fs::exists(root / dir / "pagefind-entry.json", ec);
+  };
+  const SearchPlan plan = PlanSearch(in, before, has_bundle, options.recent_limit);
+  const SearchPart recent = RecentPart(plan, indexed, root);
+  std::set<std::string> dirs;
+  for (const SearchPart& part : parts) dirs.insert(part.dir());
+  if (!plan.recent.empty()) dirs.insert(in.recent_dir);
+  RemoveStaleBundles(root, renditions, dirs);
+
+  const SearchRunsDone done =
+      RunPlan({out_dir, root, program, in, plan, recent}, options, log);
+  const SearchPartsState next = NextSearchState(in, plan, std::move(before), done);
+  std::vector<std::string> listed;
+  for (const SearchPart& part : parts)
+    if (next.count(part.dir())) listed.push_back(part.dir());
+  if (next.count(in.recent_dir)) listed.push_back(in.recent_dir);
   const bool written =
-      WriteBundleLists(out_dir, root, renditions, parts, fingerprints, ok);
+      WriteBundleLists(out_dir, root, renditions, listed, HiddenIds(in, next), next);
 
   report.parts = parts.size();
-  report.failed = static_cast<size_t>(std::count(ok.begin(), ok.end(), false));
-  report.indexed = todo.size() - report.failed;
+  report.failed =
+      static_cast<size_t>(std::count(done.whole_ok.begin(), done.whole_ok.end(), false));
+  report.indexed = plan.whole.size() - report.failed;
+  report.recent = next.count(in.recent_dir) ? plan.recent.size() : 0;
+  report.recent_failed = !done.recent_ok;
   report.seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   if (!written) {
     log << "clerk build: warning: search index lists cannot be written in "
         << root.string() << "\n";
   }
-  report.result = written && report.failed == 0 ? SearchIndexResult::kBuilt
-                                                : SearchIndexResult::kFailed;
+  report.result = written && report.failed == 0 && done.recent_ok
+                      ? SearchIndexResult::kBuilt
+                      : SearchIndexResult::kFailed;
   return report;
 }
 

@@ -18,10 +18,17 @@
 // rendition's meetings of some years (meetings/2019-*/..., or a span such as
 // 2010 to 2019, see SearchParts), or the rest of that rendition (home, lists,
 // committees, people, decisions ...). Each part is a
-// Pagefind bundle in <out>/pagefind/standard/<part>/, re-indexed only when
-// one of its pages changed; <out>/pagefind/standard.json lists the bundles,
-// and the search page merges them (Pagefind's mergeIndex), so a reader still
-// searches the whole site.
+// Pagefind bundle in <out>/pagefind/standard/<part>/; <out>/pagefind/
+// standard.json lists the bundles, and the search page merges them
+// (Pagefind's mergeIndex), so a reader still searches the whole site.
+//
+// An edit does not index its part again: the pages changed since their part
+// was indexed are indexed on their own, in the part of recent changes
+// (pagefind/standard/recent/), and standard.json lists the out-of-date
+// results of the older parts ("hidden") for the search page to leave out.
+// Past kRecentPagesLimit changed pages, their parts are indexed whole again
+// (output/search_plan.h decides; incremental/search_parts_file.h records
+// what each part holds).
 //
 // Which Pagefind runs: output/pagefind_program.h. A missing Pagefind is a
 // warning on the build's diagnostics (so `--strict` fails): the site is
@@ -54,9 +61,19 @@ struct SearchPart {
   std::string name;       // "site" (the rest), "meetings-2019", "meetings-2010-2019"
   std::string glob;       // Pagefind's --glob, relative to the site
   std::vector<std::string> pages;  // the HTML files it matches, sorted
+  // The folder Pagefind reads, if not the whole site: the part of recent
+  // changes is indexed from a folder that holds only its pages.
+  std::string site;
 
   std::string dir() const { return rendition + "/" + name; }  // under pagefind/
 };
+
+// The part of recent changes (output/search_plan.h): pages changed since
+// their part was indexed, indexed on their own, up to kRecentPagesLimit
+// pages (about 0.6 s of Pagefind at 2 ms a page) before their parts are
+// indexed whole again.
+inline constexpr const char* kRecentPartName = "recent";
+inline constexpr size_t kRecentPagesLimit = 300;
 
 // About how many pages a part of meetings holds. Each part costs the search
 // page two requests to open and more to search (Pagefind merges them in the
@@ -86,17 +103,24 @@ struct SearchIndexOptions {
   // first is indexed; the others' pages are left out of every part.
   std::vector<std::pair<std::string, std::string>> renditions;
   int jobs = 1;  // Pagefind runs at a time
+  // Pages changed since their parts were indexed that the part of recent
+  // changes holds before those parts are indexed whole again
+  // (output/search_plan.h).
+  size_t recent_limit = kRecentPagesLimit;
   // Called after each part indexed, with the number done and to do.
   std::function<void(size_t done, size_t total)> progress;
 };
 
 struct SearchIndexReport {
   SearchIndexResult result = SearchIndexResult::kBuilt;
-  size_t parts = 0;    // the site's
-  size_t indexed = 0;  // indexed now
-  size_t failed = 0;   // left out: their Pagefind run failed
+  size_t parts = 0;            // the site's
+  size_t indexed = 0;          // indexed now
+  size_t failed = 0;           // left out: their Pagefind run failed
+  size_t recent = 0;           // pages in the part of recent changes
+  bool recent_failed = false;  // its run failed: the older results are shown
   double seconds = 0;
-  // "search index: 2 of 18 parts indexed, 16 unchanged (0.41 s)".
+  // "search index: 2 of 18 parts indexed, 16 unchanged, 5 changed pages
+  // in the part of recent changes (0.41 s)".
   std::string Summary() const;
 };
 

@@ -5,10 +5,15 @@
 // the standard pages are indexed (generator/output/search_index.h): the
 // large-print and easy-read search pages read the same index and send each
 // result to their own rendition's page (data-rendition-root, the folder of
-// this page's rendition), so titles and excerpts are the standard text. Progressive enhancement: the form is hidden until this script
-// runs; without JavaScript the page's <noscript> text links to the lists
-// instead, and where the index cannot load (the site opened from disk) the
-// same links are shown.
+// this page's rendition), so titles and excerpts are the standard text.
+// Pages changed since their part was indexed are in a small part of recent
+// changes; their out-of-date results in the older parts are listed by id
+// under "hidden" and left out of every search.
+//
+// Progressive enhancement: the form is hidden until this script runs;
+// without JavaScript the page's <noscript> text links to the lists instead,
+// and where the index cannot load (the site opened from disk) the same
+// links are shown.
 //
 // Keyboard and screen readers: a labelled form with a submit button; the
 // number of results is announced in a role=status region; results are an
@@ -30,6 +35,8 @@ function showUnavailable() {
 }
 
 let pagefind = null;
+// Results of pages changed or gone since their part was indexed.
+let stale = new Set();
 // The site's root, where the indexed (standard) pages' addresses start, and
 // this rendition's root, where the results are sent.
 let siteRoot = null;
@@ -39,7 +46,9 @@ try {
   if (index.protocol === 'file:') throw new Error('file');
   const response = await fetch(index);
   if (!response.ok) throw new Error(`${index}: ${response.status}`);
-  const parts = (await response.json()).parts.map((part) => new URL(part, index));
+  const manifest = await response.json();
+  const parts = manifest.parts.map((part) => new URL(part, index));
+  stale = new Set(manifest.hidden || []);
   if (!parts.length) throw new Error('no index');
   // Result addresses are root-relative; the site may live under a folder.
   siteRoot = new URL('../', index);
@@ -102,9 +111,10 @@ async function run(push) {
   }
   status.textContent = 'Searching…';
   const search = await pagefind.search(query, { filters });
-  const shown = search.results.slice(0, 20);
+  const results = search.results.filter((r) => !stale.has(r.id));
+  const shown = results.slice(0, 20);
   const data = await Promise.all(shown.map((r) => r.data()));
-  const n = search.results.length;
+  const n = results.length;
   status.textContent = n === 0
     ? `No results for “${query}”. Try fewer or different words, or remove a filter.`
     : `${n} result${n === 1 ? '' : 's'} for “${query}”${n > shown.length ? `; showing the first ${shown.length}` : ''}.`;

@@ -118,6 +118,11 @@ int OneBuild::Run(std::string* messages) {
   ok = SaveForNextBuild(ok, stamp);
   const int code = Report(ok, messages);
   timer_.Mark("report");
+  if (ok && !kept_) {
+    // A build in its own process: the next one reads what the spare lacks.
+    writer_->SaveSpareRecord();
+    timer_.Mark("save spare record");
+  }
   ok_ = ok;
   return code;
 }

@@ -19,6 +19,7 @@ inline constexpr const char* kSourceStampName = ".clerk-sources";
 inline constexpr const char* kCacheDir = ".clerk-cache";
 inline constexpr const char* kRecordCacheDir = ".clerk-cache/records";
 inline constexpr const char* kAcronymScansFile = ".clerk-cache/acronym-scans";
+inline constexpr const char* kSpareRecordFile = ".clerk-cache/spare-record";
 inline constexpr const char* kSearchPartsFile = "pagefind/.clerk-search-parts";
 inline constexpr const char* kSearchStagingDir = "pagefind/.staging";
 inline constexpr const char* kSiteMarker = ".clerk-site";
@@ -46,8 +47,10 @@ inline constexpr StateFile kStateFiles[] = {
      "build (incremental/source_stamp.h)"},
     {kCacheDir, true, false,
      "caches that only save time: records/, each meeting folder's records as "
-     "last loaded (incremental/record_cache.h), and acronym-scans, the files "
-     "found clean by the acronym check (incremental/fingerprint_set_file.h)"},
+     "last loaded (incremental/record_cache.h), acronym-scans, the files "
+     "found clean by the acronym check (incremental/fingerprint_set_file.h), and "
+     "spare-record, how the spare folder differs from the site "
+     "(output/spare_record.h)"},
     {kSearchPartsFile, false, false,
      "what each part of the search index was built from: its pages, their "
      "bytes and Pagefind's ids (incremental/search_parts_file.h)"},

@@ -6,11 +6,13 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <chrono>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
 #include <set>
 #include <system_error>
+#include <thread>
 
 #include "files/source_files.h"
 #include "incremental/known_bodies.h"
@@ -21,6 +23,7 @@
 #include "output/carry_over.h"
 #include "output/folder_swap.h"
 #include "output/kill_point.h"
+#include "output/spare_record.h"
 
 namespace clerk {
 namespace fs = std::filesystem;
@@ -218,6 +221,10 @@ bool SiteWriter::Begin(Diagnostics& diag, WriterMemory* memory) {
   kept.spare_books.clear();
   kept.spare_delta.reset();
   kept.readers.reset();
+  if (!trusted_ && !fresh_) {
+    spare_delta_ = RecordedSpareDelta();
+    spare_recorded_ = spare_delta_.has_value();
+  }
   timer.Mark("read build log", std::to_string(old_log_.size()) + " entries" +
                                    (began_from_memory_ ? ", kept in memory" : ""));
   std::error_code ec;
@@ -746,6 +753,8 @@ bool SiteWriter::CommitEdit(Diagnostics& diag) {
   StageTimer timer;
   EditChanges edit = FindEditChanges();
   if (staged_.empty() && edit.gone.empty()) return CommitInPlace(diag, timer, edit);
+  for (const std::string& path : staged_)
+    if (!old_log_.Find(path)) added_.push_back(path);
   std::string target;
   if (!MakeEditedSite(diag, timer, edit, &target)) return false;
   KillPoint("carried");
@@ -800,6 +809,49 @@ WriterMemory SiteWriter::TakeMemory() {
   return memory;
 }
 
+namespace {
+
+int AllCores() {
+  return static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+}
+
+}  // namespace
+
+std::optional<WriterMemory::SiteDelta> SiteWriter::RecordedSpareDelta() const {
+  const std::string file = out_ + "/" + kSpareRecordFile, spare_dir = SpareFolder(out_);
+  std::optional<SpareRecord> record = ReadSpareRecord(file);
+  ::unlink(file.c_str());
+  if (!record) return std::nullopt;
+  const WriterMemory::FileId spare = Identify(spare_dir);
+  if (spare.device != record->device || spare.inode != record->inode ||
+      TopNames(out_) != record->site_top || TopNames(spare_dir) != record->spare_top)
+    return std::nullopt;
+  std::sort(record->added.begin(), record->added.end());
+  if (!FoldersUnchangedSince(out_, old_log_, {}, record->made_ns, AllCores()) ||
+      !FoldersUnchangedSince(spare_dir, old_log_, record->added, record->made_ns,
+                             AllCores()))
+    return std::nullopt;
+  return WriterMemory::SiteDelta{std::move(record->written), std::move(record->gone),
+                                 spare, std::nullopt};
+}
+
+void SiteWriter::SaveSpareRecord() {
+  if (!committed_ || !swapped_ || fresh_ || trusted_) return;
+  const std::string spare = SpareFolder(out_);
+  const WriterMemory::FileId id = Identify(spare);
+  const auto site_top = TopNames(out_), spare_top = TopNames(spare);
+  if (id.inode == 0 || !site_top || !spare_top) return;
+  std::sort(added_.begin(), added_.end());
+  // After the build's last change to the folders the next build checks.
+  SpareRecord record{id.device,  id.inode, NowNs(), *site_top,
+                     *spare_top, staged_,  gone_,   added_};
+  ::mkdir((out_ + "/" + kCacheDir).c_str(), 0755);
+  if (!WriteSpareRecord(out_ + "/" + kSpareRecordFile, record)) return;
+  // Past a clock tick, so that a change made after this one exits cannot
+  // carry the record's time (output/spare_record.h).
+  std::this_thread::sleep_for(std::chrono::milliseconds(20));
+}
+
 std::optional<WriterMemory::SiteDelta> SiteWriter::MirroredSpare() const {
   const std::string spare = SpareFolder(out_);
   std::error_code ec;
@@ -837,7 +889,10 @@ bool SiteWriter::MoveStagedInto(const std::string& target, std::string* error) {
 }
 
 bool SiteWriter::CatchUpSpare(const std::string& spare) {
-  if (!trusted_ || !spare_delta_ || before_swap_) return false;
+  // A session's memory is not used with a search index (serve builds
+  // without one); a recorded spare is: the search index in the spare is
+  // its own, and the search step brings it up to the new pages.
+  if (!spare_delta_ || !(spare_recorded_ || (trusted_ && !before_swap_))) return false;
   WriterMemory::FileId id = Identify(spare);
   if (id.device != spare_delta_->spare.device || id.inode != spare_delta_->spare.inode)
     return false;

@@ -166,6 +166,15 @@ class SiteWriter : public OutputSink {
   // changed the site in place), the spare is made a mirror of the site
   // here, so the next edit does not walk both trees before it can write.
   WriterMemory TakeMemory();
+
+  // For the next build in a new process (clerk build): after everything
+  // this build writes in the site is saved, records how the spare folder
+  // differs from the site, so that build brings the spare up to date by
+  // these changes instead of mirroring the site (output/spare_record.h).
+  // Only after an edit build that swapped a new site in.
+  void SaveSpareRecord();
+  // Whether Begin found the last build's spare record still true.
+  bool spare_from_record() const { return spare_recorded_; }
   // Nothing but this process writes in the output folder and its spare
   // (clerk serve's decision: it knows from the watcher what changed and
   // trusts its own output). Once Begin takes the log from the memory of
@@ -216,6 +225,9 @@ class SiteWriter : public OutputSink {
   // Runs before_swap_ on `target`, the complete new site, swaps it in, and
   // keeps the previous site as the spare (folder_swap.h).
   bool Publish(Diagnostics& diag, const std::string& target);
+  // The last build's spare record (removed: it describes the folders only
+  // until this build changes them), if its stamps still hold.
+  std::optional<WriterMemory::SiteDelta> RecordedSpareDelta() const;
   // With a trusted output and the last build's changes: makes the spare
   // folder (the site before them) the current site again by those changes.
   // False if it cannot (the caller then mirrors the whole tree).
@@ -266,6 +278,10 @@ class SiteWriter : public OutputSink {
   bool trusted_ = false;      // and the log came from memory
   bool swapped_ = false;      // Commit put a new folder in place (else in place)
   std::optional<WriterMemory::SiteDelta> spare_delta_;  // from Begin's memory
+  // spare_delta_ came from the last build's spare record, whose folder
+  // stamps still hold (not from a session's memory).
+  bool spare_recorded_ = false;
+  std::vector<std::string> added_;  // staged files the last site did not have
   // From Begin's memory, or made by KeepPagesNotReading; handed on only if
   // that ran (else the page list may have changed).
   std::optional<PageReaders> readers_;

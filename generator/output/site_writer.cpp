@@ -222,8 +222,7 @@ bool SiteWriter::Begin(Diagnostics& diag, WriterMemory* memory) {
   kept.spare_delta.reset();
   kept.readers.reset();
   if (!trusted_ && !fresh_) {
-    spare_delta_ = RecordedSpareDelta();
-    spare_recorded_ = spare_delta_.has_value();
+    StartSpareCheck();
   }
   timer.Mark("read build log", std::to_string(old_log_.size()) + " entries" +
                                    (began_from_memory_ ? ", kept in memory" : ""));
@@ -817,26 +816,44 @@ int AllCores() {
 
 }  // namespace
 
-std::optional<WriterMemory::SiteDelta> SiteWriter::RecordedSpareDelta() const {
+void SiteWriter::StartSpareCheck() {
   const std::string file = out_ + "/" + kSpareRecordFile, spare_dir = SpareFolder(out_);
   std::optional<SpareRecord> record = ReadSpareRecord(file);
   ::unlink(file.c_str());
-  if (!record) return std::nullopt;
+  if (!record) return;
   const WriterMemory::FileId spare = Identify(spare_dir);
   if (spare.device != record->device || spare.inode != record->inode ||
       TopNames(out_) != record->site_top || TopNames(spare_dir) != record->spare_top)
-    return std::nullopt;
-  std::sort(record->added.begin(), record->added.end());
-  if (!FoldersUnchangedSince(out_, old_log_, {}, record->made_ns, AllCores()) ||
-      !FoldersUnchangedSince(spare_dir, old_log_, record->added, record->made_ns,
-                             AllCores()))
-    return std::nullopt;
-  return WriterMemory::SiteDelta{std::move(record->written), std::move(record->gone),
-                                 spare, std::nullopt};
+    return;
+  recorded_added_ = record->added;
+  std::sort(recorded_added_.begin(), recorded_added_.end());
+  spare_delta_ =
+      WriterMemory::SiteDelta{record->written, record->gone, spare, std::nullopt};
+  spare_check_ = std::async(std::launch::async, [this, spare_dir,
+                                                 made = record->made_ns] {
+    return FoldersUnchangedSince(out_, old_log_, {}, made, AllCores()) &&
+           FoldersUnchangedSince(spare_dir, old_log_, recorded_added_, made, AllCores());
+  });
+  record_ = std::move(record);
+}
+
+bool SiteWriter::SpareCheckPassed() {
+  if (spare_check_.valid()) {
+    spare_recorded_ = spare_check_.get();
+    if (!spare_recorded_) spare_delta_.reset();
+  }
+  return spare_recorded_;
 }
 
 void SiteWriter::SaveSpareRecord() {
-  if (!committed_ || !swapped_ || fresh_ || trusted_) return;
+  if (!committed_ || fresh_ || trusted_) return;
+  if (!swapped_) {
+    // No file changed (the bookkeeping was updated in place): the folders
+    // are as the record found them, so it holds as it was.
+    if (record_ && SpareCheckPassed())
+      WriteSpareRecord(out_ + "/" + kSpareRecordFile, *record_);
+    return;
+  }
   const std::string spare = SpareFolder(out_);
   const WriterMemory::FileId id = Identify(spare);
   const auto site_top = TopNames(out_), spare_top = TopNames(spare);
@@ -892,7 +909,7 @@ bool SiteWriter::CatchUpSpare(const std::string& spare) {
   // A session's memory is not used with a search index (serve builds
   // without one); a recorded spare is: the search index in the spare is
   // its own, and the search step brings it up to the new pages.
-  if (!spare_delta_ || !(spare_recorded_ || (trusted_ && !before_swap_))) return false;
+  if (!spare_delta_ || !(SpareCheckPassed() || (trusted_ && !before_swap_))) return false;
   WriterMemory::FileId id = Identify(spare);
   if (id.device != spare_delta_->spare.device || id.inode != spare_delta_->spare.inode)
     return false;

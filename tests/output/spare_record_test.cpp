@@ -179,6 +179,11 @@ TEST_CASE(
   site.files["index.html"] = "home, edited";
   CHECK(Build(site.out, site.files));
   CHECK(Files(site.out) == site.files);
+  // A build that changes no file leaves the record as it was.
+  CHECK(Build(site.out, site.files));
+  site.files["c/index.html"] = "c again";
+  CHECK(Build(site.out, site.files));
+  CHECK(Files(site.out) == site.files);
   // The record is read once: a build that finds none mirrors.
   fs::remove(site.out / kSpareRecordFile);
   site.files["a/index.html"] = "a, edited again";

@@ -3,7 +3,8 @@
 # asks before deleting"), end to end: the example site, built with its search
 # index by the real clerk and Pagefind, deployed to a file:// folder and to
 # nginx's WebDAV on 127.0.0.1, never on a terminal unless `script` gives one.
-#   1. one report edited, rebuilt (Pagefind renames some index files),
+#   1. one report edited again, rebuilt (Pagefind renames the files of the
+#      part of recent changes),
 #      redeployed without --yes: the old index files go, nothing is asked, exit 0;
 #   2. three meetings deleted, rebuilt, redeployed without --yes: refused
 #      (exit 2), the pages listed, nothing changed on the host; --dry-run lists
@@ -64,6 +65,11 @@ declare -A URL=([file]="file://$T/www/" [dav]="webdav://127.0.0.1:$PORT/site/")
 mkdir -p "$SRC"
 for part in site.yaml content assets; do [[ -e $SOURCES/$part ]] && cp -r "$SOURCES/$part" "$SRC/"; done
 build
+# An edit already: the search index has its part of recent changes, which
+# the next edit indexes again (its files renamed) while the rest stays.
+printf '\nA first extra sentence about the plan.\n' >> "$SRC/$REPORT"
+build
+[[ -e $OUT/pagefind/standard/recent/pagefind-entry.json ]] || fail "an edit made no part of recent changes"
 for t in file dav; do
   deploy "$T/first-$t.log" --to "${URL[$t]}" --out "$OUT" --yes </dev/null ||
     { cat "$T/first-$t.log"; fail "first deploy to $t"; }

@@ -222,7 +222,7 @@ bool SiteWriter::Begin(Diagnostics& diag, WriterMemory* memory) {
   kept.spare_delta.reset();
   kept.readers.reset();
   if (!trusted_ && !fresh_) {
-    StartSpareCheck();
+    ReadSpareRecordIfTrue();
   }
   timer.Mark("read build log", std::to_string(old_log_.size()) + " entries" +
                                    (began_from_memory_ ? ", kept in memory" : ""));
@@ -816,7 +816,7 @@ int AllCores() {
 
 }  // namespace
 
-void SiteWriter::StartSpareCheck() {
+void SiteWriter::ReadSpareRecordIfTrue() {
   const std::string file = out_ + "/" + kSpareRecordFile, spare_dir = SpareFolder(out_);
   std::optional<SpareRecord> record = ReadSpareRecord(file);
   ::unlink(file.c_str());
@@ -825,24 +825,15 @@ void SiteWriter::StartSpareCheck() {
   if (spare.device != record->device || spare.inode != record->inode ||
       TopNames(out_) != record->site_top || TopNames(spare_dir) != record->spare_top)
     return;
-  recorded_added_ = record->added;
-  std::sort(recorded_added_.begin(), recorded_added_.end());
+  std::vector<std::string> added = record->added;
+  std::sort(added.begin(), added.end());
+  if (!FoldersUnchangedSince(out_, old_log_, {}, record->made_ns, AllCores()) ||
+      !FoldersUnchangedSince(spare_dir, old_log_, added, record->made_ns, AllCores()))
+    return;
   spare_delta_ =
       WriterMemory::SiteDelta{record->written, record->gone, spare, std::nullopt};
-  spare_check_ = std::async(std::launch::async, [this, spare_dir,
-                                                 made = record->made_ns] {
-    return FoldersUnchangedSince(out_, old_log_, {}, made, AllCores()) &&
-           FoldersUnchangedSince(spare_dir, old_log_, recorded_added_, made, AllCores());
-  });
+  spare_recorded_ = true;
   record_ = std::move(record);
-}
-
-bool SiteWriter::SpareCheckPassed() {
-  if (spare_check_.valid()) {
-    spare_recorded_ = spare_check_.get();
-    if (!spare_recorded_) spare_delta_.reset();
-  }
-  return spare_recorded_;
 }
 
 void SiteWriter::SaveSpareRecord() {
@@ -850,7 +841,7 @@ void SiteWriter::SaveSpareRecord() {
   if (!swapped_) {
     // No file changed (the bookkeeping was updated in place): the folders
     // are as the record found them, so it holds as it was.
-    if (record_ && SpareCheckPassed())
+    if (record_ && spare_recorded_)
       WriteSpareRecord(out_ + "/" + kSpareRecordFile, *record_);
     return;
   }
@@ -909,7 +900,7 @@ bool SiteWriter::CatchUpSpare(const std::string& spare) {
   // A session's memory is not used with a search index (serve builds
   // without one); a recorded spare is: the search index in the spare is
   // its own, and the search step brings it up to the new pages.
-  if (!spare_delta_ || !(SpareCheckPassed() || (trusted_ && !before_swap_))) return false;
+  if (!spare_delta_ || !(spare_recorded_ || (trusted_ && !before_swap_))) return false;
   WriterMemory::FileId id = Identify(spare);
   if (id.device != spare_delta_->spare.device || id.inode != spare_delta_->spare.inode)
     return false;

@@ -33,7 +33,6 @@
 
 #include <atomic>
 #include <functional>
-#include <future>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -176,7 +175,7 @@ class SiteWriter : public OutputSink {
   // Only after an edit build that swapped a new site in.
   void SaveSpareRecord();
   // Whether Begin found the last build's spare record still true.
-  bool spare_from_record() { return SpareCheckPassed(); }
+  bool spare_from_record() const { return spare_recorded_; }
   // Nothing but this process writes in the output folder and its spare
   // (clerk serve's decision: it knows from the watcher what changed and
   // trusts its own output). Once Begin takes the log from the memory of
@@ -228,13 +227,9 @@ class SiteWriter : public OutputSink {
   // keeps the previous site as the spare (folder_swap.h).
   bool Publish(Diagnostics& diag, const std::string& target);
   // Reads the last build's spare record (and removes it: it describes the
-  // folders only until this build changes them) and, if it is for this
-  // spare, starts checking in the background that neither folder changed
-  // since (spare_check_): nothing of the render needs the answer.
-  void StartSpareCheck();
-  // Waits for that check; true if the record holds. Before the spare is
-  // changed.
-  bool SpareCheckPassed();
+  // folders only until this build changes them); if it holds (neither
+  // folder changed since), spare_delta_ is made from it.
+  void ReadSpareRecordIfTrue();
   // With a trusted output and the last build's changes: makes the spare
   // folder (the site before them) the current site again by those changes.
   // False if it cannot (the caller then mirrors the whole tree).
@@ -285,10 +280,9 @@ class SiteWriter : public OutputSink {
   bool trusted_ = false;      // and the log came from memory
   bool swapped_ = false;      // Commit put a new folder in place (else in place)
   std::optional<WriterMemory::SiteDelta> spare_delta_;  // from Begin's memory
-  // spare_delta_ came from the last build's spare record, and
-  // spare_check_'s answer was yes (not from a session's memory).
+  // spare_delta_ came from the last build's spare record, which holds
+  // (not from a session's memory).
   bool spare_recorded_ = false;
-  std::vector<std::string> recorded_added_;  // the record's, sorted
   // The record as read, for a build that changes no file to leave again.
   std::optional<SpareRecord> record_;
   std::vector<std::string> added_;  // staged files the last site did not have
@@ -319,8 +313,6 @@ class SiteWriter : public OutputSink {
   std::string failure_;
   size_t removed_ = 0;
   std::function<void(const std::string&)> before_swap_;
-  // Last: it reads old_log_, and its destructor waits for it.
-  std::future<bool> spare_check_;
 };
 
 // Writes `files` under `out_dir` as a whole site (tests and small tools):

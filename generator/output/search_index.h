@@ -26,9 +26,9 @@
 // was indexed are indexed on their own, in the part of recent changes
 // (pagefind/standard/recent/), and standard.json lists the out-of-date
 // results of the older parts ("hidden") for the search page to leave out.
-// Past kRecentPagesLimit changed pages, their parts are indexed whole again
-// (output/search_plan.h decides; incremental/search_parts_file.h records
-// what each part holds).
+// Past kRecentPagesLimit changed or gone pages, their parts are indexed
+// whole again (output/search_plan.h decides; incremental/search_parts_file.h
+// records what each part holds).
 //
 // Which Pagefind runs: output/pagefind_program.h. A missing Pagefind is a
 // warning on the build's diagnostics (so `--strict` fails): the site is

@@ -19,6 +19,13 @@ std::vector<std::string> ChangedPages(const SearchPart& part, const IndexedPart&
   return changed;
 }
 
+// How many pages the part held when indexed that the site no longer has.
+size_t GonePages(const IndexedPart& indexed, const PageContents& content) {
+  size_t gone = 0;
+  for (const auto& [path, page] : indexed.pages) gone += content.count(path) == 0;
+  return gone;
+}
+
 // Whether the record's part of recent changes holds exactly `pages`, with
 // the bytes they have now.
 bool SameRecent(const IndexedPart& recorded, const std::vector<std::string>& pages,
@@ -51,6 +58,7 @@ SearchPlan PlanSearch(const SearchInputs& in, const SearchPartsState& before,
                       size_t recent_limit) {
   SearchPlan plan;
   std::vector<size_t> changed_parts;
+  size_t hidden = 0;  // results of the parts out of date
   for (size_t i = 0; i < in.parts.size(); ++i) {
     const std::string dir = in.parts[i].dir();
     auto it = before.find(dir);
@@ -59,11 +67,16 @@ SearchPlan PlanSearch(const SearchInputs& in, const SearchPartsState& before,
       continue;
     }
     std::vector<std::string> changed = ChangedPages(in.parts[i], it->second, in.content);
-    if (changed.empty()) continue;
+    const size_t gone = GonePages(it->second, in.content);
+    if (changed.empty() && gone == 0) continue;
     changed_parts.push_back(i);
     plan.recent.insert(plan.recent.end(), changed.begin(), changed.end());
+    hidden += changed.size() + gone;
   }
-  if (plan.recent.size() > recent_limit) {
+  // Past the limit the part of recent changes, or the list of results to
+  // hide (pages gone count too: every reader's browser loads that list),
+  // has grown: the parts are indexed whole again instead.
+  if (hidden > recent_limit) {
     plan.whole.insert(plan.whole.end(), changed_parts.begin(), changed_parts.end());
     std::sort(plan.whole.begin(), plan.whole.end());
     plan.recent.clear();

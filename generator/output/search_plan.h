@@ -50,7 +50,8 @@ struct SearchInputs {
 
 // A part is indexed whole when it is new, made another way, has no bundle
 // (`has_bundle(dir)` false) or, with the others whose pages changed, when
-// more than `recent_limit` pages changed since their parts were indexed.
+// more than `recent_limit` pages changed or went since their parts were
+// indexed.
 SearchPlan PlanSearch(const SearchInputs& in, const SearchPartsState& before,
                       const std::function<bool(const std::string& dir)>& has_bundle,
                       size_t recent_limit);

@@ -144,6 +144,17 @@ TEST_CASE("search plan: past the limit, the changed parts are indexed whole agai
   CHECK(site.IdOf("standard/site", "a.html") == site.made_ids["/a.html"]);
 }
 
+TEST_CASE("search plan: pages gone count toward the limit", "[output][search]") {
+  Site site;
+  site.bytes.erase("b.html");
+  site.bytes.erase("c.html");
+  site.parts[0].pages = {"a.html"};
+  SearchPlan plan = site.Run(/*limit=*/1);
+  CHECK(plan.whole == std::vector<size_t>{0});
+  CHECK(site.hidden.empty());
+  CHECK(site.state.at("standard/site").pages.size() == 1);
+}
+
 TEST_CASE(
     "search plan: a gone page's result is hidden, and a part with no bundle or made "
     "another "

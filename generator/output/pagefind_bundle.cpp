@@ -2,6 +2,7 @@
 
 #include <zlib.h>
 
+#include <cctype>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -35,6 +36,18 @@ std::string Inflate(const std::string& compressed) {
   return status == Z_STREAM_END ? out : "";
 }
 
+// Whether `id` looks like Pagefind's ("en-gb_30ce1ff"): the search page's
+// list of results to hide is JSON written from these, so nothing else
+// gets in.
+bool PlainId(std::string_view id) {
+  if (id.empty() || id.size() > 128) return false;
+  for (char c : id) {
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '_' && c != '-')
+      return false;
+  }
+  return true;
+}
+
 // The pages of one fragment file into `pages`.
 void ReadFragment(const fs::path& file, const std::string& id,
                   std::map<std::string, std::string>& pages) {
@@ -47,13 +60,13 @@ void ReadFragment(const fs::path& file, const std::string& id,
   if (!json.is_object()) return;
   auto url = json.find("url");
   if (url != json.end()) {
-    if (url->is_string()) pages[url->get<std::string>()] = id;
+    if (url->is_string() && PlainId(id)) pages[url->get<std::string>()] = id;
     return;
   }
   for (const auto& [member, fragment] : json.items()) {  // a group: id -> fragment
     if (!fragment.is_object()) continue;
     auto inner = fragment.find("url");
-    if (inner != fragment.end() && inner->is_string())
+    if (inner != fragment.end() && inner->is_string() && PlainId(member))
       pages[inner->get<std::string>()] = member;
   }
 }

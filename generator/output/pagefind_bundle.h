@@ -15,7 +15,8 @@ namespace clerk::output {
 
 // Page address ("/meetings/x/index.html", as indexed with
 // --keep-index-url) -> id, for every fragment under `bundle_dir`. A
-// fragment that cannot be read is left out: its page's old result can then
+// fragment that cannot be read, or whose id has other characters than
+// letters, digits, '_' and '-', is left out: its page's old result can then
 // not be hidden, which the caller treats as a page with no id.
 std::map<std::string, std::string> BundlePages(const std::string& bundle_dir);
 

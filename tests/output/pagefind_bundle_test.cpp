@@ -73,6 +73,9 @@ TEST_CASE("pagefind bundle: a group of pages in one fragment, and damaged fragme
   WriteGzip(fragments / "en_badjson.pf_fragment", "pagefind_dcd{\"url\":\"/e.ht");
   clerk::testing::WriteFile(fragments / "en_plain.pf_fragment", "not gzip at all");
   WriteGzip(fragments / "en_other.txt", "pagefind_dcd{\"url\":\"/f.html\"}");
+  WriteGzip(fragments / "en_\"quoted\".pf_fragment", "pagefind_dcd{\"url\":\"/g.html\"}");
+  WriteGzip(fragments / "en_group2.pf_fragment",
+            "pagefind_dcd{\"en_\\\"x\":{\"url\":\"/h.html\"}}");
   const std::map<std::string, std::string> pages =
       clerk::output::BundlePages(dir.path().string());
   CHECK(pages == std::map<std::string, std::string>{{"/a.html", "en_a1"},

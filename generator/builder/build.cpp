@@ -140,6 +140,7 @@ bool OneBuild::LoadBesideLog(bool ok) {
   std::future<bool> begun;
   WriterMemory* memory = kept_ ? &kept_->writer : nullptr;
   if (kept_) writer_->TrustOutput();  // a session's output is its own
+  writer_->SetJobs(jobs_);
   if (ok) begun = Beside(jobs_, [&] { return writer_->Begin(begin_diag, memory); });
   if (ok && kept_ && kept_->clean_acronyms)
     memo_.clean_before = std::move(*kept_->clean_acronyms);

@@ -637,7 +637,7 @@ bool SiteWriter::MakeEditedSite(Diagnostics& diag, StageTimer& timer,
   std::error_code ec;
   gone_ = edit.gone;
   if (!fs::exists(fs::path(*target) / kSiteMarker, ec) ||
-      !(CatchUpSpare(*target) || MirrorTree(out_, *target, &error)) ||
+      !(CatchUpSpare(*target) || MirrorTree(out_, *target, &error, jobs_)) ||
       !MoveStagedInto(*target, &error)) {
     if (!error.empty())
       timer.Mark("mirror into spare", "failed: " + error + "; made afresh");
@@ -808,14 +808,6 @@ WriterMemory SiteWriter::TakeMemory() {
   return memory;
 }
 
-namespace {
-
-int AllCores() {
-  return static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-}
-
-}  // namespace
-
 void SiteWriter::ReadSpareRecordIfTrue() {
   const std::string file = out_ + "/" + kSpareRecordFile, spare_dir = SpareFolder(out_);
   std::optional<SpareRecord> record = ReadSpareRecord(file);
@@ -825,10 +817,15 @@ void SiteWriter::ReadSpareRecordIfTrue() {
   if (spare.device != record->device || spare.inode != record->inode ||
       TopNames(out_) != record->site_top || TopNames(spare_dir) != record->spare_top)
     return;
+  // The spare never had the files the last build added: their folders are
+  // looked at in the site only (mostly there are none, and one list serves).
   std::vector<std::string> added = record->added;
   std::sort(added.begin(), added.end());
-  if (!FoldersUnchangedSince(out_, old_log_, {}, record->made_ns, AllCores()) ||
-      !FoldersUnchangedSince(spare_dir, old_log_, added, record->made_ns, AllCores()))
+  const std::vector<std::string_view> folders = LoggedFolders(old_log_, {});
+  if (!FoldersUnchangedSince(out_, folders, record->made_ns, jobs_) ||
+      !FoldersUnchangedSince(spare_dir,
+                             added.empty() ? folders : LoggedFolders(old_log_, added),
+                             record->made_ns, jobs_))
     return;
   spare_delta_ =
       WriterMemory::SiteDelta{record->written, record->gone, spare, std::nullopt};
@@ -864,7 +861,8 @@ std::optional<WriterMemory::SiteDelta> SiteWriter::MirroredSpare() const {
   const std::string spare = SpareFolder(out_);
   std::error_code ec;
   std::string error;
-  if (!fs::exists(fs::path(spare) / kSiteMarker, ec) || !MirrorTree(out_, spare, &error))
+  if (!fs::exists(fs::path(spare) / kSiteMarker, ec) ||
+      !MirrorTree(out_, spare, &error, jobs_))
     return std::nullopt;
   return SpareDelta({}, {});
 }
@@ -917,7 +915,7 @@ bool SiteWriter::CatchUpSpare(const std::string& spare) {
   std::string error;
   ::mkdir((spare + "/" + kCacheDir).c_str(), 0755);
   if (!spare_delta_->caches)
-    return MirrorTree(out_ + "/" + kCacheDir, spare + "/" + kCacheDir, &error);
+    return MirrorTree(out_ + "/" + kCacheDir, spare + "/" + kCacheDir, &error, jobs_);
   return LinkSiteFiles(spare, *spare_delta_->caches, true);
 }
 

@@ -48,6 +48,7 @@
 #include "incremental/page_readers.h"
 #include "incremental/state_files.h"
 #include "model/diagnostics.h"
+#include "model/parallel.h"
 #include "output/spare_record.h"
 #include "render/site_renderer.h"
 
@@ -109,6 +110,10 @@ class SiteWriter : public OutputSink {
  public:
   explicit SiteWriter(std::string out_dir);
   ~SiteWriter() override;  // aborts if not committed
+
+  // Threads for the writer's own walks of the site (--jobs); every core if
+  // not set. Before Begin.
+  void SetJobs(int jobs) { jobs_ = jobs; }
 
   // Reads the build log and makes the staging folder. With `memory` (from
   // TakeMemory after the last build), takes what is still current from it
@@ -276,6 +281,7 @@ class SiteWriter : public OutputSink {
   bool begun_ = false;
   bool committed_ = false;  // Commit succeeded
   bool began_from_memory_ = false;
+  int jobs_ = DefaultJobs();  // SetJobs
   bool trust_asked_ = false;  // TrustOutput
   bool trusted_ = false;      // and the log came from memory
   bool swapped_ = false;      // Commit put a new folder in place (else in place)

@@ -22,23 +22,6 @@ namespace {
 
 constexpr std::string_view kHeader = "# clerk spare v2";
 
-// Every folder below the top that holds a file of `log` not in `skip`
-// (views into the log's paths).
-std::vector<std::string_view> Folders(const BuildLog& log,
-                                      const std::vector<std::string>& skip) {
-  std::unordered_set<std::string_view> folders;
-  log.ForEach([&](const std::string& path, const BuildLogEntry&) {
-    if (!skip.empty() && std::binary_search(skip.begin(), skip.end(), path)) return;
-    std::string_view rest = path;
-    for (size_t slash = rest.rfind('/'); slash != std::string_view::npos && slash > 0;
-         slash = rest.rfind('/')) {
-      rest = rest.substr(0, slash);
-      if (!folders.insert(rest).second) break;  // its parents are in already
-    }
-  });
-  return {folders.begin(), folders.end()};
-}
-
 // "kind name" lines of `names`.
 void AppendLines(std::string& text, const char* kind,
                  const std::vector<std::string>& names) {
@@ -68,12 +51,26 @@ std::optional<std::vector<std::string>> TopNames(const std::string& tree) {
   return names;
 }
 
-bool FoldersUnchangedSince(const std::string& tree, const BuildLog& log,
-                           const std::vector<std::string>& skip, int64_t since_ns,
+std::vector<std::string_view> LoggedFolders(const BuildLog& log,
+                                            const std::vector<std::string>& skip) {
+  std::unordered_set<std::string_view> folders;
+  log.ForEach([&](const std::string& path, const BuildLogEntry&) {
+    if (!skip.empty() && std::binary_search(skip.begin(), skip.end(), path)) return;
+    std::string_view rest = path;
+    for (size_t slash = rest.rfind('/'); slash != std::string_view::npos && slash > 0;
+         slash = rest.rfind('/')) {
+      rest = rest.substr(0, slash);
+      if (!folders.insert(rest).second) break;  // its parents are in already
+    }
+  });
+  return {folders.begin(), folders.end()};
+}
+
+bool FoldersUnchangedSince(const std::string& tree,
+                           const std::vector<std::string_view>& folders, int64_t since_ns,
                            int jobs) {
   const int root = ::open(tree.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
   if (root < 0) return false;
-  const std::vector<std::string_view> folders = Folders(log, skip);
   std::atomic<bool> changed{false};
   ParallelFor(folders.size(), jobs, [&](size_t i, int) {
     if (changed) return;

@@ -25,6 +25,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "incremental/build_log.h"
@@ -51,11 +52,15 @@ bool WriteSpareRecord(const std::string& path, const SpareRecord& record);
 // after the record); nullopt if it cannot be listed.
 std::optional<std::vector<std::string>> TopNames(const std::string& tree);
 
-// Whether every folder below the top of `tree` that holds a file of `log`
-// (at any depth), leaving out the files of `skip` (sorted), exists and was
-// last changed at or before `since_ns`. `jobs` threads look.
-bool FoldersUnchangedSince(const std::string& tree, const BuildLog& log,
-                           const std::vector<std::string>& skip, int64_t since_ns,
+// Every folder below the top that holds a file of `log` (at any depth),
+// leaving out the files of `skip` (sorted); views into the log's paths.
+std::vector<std::string_view> LoggedFolders(const BuildLog& log,
+                                            const std::vector<std::string>& skip);
+
+// Whether each of `folders` (LoggedFolders) exists in `tree` and was last
+// changed at or before `since_ns`. `jobs` threads look.
+bool FoldersUnchangedSince(const std::string& tree,
+                           const std::vector<std::string_view>& folders, int64_t since_ns,
                            int jobs);
 
 // The system clock now, in ns since the epoch (as folder times are).

@@ -8,6 +8,7 @@
 #include <map>
 #include <string>
 
+#include "incremental/state_files.h"
 #include "test_support.h"
 
 namespace fs = std::filesystem;
@@ -68,4 +69,14 @@ TEST_CASE("a build with --jobs 1 runs on the program's one thread, with the same
   CHECK(ThreadsOf(site, "build --jobs 1 --no-search --out out-1", &one) == 0);
   REQUIRE(one.exit_code == 0);
   CHECK(one.output.find("written") != std::string::npos);
+  // And the edit after it, which brings the spare folder up to date from
+  // the last build's record (output/spare_record.h) after checking both
+  // folders: still one thread.
+  REQUIRE(fs::exists(site / "out-1" / clerk::kSpareRecordFile));
+  { std::ofstream(report, std::ios::app) << "\nAnother sentence.\n"; }
+  CHECK(ThreadsOf(site, "build --jobs 1 --no-search --out out-1", &one) == 0);
+  REQUIRE(one.exit_code == 0);
+  CHECK(ReadFile(site / "out-1/meetings/2019-09-16-cyp-scrutiny/"
+                        "youth-justice-plan-report/index.html")
+            .find("Another sentence.") != std::string::npos);
 }

@@ -81,7 +81,8 @@ struct EditedSite {
 
 }  // namespace
 
-TEST_CASE("spare record: read back as written, and a damaged one is none", "[output][spare]") {
+TEST_CASE("spare record: read back as written, and a damaged one is none",
+          "[output][spare]") {
   testing::TempDir dir;
   const std::string file = (dir.path() / "record").string();
   SpareRecord record{7,
@@ -125,7 +126,7 @@ TEST_CASE("spare record: a folder holding a logged file, changed since, is seen"
       LogOf({"index.html", "a/index.html", "a/b/index.html", "x/y/new.html"});
   const std::vector<std::string> skip{"x/y/new.html"};
   int64_t since = Settled();
-  CHECK(FoldersUnchangedSince(tree.string(), log, {}, since, 2));
+  CHECK(FoldersUnchangedSince(tree.string(), LoggedFolders(log, {}), since, 2));
 
   SECTION("a file added") {
     testing::WriteFile(tree / "a/b/hand.txt", "by hand");
@@ -142,8 +143,8 @@ TEST_CASE("spare record: a folder holding a logged file, changed since, is seen"
   SECTION("a folder gone") {
     fs::remove_all(tree / "a/b");
   }
-  CHECK_FALSE(FoldersUnchangedSince(tree.string(), log, {}, since, 2));
-  CHECK_FALSE(FoldersUnchangedSince(tree.string(), log, {}, since, 1));
+  CHECK_FALSE(FoldersUnchangedSince(tree.string(), LoggedFolders(log, {}), since, 2));
+  CHECK_FALSE(FoldersUnchangedSince(tree.string(), LoggedFolders(log, {}), since, 1));
 }
 
 TEST_CASE(
@@ -158,8 +159,9 @@ TEST_CASE(
   int64_t since = Settled();
   testing::WriteFile(tree / "x/y/other.html", "x");
   testing::WriteFile(tree / "hand/file.txt", "x");
-  CHECK(FoldersUnchangedSince(tree.string(), log, {"x/y/new.html"}, since, 2));
-  CHECK_FALSE(FoldersUnchangedSince(tree.string(), log, {}, since, 2));
+  CHECK(FoldersUnchangedSince(tree.string(), LoggedFolders(log, {"x/y/new.html"}), since,
+                              2));
+  CHECK_FALSE(FoldersUnchangedSince(tree.string(), LoggedFolders(log, {}), since, 2));
   // The top is not looked at by time (Clerk writes its bookkeeping there
   // after the record): its names are (TopNames), but not the cache folder.
   testing::WriteFile(tree / ".clerk-cache/records/x", "x");

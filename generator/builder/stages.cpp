@@ -3,6 +3,7 @@
 #include <future>
 
 #include "cli/install_paths.h"
+#include "content/paper_body.h"
 #include "links/check_minutes.h"
 #include "links/check_references.h"
 #include "model/parallel.h"
@@ -108,10 +109,11 @@ RenderOptions MakeRenderOptions(const BuildOptions& options, int jobs, const Sit
   return render;
 }
 
-bool Render(const BuildOptions& options, const Site& site, const RenderOptions& render,
+bool Render(const BuildOptions& options, Site& site, const RenderOptions& render,
             OutputSink& sink, Diagnostics& diag, RenderStats& stats) {
   // Rendering needs consistent records; don't pile follow-on errors on top.
   if (diag.HasErrors()) return false;
+  LeaveBodiesInFiles(site);
   if (!Guarded(diag, [&] { stats = RenderSite(site, render, sink, diag); })) return false;
   if (diag.HasErrors()) return false;
   StageTimer timer;

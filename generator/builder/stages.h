@@ -85,7 +85,9 @@ RenderOptions MakeRenderOptions(const BuildOptions& options, int jobs, const Sit
 
 // Renders every page into `sink`, then the calendars, feeds, open data and
 // sitemap. Returns false when there are errors (or warnings under --strict).
-bool Render(const BuildOptions& options, const Site& site, const RenderOptions& render,
+// The papers' bodies are left in their files first (LeaveBodiesInFiles):
+// the checks are done with them.
+bool Render(const BuildOptions& options, Site& site, const RenderOptions& render,
             OutputSink& sink, Diagnostics& diag, RenderStats& stats);
 
 }  // namespace clerk::builder

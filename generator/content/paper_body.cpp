@@ -26,4 +26,12 @@ std::optional<std::string> PaperBody(const Document& doc, Diagnostics& diag) {
   return std::nullopt;
 }
 
+void LeaveBodiesInFiles(Site& site) {
+  for (auto& [key, doc] : site.documents) {
+    if (doc.body_in_file_only) continue;
+    std::string().swap(doc.body);  // its memory too, not just its length
+    doc.body_in_file_only = true;
+  }
+}
+
 }  // namespace clerk

@@ -17,4 +17,10 @@ namespace clerk {
 // and the result is nullopt. Safe from several threads at once.
 std::optional<std::string> PaperBody(const Document& doc, Diagnostics& diag);
 
+// Empties the bodies `site`'s records hold, so that PaperBody reads each
+// from its file when the paper is rendered: called once the checks have
+// read them, so a large site's Markdown (270 MB at 10,000 meetings) is not
+// held through the render. The record cache keeps bodies out the same way.
+void LeaveBodiesInFiles(Site& site);
+
 }  // namespace clerk

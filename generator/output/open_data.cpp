@@ -335,36 +335,60 @@ struct Listed {
   json entry;
 };
 
-// A listing split by month: one file per month of `items` (in date order),
-// each with a list per key of `keys`, and the index at `index_path` linking
-// every month with its counts, so a consumer that reads the index misses
-// nothing.
-void SplitByMonth(const json& meta, const std::vector<const char*>& keys,
-                  const std::string& index_path, std::vector<Listed>& items,
-                  const OpenDataOptions& o, std::vector<OutputFile>& out) {
-  json index = meta;
-  index["months"] = json::array();
-  json totals = json::object();
-  for (const char* key : keys) totals[key] = 0;
-  size_t i = 0;
-  while (i < items.size()) {
-    std::string month = items[i].month;
-    json file = meta;
-    file["month"] = month;
-    for (const char* key : keys) file[key] = json::array();
-    for (; i < items.size() && items[i].month == month; ++i)
-      file[items[i].key].push_back(std::move(items[i].entry));
-    std::string path = MonthData(month, keys.front());
-    json listed = {{"month", month}, {"url", Url(o, path)}};
-    for (const char* key : keys) {
-      listed[key] = file[key].size();
-      totals[key] = totals[key].get<size_t>() + file[key].size();
-    }
-    index["months"].push_back(std::move(listed));
-    out.push_back({path, Dump(file)});
+// A listing split by month: one file per month, each with a list per key
+// of `keys`, and the index at `index_path` linking every month with its
+// counts, so a consumer that reads the index misses nothing. Made a month
+// at a time, so a large archive's entries (a JSON tree each) are never all
+// in memory at once.
+class MonthListing {
+ public:
+  MonthListing(const json& meta, std::vector<const char*> keys, std::string index_path,
+               const OpenDataOptions& o)
+      : meta_(meta), keys_(std::move(keys)), index_path_(std::move(index_path)), o_(o) {
+    index_ = meta;
+    index_["months"] = json::array();
+    for (const char* key : keys_) totals_[key] = 0;
   }
-  index["counts"] = totals;
-  out.push_back({index_path, Dump(index)});
+
+  // The file of one month, from its entries (in date order; none: no file).
+  void AddMonth(const std::string& month, std::vector<Listed>& items,
+                const OutputFileSink& emit) {
+    if (items.empty()) return;
+    json file = meta_;
+    file["month"] = month;
+    for (const char* key : keys_) file[key] = json::array();
+    for (Listed& item : items) file[item.key].push_back(std::move(item.entry));
+    std::string path = MonthData(month, keys_.front());
+    json listed = {{"month", month}, {"url", Url(o_, path)}};
+    for (const char* key : keys_) {
+      listed[key] = file[key].size();
+      totals_[key] = totals_[key].get<size_t>() + file[key].size();
+    }
+    index_["months"].push_back(std::move(listed));
+    emit({path, Dump(file)});
+  }
+
+  // The index, once every month is in.
+  void Finish(const OutputFileSink& emit) {
+    index_["counts"] = totals_;
+    emit({index_path_, Dump(index_)});
+  }
+
+ private:
+  const json& meta_;
+  std::vector<const char*> keys_;
+  std::string index_path_;
+  const OpenDataOptions& o_;
+  json index_;
+  json totals_ = json::object();
+};
+
+// The meetings of `by_date` from `i` that share its month: [i, end).
+size_t MonthEnd(const std::vector<const Meeting*>& by_date, size_t i) {
+  const std::string month = MonthOf(*by_date[i]);
+  size_t end = i + 1;
+  while (end < by_date.size() && MonthOf(*by_date[end]) == month) ++end;
+  return end;
 }
 
 // Resolutions and actions as the minutes were parsed into them
@@ -418,40 +442,57 @@ void DecisionsOf(const Site& site, const Meeting& m, const Minutes& minutes,
 
 }  // namespace
 
-std::vector<OutputFile> OpenDataFiles(const SiteIndex& index, const OpenDataOptions& o) {
+void OpenDataFiles(const SiteIndex& index, const OpenDataOptions& o,
+                   const OutputFileSink& emit) {
   const Site& site = index.site();
-  std::vector<OutputFile> out;
   json meta = {{"publisher", site.config.organisation}, {"title", site.config.title}};
 
-  // A file per meeting, made on any free core, and the months listing them.
+  // A file per meeting, and the months listing them, a month at a time;
+  // each month's meetings made on any free core.
   const std::vector<const Meeting*>& by_date = index.meetings_by_date;
-  std::vector<Listed> events(by_date.size());
-  std::vector<OutputFile> meeting_files(by_date.size());
-  ParallelFor(by_date.size(), o.jobs, [&](size_t i, int) {
-    json e = MeetingEvent(index, *by_date[i], o);
-    meeting_files[i] = {MeetingData(by_date[i]->id), Dump(e)};
-    events[i] = {MonthOf(*by_date[i]), "meetings", std::move(e)};
-  });
-  for (OutputFile& f : meeting_files) out.push_back(std::move(f));
-  SplitByMonth(meta, {"meetings"}, MeetingsData(), events, o, out);
+  MonthListing meetings(meta, {"meetings"}, MeetingsData(), o);
+  MonthListing decisions(meta, {"decisions", "actions"}, DecisionsData(), o);
+  for (size_t from = 0; from < by_date.size();) {
+    const size_t end = MonthEnd(by_date, from);
+    std::vector<Listed> events(end - from);
+    std::vector<OutputFile> meeting_files(end - from);
+    ParallelFor(end - from, o.jobs, [&](size_t i, int) {
+      const Meeting& m = *by_date[from + i];
+      json e = MeetingEvent(index, m, o);
+      meeting_files[i] = {MeetingData(m.id), Dump(e)};
+      events[i] = {MonthOf(m), "meetings", std::move(e)};
+    });
+    for (OutputFile& f : meeting_files) emit(std::move(f));
+    const std::string month = MonthOf(*by_date[from]);
+    meetings.AddMonth(month, events, emit);
+    std::vector<Listed> decided;
+    for (size_t i = from; i < end; ++i) {
+      const Meeting& m = *by_date[i];
+      if (auto it = site.minutes.find(m.id); it != site.minutes.end())
+        DecisionsOf(site, m, it->second, o, decided);
+    }
+    decisions.AddMonth(month, decided, emit);
+    from = end;
+  }
+  meetings.Finish(emit);
 
   json committees = meta;
   committees["committees"] = json::array();
   for (const auto& [id, c] : site.committees)
     committees["committees"].push_back(CommitteeJson(index, c, o));
-  out.push_back({CommitteesData(), Dump(committees)});
+  emit({CommitteesData(), Dump(committees)});
 
   json people = meta;
   people["people"] = json::array();
   for (const auto& [id, p] : site.people)
     people["people"].push_back(PersonJson(index, p, o));
-  out.push_back({PeopleData(), Dump(people)});
+  emit({PeopleData(), Dump(people)});
+  decisions.Finish(emit);
+}
 
-  std::vector<Listed> decisions;
-  for (const Meeting* m : index.meetings_by_date)
-    if (auto it = site.minutes.find(m->id); it != site.minutes.end())
-      DecisionsOf(site, *m, it->second, o, decisions);
-  SplitByMonth(meta, {"decisions", "actions"}, DecisionsData(), decisions, o, out);
+std::vector<OutputFile> OpenDataFiles(const SiteIndex& index, const OpenDataOptions& o) {
+  std::vector<OutputFile> out;
+  OpenDataFiles(index, o, [&](OutputFile f) { out.push_back(std::move(f)); });
   return out;
 }
 

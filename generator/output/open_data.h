@@ -30,6 +30,11 @@ struct OpenDataOptions {
   int jobs = 1;          // threads for the per-meeting files
 };
 
+// Hands each file to `emit` as it is made (on the caller's thread), so
+// that a large archive's 400 MB of open data are never all in memory.
+void OpenDataFiles(const SiteIndex& index, const OpenDataOptions& options,
+                   const OutputFileSink& emit);
+// The same files, all at once (for tests).
 std::vector<OutputFile> OpenDataFiles(const SiteIndex& index,
                                       const OpenDataOptions& options);
 

@@ -18,10 +18,10 @@ struct ResidentOptions {
   int jobs = 1;          // threads to make them on
 };
 
-// The extra files. `paths`: every file the render stage made, for the
-// sitemap.
-std::vector<OutputFile> ResidentFiles(const Site& site, const ResidentOptions& options,
-                                      const std::vector<std::string>& paths);
+// The extra files, each handed to `emit` (one call at a time) as it is
+// made. `paths`: every file the render stage made, for the sitemap.
+void ResidentFiles(const Site& site, const ResidentOptions& options,
+                   const std::vector<std::string>& paths, const OutputFileSink& emit);
 
 // Makes the extra files and hands them to `sink`, giving their paths in
 // `resident`. They depend on the records, the pages there are and the options,

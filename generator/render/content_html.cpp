@@ -7,6 +7,8 @@
 #include <iterator>
 #include <memory>
 #include <mutex>
+#include <optional>
+#include <type_traits>
 #include <utility>
 
 #include "content/minutes_records.h"
@@ -14,6 +16,7 @@
 #include "content/yaml_reader.h"
 #include "files/program_identity.h"
 #include "model/parallel.h"
+#include "render/packed_text.h"
 #include "render/urls.h"
 
 namespace clerk {
@@ -234,20 +237,91 @@ Fingerprint BodySource(const Document& doc) {
 // first page to ask for a text left for later renders it, exactly once,
 // under one of a few locks (by the text's place), so pages asking for
 // different texts seldom wait for each other.
+// The bytes a rendered text holds, as far as the kept budget goes
+// (kKeptPaperHtml): its HTML.
+size_t HtmlBytes(const DocumentHtml& html) {
+  size_t bytes = html.body.size();
+  for (const auto& [id, text] : html.recommendations) bytes += text.size();
+  return bytes;
+}
+size_t HtmlBytes(const MinutesHtml& html) {
+  size_t bytes = html.preamble.size();
+  for (const MinuteHtml& section : html.sections) bytes += section.html.size();
+  return bytes;
+}
+size_t HtmlBytes(const AgendaHtml& html) {
+  size_t bytes = html.notice.size();
+  for (const auto& [number, text] : html.purposes) bytes += text.size();
+  return bytes;
+}
+
+// What may be kept of the papers' HTML as it is (kKeptPaperHtml), and what
+// is: shared by the Markdown stage's threads and the pages'.
+struct PaperBudget {
+  size_t bytes = SIZE_MAX;
+  std::atomic<size_t> kept{0};
+
+  // Takes `more` from what may be kept, if it fits.
+  bool Take(size_t more) {
+    if (kept.fetch_add(more) + more <= bytes) return true;
+    kept.fetch_sub(more);
+    return false;
+  }
+};
+
+// A rendered text as it is kept: whole, or (a paper past the budget) with
+// its body packed.
+template <typename Html>
+struct KeptText {
+  Html html;
+  std::optional<PackedText> body;  // html.body packed; html.body is then ""
+};
+
+// `html` to keep: whole while it fits `budget`, else with its body packed.
+// Only papers have a budget (minutes and agendas are a fifth of the text).
+template <typename Html>
+std::unique_ptr<KeptText<Html>> Keep(Html html, PaperBudget& budget) {
+  auto kept = std::make_unique<KeptText<Html>>();
+  if constexpr (std::is_same_v<Html, DocumentHtml>) {
+    if (!budget.Take(HtmlBytes(html))) {
+      kept->body = Pack(html.body);
+      std::string().swap(html.body);
+    }
+  }
+  kept->html = std::move(html);
+  return kept;
+}
+
+// What a page reads: the kept text itself (not owned by the pointer), or a
+// copy of it with the body unpacked (owned).
+template <typename Html>
+std::shared_ptr<const Html> Open(const KeptText<Html>& kept) {
+  if constexpr (std::is_same_v<Html, DocumentHtml>) {
+    if (kept.body) {
+      auto copy = std::make_shared<Html>(kept.html);
+      copy->body = Unpack(*kept.body);
+      return copy;
+    }
+  }
+  return std::shared_ptr<const Html>(std::shared_ptr<const Html>(), &kept.html);
+}
+
 template <typename Record, typename Html>
 struct LazyMap {
+  using Kept = KeptText<Html>;
   struct Entry {
     std::string key;
     const Record* record = nullptr;
-    std::unique_ptr<Html> now;  // rendered by RenderContent, or null
+    std::unique_ptr<Kept> now;  // rendered by RenderContent, or null
   };
   std::vector<Entry> entries;
   // By entry: a text rendered later, once it is (owned here).
-  std::unique_ptr<std::atomic<Html*>[]> later;
+  std::unique_ptr<std::atomic<Kept*>[]> later;
   static constexpr size_t kLocks = 64;
   mutable std::array<std::mutex, kLocks> locks;
   mutable std::mutex errors_mutex;
   mutable Diagnostics errors;  // of rendering later
+  mutable PaperBudget budget;  // no limit but for papers
 
   LazyMap() = default;
   LazyMap(const LazyMap&) = delete;
@@ -257,44 +331,43 @@ struct LazyMap {
     for (size_t i = 0; i < entries.size(); ++i) delete later[i].load();
   }
 
-  // `html` rendered now, or else a note to render `record` when a page
-  // first asks. Then Seal, once all are in.
-  void Add(std::string key, const Record* record, Html* html) {
-    entries.push_back({std::move(key), record,
-                       html ? std::make_unique<Html>(std::move(*html)) : nullptr});
+  // `kept` rendered now, or else (null) a note to render `record` when a
+  // page first asks. Then Seal, once all are in.
+  void Add(std::string key, const Record* record, std::unique_ptr<Kept> kept) {
+    entries.push_back({std::move(key), record, std::move(kept)});
   }
   void Seal() {
     auto by_key = [](const Entry& a, const Entry& b) { return a.key < b.key; };
     if (!std::is_sorted(entries.begin(), entries.end(), by_key))
       std::stable_sort(entries.begin(), entries.end(), by_key);
-    later.reset(new std::atomic<Html*>[entries.size()]());
+    later.reset(new std::atomic<Kept*>[entries.size()]());
   }
 
   template <typename RenderFn>
-  const Html* Find(const std::string& key, RenderFn render,
-                   std::atomic<size_t>& rendered) const {
+  std::shared_ptr<const Html> Find(const std::string& key, RenderFn render,
+                                   std::atomic<size_t>& rendered) const {
     auto it = std::lower_bound(
         entries.begin(), entries.end(), key,
         [](const Entry& entry, const std::string& k) { return entry.key < k; });
     if (it == entries.end() || it->key != key) return nullptr;
-    if (it->now) return it->now.get();
+    if (it->now) return Open(*it->now);
     const size_t i = static_cast<size_t>(it - entries.begin());
-    if (Html* done = later[i].load(std::memory_order_acquire)) return done;
+    if (Kept* done = later[i].load(std::memory_order_acquire)) return Open(*done);
     std::lock_guard<std::mutex> lock(locks[i % kLocks]);
-    if (Html* done = later[i].load(std::memory_order_acquire)) return done;
+    if (Kept* done = later[i].load(std::memory_order_acquire)) return Open(*done);
     // Rendered before from the same source without a warning: nothing new
     // to report, so the links and warnings are not kept. An error (the file
     // changed while building) is.
     std::vector<MarkdownSiteLink> links;
     Diagnostics diag;
-    auto html = std::make_unique<Html>(render(*it->record, &links, diag));
+    std::unique_ptr<Kept> kept = Keep(render(*it->record, &links, diag), budget);
     ++rendered;
     if (diag.ErrorCount() > 0) {
       std::lock_guard<std::mutex> errors_lock(errors_mutex);
       errors.Merge(diag);
     }
-    later[i].store(html.get(), std::memory_order_release);
-    return html.release();
+    later[i].store(kept.get(), std::memory_order_release);
+    return Open(*kept.release());
   }
 };
 
@@ -309,9 +382,9 @@ namespace {
 
 // What RenderContent rendered of one paper, minutes or agenda.
 struct RenderedNow {
-  DocumentHtml document;
-  MinutesHtml minutes;
-  AgendaHtml agenda;
+  std::unique_ptr<KeptText<DocumentHtml>> document;
+  std::unique_ptr<KeptText<MinutesHtml>> minutes;
+  std::unique_ptr<KeptText<AgendaHtml>> agenda;
   Diagnostics diag;
 };
 
@@ -327,11 +400,11 @@ struct ContentSlot {
 };
 
 // Into `lazy`, counted in `rendered` if it was rendered now.
-template <typename Lazy, typename Record, typename Html>
-void Keep(Lazy& lazy, std::string key, const Record* record, Html* html,
-          std::atomic<size_t>& rendered) {
-  if (html) ++rendered;
-  lazy.Add(std::move(key), record, html);
+template <typename Lazy, typename Record, typename Kept>
+void KeepSlot(Lazy& lazy, std::string key, const Record* record,
+              std::unique_ptr<Kept> kept, std::atomic<size_t>& rendered) {
+  if (kept) ++rendered;
+  lazy.Add(std::move(key), record, std::move(kept));
 }
 
 }  // namespace
@@ -341,16 +414,21 @@ RenderedContent::~RenderedContent() = default;
 RenderedContent::RenderedContent(RenderedContent&&) noexcept = default;
 RenderedContent& RenderedContent::operator=(RenderedContent&&) noexcept = default;
 
-const DocumentHtml* RenderedContent::Document(const std::string& key) const {
+std::shared_ptr<const DocumentHtml> RenderedContent::Document(
+    const std::string& key) const {
   return lazy_->papers.Find(key, RenderDocument, lazy_->papers_rendered);
 }
 
+// Minutes and agendas are always kept (no budget): the pointer outlives
+// the shared one.
 const MinutesHtml* RenderedContent::Minutes(const std::string& meeting_id) const {
-  return lazy_->minutes.Find(meeting_id, RenderMinutes, lazy_->meeting_texts_rendered);
+  return lazy_->minutes.Find(meeting_id, RenderMinutes, lazy_->meeting_texts_rendered)
+      .get();
 }
 
 const AgendaHtml* RenderedContent::Agenda(const std::string& meeting_id) const {
-  return lazy_->agendas.Find(meeting_id, RenderAgenda, lazy_->meeting_texts_rendered);
+  return lazy_->agendas.Find(meeting_id, RenderAgenda, lazy_->meeting_texts_rendered)
+      .get();
 }
 
 Diagnostics RenderedContent::TakeLateErrors() {
@@ -455,19 +533,25 @@ bool TakeKnown(const ContentRecords& records, size_t i,
   return true;
 }
 
-// Renders slot i now, with its links.
-void RenderSlot(const ContentRecords& records, size_t i, ContentSlot& slot) {
+// Renders slot i now, with its links; a paper's body is packed once past
+// `budget`.
+void RenderSlot(const ContentRecords& records, size_t i, ContentSlot& slot,
+                PaperBudget& budget) {
   slot.now = std::make_unique<RenderedNow>();
   RenderedNow& now = *slot.now;
   std::vector<MarkdownSiteLink> links;
+  PaperBudget none;
   if (i < records.first_minutes)
-    now.document = RenderDocument(*records.documents[i].second, &links, now.diag);
+    now.document =
+        Keep(RenderDocument(*records.documents[i].second, &links, now.diag), budget);
   else if (i < records.first_agenda)
     now.minutes =
-        RenderMinutes(*records.minutes[i - records.first_minutes], &links, now.diag);
+        Keep(RenderMinutes(*records.minutes[i - records.first_minutes], &links, now.diag),
+             none);
   else
     now.agenda =
-        RenderAgenda(*records.meetings[i - records.first_agenda], &links, now.diag);
+        Keep(RenderAgenda(*records.meetings[i - records.first_agenda], &links, now.diag),
+             none);
   slot.site_links = std::move(links);
 }
 
@@ -479,7 +563,8 @@ void RenderSlot(const ContentRecords& records, size_t i, ContentSlot& slot) {
 // `known` has them without working out their source.
 std::vector<ContentSlot> RenderSlots(const ContentRecords& records, int jobs,
                                      const std::map<std::string, BodySummary>* known,
-                                     const std::set<std::string>* only_meetings) {
+                                     const std::set<std::string>* only_meetings,
+                                     PaperBudget& budget) {
   std::vector<ContentSlot> slots(records.size());
   ParallelFor(slots.size(), jobs, [&](size_t i, int) {
     ContentSlot& slot = slots[i];
@@ -493,7 +578,7 @@ std::vector<ContentSlot> RenderSlots(const ContentRecords& records, int jobs,
         return;
       }
     }
-    RenderSlot(records, i, slot);
+    RenderSlot(records, i, slot, budget);
   });
   return slots;
 }
@@ -528,16 +613,16 @@ void KeepSlots(const ContentRecords& records, std::vector<ContentSlot>& slots,
     RenderedNow* now = slots[i].now.get();
     if (i < records.first_minutes) {
       // The slot's last use: its key moves.
-      Keep(lazy.papers, std::move(slots[i].key), records.documents[i].second,
-           now ? &now->document : nullptr, lazy.papers_rendered);
+      KeepSlot(lazy.papers, std::move(slots[i].key), records.documents[i].second,
+               now ? std::move(now->document) : nullptr, lazy.papers_rendered);
     } else if (i < records.first_agenda) {
       const Minutes* m = records.minutes[i - records.first_minutes];
-      Keep(lazy.minutes, m->meeting_id, m, now ? &now->minutes : nullptr,
-           lazy.meeting_texts_rendered);
+      KeepSlot(lazy.minutes, m->meeting_id, m, now ? std::move(now->minutes) : nullptr,
+               lazy.meeting_texts_rendered);
     } else {
       const Meeting* m = records.meetings[i - records.first_agenda];
-      Keep(lazy.agendas, m->id, m, now ? &now->agenda : nullptr,
-           lazy.meeting_texts_rendered);
+      KeepSlot(lazy.agendas, m->id, m, now ? std::move(now->agenda) : nullptr,
+               lazy.meeting_texts_rendered);
     }
   }
   lazy.papers.Seal();
@@ -614,11 +699,14 @@ void RenderAccessibility(const Site& site, RenderedContent& out, Diagnostics& di
 RenderedContent RenderContent(const Site& site, Diagnostics& diag, int jobs,
                               const std::map<std::string, BodySummary>* known,
                               const std::set<std::string>* only_meetings,
-                              ProgrammeTexts* programmes) {
+                              ProgrammeTexts* programmes, size_t kept_paper_html) {
   RenderedContent out;
   RenderRemits(site, out, diag);
   const ContentRecords records(site);
-  std::vector<ContentSlot> slots = RenderSlots(records, jobs, known, only_meetings);
+  PaperBudget& budget = out.lazy_->papers.budget;  // for the pages' renders too
+  budget.bytes = kept_paper_html;
+  std::vector<ContentSlot> slots =
+      RenderSlots(records, jobs, known, only_meetings, budget);
   SummariseSlots(records, slots, out.bodies);
   KeepSlots(records, slots, *out.lazy_);
   for (ContentSlot& slot : slots) {

@@ -102,8 +102,10 @@ struct RenderedContent {
 
   // A paper's rendered body ("<meeting>/<document>"), or null if there is no
   // such paper. A paper left unrendered (see RenderContent) is rendered on
-  // first use; safe from several threads at once.
-  const DocumentHtml* Document(const std::string& key) const;
+  // first use. Past the bytes of HTML RenderContent was given to keep, a
+  // paper's body is kept packed, and each call gives a copy of it unpacked,
+  // freed with the last pointer. Safe from several threads at once.
+  std::shared_ptr<const DocumentHtml> Document(const std::string& key) const;
   // The same for a meeting's minutes and its agenda (by meeting id).
   const MinutesHtml* Minutes(const std::string& meeting_id) const;
   const AgendaHtml* Agenda(const std::string& meeting_id) const;
@@ -117,13 +119,23 @@ struct RenderedContent {
  private:
   friend RenderedContent RenderContent(const Site&, Diagnostics&, int,
                                        const std::map<std::string, BodySummary>*,
-                                       const std::set<std::string>*, ProgrammeTexts*);
+                                       const std::set<std::string>*, ProgrammeTexts*,
+                                       size_t);
   struct Lazy;
   std::unique_ptr<Lazy> lazy_;
 };
 
 // Ids the page templates use; Markdown headings never take them.
 const std::vector<std::string>& TemplateIds();
+
+// The bytes of papers' rendered HTML that RenderContent keeps as they are
+// for their pages, unless told otherwise. A council's archive renders to
+// far more (700 MB at 10,000 meetings), all held from the Markdown stage
+// until the last page is built: past them a paper's body is kept packed
+// (render/packed_text.h), about a fifth of its size, and unpacked for each
+// page that shows it (one a rendition), which costs far less than
+// rendering it again.
+inline constexpr size_t kKeptPaperHtml = size_t{128} << 20;
 
 // `jobs`: threads that render documents side by side. A paper, minutes or
 // agenda whose source fingerprint matches its entry in `known` (what the
@@ -136,9 +148,12 @@ const std::vector<std::string>& TemplateIds();
 // call rendered of the work programmes; with `only_meetings` too (so the
 // programmes' files are as they were), a programme whose rows are as the
 // last call left them there is taken from it, not rendered again.
+// `kept_paper_html`: see kKeptPaperHtml; the papers' summaries and links
+// are kept whatever it is.
 RenderedContent RenderContent(const Site& site, Diagnostics& diag, int jobs = 1,
                               const std::map<std::string, BodySummary>* known = nullptr,
                               const std::set<std::string>* only_meetings = nullptr,
-                              ProgrammeTexts* programmes = nullptr);
+                              ProgrammeTexts* programmes = nullptr,
+                              size_t kept_paper_html = kKeptPaperHtml);
 
 }  // namespace clerk

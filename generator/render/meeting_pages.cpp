@@ -471,12 +471,12 @@ PageData PageContext::DocumentPage(const Document& doc) {
   d["exempt"] = doc.exempt;
 
   std::string key = doc.meeting_id + "/" + doc.id;
-  const DocumentHtml* html = DocumentBody(key);
-  d["recommendations"] = RecommendationsData(doc, html);
+  std::shared_ptr<const DocumentHtml> html = DocumentBody(key);
+  d["recommendations"] = RecommendationsData(doc, html.get());
   d["appendices"] = DocumentAppendices(doc);
   d["appendix_of"] = AppendixParents(doc, key);
   d["minute"] = DocumentMinute(doc, m);
-  d["contents"] = ContentsList(html);
+  d["contents"] = ContentsList(html.get());
   d["body"] = html ? html->body : "";
   return page;
 }

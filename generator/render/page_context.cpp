@@ -318,7 +318,8 @@ PageData PageContext::Build(const PageJob& job) {
   ThrowNoRecord(job);
 }
 
-const DocumentHtml* PageContext::DocumentBody(const std::string& key) const {
+std::shared_ptr<const DocumentHtml> PageContext::DocumentBody(
+    const std::string& key) const {
   if (body_reads_) body_reads_->push_back(key);
   return content_.Document(key);
 }

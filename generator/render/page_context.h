@@ -163,7 +163,7 @@ class PageContext {
   nlohmann::json RowExtras(const WorkProgrammeRow& row) const;
   void FillProgrammeRows(nlohmann::json& data, const WorkProgramme& programme) const;
   // A paper's rendered body; the only way pages read one (see RecordBodyReads).
-  const DocumentHtml* DocumentBody(const std::string& key) const;
+  std::shared_ptr<const DocumentHtml> DocumentBody(const std::string& key) const;
 
   const SiteIndex& index_;
   const Site& site_;

@@ -40,6 +40,9 @@ struct OutputFile {
   std::string content;  // bytes to write
 };
 
+// Takes files one at a time as they are made.
+using OutputFileSink = std::function<void(OutputFile)>;
+
 struct RenderOptions {
   std::string theme_dir;  // themes/default: templates/*.mustache, css, images
   std::string base_url;   // from --base-url or site.yaml; may be empty
@@ -65,6 +68,9 @@ struct RenderOptions {
   // only in these meeting folders (with kept_index_fits): every other
   // meeting's texts are as the last build rendered them.
   const std::set<std::string>* changed_meetings = nullptr;
+  // The bytes of papers' HTML the Markdown stage keeps for their pages
+  // (kKeptPaperHtml in render/content_html.h).
+  size_t kept_paper_html = kKeptPaperHtml;
 };
 
 // What a page was built from besides the inputs every page shares: the

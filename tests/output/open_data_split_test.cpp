@@ -1,11 +1,13 @@
 // Listings that stay small at scale (issue 20): data/meetings.json and
 // data/decisions.json are indexes of months, each month's file holds that
 // month's entries, and together they hold every entry exactly once.
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <cstdio>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <vector>
 
 #include "output/open_data.h"
 #include "render/site_index.h"
@@ -89,4 +91,32 @@ TEST_CASE("open data: listings split by month, every entry once", "[open-data]")
   for (const auto& [path, j] : files)
     if (path.starts_with("data/months/")) ++month_files;
   CHECK(month_files == meetings.at("months").size() + decisions.at("months").size());
+}
+
+TEST_CASE("open data goes out a month at a time, not all held at once", "[open-data]") {
+  // At 10,000 meetings the open data is 400 MB, and the events it is made
+  // from were all held as JSON trees until the last file was made.
+  Site site = ThreeYears();
+  SiteIndex index(site);
+  std::vector<std::string> order;
+  output::OpenDataFiles(index, {"https://x.example/", 2},
+                        [&](OutputFile f) { order.push_back(f.path); });
+  auto at = [&](const std::string& path) {
+    auto it = std::find(order.begin(), order.end(), path);
+    REQUIRE(it != order.end());
+    return it - order.begin();
+  };
+  // January 2019's listings are out before February's meetings are made.
+  CHECK(at("data/months/2019-01/meetings.json") <
+        at("data/meetings/2019-02-01-cyp.json"));
+  CHECK(at("data/months/2019-01/decisions.json") <
+        at("data/meetings/2019-02-01-cyp.json"));
+  CHECK(at("data/meetings/2021-12-15-cyp.json") < at("data/meetings.json"));
+  // The same files as all at once.
+  std::vector<std::string> all;
+  for (const OutputFile& f : output::OpenDataFiles(index, {"https://x.example/", 1}))
+    all.push_back(f.path);
+  std::sort(all.begin(), all.end());
+  std::sort(order.begin(), order.end());
+  CHECK(all == order);
 }

@@ -222,6 +222,22 @@ TEST_CASE("RenderSite is deterministic", "[render][site]") {
   }
 }
 
+TEST_CASE("a site renders the same when no paper's HTML is kept", "[render][site]") {
+  // Every paper rendered again for each page that shows it (kKeptPaperHtml).
+  RenderOptions tight = Options();
+  tight.kept_paper_html = 0;
+  tight.jobs = 2;
+  Diagnostics d1, d2;
+  auto kept = ByPath(RenderSite(SmallSite(), Options(), d1));
+  auto again = ByPath(RenderSite(SmallSite(), tight, d2));
+  CHECK(d1.ErrorCount() == d2.ErrorCount());
+  CHECK(d1.WarningCount() == d2.WarningCount());
+  REQUIRE(kept.size() == again.size());
+  CHECK(kept == again);
+  CHECK(Contains(again.at("meetings/2019-09-16-cyp/care-leavers/index.html"),
+                 "To commission a service"));
+}
+
 TEST_CASE("Markdown problems in documents are reported at their file position",
           "[render][site]") {
   Site site = SmallSite();

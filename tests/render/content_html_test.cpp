@@ -1,0 +1,84 @@
+// The papers' HTML the Markdown stage keeps as it is for their pages is
+// bounded (kKeptPaperHtml): past it a paper's body is kept packed, and each
+// page that asks gets the same HTML, without rendering it again.
+#include "render/content_html.h"
+
+#include <catch2/catch.hpp>
+
+#include "small_site.h"
+
+using namespace clerk;
+using clerk::render_testing::SmallSite;
+
+namespace {
+
+const char* const kPaper = "2019-09-16-cyp/care-leavers";
+
+void CheckSame(const DocumentHtml& a, const DocumentHtml& b) {
+  CHECK(a.body == b.body);
+  CHECK(a.recommendations == b.recommendations);
+  REQUIRE(a.headings.size() == b.headings.size());
+  for (size_t i = 0; i < a.headings.size(); ++i)
+    CHECK(a.headings[i].id == b.headings[i].id);
+}
+
+}  // namespace
+
+TEST_CASE("papers past the kept HTML are kept packed and read back the same",
+          "[render][content]") {
+  Site site = SmallSite();
+  const size_t papers = site.documents.size();
+  Diagnostics diag, none_diag;
+  RenderedContent all = RenderContent(site, diag);
+  RenderedContent none = RenderContent(site, none_diag, 1, nullptr, nullptr, nullptr, 0);
+  CHECK(all.DocumentsRendered() == papers);
+  CHECK(none.DocumentsRendered() == papers);
+  CHECK(diag.ErrorCount() == none_diag.ErrorCount());
+  CHECK(diag.WarningCount() == none_diag.WarningCount());
+  // The summaries and links are kept whatever the budget.
+  CHECK(none.bodies.size() == all.bodies.size());
+  CHECK(none.bodies.at(kPaper).source == all.bodies.at(kPaper).source);
+  CHECK(none.bodies.at(kPaper).site_links.links().size() ==
+        all.bodies.at(kPaper).site_links.links().size());
+
+  std::shared_ptr<const DocumentHtml> kept = all.Document(kPaper);
+  REQUIRE(kept);
+  REQUIRE(!kept->body.empty());
+  CHECK(all.Document(kPaper).get() == kept.get());
+  CHECK(all.DocumentsRendered() == papers);  // kept: not rendered again
+
+  std::shared_ptr<const DocumentHtml> first = none.Document(kPaper);
+  std::shared_ptr<const DocumentHtml> second = none.Document(kPaper);
+  REQUIRE(first);
+  REQUIRE(second);
+  CheckSame(*first, *kept);
+  CheckSame(*second, *kept);
+  CHECK(first.get() != second.get());  // each a copy, unpacked
+  CHECK(none.DocumentsRendered() == papers);
+  CHECK(!none.Document("2019-09-16-cyp/no-such-paper"));
+}
+
+TEST_CASE("a paper left for later is rendered once, kept packed past the budget",
+          "[render][content]") {
+  Site site = SmallSite();
+  Diagnostics diag;
+  RenderedContent first = RenderContent(site, diag);
+  const std::shared_ptr<const DocumentHtml> expected = first.Document(kPaper);
+  REQUIRE(expected);
+
+  // An edit build: every paper known, so none is rendered until asked.
+  Diagnostics later_diag, tight_diag;
+  RenderedContent later = RenderContent(site, later_diag, 1, &first.bodies);
+  RenderedContent tight =
+      RenderContent(site, tight_diag, 1, &first.bodies, nullptr, nullptr, 0);
+  CHECK(later.DocumentsRendered() == 0);
+  CHECK(tight.DocumentsRendered() == 0);
+  for (int use = 0; use < 2; ++use) {
+    CheckSame(*later.Document(kPaper), *expected);
+    CheckSame(*tight.Document(kPaper), *expected);
+  }
+  CHECK(later.DocumentsRendered() == 1);
+  CHECK(tight.DocumentsRendered() == 1);
+  CHECK(later.Document(kPaper).get() == later.Document(kPaper).get());
+  CHECK(tight.Document(kPaper).get() != tight.Document(kPaper).get());
+}

@@ -8,12 +8,14 @@
 #include <tuple>
 #include <vector>
 
+#include "model/source_path.h"
+
 namespace clerk {
 
 // A position in a source file. Lines and columns are 1-based; 0 means
 // "unknown" (the whole file).
 struct SourcePos {
-  std::string path;
+  SourcePath path;  // shared between copies (model/source_path.h)
   int line = 0;
   int column = 0;
   bool operator==(const SourcePos&) const = default;

@@ -80,7 +80,8 @@ class Hasher {
   // A place in a source file (what a diagnostic would point at).
   Hasher& Add(const SourcePos& pos) {
     const int32_t place[2] = {pos.line, pos.column};
-    return Add(pos.path).Add(std::string_view(reinterpret_cast<const char*>(place), 8));
+    return Add(pos.path.str())
+        .Add(std::string_view(reinterpret_cast<const char*>(place), 8));
   }
   Hasher& Add(const Fingerprint& f) {
     Feed(&f.high, sizeof f.high);

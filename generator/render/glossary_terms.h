@@ -28,7 +28,8 @@ class GlossaryExpander {
   // A site's glossary: each page uses the meanings of its committee and
   // paper (model/glossary.h).
   explicit GlossaryExpander(const Site& site);
-  // A glossary alone: pages have no committee.
+  // A glossary alone: pages have no committee. The expander points into
+  // `glossary` (and `site` above), which must outlive it.
   explicit GlossaryExpander(const std::map<std::string, GlossaryTerm>& glossary);
 
   // `glossary_href` is the link from this page to the glossary page;

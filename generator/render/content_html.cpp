@@ -231,27 +231,11 @@ Fingerprint BodySource(const Document& doc) {
   return h.Finish();
 }
 
-// Texts rendered now, and those left for later, one entry a text in key
-// order: a vector filled in that order, not two maps of 64,000 nodes (and a
-// flag object each) made and freed on every build of a large site. The
-// first page to ask for a text left for later renders it, exactly once,
-// under one of a few locks (by the text's place), so pages asking for
-// different texts seldom wait for each other.
-// The bytes a rendered text holds, as far as the kept budget goes
+// The bytes a rendered paper holds, as far as the kept budget goes
 // (kKeptPaperHtml): its HTML.
 size_t HtmlBytes(const DocumentHtml& html) {
   size_t bytes = html.body.size();
   for (const auto& [id, text] : html.recommendations) bytes += text.size();
-  return bytes;
-}
-size_t HtmlBytes(const MinutesHtml& html) {
-  size_t bytes = html.preamble.size();
-  for (const MinuteHtml& section : html.sections) bytes += section.html.size();
-  return bytes;
-}
-size_t HtmlBytes(const AgendaHtml& html) {
-  size_t bytes = html.notice.size();
-  for (const auto& [number, text] : html.purposes) bytes += text.size();
   return bytes;
 }
 
@@ -306,6 +290,12 @@ std::shared_ptr<const Html> Open(const KeptText<Html>& kept) {
   return std::shared_ptr<const Html>(std::shared_ptr<const Html>(), &kept.html);
 }
 
+// Texts rendered now, and those left for later, one entry a text in key
+// order: a vector filled in that order, not two maps of 64,000 nodes (and a
+// flag object each) made and freed on every build of a large site. The
+// first page to ask for a text left for later renders it, exactly once,
+// under one of a few locks (by the text's place), so pages asking for
+// different texts seldom wait for each other.
 template <typename Record, typename Html>
 struct LazyMap {
   using Kept = KeptText<Html>;

@@ -31,6 +31,25 @@ TEST_CASE("every meeting record of the example site survives the cache", "[conte
   CHECK(back.work_programmes == site.work_programmes);
 }
 
+TEST_CASE("positions read back from the cache share one copy of their file's path",
+          "[content]") {
+  Diagnostics diag;
+  Site site = LoadSite(testing::SourceDir().string(), diag);
+  REQUIRE(diag.ErrorCount() == 0);
+  Site back;
+  REQUIRE(RecordCache::RoundTrip(site, back));
+  size_t checked = 0;
+  for (const auto& [id, m] : back.meetings) {
+    if (m.start_pos.path.empty()) continue;
+    REQUIRE(m.start_pos.path == m.pos.path);
+    // The same text, not an equal copy: a large site holds over a million
+    // positions (model/source_path.h).
+    CHECK(&m.start_pos.path.str() == &m.pos.path.str());
+    ++checked;
+  }
+  CHECK(checked > 0);
+}
+
 TEST_CASE("work programmes come from the cache while their folder is unchanged",
           "[content]") {
   testing::TempDir dir;

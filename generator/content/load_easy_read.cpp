@@ -122,12 +122,13 @@ void LoadEasyReadVersion(const std::string& meeting_id, const std::string& docum
   }
   std::optional<YAML::Node> yaml = ParseYaml(fm.yaml, display, fm.yaml_line, diag);
   if (!yaml) return;
-  YamlRecord r(*yaml, display, fm.yaml_line, schema::EasyReadTable(), diag);
+  const SourcePath at(display);  // one copy for all the version's positions
+  YamlRecord r(*yaml, at, fm.yaml_line, schema::EasyReadTable(), diag);
   if (!r.ok()) return;
   EasyReadVersion v;
   v.meeting_id = meeting_id;
   v.document_id = document_id;
-  v.pos = {display, 1, 1};
+  v.pos = {at, 1, 1};
   v.path = display;
   v.written_from = r.String("written_from", true);
   v.written_from_pos = r.PosOfKey("written_from");

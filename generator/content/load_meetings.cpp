@@ -348,8 +348,9 @@ void ReadMeetingExtras(YamlRecord& r, Meeting& m) {
   }
 }
 
+// `display` is m.pos's path, shared by every position read from the file.
 void LoadMeetingYaml(Disk& disk, Meeting& m, const std::string& path,
-                     const std::string& display, Diagnostics& diag) {
+                     const SourcePath& display, Diagnostics& diag) {
   m.incomplete = true;
   std::string text;
   if (!ReadTextFile(disk, path, display, &text, diag)) return;

@@ -275,12 +275,13 @@ void LoadDocument(const std::string& meeting_id, const std::string& id,
   Document& d = site.documents[meeting_id + "/" + id];
   d.id = id;
   d.meeting_id = meeting_id;
-  d.pos = {display, 1, 1};
+  const SourcePath at(display);  // one copy for all the paper's positions
+  d.pos = {at, 1, 1};
   d.path = display;
   d.incomplete = true;
   std::optional<MarkdownFile> file = ReadMarkdownFile(disk, path, display, "paper", diag);
   if (!file) return;
-  YamlRecord r(*file->yaml, display, file->fm.yaml_line, schema::PaperTable(), diag);
+  YamlRecord r(*file->yaml, at, file->fm.yaml_line, schema::PaperTable(), diag);
   if (!r.ok()) return;
   d.incomplete = false;
   if (auto kind =
@@ -333,11 +334,12 @@ void LoadMinutes(const std::string& meeting_id, const std::string& path,
   std::optional<MarkdownFile> file =
       ReadMarkdownFile(disk, path, display, "minutes file", diag);
   if (!file) return;
-  YamlRecord r(*file->yaml, display, file->fm.yaml_line, schema::MinutesTable(), diag);
+  const SourcePath at(display);  // one copy for all the minutes' positions
+  YamlRecord r(*file->yaml, at, file->fm.yaml_line, schema::MinutesTable(), diag);
   if (!r.ok()) return;
   Minutes m;
   m.meeting_id = meeting_id;
-  m.pos = {display, 1, 1};
+  m.pos = {at, 1, 1};
   m.path = display;
   ReadMinutesStatus(r, m);
   ReadMinuteSections(r, m.sections);

@@ -151,7 +151,7 @@ class PieceParser {
 
  private:
   SourcePos At(int line, int column) const {
-    return {minutes_.path, piece_.first_line + line - 1, column};
+    return {minutes_.pos.path, piece_.first_line + line - 1, column};
   }
 
   // The Markdown of lines first..last of the piece (1-based, as cmark

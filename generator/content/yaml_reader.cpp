@@ -9,8 +9,8 @@
 #include <sstream>
 #include <stdexcept>
 
-#include "files/source_files.h"
 #include "content/yaml_syntax.h"
+#include "files/source_files.h"
 #include "model/did_you_mean.h"
 #include "model/utf8.h"
 
@@ -203,7 +203,7 @@ bool IsValidId(const std::string& id) {
   return true;
 }
 
-YamlRecord::YamlRecord(const YAML::Node& node, std::string path, int line_offset,
+YamlRecord::YamlRecord(const YAML::Node& node, SourcePath path, int line_offset,
                        const schema::RecordTable& table, Diagnostics& diag,
                        std::string what)
     : table_(&table),

@@ -35,7 +35,9 @@ class YamlRecord {
  public:
   // `what`, if given, names the record in messages instead of the table's
   // own name ("deploy target 'live'").
-  YamlRecord(const YAML::Node& node, std::string path, int line_offset,
+  // `path` is shared by every position the record gives (and by records
+  // read with it: pass path()), so a file's many positions hold one copy.
+  YamlRecord(const YAML::Node& node, SourcePath path, int line_offset,
              const schema::RecordTable& table, Diagnostics& diag, std::string what = "");
   ~YamlRecord();
 
@@ -79,7 +81,7 @@ class YamlRecord {
   void Finish();
 
   Diagnostics& diag() const { return diag_; }
-  const std::string& path() const { return path_; }
+  const SourcePath& path() const { return path_; }
   int line_offset() const { return line_offset_; }
 
  private:
@@ -102,7 +104,7 @@ class YamlRecord {
 
   const schema::RecordTable* table_;
   YAML::Node node_;
-  std::string path_;
+  SourcePath path_;
   int line_offset_;
   std::string what_;
   Diagnostics& diag_;

@@ -231,17 +231,27 @@ Fingerprint BodySource(const Document& doc) {
   return h.Finish();
 }
 
-// The bytes a rendered paper holds, as far as the kept budget goes
-// (kKeptPaperHtml): its HTML.
-size_t HtmlBytes(const DocumentHtml& html) {
-  size_t bytes = html.body.size();
-  for (const auto& [id, text] : html.recommendations) bytes += text.size();
-  return bytes;
+// Every HTML text of a rendered paper, minutes or agenda, in one order: what
+// the kept budget counts (kKeptHtml) and what is packed past it.
+template <typename F>
+void ForEachText(DocumentHtml& html, F f) {
+  f(html.body);
+  for (auto& [id, text] : html.recommendations) f(text);
 }
+template <typename F>
+void ForEachText(MinutesHtml& html, F f) {
+  f(html.preamble);
+  for (MinuteHtml& section : html.sections) f(section.html);
+  for (auto& [id, text] : html.decision_html) f(text);
+}
+// Agendas are never packed (a twentieth of the text, and a meeting page
+// asks for its agenda once an item).
+template <typename F>
+void ForEachText(AgendaHtml&, F) {}
 
-// What may be kept of the papers' HTML as it is (kKeptPaperHtml), and what
-// is: shared by the Markdown stage's threads and the pages'.
-struct PaperBudget {
+// What may be kept of one kind's HTML as it is (kKeptHtml), and what is:
+// shared by the Markdown stage's threads and the pages'.
+struct HtmlBudget {
   size_t bytes = SIZE_MAX;
   std::atomic<size_t> kept{0};
 
@@ -253,41 +263,56 @@ struct PaperBudget {
   }
 };
 
-// A rendered text as it is kept: whole, or (a paper past the budget) with
-// its body packed.
+// A rendered text as it is kept: whole, or (past the budget) with its texts
+// packed together, each after its length (4 bytes, low first), and emptied.
 template <typename Html>
 struct KeptText {
   Html html;
-  std::optional<PackedText> body;  // html.body packed; html.body is then ""
+  std::optional<PackedText> texts;
 };
 
-// `html` to keep: whole while it fits `budget`, else with its body packed.
-// Only papers have a budget (minutes and agendas are a fifth of the text).
+// `html` to keep: whole while it fits `budget`, else with its texts packed.
 template <typename Html>
-std::unique_ptr<KeptText<Html>> Keep(Html html, PaperBudget& budget) {
+std::unique_ptr<KeptText<Html>> Keep(Html html, HtmlBudget& budget) {
   auto kept = std::make_unique<KeptText<Html>>();
-  if constexpr (std::is_same_v<Html, DocumentHtml>) {
-    if (!budget.Take(HtmlBytes(html))) {
-      kept->body = Pack(html.body);
-      std::string().swap(html.body);
-    }
+  size_t bytes = 0;
+  ForEachText(html, [&](const std::string& text) { bytes += text.size(); });
+  if (!budget.Take(bytes)) {
+    std::string joined;
+    joined.reserve(bytes + 64);
+    ForEachText(html, [&](std::string& text) {
+      const auto size = static_cast<uint32_t>(text.size());
+      for (int shift = 0; shift < 32; shift += 8)
+        joined += static_cast<char>((size >> shift) & 0xff);
+      joined += text;
+      std::string().swap(text);
+    });
+    kept->texts = Pack(joined);
   }
   kept->html = std::move(html);
   return kept;
 }
 
 // What a page reads: the kept text itself (not owned by the pointer), or a
-// copy of it with the body unpacked (owned).
+// copy of it with its texts unpacked (owned).
 template <typename Html>
 std::shared_ptr<const Html> Open(const KeptText<Html>& kept) {
-  if constexpr (std::is_same_v<Html, DocumentHtml>) {
-    if (kept.body) {
-      auto copy = std::make_shared<Html>(kept.html);
-      copy->body = Unpack(*kept.body);
-      return copy;
-    }
-  }
-  return std::shared_ptr<const Html>(std::shared_ptr<const Html>(), &kept.html);
+  if (!kept.texts)
+    return std::shared_ptr<const Html>(std::shared_ptr<const Html>(), &kept.html);
+  auto copy = std::make_shared<Html>(kept.html);
+  const std::string joined = Unpack(*kept.texts);
+  size_t at = 0;
+  ForEachText(*copy, [&](std::string& text) {
+    if (joined.size() - at < 4) throw std::runtime_error("packed HTML is cut short");
+    uint32_t size = 0;
+    for (int i = 0; i < 4; ++i)
+      size |= uint32_t{static_cast<unsigned char>(joined[at + i])} << (8 * i);
+    at += 4;
+    if (joined.size() - at < size) throw std::runtime_error("packed HTML is cut short");
+    text.assign(joined, at, size);
+    at += size;
+  });
+  return copy;
 }
 
 // Texts rendered now, and those left for later, one entry a text in key
@@ -311,7 +336,7 @@ struct LazyMap {
   mutable std::array<std::mutex, kLocks> locks;
   mutable std::mutex errors_mutex;
   mutable Diagnostics errors;  // of rendering later
-  mutable PaperBudget budget;  // no limit but for papers
+  mutable HtmlBudget budget;   // kKeptHtml, for the pages' renders too
 
   LazyMap() = default;
   LazyMap(const LazyMap&) = delete;
@@ -409,16 +434,14 @@ std::shared_ptr<const DocumentHtml> RenderedContent::Document(
   return lazy_->papers.Find(key, RenderDocument, lazy_->papers_rendered);
 }
 
-// Minutes and agendas are always kept (no budget): the pointer outlives
-// the shared one.
-const MinutesHtml* RenderedContent::Minutes(const std::string& meeting_id) const {
-  return lazy_->minutes.Find(meeting_id, RenderMinutes, lazy_->meeting_texts_rendered)
-      .get();
+std::shared_ptr<const MinutesHtml> RenderedContent::Minutes(
+    const std::string& meeting_id) const {
+  return lazy_->minutes.Find(meeting_id, RenderMinutes, lazy_->meeting_texts_rendered);
 }
 
-const AgendaHtml* RenderedContent::Agenda(const std::string& meeting_id) const {
-  return lazy_->agendas.Find(meeting_id, RenderAgenda, lazy_->meeting_texts_rendered)
-      .get();
+std::shared_ptr<const AgendaHtml> RenderedContent::Agenda(
+    const std::string& meeting_id) const {
+  return lazy_->agendas.Find(meeting_id, RenderAgenda, lazy_->meeting_texts_rendered);
 }
 
 Diagnostics RenderedContent::TakeLateErrors() {
@@ -523,25 +546,31 @@ bool TakeKnown(const ContentRecords& records, size_t i,
   return true;
 }
 
-// Renders slot i now, with its links; a paper's body is packed once past
-// `budget`.
+// Each kind's budget (kKeptHtml), as RenderedContent keeps them.
+struct KindBudgets {
+  HtmlBudget& papers;
+  HtmlBudget& minutes;
+  HtmlBudget& agendas;
+};
+
+// Renders slot i now, with its links; its texts are packed once past their
+// kind's budget.
 void RenderSlot(const ContentRecords& records, size_t i, ContentSlot& slot,
-                PaperBudget& budget) {
+                const KindBudgets& budgets) {
   slot.now = std::make_unique<RenderedNow>();
   RenderedNow& now = *slot.now;
   std::vector<MarkdownSiteLink> links;
-  PaperBudget none;
   if (i < records.first_minutes)
-    now.document =
-        Keep(RenderDocument(*records.documents[i].second, &links, now.diag), budget);
+    now.document = Keep(RenderDocument(*records.documents[i].second, &links, now.diag),
+                        budgets.papers);
   else if (i < records.first_agenda)
     now.minutes =
         Keep(RenderMinutes(*records.minutes[i - records.first_minutes], &links, now.diag),
-             none);
+             budgets.minutes);
   else
     now.agenda =
         Keep(RenderAgenda(*records.meetings[i - records.first_agenda], &links, now.diag),
-             none);
+             budgets.agendas);
   slot.site_links = std::move(links);
 }
 
@@ -554,7 +583,7 @@ void RenderSlot(const ContentRecords& records, size_t i, ContentSlot& slot,
 std::vector<ContentSlot> RenderSlots(const ContentRecords& records, int jobs,
                                      const std::map<std::string, BodySummary>* known,
                                      const std::set<std::string>* only_meetings,
-                                     PaperBudget& budget) {
+                                     const KindBudgets& budgets) {
   std::vector<ContentSlot> slots(records.size());
   ParallelFor(slots.size(), jobs, [&](size_t i, int) {
     ContentSlot& slot = slots[i];
@@ -568,7 +597,7 @@ std::vector<ContentSlot> RenderSlots(const ContentRecords& records, int jobs,
         return;
       }
     }
-    RenderSlot(records, i, slot, budget);
+    RenderSlot(records, i, slot, budgets);
   });
   return slots;
 }
@@ -689,14 +718,16 @@ void RenderAccessibility(const Site& site, RenderedContent& out, Diagnostics& di
 RenderedContent RenderContent(const Site& site, Diagnostics& diag, int jobs,
                               const std::map<std::string, BodySummary>* known,
                               const std::set<std::string>* only_meetings,
-                              ProgrammeTexts* programmes, size_t kept_paper_html) {
+                              ProgrammeTexts* programmes, size_t kept_html) {
   RenderedContent out;
   RenderRemits(site, out, diag);
   const ContentRecords records(site);
-  PaperBudget& budget = out.lazy_->papers.budget;  // for the pages' renders too
-  budget.bytes = kept_paper_html;
+  RenderedContent::Lazy& lazy = *out.lazy_;
+  const KindBudgets budgets{lazy.papers.budget, lazy.minutes.budget, lazy.agendas.budget};
+  budgets.papers.bytes = kept_html;
+  budgets.minutes.bytes = kept_html;
   std::vector<ContentSlot> slots =
-      RenderSlots(records, jobs, known, only_meetings, budget);
+      RenderSlots(records, jobs, known, only_meetings, budgets);
   SummariseSlots(records, slots, out.bodies);
   KeepSlots(records, slots, *out.lazy_);
   for (ContentSlot& slot : slots) {

@@ -102,13 +102,14 @@ struct RenderedContent {
 
   // A paper's rendered body ("<meeting>/<document>"), or null if there is no
   // such paper. A paper left unrendered (see RenderContent) is rendered on
-  // first use. Past the bytes of HTML RenderContent was given to keep, a
-  // paper's body is kept packed, and each call gives a copy of it unpacked,
-  // freed with the last pointer. Safe from several threads at once.
+  // first use. Past the bytes of each kind's HTML RenderContent was given to
+  // keep, a paper's texts are kept packed, and each call gives a copy of
+  // them unpacked, freed with the last pointer. Safe from several threads at
+  // once.
   std::shared_ptr<const DocumentHtml> Document(const std::string& key) const;
   // The same for a meeting's minutes and its agenda (by meeting id).
-  const MinutesHtml* Minutes(const std::string& meeting_id) const;
-  const AgendaHtml* Agenda(const std::string& meeting_id) const;
+  std::shared_ptr<const MinutesHtml> Minutes(const std::string& meeting_id) const;
+  std::shared_ptr<const AgendaHtml> Agenda(const std::string& meeting_id) const;
   // Errors met rendering on first use (a paper's file changed while
   // building), once all pages are built; not thread-safe.
   Diagnostics TakeLateErrors();
@@ -128,14 +129,14 @@ struct RenderedContent {
 // Ids the page templates use; Markdown headings never take them.
 const std::vector<std::string>& TemplateIds();
 
-// The bytes of papers' rendered HTML that RenderContent keeps as they are
-// for their pages, unless told otherwise. A council's archive renders to
-// far more (700 MB at 10,000 meetings), all held from the Markdown stage
-// until the last page is built: past them a paper's body is kept packed
-// (render/packed_text.h), about a fifth of its size, and unpacked for each
-// page that shows it (one a rendition), which costs far less than
-// rendering it again.
-inline constexpr size_t kKeptPaperHtml = size_t{128} << 20;
+// The bytes of papers' rendered HTML, and of minutes', that
+// RenderContent keeps as they are for their pages, unless told otherwise.
+// A council's archive renders to far more (about 500 MB at 10,000
+// meetings), all held from the Markdown stage until the last page is
+// built: past them a text is kept packed (render/packed_text.h), under a
+// third of its size, and unpacked for each page that shows it, which costs
+// far less than rendering it again. A site of 1,000 meetings packs little.
+inline constexpr size_t kKeptHtml = size_t{32} << 20;
 
 // `jobs`: threads that render documents side by side. A paper, minutes or
 // agenda whose source fingerprint matches its entry in `known` (what the
@@ -148,12 +149,12 @@ inline constexpr size_t kKeptPaperHtml = size_t{128} << 20;
 // call rendered of the work programmes; with `only_meetings` too (so the
 // programmes' files are as they were), a programme whose rows are as the
 // last call left them there is taken from it, not rendered again.
-// `kept_paper_html`: see kKeptPaperHtml; the papers' summaries and links
-// are kept whatever it is.
+// `kept_html`: see kKeptHtml; the summaries and links are kept whatever it
+// is.
 RenderedContent RenderContent(const Site& site, Diagnostics& diag, int jobs = 1,
                               const std::map<std::string, BodySummary>* known = nullptr,
                               const std::set<std::string>* only_meetings = nullptr,
                               ProgrammeTexts* programmes = nullptr,
-                              size_t kept_paper_html = kKeptPaperHtml);
+                              size_t kept_html = kKeptHtml);
 
 }  // namespace clerk

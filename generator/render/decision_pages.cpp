@@ -215,7 +215,7 @@ json PageContext::DecisionMeetings(const std::function<bool(const Meeting&)>& ke
     if (!keep(m)) continue;
     auto minutes = site_.minutes.find(m.id);
     if (minutes == site_.minutes.end()) continue;
-    const MinutesHtml* html = content_.Minutes(m.id);
+    std::shared_ptr<const MinutesHtml> html = content_.Minutes(m.id);
     if (!html) continue;
     // Every resolution and every action the minutes were parsed into
     // (content/minutes_records.h), minute by minute; their HTML is what the

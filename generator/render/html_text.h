@@ -27,5 +27,4 @@ std::string DropBlankLines(const std::string& html);
 // "01432 260000" -> "tel:01432260000".
 std::string TelHref(const std::string& phone);
 
-
 }  // namespace clerk

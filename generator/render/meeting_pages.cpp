@@ -138,7 +138,7 @@ json PageContext::AgendaItems(const Meeting& m, const std::vector<AgendaItem>& i
       exempt = {{"paragraph", std::to_string(item.exempt->paragraph)},
                 {"reason", item.exempt->reason}};
     }
-    const AgendaHtml* agenda = content_.Agenda(m.id);
+    std::shared_ptr<const AgendaHtml> agenda = content_.Agenda(m.id);
     out.push_back({{"anchor", urls::ItemAnchor(item.full_number)},
                    {"number", DisplayNumber(item)},
                    {"title", item.title},
@@ -178,7 +178,7 @@ PageData PageContext::MeetingIndex() {
 // The notice at the top of a cancelled or postponed meeting (with where it
 // moved to), or the agenda's own notice; false when there is neither.
 json PageContext::MeetingBanner(const Meeting& m) const {
-  const AgendaHtml* agenda_html = content_.Agenda(m.id);
+  std::shared_ptr<const AgendaHtml> agenda_html = content_.Agenda(m.id);
   json banner = false;
   if (m.status == MeetingStatus::kCancelled || m.status == MeetingStatus::kPostponed) {
     json moved = false;
@@ -594,9 +594,9 @@ PageData PageContext::MinutesPage(const Minutes& minutes) {
   d["details"] = {{"rows", MinutesDetailRows(minutes, m, label)}};
   d["attendance"] = m ? AttendanceData(*m) : json(false);
 
-  const MinutesHtml* html = content_.Minutes(minutes.meeting_id);
+  std::shared_ptr<const MinutesHtml> html = content_.Minutes(minutes.meeting_id);
   d["preamble"] = html ? html->preamble : "";
-  d["sections"] = MinuteSections(minutes, m, html);
+  d["sections"] = MinuteSections(minutes, m, html.get());
   FillMinutesActions(d, minutes);
   return page;
 }

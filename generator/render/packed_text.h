@@ -1,6 +1,6 @@
-// Text held compressed in memory: a large site's papers render to far more
+// Text held compressed in memory: a large site's papers and minutes render to far more
 // HTML than is worth holding as it is from the Markdown stage until their
-// pages are built (render/content_html.h, kKeptPaperHtml), and inflating it
+// pages are built (render/content_html.h, kKeptHtml), and inflating it
 // again costs a fraction of rendering it again.
 #pragma once
 

@@ -163,7 +163,7 @@ void Prepare(const Site& site, const RenderOptions& opts, OutputSink& sink,
   SecondsSince markdown_started;
   out.content = RenderContent(site, diag, opts.jobs, sink.KnownBodies(),
                               index_kept ? opts.changed_meetings : nullptr, programmes,
-                              opts.kept_paper_html);
+                              opts.kept_html);
   if (sink.KeepsDeps()) {
     out.deps.records = records ? *records : RecordsFingerprint(site, opts.jobs);
     out.deps.SetBodies(out.content.bodies);

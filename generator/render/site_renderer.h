@@ -68,9 +68,9 @@ struct RenderOptions {
   // only in these meeting folders (with kept_index_fits): every other
   // meeting's texts are as the last build rendered them.
   const std::set<std::string>* changed_meetings = nullptr;
-  // The bytes of papers' HTML the Markdown stage keeps for their pages
-  // (kKeptPaperHtml in render/content_html.h).
-  size_t kept_paper_html = kKeptPaperHtml;
+  // The bytes of each kind's HTML the Markdown stage keeps for their pages
+  // (kKeptHtml in render/content_html.h).
+  size_t kept_html = kKeptHtml;
 };
 
 // What a page was built from besides the inputs every page shares: the

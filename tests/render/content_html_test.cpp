@@ -1,5 +1,5 @@
-// The papers' HTML the Markdown stage keeps as it is for their pages is
-// bounded (kKeptPaperHtml): past it a paper's body is kept packed, and each
+// The papers' and minutes' HTML the Markdown stage keeps as it is for their pages is
+// bounded (kKeptHtml): past it a text is kept packed, and each
 // page that asks gets the same HTML, without rendering it again.
 #include "render/content_html.h"
 
@@ -81,4 +81,36 @@ TEST_CASE("a paper left for later is rendered once, kept packed past the budget"
   CHECK(tight.DocumentsRendered() == 1);
   CHECK(later.Document(kPaper).get() == later.Document(kPaper).get());
   CHECK(tight.Document(kPaper).get() != tight.Document(kPaper).get());
+}
+
+TEST_CASE("minutes past the kept HTML are kept packed and read back the same",
+          "[render][content]") {
+  Site site = SmallSite();
+  const std::string meeting = "2019-09-16-cyp";
+  REQUIRE(site.minutes.count(meeting));
+  Diagnostics diag, none_diag;
+  RenderedContent all = RenderContent(site, diag);
+  RenderedContent none = RenderContent(site, none_diag, 1, nullptr, nullptr, nullptr, 0);
+  std::shared_ptr<const MinutesHtml> kept = all.Minutes(meeting);
+  REQUIRE(kept);
+  REQUIRE(!kept->sections.empty());
+  REQUIRE(!kept->sections[0].html.empty());
+  REQUIRE(!kept->decision_html.empty());
+  CHECK(all.Minutes(meeting).get() == kept.get());
+
+  std::shared_ptr<const MinutesHtml> first = none.Minutes(meeting);
+  std::shared_ptr<const MinutesHtml> second = none.Minutes(meeting);
+  REQUIRE(first);
+  CHECK(first.get() != second.get());  // each a copy, unpacked
+  for (const auto& copy : {first, second}) {
+    CHECK(copy->preamble == kept->preamble);
+    CHECK(copy->decision_html == kept->decision_html);
+    REQUIRE(copy->sections.size() == kept->sections.size());
+    for (size_t i = 0; i < kept->sections.size(); ++i) {
+      CHECK(copy->sections[i].number == kept->sections[i].number);
+      CHECK(copy->sections[i].title == kept->sections[i].title);
+      CHECK(copy->sections[i].html == kept->sections[i].html);
+    }
+  }
+  CHECK(!none.Minutes("2019-09-16-no-such-meeting"));
 }

@@ -223,9 +223,9 @@ TEST_CASE("RenderSite is deterministic", "[render][site]") {
 }
 
 TEST_CASE("a site renders the same when no paper's HTML is kept", "[render][site]") {
-  // Every paper rendered again for each page that shows it (kKeptPaperHtml).
+  // Every paper rendered again for each page that shows it (kKeptHtml).
   RenderOptions tight = Options();
-  tight.kept_paper_html = 0;
+  tight.kept_html = 0;
   tight.jobs = 2;
   Diagnostics d1, d2;
   auto kept = ByPath(RenderSite(SmallSite(), Options(), d1));

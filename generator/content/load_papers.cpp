@@ -349,6 +349,7 @@ void LoadMinutes(const std::string& meeting_id, const std::string& path,
   ReportMinutesWithoutHeading(m.sections, headed, diag);
   m.body = file->fm.body;
   m.body_line = file->fm.body_line;
+  m.body_fingerprint = FingerprintOf(m.body);
   ParseMinutesRecords(m, diag);
   site.minutes[meeting_id] = std::move(m);
 }

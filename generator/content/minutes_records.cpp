@@ -396,13 +396,12 @@ std::string HeadingTitle(const std::string& line) {
 
 }  // namespace
 
-std::vector<MinutesPiece> SplitMinutes(const Minutes& minutes) {
+std::vector<MinutesPiece> SplitMinutes(const Minutes& minutes, const std::string& body) {
   std::map<int, const MinuteSection*> headings;  // line in the file
   for (const MinuteSection& s : minutes.sections)
     if (s.heading_line >= minutes.body_line) headings[s.heading_line] = &s;
   std::vector<MinutesPiece> pieces(1);
   pieces[0].first_line = minutes.body_line;
-  const std::string& body = minutes.body;
   size_t pos = 0;
   int line = minutes.body_line;
   while (pos < body.size()) {
@@ -441,7 +440,7 @@ void ParseMinutesRecords(Minutes& minutes, Diagnostics& diag) {
     s.resolutions.clear();
     s.actions.clear();
   }
-  for (const MinutesPiece& piece : SplitMinutes(minutes)) {
+  for (const MinutesPiece& piece : SplitMinutes(minutes, minutes.body)) {
     MinuteSection* section = nullptr;
     if (piece.number >= 0) {
       for (MinuteSection& s : minutes.sections)

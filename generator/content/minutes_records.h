@@ -33,7 +33,8 @@ struct MinutesPiece {
   int first_line = 0;  // line in the file of the text's first line
   std::string text;    // the text after the heading, up to the next one
 };
-std::vector<MinutesPiece> SplitMinutes(const Minutes& minutes);
+// `body` is minutes.body, or (once left in the file) MinutesBody's.
+std::vector<MinutesPiece> SplitMinutes(const Minutes& minutes, const std::string& body);
 
 // The anchors of a minute's resolutions and actions: "resolution-609-1";
 // `minute` < 0 (before the first minute): "resolution-1".

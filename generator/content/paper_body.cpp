@@ -5,25 +5,44 @@
 
 namespace clerk {
 
-std::optional<std::string> PaperBody(const Document& doc, Diagnostics& diag) {
-  if (!doc.body_in_file_only) return doc.body;
+namespace {
+
+// The body after the front matter of the file at `path`, if it is still the
+// one loaded (starting on `body_line`, with `fingerprint`); else an error at
+// `pos`.
+std::optional<std::string> BodyFromFile(const std::string& path, const SourcePos& pos,
+                                        int body_line, const Fingerprint& fingerprint,
+                                        const char* what, Diagnostics& diag) {
   // The loader read the file the same way (content/load_papers.cpp); its
   // problems, if any, were reported then, so a second report is not wanted.
   Diagnostics ignored;
   std::string text;
-  if (ReadTextFile(doc.path, doc.path, &text, ignored)) {
-    FrontMatter fm = SplitFrontMatter(text, doc.path, ignored);
-    if (fm.present && fm.body_line == doc.body_line &&
-        FingerprintOf(fm.body) == doc.body_fingerprint)
+  if (ReadTextFile(path, path, &text, ignored)) {
+    FrontMatter fm = SplitFrontMatter(text, path, ignored);
+    if (fm.present && fm.body_line == body_line && FingerprintOf(fm.body) == fingerprint)
       return std::move(fm.body);
   }
   // Either a race with an editor, or an edit that kept the file's size and
   // time (the record cache could not see it): say how to get out of both.
-  diag.Error(doc.pos,
-             "the paper changed or disappeared while clerk was building: build again "
-             "(if this repeats, delete the " +
-                 std::string(kCacheDir) + " folder in the output folder)");
+  diag.Error(pos, std::string("the ") + what +
+                      " changed or disappeared while clerk was building: build again "
+                      "(if this repeats, delete the " +
+                      std::string(kCacheDir) + " folder in the output folder)");
   return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<std::string> PaperBody(const Document& doc, Diagnostics& diag) {
+  if (!doc.body_in_file_only) return doc.body;
+  return BodyFromFile(doc.path, doc.pos, doc.body_line, doc.body_fingerprint, "paper",
+                      diag);
+}
+
+std::optional<std::string> MinutesBody(const Minutes& minutes, Diagnostics& diag) {
+  if (!minutes.body_in_file_only) return minutes.body;
+  return BodyFromFile(minutes.path, minutes.pos, minutes.body_line,
+                      minutes.body_fingerprint, "minutes file", diag);
 }
 
 void LeaveBodiesInFiles(Site& site) {
@@ -31,6 +50,11 @@ void LeaveBodiesInFiles(Site& site) {
     if (doc.body_in_file_only) continue;
     std::string().swap(doc.body);  // its memory too, not just its length
     doc.body_in_file_only = true;
+  }
+  for (auto& [meeting, minutes] : site.minutes) {
+    if (minutes.body_in_file_only) continue;
+    std::string().swap(minutes.body);
+    minutes.body_in_file_only = true;
   }
 }
 

@@ -1,6 +1,6 @@
-// A paper's Markdown body, wherever it is: in the record, or (for a record
-// read back from the record cache, which leaves bodies out) in the paper's
-// file.
+// A paper's or minutes' Markdown body, wherever it is: in the record, or
+// (once the checks have read it, or for a record read back from the record
+// cache, which leaves bodies out) in its file.
 #pragma once
 
 #include <optional>
@@ -16,11 +16,14 @@ namespace clerk {
 // changed while clerk was building, an error at the paper goes to `diag`
 // and the result is nullopt. Safe from several threads at once.
 std::optional<std::string> PaperBody(const Document& doc, Diagnostics& diag);
+// The same for minutes (Minutes::body_fingerprint).
+std::optional<std::string> MinutesBody(const Minutes& minutes, Diagnostics& diag);
 
-// Empties the bodies `site`'s records hold, so that PaperBody reads each
-// from its file when the paper is rendered: called once the checks have
-// read them, so a large site's Markdown (270 MB at 10,000 meetings) is not
-// held through the render. The record cache keeps bodies out the same way.
+// Empties the bodies `site`'s papers and minutes hold, so that PaperBody
+// and MinutesBody read each from its file when it is rendered: called once
+// the checks have read them, so a large site's Markdown (330 MB at 10,000
+// meetings) is not held through the render. The record cache keeps bodies
+// out the same way.
 void LeaveBodiesInFiles(Site& site);
 
 }  // namespace clerk

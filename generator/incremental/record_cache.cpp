@@ -102,7 +102,7 @@ static_assert(sizeof(SourcePos) == 24 && sizeof(Ref) == 56 && sizeof(Attendee) =
                   sizeof(AgendaItem) == 496 && sizeof(Meeting) == 800 &&
                   sizeof(Recommendation) == 88 && sizeof(Document) == 600 &&
                   sizeof(EasyReadVersion) == 256 && sizeof(MinuteSection) == 176 &&
-                  sizeof(Minutes) == 288 && sizeof(WorkProgrammeRow) == 408 &&
+                  sizeof(Minutes) == 312 && sizeof(WorkProgrammeRow) == 408 &&
                   sizeof(WorkProgramme) == 224,
               "a meeting record changed: update Fields() in record_cache.cpp");
 #endif
@@ -227,7 +227,8 @@ template <typename A>
 void Fields(A& a, Minutes& x) {
   a(x.meeting_id), Fields(a, x.pos), a(x.path), a(x.kind), a(x.status),
       Fields(a, x.status_pos), Fields(a, x.approved_at), Each(a, x.sections),
-      Each(a, x.resolutions), Each(a, x.actions), a(x.body), a(x.body_line);
+      Each(a, x.resolutions), Each(a, x.actions), a(x.body), a(x.body_line),
+      Fields(a, x.body_fingerprint), a(x.body_in_file_only);
 }
 
 template <typename A>
@@ -586,8 +587,11 @@ std::vector<std::string> RecordCache::Save(const Site& site) const {
       doc.body.clear();  // read from the file when needed (content/paper_body.h)
       doc.body_in_file_only = true;
     }
-    if (auto it = site.minutes.find(folder); it != site.minutes.end())
-      part.minutes.insert(*it);
+    if (auto it = site.minutes.find(folder); it != site.minutes.end()) {
+      Minutes& minutes = part.minutes[it->first] = it->second;
+      minutes.body.clear();  // read from the file when needed (content/paper_body.h)
+      minutes.body_in_file_only = true;
+    }
     for (auto it = site.easy_read_versions.lower_bound(prefix);
          it != site.easy_read_versions.end() &&
          it->first.compare(0, prefix.size(), prefix) == 0;

@@ -583,6 +583,13 @@ class FileTexts {
     body_ = &doc;
     key_.Add(doc.body_fingerprint).Add(SourcePos{doc.path, doc.body_line, 1});
   }
+  // The same for minutes (Minutes::body_fingerprint).
+  void AddBody(const Minutes& minutes) {
+    minutes_body_ = &minutes;
+    key_.Add(minutes.body_in_file_only ? minutes.body_fingerprint
+                                       : FingerprintOf(minutes.body))
+        .Add(SourcePos{minutes.path, minutes.body_line, 1});
+  }
   // A position made for a text (not one of a record's), kept as long as this.
   const SourcePos& Place(SourcePos pos) {
     return positions_.emplace_back(std::move(pos));
@@ -597,9 +604,15 @@ class FileTexts {
         scan.Scan(*t.text, *t.pos, place_, &yaml);
       }
     }
-    if (!body_) return;
-    if (std::optional<std::string> body = PaperBody(*body_, diag))
-      scan.Scan(*body, {body_->path, body_->body_line, 1}, place_);
+    if (body_) {
+      if (std::optional<std::string> body = PaperBody(*body_, diag))
+        scan.Scan(*body, {body_->path, body_->body_line, 1}, place_);
+    }
+    if (minutes_body_) {
+      const Minutes& m = *minutes_body_;
+      if (std::optional<std::string> body = MinutesBody(m, diag))
+        scan.Scan(*body, {m.path, m.body_line, 1}, place_);
+    }
   }
 
  private:
@@ -613,6 +626,7 @@ class FileTexts {
   std::vector<Text> texts_;
   std::deque<SourcePos> positions_;  // a deque: Place's references stay valid
   const Document* body_ = nullptr;
+  const Minutes* minutes_body_ = nullptr;
 };
 
 void AddAgenda(const Meeting& meeting, FileTexts& texts) {
@@ -807,7 +821,7 @@ FileScans ScanFiles(const Site& site, const GlossaryWords& words,
     } else {
       const Minutes& m = *files.minutes[i - n_meetings - n_docs];
       FileTexts texts(glossary, PlaceIn(site, m.meeting_id, nullptr));
-      texts.Add(m.body, texts.Place({m.path, m.body_line, 1}));
+      texts.AddBody(m);
       Scan(texts, i);
     }
   });

@@ -433,6 +433,11 @@ struct Minutes {
   std::vector<MinuteAction> actions;
   std::string body;
   int body_line = 1;
+  Fingerprint body_fingerprint;  // of `body`, set when the minutes are loaded
+  // As Document's: once the checks have read it, and in records read back
+  // from the record cache, `body` is empty and content/paper_body.h reads
+  // it from the file when it is needed.
+  bool body_in_file_only = false;
   bool operator==(const Minutes&) const = default;
 };
 

@@ -122,7 +122,8 @@ Fingerprint AgendaSource(const Meeting& m) {
 Fingerprint MinutesSource(const Minutes& m) {
   Hasher h;
   h.Add(ProgramIdentity()).Add("minutes").Add(m.path).Add(std::to_string(m.body_line));
-  h.Add(m.body);
+  // The same whether the body is held or left in its file.
+  h.Add(m.body_in_file_only ? m.body_fingerprint : FingerprintOf(m.body));
   for (const MinuteSection& s : m.sections)
     h.Add(std::to_string(s.number)).Add(std::to_string(s.heading_line));
   return h.Finish();
@@ -141,7 +142,10 @@ MinutesHtml RenderMinutes(const Minutes& minutes,
   // The body cut at its minute headings (content/minutes_records.h); each
   // minute's text is rendered on its own so the page can give it its anchor
   // and links. Resolutions and actions are the records the loader found.
-  std::vector<MinutesPiece> pieces = SplitMinutes(minutes);
+  std::optional<std::string> body = MinutesBody(minutes, diag);
+  if (!body) return {};
+  std::vector<MinutesPiece> pieces = SplitMinutes(minutes, *body);
+  std::string().swap(*body);
   std::vector<std::string> reserved = TemplateIds();
   reserved.push_back("minutes-actions");  // the page's table of actions
   std::vector<MarkedBlock> marks;

@@ -329,7 +329,8 @@ namespace {
 // Renders SmallSite as a clerk serve session's builds do: with the index
 // and the render's memory kept from one render to the next.
 struct SessionRenders {
-  const Site site = SmallSite();
+  explicit SessionRenders(Site s = SmallSite()) : site(std::move(s)) {}
+  const Site site;
   std::unique_ptr<SiteIndex> kept;
   RenderMemory memory;
   // `fits`: whether the kept index holds for this render (the loader says).
@@ -383,4 +384,25 @@ TEST_CASE("the glossary's fingerprint is taken from the last build only with its
   REQUIRE(session.Render(true));
   CHECK(!(session.memory.shared == made));  // the planted one is used
   CHECK(session.memory.glossary == planted);
+}
+
+TEST_CASE("a page links point at keeps only the ids they name while all are there",
+          "[render][site]") {
+  // The link check needs only the linked ids; the rest of a large site's
+  // are millions of strings (render/page_pass.cpp, IdsToKeep).
+  Site site = SmallSite();
+  Document& report = site.documents.at("2019-09-16-cyp/care-leavers");
+  report.body += "\nSee [the minute](@/meetings/2019-09-16-cyp/minutes#minute-609).\n";
+  report.body_fingerprint = FingerprintOf(report.body);
+  SessionRenders session(std::move(site));
+  REQUIRE(session.Render(true));
+  size_t with_anchors = 0;
+  for (const auto& [path, target] : session.memory.targets) {
+    if (target.anchors.empty()) continue;
+    ++with_anchors;
+    REQUIRE(target.ids);
+    CHECK(std::vector<std::string>(target.anchors.begin(), target.anchors.end()) ==
+          *target.ids);
+  }
+  CHECK(with_anchors > 0);
 }

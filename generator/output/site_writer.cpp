@@ -298,7 +298,7 @@ void SiteWriter::Put(const std::string& path, const Fingerprint& inputs,
     return;
   }
   new_log_.Set(path, std::move(*written));
-  staged_.push_back(path);
+  staged_slots_.push_back(new_log_.IndexOf(path));
 }
 
 bool SiteWriter::StillAsLogged(const std::string& path,
@@ -325,6 +325,15 @@ bool SiteWriter::Keep(const std::string& path) {
 
 void SiteWriter::RecordDeps(const std::string& path, PageDeps deps) {
   std::lock_guard<std::mutex> lock(mutex_);
+  // A page put this build (nearly every page of a full build) takes its
+  // deps into its new entry at once: not a second copy of 200,000 paths.
+  if (const BuildLogEntry* put = new_log_.Find(path)) {
+    BuildLogEntry entry = *put;
+    entry.deps = deps.fingerprint;
+    entry.bodies = std::move(deps.bodies);
+    new_log_.Set(path, std::move(entry));
+    return;
+  }
   deps_[path] = std::move(deps);
 }
 
@@ -483,7 +492,7 @@ void SiteWriter::Fail(const std::string& message) {
 }
 
 SiteWriter::Counts SiteWriter::counts() const {
-  return {staged_.size(), unchanged_.load(), removed_};
+  return {staged_slots_.size(), unchanged_.load(), removed_};
 }
 
 void SiteWriter::Abort() {
@@ -525,6 +534,10 @@ bool SiteWriter::Failed(Diagnostics& diag, const std::string& message) {
 
 bool SiteWriter::Commit(Diagnostics& diag) {
   if (!failure_.empty()) return Failed(diag, failure_);
+  // The paths written, named now that the pages' memory is freed.
+  staged_.clear();
+  staged_.reserve(staged_slots_.size());
+  for (size_t slot : staged_slots_) staged_.push_back(new_log_.PathAt(slot));
   KillPoint("commit-start");
   committed_ = fresh_ ? CommitFresh(diag) : CommitEdit(diag);
   return committed_;

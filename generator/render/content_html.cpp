@@ -158,6 +158,7 @@ MinutesHtml RenderMinutes(const Minutes& minutes,
   PageFragments page(reserved, site_links);
   page.Mark(std::move(marks));
   MinutesHtml out;
+  out.sections.reserve(pieces.size());
   for (const MinutesPiece& p : pieces) {
     SourcePos at{minutes.path, p.first_line, 1};
     if (p.number < 0) {
@@ -165,7 +166,7 @@ MinutesHtml RenderMinutes(const Minutes& minutes,
       if (blank) continue;
       MarkdownResult r = page.Render(p.text, at, 1, "intro", diag, true);
       out.preamble = std::move(r.html);
-      for (const MarkdownDecision& d : r.decisions) out.decision_html[d.id] = d.html;
+      for (MarkdownDecision& d : r.decisions) out.decision_html[d.id] = std::move(d.html);
       continue;
     }
     MinuteHtml m;
@@ -174,8 +175,7 @@ MinutesHtml RenderMinutes(const Minutes& minutes,
     MarkdownResult r = page.Render(p.text, at, 2, "minute-" + std::to_string(p.number),
                                    diag, true, p.title);
     m.html = std::move(r.html);
-    for (const MarkdownDecision& d : r.decisions) out.decision_html[d.id] = d.html;
-    m.decisions = std::move(r.decisions);
+    for (MarkdownDecision& d : r.decisions) out.decision_html[d.id] = std::move(d.html);
     out.sections.push_back(std::move(m));
   }
   return out;

@@ -22,7 +22,6 @@ struct MinuteHtml {
   int number = 0;
   std::string title;  // heading text: "609 West Mercia Youth Justice Service"
   std::string html;   // the section's body, without its heading
-  std::vector<MarkdownDecision> decisions;  // its resolutions and actions
 };
 
 struct MinutesHtml {

@@ -134,8 +134,10 @@ const std::vector<std::string>& TemplateIds();
 // meetings), all held from the Markdown stage until the last page is
 // built: past them a text is kept packed (render/packed_text.h), under a
 // third of its size, and unpacked for each page that shows it, which costs
-// far less than rendering it again. A site of 1,000 meetings packs little.
-inline constexpr size_t kKeptHtml = size_t{32} << 20;
+// far less than rendering it again. At 10,000 meetings a budget of 32 MB
+// instead of 8 built the pages 10 % faster and peaked 38 MB higher
+// (docs/benchmarks.md).
+inline constexpr size_t kKeptHtml = size_t{8} << 20;
 
 // `jobs`: threads that render documents side by side. A paper, minutes or
 // agenda whose source fingerprint matches its entry in `known` (what the

@@ -77,4 +77,36 @@ std::vector<PageJob> PageJobs(const Site& site) {
   return jobs;
 }
 
+namespace {
+
+bool ListsManyRecords(PageKind kind) {
+  switch (kind) {
+    case PageKind::kHome:
+    case PageKind::kCommitteeIndex:
+    case PageKind::kCommittee:
+    case PageKind::kMeetingIndex:
+    case PageKind::kPeopleIndex:
+    case PageKind::kForwardPlanIndex:
+    case PageKind::kGlossary:
+    case PageKind::kDecisions:
+    case PageKind::kYearDecisions:
+    case PageKind::kTopicIndex:
+    case PageKind::kTopic:
+    case PageKind::kCommitteeDecisions:
+      return true;
+    default:
+      return false;
+  }
+}
+
+}  // namespace
+
+std::vector<size_t> BuildOrder(const std::vector<PageJob>& jobs, size_t renditions) {
+  std::vector<size_t> first, rest;
+  for (size_t i = 0; i < jobs.size() * renditions; ++i)
+    (ListsManyRecords(jobs[i % jobs.size()].kind) ? first : rest).push_back(i);
+  first.insert(first.end(), rest.begin(), rest.end());
+  return first;
+}
+
 }  // namespace clerk

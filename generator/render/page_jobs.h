@@ -52,6 +52,15 @@ struct PageJob {
 // Every page of a rendition, in a fixed order (the same list for each).
 std::vector<PageJob> PageJobs(const Site& site);
 
+// The order to build `jobs` in, for `renditions` renditions (index i is job
+// i % jobs.size() of rendition i / jobs.size()): the pages that list many
+// records first (indexes, topics, committees, decisions), then the rest as
+// they come. A listing page of a large site takes tens of MB while it is
+// built; built last, that came on top of everything the build had gathered
+// by then (its log, ids and deps), and made the build's peak memory. The
+// pages are the same in any order.
+std::vector<size_t> BuildOrder(const std::vector<PageJob>& jobs, size_t renditions);
+
 [[noreturn]] void ThrowNoRecord(const PageJob& job);
 
 // The job's record in `records` (the site's map for its kind). Throws

@@ -530,9 +530,11 @@ bool SiteRender::RenderPages() {
   bool check_all = true;
   if (edit_)
     check_all = RenderEditPages(in, pass);
-  else
-    ParallelFor(page_paths_.size(), opts_.jobs,
-                [&](size_t i, int thread) { pass.Render(i, thread); });
+  else {
+    const std::vector<size_t> order = BuildOrder(prep_.jobs, renditions_.size());
+    ParallelFor(order.size(), opts_.jobs,
+                [&](size_t k, int thread) { pass.Render(order[k], thread); });
+  }
   stats_.bodies_edit = edit_.has_value();
   stats_.built = pass.built();
   stats_.records = prep_.deps.records;

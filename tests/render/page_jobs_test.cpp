@@ -86,3 +86,27 @@ TEST_CASE("a page job whose record is gone is an internal error, not a crash",
                     Catch::Contains(meeting) && Catch::Contains("internal error"));
   CHECK_THROWS_AS(pages.easy.Find(*gone), std::logic_error);
 }
+
+TEST_CASE("listing pages are built first, every page once", "[render][jobs]") {
+  const Site site = SmallSite();
+  const std::vector<PageJob> jobs = PageJobs(site);
+  const size_t renditions = 3;
+  const std::vector<size_t> order = BuildOrder(jobs, renditions);
+  REQUIRE(order.size() == jobs.size() * renditions);
+  std::vector<size_t> sorted = order;
+  std::sort(sorted.begin(), sorted.end());
+  for (size_t i = 0; i < sorted.size(); ++i) REQUIRE(sorted[i] == i);
+  // The meetings index of the last rendition comes before the first
+  // rendition's first meeting page; the rest keep their order.
+  auto at = [&](PageKind kind, size_t rendition) {
+    for (size_t i = 0; i < jobs.size(); ++i)
+      if (jobs[i].kind == kind)
+        return std::find(order.begin(), order.end(), rendition * jobs.size() + i) -
+               order.begin();
+    FAIL("no page of that kind");
+    return std::ptrdiff_t{0};
+  };
+  CHECK(at(PageKind::kMeetingIndex, 2) < at(PageKind::kMeeting, 0));
+  CHECK(at(PageKind::kDocument, 0) < at(PageKind::kDocument, 1));
+  CHECK(at(PageKind::kMeeting, 0) < at(PageKind::kDocument, 0));
+}

@@ -8,6 +8,7 @@
 #include <regex>
 #include <set>
 #include <string_view>
+#include <variant>
 #include <vector>
 
 #include "content/paper_body.h"
@@ -577,18 +578,13 @@ class FileTexts {
     texts_.push_back({&text, &pos, key});
     key_.Add(text).Add(pos);
   }
-  // A paper's body: in the key by its fingerprint, as it may be left in
-  // its file (content/paper_body.h) and read only if it must be scanned.
-  void AddBody(const Document& doc) {
-    body_ = &doc;
-    key_.Add(doc.body_fingerprint).Add(SourcePos{doc.path, doc.body_line, 1});
-  }
-  // The same for minutes (Minutes::body_fingerprint).
-  void AddBody(const Minutes& minutes) {
-    minutes_body_ = &minutes;
-    key_.Add(minutes.body_in_file_only ? minutes.body_fingerprint
-                                       : FingerprintOf(minutes.body))
-        .Add(SourcePos{minutes.path, minutes.body_line, 1});
+  // A paper's or minutes' body: in the key by its fingerprint, as it may be
+  // left in its file (content/paper_body.h) and read only if it must be
+  // scanned.
+  template <typename Record>
+  void AddBody(const Record& record) {
+    body_ = &record;
+    key_.Add(record.body_fingerprint).Add(SourcePos{record.path, record.body_line, 1});
   }
   // A position made for a text (not one of a record's), kept as long as this.
   const SourcePos& Place(SourcePos pos) {
@@ -604,15 +600,13 @@ class FileTexts {
         scan.Scan(*t.text, *t.pos, place_, &yaml);
       }
     }
-    if (body_) {
-      if (std::optional<std::string> body = PaperBody(*body_, diag))
-        scan.Scan(*body, {body_->path, body_->body_line, 1}, place_);
-    }
-    if (minutes_body_) {
-      const Minutes& m = *minutes_body_;
-      if (std::optional<std::string> body = MinutesBody(m, diag))
-        scan.Scan(*body, {m.path, m.body_line, 1}, place_);
-    }
+    std::visit(
+        [&](const auto* record) {
+          if (!record) return;
+          if (std::optional<std::string> body = ReadBody(*record, diag))
+            scan.Scan(*body, {record->path, record->body_line, 1}, place_);
+        },
+        body_);
   }
 
  private:
@@ -625,8 +619,14 @@ class FileTexts {
   };
   std::vector<Text> texts_;
   std::deque<SourcePos> positions_;  // a deque: Place's references stay valid
-  const Document* body_ = nullptr;
-  const Minutes* minutes_body_ = nullptr;
+  std::variant<const Document*, const Minutes*> body_;  // a null Document*: none
+
+  static std::optional<std::string> ReadBody(const Document& doc, Diagnostics& diag) {
+    return PaperBody(doc, diag);
+  }
+  static std::optional<std::string> ReadBody(const Minutes& m, Diagnostics& diag) {
+    return MinutesBody(m, diag);
+  }
 };
 
 void AddAgenda(const Meeting& meeting, FileTexts& texts) {

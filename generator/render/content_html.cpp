@@ -122,8 +122,7 @@ Fingerprint AgendaSource(const Meeting& m) {
 Fingerprint MinutesSource(const Minutes& m) {
   Hasher h;
   h.Add(ProgramIdentity()).Add("minutes").Add(m.path).Add(std::to_string(m.body_line));
-  // The same whether the body is held or left in its file.
-  h.Add(m.body_in_file_only ? m.body_fingerprint : FingerprintOf(m.body));
+  h.Add(m.body_fingerprint);
   for (const MinuteSection& s : m.sections)
     h.Add(std::to_string(s.number)).Add(std::to_string(s.heading_line));
   return h.Finish();
@@ -248,8 +247,7 @@ void ForEachText(MinutesHtml& html, F f) {
   for (MinuteHtml& section : html.sections) f(section.html);
   for (auto& [id, text] : html.decision_html) f(text);
 }
-// Agendas are never packed (a twentieth of the text, and a meeting page
-// asks for its agenda once an item).
+// Agendas have no budget, so are never packed: no texts to count.
 template <typename F>
 void ForEachText(AgendaHtml&, F) {}
 
@@ -276,12 +274,18 @@ struct KeptText {
 };
 
 // `html` to keep: whole while it fits `budget`, else with its texts packed.
+// With no budget, whole: agendas are never packed (a twentieth of the text,
+// and a meeting page asks for its agenda once an item).
 template <typename Html>
-std::unique_ptr<KeptText<Html>> Keep(Html html, HtmlBudget& budget) {
+std::unique_ptr<KeptText<Html>> Keep(Html html, HtmlBudget* budget) {
   auto kept = std::make_unique<KeptText<Html>>();
+  if (!budget) {
+    kept->html = std::move(html);
+    return kept;
+  }
   size_t bytes = 0;
   ForEachText(html, [&](const std::string& text) { bytes += text.size(); });
-  if (!budget.Take(bytes)) {
+  if (!budget->Take(bytes)) {
     std::string joined;
     joined.reserve(bytes + 64);
     ForEachText(html, [&](std::string& text) {
@@ -339,8 +343,8 @@ struct LazyMap {
   static constexpr size_t kLocks = 64;
   mutable std::array<std::mutex, kLocks> locks;
   mutable std::mutex errors_mutex;
-  mutable Diagnostics errors;  // of rendering later
-  mutable HtmlBudget budget;   // kKeptHtml, for the pages' renders too
+  mutable Diagnostics errors;    // of rendering later
+  HtmlBudget* budget = nullptr;  // kKeptHtml, for the pages' renders too; none: whole
 
   LazyMap() = default;
   LazyMap(const LazyMap&) = delete;
@@ -391,9 +395,14 @@ struct LazyMap {
 };
 
 struct RenderedContent::Lazy {
+  Lazy() {
+    papers.budget = &papers_budget;
+    minutes.budget = &minutes_budget;
+  }
+  HtmlBudget papers_budget, minutes_budget;
   LazyMap<clerk::Document, DocumentHtml> papers;
   LazyMap<clerk::Minutes, MinutesHtml> minutes;
-  LazyMap<Meeting, AgendaHtml> agendas;
+  LazyMap<Meeting, AgendaHtml> agendas;  // kept whole
   mutable std::atomic<size_t> papers_rendered{0}, meeting_texts_rendered{0};
 };
 
@@ -550,11 +559,10 @@ bool TakeKnown(const ContentRecords& records, size_t i,
   return true;
 }
 
-// Each kind's budget (kKeptHtml), as RenderedContent keeps them.
+// The budgets (kKeptHtml) of the kinds that are packed past one.
 struct KindBudgets {
   HtmlBudget& papers;
   HtmlBudget& minutes;
-  HtmlBudget& agendas;
 };
 
 // Renders slot i now, with its links; its texts are packed once past their
@@ -566,15 +574,15 @@ void RenderSlot(const ContentRecords& records, size_t i, ContentSlot& slot,
   std::vector<MarkdownSiteLink> links;
   if (i < records.first_minutes)
     now.document = Keep(RenderDocument(*records.documents[i].second, &links, now.diag),
-                        budgets.papers);
+                        &budgets.papers);
   else if (i < records.first_agenda)
     now.minutes =
         Keep(RenderMinutes(*records.minutes[i - records.first_minutes], &links, now.diag),
-             budgets.minutes);
+             &budgets.minutes);
   else
     now.agenda =
         Keep(RenderAgenda(*records.meetings[i - records.first_agenda], &links, now.diag),
-             budgets.agendas);
+             static_cast<HtmlBudget*>(nullptr));
   slot.site_links = std::move(links);
 }
 
@@ -727,7 +735,7 @@ RenderedContent RenderContent(const Site& site, Diagnostics& diag, int jobs,
   RenderRemits(site, out, diag);
   const ContentRecords records(site);
   RenderedContent::Lazy& lazy = *out.lazy_;
-  const KindBudgets budgets{lazy.papers.budget, lazy.minutes.budget, lazy.agendas.budget};
+  const KindBudgets budgets{lazy.papers_budget, lazy.minutes_budget};
   budgets.papers.bytes = kept_html;
   budgets.minutes.bytes = kept_html;
   std::vector<ContentSlot> slots =

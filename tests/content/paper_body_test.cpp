@@ -11,6 +11,35 @@
 
 using namespace clerk;
 
+namespace {
+
+// `record` of `site`, whose body LeaveBodiesInFiles has just left in its
+// file: `read` gives back the text `loaded`, and once the file changes an
+// error naming `what` (the "paper", the "minutes file"), not other words.
+template <typename Record>
+void CheckReadBack(const Record& record, const std::string& loaded,
+                   std::optional<std::string> (*read)(const Record&, Diagnostics&),
+                   const std::string& what) {
+  CHECK(record.body.empty());
+  CHECK(record.body_in_file_only);
+  Diagnostics read_diag;
+  std::optional<std::string> back = read(record, read_diag);
+  REQUIRE(back);
+  CHECK(*back == loaded);
+  CHECK(read_diag.ErrorCount() == 0);
+
+  // Changed after it was loaded and checked: said, not rendered.
+  testing::WriteFile(record.path,
+                     testing::ReadFile(record.path) + "\nA sentence added.\n");
+  Diagnostics changed_diag;
+  CHECK_FALSE(read(record, changed_diag));
+  REQUIRE(changed_diag.ErrorCount() == 1);
+  CHECK(changed_diag.All()[0].message.find("the " + what + " changed") !=
+        std::string::npos);
+}
+
+}  // namespace
+
 TEST_CASE("bodies left in their files are read back as they were loaded",
           "[content][paper-body]") {
   testing::TempDir dir;
@@ -18,51 +47,19 @@ TEST_CASE("bodies left in their files are read back as they were loaded",
   Diagnostics diag;
   Site site = LoadSite(dir.path().string(), diag);
   REQUIRE(diag.ErrorCount() == 0);
-  Document& doc = site.documents.at("2024-03-04-planning/local-plan");
-  const std::string loaded = doc.body;
-  REQUIRE(!loaded.empty());
+  const Document& doc = site.documents.at("2024-03-04-planning/local-plan");
+  const Minutes& minutes = site.minutes.at("2024-03-04-planning");
+  const std::string paper_loaded = doc.body, minutes_loaded = minutes.body;
+  REQUIRE(!paper_loaded.empty());
+  REQUIRE(!minutes_loaded.empty());
 
   LeaveBodiesInFiles(site);
-  for (const auto& [key, each] : site.documents) {
-    CHECK(each.body.empty());
-    CHECK(each.body_in_file_only);
+  for (const auto& [key, each] : site.documents) CHECK(each.body_in_file_only);
+  for (const auto& [key, each] : site.minutes) CHECK(each.body_in_file_only);
+  SECTION("papers") {
+    CheckReadBack(doc, paper_loaded, PaperBody, "paper");
   }
-  Diagnostics read_diag;
-  std::optional<std::string> back = PaperBody(doc, read_diag);
-  REQUIRE(back);
-  CHECK(*back == loaded);
-  CHECK(read_diag.ErrorCount() == 0);
-
-  // Changed after it was loaded and checked: said, not rendered.
-  testing::WriteFile(doc.path, testing::ReadFile(doc.path) + "\nA sentence added.\n");
-  Diagnostics changed_diag;
-  CHECK_FALSE(PaperBody(doc, changed_diag));
-  CHECK(changed_diag.ErrorCount() == 1);
-}
-
-TEST_CASE("minutes left in their files are read back as they were loaded",
-          "[content][paper-body]") {
-  testing::TempDir dir;
-  testing::CopyTree(testing::SourceDir() / "tests/bad-input/base", dir.path());
-  Diagnostics diag;
-  Site site = LoadSite(dir.path().string(), diag);
-  REQUIRE(diag.ErrorCount() == 0);
-  Minutes& minutes = site.minutes.at("2024-03-04-planning");
-  const std::string loaded = minutes.body;
-  REQUIRE(!loaded.empty());
-
-  LeaveBodiesInFiles(site);
-  CHECK(minutes.body.empty());
-  CHECK(minutes.body_in_file_only);
-  Diagnostics read_diag;
-  std::optional<std::string> back = MinutesBody(minutes, read_diag);
-  REQUIRE(back);
-  CHECK(*back == loaded);
-  CHECK(read_diag.ErrorCount() == 0);
-
-  testing::WriteFile(minutes.path, testing::ReadFile(minutes.path) + "\nAdded.\n");
-  Diagnostics changed_diag;
-  CHECK_FALSE(MinutesBody(minutes, changed_diag));
-  REQUIRE(changed_diag.ErrorCount() == 1);
-  CHECK(changed_diag.All()[0].message.find("minutes file changed") != std::string::npos);
+  SECTION("minutes") {
+    CheckReadBack(minutes, minutes_loaded, MinutesBody, "minutes file");
+  }
 }

@@ -99,6 +99,30 @@ TEST_CASE("work programmes come from the cache while their folder is unchanged",
   CHECK(RecordsFingerprint(after, 1) != records);
 }
 
+// `cached` is `loaded` with every body left in its file, and `read` gives
+// each body back as it was loaded.
+template <typename Record>
+void CheckBodiesLeftInFiles(const std::map<std::string, Record>& loaded,
+                            const std::map<std::string, Record>& cached,
+                            std::optional<std::string> (*read)(const Record&,
+                                                               Diagnostics&)) {
+  REQUIRE(!loaded.empty());
+  std::map<std::string, Record> without_bodies = loaded;
+  for (auto& [key, record] : without_bodies) {
+    CHECK(!record.body_in_file_only);
+    CHECK(record.body_fingerprint == FingerprintOf(record.body));
+    record.body.clear();
+    record.body_in_file_only = true;
+  }
+  CHECK(cached == without_bodies);
+  for (const auto& [key, record] : cached) {
+    Diagnostics body_diag;
+    std::optional<std::string> body = read(record, body_diag);
+    REQUIRE(body);
+    CHECK(*body == loaded.at(key).body);
+  }
+}
+
 TEST_CASE("a cached folder is used only while its files are unchanged", "[content]") {
   testing::TempDir dir;
   fs::path source = dir.path() / "site";
@@ -117,37 +141,10 @@ TEST_CASE("a cached folder is used only while its files are unchanged", "[conten
   Site cached = LoadSite(source.string(), again_diag, &again);
   CHECK(again.hits() == loaded.meetings.size());
   CHECK(cached.meetings == loaded.meetings);
-  // Papers come back without their bodies, which are read from their files
-  // when needed, and must be the text that was loaded.
-  REQUIRE(!loaded.documents.empty());
-  std::map<std::string, Document> without_bodies = loaded.documents;
-  for (auto& [key, doc] : without_bodies) {
-    CHECK(!doc.body_in_file_only);
-    CHECK(doc.body_fingerprint == FingerprintOf(doc.body));
-    doc.body.clear();
-    doc.body_in_file_only = true;
-  }
-  CHECK(cached.documents == without_bodies);
-  for (const auto& [key, doc] : cached.documents) {
-    Diagnostics body_diag;
-    std::optional<std::string> body = PaperBody(doc, body_diag);
-    REQUIRE(body);
-    CHECK(*body == loaded.documents.at(key).body);
-  }
-  // Minutes too.
-  std::map<std::string, Minutes> minutes_without_bodies = loaded.minutes;
-  for (auto& [key, minutes] : minutes_without_bodies) {
-    CHECK(minutes.body_fingerprint == FingerprintOf(minutes.body));
-    minutes.body.clear();
-    minutes.body_in_file_only = true;
-  }
-  CHECK(cached.minutes == minutes_without_bodies);
-  for (const auto& [key, minutes] : cached.minutes) {
-    Diagnostics body_diag;
-    std::optional<std::string> body = MinutesBody(minutes, body_diag);
-    REQUIRE(body);
-    CHECK(*body == loaded.minutes.at(key).body);
-  }
+  // Papers and minutes come back without their bodies, which are read from
+  // their files when needed, and must be the text that was loaded.
+  CheckBodiesLeftInFiles(loaded.documents, cached.documents, PaperBody);
+  CheckBodiesLeftInFiles(loaded.minutes, cached.minutes, MinutesBody);
   CHECK(cached.folder_records == loaded.folder_records);
   CHECK(loaded.folder_records.size() ==
         loaded.meetings.size() + loaded.folder_records.count(kWorkProgrammesEntry));

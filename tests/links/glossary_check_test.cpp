@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "links/check_acronyms.h"
+#include "model/fingerprint.h"
 
 using namespace clerk;
 
@@ -45,6 +46,7 @@ Site TwoCommittees(const std::string& text) {
   doc.path = "content/meetings/2024-01-01-licensing/report.md";
   doc.pos = {doc.path, 1, 1};
   doc.body = "\n" + text + "\n";
+  doc.body_fingerprint = FingerprintOf(doc.body);
   doc.body_line = 6;
   GlossaryTerm pcc;
   pcc.term = "PCC";

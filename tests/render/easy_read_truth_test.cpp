@@ -67,6 +67,7 @@ std::string MeetingText(const Site& site, const std::string& id) {
 void SetMinutes(Site& site, const std::string& body) {
   Minutes& mins = site.minutes.at("2019-09-16-cyp");
   mins.body = body;
+  mins.body_fingerprint = FingerprintOf(body);
   mins.sections[0].resolutions.clear();
   mins.sections[0].actions.clear();
   mins.resolutions.clear();

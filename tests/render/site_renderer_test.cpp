@@ -241,7 +241,9 @@ TEST_CASE("a site renders the same when no paper's HTML is kept", "[render][site
 TEST_CASE("Markdown problems in documents are reported at their file position",
           "[render][site]") {
   Site site = SmallSite();
-  site.documents["2019-09-16-cyp/care-leavers"].body = "Fine.\n\nNot <b>fine</b>.\n";
+  Document& report = site.documents["2019-09-16-cyp/care-leavers"];
+  report.body = "Fine.\n\nNot <b>fine</b>.\n";
+  report.body_fingerprint = FingerprintOf(report.body);
   Diagnostics diag;
   auto pages = ByPath(RenderSite(site, Options(), diag));
   REQUIRE(diag.ErrorCount() == 1);
@@ -256,6 +258,7 @@ TEST_CASE("Markdown problems in minutes point at the minutes file", "[render][si
   Minutes& minutes = site.minutes["2019-09-16-cyp"];
   // body_line 5: the heading is on line 5, "Text <br> here" on line 7.
   minutes.body = "## 609 Care leavers\n\nText <br> here.\n";
+  minutes.body_fingerprint = FingerprintOf(minutes.body);
   Diagnostics diag;
   auto files = RenderSite(site, Options(), diag);
   REQUIRE(diag.ErrorCount() == 1);

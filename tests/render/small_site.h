@@ -4,11 +4,14 @@
 #pragma once
 
 #include "content/minutes_records.h"
+#include "model/fingerprint.h"
 #include "model/model.h"
 
 namespace clerk::render_testing {
 
-inline Date D(int y, int m, int d) { return Date{y, m, d}; }
+inline Date D(int y, int m, int d) {
+  return Date{y, m, d};
+}
 
 inline Site SmallSite() {
   Site site;
@@ -32,8 +35,11 @@ inline Site SmallSite() {
   officer.phone = "01234 000000";
   site.people[chair.id] = chair;
   site.people[officer.id] = officer;
-  site.venues["shire-hall"] = Venue{"shire-hall", {}, "Shire Hall", "St Peter's Square", "HR1 2HX", ""};
-  site.glossary["CAMHS"] = GlossaryTerm{"CAMHS", {}, "Child and Adolescent Mental Health Services",
+  site.venues["shire-hall"] =
+      Venue{"shire-hall", {}, "Shire Hall", "St Peter's Square", "HR1 2HX", ""};
+  site.glossary["CAMHS"] = GlossaryTerm{"CAMHS",
+                                        {},
+                                        "Child and Adolescent Mental Health Services",
                                         "NHS help for young people's mental health."};
 
   Committee c;
@@ -106,8 +112,11 @@ inline Site SmallSite() {
   report.authors = {PaperPerson{{}, {"matthew-evans", {}}, "", ""}};
   report.recommendations.push_back({{}, "a", "That a service is commissioned."});
   report.appendices.push_back({"care-leavers-eia", {}});
-  report.body = "## Purpose\n\nTo commission a service[^1].\n\n## Costs\n\n| Year | Cost |\n|---|---|\n| 2020 | 10 |\n\n[^1]: For five years.\n";
+  report.body =
+      "## Purpose\n\nTo commission a service[^1].\n\n## Costs\n\n| Year | Cost "
+      "|\n|---|---|\n| 2020 | 10 |\n\n[^1]: For five years.\n";
   report.body_line = 20;
+  report.body_fingerprint = FingerprintOf(report.body);  // as the loader sets it
   site.documents[held.id + "/" + report.id] = report;
   Document eia;
   eia.id = "care-leavers-eia";
@@ -116,6 +125,7 @@ inline Site SmallSite() {
   eia.title = "Equality impact assessment";
   eia.item = "7";
   eia.body = "Text.\n";
+  eia.body_fingerprint = FingerprintOf(eia.body);
   site.documents[held.id + "/" + eia.id] = eia;
 
   Minutes minutes;
@@ -129,8 +139,11 @@ inline Site SmallSite() {
   section.title = "609 Care leavers";
   section.heading_line = 5;
   minutes.sections.push_back(section);
-  minutes.body = "## 609 Care leavers\n\nThe committee discussed the report.\n\n**Resolved:** that the plan is noted.\n";
+  minutes.body =
+      "## 609 Care leavers\n\nThe committee discussed the report.\n\n**Resolved:** that "
+      "the plan is noted.\n";
   minutes.body_line = 5;
+  minutes.body_fingerprint = FingerprintOf(minutes.body);
   {
     Diagnostics parse_diag;  // the loader parses minutes into their records
     ParseMinutesRecords(minutes, parse_diag);

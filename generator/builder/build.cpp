@@ -44,7 +44,8 @@ class OneBuild {
         site_(!last),
         writer_(!last, options.out),
         records_(!last, (std::filesystem::path(options.out) / kRecordCacheDir).string()),
-        scans_file_((std::filesystem::path(options.out) / kAcronymScansFile).string()) {}
+        scans_file_((std::filesystem::path(options.out) / kAcronymScansFile).string()),
+        checks_file_((std::filesystem::path(options.out) / kSavedChecksFile).string()) {}
 
   int Run(std::string* messages);
   // After Run, in a session: hands what this build leaves to the next one.
@@ -80,6 +81,8 @@ class OneBuild {
   BuildHeld<RecordCache> records_;
   // Files the last build scanned clean for acronyms, kept the same way.
   const std::string scans_file_;
+  // What the checks found, for the next build in a new process (CheckMemo).
+  const std::string checks_file_;
   CheckMemo memo_;
   // The index a session's last build made, and whether it holds for this
   // build's site (PutBackMeetings); then this build's.
@@ -147,6 +150,10 @@ bool OneBuild::LoadBesideLog(bool ok) {
   else if (ok)
     memo_.clean_before = LoadFingerprintSet(scans_file_, "acronyms");
   if (kept_) memo_.keep = true;
+  if (ok && !kept_) {
+    memo_.own_process = memo_.keep = true;
+    memo_.saved = LoadSavedChecks(checks_file_);
+  }
   if (kept_ && kept_->loaded && kept_->findings && changed_folders_ && only_folders_)
     KnowChangedFolders(kept_->loaded->site);
   std::optional<std::set<std::string>> not_read;
@@ -222,6 +229,7 @@ bool OneBuild::PutBackMeetings(Site& before, const SiteIndex& index) {
 bool OneBuild::RenderAndCommit() {
   ProgressLine progress(log_, &log_ == &std::cerr && ProgressLine::Interactive(2));
   RenderOptions render = MakeRenderOptions(options_, jobs_, *site_);
+  if (memo_.own_process) render.records = &memo_.records;  // worked out already
   if (kept_) {
     render.kept_index = &index_;
     render.kept_index_fits = index_fits_;
@@ -254,6 +262,7 @@ bool OneBuild::SaveForNextBuild(bool ok, const Fingerprint& stamp) {
       cache_writes_.push_back(std::string(kRecordCacheDir) + "/" + name);
     SaveFingerprintSet(memo_.clean_now, scans_file_, "acronyms");
     cache_writes_.push_back(kAcronymScansFile);
+    if (memo_.own_process) SaveSavedChecks(ToSaved(memo_), checks_file_);
     timer_.Mark("save caches");
   }
   bool save_stamp = ok && diag_.WarningCount() == 0 && !options_.changed_known;

@@ -4,6 +4,9 @@
 
 #include "cli/install_paths.h"
 #include "content/paper_body.h"
+#include "files/program_identity.h"
+#include "incremental/record_cache.h"
+#include "incremental/records_fingerprint.h"
 #include "links/check_minutes.h"
 #include "links/check_references.h"
 #include "model/parallel.h"
@@ -41,7 +44,66 @@ bool OnlyBodiesChanged(const Site& site, const CheckMemo& memo) {
   return true;
 }
 
+// A build in its own process (CheckMemo::own_process): works out the key
+// of this build's findings, and takes the last build's as `before` if they
+// were saved under the same key. Then every record is as it was, and only
+// the folders whose files changed since (their record-cache stamps) are
+// scanned for acronyms again.
+void TakeSavedChecks(const BuildOptions& options, int jobs, const Site& site,
+                     const RecordCache* cache, CheckMemo& memo) {
+  memo.records = RecordsFingerprint(site, jobs);
+  memo.key = ChecksKey(options, memo.records);
+  if (cache) memo.folder_stamps = cache->stamps();
+  const std::map<std::string, Fingerprint>& stamps = memo.folder_stamps;
+  std::optional<SavedChecks> saved = std::move(memo.saved);
+  memo.saved.reset();
+  if (!saved || saved->key != memo.key || !cache || memo.before) return;
+  std::map<std::string, Fingerprint> changed;
+  for (const auto& [folder, meeting] : site.meetings) {
+    auto now = stamps.find(folder);
+    auto then = saved->folder_stamps.find(folder);
+    if (now != stamps.end() && then != saved->folder_stamps.end() &&
+        now->second == then->second)
+      continue;
+    auto records = site.folder_records.find(folder);
+    if (records == site.folder_records.end()) return;  // not loaded: check all
+    changed[folder] = records->second;
+  }
+  memo.changed_folders = std::move(changed);
+  memo.before = FromSaved(std::move(*saved));
+}
+
 }  // namespace
+
+Fingerprint ChecksKey(const BuildOptions& options, const Fingerprint& records) {
+  return Hasher()
+      .Add(ProgramIdentity())
+      .Add("checks")
+      .Add(IsoDate(options.today))
+      .Add(options.allow_outside_links ? "links out allowed" : "")
+      .Add(options.source)  // messages name files by it
+      .Add(records)
+      .Finish();
+}
+
+SavedChecks ToSaved(const CheckMemo& memo) {
+  const CheckFindings& findings = memo.now;
+  SavedChecks saved;
+  saved.key = memo.key;
+  saved.folder_stamps = memo.folder_stamps;
+  saved.records = findings.records;
+  saved.acronyms_site_wide = findings.acronyms.site_wide;
+  saved.acronyms_by_folder = findings.acronyms.folders;
+  return saved;
+}
+
+CheckFindings FromSaved(SavedChecks saved) {
+  CheckFindings findings;
+  findings.records = std::move(saved.records);
+  findings.acronyms.site_wide = std::move(saved.acronyms_site_wide);
+  findings.acronyms.folders = std::move(saved.acronyms_by_folder);
+  return findings;
+}
 
 void LoadAndCheck(const BuildOptions& options, int jobs, Site& site, Diagnostics& diag,
                   RecordCache* cache, CheckMemo* memo,
@@ -60,6 +122,7 @@ void LoadAndCheck(const BuildOptions& options, int jobs, Site& site, Diagnostics
                                  std::to_string(site.meetings.size()) +
                                  " meeting folders from the cache"
                            : "");
+  if (memo && memo->own_process) TakeSavedChecks(options, jobs, site, cache, *memo);
   // The checks only read the site: references and minute numbers (one pass
   // each over every record) run on their own thread beside the acronym
   // check, and their findings are merged in a fixed order.

@@ -11,6 +11,7 @@
 
 #include "builder/builder.h"
 #include "content/loader.h"
+#include "incremental/saved_checks.h"
 #include "links/check_acronyms.h"
 #include "model/diagnostics.h"
 #include "model/utf8.h"
@@ -69,7 +70,31 @@ struct CheckMemo {
   bool keep = false;
   CheckFindings now;
   bool replayed = false;  // true if `before` was used
+
+  // A build in its own process (not clerk serve's, which keeps `before` in
+  // memory): it works out `key` once the site is loaded (ChecksKey), and if
+  // the last build saved its findings under the same key
+  // (incremental/saved_checks.h), every record is as it was then, so those
+  // findings are `before` and the meeting folders read from their files (not
+  // from the record cache) are `changed_folders`. Its own findings are then
+  // saved under `key` for the next build.
+  bool own_process = false;
+  std::optional<SavedChecks> saved;
+  Fingerprint key;
+  Fingerprint records;  // the records' fingerprint in `key`, for the render
+  std::map<std::string, Fingerprint> folder_stamps;  // RecordCache::stamps
 };
+
+// What findings of the checks hold for: the records' fingerprint
+// (incremental/records_fingerprint.h), the clerk program, the build's date
+// (some checks compare dates with it), the source folder as given (messages
+// name files by it) and the option that decides whether a link out of the
+// site loads.
+Fingerprint ChecksKey(const BuildOptions& options, const Fingerprint& records);
+
+// A build's findings (`now`) as they are saved, and back.
+SavedChecks ToSaved(const CheckMemo& memo);
+CheckFindings FromSaved(SavedChecks saved);
 
 // The jobs a build runs on: --jobs, else every core.
 int Jobs(const BuildOptions& options);

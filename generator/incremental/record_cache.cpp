@@ -376,6 +376,10 @@ std::string RecordCache::Stamp(const std::string& dir, const std::string& displa
 bool RecordCache::Find(const std::string& folder, const std::string& stamp,
                        Site& part) const {
   if (dir_.empty()) return false;
+  {
+    std::lock_guard<std::mutex> lock(clean_mutex_);
+    stamps_[folder] = FingerprintOf(stamp);
+  }
   std::string bytes;
   if (!ReadWholeFile(dir_ + "/" + folder + ".rec", &bytes)) return false;
   std::string_view view = bytes;
@@ -553,6 +557,11 @@ void RecordCache::ReuseMeetingFolders(std::vector<std::string>& folders, Site& s
 void RecordCache::NoteClean(const std::string& folder) const {
   std::lock_guard<std::mutex> lock(clean_mutex_);
   clean_.insert(folder);
+}
+
+std::map<std::string, Fingerprint> RecordCache::stamps() const {
+  std::lock_guard<std::mutex> lock(clean_mutex_);
+  return stamps_;
 }
 
 std::set<std::string> RecordCache::clean() const {

@@ -9,6 +9,7 @@
 #pragma once
 
 #include <atomic>
+#include <map>
 #include <mutex>
 #include <set>
 #include <string>
@@ -16,6 +17,7 @@
 #include <vector>
 
 #include "incremental/state_files.h"
+#include "model/fingerprint.h"
 #include "model/model.h"
 
 namespace clerk {
@@ -82,6 +84,10 @@ class RecordCache {
   // parsed without a problem (Loaded).
   std::set<std::string> clean() const;
 
+  // The stamp of each folder (and kWorkProgrammesEntry) this build looked
+  // for (Find), as a fingerprint.
+  std::map<std::string, Fingerprint> stamps() const;
+
   size_t hits() const { return hits_; }  // meeting folders found so far
 
   // The records of `part` written out and read back: for tests.
@@ -98,7 +104,8 @@ class RecordCache {
   std::vector<std::pair<std::string, std::string>> loaded_;  // folder, stamp
   LoadedBefore* before_ = nullptr;
   mutable std::mutex clean_mutex_;
-  mutable std::set<std::string> clean_;  // see clean()
+  mutable std::set<std::string> clean_;                // see clean()
+  mutable std::map<std::string, Fingerprint> stamps_;  // see stamps(); clean_mutex_
 };
 
 }  // namespace clerk

@@ -20,6 +20,7 @@ inline constexpr const char* kCacheDir = ".clerk-cache";
 inline constexpr const char* kRecordCacheDir = ".clerk-cache/records";
 inline constexpr const char* kAcronymScansFile = ".clerk-cache/acronym-scans";
 inline constexpr const char* kSpareRecordFile = ".clerk-cache/spare-record";
+inline constexpr const char* kSavedChecksFile = ".clerk-cache/checks";
 inline constexpr const char* kSearchPartsFile = "pagefind/.clerk-search-parts";
 inline constexpr const char* kSearchStagingDir = "pagefind/.staging";
 inline constexpr const char* kSiteMarker = ".clerk-site";
@@ -48,7 +49,8 @@ inline constexpr StateFile kStateFiles[] = {
     {kCacheDir, true, false,
      "caches that only save time: records/, each meeting folder's records as "
      "last loaded (incremental/record_cache.h), acronym-scans, the files "
-     "found clean by the acronym check (incremental/fingerprint_set_file.h), and "
+     "found clean by the acronym check (incremental/fingerprint_set_file.h), "
+     "checks, what the checks found (incremental/saved_checks.h), and "
      "spare-record, how the spare folder differs from the site "
      "(output/spare_record.h)"},
     {kSearchPartsFile, false, false,

@@ -483,8 +483,8 @@ bool SiteRender::SetUp() {
   const bool bodies_only =
       stats_.index_kept && last_.valid && last_.shared == shared_ && sink_.KeepsDeps();
   Prepare(site_, opts_, sink_, std::move(kept_index),
-          bodies_only ? &last_.records : nullptr, opts_.memory ? &last_ : nullptr, prep_,
-          diag_, timer_);
+          bodies_only ? &last_.records : opts_.records, opts_.memory ? &last_ : nullptr,
+          prep_, diag_, timer_);
   // A theme without templates: said once here, not once per page of a large
   // site. (A template missing is said once too: Diagnostics drops repeats.)
   for (const Rendition& each : renditions_) {

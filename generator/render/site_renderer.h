@@ -68,6 +68,9 @@ struct RenderOptions {
   // only in these meeting folders (with kept_index_fits): every other
   // meeting's texts are as the last build rendered them.
   const std::set<std::string>* changed_meetings = nullptr;
+  // The records' fingerprint (incremental/records_fingerprint.h), if the
+  // build worked it out already for this very site.
+  const Fingerprint* records = nullptr;
   // The bytes of each kind's HTML the Markdown stage keeps for their pages
   // (kKeptHtml in render/content_html.h).
   size_t kept_html = kKeptHtml;

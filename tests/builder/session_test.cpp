@@ -8,6 +8,7 @@
 #include <catch2/catch.hpp>
 #include <sstream>
 
+#include "build_output.h"
 #include "output/folder_swap.h"
 #include "test_support.h"
 
@@ -65,10 +66,6 @@ struct SessionSite {
     return diff.exit_code == 0;
   }
 };
-
-void Append(const fs::path& file, const std::string& text) {
-  WriteFile(file, ReadFile(file) + text);
-}
 
 }  // namespace
 
@@ -278,19 +275,6 @@ TEST_CASE("a session adds and removes meetings as a clean build does",
   // changes alone: it holds no page of the removed meeting either.
   CHECK(!fs::exists(SpareFolder(site.out.string()) + "/meetings/" + old_id));
 }
-
-namespace {
-
-// What a build said, its diagnostics alone (the lines naming a file).
-std::string Findings(const std::string& said) {
-  std::istringstream lines(said);
-  std::string line, out;
-  while (std::getline(lines, line))
-    if (line.starts_with("content/") || line.starts_with("site.yaml")) out += line + "\n";
-  return out;
-}
-
-}  // namespace
 
 TEST_CASE("a session's edit to papers' bodies alone says what a clean build says",
           "[builder][session]") {

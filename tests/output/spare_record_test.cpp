@@ -122,6 +122,8 @@ TEST_CASE("spare record: a folder holding a logged file, changed since, is seen"
        {"index.html", "a/index.html", "a/b/index.html", "x/y/new.html"})
     testing::WriteFile(tree / file, "x");
   fs::create_directories(tree / "hand");
+  // A copy of a folder, as it was before the record's time.
+  fs::copy(tree / "a", dir.path() / "a-copy", fs::copy_options::recursive);
   const BuildLog log =
       LogOf({"index.html", "a/index.html", "a/b/index.html", "x/y/new.html"});
   const std::vector<std::string> skip{"x/y/new.html"};
@@ -142,6 +144,10 @@ TEST_CASE("spare record: a folder holding a logged file, changed since, is seen"
   }
   SECTION("a folder gone") {
     fs::remove_all(tree / "a/b");
+  }
+  SECTION("a folder made a link to a copy of it, untouched since") {
+    fs::rename(tree / "a", dir.path() / "a-gone");
+    fs::create_directory_symlink(dir.path() / "a-copy", tree / "a");
   }
   CHECK_FALSE(FoldersUnchangedSince(tree.string(), LoggedFolders(log, {}), since, 2));
   CHECK_FALSE(FoldersUnchangedSince(tree.string(), LoggedFolders(log, {}), since, 1));

@@ -75,9 +75,9 @@ struct CheckMemo {
   // memory): it works out `key` once the site is loaded (ChecksKey), and if
   // the last build saved its findings under the same key
   // (incremental/saved_checks.h), every record is as it was then, so those
-  // findings are `before` and the meeting folders read from their files (not
-  // from the record cache) are `changed_folders`. Its own findings are then
-  // saved under `key` for the next build.
+  // findings are `before` and the meeting folders whose record-cache stamps
+  // changed since are `changed_folders`. Its own findings are then saved
+  // under `key` for the next build.
   bool own_process = false;
   std::optional<SavedChecks> saved;
   Fingerprint key;

@@ -4,22 +4,13 @@
 
 #include "files/atomic_write.h"
 #include "files/source_files.h"
+#include "incremental/little_endian.h"
 
 namespace clerk {
 namespace {
 
 std::string Header(const std::string& kind) {
   return "clerk fingerprints v1 " + kind + "\n";
-}
-
-void PutU64(std::string& out, uint64_t v) {
-  for (int i = 0; i < 8; ++i) out.push_back(static_cast<char>((v >> (8 * i)) & 0xff));
-}
-
-uint64_t GetU64(const char* p) {
-  uint64_t v = 0;
-  for (int i = 7; i >= 0; --i) v = (v << 8) | static_cast<unsigned char>(p[i]);
-  return v;
 }
 
 }  // namespace

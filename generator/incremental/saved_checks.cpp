@@ -5,15 +5,12 @@
 
 #include "files/atomic_write.h"
 #include "files/source_files.h"
+#include "incremental/little_endian.h"
 
 namespace clerk {
 namespace {
 
 constexpr std::string_view kHeader = "clerk checks v1\n";
-
-void PutU64(std::string& out, uint64_t v) {
-  for (int i = 0; i < 8; ++i) out.push_back(static_cast<char>((v >> (8 * i)) & 0xff));
-}
 
 void PutText(std::string& out, std::string_view text) {
   PutU64(out, text.size());
@@ -41,8 +38,7 @@ class Reader {
 
   uint64_t U64() {
     if (rest_.size() < 8) return Fail();
-    uint64_t v = 0;
-    for (int i = 7; i >= 0; --i) v = (v << 8) | static_cast<unsigned char>(rest_[i]);
+    const uint64_t v = GetU64(rest_.data());
     rest_.remove_prefix(8);
     return v;
   }

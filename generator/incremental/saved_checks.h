@@ -3,8 +3,9 @@
 // all as they were (the same fingerprint, incremental/records_fingerprint.h,
 // the same clerk and the same date: SavedChecks::key) takes these findings
 // instead of checking 10,000 meetings' references again, and scans for
-// acronyms only the meeting folders it read from their files (clerk serve
-// does the same from memory: builder/stages.h, CheckMemo).
+// acronyms only the meeting folders whose files changed since (their
+// record-cache stamps; clerk serve does the same from memory:
+// builder/stages.h, CheckMemo).
 //
 // Kept in <out>/kSavedChecksFile, written by a build in its own process
 // after it succeeded, beside the record cache.

@@ -582,7 +582,7 @@ void RenderSlot(const ContentRecords& records, size_t i, ContentSlot& slot,
   else
     now.agenda =
         Keep(RenderAgenda(*records.meetings[i - records.first_agenda], &links, now.diag),
-             static_cast<HtmlBudget*>(nullptr));
+             nullptr);
   slot.site_links = std::move(links);
 }
 

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <kainjow/mustache.hpp>
 #include <set>
 #include <vector>
 
@@ -12,7 +11,6 @@ namespace clerk {
 namespace {
 
 namespace fs = std::filesystem;
-namespace mustache = kainjow::mustache;
 
 // The templates in folder `folder` of the theme ("templates/" or
 // "<rendition>/templates/"), not in folders below it: name -> text, and
@@ -32,56 +30,16 @@ void TakeTemplates(const ThemeFiles& theme, const std::string& folder,
   }
 }
 
-// Builds the Mustache value in place, moving each child into its parent:
-// kainjow's set() and push_back() copy a whole subtree, which made the
-// conversion cost grow with the depth of the data (it was most of a page's
-// rendering time).
-mustache::data ToMustache(const nlohmann::json& value) {
-  switch (value.type()) {
-    case nlohmann::json::value_t::object: {
-      mustache::data object{mustache::data::type::object};
-      for (const auto& [key, item] : value.get_ref<const nlohmann::json::object_t&>()) {
-        object[key] = ToMustache(item);
-        // {{#has_documents}} wraps a list's <ul> so an empty list prints nothing.
-        if (item.is_array()) object["has_" + key] = mustache::data{!item.empty()};
-      }
-      return object;
-    }
-    case nlohmann::json::value_t::array: {
-      mustache::data list{mustache::data::type::list};
-      // list_value() is the list the value owns (not a const object), and
-      // kainjow offers no moving push_back.
-      auto& items = const_cast<mustache::basic_list<std::string>&>(list.list_value());
-      items.reserve(value.size());
-      for (const auto& item : value) items.push_back(ToMustache(item));
-      return list;
-    }
-    case nlohmann::json::value_t::string: {
-      const std::string& s = value.get_ref<const std::string&>();
-      if (s.empty()) return mustache::data{false};
-      return mustache::data{s};
-    }
-    case nlohmann::json::value_t::boolean:
-      return mustache::data{value.get<bool>()};
-    case nlohmann::json::value_t::number_integer:
-    case nlohmann::json::value_t::number_unsigned:
-    case nlohmann::json::value_t::number_float:
-      return mustache::data{value.dump()};
-    default:
-      return mustache::data{false};
-  }
-}
-
 // How many times a partial that includes itself (the agenda item, for its
 // sub-items) is written out inside itself. Agendas nest two or three deep;
-// deeper levels fall back to a partial tag, which kainjow parses again at
-// each use (that re-parsing was 7% of a full build).
+// deeper levels fall back to a partial tag, rendered from the partial
+// parsed once at load.
 constexpr int kSelfInlineDepth = 4;
 
 // Replaces {{> _name}} with the partial's text, so a page is parsed once
 // rather than each partial at each use. A partial that includes itself is
 // written out kSelfInlineDepth times; past that it stays a partial tag, and
-// its name goes into `runtime` so the render context offers it.
+// its name goes into `runtime` so the render is given it.
 std::string InlinePartials(const std::string& text,
                            const std::map<std::string, std::string>& all,
                            std::vector<std::string>& stack,
@@ -99,7 +57,7 @@ std::string InlinePartials(const std::string& text,
     out += text.substr(pos, open - pos);
     auto it = all.find(name);
     if (it == all.end()) {
-      out += text.substr(open, close + 2 - open);  // not a theme partial: left to kainjow
+      out += text.substr(open, close + 2 - open);  // not a theme partial: renders nothing
     } else if (std::count(stack.begin(), stack.end(), name) >= kSelfInlineDepth) {
       out += text.substr(open, close + 2 - open);
       runtime.insert(name);
@@ -113,44 +71,33 @@ std::string InlinePartials(const std::string& text,
   return out + text.substr(pos);
 }
 
-// kainjow's own escaping ("&apos;" for the apostrophe, as pages have always
-// had), without its character-by-character appends: text between the
-// characters that need escaping is copied in one go, and most values have
-// none at all.
-bool NeedsEscape(char c) {
-  return c == '&' || c == '<' || c == '>' || c == '"' || c == '\'';
+// The names in the {{> name}} tags of `text`.
+std::vector<std::string> IncludedPartials(const std::string& text) {
+  std::vector<std::string> names;
+  for (size_t open = text.find("{{>"); open != std::string::npos;
+       open = text.find("{{>", open + 3)) {
+    const size_t close = text.find("}}", open);
+    if (close == std::string::npos) break;
+    std::string name = text.substr(open + 3, close - open - 3);
+    name.erase(0, name.find_first_not_of(" \t"));
+    name.erase(name.find_last_not_of(" \t") + 1);
+    names.push_back(std::move(name));
+  }
+  return names;
 }
 
-std::string EscapeForMustache(const std::string& text) {
-  size_t at = 0;
-  while (at < text.size() && !NeedsEscape(text[at])) ++at;
-  if (at == text.size()) return text;
-  std::string out;
-  out.reserve(text.size() + text.size() / 4);
-  size_t from = 0;
-  for (; at < text.size(); ++at) {
-    const char c = text[at];
-    if (!NeedsEscape(c)) continue;
-    out.append(text, from, at - from);
-    out += c == '&'   ? "&amp;"
-           : c == '<' ? "&lt;"
-           : c == '>' ? "&gt;"
-           : c == '"' ? "&quot;"
-                      : "&apos;";
-    from = at + 1;
-  }
-  out.append(text, from, std::string::npos);
-  return out;
+// Line and column (1-based, in bytes) of byte `offset` of `text`.
+std::pair<int, int> LineColumn(const std::string& text, size_t offset) {
+  offset = std::min(offset, text.size());
+  const size_t line_start = text.rfind('\n', offset == 0 ? 0 : offset - 1);
+  const int line =
+      1 + static_cast<int>(std::count(text.begin(), text.begin() + offset, '\n'));
+  const size_t column_from =
+      line_start == std::string::npos || offset == 0 ? 0 : line_start + 1;
+  return {line, static_cast<int>(offset - column_from) + 1};
 }
 
 }  // namespace
-
-struct Theme::Parsed {
-  explicit Parsed(const std::string& text) : tmpl(text) {
-    tmpl.set_custom_escape(EscapeForMustache);
-  }
-  mustache::mustache tmpl;
-};
 
 void Theme::Load(const std::string& theme_dir, const Rendition& rendition,
                  Diagnostics& diag) {
@@ -167,33 +114,55 @@ void Theme::Load(const ThemeFiles& theme, const Rendition& rendition, Diagnostic
                "theme has no templates folder: expected *.mustache files here");
     return;
   }
+  own_texts_.clear();
   TakeTemplates(theme, "templates/", templates_, paths_);
   // The rendition's own templates replace the standard ones of the same name.
   TakeTemplates(theme, rendition.id + "/templates/", templates_, paths_);
   std::map<std::string, std::string> inlined;
-  runtime_partials_.clear();
-  raw_partials_.clear();
+  std::set<std::string> runtime;
   for (const auto& [name, text] : templates_) {
     std::vector<std::string> stack = {name};
-    inlined[name] = InlinePartials(text, templates_, stack, runtime_partials_);
+    inlined[name] = InlinePartials(text, templates_, stack, runtime);
   }
-  // A partial left as a tag is rendered from its own text, inlined too.
-  for (const std::string& name : runtime_partials_) raw_partials_[name] = inlined[name];
+  own_texts_ = std::move(templates_);
   templates_ = std::move(inlined);
   parsed_.clear();
-}
-
-// Converts the page data for Mustache, with the partials beside it.
-mustache::data Theme::Context(const nlohmann::json& data) const {
-  mustache::data context = ToMustache(data);
-  for (const auto& [partial_name, text] : raw_partials_) {
-    const std::string* body = &text;
-    context[partial_name] = mustache::data{mustache::partial{[body] { return *body; }}};
+  // A partial left as a tag is rendered from its own text, inlined too.
+  runtime_partials_.clear();
+  for (const std::string& name : runtime) {
+    MustacheTemplate parsed(templates_[name]);
+    if (!parsed.valid()) {
+      std::string message = parsed.error();
+      diag.Error(ErrorPos(name, message), "template error: " + message);
+      continue;
+    }
+    runtime_partials_.emplace(name, std::move(parsed));
   }
-  return context;
 }
 
-std::string Theme::RenderWith(const std::string& name, const mustache::data& context,
+SourcePos Theme::ErrorPos(const std::string& name, std::string& message) const {
+  // The template's own file first, then the partials it includes, depth first.
+  std::vector<std::string> todo = {name};
+  std::set<std::string> seen;
+  while (!todo.empty()) {
+    const std::string file = todo.back();
+    todo.pop_back();
+    if (!seen.insert(file).second) continue;
+    const std::string& own = own_texts_.at(file);
+    MustacheTemplate alone(own);
+    if (!alone.valid()) {
+      message = alone.error();
+      const auto [line, column] = LineColumn(own, alone.error_offset());
+      return SourcePos{paths_.at(file), line, column};
+    }
+    for (const std::string& partial : IncludedPartials(own))
+      if (own_texts_.count(partial)) todo.push_back(partial);
+  }
+  message += " (in the partials that '" + name + "' includes)";
+  return SourcePos{paths_.at(name), 0, 0};
+}
+
+std::string Theme::RenderWith(const std::string& name, const MustacheScope& scope,
                               Diagnostics& diag) const {
   auto it = templates_.find(name);
   if (it == templates_.end()) {
@@ -201,37 +170,31 @@ std::string Theme::RenderWith(const std::string& name, const mustache::data& con
                "template '" + name + "' is missing from the theme");
     return "";
   }
-  std::shared_ptr<Parsed>& parsed = parsed_[name];
-  if (!parsed) parsed = std::make_shared<Parsed>(it->second);
-  mustache::mustache& tmpl = parsed->tmpl;
-  if (!tmpl.is_valid()) {
-    diag.Error(SourcePos{paths_.at(name), 0, 0},
-               "template error: " + tmpl.error_message());
+  std::shared_ptr<MustacheTemplate>& parsed = parsed_[name];
+  if (!parsed) parsed = std::make_shared<MustacheTemplate>(it->second);
+  if (!parsed->valid()) {
+    std::string message = parsed->error();
+    diag.Error(ErrorPos(name, message), "template error: " + message);
     return "";
   }
-  std::string out = tmpl.render(context);
-  if (!tmpl.is_valid()) {
-    diag.Error(SourcePos{paths_.at(name), 0, 0},
-               "template error: " + tmpl.error_message());
-    return "";
-  }
+  std::string error;
+  std::string out = parsed->Render(scope, &error);
+  if (!error.empty())
+    diag.Error(SourcePos{paths_.at(name), 0, 0}, "template error: " + error);
   return out;
 }
 
 std::string Theme::Render(const std::string& name, const nlohmann::json& data,
                           Diagnostics& diag) const {
-  return RenderWith(name, Context(data), diag);
+  return RenderWith(name, MustacheScope{data, nullptr, &runtime_partials_}, diag);
 }
 
 std::string Theme::RenderPage(const std::string& name, const nlohmann::json& data,
                               Diagnostics& diag) const {
-  // The data is converted once for both templates: converting was a third
-  // of the cost of a page.
-  mustache::data context = Context(data);
   // Every table of every page scrolls in its own named region.
-  std::string body = WrapTables(RenderWith(name, context, diag));
-  context["content"] = body.empty() ? mustache::data{false} : mustache::data{body};
-  return RenderWith("layout", context, diag);
+  nlohmann::json over = nlohmann::json::object();
+  over["content"] = WrapTables(Render(name, data, diag));
+  return RenderWith("layout", MustacheScope{data, &over, &runtime_partials_}, diag);
 }
 
 }  // namespace clerk

@@ -2,12 +2,12 @@
 // <theme>/templates/*.mustache; a rendition may override any of them in
 // <theme>/<rendition id>/templates/. Files whose name starts with '_' are
 // partials ({{> _breadcrumbs}}). Page data is built as JSON (ordered,
-// inspectable in tests) and converted for Mustache; empty strings and nulls
-// count as false, so {{#field}} ... {{/field}} hides a missing field, and
-// every list `x` comes with a boolean `has_x`, for the markup around a list.
+// inspectable in tests) and rendered from where it lies (render/mustache.h);
+// empty strings and nulls count as false, so {{#field}} ... {{/field}} hides
+// a missing field, and every list `x` comes with a boolean `has_x`, for the
+// markup around a list.
 #pragma once
 
-#include <kainjow/mustache.hpp>
 #include <map>
 #include <memory>
 #include <nlohmann/json.hpp>
@@ -15,6 +15,7 @@
 #include <string>
 
 #include "model/diagnostics.h"
+#include "render/mustache.h"
 #include "render/site_renderer.h"
 #include "render/theme_files.h"
 
@@ -40,19 +41,20 @@ class Theme {
                          Diagnostics& diag) const;
 
  private:
-  struct Parsed;
-  kainjow::mustache::data Context(const nlohmann::json& data) const;
-  std::string RenderWith(const std::string& name, const kainjow::mustache::data& context,
+  std::string RenderWith(const std::string& name, const MustacheScope& scope,
                          Diagnostics& diag) const;
+  // Where a template's syntax error is: in its own file if the file alone
+  // has it, else in the file at 0:0 (the error is in a partial it includes).
+  SourcePos ErrorPos(const std::string& name, std::string& message) const;
   std::string dir_;
   std::map<std::string, std::string> templates_;  // name -> text, partials inlined
+  std::map<std::string, std::string> own_texts_;  // name -> the file's own text
   std::map<std::string, std::string> paths_;      // name -> file, for errors
   // Partials still used as {{> tags}} after inlining (past the depth a
-  // self-including partial is written out to), with their inlined text.
-  std::set<std::string> runtime_partials_;
-  std::map<std::string, std::string> raw_partials_;
-  // Parsed once, on first use (Mustache parsing is most of the cost of a page).
-  mutable std::map<std::string, std::shared_ptr<Parsed>> parsed_;
+  // self-including partial is written out to), parsed from their inlined text.
+  std::map<std::string, MustacheTemplate, std::less<>> runtime_partials_;
+  // Parsed once, on first use.
+  mutable std::map<std::string, std::shared_ptr<MustacheTemplate>> parsed_;
 };
 
 }  // namespace clerk

@@ -1,6 +1,6 @@
 // Theme templates: partials are written into each template once, at load,
 // and a partial that includes itself is written out a few levels deep and
-// then left to kainjow. Either way a page must read exactly as kainjow
+// then rendered as a partial tag. Either way a page must read exactly as kainjow
 // renders it with plain partials, looked up at each use, and escaped
 // with kainjow's own escaping.
 #include "render/templates.h"
@@ -91,7 +91,7 @@ TEST_CASE("inlined partials render as kainjow renders partials, at any depth",
   REQUIRE_FALSE(diag.HasErrors());
 
   // Deeper than the depth a self-including partial is written out to, so
-  // the last levels go through kainjow's own partials.
+  // the last levels are rendered as partial tags.
   for (int depth : {0, 1, 3, 4, 5, 9}) {
     CAPTURE(depth);
     // Escaped as kainjow escapes, "&apos;" and all.
@@ -128,4 +128,38 @@ TEST_CASE("inlined partials render as kainjow renders partials, at any depth",
     for (int i = 0; i < depth * 2; ++i) chain_text += (i % 2 == 0) ? " b" : " a";
     CHECK(page.find(chain_text + "\n") != std::string::npos);
   }
+}
+
+TEST_CASE("a template's syntax error names its file, line and column, in a partial too",
+          "[render][templates]") {
+  testing::TempDir dir;
+  const auto templates = dir.path() / "templates";
+  testing::WriteFile(templates / "page.mustache",
+                     "<h1>{{title}}</h1>\n<ul>\n  {{#items}}<li>\n");
+  testing::WriteFile(templates / "other.mustache", "<p>\n{{> _broken}}\n</p>\n");
+  testing::WriteFile(templates / "_broken.mustache", "ok\n  {{name</p>\n");
+  testing::WriteFile(templates / "fine.mustache", "{{> _fine}}{{title}}");
+  testing::WriteFile(templates / "_fine.mustache", "<b>{{title}}</b>");
+  Theme theme;
+  Diagnostics diag;
+  theme.Load(dir.path().string(), Rendition{"standard", "Standard", ""}, diag);
+  REQUIRE_FALSE(diag.HasErrors());
+  const nlohmann::json data = {{"title", "T"}, {"items", {1}}};
+
+  CHECK(theme.Render("page", data, diag).empty());
+  REQUIRE(diag.All().size() == 1);
+  CHECK(diag.All()[0].pos.path.str() == (templates / "page.mustache").string());
+  CHECK(diag.All()[0].pos.line == 3);
+  CHECK(diag.All()[0].pos.column == 3);
+  CHECK(diag.All()[0].message.find("section 'items' is not closed") != std::string::npos);
+
+  CHECK(theme.Render("other", data, diag).empty());
+  REQUIRE(diag.All().size() == 2);
+  CHECK(diag.All()[1].pos.path.str() == (templates / "_broken.mustache").string());
+  CHECK(diag.All()[1].pos.line == 2);
+  CHECK(diag.All()[1].pos.column == 3);
+  CHECK(diag.All()[1].message.find("unclosed tag") != std::string::npos);
+
+  CHECK(theme.Render("fine", data, diag) == "<b>T</b>T");
+  CHECK(diag.All().size() == 2);
 }

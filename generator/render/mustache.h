@@ -53,9 +53,13 @@ class MustacheTemplate {
 
   // The text rendered with `scope`; "" if the template is invalid, or if
   // partials include each other more than kMaxPartialDepth deep (a partial
-  // that includes itself with no end), which `error`, if given, says.
+  // that includes itself with no end), or the render takes more than
+  // kMaxSteps nodes (partials or sections that multiply without end: the
+  // largest real page takes well under a million), which `error`, if given,
+  // says.
   std::string Render(const MustacheScope& scope, std::string* error = nullptr) const;
   static constexpr int kMaxPartialDepth = 100;
+  static constexpr size_t kMaxSteps = 50'000'000;
 
   enum class Kind : unsigned char {
     kText,       // text with no line break

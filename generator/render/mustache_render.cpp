@@ -27,6 +27,12 @@ class MustacheRenderer {
  private:
   void Range(const std::vector<Node>& nodes, size_t from, size_t to) {
     for (size_t i = from; i < to && error_.empty();) {
+      if (++steps_ > MustacheTemplate::kMaxSteps) {
+        error_ = "rendering stopped after " +
+                 std::to_string(MustacheTemplate::kMaxSteps) +
+                 " steps: partials or sections repeat without end";
+        return;
+      }
       const Node& node = nodes[i];
       switch (node.kind) {
         case Kind::kText:
@@ -209,6 +215,7 @@ class MustacheRenderer {
   size_t line_start_ = 0;
   bool line_has_section_ = false;
   int partial_depth_ = 0;
+  size_t steps_ = 0;
   std::string error_;
 };
 

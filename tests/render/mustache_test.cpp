@@ -179,6 +179,15 @@ TEST_CASE("mustache: set delimiters, partials, and the root's values set over th
             .empty());
   CHECK(error.find("'_loop'") != std::string::npos);
 
+  // Sections that multiply (2 to the 40th lines here) stop with an error.
+  std::string nested;
+  for (int i = 0; i < 40; ++i) nested += "{{#words}}";
+  nested += "x";
+  for (int i = 0; i < 40; ++i) nested += "{{/words}}";
+  error.clear();
+  CHECK(MustacheTemplate(nested).Render(MustacheScope{kData}, &error).empty());
+  CHECK(error.find("repeat without end") != std::string::npos);
+
   // "content" over the data, as the layout gets a page's body: it replaces
   // the data's own, and an empty one is false.
   const json data = {{"content", "old"}, {"title", "T"}};

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <iterator>
 #include <set>
 #include <string_view>
 #include <vector>
@@ -65,20 +66,6 @@ size_t PhraseEnd(const std::string& html, size_t start, size_t end,
   return j;
 }
 
-// Elements whose text is left as it is.
-constexpr std::string_view kSkipped[] = {
-    "a",  "abbr", "code", "pre", "script", "style", "h1",     "h2",
-    "h3", "h4",   "h5",   "h6",  "dfn",    "title", "button", "caption"};
-
-// Elements that begin and end a run of text read together: what is "just
-// before" a term, and the brackets it is in, are looked for in its block.
-constexpr std::string_view kBlocks[] = {
-    "p",       "li",         "td",      "th",     "dd",     "dt",      "div",
-    "section", "blockquote", "tr",      "table",  "ul",     "ol",      "h1",
-    "h2",      "h3",         "h4",      "h5",     "h6",     "caption", "figcaption",
-    "pre",     "main",       "article", "header", "footer", "nav",     "summary",
-    "details", "aside",      "figure",  "br"};
-
 // The name of the tag at html[lt], as written.
 std::string_view TagName(const std::string& html, size_t lt, bool* closing) {
   size_t i = lt + 1;
@@ -89,28 +76,54 @@ std::string_view TagName(const std::string& html, size_t lt, bool* closing) {
   return std::string_view(html.data() + start, i - start);
 }
 
-// Whether a tag's name is `name` (lower case), compared without case. No
-// allocation: a page has hundreds of tags.
-bool SameName(std::string_view written, std::string_view name) {
-  if (written.size() != name.size()) return false;
-  for (size_t k = 0; k < name.size(); ++k)
-    if (ascii::ToLower(written[k]) != name[k]) return false;
-  return true;
-}
+// What an element is to the expander: a block begins and ends a run of
+// text read together (what is "just before" a term, and the brackets it is
+// in, are looked for in its block); a skipped element's text is left as it
+// is.
+struct ElementRole {
+  std::string_view name;  // lower case
+  bool block = false;
+  bool skipped = false;
+};
 
-// The element the tag at html[lt] opens or closes, if its text is left as
-// it is; "" otherwise.
-std::string_view SkippedElement(const std::string& html, size_t lt, bool* closing) {
-  std::string_view written = TagName(html, lt, closing);
-  for (std::string_view name : kSkipped)
-    if (SameName(written, name)) return name;
-  return {};
+// Sorted by name, for a binary search: a page has hundreds of tags, and
+// this was a scan of 48 names at each.
+constexpr ElementRole kRoles[] = {
+    {"a", false, true},       {"abbr", false, true},       {"article", true, false},
+    {"aside", true, false},   {"blockquote", true, false}, {"br", true, false},
+    {"button", false, true},  {"caption", true, true},     {"code", false, true},
+    {"dd", true, false},      {"details", true, false},    {"dfn", false, true},
+    {"div", true, false},     {"dt", true, false},         {"figcaption", true, false},
+    {"figure", true, false},  {"footer", true, false},     {"h1", true, true},
+    {"h2", true, true},       {"h3", true, true},          {"h4", true, true},
+    {"h5", true, true},       {"h6", true, true},          {"header", true, false},
+    {"li", true, false},      {"main", true, false},       {"nav", true, false},
+    {"ol", true, false},      {"p", true, false},          {"pre", true, true},
+    {"script", false, true},  {"section", true, false},    {"style", false, true},
+    {"summary", true, false}, {"table", true, false},      {"td", true, false},
+    {"th", true, false},      {"title", false, true},      {"tr", true, false},
+    {"ul", true, false},
+};
+static_assert(std::is_sorted(std::begin(kRoles), std::end(kRoles),
+                             [](const ElementRole& a, const ElementRole& b) {
+                               return a.name < b.name;
+                             }));
+
+// The role of the element named `written` (any case); none for others.
+const ElementRole* RoleOf(std::string_view written) {
+  char lower[16];
+  if (written.empty() || written.size() > sizeof lower) return nullptr;
+  for (size_t k = 0; k < written.size(); ++k) lower[k] = ascii::ToLower(written[k]);
+  const std::string_view name(lower, written.size());
+  const auto* it = std::lower_bound(
+      std::begin(kRoles), std::end(kRoles), name,
+      [](const ElementRole& role, std::string_view n) { return role.name < n; });
+  return it != std::end(kRoles) && it->name == name ? it : nullptr;
 }
 
 bool IsBlock(std::string_view written) {
-  for (std::string_view name : kBlocks)
-    if (SameName(written, name)) return true;
-  return false;
+  const ElementRole* role = RoleOf(written);
+  return role && role->block;
 }
 
 // The text from html[at] to the end of its block, tags left out (at most a
@@ -304,12 +317,12 @@ class PageWriter {
   // element it opens or closes.
   void Tag(size_t lt, size_t gt) {
     bool closing = false;
-    std::string_view written = TagName(html_, lt, &closing);
-    if (IsBlock(written)) {
+    const ElementRole* role = RoleOf(TagName(html_, lt, &closing));
+    if (role && role->block) {
       block_.clear();
-      if (SameName(written, "td") || SameName(written, "th")) in_cell_ = !closing;
+      if (role->name == "td" || role->name == "th") in_cell_ = !closing;
     }
-    std::string_view name = SkippedElement(html_, lt, &closing);
+    const std::string_view name = role && role->skipped ? role->name : std::string_view();
     bool self_closing = html_[gt - 1] == '/';
     if (!name.empty() && !self_closing) {
       if (!closing) {

@@ -51,7 +51,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* bytes, size_t size) {
   partials.emplace("_self", MustacheTemplate(text));
   const json over = {{"content", "<p>body</p>"}};
   std::string error;
-  const std::string out = tmpl.Render(MustacheScope{Data(), &over, &partials}, &error);
+  const std::string out =
+      tmpl.Render(MustacheScope{Data(), {&over, nullptr}, &partials}, &error);
   if (!error.empty()) FUZZ_CHECK(out.empty());
   if (clerk::fuzz::IsValidUtf8(text)) FUZZ_CHECK_MSG(clerk::fuzz::IsValidUtf8(out), out);
   // Without triple braces, & or changed delimiters, nothing is unescaped:

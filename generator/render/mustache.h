@@ -21,6 +21,7 @@
 //   render a data string of that name as a template, which this does not).
 #pragma once
 
+#include <array>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -31,12 +32,15 @@ namespace clerk {
 
 class MustacheTemplate;
 
-// What a render reads: the page data, values that stand above the data's
-// own at its root (the layout's "content"), and the partials a {{> name}}
-// tag may name.
+// What a render reads: the page data, objects set over the data's root
+// (the layout's "content", a rendition's own fields over the data its
+// renditions share), and the partials a {{> name}} tag may name. The root is
+// as one object made of the data with the first `over` set on it, then the
+// second: a name is the first's if it has it, and has_x follows the list x
+// that the root then has.
 struct MustacheScope {
   const nlohmann::json& data;
-  const nlohmann::json* root_over = nullptr;  // an object, or null
+  std::array<const nlohmann::json*, 2> over{};  // objects, or null
   const std::map<std::string, MustacheTemplate, std::less<>>* partials = nullptr;
 };
 

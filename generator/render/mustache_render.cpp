@@ -174,8 +174,10 @@ class MustacheRenderer {
   const json* Find(const Node& node) const {
     if (node.path.empty()) return stack_.back();
     for (size_t level = stack_.size(); level-- > 0;) {
-      const json* value =
-          level == 0 ? AtRoot(node.path[0]) : Member(*stack_[level], node.path[0]);
+      // The root is the root also where a section pushed it again ({{#.}}).
+      const json* value = stack_[level] == &scope_.data
+                              ? AtRoot(node.path[0])
+                              : Member(*stack_[level], node.path[0]);
       for (size_t k = 1; value && k < node.path.size(); ++k)
         value = Member(*value, node.path[k]);
       if (value) return value;
@@ -183,31 +185,69 @@ class MustacheRenderer {
     return nullptr;
   }
 
-  // The root's names: those set over the data first (they replace the data's).
+  // `name` at the root: the data with the scope's objects set over it. A
+  // list's has_x is worked out on the root as a whole, as kainjow's
+  // conversion did on one object.
   const json* AtRoot(const std::string& name) const {
-    if (scope_.root_over)
-      if (const json* over = Member(*scope_.root_over, name)) return over;
-    return Member(scope_.data, name);
+    const json* own = nullptr;
+    const std::string* own_name = nullptr;
+    for (const json* layer : Layers()) {
+      if (const auto* hit = Entry(*layer, name)) {
+        own = &hit->second;
+        own_name = &hit->first;
+        break;
+      }
+    }
+    if (name.starts_with("has_")) {
+      const std::string_view listed = std::string_view(name).substr(4);
+      for (const json* layer : Layers()) {
+        const auto* list = Entry(*layer, listed);
+        if (!list) continue;
+        if (list->second.is_array() && (!own || list->first > *own_name))
+          return list->second.empty() ? &kFalse : &kTrue;
+        break;
+      }
+    }
+    return own;
+  }
+
+  // The root's objects, the one set last first.
+  std::array<const json*, 3> Layers() const {
+    std::array<const json*, 3> layers{};
+    size_t n = 0;
+    for (const json* over : scope_.over)
+      if (over && over->is_object()) layers[n++] = over;
+    layers[n++] = &scope_.data;
+    while (n < layers.size()) layers[n++] = &kEmpty;
+    return layers;
+  }
+
+  // The member `name` of `object`, or null (also if `object` is no object).
+  static const std::pair<const std::string, json>* Entry(const json& object,
+                                                         std::string_view name) {
+    if (!object.is_object()) return nullptr;
+    const auto& members = object.get_ref<const json::object_t&>();
+    const auto it = members.find(name);
+    return it == members.end() ? nullptr : &*it;
   }
 
   // `name` in `object`, with the has_x of every list x; null if `object` is
   // not an object or has no such name.
   static const json* Member(const json& object, const std::string& name) {
-    static const json kTrue = true;
-    static const json kFalse = false;
-    if (!object.is_object()) return nullptr;
-    const auto& members = object.get_ref<const json::object_t&>();
-    const auto own = members.find(name);
+    const auto* own = Entry(object, name);
     if (name.starts_with("has_")) {
-      const auto list = members.find(std::string_view(name).substr(4));
+      const auto* list = Entry(object, std::string_view(name).substr(4));
       // kainjow's conversion wrote has_x when it came to x, in key order:
       // it replaced an explicit has_x that sorts before x.
-      if (list != members.end() && list->second.is_array() &&
-          (own == members.end() || list->first > own->first))
+      if (list && list->second.is_array() && (!own || list->first > own->first))
         return list->second.empty() ? &kFalse : &kTrue;
     }
-    return own == members.end() ? nullptr : &own->second;
+    return own ? &own->second : nullptr;
   }
+
+  static inline const json kTrue = true;
+  static inline const json kFalse = false;
+  static inline const json kEmpty = json::object();
 
   const MustacheScope& scope_;
   std::string& out_;

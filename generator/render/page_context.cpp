@@ -105,24 +105,9 @@ PageData PageContext::Begin(const std::string& key, const std::string& template_
   d["site_title"] = config.title;
   d["organisation"] = config.organisation;
   d["page_title"] = title;
-  d["rendition"] = rendition_.id;
   d["home_href"] = Link(urls::Home());
   d["inline_css"] = "";
-
-  json sheets = json::array();
-  auto sheet = [&](const std::string& asset) {
-    sheets.push_back({{"href", ThemeHref(asset)}});
-  };
-  sheet("css/standard.css");
-  // A rendition adds its own sheet: themes/default/<id>/css/<id>.css.
-  if (rendition_.id != "standard")
-    sheet(rendition_.id + "/css/" + rendition_.id + ".css");
-  d["stylesheets"] = sheets;
-  // The theme's icon: SVG where browsers take it, ICO and a PNG for a
-  // phone's home screen elsewhere (themes/default/favicon.svg).
-  d["favicon"] = {{"svg", ThemeHref("favicon.svg")},
-                  {"ico", ThemeHref("favicon.ico")},
-                  {"touch", ThemeHref("apple-touch-icon.png")}};
+  AddRenditionFields(d, key);
 
   static const std::pair<const char*, const char*> kNav[] = {
       {"home", "Home"},           {"committees", "Committees"}, {"meetings", "Meetings"},
@@ -151,7 +136,25 @@ PageData PageContext::Begin(const std::string& key, const std::string& template_
                   {"phone", contact.phone},
                   {"tel", contact.phone.empty() ? "" : TelHref(contact.phone)}};
   d["accessibility_href"] = Link(urls::Accessibility());
+  return page;
+}
 
+void PageContext::AddRenditionFields(json& d, const std::string& key) const {
+  d["rendition"] = rendition_.id;
+  json sheets = json::array();
+  auto sheet = [&](const std::string& asset) {
+    sheets.push_back({{"href", ThemeHref(asset)}});
+  };
+  sheet("css/standard.css");
+  // A rendition adds its own sheet: themes/default/<id>/css/<id>.css.
+  if (rendition_.id != "standard")
+    sheet(rendition_.id + "/css/" + rendition_.id + ".css");
+  d["stylesheets"] = sheets;
+  // The theme's icon: SVG where browsers take it, ICO and a PNG for a
+  // phone's home screen elsewhere (themes/default/favicon.svg).
+  d["favicon"] = {{"svg", ThemeHref("favicon.svg")},
+                  {"ico", ThemeHref("favicon.ico")},
+                  {"touch", ThemeHref("apple-touch-icon.png")}};
   json others = json::array();
   for (const Rendition& r : renditions_) {
     if (r.id == rendition_.id) continue;
@@ -162,7 +165,28 @@ PageData PageContext::Begin(const std::string& key, const std::string& template_
                                                : urls::Relative(current_, target)}});
   }
   d["other_renditions"] = others;
+}
+
+PageData PageContext::FromCommon(const PageJob& job, const std::string& template_name,
+                                 std::shared_ptr<const json> common) {
+  PageData page;
+  page.key = job.key;
+  page.path = urls::Page(rendition_, job.key);
+  page.template_name = template_name;
+  current_ = page.path;
+  page.data = json::object();
+  AddRenditionFields(page.data, job.key);
+  page.common = std::move(common);
   return page;
+}
+
+const json* PageField(const PageData& page, const std::string& name) {
+  for (const json* d : {&page.data, page.common.get()}) {
+    if (!d || !d->is_object()) continue;
+    auto it = d->find(name);
+    if (it != d->end()) return &*it;
+  }
+  return nullptr;
 }
 
 json PageContext::PersonLink(const std::string& person_id) const {

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <functional>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
@@ -21,7 +22,14 @@ struct PageData {
   std::string path;           // output path, with the rendition's prefix
   std::string template_name;  // "meeting"
   nlohmann::json data;        // layout fields + the page's own
+  // Set for a page whose data is the same in every rendition but for a few
+  // layout fields (DataSameInEveryRendition): the data made once, for all
+  // renditions, which `data` (this rendition's fields) is set over.
+  std::shared_ptr<const nlohmann::json> common;
 };
+
+// The field `name` of the page's data: from `data`, else from `common`.
+const nlohmann::json* PageField(const PageData& page, const std::string& name);
 
 class PageContext {
  public:
@@ -33,6 +41,12 @@ class PageContext {
   std::vector<PageData> AllPages();
   // The page of `job` (page_jobs.h), its record looked up in the site.
   PageData Build(const PageJob& job);
+  // The page of `job` in this rendition, made from `common`, the data of the
+  // same page built for another rendition (PageData::common): only the
+  // fields that differ between renditions are made. Only for the kinds of
+  // page whose data is otherwise the same (DataSameInEveryRendition).
+  PageData FromCommon(const PageJob& job, const std::string& template_name,
+                      std::shared_ptr<const nlohmann::json> common);
 
   // Individual pages (public for tests).
   PageData Home();
@@ -88,6 +102,10 @@ class PageContext {
   PageData Begin(const std::string& key, const std::string& template_name,
                  const std::string& title, const std::string& section,
                  const std::vector<Crumb>& crumbs);
+  // The layout's fields that differ between renditions, for page `key`
+  // (the current page): the rendition, its style sheets, the theme's icons
+  // and the links to the page in the other renditions.
+  void AddRenditionFields(nlohmann::json& d, const std::string& key) const;
   // A link from the current page to page `key` of this rendition (may carry "#...").
   std::string Link(const std::string& key) const;
 

@@ -103,10 +103,24 @@ bool ListsManyRecords(PageKind kind) {
 
 std::vector<size_t> BuildOrder(const std::vector<PageJob>& jobs, size_t renditions) {
   std::vector<size_t> first, rest;
-  for (size_t i = 0; i < jobs.size() * renditions; ++i)
-    (ListsManyRecords(jobs[i % jobs.size()].kind) ? first : rest).push_back(i);
+  for (size_t j = 0; j < jobs.size(); ++j)
+    for (size_t r = 0; r < renditions; ++r)
+      (ListsManyRecords(jobs[j].kind) ? first : rest).push_back(r * jobs.size() + j);
   first.insert(first.end(), rest.begin(), rest.end());
   return first;
+}
+
+bool DataSameInEveryRendition(PageKind kind) {
+  switch (kind) {
+    case PageKind::kHome:
+    case PageKind::kCommitteeIndex:
+    case PageKind::kCommittee:
+    case PageKind::kNotFound:
+    case PageKind::kSearch:
+      return false;
+    default:
+      return true;
+  }
 }
 
 }  // namespace clerk

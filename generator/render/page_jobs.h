@@ -57,9 +57,21 @@ std::vector<PageJob> PageJobs(const Site& site);
 // records first (indexes, topics, committees, decisions), then the rest as
 // they come. A listing page of a large site takes tens of MB while it is
 // built; built last, that came on top of everything the build had gathered
-// by then (its log, ids and deps), and made the build's peak memory. The
-// pages are the same in any order.
+// by then (its log, ids and deps), and made the build's peak memory. A
+// page's renditions come one after another, so the thread that builds them
+// makes the data they share once (DataSameInEveryRendition). The pages are
+// the same in any order.
 std::vector<size_t> BuildOrder(const std::vector<PageJob>& jobs, size_t renditions);
+
+// Whether a page of this kind has the same data in every rendition but for
+// the layout's rendition fields (PageContext::AddRenditionFields): a link
+// from one page to another of the same rendition is the same relative link
+// in every rendition. Not so for the pages that link to theme files
+// (upcoming_script: the home page, the committees page, each committee's
+// page; the search page's script and index)
+// or link from the site's root (the page not found).
+// tests/render/shared_page_data_test.cpp builds every page both ways.
+bool DataSameInEveryRendition(PageKind kind);
 
 [[noreturn]] void ThrowNoRecord(const PageJob& job);
 

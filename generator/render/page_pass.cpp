@@ -152,9 +152,7 @@ void PagePass::BuildAndPut(Worker& w, size_t r, const PageJob& job,
                            const std::string& path, LinkTarget* target) {
   const Rendition& rendition = in_.renditions[r];
   std::vector<std::string> bodies_read;
-  w.contexts[r]->RecordBodyReads(&bodies_read);
-  PageData page = w.contexts[r]->Build(job);
-  w.contexts[r]->RecordBodyReads(nullptr);
+  PageData page = BuildData(w, r, job, bodies_read);
   ++built_;
   if (page.path != path) {
     w.diag.Error(SourcePos{path, 0, 0},
@@ -175,6 +173,7 @@ void PagePass::BuildAndPut(Worker& w, size_t r, const PageJob& job,
   }
   Hasher hasher;
   hasher.Add(in_.shared).Add(rendition.id).Add(page.path).Add(page.template_name);
+  if (page.common) hasher.Add(w.common.fingerprint);
   HashJson(hasher, page.data);
   Fingerprint inputs = hasher.Finish();
   if (in_.sink.UpToDate(page.path, inputs)) {
@@ -198,10 +197,37 @@ void PagePass::BuildAndPut(Worker& w, size_t r, const PageJob& job,
   in_.sink.RecordDeps(path, {fingerprint, std::move(bodies_read)});
 }
 
+PageData PagePass::BuildData(Worker& w, size_t r, const PageJob& job,
+                             std::vector<std::string>& bodies_read) {
+  if (!DataSameInEveryRendition(job.kind)) {
+    w.contexts[r]->RecordBodyReads(&bodies_read);
+    PageData page = w.contexts[r]->Build(job);
+    w.contexts[r]->RecordBodyReads(nullptr);
+    return page;
+  }
+  Worker::Common& common = w.common;
+  if (common.key != job.key || !common.data) {
+    common = Worker::Common{};
+    w.contexts[0]->RecordBodyReads(&common.bodies);
+    PageData first = w.contexts[0]->Build(job);
+    w.contexts[0]->RecordBodyReads(nullptr);
+    Hasher hasher;
+    HashJson(hasher, first.data);
+    common.fingerprint = hasher.Finish();
+    common.template_name = std::move(first.template_name);
+    common.data = std::make_shared<const nlohmann::json>(std::move(first.data));
+    common.key = job.key;
+  }
+  bodies_read = common.bodies;
+  return w.contexts[r]->FromCommon(job, common.template_name, common.data);
+}
+
 std::string PagePass::RenderHtml(Worker& w, size_t r, PageData& page) const {
   const Rendition& rendition = in_.renditions[r];
-  std::string html =
-      DropBlankLines(w.themes[r]->RenderPage(page.template_name, page.data, w.diag));
+  std::string html = DropBlankLines(
+      page.common
+          ? w.themes[r]->RenderPage(page.template_name, *page.common, &page.data, w.diag)
+          : w.themes[r]->RenderPage(page.template_name, page.data, nullptr, w.diag));
   html = in_.extras.Finish(rendition,
                            urls::ResolveSiteLinks(std::move(html), page.path, rendition));
   // Terms are explained after the rendition's finish, so a table shown

@@ -93,7 +93,20 @@ class PagePass {
     std::vector<std::unique_ptr<Theme>> themes;
     std::vector<std::unique_ptr<PageContext>> contexts;
     Diagnostics diag;
+    // The data the renditions of the last page built share (PageData::common),
+    // with what it was made from: the page's renditions come one after
+    // another (BuildOrder), so it is made once for all of them.
+    struct Common {
+      std::string key;  // the page's job key; "" when none is kept
+      std::string template_name;
+      std::shared_ptr<const nlohmann::json> data;
+      Fingerprint fingerprint;          // of `data` (HashJson)
+      std::vector<std::string> bodies;  // the bodies read making it
+    } common;
   };
+  // The page's data in rendition `r`, and the bodies read making it.
+  PageData BuildData(Worker& w, size_t r, const PageJob& job,
+                     std::vector<std::string>& bodies_read);
   // True if the page is as the last build left it (its records and the
   // bodies it read unchanged, its file as written): kept, not built.
   bool KeptUnbuilt(const Rendition& rendition, const std::string& path);

@@ -59,7 +59,9 @@ void RenditionExtras::AddData(PageData& page, const PageJob& job,
   std::optional<EasyPage> easy_page = easy_.Find(job);
   if (!easy_page) {
     // A page kind easy read has no words of its own for: say so, link to it.
-    std::string title = page.data.value("page_title", std::string("This page"));
+    const nlohmann::json* written = PageField(page, "page_title");
+    std::string title = written && written->is_string() ? written->get<std::string>()
+                                                        : std::string("This page");
     easy_page = FallbackEasyPage(page.key, title, index_);
     page.template_name = "easy_page";
   }

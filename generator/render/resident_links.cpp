@@ -62,7 +62,9 @@ std::string ResidentLinks::Description(const PageData& page, std::string& commit
     return "Every meeting, past and upcoming, with its papers.";
   if (page.key == urls::Search())
     return "Search the committee papers, minutes and meetings.";
-  std::string title = page.data.value("page_title", std::string());
+  const nlohmann::json* written = PageField(page, "page_title");
+  const std::string title =
+      written && written->is_string() ? written->get<std::string>() : "";
   return title.empty() ? "" : title + " – " + site.config.title + ".";
 }
 

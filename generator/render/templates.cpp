@@ -186,15 +186,17 @@ std::string Theme::RenderWith(const std::string& name, const MustacheScope& scop
 
 std::string Theme::Render(const std::string& name, const nlohmann::json& data,
                           Diagnostics& diag) const {
-  return RenderWith(name, MustacheScope{data, nullptr, &runtime_partials_}, diag);
+  return RenderWith(name, MustacheScope{data, {}, &runtime_partials_}, diag);
 }
 
 std::string Theme::RenderPage(const std::string& name, const nlohmann::json& data,
-                              Diagnostics& diag) const {
+                              const nlohmann::json* over, Diagnostics& diag) const {
   // Every table of every page scrolls in its own named region.
-  nlohmann::json over = nlohmann::json::object();
-  over["content"] = WrapTables(Render(name, data, diag));
-  return RenderWith("layout", MustacheScope{data, &over, &runtime_partials_}, diag);
+  nlohmann::json content = nlohmann::json::object();
+  content["content"] = WrapTables(
+      RenderWith(name, MustacheScope{data, {over, nullptr}, &runtime_partials_}, diag));
+  return RenderWith("layout", MustacheScope{data, {&content, over}, &runtime_partials_},
+                    diag);
 }
 
 }  // namespace clerk

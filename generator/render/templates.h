@@ -35,10 +35,11 @@ class Theme {
   std::string Render(const std::string& name, const nlohmann::json& data,
                      Diagnostics& diag) const;
 
-  // A whole page: template `name` with `data`, then "layout" with the same
-  // data and the result as {{{content}}}.
+  // A whole page: template `name` with `data` (and `over` set over its
+  // root, if given: PageData::common's rendition fields), then "layout"
+  // with the same and the result as {{{content}}}.
   std::string RenderPage(const std::string& name, const nlohmann::json& data,
-                         Diagnostics& diag) const;
+                         const nlohmann::json* over, Diagnostics& diag) const;
 
  private:
   std::string RenderWith(const std::string& name, const MustacheScope& scope,

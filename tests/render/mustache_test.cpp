@@ -69,7 +69,7 @@ Outcome Ours(const std::string& text, const json& data,
   if (!tmpl.valid()) return {};
   std::map<std::string, MustacheTemplate, std::less<>> parsed;
   for (const auto& [name, body] : partials) parsed.emplace(name, MustacheTemplate(body));
-  return {true, tmpl.Render(MustacheScope{data, nullptr, &parsed})};
+  return {true, tmpl.Render(MustacheScope{data, {}, &parsed})};
 }
 
 void Same(const std::string& text, const json& data,
@@ -175,7 +175,7 @@ TEST_CASE("mustache: set delimiters, partials, and the root's values set over th
   endless.emplace("_loop", MustacheTemplate("{{#person}}{{> _loop}}{{/person}}"));
   std::string error;
   CHECK(MustacheTemplate("x{{> _loop}}")
-            .Render(MustacheScope{kData, nullptr, &endless}, &error)
+            .Render(MustacheScope{kData, {}, &endless}, &error)
             .empty());
   CHECK(error.find("'_loop'") != std::string::npos);
 
@@ -194,10 +194,43 @@ TEST_CASE("mustache: set delimiters, partials, and the root's values set over th
   const MustacheTemplate layout(
       "{{#content}}<main>{{{content}}}</main>{{/content}}{{title}}");
   json over = {{"content", "<p>new</p>"}};
-  CHECK(layout.Render(MustacheScope{data, &over}) == "<main><p>new</p></main>T");
+  CHECK(layout.Render(MustacheScope{data, {&over, nullptr}}) ==
+        "<main><p>new</p></main>T");
   over["content"] = "";
-  CHECK(layout.Render(MustacheScope{data, &over}) == "T");
+  CHECK(layout.Render(MustacheScope{data, {&over, nullptr}}) == "T");
   CHECK(layout.Render(MustacheScope{data}) == "<main>old</main>T");
+}
+
+TEST_CASE("mustache: objects set over the root read as one object with the data",
+          "[render][mustache]") {
+  // The data a page's renditions share, with a rendition's fields and then
+  // the layout's content set over it: kainjow rendered the one object made
+  // of all three, and a list's has_x follows the list the root ends with.
+  const json data = {{"title", "Shared"},
+                     {"x", {1, 2}},
+                     {"has_y", true},
+                     {"y", {1}},
+                     {"z", json::array()},
+                     {"keep", "k"},
+                     {"person", {{"name", "Ada"}}}};
+  const json over = {
+      {"title", "Own"}, {"y", json::array()}, {"x", json::array()}, {"n", 3}};
+  const json content = {{"content", "<p>body</p>"}, {"z", {"one"}}};
+  json merged = data;
+  for (const auto& [key, value] : over.items()) merged[key] = value;
+  for (const auto& [key, value] : content.items()) merged[key] = value;
+  for (const char* text :
+       {"{{title}} {{keep}} {{n}} {{{content}}}",
+        "{{#has_x}}X{{/has_x}}{{^has_x}}no x{{/has_x}}",
+        "{{#has_y}}Y{{/has_y}}{{^has_y}}no y{{/has_y}}",
+        "{{#has_z}}{{#z}}[{{.}}]{{/z}}{{/has_z}}",
+        "{{#person}}{{name}} {{title}} {{n}}{{/person}}",
+        "{{#.}}{{title}} {{#has_z}}z{{/has_z}}{{/.}}", "{{#x}}x{{/x}}{{#y}}y{{/y}}"}) {
+    CAPTURE(text);
+    const Outcome theirs = Kainjow(text, merged, {});
+    MustacheTemplate tmpl(text);
+    CHECK(tmpl.Render(MustacheScope{data, {&content, &over}}) == theirs.text);
+  }
 }
 
 TEST_CASE("mustache: syntax errors say what and where", "[render][mustache]") {

@@ -109,4 +109,8 @@ TEST_CASE("listing pages are built first, every page once", "[render][jobs]") {
   CHECK(at(PageKind::kMeetingIndex, 2) < at(PageKind::kMeeting, 0));
   CHECK(at(PageKind::kDocument, 0) < at(PageKind::kDocument, 1));
   CHECK(at(PageKind::kMeeting, 0) < at(PageKind::kDocument, 0));
+  // A page's renditions come one after another (the data they share is made once).
+  for (size_t k = 0; k < order.size(); k += renditions)
+    for (size_t r = 0; r < renditions; ++r)
+      CHECK(order[k + r] == r * jobs.size() + order[k] % jobs.size());
 }

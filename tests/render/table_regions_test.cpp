@@ -92,7 +92,7 @@ TEST_CASE("tables of papers and of templates get their region when the page is m
   theme.Load(dir.path().string(), Rendition{"standard", "Standard", ""}, diag);
   REQUIRE_FALSE(diag.HasErrors());
   std::string page = theme.RenderPage(
-      "page", nlohmann::json{{"name", "Panel"}, {"paper", md.html}}, diag);
+      "page", nlohmann::json{{"name", "Panel"}, {"paper", md.html}}, nullptr, diag);
   CHECK(Count(page, "class=\"table-wrap__hint\"") == 2);
   CHECK(Contains(page,
                  "<main><div class=\"table-wrap\" tabindex=\"0\" role=\"region\" "

@@ -37,7 +37,8 @@ TEST_CASE("a theme's linked folders are read and a link that loops ends",
   testing::TempDir dir;
   testing::WriteFile(dir.path() / "shared" / "page.mustache", "<p>{{title}}</p>");
   std::filesystem::create_directories(dir.path() / "theme");
-  std::filesystem::create_directory_symlink("../shared", dir.path() / "theme" / "templates");
+  std::filesystem::create_directory_symlink("../shared",
+                                            dir.path() / "theme" / "templates");
   std::filesystem::create_directory_symlink("..", dir.path() / "shared" / "loop");
   ThemeFiles theme = ThemeFiles::Read((dir.path() / "theme").string());
   CHECK(theme.has_templates);
@@ -65,8 +66,8 @@ TEST_CASE("templates load from a theme read before, with the rendition's own",
   CHECK_FALSE(standard.Has("x"));
   CHECK_FALSE(standard.Has("deeper/x"));
   const nlohmann::json data = {{"title", "Agenda"}};
-  CHECK(standard.RenderPage("page", data, diag) == "[<p>Agenda</p>]");
-  CHECK(easy.RenderPage("page", data, diag) == "[<p>Easy: Agenda</p>]");
+  CHECK(standard.RenderPage("page", data, nullptr, diag) == "[<p>Agenda</p>]");
+  CHECK(easy.RenderPage("page", data, nullptr, diag) == "[<p>Easy: Agenda</p>]");
 
   ThemeFiles bare;
   bare.dir = "nowhere";

@@ -2,6 +2,9 @@
 // are looked up in the JSON where it lies, and the output is written into
 // one string, line by line as kainjow writes it (mustache.h says what is
 // kept of kainjow's rules).
+#include <array>
+#include <span>
+
 #include "render/mustache.h"
 
 namespace clerk {
@@ -185,41 +188,42 @@ class MustacheRenderer {
     return nullptr;
   }
 
-  // `name` at the root: the data with the scope's objects set over it. A
-  // list's has_x is worked out on the root as a whole, as kainjow's
-  // conversion did on one object.
+  // `name` at the root: the data with the scope's objects set over it.
   const json* AtRoot(const std::string& name) const {
-    const json* own = nullptr;
-    const std::string* own_name = nullptr;
-    for (const json* layer : Layers()) {
-      if (const auto* hit = Entry(*layer, name)) {
-        own = &hit->second;
-        own_name = &hit->first;
-        break;
-      }
-    }
-    if (name.starts_with("has_")) {
-      const std::string_view listed = std::string_view(name).substr(4);
-      for (const json* layer : Layers()) {
-        const auto* list = Entry(*layer, listed);
-        if (!list) continue;
-        if (list->second.is_array() && (!own || list->first > *own_name))
-          return list->second.empty() ? &kFalse : &kTrue;
-        break;
-      }
-    }
-    return own;
-  }
-
-  // The root's objects, the one set last first.
-  std::array<const json*, 3> Layers() const {
-    std::array<const json*, 3> layers{};
+    std::array<const json*, 3> layers{};  // the one set last first
     size_t n = 0;
     for (const json* over : scope_.over)
       if (over && over->is_object()) layers[n++] = over;
     layers[n++] = &scope_.data;
-    while (n < layers.size()) layers[n++] = &kEmpty;
-    return layers;
+    return MemberOf(std::span<const json* const>(layers.data(), n), name);
+  }
+
+  static const json* Member(const json& object, const std::string& name) {
+    const json* one[] = {&object};
+    return MemberOf(one, name);
+  }
+
+  // `name` in the object made of `layers` set one over another (the first
+  // wins), with the has_x of every list x that object has; null if it has no
+  // such name (a layer that is no object has no names).
+  static const json* MemberOf(std::span<const json* const> layers,
+                              const std::string& name) {
+    const std::pair<const std::string, json>* own = nullptr;
+    for (const json* layer : layers)
+      if ((own = Entry(*layer, name))) break;
+    if (name.starts_with("has_")) {
+      const std::string_view listed = std::string_view(name).substr(4);
+      for (const json* layer : layers) {
+        const auto* list = Entry(*layer, listed);
+        if (!list) continue;
+        // kainjow's conversion wrote has_x when it came to x, in key order:
+        // it replaced an explicit has_x that sorts before x.
+        if (list->second.is_array() && (!own || list->first > own->first))
+          return list->second.empty() ? &kFalse : &kTrue;
+        break;
+      }
+    }
+    return own ? &own->second : nullptr;
   }
 
   // The member `name` of `object`, or null (also if `object` is no object).
@@ -231,23 +235,8 @@ class MustacheRenderer {
     return it == members.end() ? nullptr : &*it;
   }
 
-  // `name` in `object`, with the has_x of every list x; null if `object` is
-  // not an object or has no such name.
-  static const json* Member(const json& object, const std::string& name) {
-    const auto* own = Entry(object, name);
-    if (name.starts_with("has_")) {
-      const auto* list = Entry(object, std::string_view(name).substr(4));
-      // kainjow's conversion wrote has_x when it came to x, in key order:
-      // it replaced an explicit has_x that sorts before x.
-      if (list && list->second.is_array() && (!own || list->first > own->first))
-        return list->second.empty() ? &kFalse : &kTrue;
-    }
-    return own ? &own->second : nullptr;
-  }
-
   static inline const json kTrue = true;
   static inline const json kFalse = false;
-  static inline const json kEmpty = json::object();
 
   const MustacheScope& scope_;
   std::string& out_;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <optional>
 #include <set>
 #include <vector>
 
@@ -36,6 +37,25 @@ void TakeTemplates(const ThemeFiles& theme, const std::string& folder,
 // parsed once at load.
 constexpr int kSelfInlineDepth = 4;
 
+// A {{> name}} tag: where it opens, where its "}}" is, and the name.
+struct PartialTag {
+  size_t open = 0;
+  size_t close = 0;
+  std::string name;
+};
+
+// The first {{> name}} tag at or after `pos` in `text`, if any.
+std::optional<PartialTag> NextPartialTag(const std::string& text, size_t pos) {
+  const size_t open = text.find("{{>", pos);
+  if (open == std::string::npos) return std::nullopt;
+  const size_t close = text.find("}}", open);
+  if (close == std::string::npos) return std::nullopt;
+  std::string name = text.substr(open + 3, close - open - 3);
+  name.erase(0, name.find_first_not_of(" \t"));
+  name.erase(name.find_last_not_of(" \t") + 1);
+  return PartialTag{open, close, std::move(name)};
+}
+
 // Replaces {{> _name}} with the partial's text, so a page is parsed once
 // rather than each partial at each use. A partial that includes itself is
 // written out kSelfInlineDepth times; past that it stays a partial tag, and
@@ -46,14 +66,9 @@ std::string InlinePartials(const std::string& text,
                            std::set<std::string>& runtime) {
   std::string out;
   size_t pos = 0;
-  while (true) {
-    size_t open = text.find("{{>", pos);
-    if (open == std::string::npos) break;
-    size_t close = text.find("}}", open);
-    if (close == std::string::npos) break;
-    std::string name = text.substr(open + 3, close - open - 3);
-    name.erase(0, name.find_first_not_of(" \t"));
-    name.erase(name.find_last_not_of(" \t") + 1);
+  while (std::optional<PartialTag> tag = NextPartialTag(text, pos)) {
+    const size_t open = tag->open, close = tag->close;
+    const std::string& name = tag->name;
     out += text.substr(pos, open - pos);
     auto it = all.find(name);
     if (it == all.end()) {
@@ -74,14 +89,10 @@ std::string InlinePartials(const std::string& text,
 // The names in the {{> name}} tags of `text`.
 std::vector<std::string> IncludedPartials(const std::string& text) {
   std::vector<std::string> names;
-  for (size_t open = text.find("{{>"); open != std::string::npos;
-       open = text.find("{{>", open + 3)) {
-    const size_t close = text.find("}}", open);
-    if (close == std::string::npos) break;
-    std::string name = text.substr(open + 3, close - open - 3);
-    name.erase(0, name.find_first_not_of(" \t"));
-    name.erase(name.find_last_not_of(" \t") + 1);
-    names.push_back(std::move(name));
+  size_t pos = 0;
+  while (std::optional<PartialTag> tag = NextPartialTag(text, pos)) {
+    pos = tag->close + 2;
+    names.push_back(std::move(tag->name));
   }
   return names;
 }

@@ -9,6 +9,7 @@
 
 #include "model/ascii.h"
 #include "render/html_text.h"
+#include "render/page_finish.h"
 
 namespace clerk {
 namespace {
@@ -20,7 +21,7 @@ bool IsAlnum(char c) {
 // End of the word starting at `start` (an alphanumeric): letters and digits,
 // and entities and hyphens between them ("ADS&amp;FS" and "COVID-19" are one
 // word each).
-size_t WordEnd(const std::string& html, size_t start, size_t end) {
+size_t WordEnd(std::string_view html, size_t start, size_t end) {
   size_t j = start;
   while (j < end) {
     if (IsAlnum(html[j])) {
@@ -29,7 +30,7 @@ size_t WordEnd(const std::string& html, size_t start, size_t end) {
       ++j;
     } else if (html[j] == '&') {
       size_t semi = html.find(';', j);
-      if (semi == std::string::npos || semi - j > 8 || semi + 1 >= end ||
+      if (semi == std::string_view::npos || semi - j > 8 || semi + 1 >= end ||
           !IsAlnum(html[semi + 1]))
         break;
       j = semi + 1;
@@ -46,7 +47,7 @@ using ascii::Lower;
 // one space) ends if it starts at html[start]: a space in it matches any run
 // of white space (a line break in the source). npos when it is not there
 // whole.
-size_t PhraseEnd(const std::string& html, size_t start, size_t end,
+size_t PhraseEnd(std::string_view html, size_t start, size_t end,
                  const std::string& phrase) {
   size_t j = start;
   for (size_t k = 0; k < phrase.size(); ++k) {
@@ -67,7 +68,7 @@ size_t PhraseEnd(const std::string& html, size_t start, size_t end,
 }
 
 // The name of the tag at html[lt], as written.
-std::string_view TagName(const std::string& html, size_t lt, bool* closing) {
+std::string_view TagName(std::string_view html, size_t lt, bool* closing) {
   size_t i = lt + 1;
   *closing = i < html.size() && html[i] == '/';
   if (*closing) ++i;
@@ -128,14 +129,14 @@ bool IsBlock(std::string_view written) {
 
 // The text from html[at] to the end of its block, tags left out (at most a
 // few hundred bytes: enough for a bracket after a term).
-std::string TextAfter(const std::string& html, size_t at, size_t end) {
+std::string TextAfter(std::string_view html, size_t at, size_t end) {
   std::string text;
   while (at < end && text.size() < 400) {
     if (html[at] == '<') {
       bool closing = false;
       if (IsBlock(TagName(html, at, &closing))) break;
       size_t gt = html.find('>', at);
-      if (gt == std::string::npos || gt >= end) break;
+      if (gt == std::string_view::npos || gt >= end) break;
       at = gt + 1;
       continue;
     }
@@ -233,17 +234,17 @@ struct Word {
   std::string suffix;     // "s" for a plural ("SLAs"), else ""
 };
 
-// Past html[j], which starts no word: an entity is passed over whole, so
+// Past text[j], which starts no word: an entity is passed over whole, so
 // "&amp;" never starts a word.
-size_t PastNonWord(const std::string& html, size_t j, size_t next_tag) {
-  if (html[j] == '&') {
-    size_t semi = html.find(';', j);
-    if (semi != std::string::npos && semi < next_tag && semi - j <= 8) return semi + 1;
+size_t PastNonWord(std::string_view text, size_t j) {
+  if (text[j] == '&') {
+    size_t semi = text.find(';', j);
+    if (semi != std::string_view::npos && semi - j <= 8) return semi + 1;
   }
   return j + 1;
 }
 
-// The glossary entry (in `by_text`) of the word at html[start], an
+// The glossary entry (in `by_text`) of the word at text[start], an
 // alphanumeric: a term of several words if one (listed in `phrases` under
 // its first word) is there whole, else the word itself, or its singular.
 // by_text.end() if it is none. `word` receives where it is. A template on
@@ -251,21 +252,22 @@ size_t PastNonWord(const std::string& html, size_t j, size_t next_tag) {
 // no declaration in the header.
 template <typename ByText, typename Phrases, typename MayBeTerm>
 typename ByText::const_iterator FindTerm(const ByText& by_text, const Phrases& phrases,
-                                         MayBeTerm may_be_term, const std::string& html,
-                                         size_t start, size_t next_tag, Word& word) {
+                                         MayBeTerm may_be_term, std::string_view text,
+                                         size_t start, Word& word) {
+  const size_t end = text.size();
   word.start = start;
-  word.end = WordEnd(html, start, next_tag);
-  word.text = std::string_view(html.data() + start, word.end - start);
+  word.end = WordEnd(text, start, end);
+  word.text = text.substr(start, word.end - start);
   word.suffix.clear();
   auto entry = by_text.end();
   if (!phrases.empty()) {
     if (auto list = phrases.find(word.text); list != phrases.end()) {
       for (const std::string& phrase : list->second) {
-        size_t end = PhraseEnd(html, start, next_tag, phrase);
-        if (end == std::string::npos) continue;
+        size_t phrase_end = PhraseEnd(text, start, end, phrase);
+        if (phrase_end == std::string::npos) continue;
         entry = by_text.find(phrase);
-        word.end = end;
-        word.text = std::string_view(html.data() + start, end - start);
+        word.end = phrase_end;
+        word.text = text.substr(start, phrase_end - start);
         break;
       }
     }
@@ -294,168 +296,134 @@ const std::string* ExpansionOn(const GlossaryTerm& term, const std::string& esca
   return &chosen;
 }
 
-// One page being expanded: what is written of it so far, where the walk
-// through its <main> is, and which terms it has said in full.
-class PageWriter {
- public:
-  PageWriter(const std::string& html, const std::string& glossary_href,
-             const GlossaryPlace& place, size_t main_open, size_t main_close)
-      : html_(html),
-        glossary_href_(glossary_href),
-        place_(place),
-        main_close_(main_close),
-        out_(html.substr(0, main_open)) {
-    out_.reserve(html.size() + html.size() / 8);
-  }
+}  // namespace
 
-  const std::string& html() const { return html_; }
-  const GlossaryPlace& place() const { return place_; }
-  // In an element whose text is left as it is.
-  bool Skipping() const { return !skipping_.empty(); }
+// What the walk through one page's <main> knows: the terms it has said in
+// full, the elements it is in, and the text of its block so far.
+struct GlossaryExpander::Walk::State {
+  State(const GlossaryExpander& e, const std::string& href, GlossaryPlace p)
+      : expander(e), glossary_href(href), place(p) {}
+  const GlossaryExpander& expander;
+  std::string glossary_href;
+  GlossaryPlace place;
+  std::set<std::string> seen;
+  std::vector<std::string_view> skipping;  // open skipped elements
+  std::string block;                       // the text of this block so far
+  bool in_cell = false;                    // in a table cell
 
-  // Copies the tag html[lt, gt] (gt: its '>'), noting the block or skipped
-  // element it opens or closes.
-  void Tag(size_t lt, size_t gt) {
-    bool closing = false;
-    const ElementRole* role = RoleOf(TagName(html_, lt, &closing));
-    if (role && role->block) {
-      block_.clear();
-      if (role->name == "td" || role->name == "th") in_cell_ = !closing;
-    }
-    const std::string_view name = role && role->skipped ? role->name : std::string_view();
-    bool self_closing = html_[gt - 1] == '/';
-    if (!name.empty() && !self_closing) {
-      if (!closing) {
-        skipping_.push_back(name);
-      } else if (!skipping_.empty() && skipping_.back() == name) {
-        skipping_.pop_back();
-      }
-    }
-    out_.append(html_, lt, gt + 1 - lt);
-  }
-
-  // Copies html[from, to) as it is.
-  void Copy(size_t from, size_t to) { out_.append(html_, from, to - from); }
-  // The text html[from, to) between two tags is written: it joins its
-  // block's text.
-  void EndText(size_t from, size_t to) { block_.append(html_, from, to - from); }
-
-  // Writes the glossary term `key` (its anchor and meaning) found as `word`
-  // in the text that starts at html[text]: written out at its first use,
-  // marked if the text says it, linked to the glossary otherwise.
+  // Writes the glossary term `key` (its anchor and meaning) found as `w` in
+  // `text`: written out at its first use, marked if the text says it,
+  // linked to the glossary otherwise. `ahead` is the page from text[0] on.
   void Term(const std::string& key, const std::string& anchor,
-            const std::string& expansion, const Word& w, size_t text) {
+            const std::string& expansion, const Word& w, std::string_view text,
+            std::string_view ahead, std::string& out) {
     std::string word(w.text);
     std::string abbr = "<abbr title=\"" + expansion + "\">" + word + "</abbr>";
-    std::string link = "<a class=\"glossary-term\" href=\"" + glossary_href_ + "#" +
+    std::string link = "<a class=\"glossary-term\" href=\"" + glossary_href + "#" +
                        anchor + "\">" + abbr + "</a>" + w.suffix;
-    if (seen_.count(key)) {
-      out_ += link;
+    if (seen.count(key)) {
+      out += link;
       return;
     }
-    switch (GlossaryFirstUse(block_ + html_.substr(text, w.start - text),
-                             TextAfter(html_, w.end, main_close_), word, expansion,
-                             in_cell_)) {
+    std::string before = block;
+    before.append(text.substr(0, w.start));
+    switch (GlossaryFirstUse(before, TextAfter(ahead, w.end, ahead.size()), word,
+                             expansion, in_cell)) {
       case GlossaryUse::kWritten:  // the text says it: nothing to add
-        seen_.insert(key);
-        out_ += abbr + w.suffix;
+        seen.insert(key);
+        out += abbr + w.suffix;
         break;
       case GlossaryUse::kNotHere:  // it would read badly here: the next use says it
-        out_ += link;
+        out += link;
         break;
       case GlossaryUse::kExpand: {
-        seen_.insert(key);
+        seen.insert(key);
         std::string meaning = expansion;
         if (!w.suffix.empty() && meaning.back() != 's') meaning += w.suffix;  // "CCGs"
-        out_ += meaning + " (" + abbr + w.suffix + ")";
+        out += meaning + " (" + abbr + w.suffix + ")";
         break;
       }
     }
   }
-
-  // The page, with what follows its <main> as it is.
-  std::string Finish() {
-    out_.append(html_, main_close_, std::string::npos);
-    return std::move(out_);
-  }
-
- private:
-  const std::string& html_;
-  const std::string& glossary_href_;
-  const GlossaryPlace& place_;
-  size_t main_close_;
-  std::string out_;
-  std::set<std::string> seen_;
-  std::vector<std::string_view> skipping_;  // open skipped elements
-  std::string block_;                       // the text of this block so far
-  bool in_cell_ = false;                    // in a table cell
 };
 
-// Writes the text html[from, to), between tags and outside skipped
-// elements, with its glossary terms. Text is copied in runs, up to a term.
-// A template for the same reason as FindTerm.
-template <typename ByText, typename Phrases, typename MayBeTerm>
-void ExpandText(PageWriter& page, const ByText& by_text, const Phrases& phrases,
-                MayBeTerm may_be_term, size_t from, size_t to) {
-  const std::string& html = page.html();
-  size_t j = from;
-  size_t copied = from;  // html[copied, j) is yet to be copied as it is
+GlossaryExpander::Walk::Walk(const GlossaryExpander& expander,
+                             const std::string& glossary_href,
+                             const std::string& page_key)
+    : state_(std::make_unique<State>(
+          expander, glossary_href,
+          expander.site_ ? PlaceOfPage(*expander.site_, page_key) : GlossaryPlace{})) {}
+
+GlossaryExpander::Walk::~Walk() = default;
+
+void GlossaryExpander::Walk::Tag(std::string_view tag, std::string& out) {
+  State& s = *state_;
+  bool closing = false;
+  const ElementRole* role = RoleOf(TagName(tag, 0, &closing));
+  if (role && role->block) {
+    s.block.clear();
+    if (role->name == "td" || role->name == "th") s.in_cell = !closing;
+  }
+  const std::string_view name = role && role->skipped ? role->name : std::string_view();
+  const bool self_closing = tag.size() >= 2 && tag[tag.size() - 2] == '/';
+  if (!name.empty() && !self_closing) {
+    if (!closing) {
+      s.skipping.push_back(name);
+    } else if (!s.skipping.empty() && s.skipping.back() == name) {
+      s.skipping.pop_back();
+    }
+  }
+  out.append(tag);
+}
+
+void GlossaryExpander::Walk::Text(std::string_view text, std::string_view ahead,
+                                  std::string& out) {
+  State& s = *state_;
+  if (s.skipping.empty())
+    Expand(text, ahead, out);
+  else
+    out.append(text);
+  s.block.append(text);
+}
+
+// Writes `text` with its glossary terms, copied in runs up to each term.
+void GlossaryExpander::Walk::Expand(std::string_view text, std::string_view ahead,
+                                    std::string& out) {
+  State& s = *state_;
+  const GlossaryExpander& g = s.expander;
+  auto may_be_term = [&g](std::string_view word) { return g.MayBeTerm(word); };
+  size_t j = 0;
+  size_t copied = 0;  // text[copied, j) is yet to be copied as it is
   Word word;
-  while (j < to) {
-    if (!IsAlnum(html[j])) {
-      j = PastNonWord(html, j, to);
+  while (j < text.size()) {
+    if (!IsAlnum(text[j])) {
+      j = PastNonWord(text, j);
       continue;
     }
-    auto entry = FindTerm(by_text, phrases, may_be_term, html, j, to, word);
+    auto entry = FindTerm(g.by_text_, g.phrases_, may_be_term, text, j, word);
     j = word.end;
-    if (entry == by_text.end()) continue;
-    const auto& e = entry->second;
+    if (entry == g.by_text_.end()) continue;
+    const Entry& e = entry->second;
     if (e.term->name) continue;  // a name of several words, left as written
     std::string chosen;
     const std::string* expansion =
-        ExpansionOn(*e.term, e.escaped_expansion, page.place(), chosen);
+        ExpansionOn(*e.term, e.escaped_expansion, s.place, chosen);
     if (!expansion) continue;
-    page.Copy(copied, word.start);
+    out.append(text, copied, word.start - copied);
     copied = j;
-    page.Term(entry->first, e.anchor, *expansion, word, from);
+    s.Term(entry->first, e.anchor, *expansion, word, text, ahead, out);
   }
-  page.Copy(copied, to);
-  page.EndText(from, to);
+  out.append(text, copied, std::string_view::npos);
 }
-
-}  // namespace
 
 std::string GlossaryExpander::Expand(const std::string& html,
                                      const std::string& glossary_href,
                                      const std::string& page_key) const {
-  if (by_text_.empty()) return html;
-  const GlossaryPlace place = site_ ? PlaceOfPage(*site_, page_key) : GlossaryPlace{};
-  size_t main_open = html.find("<main");
-  size_t main_close = html.rfind("</main>");
-  if (main_open == std::string::npos || main_close == std::string::npos) return html;
-
-  PageWriter page(html, glossary_href, place, main_open, main_close);
-  auto may_be_term = [this](std::string_view word) { return MayBeTerm(word); };
-  size_t i = main_open;
-  while (i < main_close) {
-    if (html[i] == '<') {
-      size_t gt = html.find('>', i);
-      if (gt == std::string::npos || gt > main_close) break;
-      page.Tag(i, gt);
-      i = gt + 1;
-      continue;
-    }
-    size_t next_tag = html.find('<', i);
-    if (next_tag == std::string::npos || next_tag > main_close) next_tag = main_close;
-    if (page.Skipping()) {
-      page.Copy(i, next_tag);
-      page.EndText(i, next_tag);
-    } else {
-      ExpandText(page, by_text_, phrases_, may_be_term, i, next_tag);
-    }
-    i = next_tag;
-  }
-  return page.Finish();
+  PageFinish finish;
+  finish.glossary = this;
+  finish.glossary_href = glossary_href;
+  finish.page_key = page_key;
+  return FinishPage(html, finish);
 }
 
 }  // namespace clerk

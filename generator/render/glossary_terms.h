@@ -15,6 +15,7 @@
 
 #include <bitset>
 #include <map>
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -35,8 +36,34 @@ class GlossaryExpander {
   // `glossary_href` is the link from this page to the glossary page;
   // `page_key` ("meetings/x/report/index.html") says whose page it is, for
   // terms of several meanings. A term with no meaning there is left as it is.
+  // The page alone: render/page_finish.h does this with the rest of a
+  // page's finish, in the same walk.
   std::string Expand(const std::string& page_html, const std::string& glossary_href,
                      const std::string& page_key = "") const;
+
+  // One page's walk through its <main>: its tags and the text between them,
+  // in order, as they are written (render/page_finish.cpp drives it).
+  class Walk {
+   public:
+    Walk(const GlossaryExpander& expander, const std::string& glossary_href,
+         const std::string& page_key);
+    ~Walk();
+    // Writes `tag` ("<td class=x>") to `out`, noting the block or skipped
+    // element it opens or closes.
+    void Tag(std::string_view tag, std::string& out);
+    // Writes the text between two tags to `out`, with its terms. `ahead` is
+    // the page from the text on, as rendered, up to </main>: what follows a
+    // term, which says whether the page already spells it out.
+    void Text(std::string_view text, std::string_view ahead, std::string& out);
+
+   private:
+    struct State;
+    void Expand(std::string_view text, std::string_view ahead, std::string& out);
+    std::unique_ptr<State> state_;
+  };
+
+  // True when no term is ever expanded (a site without a glossary).
+  bool Empty() const { return by_text_.empty(); }
 
   // The glossary page's anchor for a term: "term-camhs".
   static std::string TermAnchor(const std::string& term);

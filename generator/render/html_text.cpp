@@ -83,37 +83,61 @@ std::string UnwrapParagraph(const std::string& html) {
 }
 
 std::string DropBlankLines(const std::string& html) {
-  std::string out;
-  out.reserve(html.size());
-  int pre_depth = 0;
-  size_t pos = 0;
-  while (pos < html.size()) {
-    size_t end = html.find('\n', pos);
-    if (end == std::string::npos) end = html.size();
-    std::string_view line(html.data() + pos, end - pos);
-    bool blank = line.find_first_not_of(" \t\r") == std::string_view::npos;
-    if (!blank || pre_depth > 0) {
-      out.append(line);
-      out += '\n';
-    }
-    // <pre> and </pre> on this line, in one pass over its tags.
-    int opens = 0, closes = 0;
-    for (const char* lt =
-             static_cast<const char*>(std::memchr(line.data(), '<', line.size()));
-         lt != nullptr;) {
-      std::string_view rest(lt, line.data() + line.size() - lt);
-      if (rest.substr(0, 4) == "<pre") {
-        char next = rest.size() > 4 ? rest[4] : '>';
-        if (next == '>' || next == ' ') ++opens;
-      } else if (rest.substr(0, 6) == "</pre>") {
-        ++closes;
-      }
-      lt = static_cast<const char*>(std::memchr(lt + 1, '<', rest.size() - 1));
-    }
-    pre_depth = std::max(0, pre_depth + opens - closes);
-    pos = end + 1;
-  }
+  std::string out = html;
+  BlankLineDropper dropper;
+  dropper.Drop(out);
+  dropper.Finish(out);
   return out;
+}
+
+bool BlankLineDropper::EndLine(const std::string& out, size_t end) {
+  std::string_view line(out.data() + line_start_, end - line_start_);
+  bool blank = line.find_first_not_of(" \t\r") == std::string_view::npos;
+  bool stays = !blank || pre_depth_ > 0;
+  // <pre> and </pre> on this line, in one pass over its tags.
+  int opens = 0, closes = 0;
+  for (const char* lt =
+           static_cast<const char*>(std::memchr(line.data(), '<', line.size()));
+       lt != nullptr;) {
+    std::string_view rest(lt, line.data() + line.size() - lt);
+    if (rest.substr(0, 4) == "<pre") {
+      char next = rest.size() > 4 ? rest[4] : '>';
+      if (next == '>' || next == ' ') ++opens;
+    } else if (rest.substr(0, 6) == "</pre>") {
+      ++closes;
+    }
+    lt = static_cast<const char*>(std::memchr(lt + 1, '<', rest.size() - 1));
+  }
+  pre_depth_ = std::max(0, pre_depth_ + opens - closes);
+  return stays;
+}
+
+void BlankLineDropper::Drop(std::string& out) {
+  // Lines are moved down over the dropped ones: out[0, write) is settled.
+  size_t read = scanned_, write = scanned_;
+  for (;;) {
+    size_t nl = out.find('\n', read);
+    size_t end = nl == std::string::npos ? out.size() : nl + 1;
+    if (write != read) std::memmove(out.data() + write, out.data() + read, end - read);
+    write += end - read;
+    read = end;
+    if (nl == std::string::npos) break;
+    if (!EndLine(out, write - 1)) write = line_start_;
+    line_start_ = write;
+  }
+  out.resize(write);
+  scanned_ = write;
+}
+
+void BlankLineDropper::Finish(std::string& out) {
+  Drop(out);
+  if (line_start_ == out.size()) return;
+  if (EndLine(out, out.size())) {
+    out += '\n';
+  } else {
+    out.resize(line_start_);
+  }
+  line_start_ = scanned_ = out.size();
 }
 
 std::string TelHref(const std::string& phone) {

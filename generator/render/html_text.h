@@ -23,6 +23,23 @@ std::string UnwrapParagraph(const std::string& html);
 // Drops blank lines that templates leave behind, except inside <pre>.
 std::string DropBlankLines(const std::string& html);
 
+// The same, as a page is written: after each append to `out`, Drop(out)
+// drops the blank lines completed since; Finish(out) the last one, or ends
+// it with a line break. A line ending inside <pre> is kept; a line's <pre>
+// tags count from the line after it.
+class BlankLineDropper {
+ public:
+  void Drop(std::string& out);
+  void Finish(std::string& out);
+
+ private:
+  // Ends the line out[line_start_, end) (its '\n' at end, if any): true if it stays.
+  bool EndLine(const std::string& out, size_t end);
+  size_t line_start_ = 0;  // where the line being written starts
+  size_t scanned_ = 0;     // out[0, scanned_) is done with
+  int pre_depth_ = 0;
+};
+
 // "tel:" and the digits and '+' of a phone number as people write it:
 // "01432 260000" -> "tel:01432260000".
 std::string TelHref(const std::string& phone);

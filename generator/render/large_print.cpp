@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "model/ascii.h"
+#include "render/page_finish.h"
 
 namespace clerk {
 namespace {
@@ -20,18 +21,15 @@ bool IsUpperWord(std::string_view w) {
   return letters >= 2;
 }
 
-// Appends `text` (between two tags) to `out`, with runs of capital words in
-// sentence case.
-void AppendSentenceCase(std::string_view text, const std::set<std::string>& acronyms,
-                        bool at_start, std::string& out) {
+}  // namespace
+
+bool SentenceCase(std::string_view text, const std::set<std::string>& acronyms,
+                  std::string& out) {
   // A run needs two capital words of two capitals each: text with fewer
-  // capitals (most of a page) is copied as it is.
+  // capitals (most of a page) is left as it is.
   int capitals = 0;
   for (char c : text) capitals += ascii::IsUpper(c) ? 1 : 0;
-  if (capitals < 4) {
-    out.append(text);
-    return;
-  }
+  if (capitals < 4) return false;
   // Words with their positions; whether a word is a known acronym matters
   // only for capital words.
   struct Word {
@@ -51,8 +49,8 @@ void AppendSentenceCase(std::string_view text, const std::set<std::string>& acro
     words.push_back({i, j, upper, upper && acronyms.count(std::string(w)) > 0});
     i = j;
   }
-  const size_t base = out.size();
-  out.append(text);
+  out.assign(text);
+  bool changed = false;
   // Runs of consecutive capital words, separated only by spaces or light punctuation.
   size_t k = 0;
   while (k < words.size()) {
@@ -71,9 +69,7 @@ void AppendSentenceCase(std::string_view text, const std::set<std::string>& acro
     if (e > k && plain >= 2) {
       for (size_t w = k; w <= e; ++w) {
         if (words[w].acronym) continue;
-        bool first =
-            w == k &&
-            (at_start ? text.find_first_not_of(" \n\t") == words[w].begin : false);
+        bool first = w == k && text.find_first_not_of(" \n\t") == words[w].begin;
         if (w == k) {
           // Sentence start: the start of the text, or after ". ", ": ".
           size_t before = text.find_last_not_of(
@@ -83,44 +79,21 @@ void AppendSentenceCase(std::string_view text, const std::set<std::string>& acro
             first = true;
         }
         for (size_t c = words[w].begin + (first ? 1 : 0); c < words[w].end; ++c) {
-          out[base + c] = ascii::ToLower(out[base + c]);
+          changed |= ascii::IsUpper(out[c]);
+          out[c] = ascii::ToLower(out[c]);
         }
       }
     }
     k = e + 1;
   }
+  return changed;
 }
-
-}  // namespace
 
 std::string SentenceCaseCapitals(const std::string& html,
                                  const std::set<std::string>& acronyms) {
-  std::string out;
-  out.reserve(html.size());
-  const std::string_view view(html);
-  size_t i = 0;
-  while (i < html.size()) {
-    size_t lt = html.find('<', i);
-    if (lt == std::string::npos) lt = html.size();
-    if (lt > i) AppendSentenceCase(view.substr(i, lt - i), acronyms, true, out);
-    if (lt >= html.size()) break;
-    size_t gt = html.find('>', lt);
-    if (gt == std::string::npos) gt = html.size() - 1;
-    std::string_view tag = view.substr(lt, gt - lt + 1);
-    out.append(tag);
-    i = gt + 1;
-    for (std::string_view raw : {"<style", "<script", "<pre", "<title"}) {
-      if (tag.substr(0, raw.size()) == raw) {
-        std::string close = "</" + std::string(raw.substr(1));
-        size_t end = html.find(close, i);
-        if (end == std::string::npos) end = html.size();
-        out.append(html, i, end - i);
-        i = end;
-        break;
-      }
-    }
-  }
-  return out;
+  PageFinish finish;
+  finish.sentence_case = &acronyms;
+  return FinishPage(html, finish);
 }
 
 namespace {
@@ -204,78 +177,59 @@ std::string DropIds(const std::string& html) {
 
 }  // namespace
 
-std::string StackWideTables(const std::string& html, int min_columns) {
-  std::string out;
-  size_t pos = 0;
-  while (true) {
-    size_t open = html.find("<table", pos);
-    if (open == std::string::npos) break;
-    size_t close = html.find("</table>", open);
-    if (close == std::string::npos) break;
-    close += 8;
-    std::string table = html.substr(open, close - open);
-    // Insert after the table's wrapper, if it has one.
-    size_t insert_at = close;
-    if (html.compare(close, 7, "\n</div>") == 0)
-      insert_at = close + 7;
-    else if (html.compare(close, 6, "</div>") == 0)
-      insert_at = close + 6;
-    out += html.substr(pos, insert_at - pos);
-    pos = insert_at;
-
-    std::vector<std::string> headers;
-    std::vector<std::vector<std::string>> rows;
-    for (const std::string& inner : Elements(table, "tr")) {
-      // Cells in order, th and td alike.
-      std::vector<std::string> cells;
-      bool all_th = true;
-      for (size_t at = inner.find('<'); at != std::string::npos;
-           at = inner.find('<', at + 1)) {
-        bool th = OpensTag(inner, at, "th");
-        if (!th && !OpensTag(inner, at, "td")) continue;
-        size_t body = inner.find('>', at);
-        size_t end =
-            body == std::string::npos ? body : inner.find(th ? "</th>" : "</td>", body);
-        if (end == std::string::npos) break;
-        cells.push_back(DropIds(inner.substr(body + 1, end - body - 1)));
-        all_th &= th;
-        at = end;
-      }
-      if (headers.empty() && all_th)
-        headers = cells;
-      else
-        rows.push_back(cells);
+std::string StackedTable(const std::string& table, int min_columns) {
+  std::vector<std::string> headers;
+  std::vector<std::vector<std::string>> rows;
+  for (const std::string& inner : Elements(table, "tr")) {
+    // Cells in order, th and td alike.
+    std::vector<std::string> cells;
+    bool all_th = true;
+    for (size_t at = inner.find('<'); at != std::string::npos;
+         at = inner.find('<', at + 1)) {
+      bool th = OpensTag(inner, at, "th");
+      if (!th && !OpensTag(inner, at, "td")) continue;
+      size_t body = inner.find('>', at);
+      size_t end =
+          body == std::string::npos ? body : inner.find(th ? "</th>" : "</td>", body);
+      if (end == std::string::npos) break;
+      cells.push_back(DropIds(inner.substr(body + 1, end - body - 1)));
+      all_th &= th;
+      at = end;
     }
-    if (static_cast<int>(headers.size()) < min_columns || rows.empty()) continue;
-    std::string title = "the table above";
-    std::vector<std::string> captions = Elements(table, "caption");
-    if (!captions.empty()) title = StripTags(captions[0]);
-    std::string stacked =
-        "\n<div class=\"stacked-table\">\n<p class=\"stacked-table__title\">" + title +
-        ", row by row:</p>\n<ol class=\"stacked-table__rows\">\n";
-    for (const auto& cells : rows) {
-      stacked += "<li class=\"stacked-table__row\"><ul class=\"stacked-table__cells\">";
-      for (size_t c = 0; c < cells.size(); ++c) {
-        std::string head = c < headers.size() ? Trim(StripTags(headers[c])) : "";
-        // A blank cell says so, rather than leaving a label with nothing
-        // after it.
-        std::string value = IsBlankCell(cells[c])
-                                ? "<span class=\"stacked-table__blank\">(blank)</span>"
-                                : cells[c];
-        stacked += "<li>" + (head.empty() ? "" : "<strong>" + head + ":</strong> ") +
-                   value + "</li>";
-      }
-      stacked += "</ul></li>\n";
-    }
-    stacked += "</ol>\n</div>";
-    out += stacked;
+    if (headers.empty() && all_th)
+      headers = cells;
+    else
+      rows.push_back(cells);
   }
-  return out + html.substr(pos);
+  if (static_cast<int>(headers.size()) < min_columns || rows.empty()) return "";
+  std::string title = "the table above";
+  std::vector<std::string> captions = Elements(table, "caption");
+  if (!captions.empty()) title = StripTags(captions[0]);
+  std::string stacked =
+      "\n<div class=\"stacked-table\">\n<p class=\"stacked-table__title\">" + title +
+      ", row by row:</p>\n<ol class=\"stacked-table__rows\">\n";
+  for (const auto& cells : rows) {
+    stacked += "<li class=\"stacked-table__row\"><ul class=\"stacked-table__cells\">";
+    for (size_t c = 0; c < cells.size(); ++c) {
+      std::string head = c < headers.size() ? Trim(StripTags(headers[c])) : "";
+      // A blank cell says so, rather than leaving a label with nothing
+      // after it.
+      std::string value = IsBlankCell(cells[c])
+                              ? "<span class=\"stacked-table__blank\">(blank)</span>"
+                              : cells[c];
+      stacked += "<li>" + (head.empty() ? "" : "<strong>" + head + ":</strong> ") +
+                 value + "</li>";
+    }
+    stacked += "</ul></li>\n";
+  }
+  stacked += "</ol>\n</div>";
+  return stacked;
 }
 
-std::string LargePrintHtml(const std::string& html,
-                           const std::set<std::string>& acronyms) {
-  return StackWideTables(SentenceCaseCapitals(html, acronyms));
+std::string StackWideTables(const std::string& html, int min_columns) {
+  PageFinish finish;
+  finish.stack_tables_from = min_columns;
+  return FinishPage(html, finish);
 }
 
 }  // namespace clerk

@@ -3,7 +3,7 @@
 #include <algorithm>
 
 #include "links/site_links.h"
-#include "render/html_text.h"
+#include "render/page_finish.h"
 #include "render/urls.h"
 
 namespace clerk {
@@ -224,20 +224,25 @@ PageData PagePass::BuildData(Worker& w, size_t r, const PageJob& job,
 
 std::string PagePass::RenderHtml(Worker& w, size_t r, PageData& page) const {
   const Rendition& rendition = in_.renditions[r];
-  std::string html = DropBlankLines(
+  const std::string html =
       page.common
           ? w.themes[r]->RenderPage(page.template_name, *page.common, &page.data, w.diag)
-          : w.themes[r]->RenderPage(page.template_name, page.data, nullptr, w.diag));
-  html = in_.extras.Finish(rendition,
-                           urls::ResolveSiteLinks(std::move(html), page.path, rendition));
-  // Terms are explained after the rendition's finish, so a table shown
+          : w.themes[r]->RenderPage(page.template_name, page.data, nullptr, w.diag);
+  PageFinish finish;
+  finish.rendition = &rendition;
+  finish.page_path = page.path;
+  in_.extras.SetFinish(rendition, finish);
+  // Terms are explained after the rendition's changes, so a table shown
   // again row by row (large print) links its terms rather than writing them
   // out a second time.
-  if (page.template_name != "glossary" && page.template_name != "not_found")
-    html = in_.glossary.Expand(
-        html, urls::Relative(page.path, urls::Page(rendition, urls::Glossary())),
-        page.key);
-  return html;
+  if (page.template_name != "glossary" && page.template_name != "not_found") {
+    finish.glossary = &in_.glossary;
+    finish.glossary_href =
+        urls::Relative(page.path, urls::Page(rendition, urls::Glossary()));
+    finish.page_key = page.key;
+  }
+  finish.drop_blank_lines = true;
+  return FinishPage(html, finish);
 }
 
 void PagePass::KeepTargetIds(const std::string& path, LinkTarget* target) {

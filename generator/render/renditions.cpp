@@ -1,47 +1,9 @@
 #include "render/renditions.h"
 
-#include <cctype>
-
-#include "render/large_print.h"
+#include "render/page_finish.h"
 #include "render/urls.h"
 
 namespace clerk {
-
-namespace {
-
-// "#resolution-609-1" and "#action-609-2" in a link become "#minute-609".
-std::string DecisionLinksToMinutes(const std::string& html) {
-  std::string out;
-  out.reserve(html.size());
-  size_t pos = 0;
-  for (size_t at = html.find("href=\"", 0); at != std::string::npos;
-       at = html.find("href=\"", at + 6)) {
-    size_t end = html.find('"', at + 6);
-    if (end == std::string::npos) break;
-    size_t hash = html.find('#', at + 6);
-    if (hash == std::string::npos || hash > end) continue;
-    // After '#': (resolution|action)-<digits>-<digits>, up to the quote.
-    size_t name = hash + 1;
-    size_t dash = html.find('-', name);
-    if (dash == std::string::npos || dash > end) continue;
-    std::string kind = html.substr(name, dash - name);
-    if (kind != "resolution" && kind != "action") continue;
-    size_t d1 = dash + 1, e1 = d1;
-    while (e1 < end && std::isdigit(static_cast<unsigned char>(html[e1]))) ++e1;
-    if (e1 == d1 || e1 >= end || html[e1] != '-') continue;
-    size_t e2 = e1 + 1;
-    while (e2 < end && std::isdigit(static_cast<unsigned char>(html[e2]))) ++e2;
-    if (e2 == e1 + 1 || e2 != end) continue;
-    out.append(html, pos, name - pos);
-    out += "minute-";
-    out.append(html, d1, e1 - d1);
-    pos = end;
-  }
-  out.append(html, pos, std::string::npos);
-  return out;
-}
-
-}  // namespace
 
 RenditionExtras::RenditionExtras(const SiteIndex& index, std::string base_url)
     : index_(index), easy_(index), base_url_(std::move(base_url)) {
@@ -86,14 +48,14 @@ void RenditionExtras::AddData(PageData& page, const PageJob& job,
   page.data["easy"] = easy;
 }
 
-std::string RenditionExtras::Finish(const Rendition& rendition, std::string html) const {
-  if (rendition.id == "large-print") return LargePrintHtml(html, acronyms_);
-  if (rendition.id == "easy-read") {
-    // Easy-read minutes summarise each minute in one place: links to a
-    // resolution or action ("#resolution-609-1") go to its minute.
-    return DecisionLinksToMinutes(html);
+void RenditionExtras::SetFinish(const Rendition& rendition, PageFinish& finish) const {
+  if (rendition.id == "large-print") {
+    finish.sentence_case = &acronyms_;
+    finish.stack_tables_from = 4;
   }
-  return html;
+  // Easy-read minutes summarise each minute in one place: links to a
+  // resolution or action ("#resolution-609-1") go to its minute.
+  if (rendition.id == "easy-read") finish.decision_links_to_minutes = true;
 }
 
 }  // namespace clerk

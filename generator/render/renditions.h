@@ -11,6 +11,7 @@
 
 #include "render/easy_read.h"
 #include "render/page_context.h"
+#include "render/page_finish.h"
 #include "render/site_index.h"
 
 namespace clerk {
@@ -22,8 +23,8 @@ class RenditionExtras {
   // Adds the rendition's own data to a page before templating.
   void AddData(PageData& page, const PageJob& job, const Rendition& rendition,
                const std::vector<Rendition>& renditions) const;
-  // Rewrites a finished page of the rendition.
-  std::string Finish(const Rendition& rendition, std::string html) const;
+  // What the rendition changes in a rendered page (render/page_finish.h).
+  void SetFinish(const Rendition& rendition, PageFinish& finish) const;
 
  private:
   const SiteIndex& index_;

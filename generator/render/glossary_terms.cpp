@@ -110,16 +110,34 @@ static_assert(std::is_sorted(std::begin(kRoles), std::end(kRoles),
                                return a.name < b.name;
                              }));
 
+// Where each first letter's names lie in kRoles: a tag's name is compared
+// with those few alone (a page has hundreds of tags, most of them "p", "a",
+// "li", "span").
+struct RoleRanges {
+  unsigned char begin[256] = {}, end[256] = {};
+};
+constexpr RoleRanges kRoleRanges = [] {
+  RoleRanges r;
+  for (size_t k = std::size(kRoles); k-- > 0;) {
+    const auto first = static_cast<unsigned char>(kRoles[k].name[0]);
+    if (r.end[first] == 0) r.end[first] = static_cast<unsigned char>(k + 1);
+    r.begin[first] = static_cast<unsigned char>(k);
+  }
+  return r;
+}();
+
 // The role of the element named `written` (any case); none for others.
 const ElementRole* RoleOf(std::string_view written) {
-  char lower[16];
-  if (written.empty() || written.size() > sizeof lower) return nullptr;
-  for (size_t k = 0; k < written.size(); ++k) lower[k] = ascii::ToLower(written[k]);
-  const std::string_view name(lower, written.size());
-  const auto* it = std::lower_bound(
-      std::begin(kRoles), std::end(kRoles), name,
-      [](const ElementRole& role, std::string_view n) { return role.name < n; });
-  return it != std::end(kRoles) && it->name == name ? it : nullptr;
+  if (written.empty()) return nullptr;
+  const auto first = static_cast<unsigned char>(ascii::ToLower(written[0]));
+  for (size_t k = kRoleRanges.begin[first]; k < kRoleRanges.end[first]; ++k) {
+    const std::string_view name = kRoles[k].name;
+    if (name.size() != written.size()) continue;
+    size_t i = 1;
+    while (i < name.size() && ascii::ToLower(written[i]) == name[i]) ++i;
+    if (i == name.size()) return &kRoles[k];
+  }
+  return nullptr;
 }
 
 bool IsBlock(std::string_view written) {

@@ -113,10 +113,24 @@ class PageWalk {
       out_.append(tag);
     }
     if (gt == stack_after_) WriteStacked(gt);
-    if (f_.drop_blank_lines) blank_lines_.Drop(out_);
+    DropBlankLinesSoFar();
+    return RawElementEnd(as_rendered);
+  }
+
+  // The end tag ("</pre") of the raw element `tag` opens, or "".
+  static std::string_view RawElementEnd(std::string_view tag) {
+    if (tag.size() < 4 || (tag[1] != 's' && tag[1] != 'p' && tag[1] != 't')) return {};
     for (const auto& [open, close] : kRawElements)
-      if (as_rendered.starts_with(open)) return close;
+      if (tag.starts_with(open)) return close;
     return {};
+  }
+
+  // Blank lines are dropped from what is written, a few kilobytes at a time.
+  void DropBlankLinesSoFar() {
+    if (f_.drop_blank_lines && out_.size() - dropped_to_ > 8192) {
+      blank_lines_.Drop(out_);
+      dropped_to_ = out_.size();
+    }
   }
 
   // The text in_[from, to); `raw` inside <pre>, <script> and the like.
@@ -132,7 +146,7 @@ class PageWalk {
     } else {
       out_.append(text);
     }
-    if (f_.drop_blank_lines) blank_lines_.Drop(out_);
+    DropBlankLinesSoFar();
   }
 
   // Large print: a table is kept as it is finished so far, and its stacked
@@ -192,6 +206,7 @@ class PageWalk {
   std::string out_;
   std::string cased_;  // the text in sentence case
   BlankLineDropper blank_lines_;
+  size_t dropped_to_ = 0;  // out_[0, dropped_to_) has no blank line
   // Large print's tables.
   bool table_open_ = false;
   std::string table_;    // the open table, finished so far

@@ -27,6 +27,6 @@ inline constexpr int kWideTableColumns = 4;
 
 // `html` with each <table> that is not already in a region wrapped in one.
 // A table without a caption is named "Table N" (its place on the page).
-std::string WrapTables(const std::string& html);
+std::string WrapTables(std::string html);
 
 }  // namespace clerk

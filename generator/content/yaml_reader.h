@@ -25,6 +25,15 @@ namespace clerk {
 std::optional<YAML::Node> ParseYaml(const std::string& text, const std::string& path,
                                     int first_line, Diagnostics& diag);
 
+// True when `text` surely holds one YAML document that YAML::Load reads to
+// its end (or fails on): no line starts with "---", "..." or '%', and the
+// first line that is not blank or a comment is a plain key at column 0
+// ("title: ...", "minutes:"), so the root is a block mapping, which ends
+// only at the end of the stream. Other text (a second document, a root
+// that is a list or a flow, on which yaml-cpp can stop short) is parsed
+// twice by ParseYaml: once to find where each document starts.
+bool SurelyOneDocument(std::string_view text);
+
 // One YAML mapping being read as a record of `table` (schema/tables.h). Every
 // key a getter reads must be in the table, with a type the getter can read:
 // anything else throws std::logic_error, a bug in the loader that the tests

@@ -94,6 +94,7 @@ bool BlankLineDropper::EndLine(const std::string& out, size_t end) {
   std::string_view line(out.data() + line_start_, end - line_start_);
   bool blank = line.find_first_not_of(" \t\r") == std::string_view::npos;
   bool stays = !blank || pre_depth_ > 0;
+  if (!pre_possible_) return stays;
   // <pre> and </pre> on this line, in one pass over its tags.
   int opens = 0, closes = 0;
   for (const char* lt =

@@ -29,6 +29,9 @@ std::string DropBlankLines(const std::string& html);
 // tags count from the line after it.
 class BlankLineDropper {
  public:
+  // `pre_possible` false: the page has no "<pre" at all, so lines are not
+  // scanned for <pre> tags (most pages: the scan was most of the cost).
+  explicit BlankLineDropper(bool pre_possible = true) : pre_possible_(pre_possible) {}
   void Drop(std::string& out);
   void Finish(std::string& out);
 
@@ -38,6 +41,7 @@ class BlankLineDropper {
   size_t line_start_ = 0;  // where the line being written starts
   size_t scanned_ = 0;     // out[0, scanned_) is done with
   int pre_depth_ = 0;
+  bool pre_possible_ = true;
 };
 
 // "tel:" and the digits and '+' of a phone number as people write it:

@@ -1,5 +1,6 @@
 #include "render/page_finish.h"
 
+#include <cstring>
 #include <memory>
 #include <optional>
 #include <string_view>
@@ -56,7 +57,10 @@ constexpr std::string_view kRawElements[][2] = {{"<style", "</style"},
 
 class PageWalk {
  public:
-  PageWalk(const std::string& html, const PageFinish& finish) : in_(html), f_(finish) {
+  PageWalk(const std::string& html, const PageFinish& finish)
+      : in_(html),
+        f_(finish),
+        blank_lines_(memmem(html.data(), html.size(), "<pre", 4) != nullptr) {
     out_.reserve(html.size() + html.size() / 8);
     if (f_.glossary && !f_.glossary->Empty()) {
       main_open_ = html.find("<main");

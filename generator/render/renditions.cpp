@@ -45,7 +45,7 @@ void RenditionExtras::AddData(PageData& page, const PageJob& job,
       }
     }
   }
-  page.data["easy"] = easy;
+  page.data["easy"] = std::move(easy);
 }
 
 void RenditionExtras::SetFinish(const Rendition& rendition, PageFinish& finish) const {

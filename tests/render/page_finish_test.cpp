@@ -98,6 +98,10 @@ TEST_CASE("a page's finish does only what it is asked", "[render][page-finish]")
   PageFinish blank_lines;
   blank_lines.drop_blank_lines = true;
   CHECK(FinishPage(rendered, blank_lines) == DropBlankLines(rendered));
+  // A page without <pre> is not scanned for it, to the same result.
+  const std::string no_pre = "<p>a</p>\n  \n<p>b</p>\n\n\t\n<br>";
+  CHECK(FinishPage(no_pre, blank_lines) == "<p>a</p>\n<p>b</p>\n<br>\n");
+  CHECK(DropBlankLines(no_pre) == "<p>a</p>\n<p>b</p>\n<br>\n");
   // A table whose wrapper is further on keeps its stacked rows right after it.
   PageFinish stack;
   stack.stack_tables_from = 4;

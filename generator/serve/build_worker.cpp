@@ -4,12 +4,14 @@
 #include <poll.h>
 #include <signal.h>
 #include <sys/prctl.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <cerrno>
 #include <cstring>
 #include <string_view>
+#include <thread>
 
 namespace clerk::serve {
 
@@ -46,6 +48,19 @@ bool ReadRequest(int in, std::vector<std::string>& changed) {
   }
 }
 
+// Settles the last build (keeps what the next needs, frees the rest) while
+// the reader's page reloads: in a thread of its own at the lowest priority
+// (nice 19, which the threads it starts inherit), so that on a small machine
+// the server and the browser come first. Nice 19 still gets its share of a
+// busy machine: the next build never waits for ever.
+void SettleAside(const SettleFunction& settle) {
+  std::thread aside([&settle] {
+    ::setpriority(PRIO_PROCESS, static_cast<id_t>(::gettid()), 19);
+    settle();
+  });
+  aside.join();
+}
+
 [[noreturn]] void RunWorker(const EditRebuildFunction& rebuild,
                             const SettleFunction& settle, int in, int out, pid_t parent) {
   // A worker of a server killed outright goes too.
@@ -60,7 +75,7 @@ bool ReadRequest(int in, std::vector<std::string>& changed) {
     std::string head =
         std::to_string(code) + " " + std::to_string(messages.size()) + "\n";
     if (!WriteAll(out, head) || !WriteAll(out, messages)) break;
-    if (settle) settle();
+    if (settle) SettleAside(settle);
   }
   // No destructors: the build's memory goes with the process.
   ::_exit(0);

@@ -4,10 +4,12 @@
 #include "serve/build_worker.h"
 
 #include <signal.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include <atomic>
 #include <catch2/catch.hpp>
+#include <cerrno>
 #include <chrono>
 #include <csignal>
 #include <cstdlib>
@@ -197,4 +199,39 @@ TEST_CASE("serve: the worker answers a build before it settles it", "[serve][wor
   // The next build comes after the settling of the one before.
   CHECK(second->messages == "built 2 after settling");
   CHECK(clerk::testing::ReadFile(settled) == "in order");
+}
+
+TEST_CASE(
+    "serve: the worker settles a build at the lowest priority, and builds at its own",
+    "[serve][worker]") {
+  // Settling runs while the reader's page reloads: the server and the
+  // browser come first. The builds themselves keep the worker's priority.
+  clerk::testing::TempDir dir;
+  const std::filesystem::path settled = dir.path() / "settled";
+  auto niceness = [] {
+    errno = 0;
+    return ::getpriority(PRIO_PROCESS, static_cast<id_t>(::gettid()));
+  };
+  const int own = niceness();
+  BuildWorker worker(
+      [&](const std::vector<std::string>&, std::string& messages) {
+        messages = "nice " + std::to_string(niceness());
+        return 0;
+      },
+      [&] {
+        int in_thread = -1;
+        std::thread started([&] { in_thread = niceness(); });  // threads it starts too
+        started.join();
+        // The first settling only: the test reads the file after the second build.
+        if (!std::filesystem::exists(settled))
+          std::ofstream(settled) << niceness() << " " << in_thread;
+      });
+  StopPipe stop;
+  std::optional<BuildOutcome> first = worker.Build({}, stop.fds[0]);
+  std::optional<BuildOutcome> second = worker.Build({"site.yaml"}, stop.fds[0]);
+  REQUIRE(first);
+  REQUIRE(second);
+  CHECK(first->messages == "nice " + std::to_string(own));
+  CHECK(second->messages == "nice " + std::to_string(own));
+  CHECK(clerk::testing::ReadFile(settled) == "19 19");
 }

@@ -46,10 +46,8 @@ class DocumentStart : public YAML::EventHandler {
   void OnMapEnd() override {}
 };
 
-// Where each document of a YAML stream starts, up to three: enough to see a
-// second document and a parser that stalls. Not YAML::LoadAll: yaml-cpp 0.7
-// reports a document again and again without reading anything on some input
-// (a lone ','), and LoadAll then loops for ever.
+}  // namespace
+
 std::vector<YAML::Mark> DocumentStarts(const std::string& text) {
   std::istringstream in(text);
   YAML::Parser parser(in);
@@ -62,6 +60,8 @@ std::vector<YAML::Mark> DocumentStarts(const std::string& text) {
   }
   return starts;
 }
+
+namespace {
 
 // A YAML stream may hold several documents ("---" starts one, "..." ends
 // one); clerk reads the first, so anything after it would be dropped

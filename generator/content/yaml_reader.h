@@ -25,6 +25,13 @@ namespace clerk {
 std::optional<YAML::Node> ParseYaml(const std::string& text, const std::string& path,
                                     int first_line, Diagnostics& diag);
 
+// Where each document of a YAML stream starts, up to three: enough to see a
+// second document and a parser that stalls. Not YAML::LoadAll: yaml-cpp 0.7
+// reports a document again and again without reading anything on some input
+// (a lone ','), and LoadAll then loops for ever. Throws YAML::Exception on a
+// syntax error, as the parser does.
+std::vector<YAML::Mark> DocumentStarts(const std::string& text);
+
 // True when `text` surely holds one YAML document that YAML::Load reads to
 // its end (or fails on): no line starts with "---", "..." or '%', and the
 // first line that is not blank or a comment is a plain key at column 0

@@ -1,7 +1,6 @@
 #include "render/page_finish.h"
 
 #include <cstring>
-#include <memory>
 #include <optional>
 #include <string_view>
 

@@ -142,14 +142,14 @@ bool IsWide(const std::string& table) {
 }  // namespace
 
 std::string WrapTables(std::string html) {
-  if (Find(html, "<table") == std::string::npos) return html;
+  const size_t first = Find(html, "<table");
+  if (first == std::string::npos) return html;
   std::string out;
   out.reserve(html.size() + 512);
   size_t pos = 0;
   int number = 0;
   const std::vector<size_t> regions = RegionStarts(html);
-  for (size_t open = Find(html, "<table"); open != std::string::npos;
-       open = Find(html, "<table", pos)) {
+  for (size_t open = first; open != std::string::npos; open = Find(html, "<table", pos)) {
     if (!OpensTag(html, open, "table")) {
       out.append(html, pos, open + 6 - pos);
       pos = open + 6;

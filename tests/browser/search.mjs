@@ -4,7 +4,9 @@
 // types a phrase from a report into the search box, presses Enter, and
 // expects that report among the results, the result count announced in the
 // role=status region, results from several parts of the index (it is built
-// in parts, merged by the page), and the results reachable by Tab. Then the same with a
+// in parts, merged by the page), and the results reachable by Tab. A phrase
+// from a resolution finds its minutes and no decision register (they are
+// left out of the index). Then the report's phrase with a
 // committee filter that excludes it (no result), the large-print and
 // easy-read search pages (the standard index, each result sent to the
 // rendition's own page, which exists and opens when followed), and the page with
@@ -20,6 +22,8 @@ const site = path.resolve(process.argv[2] || '');
 const PHRASE = process.env.CLERK_SEARCH_PHRASE || 'act as corporate parents';
 const EXPECT = process.env.CLERK_SEARCH_EXPECT ||
   'meetings/2019-09-16-cyp-scrutiny/care-leavers-accommodation/';
+const DECISION_PHRASE = process.env.CLERK_SEARCH_DECISION || 'young representatives be invited back';
+const DECISION_EXPECT = process.env.CLERK_SEARCH_DECISION_EXPECT || 'meetings/2024-06-18-cyp-osc/minutes/';
 const OTHER_COMMITTEE = 'Children & Young People Overview and Scrutiny Committee';
 const chromiumPath = process.env.CHROMIUM || '/usr/bin/chromium';
 
@@ -45,6 +49,17 @@ const origin = `http://127.0.0.1:${server.address().port}`;
 
 const failures = [];
 const fail = (msg) => { failures.push(msg); console.log(`search: FAIL: ${msg}`); };
+// Types `query` into the search box in place of what is there, presses
+// Enter, and waits for the status region to count its results.
+async function searchFor(page, query) {
+  await page.fill('#search-input', query);
+  await page.focus('#search-input');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction((q) => {
+    const t = document.querySelector('[data-search-status]').textContent;
+    return /result/.test(t) && t.includes(q);
+  }, query, { timeout: 15000 }).catch(() => {});
+}
 const browser = await chromium.launch({
   executablePath: chromiumPath,
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run',
@@ -90,6 +105,20 @@ try {
   await page.keyboard.press('Tab');
   const next = await page.evaluate(() => document.activeElement?.closest('[data-search-results]') !== null);
   if (hrefs.length && !next) fail('Tab from the Search button does not reach the first result');
+  // A decision is found on the minutes page it comes from, not on the
+  // decision registers, which repeat it (decisions.mustache leaves them out
+  // of the index).
+  await searchFor(page, DECISION_PHRASE);
+  const decided = await page.$$eval('[data-search-results] a', (as) => as.map((a) => a.getAttribute('href')));
+  if (!decided.some((h) => h.includes(DECISION_EXPECT))) {
+    fail(`"${DECISION_PHRASE}" did not find ${DECISION_EXPECT}; results: ${decided.join(', ') || 'none'}`);
+  } else {
+    console.log(`search: "${DECISION_PHRASE}" found ${DECISION_EXPECT} (${decided.length} results shown)`);
+  }
+  if (decided.some((h) => /(^|\/)decisions\//.test(h))) {
+    fail(`"${DECISION_PHRASE}" found a decision register: ${decided.filter((h) => /decisions\//.test(h)).join(', ')}`);
+  }
+  await searchFor(page, PHRASE);
   // A committee filter that excludes the report.
   await page.selectOption('#search-committee', { label: OTHER_COMMITTEE });
   await page.focus('#search-input');

@@ -808,12 +808,16 @@ WriterMemory SiteWriter::TakeMemory() {
     readers_->Update(*memory.log);
     memory.readers = std::move(readers_);
   }
-  if (trusted_ && !before_swap_) {
+  if (!before_swap_) {
     if (swapped_) {
       // The site before this build is the spare now; these files differ.
+      // Known whether or not this build trusted its output: it made the new
+      // site from the old one (as a spare record says to a cold build), so
+      // clerk serve's first edit, after a first build that read the output
+      // from disk, does not wait for a walk of both trees.
       std::sort(staged_.begin(), staged_.end());
       memory.spare_delta = SpareDelta(std::move(staged_), std::move(gone_));
-    } else {
+    } else if (trusted_) {
       memory.spare_delta = std::move(spare_delta_);  // changed in place: still due
     }
   }

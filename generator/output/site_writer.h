@@ -167,9 +167,10 @@ class SiteWriter : public OutputSink {
   // output folder, handed over instead (see WriterMemory); the writer's log
   // is gone afterwards. Empty after a first build (it wrote its log whole;
   // the next build reads it). Called after the build has answered (clerk
-  // serve's settling): when the build leaves no list of changes to bring the
-  // spare folder up to date by (a session's first build, or one that
-  // changed the site in place), the spare is made a mirror of the site
+  // serve's settling). A build that swapped in a new site hands over what
+  // it changed, which the spare folder (the site before it) lacks. When a
+  // build leaves no such list (a session's first build that changed the
+  // site in place, or nothing), the spare is made a mirror of the site
   // here, so the next edit does not walk both trees before it can write.
   WriterMemory TakeMemory();
 

@@ -87,6 +87,7 @@ class OneBuild {
   // The index a session's last build made, and whether it holds for this
   // build's site (PutBackMeetings); then this build's.
   std::unique_ptr<SiteIndex> index_;
+  FolderNames meetings_listing_;  // what this build's load found in content/meetings
   bool index_fits_ = false;
   RenderMemory render_memory_;  // a session's: the last build's, then this one's
   RenderStats stats_;
@@ -157,6 +158,7 @@ bool OneBuild::LoadBesideLog(bool ok) {
   if (kept_ && kept_->loaded && kept_->findings && changed_folders_ && only_folders_)
     KnowChangedFolders(kept_->loaded->site);
   std::optional<std::set<std::string>> not_read;
+  KnownListing meetings_known;
   if (kept_ && kept_->loaded && changed_folders_) {
     // The folders that loaded clean last time, less those that changed, are
     // taken as loaded; the source walk does not go into them either (a copy:
@@ -165,6 +167,8 @@ bool OneBuild::LoadBesideLog(bool ok) {
       kept_->loaded->reusable.erase(folder);
     records_->ReuseFrom(&*kept_->loaded);
     not_read = kept_->loaded->reusable;
+    // The watcher named every change: content/meetings needs no listing.
+    meetings_known = {&kept_->loaded->meetings_listing, &*changed_folders_};
   }
   if (kept_) {
     index_ = std::move(kept_->index);
@@ -172,7 +176,7 @@ bool OneBuild::LoadBesideLog(bool ok) {
   }
   if (ok)
     LoadAndCheck(options_, jobs_, *site_, diag_, &*records_, &memo_,
-                 not_read ? &*not_read : nullptr);
+                 not_read ? &*not_read : nullptr, meetings_known, &meetings_listing_);
   if (ok && memo_.replayed && index_)
     index_fits_ = PutBackMeetings(kept_->loaded->site, *index_);
   const bool writer_ready = begun.valid() && begun.get();
@@ -290,7 +294,8 @@ void OneBuild::KeepForNextBuild(bool ok) {
     kept.findings = std::move(memo_.now);
     kept.index = std::move(index_);
     kept.render = std::move(render_memory_);
-    kept.loaded = LoadedBefore{std::move(*site_), records_->clean()};
+    kept.loaded =
+        LoadedBefore{std::move(*site_), records_->clean(), std::move(meetings_listing_)};
   }
   *kept_ = std::move(kept);
 }

@@ -107,12 +107,15 @@ CheckFindings FromSaved(SavedChecks saved) {
 
 void LoadAndCheck(const BuildOptions& options, int jobs, Site& site, Diagnostics& diag,
                   RecordCache* cache, CheckMemo* memo,
-                  const std::set<std::string>* meetings_not_read) {
+                  const std::set<std::string>* meetings_not_read,
+                  const KnownListing& meetings_known, FolderNames* meetings_listing) {
   StageTimer timer;
   if (!Guarded(diag, [&] {
         LoadOptions load;
         load.allow_outside_links = options.allow_outside_links;
         load.meetings_not_read = meetings_not_read;
+        load.meetings_known = meetings_known;
+        load.meetings_listing = meetings_listing;
         load.jobs = jobs;
         site = LoadSite(options.source, diag, cache, load);
       }))

@@ -101,10 +101,14 @@ int Jobs(const BuildOptions& options);
 
 // Loads the site (through `cache`, if given) and checks its records and
 // references (skipping what `memo` says was clean), on `jobs` threads. The
-// source walk does not go into `meetings_not_read` (LoadOptions).
+// source walk does not go into `meetings_not_read`, and content/meetings is
+// known from `meetings_known` without listing it; what it holds goes to
+// `meetings_listing` (LoadOptions).
 void LoadAndCheck(const BuildOptions& options, int jobs, Site& site, Diagnostics& diag,
                   RecordCache* cache = nullptr, CheckMemo* memo = nullptr,
-                  const std::set<std::string>* meetings_not_read = nullptr);
+                  const std::set<std::string>* meetings_not_read = nullptr,
+                  const KnownListing& meetings_known = {},
+                  FolderNames* meetings_listing = nullptr);
 
 RenderOptions MakeRenderOptions(const BuildOptions& options, int jobs, const Site& site);
 

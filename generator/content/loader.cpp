@@ -1,6 +1,7 @@
 #include "content/loader.h"
 
 #include <filesystem>
+#include <optional>
 
 #include "content/record_loaders.h"
 #include "content/site_config.h"
@@ -22,6 +23,10 @@ bool EndsWith(const std::string& s, const std::string& suffix) {
 
 // The site being loaded and how it is read: what every part of LoadSite
 // needs.
+std::string MeetingsDir(const std::string& root) {
+  return (std::filesystem::path(root) / "content" / "meetings").string();
+}
+
 struct SiteSource {
   Disk& disk;
   int jobs;
@@ -29,6 +34,9 @@ struct SiteSource {
   const std::string& display_root;
   const SourceTree& tree;  // what the walk refused
   RecordCache* cache;      // null: every file is read
+  // What content/meetings holds, known without listing it (clerk serve's
+  // edit, LoadOptions::meetings_known); null: it is listed.
+  const FolderNames* meetings = nullptr;
 };
 
 // Calls `load(id, path, display, part, diag)` for each <id>.yaml in `sub`;
@@ -273,12 +281,15 @@ void LoadMeetingFolders(const SiteSource& src, const std::string& meetings_dir,
   }
 }
 
-// content/meetings/: a folder for each meeting, and nothing else.
-void LoadMeetings(const SiteSource& src, Site& site, Diagnostics& diag) {
+// content/meetings/: a folder for each meeting, and nothing else. What it
+// holds goes to `listing`, if given.
+void LoadMeetings(const SiteSource& src, Site& site, Diagnostics& diag,
+                  FolderNames* listing) {
   if (src.tree.Refused("content/meetings")) return;
-  const std::string meetings_dir =
-      (std::filesystem::path(src.root) / "content" / "meetings").string();
-  const FolderNames names = ListFolderNames(src.disk, meetings_dir);
+  const std::string meetings_dir = MeetingsDir(src.root);
+  const FolderNames names =
+      src.meetings ? *src.meetings : ListFolderNames(src.disk, meetings_dir);
+  if (listing) *listing = names;
   std::vector<std::string> folders = MeetingFolders(src, names.folders, site, diag);
   LoadMeetingFolders(src, meetings_dir, folders, site, diag);
   for (const std::string& name : names.files) {
@@ -313,15 +324,21 @@ Site LoadSite(const std::string& root, Diagnostics& diag, RecordCache* cache,
   const bool real = IsRealDisk(disk);
   if (!real) cache = nullptr;
   const SourceBoundary boundary(root, options.allow_outside_links);
+  if (options.meetings_listing) *options.meetings_listing = FolderNames();
+  std::optional<FolderNames> relisted;
+  if (real && options.meetings_known.known())
+    relisted = RelistFolderNames(disk, MeetingsDir(root), options.meetings_known);
+  const FolderNames* meetings = relisted ? &*relisted : nullptr;
   const SourceTree tree =
-      real ? CheckSourceTree(root, display_root, diag, options.meetings_not_read)
+      real ? CheckSourceTree(root, display_root, diag, options.meetings_not_read,
+                             meetings, options.meetings_known.changed)
            : SourceTree{};
   site.config = LoadSiteConfig(root, display_root, diag, disk);
-  const SiteSource src{disk, jobs, root, display_root, tree, cache};
+  const SiteSource src{disk, jobs, root, display_root, tree, cache, meetings};
   if (!HasContentFolder(src, diag)) return site;
   ExpectFolders(src, diag);
   LoadRecords(src, site, diag);
-  LoadMeetings(src, site, diag);
+  LoadMeetings(src, site, diag, options.meetings_listing);
   return site;
 }
 

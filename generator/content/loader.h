@@ -8,6 +8,7 @@
 #include <string>
 
 #include "files/disk.h"
+#include "files/source_files.h"
 #include "incremental/record_cache.h"
 #include "model/diagnostics.h"
 #include "model/model.h"
@@ -21,6 +22,13 @@ struct LoadOptions {
   // Meeting folders the cache will give as they were loaded, unread: the
   // source walk does not go into them (CheckSourceTree's `meetings_not_read`).
   const std::set<std::string>* meetings_not_read = nullptr;
+  // clerk serve: content/meetings as the last load listed it, and the names
+  // in it that changed since (its file watcher's). With both, the folder is
+  // not listed again (RelistFolderNames): on a large site the two listings
+  // of its 10,000 entries were a third of an edit's load.
+  KnownListing meetings_known;
+  // Given what content/meetings holds, for the next load's meetings_known.
+  FolderNames* meetings_listing = nullptr;
   // Where the sources are read from: null is the real disk. Every read,
   // listing and existence check of the load goes through it, so a unit test
   // can load a site from an in-memory disk (tests/files/fake_disk.h). With

@@ -3,6 +3,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
@@ -20,11 +21,14 @@ namespace fs = std::filesystem;
 class Walk {
  public:
   Walk(const std::string& root, const std::string& display_root, Diagnostics& diag,
-       const std::set<std::string>* meetings_not_read)
+       const std::set<std::string>* meetings_not_read, const FolderNames* meetings_listed,
+       const std::set<std::string>* meetings_changed)
       : root_(root.empty() ? "." : root),
         display_root_(display_root),
         diag_(diag),
-        meetings_not_read_(meetings_not_read) {}
+        meetings_not_read_(meetings_not_read),
+        meetings_listed_(meetings_listed),
+        meetings_changed_(meetings_changed) {}
 
   // Checks the entry at `relative` ("content/x.yaml") and what is under it.
   // An explicit stack, not recursion: a hostile tree can be very deep.
@@ -79,24 +83,60 @@ class Walk {
     return !link;
   }
 
+  // content/meetings as clerk serve knows it (CheckSourceTree): each entry
+  // is looked at as List looks at it, but its folders (10,000 on a large
+  // site) by name alone, as the listing they come from did.
+  void ListKnownMeetings(const std::string& rel, std::vector<std::string>& pending) {
+    for (const std::string& name : meetings_listed_->folders) {
+      if (!meetings_not_read_ || !meetings_not_read_->count(name))
+        pending.push_back(rel + "/" + name);
+    }
+    auto look_at = [&](const std::string& name) {
+      struct stat st;
+      if (name.empty() || name[0] == '.') return;
+      if (::lstat(Path(rel + "/" + name).c_str(), &st) != 0) return;  // gone
+      if (!Named(rel, name) || S_ISREG(st.st_mode)) return;
+      pending.push_back(rel + "/" + name);
+    };
+    for (const std::string& name : meetings_listed_->files) look_at(name);
+    // A changed name left out of the listing: one that is not text.
+    if (meetings_changed_) {
+      for (const std::string& name : *meetings_changed_) {
+        if (!std::binary_search(meetings_listed_->folders.begin(),
+                                meetings_listed_->folders.end(), name) &&
+            !std::binary_search(meetings_listed_->files.begin(),
+                                meetings_listed_->files.end(), name))
+          look_at(name);
+      }
+    }
+  }
+
+  // Reports a name that is not text; true if it is.
+  bool Named(const std::string& rel, const std::string& name) {
+    if (!utf8::IsValid(name)) {
+      Refuse(rel + "/" + utf8::Escaped(name),
+             "the name is not UTF-8 text: rename it (names become web addresses "
+             "and must be text)");
+      return false;
+    }
+    if (!IsPrintableName(name)) {
+      Refuse(rel + "/" + utf8::Escaped(name),
+             "the name holds a control character: rename it");
+      return false;
+    }
+    return true;
+  }
+
   void List(const std::string& rel, std::vector<std::string>& pending) {
+    if (meetings_listed_ && rel == "content/meetings")
+      return ListKnownMeetings(rel, pending);
     std::error_code ec;
     std::vector<std::string> children;
     for (fs::directory_iterator it(Path(rel), ec), end; !ec && it != end;
          it.increment(ec)) {
       std::string name = it->path().filename().string();
       if (name.empty() || name[0] == '.') continue;  // as the loaders do
-      if (!utf8::IsValid(name)) {
-        Refuse(rel + "/" + utf8::Escaped(name),
-               "the name is not UTF-8 text: rename it (names become web addresses "
-               "and must be text)");
-        continue;
-      }
-      if (!IsPrintableName(name)) {
-        Refuse(rel + "/" + utf8::Escaped(name),
-               "the name holds a control character: rename it");
-        continue;
-      }
+      if (!Named(rel, name)) continue;
       // A plain file, as readdir says (no system call): nothing to check.
       // On a large site these are nearly all the entries.
       std::error_code type_ec;
@@ -117,6 +157,8 @@ class Walk {
   std::string display_root_;
   Diagnostics& diag_;
   const std::set<std::string>* meetings_not_read_;
+  const FolderNames* meetings_listed_;
+  const std::set<std::string>* meetings_changed_;
   SourceTree tree_;
 };
 
@@ -124,8 +166,11 @@ class Walk {
 
 SourceTree CheckSourceTree(const std::string& root, const std::string& display_root,
                            Diagnostics& diag,
-                           const std::set<std::string>* meetings_not_read) {
-  Walk walk(root, display_root, diag, meetings_not_read);
+                           const std::set<std::string>* meetings_not_read,
+                           const FolderNames* meetings_listed,
+                           const std::set<std::string>* meetings_changed) {
+  Walk walk(root, display_root, diag, meetings_not_read, meetings_listed,
+            meetings_changed);
   for (const char* top : {"site.yaml", "content", "assets", "themes"}) walk.From(top);
   return std::move(walk.tree());
 }

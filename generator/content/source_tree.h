@@ -14,6 +14,7 @@
 #include <set>
 #include <string>
 
+#include "files/source_files.h"
 #include "model/diagnostics.h"
 
 namespace clerk {
@@ -31,9 +32,14 @@ struct SourceTree {
 // named in `meetings_not_read` are not walked into (their names are still
 // checked): clerk serve's session takes them as the last build loaded them,
 // clean, without reading them, and its file watcher says they have not
-// changed since.
+// changed since. With `meetings_listed` (what content/meetings holds, from
+// RelistFolderNames) content/meetings is not listed again: its folders are
+// taken from it, and only its other entries and the names in
+// `meetings_changed` are looked at.
 SourceTree CheckSourceTree(const std::string& root, const std::string& display_root,
                            Diagnostics& diag,
-                           const std::set<std::string>* meetings_not_read = nullptr);
+                           const std::set<std::string>* meetings_not_read = nullptr,
+                           const FolderNames* meetings_listed = nullptr,
+                           const std::set<std::string>* meetings_changed = nullptr);
 
 }  // namespace clerk

@@ -1,5 +1,7 @@
 #include "files/source_files.h"
 
+#include <sys/stat.h>
+
 #include <algorithm>
 #include <cstdio>
 #include <string_view>
@@ -90,6 +92,44 @@ FolderNames ListFolderNames(Disk& disk, const std::string& dir) {
         .push_back(std::move(entry.name));
   }
   return names;  // sorted, as Disk::ListFolder gives them
+}
+
+namespace {
+
+// Whether ListFolderNames keeps an entry of this name.
+bool Listable(const std::string& name) {
+  return !name.empty() && name[0] != '.' && utf8::IsValid(name) && IsPrintableName(name);
+}
+
+// `name` into the sorted `names`, unless it is there.
+void InsertSorted(std::vector<std::string>& names, const std::string& name) {
+  auto at = std::lower_bound(names.begin(), names.end(), name);
+  if (at == names.end() || *at != name) names.insert(at, name);
+}
+
+void EraseSorted(std::vector<std::string>& names, const std::string& name) {
+  auto at = std::lower_bound(names.begin(), names.end(), name);
+  if (at != names.end() && *at == name) names.erase(at);
+}
+
+}  // namespace
+
+FolderNames RelistFolderNames(Disk& disk, const std::string& dir,
+                              const KnownListing& known) {
+  FolderNames names = *known.before;
+  for (const std::string& name : *known.changed) {
+    EraseSorted(names.folders, name);
+    EraseSorted(names.files, name);
+    if (!Listable(name)) continue;
+    const std::string path = dir + "/" + name;
+    const FileKind kind = disk.Stat(path).kind;
+    struct stat st;
+    if (kind == FileKind::kMissing && ::lstat(path.c_str(), &st) != 0) continue;  // gone
+    // As Disk::ListFolder kinds it: a link by what it leads to, and a link
+    // to nothing among the files.
+    InsertSorted(kind == FileKind::kFolder ? names.folders : names.files, name);
+  }
+  return names;
 }
 
 namespace {

@@ -16,6 +16,7 @@
 #include <utility>
 #include <vector>
 
+#include "files/source_files.h"
 #include "incremental/state_files.h"
 #include "model/fingerprint.h"
 #include "model/model.h"
@@ -38,6 +39,7 @@ inline constexpr const char* kCommitteesEntry = "@committees";
 struct LoadedBefore {
   Site site;
   std::set<std::string> reusable;
+  FolderNames meetings_listing;  // what content/meetings held (LoadOptions)
 };
 
 class RecordCache {

@@ -239,6 +239,36 @@ TEST_CASE("a session does not walk the meeting folders it takes as loaded",
   CHECK(fresh_said.find(std::string(kSecond) + "/notes.md") != std::string::npos);
 }
 
+TEST_CASE("a session does not list content/meetings for an edit in a meeting folder",
+          "[builder][session]") {
+  SessionSite site;
+  REQUIRE(site.Build({}) == 0);
+  // A file put in content/meetings that the watcher did not name: a listing
+  // of the folder warns of it (each meeting is a folder). Told of an edit in
+  // one meeting folder, the session takes content/meetings as it last listed
+  // it. Named, the file is looked at; a new session lists the folder.
+  WriteFile(site.source / "content/meetings/notes.txt", "Notes.\n");
+  const fs::path report = site.source / kFirst / "care-leavers-accommodation.md";
+  Append(report, "\nOne.\n");
+  std::string said;
+  CHECK(site.Build({std::string(kFirst) + "/care-leavers-accommodation.md"}, &said) == 0);
+  CHECK(said.find("notes.txt") == std::string::npos);
+  CHECK(
+      site.Page("meetings/2019-09-16-cyp-scrutiny/care-leavers-accommodation/index.html")
+          .find("One.") != std::string::npos);
+  CHECK(site.Build({"content/meetings/notes.txt"}, &said) == 0);
+  CHECK(said.find("content/meetings/notes.txt") != std::string::npos);
+  builder::Session fresh;
+  std::ostringstream log;
+  std::string fresh_said;
+  CHECK(fresh.Build(site.options, {}, log, &fresh_said) == 0);
+  CHECK(fresh_said.find("content/meetings/notes.txt") != std::string::npos);
+  // Gone and named: no longer warned of.
+  fs::remove(site.source / "content/meetings/notes.txt");
+  CHECK(site.Build({"content/meetings/notes.txt"}, &said) == 0);
+  CHECK(said.find("notes.txt") == std::string::npos);
+}
+
 TEST_CASE("a session adds and removes meetings as a clean build does",
           "[builder][session]") {
   SessionSite site;

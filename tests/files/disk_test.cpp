@@ -3,6 +3,7 @@
 #include "files/disk.h"
 
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <catch2/catch.hpp>
 #include <cerrno>
@@ -141,4 +142,46 @@ TEST_CASE("FakeDisk fails a read on purpose with the reason given, and counts it
   CHECK(ListFiles(disk, "site/content/meetings/m") ==
         std::vector<std::string>{"paper.md"});
   CHECK(disk.Stat("site/content").kind == FileKind::kFolder);
+}
+
+TEST_CASE(
+    "a folder relisted from its last listing and the names changed since is "
+    "the folder listed again",
+    "[files][disk]") {
+  testing::TempDir dir;
+  const std::filesystem::path root = dir.path();
+  std::filesystem::create_directories(root / "2024-01-10-cabinet");
+  std::filesystem::create_directories(root / "2024-02-14-cabinet");
+  testing::WriteFile(root / "stray.md", "x");
+  const FolderNames before = ListFolderNames(RealDiskInstance(), root.string());
+  // Changes a watcher names: a folder made, one removed, a file turned into
+  // a folder, a link to nothing, a hidden file, a name that is not text,
+  // and a name that was never there.
+  std::filesystem::create_directories(root / "2024-03-13-cabinet");
+  std::filesystem::remove_all(root / "2024-02-14-cabinet");
+  std::filesystem::remove(root / "stray.md");
+  std::filesystem::create_directories(root / "stray.md");
+  REQUIRE(::symlink("nowhere", (root / "dangling").c_str()) == 0);
+  testing::WriteFile(root / ".swp", "x");
+  testing::WriteFile(root / "caf\xE9", "x");
+  const std::set<std::string> changed = {"2024-03-13-cabinet",
+                                         "2024-02-14-cabinet",
+                                         "stray.md",
+                                         "dangling",
+                                         ".swp",
+                                         "caf\xE9",
+                                         "never-there"};
+  const FolderNames now = ListFolderNames(RealDiskInstance(), root.string());
+  const FolderNames relisted =
+      RelistFolderNames(RealDiskInstance(), root.string(), {&before, &changed});
+  CHECK(relisted.folders == now.folders);
+  CHECK(relisted.files == now.files);
+  CHECK(now.folders ==
+        std::vector<std::string>{"2024-01-10-cabinet", "2024-03-13-cabinet", "stray.md"});
+  CHECK(now.files == std::vector<std::string>{"dangling"});
+  // A change it is not told of is not seen: the caller's promise.
+  testing::WriteFile(root / "unseen.md", "x");
+  const std::set<std::string> none;
+  CHECK(RelistFolderNames(RealDiskInstance(), root.string(), {&now, &none}).files ==
+        std::vector<std::string>{"dangling"});
 }

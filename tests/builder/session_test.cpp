@@ -51,6 +51,16 @@ struct SessionSite {
                     dir.path());
   }
   CommandResult ClerkBuild() { return ClerkBuild(dir.path() / "clean"); }
+  // `n` builds from cold into the output folder, each after a sentence
+  // appended to `paper`: the spare folder then holds the site before the last.
+  void ColdEdits(const fs::path& paper, int n) {
+    for (int i = 1; i <= n; ++i) {
+      Append(paper, "\nCold sentence " + std::to_string(i) + ".\n");
+      CommandResult cold = ClerkBuild(out);
+      INFO(cold.output);
+      REQUIRE(cold.exit_code == 0);
+    }
+  }
   // True if the session's output is what a clean `clerk build` of the same
   // sources writes, byte for byte (clerk's own .clerk-* files aside).
   bool SameAsCleanBuild() {
@@ -599,12 +609,7 @@ TEST_CASE("a session's first build leaves the spare folder a mirror of its site"
   const fs::path page =
       "meetings/2019-09-16-cyp-scrutiny/youth-justice-plan-report/index.html";
   const fs::path spare = SpareFolder(site.out.string());
-  for (int i = 1; i <= 2; ++i) {
-    Append(paper, "\nCold sentence " + std::to_string(i) + ".\n");
-    CommandResult cold = site.ClerkBuild(site.out);
-    INFO(cold.output);
-    REQUIRE(cold.exit_code == 0);
-  }
+  site.ColdEdits(paper, 2);
   REQUIRE(fs::exists(spare / page));
   REQUIRE(ReadFile(spare / page) != site.Page(page.string()));
   REQUIRE(site.Build({}) == 0);
@@ -634,12 +639,7 @@ TEST_CASE("a session's first build that changes the site hands its changes on",
       "meetings/2019-09-16-cyp-scrutiny/youth-justice-plan-report/index.html";
   const std::string removed = "2024-01-10-children-families-panel";
   const fs::path spare = SpareFolder(site.out.string());
-  for (int i = 1; i <= 2; ++i) {
-    Append(paper, "\nCold sentence " + std::to_string(i) + ".\n");
-    CommandResult cold = site.ClerkBuild(site.out);
-    INFO(cold.output);
-    REQUIRE(cold.exit_code == 0);
-  }
+  site.ColdEdits(paper, 2);
   Append(paper, "\nFirst session sentence.\n");
   fs::remove_all(site.source / "content/meetings" / removed);
   REQUIRE(site.Build({}) == 0);

@@ -21,12 +21,12 @@ bool EndsWith(const std::string& s, const std::string& suffix) {
          s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
-// The site being loaded and how it is read: what every part of LoadSite
-// needs.
 std::string MeetingsDir(const std::string& root) {
   return (std::filesystem::path(root) / "content" / "meetings").string();
 }
 
+// The site being loaded and how it is read: what every part of LoadSite
+// needs.
 struct SiteSource {
   Disk& disk;
   int jobs;
@@ -35,8 +35,9 @@ struct SiteSource {
   const SourceTree& tree;  // what the walk refused
   RecordCache* cache;      // null: every file is read
   // What content/meetings holds, known without listing it (clerk serve's
-  // edit, LoadOptions::meetings_known); null: it is listed.
-  const FolderNames* meetings = nullptr;
+  // edit, LoadOptions::meetings_known); null: it is listed. LoadMeetings,
+  // its last user, takes it.
+  FolderNames* meetings = nullptr;
 };
 
 // Calls `load(id, path, display, part, diag)` for each <id>.yaml in `sub`;
@@ -287,9 +288,8 @@ void LoadMeetings(const SiteSource& src, Site& site, Diagnostics& diag,
                   FolderNames* listing) {
   if (src.tree.Refused("content/meetings")) return;
   const std::string meetings_dir = MeetingsDir(src.root);
-  const FolderNames names =
-      src.meetings ? *src.meetings : ListFolderNames(src.disk, meetings_dir);
-  if (listing) *listing = names;
+  FolderNames names =
+      src.meetings ? std::move(*src.meetings) : ListFolderNames(src.disk, meetings_dir);
   std::vector<std::string> folders = MeetingFolders(src, names.folders, site, diag);
   LoadMeetingFolders(src, meetings_dir, folders, site, diag);
   for (const std::string& name : names.files) {
@@ -297,6 +297,7 @@ void LoadMeetings(const SiteSource& src, Site& site, Diagnostics& diag,
     diag.Warning({src.display_root + "content/meetings/" + name, 1, 1},
                  "ignored: each meeting is a folder with a meeting.yaml in it");
   }
+  if (listing) *listing = std::move(names);
 }
 
 }  // namespace
@@ -328,7 +329,7 @@ Site LoadSite(const std::string& root, Diagnostics& diag, RecordCache* cache,
   std::optional<FolderNames> relisted;
   if (real && options.meetings_known.known())
     relisted = RelistFolderNames(disk, MeetingsDir(root), options.meetings_known);
-  const FolderNames* meetings = relisted ? &*relisted : nullptr;
+  FolderNames* meetings = relisted ? &*relisted : nullptr;
   const SourceTree tree =
       real ? CheckSourceTree(root, display_root, diag, options.meetings_not_read,
                              meetings, options.meetings_known.changed)

@@ -25,7 +25,7 @@ struct LoadOptions {
   // clerk serve: content/meetings as the last load listed it, and the names
   // in it that changed since (its file watcher's). With both, the folder is
   // not listed again (RelistFolderNames): on a large site the two listings
-  // of its 10,000 entries were a third of an edit's load.
+  // of its 10,000 entries were half of an edit's load.
   KnownListing meetings_known;
   // Given what content/meetings holds, for the next load's meetings_known.
   FolderNames* meetings_listing = nullptr;

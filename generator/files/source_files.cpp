@@ -75,6 +75,17 @@ bool ReadTextFile(Disk& disk, const std::string& path, const std::string& displa
          CheckControlCharacters(*contents, display_path, diag);
 }
 
+namespace {
+
+// Whether ListFolderNames keeps an entry of this name: not editor and OS
+// clutter (a hidden name), and text (a name that is not UTF-8 cannot become
+// an address or a message; the source tree walk reports it, escaped).
+bool Listable(const std::string& name) {
+  return !name.empty() && name[0] != '.' && utf8::IsValid(name) && IsPrintableName(name);
+}
+
+}  // namespace
+
 FolderNames ListFolderNames(Disk& disk, const std::string& dir) {
   // A folder that cannot be read, or an entry that goes away while it is
   // listed, ends the listing (the source tree walk, content/source_tree.h,
@@ -83,11 +94,7 @@ FolderNames ListFolderNames(Disk& disk, const std::string& dir) {
   disk.ListFolder(dir, &entries, nullptr);
   FolderNames names;
   for (FolderEntry& entry : entries) {
-    const std::string& name = entry.name;
-    if (name.empty() || name[0] == '.') continue;  // editor and OS clutter
-    // A name that is not UTF-8 text cannot become an address or a message;
-    // the source tree walk reports it, escaped.
-    if (!utf8::IsValid(name) || !IsPrintableName(name)) continue;
+    if (!Listable(entry.name)) continue;
     (entry.kind == FileKind::kFolder ? names.folders : names.files)
         .push_back(std::move(entry.name));
   }
@@ -95,11 +102,6 @@ FolderNames ListFolderNames(Disk& disk, const std::string& dir) {
 }
 
 namespace {
-
-// Whether ListFolderNames keeps an entry of this name.
-bool Listable(const std::string& name) {
-  return !name.empty() && name[0] != '.' && utf8::IsValid(name) && IsPrintableName(name);
-}
 
 // `name` into the sorted `names`, unless it is there.
 void InsertSorted(std::vector<std::string>& names, const std::string& name) {

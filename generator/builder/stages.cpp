@@ -179,7 +179,7 @@ bool Render(const BuildOptions& options, Site& site, const RenderOptions& render
             OutputSink& sink, Diagnostics& diag, RenderStats& stats) {
   // Rendering needs consistent records; don't pile follow-on errors on top.
   if (diag.HasErrors()) return false;
-  LeaveBodiesInFiles(site);
+  LeaveBodiesInFiles(site, render.changed_meetings);
   if (!Guarded(diag, [&] { stats = RenderSite(site, render, sink, diag); })) return false;
   if (diag.HasErrors()) return false;
   StageTimer timer;

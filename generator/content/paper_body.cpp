@@ -45,16 +45,37 @@ std::optional<std::string> MinutesBody(const Minutes& minutes, Diagnostics& diag
                       minutes.body_fingerprint, "minutes file", diag);
 }
 
-void LeaveBodiesInFiles(Site& site) {
-  for (auto& [key, doc] : site.documents) {
-    if (doc.body_in_file_only) continue;
-    std::string().swap(doc.body);  // its memory too, not just its length
-    doc.body_in_file_only = true;
+namespace {
+
+void LeaveInFile(Document& doc) {
+  if (doc.body_in_file_only) return;
+  std::string().swap(doc.body);  // its memory too, not just its length
+  doc.body_in_file_only = true;
+}
+
+void LeaveInFile(Minutes& minutes) {
+  if (minutes.body_in_file_only) return;
+  std::string().swap(minutes.body);
+  minutes.body_in_file_only = true;
+}
+
+}  // namespace
+
+void LeaveBodiesInFiles(Site& site, const std::set<std::string>* only_meetings) {
+  if (!only_meetings) {
+    for (auto& [key, doc] : site.documents) LeaveInFile(doc);
+    for (auto& [meeting, minutes] : site.minutes) LeaveInFile(minutes);
+    return;
   }
-  for (auto& [meeting, minutes] : site.minutes) {
-    if (minutes.body_in_file_only) continue;
-    std::string().swap(minutes.body);
-    minutes.body_in_file_only = true;
+  for (const std::string& meeting : *only_meetings) {
+    // A paper's key is "<meeting>/<paper>" (content/load_papers.cpp).
+    const std::string prefix = meeting + "/";
+    for (auto it = site.documents.lower_bound(prefix);
+         it != site.documents.end() && it->first.compare(0, prefix.size(), prefix) == 0;
+         ++it)
+      LeaveInFile(it->second);
+    if (auto it = site.minutes.find(meeting); it != site.minutes.end())
+      LeaveInFile(it->second);
   }
 }
 

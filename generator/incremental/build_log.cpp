@@ -164,12 +164,21 @@ const BuildLogEntry* BuildLog::Find(std::string_view path) const {
   return slot == npos ? nullptr : &items_[slot].entry;
 }
 
+std::vector<size_t> BuildLog::SlotsWithDeps(const Fingerprint& deps) const {
+  std::vector<size_t> slots;
+  for (size_t slot = 0; slot < deps_.size(); ++slot)
+    if (deps_[slot] == deps && items_[slot].live) slots.push_back(slot);
+  return slots;
+}
+
 void BuildLog::Set(std::string path, BuildLogEntry entry) {
   size_t slot = IndexOf(path);
   if (slot != npos) {
+    deps_[slot] = entry.deps;
     items_[slot].entry = std::move(entry);
     return;
   }
+  deps_.push_back(entry.deps);
   items_.push_back({std::move(path), std::move(entry), true});
   index_.emplace(items_.back().path, items_.size() - 1);
 }
@@ -178,6 +187,7 @@ bool BuildLog::Remove(std::string_view path) {
   auto it = index_.find(path);
   if (it == index_.end()) return false;
   Item& item = items_[it->second];
+  deps_[it->second] = {};
   index_.erase(it);
   item.live = false;
   item.entry = {};

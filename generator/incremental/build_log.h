@@ -85,6 +85,11 @@ class BuildLog {
   const std::string& PathAt(size_t slot) const { return items_[slot].path; }
 
   const BuildLogEntry* Find(std::string_view path) const;
+  // The slots of the live entries whose deps are `deps`, in slot order: a
+  // scan of one small array, not of every entry (an edit build of clerk
+  // serve asks it once, for the files made from the site's records; 221,000
+  // entries at 10,000 meetings took 7 ms to walk).
+  std::vector<size_t> SlotsWithDeps(const Fingerprint& deps) const;
   void Set(std::string path, BuildLogEntry entry);
   size_t size() const { return index_.size(); }
   // The length of the file as loaded or last written (Update), up to its
@@ -102,7 +107,8 @@ class BuildLog {
   };
   bool Remove(std::string_view path);
 
-  std::deque<Item> items_;  // a deque: its elements never move
+  std::deque<Item> items_;         // a deque: its elements never move
+  std::vector<Fingerprint> deps_;  // by slot: its entry's deps (zero if removed)
   std::unordered_map<std::string_view, size_t> index_;  // path -> slot
   // The file as loaded or last written: its length up to the last complete
   // batch, and the number of entry lines in it.

@@ -43,11 +43,13 @@ std::optional<KnownPageIds> LoadKnownPageIds(const std::string& out_dir) {
       return false;
     std::string path(line.substr(35, tab - 35));
     std::string_view ids = line.substr(tab + 1);
+    std::vector<std::string> list;
     while (!ids.empty()) {
       const size_t space = ids.find(' ');
-      page.ids.emplace_back(ids.substr(0, space));
+      list.emplace_back(ids.substr(0, space));
       ids.remove_prefix(space == std::string_view::npos ? ids.size() : space + 1);
     }
+    page.ids = std::move(list);
     known.pages[path] = std::move(page);
     return true;
   };

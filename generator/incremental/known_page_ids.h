@@ -10,7 +10,9 @@
 // foreign: nothing is known, and the pages are read.
 #pragma once
 
+#include <initializer_list>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -21,9 +23,41 @@
 
 namespace clerk {
 
+// The ids kept of one page, shared and never changed once made: a build
+// hands the last build's lists on to the next without copying them (at
+// 10,000 meetings, 38,000 pages' 80,000 ids were copied on every edit build
+// of clerk serve).
+class IdList {
+ public:
+  IdList() = default;
+  IdList(std::vector<std::string> ids)  // NOLINT: a list is its ids
+      : ids_(ids.empty()
+                 ? nullptr
+                 : std::make_shared<const std::vector<std::string>>(std::move(ids))) {}
+  IdList(std::initializer_list<std::string> ids)
+      : IdList(std::vector<std::string>(ids)) {}
+  const std::vector<std::string>& get() const { return ids_ ? *ids_ : None(); }
+  size_t size() const { return get().size(); }
+  bool empty() const { return get().empty(); }
+  auto begin() const { return get().begin(); }
+  auto end() const { return get().end(); }
+  const std::string& operator[](size_t i) const { return get()[i]; }
+  bool operator==(const IdList& other) const {
+    return ids_ == other.ids_ || get() == other.get();
+  }
+  bool operator==(const std::vector<std::string>& other) const { return get() == other; }
+
+ private:
+  static const std::vector<std::string>& None() {
+    static const std::vector<std::string> kNone;
+    return kNone;
+  }
+  std::shared_ptr<const std::vector<std::string>> ids_;
+};
+
 struct PageIds {
   Fingerprint content;  // of the page's bytes when its ids were read
-  std::vector<std::string> ids;
+  IdList ids;
   bool operator==(const PageIds&) const = default;
 };
 

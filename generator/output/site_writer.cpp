@@ -339,13 +339,9 @@ void SiteWriter::RecordDeps(const std::string& path, PageDeps deps) {
 
 std::vector<std::string> SiteWriter::KeepAllWithDeps(const Fingerprint& deps) {
   if (fresh_ || deps == Fingerprint{}) return {};
-  std::vector<size_t> slots;
-  for (size_t slot = 0; slot < old_log_.slots(); ++slot) {
-    const BuildLogEntry* entry = old_log_.At(slot);
-    if (!entry || !(entry->deps == deps)) continue;
-    if (!StillAsLogged(old_log_.PathAt(slot), *entry)) return {};
-    slots.push_back(slot);
-  }
+  const std::vector<size_t> slots = old_log_.SlotsWithDeps(deps);
+  for (size_t slot : slots)
+    if (!StillAsLogged(old_log_.PathAt(slot), *old_log_.At(slot))) return {};
   std::vector<std::string> paths;
   for (size_t slot : slots) {
     if (!kept_[slot].exchange(true)) ++unchanged_;
@@ -464,10 +460,10 @@ std::optional<std::vector<std::string>> SiteWriter::ExistingIds(
   auto known = old_ids.find(path);
   if (known != old_ids.end() && known->second.content == old->content &&
       std::all_of(linked.begin(), linked.end(), [&](const std::string& id) {
-        const std::vector<std::string>& held = known->second.ids;
+        const std::vector<std::string>& held = known->second.ids.get();
         return std::find(held.begin(), held.end(), id) != held.end();
       })) {
-    ids = known->second.ids;
+    ids = known->second.ids.get();
   } else if (std::optional<std::vector<std::string>> read =
                  OutputSink::ExistingIds(path, linked)) {
     ids = std::move(*read);

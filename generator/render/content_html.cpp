@@ -8,6 +8,7 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <string_view>
 #include <type_traits>
 #include <utility>
 
@@ -333,7 +334,7 @@ template <typename Record, typename Html>
 struct LazyMap {
   using Kept = KeptText<Html>;
   struct Entry {
-    std::string key;
+    std::string_view key;  // the site's own string (a paper's key, a meeting's id)
     const Record* record = nullptr;
     std::unique_ptr<Kept> now;  // rendered by RenderContent, or null
   };
@@ -356,8 +357,8 @@ struct LazyMap {
 
   // `kept` rendered now, or else (null) a note to render `record` when a
   // page first asks. Then Seal, once all are in.
-  void Add(std::string key, const Record* record, std::unique_ptr<Kept> kept) {
-    entries.push_back({std::move(key), record, std::move(kept)});
+  void Add(std::string_view key, const Record* record, std::unique_ptr<Kept> kept) {
+    entries.push_back({key, record, std::move(kept)});
   }
   void Seal() {
     auto by_key = [](const Entry& a, const Entry& b) { return a.key < b.key; };
@@ -371,7 +372,7 @@ struct LazyMap {
                                    std::atomic<size_t>& rendered) const {
     auto it = std::lower_bound(
         entries.begin(), entries.end(), key,
-        [](const Entry& entry, const std::string& k) { return entry.key < k; });
+        [](const Entry& entry, std::string_view k) { return entry.key < k; });
     if (it == entries.end() || it->key != key) return nullptr;
     if (it->now) return Open(*it->now);
     const size_t i = static_cast<size_t>(it - entries.begin());
@@ -429,10 +430,10 @@ struct ContentSlot {
 
 // Into `lazy`, counted in `rendered` if it was rendered now.
 template <typename Lazy, typename Record, typename Kept>
-void KeepSlot(Lazy& lazy, std::string key, const Record* record,
+void KeepSlot(Lazy& lazy, std::string_view key, const Record* record,
               std::unique_ptr<Kept> kept, std::atomic<size_t>& rendered) {
   if (kept) ++rendered;
-  lazy.Add(std::move(key), record, std::move(kept));
+  lazy.Add(key, record, std::move(kept));
 }
 
 }  // namespace
@@ -504,23 +505,106 @@ void RenderRemits(const Site& site, RenderedContent& out, Diagnostics& diag) {
   }
 }
 
-// The papers, minutes and agendas of a site in one numbering, one slot
-// each: papers, then minutes, then agendas, each in key order.
+using KnownBodyMap = std::map<std::string, BodySummary>;
+using KnownEntry = KnownBodyMap::value_type;
+
+// Walks `known` forward from the first key that starts with `prefix`,
+// finding the entries of keys "<prefix><id>" asked for in key order: a step
+// or two each, not a search from the root (64,000 searches of long keys
+// alike in their first bytes were a fifth of an edit's Markdown stage).
+// Asked out of order, it finds nothing, which only costs the caller a look
+// at the record itself.
+class KnownCursor {
+ public:
+  // From the entry of "<prefix><first>", or the first after it.
+  KnownCursor(const KnownBodyMap& known, std::string_view prefix, std::string_view first)
+      : it_(known.lower_bound(std::string(prefix).append(first))),
+        end_(known.end()),
+        prefix_(prefix) {}
+
+  const KnownEntry* Find(std::string_view id) {
+    while (it_ != end_ && Compare(it_->first, id) < 0) ++it_;
+    return it_ != end_ && Compare(it_->first, id) == 0 ? &*it_ : nullptr;
+  }
+
+ private:
+  // `key` against "<prefix_><id>", as std::string compares them.
+  int Compare(std::string_view key, std::string_view id) const {
+    const size_t head = std::min(key.size(), prefix_.size());
+    if (int c = key.substr(0, head).compare(prefix_.substr(0, head))) return c;
+    if (key.size() < prefix_.size()) return -1;
+    return key.substr(prefix_.size()).compare(id);
+  }
+
+  KnownBodyMap::const_iterator it_, end_;
+  std::string_view prefix_;
+};
+
+// The papers, minutes and agendas of a site in one numbering, one record
+// each: papers, then minutes, then agendas, each in key order. With
+// `known` and `only_meetings` (an edit of those meetings alone), each record
+// of another meeting that `known` has is taken as it has it; only the
+// others are "open", to be rendered or checked, each in a slot of its own.
 struct ContentRecords {
-  explicit ContentRecords(const Site& site) {
+  ContentRecords(const Site& site, const KnownBodyMap* known,
+                 const std::set<std::string>* only_meetings, int jobs) {
     for (const auto& [key, doc] : site.documents) documents.push_back({&key, &doc});
     for (const auto& [id, m] : site.minutes) minutes.push_back(&m);
     for (const auto& [id, m] : site.meetings) meetings.push_back(&m);
     first_minutes = documents.size();
     first_agenda = first_minutes + minutes.size();
+    if (known && only_meetings) Take(*known, *only_meetings, jobs);
+    for (size_t i = 0; i < size(); ++i)
+      if (!Taken(i)) open.push_back(i);
   }
   size_t size() const { return first_agenda + meetings.size(); }
+  // Record i's entry in `known`, if taken as it is there.
+  const KnownEntry* Taken(size_t i) const { return taken.empty() ? nullptr : taken[i]; }
 
   std::vector<std::pair<const std::string*, const clerk::Document*>> documents;
   std::vector<const Minutes*> minutes;
   std::vector<const Meeting*> meetings;
   size_t first_minutes = 0;
   size_t first_agenda = 0;
+  std::vector<size_t> open;  // the records not taken, in order
+
+ private:
+  // Record i's key in `known` is "<Prefix(i)><Id(i)>"; it is of MeetingOf(i).
+  std::string_view Prefix(size_t i) const {
+    return i < first_minutes ? "" : i < first_agenda ? "minutes:" : "agenda:";
+  }
+  const std::string& Id(size_t i) const {
+    return i < first_minutes  ? *documents[i].first
+           : i < first_agenda ? minutes[i - first_minutes]->meeting_id
+                              : meetings[i - first_agenda]->id;
+  }
+  const std::string& MeetingOf(size_t i) const {
+    return i < first_minutes ? documents[i].second->meeting_id : Id(i);
+  }
+
+  // In pieces side by side, each of one kind, with its own cursor: one walk
+  // of 64,000 records waits on memory at every step.
+  void Take(const KnownBodyMap& known, const std::set<std::string>& only_meetings,
+            int jobs) {
+    taken.assign(size(), nullptr);
+    std::vector<std::pair<size_t, size_t>> pieces;
+    const size_t per_kind = static_cast<size_t>(std::max(1, jobs)) * 4;
+    for (auto [from, to] :
+         {std::pair{size_t{0}, first_minutes}, std::pair{first_minutes, first_agenda},
+          std::pair{first_agenda, size()}}) {
+      const size_t step = std::max<size_t>(1, (to - from + per_kind - 1) / per_kind);
+      for (size_t at = from; at < to; at += step)
+        pieces.emplace_back(at, std::min(to, at + step));
+    }
+    ParallelFor(pieces.size(), jobs, [&](size_t p, int) {
+      auto [from, to] = pieces[p];
+      KnownCursor cursor(known, Prefix(from), Id(from));
+      for (size_t i = from; i < to; ++i)
+        if (!only_meetings.count(MeetingOf(i))) taken[i] = cursor.Find(Id(i));
+    });
+  }
+
+  std::vector<const KnownEntry*> taken;  // by record; empty: none taken
 };
 
 // Slot i's key in RenderedContent::bodies, and what it is rendered from.
@@ -537,26 +621,6 @@ void IdentifySlot(const ContentRecords& records, size_t i, ContentSlot& slot) {
     slot.key = "agenda:" + m.id;
     slot.source = AgendaSource(m);
   }
-}
-
-// Slot i as `known` has it, if its meeting is not one of `only_meetings`.
-bool TakeKnown(const ContentRecords& records, size_t i,
-               const std::map<std::string, BodySummary>& known,
-               const std::set<std::string>& only_meetings, ContentSlot& slot) {
-  const std::string& meeting =
-      i < records.first_minutes  ? records.documents[i].second->meeting_id
-      : i < records.first_agenda ? records.minutes[i - records.first_minutes]->meeting_id
-                                 : records.meetings[i - records.first_agenda]->id;
-  if (only_meetings.count(meeting)) return false;
-  std::string key = i < records.first_minutes  ? *records.documents[i].first
-                    : i < records.first_agenda ? "minutes:" + meeting
-                                               : "agenda:" + meeting;
-  auto it = known.find(key);
-  if (it == known.end()) return false;
-  slot.key = std::move(key);
-  slot.source = it->second.source;
-  slot.site_links = it->second.site_links;
-  return true;
 }
 
 // The budgets (kKeptHtml) of the kinds that are packed past one.
@@ -586,21 +650,18 @@ void RenderSlot(const ContentRecords& records, size_t i, ContentSlot& slot,
   slot.site_links = std::move(links);
 }
 
-// Papers, minutes and agendas are most of the text: rendered side by
-// side, each into its own slot, to be gathered in key order so the result
-// does not depend on the threads. One the last build rendered clean from
-// the same source (in `known`) is left for later, with the links it had.
-// With `only_meetings`, the texts of every other meeting are taken as
-// `known` has them without working out their source.
+// Papers, minutes and agendas are most of the text: the open records
+// (ContentRecords) rendered side by side, each into its own slot, to be
+// gathered in key order so the result does not depend on the threads. One
+// the last build rendered clean from the same source (in `known`) is left
+// for later, with the links it had.
 std::vector<ContentSlot> RenderSlots(const ContentRecords& records, int jobs,
-                                     const std::map<std::string, BodySummary>* known,
-                                     const std::set<std::string>* only_meetings,
+                                     const KnownBodyMap* known,
                                      const KindBudgets& budgets) {
-  std::vector<ContentSlot> slots(records.size());
-  ParallelFor(slots.size(), jobs, [&](size_t i, int) {
-    ContentSlot& slot = slots[i];
-    if (known && only_meetings && TakeKnown(records, i, *known, *only_meetings, slot))
-      return;
+  std::vector<ContentSlot> slots(records.open.size());
+  ParallelFor(slots.size(), jobs, [&](size_t j, int) {
+    const size_t i = records.open[j];
+    ContentSlot& slot = slots[j];
     IdentifySlot(records, i, slot);
     if (known) {
       auto it = known->find(slot.key);
@@ -614,37 +675,57 @@ std::vector<ContentSlot> RenderSlots(const ContentRecords& records, int jobs,
   return slots;
 }
 
-// The slots' summaries into `bodies`, in key order, each in at the end:
+// Calls `taken(i, entry)` or `rendered(i, slot)` for each record i from
+// `from` to `to`, in order: its entry in `known`, or its slot.
+template <typename Taken, typename Rendered>
+void EachRecord(const ContentRecords& records, std::vector<ContentSlot>& slots,
+                size_t from, size_t to, Taken taken, Rendered rendered) {
+  size_t j = static_cast<size_t>(
+      std::lower_bound(records.open.begin(), records.open.end(), from) -
+      records.open.begin());
+  for (size_t i = from; i < to; ++i) {
+    if (const KnownEntry* entry = records.Taken(i))
+      taken(i, *entry);
+    else
+      rendered(i, slots[j++]);
+  }
+}
+
+// The records' summaries into `bodies`, in key order, each in at the end:
 // papers ("<date>-..."), then "agenda:...", then "minutes:...".
-void SummariseSlots(const ContentRecords& records, const std::vector<ContentSlot>& slots,
-                    std::map<std::string, BodySummary>& bodies) {
+void SummariseSlots(const ContentRecords& records, std::vector<ContentSlot>& slots,
+                    KnownBodyMap& bodies) {
   auto summarise = [&](size_t from, size_t to) {
-    for (size_t i = from; i < to; ++i) {
-      const ContentSlot& slot = slots[i];
-      const bool clean = !slot.now || (slot.now->diag.ErrorCount() == 0 &&
-                                       slot.now->diag.WarningCount() == 0);
-      bodies.emplace_hint(bodies.end(), slot.key,
-                          BodySummary{slot.source, slot.site_links, clean});
-    }
+    EachRecord(
+        records, slots, from, to,
+        [&](size_t, const KnownEntry& entry) {
+          bodies.emplace_hint(bodies.end(), entry.first,
+                              BodySummary{entry.second.source, entry.second.site_links});
+        },
+        [&](size_t, const ContentSlot& slot) {
+          const bool clean = !slot.now || (slot.now->diag.ErrorCount() == 0 &&
+                                           slot.now->diag.WarningCount() == 0);
+          bodies.emplace_hint(bodies.end(), slot.key,
+                              BodySummary{slot.source, slot.site_links, clean});
+        });
   };
   summarise(0, records.first_minutes);
-  summarise(records.first_agenda, slots.size());
+  summarise(records.first_agenda, records.size());
   summarise(records.first_minutes, records.first_agenda);
 }
 
-// Each slot into its map of `lazy` (RenderedContent::Lazy): now (rendered)
-// or later (with its record).
+// Each record into its map of `lazy` (RenderedContent::Lazy): now
+// (rendered) or later (with its record).
 template <typename Lazy>
 void KeepSlots(const ContentRecords& records, std::vector<ContentSlot>& slots,
                Lazy& lazy) {
   lazy.papers.entries.reserve(records.first_minutes);
   lazy.minutes.entries.reserve(records.first_agenda - records.first_minutes);
   lazy.agendas.entries.reserve(records.meetings.size());
-  for (size_t i = 0; i < slots.size(); ++i) {
-    RenderedNow* now = slots[i].now.get();
+  auto keep = [&](size_t i, ContentSlot* slot) {
+    RenderedNow* now = slot ? slot->now.get() : nullptr;
     if (i < records.first_minutes) {
-      // The slot's last use: its key moves.
-      KeepSlot(lazy.papers, std::move(slots[i].key), records.documents[i].second,
+      KeepSlot(lazy.papers, *records.documents[i].first, records.documents[i].second,
                now ? std::move(now->document) : nullptr, lazy.papers_rendered);
     } else if (i < records.first_agenda) {
       const Minutes* m = records.minutes[i - records.first_minutes];
@@ -655,7 +736,11 @@ void KeepSlots(const ContentRecords& records, std::vector<ContentSlot>& slots,
       KeepSlot(lazy.agendas, m->id, m, now ? std::move(now->agenda) : nullptr,
                lazy.meeting_texts_rendered);
     }
-  }
+  };
+  EachRecord(
+      records, slots, 0, records.size(),
+      [&](size_t i, const KnownEntry&) { keep(i, nullptr); },
+      [&](size_t i, ContentSlot& slot) { keep(i, &slot); });
   lazy.papers.Seal();
   lazy.minutes.Seal();
   lazy.agendas.Seal();
@@ -733,13 +818,12 @@ RenderedContent RenderContent(const Site& site, Diagnostics& diag, int jobs,
                               ProgrammeTexts* programmes, size_t kept_html) {
   RenderedContent out;
   RenderRemits(site, out, diag);
-  const ContentRecords records(site);
+  const ContentRecords records(site, known, only_meetings, jobs);
   RenderedContent::Lazy& lazy = *out.lazy_;
   const KindBudgets budgets{lazy.papers_budget, lazy.minutes_budget};
   budgets.papers.bytes = kept_html;
   budgets.minutes.bytes = kept_html;
-  std::vector<ContentSlot> slots =
-      RenderSlots(records, jobs, known, only_meetings, budgets);
+  std::vector<ContentSlot> slots = RenderSlots(records, jobs, known, budgets);
   SummariseSlots(records, slots, out.bodies);
   KeepSlots(records, slots, *out.lazy_);
   for (ContentSlot& slot : slots) {

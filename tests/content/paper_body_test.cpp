@@ -63,3 +63,38 @@ TEST_CASE("bodies left in their files are read back as they were loaded",
     CheckReadBack(minutes, minutes_loaded, MinutesBody, "minutes file");
   }
 }
+
+TEST_CASE("an edit of some meetings leaves only their bodies in their files",
+          "[content][paper-body]") {
+  testing::TempDir dir;
+  testing::CopyTree(testing::SourceDir() / "tests/bad-input/base", dir.path());
+  Diagnostics diag;
+  Site site = LoadSite(dir.path().string(), diag);
+  REQUIRE(diag.ErrorCount() == 0);
+  const std::string with_papers = "2024-03-04-planning";
+  REQUIRE(site.minutes.count(with_papers));
+  REQUIRE(site.documents.count(with_papers + "/local-plan"));
+  auto left = [&] {
+    size_t n = 0;
+    for (const auto& [key, doc] : site.documents) n += doc.body_in_file_only;
+    for (const auto& [meeting, minutes] : site.minutes) n += minutes.body_in_file_only;
+    return n;
+  };
+
+  // The records of the meetings not named stand for those read back from
+  // the record cache: not looked at, so their bodies stay where they are.
+  const std::set<std::string> other = {"2024-05-06-planning"};
+  LeaveBodiesInFiles(site, &other);
+  CHECK(left() == 0);
+  CHECK_FALSE(site.documents.at(with_papers + "/local-plan").body.empty());
+
+  const std::set<std::string> only = {with_papers};
+  LeaveBodiesInFiles(site, &only);
+  for (const auto& [key, doc] : site.documents) {
+    INFO(key);
+    CHECK(doc.body_in_file_only == (doc.meeting_id == with_papers));
+    if (doc.meeting_id == with_papers) CHECK(doc.body.empty());
+  }
+  CHECK(site.minutes.at(with_papers).body_in_file_only);
+  CHECK(site.minutes.at(with_papers).body.empty());
+}

@@ -1,5 +1,6 @@
 #include "incremental/build_log.h"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 
 #include "incremental/batch_file.h"
@@ -174,4 +175,40 @@ TEST_CASE("a record field holds none of the separators, or is left out", "[outpu
   CHECK_FALSE(batch_file::HoldsNone("line\r", "\t\n\r"));
   CHECK_FALSE(batch_file::HoldsNone("two words", " \t"));
   CHECK(batch_file::HoldsNone("two words", "\t"));
+}
+
+TEST_CASE("the build log finds the entries made from the same deps", "[output]") {
+  testing::TempDir dir;
+  const fs::path file = dir.path() / kBuildLogName;
+  auto with_deps = [](const std::string& inputs, const std::string& deps) {
+    BuildLogEntry e = Entry(inputs);
+    e.deps = FingerprintOf(deps);
+    return e;
+  };
+  BuildLog log;
+  log.Set("feed.xml", with_deps("feed", "records"));
+  log.Set("p/index.html", with_deps("p", "page"));
+  log.Set("meetings.ics", with_deps("ics", "records"));
+  log.Set("data/a.json", with_deps("a", "records"));
+  REQUIRE(log.Save(file.string()));
+  std::optional<BuildLog> back = BuildLog::Load(dir.path().string());
+  REQUIRE(back);
+  auto paths = [](const BuildLog& l, const std::string& deps) {
+    std::vector<std::string> found;
+    for (size_t slot : l.SlotsWithDeps(FingerprintOf(deps)))
+      found.push_back(l.PathAt(slot));
+    std::sort(found.begin(), found.end());
+    return found;
+  };
+  using Paths = std::vector<std::string>;
+  CHECK(paths(*back, "records") == Paths{"data/a.json", "feed.xml", "meetings.ics"});
+  CHECK(paths(*back, "page") == Paths{"p/index.html"});
+  // Replaced with other deps, removed, added: as the entries now are.
+  REQUIRE(back->Update(file.string(),
+                       {{"feed.xml", with_deps("feed", "other")},
+                        {"data/b.json", with_deps("b", "records")}},
+                       {"meetings.ics"}));
+  CHECK(paths(*back, "records") == Paths{"data/a.json", "data/b.json"});
+  CHECK(paths(*back, "other") == Paths{"feed.xml"});
+  CHECK(paths(*back, "none").empty());
 }

@@ -267,7 +267,9 @@ TEST_CASE("an edit appends the changed page ids to .clerk-page-ids", "[output]")
 
   // One page's ids change, one page is gone, one is new, one holds a space
   // in an id (left out, so it is read next time).
-  pages["m3/index.html"].ids.push_back("minute-99");
+  std::vector<std::string> more = pages["m3/index.html"].ids.get();
+  more.push_back("minute-99");
+  pages["m3/index.html"].ids = std::move(more);
   pages.erase("m4/index.html");
   pages["new/index.html"] = {FingerprintOf("new"), {"a"}};
   pages["odd/index.html"] = {FingerprintOf("odd"), {"has space"}};
@@ -479,7 +481,9 @@ TEST_CASE("what a save of bodies and ids leaves is what reading the file gives",
   bodies["m/p3"].source = FingerprintOf("edited");
   bodies["m/p4"].clean = false;
   bodies.erase("m/p5");
-  ids["m/p3/index.html"].ids.push_back("item-2");
+  std::vector<std::string> more = ids["m/p3/index.html"].ids.get();
+  more.push_back("item-2");
+  ids["m/p3/index.html"].ids = std::move(more);
   ids["m/odd/index.html"] = {FingerprintOf("odd"), {"has space"}};
   ids.erase("m/p5/index.html");
   REQUIRE(SaveKnownBodies(bodies, bodies_path, &known_bodies, &bodies_end));

@@ -114,3 +114,56 @@ TEST_CASE("minutes past the kept HTML are kept packed and read back the same",
   }
   CHECK(!none.Minutes("2019-09-16-no-such-meeting"));
 }
+
+TEST_CASE(
+    "an edit of some meetings takes the other meetings' texts as the last build had them",
+    "[render][content]") {
+  Site site = SmallSite();
+  // More meetings than the walk over the last build's texts has pieces, so
+  // several pieces each start a walk of their own.
+  const Document report = site.documents.at(kPaper);
+  const Meeting held = site.meetings.at("2019-09-16-cyp");
+  auto meeting = [](int i) { return "2020-01-01-cyp-" + std::to_string(100 + i); };
+  for (int i = 0; i < 40; ++i) {
+    Meeting m = held;
+    m.id = meeting(i);
+    site.meetings[m.id] = m;
+    Document d = report;
+    d.meeting_id = m.id;
+    site.documents[m.id + "/care-leavers"] = d;
+  }
+  Diagnostics diag;
+  const RenderedContent first = RenderContent(site, diag, 2);
+  const std::string other = meeting(5) + "/care-leavers";
+  const std::string unknown = meeting(7) + "/care-leavers";
+  const std::string edited = meeting(10);
+  std::map<std::string, BodySummary> known = first.bodies;
+  known.at(other).source = Fingerprint{};  // another text, as far as it knows
+  known.erase(unknown);
+  known.erase("agenda:" + meeting(8));
+  known.at(edited + "/care-leavers").source = Fingerprint{};
+  const std::set<std::string> only = {edited};
+
+  Diagnostics edit_diag;
+  RenderedContent edit = RenderContent(site, edit_diag, 2, &known, &only);
+  // Another meeting's text is taken as known, without a look at its source.
+  CHECK(edit.bodies.at(other).source == Fingerprint{});
+  // What the last build did not know, and the edited meeting's text that
+  // changed, are rendered now; the edited meeting's agenda, the same as
+  // known, is not.
+  CHECK(edit.DocumentsRendered() == 2);
+  CHECK(edit.MeetingTextsRendered() == 1);
+  REQUIRE(edit.bodies.size() == first.bodies.size());
+  for (const auto& [key, body] : first.bodies) {
+    INFO(key);
+    REQUIRE(edit.bodies.count(key));
+    if (key != other) CHECK(edit.bodies.at(key).source == body.source);
+    CHECK(edit.bodies.at(key).site_links == body.site_links);
+  }
+  // Every text is there for a page that asks.
+  CheckSame(*edit.Document(other), *first.Document(other));
+  CheckSame(*edit.Document(unknown), *first.Document(unknown));
+  CHECK(edit.Agenda(meeting(8)));
+  CHECK(edit.Minutes("2019-09-16-cyp"));
+  CHECK_FALSE(edit.Document(meeting(41) + "/care-leavers"));
+}

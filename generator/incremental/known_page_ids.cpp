@@ -12,10 +12,7 @@ constexpr std::string_view kHeader = "# clerk page ids v2";
 
 // Whether the page's record can be written (see SaveKnownPageIds).
 bool Keepable(const std::string& path, const PageIds& page) {
-  bool plain = !path.empty() && batch_file::HoldsNone(path, "\t\r\n");
-  for (const std::string& id : page.ids)
-    plain = plain && !id.empty() && batch_file::HoldsNone(id, " \t\r\n\f");
-  return plain;
+  return !path.empty() && batch_file::HoldsNone(path, "\t\r\n") && page.ids.plain();
 }
 
 void AppendRecord(std::string& text, const std::string& path, const PageIds& page) {

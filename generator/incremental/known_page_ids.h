@@ -33,7 +33,10 @@ class IdList {
   IdList(std::vector<std::string> ids)  // NOLINT: a list is its ids
       : ids_(ids.empty()
                  ? nullptr
-                 : std::make_shared<const std::vector<std::string>>(std::move(ids))) {}
+                 : std::make_shared<const std::vector<std::string>>(std::move(ids))) {
+    for (const std::string& id : get())
+      plain_ = plain_ && !id.empty() && batch_file::HoldsNone(id, " \t\r\n\f");
+  }
   IdList(std::initializer_list<std::string> ids)
       : IdList(std::vector<std::string>(ids)) {}
   const std::vector<std::string>& get() const { return ids_ ? *ids_ : None(); }
@@ -46,6 +49,9 @@ class IdList {
     return ids_ == other.ids_ || get() == other.get();
   }
   bool operator==(const std::vector<std::string>& other) const { return get() == other; }
+  // Whether every id can be written in a record (SaveKnownPageIds): found
+  // once, so a build does not read every id of every page again to know.
+  bool plain() const { return plain_; }
 
  private:
   static const std::vector<std::string>& None() {
@@ -53,6 +59,7 @@ class IdList {
     return kNone;
   }
   std::shared_ptr<const std::vector<std::string>> ids_;
+  bool plain_ = true;
 };
 
 struct PageIds {

@@ -151,7 +151,8 @@ inline constexpr size_t kKeptHtml = size_t{8} << 20;
 // programmes' files are as they were), a programme whose rows are as the
 // last call left them there is taken from it, not rendered again.
 // `kept_html`: see kKeptHtml; the summaries and links are kept whatever it
-// is.
+// is. The result renders texts left for later from `site`'s records, and
+// finds them by `site`'s own keys: `site` must outlive it.
 RenderedContent RenderContent(const Site& site, Diagnostics& diag, int jobs = 1,
                               const std::map<std::string, BodySummary>* known = nullptr,
                               const std::set<std::string>* only_meetings = nullptr,

@@ -38,15 +38,21 @@ void CheckReadBack(const Record& record, const std::string& loaded,
         std::string::npos);
 }
 
+// A copy of the small site of tests/bad-input/base in `dir`, loaded clean.
+Site LoadedCopy(const testing::TempDir& dir) {
+  testing::CopyTree(testing::SourceDir() / "tests/bad-input/base", dir.path());
+  Diagnostics diag;
+  Site site = LoadSite(dir.path().string(), diag);
+  REQUIRE(diag.ErrorCount() == 0);
+  return site;
+}
+
 }  // namespace
 
 TEST_CASE("bodies left in their files are read back as they were loaded",
           "[content][paper-body]") {
   testing::TempDir dir;
-  testing::CopyTree(testing::SourceDir() / "tests/bad-input/base", dir.path());
-  Diagnostics diag;
-  Site site = LoadSite(dir.path().string(), diag);
-  REQUIRE(diag.ErrorCount() == 0);
+  Site site = LoadedCopy(dir);
   const Document& doc = site.documents.at("2024-03-04-planning/local-plan");
   const Minutes& minutes = site.minutes.at("2024-03-04-planning");
   const std::string paper_loaded = doc.body, minutes_loaded = minutes.body;
@@ -67,10 +73,7 @@ TEST_CASE("bodies left in their files are read back as they were loaded",
 TEST_CASE("an edit of some meetings leaves only their bodies in their files",
           "[content][paper-body]") {
   testing::TempDir dir;
-  testing::CopyTree(testing::SourceDir() / "tests/bad-input/base", dir.path());
-  Diagnostics diag;
-  Site site = LoadSite(dir.path().string(), diag);
-  REQUIRE(diag.ErrorCount() == 0);
+  Site site = LoadedCopy(dir);
   const std::string with_papers = "2024-03-04-planning";
   REQUIRE(site.minutes.count(with_papers));
   REQUIRE(site.documents.count(with_papers + "/local-plan"));

@@ -47,12 +47,16 @@ std::optional<std::string> MinutesBody(const Minutes& minutes, Diagnostics& diag
 
 namespace {
 
-// A paper or minutes.
-template <typename Record>
-void LeaveInFile(Record& record) {
-  if (record.body_in_file_only) return;
-  std::string().swap(record.body);  // its memory too, not just its length
-  record.body_in_file_only = true;
+void LeaveInFile(Document& doc) {
+  if (doc.body_in_file_only) return;
+  std::string().swap(doc.body);  // its memory too, not just its length
+  doc.body_in_file_only = true;
+}
+
+void LeaveInFile(Minutes& minutes) {
+  if (minutes.body_in_file_only) return;
+  std::string().swap(minutes.body);
+  minutes.body_in_file_only = true;
 }
 
 }  // namespace

@@ -47,16 +47,12 @@ std::optional<std::string> MinutesBody(const Minutes& minutes, Diagnostics& diag
 
 namespace {
 
-void LeaveInFile(Document& doc) {
-  if (doc.body_in_file_only) return;
-  std::string().swap(doc.body);  // its memory too, not just its length
-  doc.body_in_file_only = true;
-}
-
-void LeaveInFile(Minutes& minutes) {
-  if (minutes.body_in_file_only) return;
-  std::string().swap(minutes.body);
-  minutes.body_in_file_only = true;
+// A paper or minutes.
+template <typename Record>
+void LeaveInFile(Record& record) {
+  if (record.body_in_file_only) return;
+  std::string().swap(record.body);  // its memory too, not just its length
+  record.body_in_file_only = true;
 }
 
 }  // namespace
@@ -68,12 +64,7 @@ void LeaveBodiesInFiles(Site& site, const std::set<std::string>* only_meetings) 
     return;
   }
   for (const std::string& meeting : *only_meetings) {
-    // A paper's key is "<meeting>/<paper>" (content/load_papers.cpp).
-    const std::string prefix = meeting + "/";
-    for (auto it = site.documents.lower_bound(prefix);
-         it != site.documents.end() && it->first.compare(0, prefix.size(), prefix) == 0;
-         ++it)
-      LeaveInFile(it->second);
+    for (auto& [key, doc] : OfMeeting(site.documents, meeting)) LeaveInFile(doc);
     if (auto it = site.minutes.find(meeting); it != site.minutes.end())
       LeaveInFile(it->second);
   }

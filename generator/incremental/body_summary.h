@@ -3,49 +3,33 @@
 // it; render/content_html.h makes it.
 #pragma once
 
-#include <memory>
 #include <utility>
 #include <vector>
 
+#include "incremental/shared_list.h"
 #include "model/fingerprint.h"
 #include "model/site_link.h"
 
 namespace clerk {
 
-// The "@/" links of one body, shared and never changed once made: a build
-// hands the same list to its summary, to the next build (clerk serve) and to
-// the link check without copying it (177,000 links at N = 10,000, each with
-// two strings, were copied three times on every edit build).
-class SiteLinkList {
+// The "@/" links of one body (see SharedList): a build hands the same list
+// to its summary, to the next build (clerk serve) and to the link check.
+class SiteLinkList : public SharedList<SiteLink> {
  public:
   SiteLinkList() = default;
   SiteLinkList(std::vector<SiteLink> links)  // NOLINT: a list is its links
-      : links_(links.empty()
-                   ? nullptr
-                   : std::make_shared<const std::vector<SiteLink>>(std::move(links))) {
-    for (const SiteLink& link : this->links())
+      : SharedList(std::move(links)) {
+    for (const SiteLink& link : get())
       if (link.target.find('.') != std::string::npos) to_files_ = true;
   }
   // True if a link may point at a file, not a page (its target has a dot):
   // found once, so the pictures a build publishes are looked for only in
   // the few lists with such links, not in every link of a large site.
   bool to_files() const { return to_files_; }
-  const std::vector<SiteLink>& links() const { return links_ ? *links_ : None(); }
-  size_t size() const { return links().size(); }
-  bool empty() const { return links().empty(); }
-  auto begin() const { return links().begin(); }
-  auto end() const { return links().end(); }
-  const SiteLink& operator[](size_t i) const { return links()[i]; }
-  bool operator==(const SiteLinkList& other) const {
-    return links_ == other.links_ || links() == other.links();
-  }
+  const std::vector<SiteLink>& links() const { return get(); }
+  bool operator==(const SiteLinkList& other) const { return SameItems(other); }
 
  private:
-  static const std::vector<SiteLink>& None() {
-    static const std::vector<SiteLink> kNone;
-    return kNone;
-  }
-  std::shared_ptr<const std::vector<SiteLink>> links_;
   bool to_files_ = false;
 };
 

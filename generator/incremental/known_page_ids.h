@@ -12,53 +12,35 @@
 
 #include <initializer_list>
 #include <map>
-#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "incremental/batch_file.h"
+#include "incremental/shared_list.h"
 #include "incremental/state_files.h"
 #include "model/fingerprint.h"
 
 namespace clerk {
 
-// The ids kept of one page, shared and never changed once made: a build
-// hands the last build's lists on to the next without copying them (at
-// 10,000 meetings, 38,000 pages' 80,000 ids were copied on every edit build
-// of clerk serve).
-class IdList {
+// The ids kept of one page (see SharedList).
+class IdList : public SharedList<std::string> {
  public:
   IdList() = default;
   IdList(std::vector<std::string> ids)  // NOLINT: a list is its ids
-      : ids_(ids.empty()
-                 ? nullptr
-                 : std::make_shared<const std::vector<std::string>>(std::move(ids))) {
+      : SharedList(std::move(ids)) {
     for (const std::string& id : get())
       plain_ = plain_ && !id.empty() && batch_file::HoldsNone(id, " \t\r\n\f");
   }
   IdList(std::initializer_list<std::string> ids)
       : IdList(std::vector<std::string>(ids)) {}
-  const std::vector<std::string>& get() const { return ids_ ? *ids_ : None(); }
-  size_t size() const { return get().size(); }
-  bool empty() const { return get().empty(); }
-  auto begin() const { return get().begin(); }
-  auto end() const { return get().end(); }
-  const std::string& operator[](size_t i) const { return get()[i]; }
-  bool operator==(const IdList& other) const {
-    return ids_ == other.ids_ || get() == other.get();
-  }
+  bool operator==(const IdList& other) const { return SameItems(other); }
   bool operator==(const std::vector<std::string>& other) const { return get() == other; }
   // Whether every id can be written in a record (SaveKnownPageIds): found
   // once, so a build does not read every id of every page again to know.
   bool plain() const { return plain_; }
 
  private:
-  static const std::vector<std::string>& None() {
-    static const std::vector<std::string> kNone;
-    return kNone;
-  }
-  std::shared_ptr<const std::vector<std::string>> ids_;
   bool plain_ = true;
 };
 

@@ -411,15 +411,11 @@ void RecordCache::Loaded(const std::string& folder, const std::string& stamp) {
 
 namespace {
 
-// Moves the entries of `from` whose keys start with `prefix` into `to`.
+// Moves the entries of `from` that belong to meeting `folder` into `to`.
 template <typename Map>
-void MovePrefixed(Map& from, Map& to, const std::string& prefix) {
-  auto it = from.lower_bound(prefix);
-  while (it != from.end() && it->first.compare(0, prefix.size(), prefix) == 0) {
-    auto next = std::next(it);
-    to.insert(from.extract(it));
-    it = next;
-  }
+void MoveOfMeeting(Map& from, Map& to, const std::string& folder) {
+  auto range = OfMeeting(from, folder);
+  for (auto it = range.begin(); it != range.end();) to.insert(from.extract(it++));
 }
 
 }  // namespace
@@ -459,8 +455,8 @@ namespace {
 void MoveFolder(Site& from, Site& to, const std::string& folder) {
   if (auto meeting = from.meetings.extract(folder))
     to.meetings.insert(std::move(meeting));
-  MovePrefixed(from.documents, to.documents, folder + "/");
-  MovePrefixed(from.easy_read_versions, to.easy_read_versions, folder + "/");
+  MoveOfMeeting(from.documents, to.documents, folder);
+  MoveOfMeeting(from.easy_read_versions, to.easy_read_versions, folder);
   if (auto minutes = from.minutes.extract(folder)) to.minutes.insert(std::move(minutes));
   if (auto records = from.folder_records.extract(folder))
     to.folder_records.insert(std::move(records));
@@ -588,11 +584,8 @@ std::vector<std::string> RecordCache::Save(const Site& site) const {
     auto meeting = site.meetings.find(folder);
     if (meeting == site.meetings.end()) continue;
     part.meetings.insert(*meeting);
-    const std::string prefix = folder + "/";
-    for (auto it = site.documents.lower_bound(prefix);
-         it != site.documents.end() && it->first.compare(0, prefix.size(), prefix) == 0;
-         ++it) {
-      Document& doc = part.documents[it->first] = it->second;
+    for (const auto& [key, source] : OfMeeting(site.documents, folder)) {
+      Document& doc = part.documents[key] = source;
       doc.body.clear();  // read from the file when needed (content/paper_body.h)
       doc.body_in_file_only = true;
     }
@@ -601,11 +594,8 @@ std::vector<std::string> RecordCache::Save(const Site& site) const {
       minutes.body.clear();  // read from the file when needed (content/paper_body.h)
       minutes.body_in_file_only = true;
     }
-    for (auto it = site.easy_read_versions.lower_bound(prefix);
-         it != site.easy_read_versions.end() &&
-         it->first.compare(0, prefix.size(), prefix) == 0;
-         ++it)
-      part.easy_read_versions.insert(*it);
+    for (const auto& entry : OfMeeting(site.easy_read_versions, folder))
+      part.easy_read_versions.insert(entry);
     if (auto it = site.folder_records.find(folder); it != site.folder_records.end())
       part.folder_records.insert(*it);
     Write(folder, stamp, part);

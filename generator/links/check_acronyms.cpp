@@ -740,10 +740,8 @@ FolderFiles FilesOf(const Site& site, const std::set<std::string>* only) {
   for (const std::string& folder : *only) {
     if (auto it = site.meetings.find(folder); it != site.meetings.end())
       files.meetings.push_back(&it->second);
-    const std::string prefix = folder + "/";  // documents are keyed "<folder>/<id>"
-    for (auto it = site.documents.lower_bound(prefix);
-         it != site.documents.end() && it->first.starts_with(prefix); ++it)
-      files.docs.push_back(&it->second);
+    for (const auto& [key, doc] : OfMeeting(site.documents, folder))
+      files.docs.push_back(&doc);
     if (auto it = site.minutes.find(folder); it != site.minutes.end())
       files.minutes.push_back(&it->second);
   }

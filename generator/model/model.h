@@ -568,6 +568,26 @@ struct Site {
   std::map<std::string, Fingerprint> folder_records;
 };
 
+// Entries of a map from `first` up to `last`, to walk with a range for.
+// (Not std::ranges::subrange: clang 14, which builds the fuzz targets,
+// cannot compile libstdc++ 12's.)
+template <typename It>
+struct EntryRange {
+  It first, last;
+  It begin() const { return first; }
+  It end() const { return last; }
+};
+
+// The entries of a map keyed "<meeting-id>/<id>" (Site::documents,
+// Site::easy_read_versions) that belong to meeting `meeting`, in key order:
+// from "<meeting>/" up to "<meeting>0", '0' being the character after '/'.
+// Extracting an entry of the range leaves the rest of it valid.
+template <typename Map>
+auto OfMeeting(Map& map, const std::string& meeting) {
+  return EntryRange<decltype(map.begin())>{map.lower_bound(meeting + '/'),
+                                           map.lower_bound(meeting + '0')};
+}
+
 const char* ToString(MemberRole role);   // "Chair", "Vice-chair", "Member"
 const char* ToString(MeetingKind kind);  // "Formal", "Informal", ...
 // Whether the public may attend: what the papers say, else what the kind

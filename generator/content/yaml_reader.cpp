@@ -337,12 +337,22 @@ const schema::Field& YamlRecord::Declare(const char* key, Reader reader) {
 YAML::Node YamlRecord::Node(const char* key) {
   Declare(key, Reader::kAny);
   if (!ok_) return YAML::Node(YAML::NodeType::Undefined);
-  const YAML::Node& const_node = node_;
-  YAML::Node value = const_node[key];
-  // An absent key gives a "zombie" node that throws when asked its type;
-  // hand out a plain undefined node instead.
-  if (!value.IsDefined()) return YAML::Node(YAML::NodeType::Undefined);
-  return value;
+  const YAML::Node* value = ValueOf(key);
+  // An absent key gives a plain undefined node.
+  if (!value || !value->IsDefined()) return YAML::Node(YAML::NodeType::Undefined);
+  return *value;
+}
+
+const YAML::Node* YamlRecord::ValueOf(std::string_view key) {
+  if (!indexed_) {
+    indexed_ = true;
+    // Text keys only, as yaml-cpp's own lookup matches.
+    for (const auto& kv : node_)
+      if (kv.first.IsScalar()) entries_.emplace_back(kv.first.Scalar(), kv.second);
+  }
+  for (const auto& [name, value] : entries_)
+    if (name == key) return &value;
+  return nullptr;
 }
 
 std::optional<std::string> YamlRecord::Scalar(const YAML::Node& node, const char* key) {
@@ -638,8 +648,8 @@ void YamlRecord::Finish() {
   for (const auto& [key, hint] : missing_) {
     if (std::find(explained.begin(), explained.end(), key) != explained.end()) continue;
     std::string tail = " in the " + what_ + (hint.empty() ? "" : ": " + hint);
-    const YAML::Node& const_node = node_;
-    YAML::Node value = const_node[key];
+    const YAML::Node* found = ValueOf(key);
+    const YAML::Node value = found ? *found : YAML::Node(YAML::NodeType::Undefined);
     if (!value.IsDefined()) {
       diag_.Error(PosOf(node_), "missing required field '" + key + "'" + tail);
     } else if (value.IsNull() || (value.IsScalar() && Trim(value.Scalar()).empty())) {

@@ -117,6 +117,10 @@ class YamlRecord {
     kIdList
   };
   const schema::Field& Declare(const char* key, Reader reader);
+  // The value of the first text key `key`, as yaml-cpp's lookup finds it;
+  // null when absent. From a list of the keys made at the first lookup:
+  // yaml-cpp converts every key of the mapping to text on each lookup.
+  const YAML::Node* ValueOf(std::string_view key);
 
   const schema::RecordTable* table_;
   YAML::Node node_;
@@ -127,6 +131,8 @@ class YamlRecord {
   bool ok_ = true;
   bool finished_ = false;
   std::vector<std::string> declared_;
+  std::vector<std::pair<std::string, YAML::Node>> entries_;  // ValueOf's
+  bool indexed_ = false;
   std::vector<std::pair<std::string, std::string>> missing_;  // key, hint
 };
 

@@ -68,7 +68,9 @@ bool ReadTextFile(Disk& disk, const std::string& path, const std::string& displa
     return false;
   }
   // Windows editors save CRLF; positions and parsing want plain LF.
-  contents->erase(std::remove(contents->begin(), contents->end(), '\r'), contents->end());
+  if (contents->find('\r') != std::string::npos)
+    contents->erase(std::remove(contents->begin(), contents->end(), '\r'),
+                    contents->end());
   // A UTF-8 byte order mark is invisible in editors; drop it.
   if (contents->rfind("\xEF\xBB\xBF", 0) == 0) contents->erase(0, 3);
   return CheckUtf8(*contents, display_path, diag) &&
@@ -276,9 +278,10 @@ bool CheckUtf8(const std::string& text, const std::string& path, Diagnostics& di
 
 bool CheckControlCharacters(const std::string& text, const std::string& path,
                             Diagnostics& diag) {
+  const size_t at = utf8::FirstForbiddenControl(text);
+  if (at == std::string::npos) return true;
   auto forbidden = [](char c) { return utf8::IsForbiddenControl(c); };
-  auto first = std::find_if(text.begin(), text.end(), forbidden);
-  if (first == text.end()) return true;
+  auto first = text.begin() + static_cast<std::ptrdiff_t>(at);
   const unsigned char c = static_cast<unsigned char>(*first);
   const size_t more =
       static_cast<size_t>(std::count_if(first + 1, text.end(), forbidden));

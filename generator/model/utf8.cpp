@@ -1,6 +1,30 @@
 #include "model/utf8.h"
 
+#include <cstdint>
+#include <cstring>
+
 namespace clerk::utf8 {
+
+namespace {
+
+// Eight bytes at a time: every source file is checked whole on each read,
+// and nearly all its bytes are plain ASCII.
+constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
+constexpr std::uint64_t kHighBits = 0x8080808080808080ULL;
+
+std::uint64_t Load8(const char* p) {
+  std::uint64_t v;
+  std::memcpy(&v, p, sizeof v);
+  return v;
+}
+
+// Whether a byte of `v` is below `n` (n at most 0x80): exact, as in "Bit
+// Twiddling Hacks" (hasless).
+bool AnyByteBelow(std::uint64_t v, unsigned n) {
+  return ((v - kOnes * n) & ~v & kHighBits) != 0;
+}
+
+}  // namespace
 
 size_t CharLength(std::string_view text, size_t i) {
   auto byte = [&](size_t k) { return static_cast<unsigned char>(text[i + k]); };
@@ -34,6 +58,10 @@ size_t CharLength(std::string_view text, size_t i) {
 size_t FirstInvalid(std::string_view text) {
   for (size_t i = 0; i < text.size();) {
     // ASCII runs are most of every file: no call per byte for them.
+    if (i + 8 <= text.size() && (Load8(text.data() + i) & kHighBits) == 0) {
+      i += 8;
+      continue;
+    }
     if (static_cast<unsigned char>(text[i]) < 0x80) {
       ++i;
       continue;
@@ -42,6 +70,21 @@ size_t FirstInvalid(std::string_view text) {
     if (length == 0) return i;
     i += length;
   }
+  return std::string_view::npos;
+}
+
+size_t FirstForbiddenControl(std::string_view text) {
+  size_t i = 0;
+  for (; i + 8 <= text.size(); i += 8) {
+    const std::uint64_t v = Load8(text.data() + i);
+    // No byte below a space and no DEL (0x7F, which XOR 0x7F makes 0): none
+    // here. Line feeds and tabs fall to the byte-by-byte look below.
+    if (!AnyByteBelow(v, 0x20) && !AnyByteBelow(v ^ (kOnes * 0x7F), 1)) continue;
+    for (size_t k = i; k < i + 8; ++k)
+      if (IsForbiddenControl(static_cast<unsigned char>(text[k]))) return k;
+  }
+  for (; i < text.size(); ++i)
+    if (IsForbiddenControl(static_cast<unsigned char>(text[i]))) return i;
   return std::string_view::npos;
 }
 

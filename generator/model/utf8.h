@@ -28,6 +28,10 @@ inline bool IsForbiddenControl(unsigned char c) {
   return (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F;
 }
 
+// The offset of the first byte IsForbiddenControl refuses, or
+// std::string_view::npos if there is none.
+size_t FirstForbiddenControl(std::string_view text);
+
 // The text with every byte that is not part of well-formed UTF-8, and every
 // C0 control character (tab and line feed too) and DEL, written as \xHH: to show a name
 // that is not text

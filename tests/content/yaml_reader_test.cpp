@@ -109,3 +109,49 @@ TEST_CASE("one YAML document, with its markers or a comment after it, is fine",
     CHECK(diag.ErrorCount() == 0);
   }
 }
+
+TEST_CASE("a record finds each key's value as yaml-cpp's own lookup does", "[yaml]") {
+  // Keys of every kind: plain, quoted, a number, a null key, a list and a
+  // mapping as keys, a key given twice, and keys that differ only in case
+  // or a trailing space.
+  const std::string text =
+      "name: A\n"
+      "\"quoted\": B\n"
+      "1: C\n"
+      "~: D\n"
+      "? [list]\n"
+      ": E\n"
+      "? {map: 1}\n"
+      ": F\n"
+      "name: G\n"
+      "Name: H\n"
+      "'spaced ': I\n"
+      "empty:\n";
+  Diagnostics diag;
+  std::optional<YAML::Node> doc = ParseYaml(text, "f.yaml", 1, diag);
+  REQUIRE(doc);
+  using namespace schema::build;
+  const std::vector<const char*> keys = {"name",    "quoted", "1",     "~",    "null",
+                                         "list",    "[list]", "map",   "Name", "spaced",
+                                         "spaced ", "empty",  "absent"};
+  std::vector<schema::Field> fields;
+  for (const char* key : keys) fields.push_back(Text(key, ""));
+  const schema::RecordTable table{"thing", "thing", "", fields};
+  YamlRecord r(*doc, "f.yaml", 1, table, diag);
+  const YAML::Node& as_yaml_cpp = *doc;
+  for (const char* key : keys) {
+    INFO("key '" << key << "'");
+    const YAML::Node ours = r.Node(key);
+    const YAML::Node theirs = as_yaml_cpp[key];
+    REQUIRE(ours.IsDefined() == theirs.IsDefined());
+    if (!theirs.IsDefined()) continue;
+    CHECK(ours.Type() == theirs.Type());
+    if (theirs.IsScalar()) CHECK(ours.Scalar() == theirs.Scalar());
+  }
+  CHECK(r.String("name") == "A");  // the first of a key given twice
+  CHECK(r.String("1") == "C");
+  CHECK(r.String("absent").empty());
+  CHECK(!r.Has("empty"));
+  r.Reported("~");
+  r.Reported("");
+}

@@ -9,6 +9,7 @@ CLERK_BUILD_PACKAGES=(build-essential cmake pkg-config libcmark-gfm-dev
   libcmark-gfm-extensions-dev libyaml-cpp-dev libcurl4-openssl-dev catch2
   libkainjow-mustache-dev libcli11-dev nlohmann-json3-dev libssl-dev libical-dev libxxhash-dev
   libjemalloc-dev zlib1g-dev  # zlib: reading Pagefind's fragments (output/pagefind_bundle.h)
+  libzstd-dev  # zstd: papers' HTML held packed in memory (render/packed_text.h)
   libcpp-httplib-dev)  # clerk serve's HTTP server (generator/serve/http_server.cpp)
 CLERK_TEST_PACKAGES=(chromium default-jre-headless nodejs npm
   fonts-liberation  # Arial's metrics, the theme's first font: phone and zoom checks measure text

@@ -11,7 +11,7 @@
 namespace clerk {
 
 struct PackedText {
-  std::string bytes;  // zlib's format, at its fastest level
+  std::string bytes;  // zstd's format, at its level 1
   size_t size = 0;    // of the text
 };
 

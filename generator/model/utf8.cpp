@@ -1,5 +1,6 @@
 #include "model/utf8.h"
 
+#include <bit>
 #include <cstdint>
 #include <cstring>
 
@@ -18,10 +19,17 @@ std::uint64_t Load8(const char* p) {
   return v;
 }
 
-// Whether a byte of `v` is below `n` (n at most 0x80): exact, as in "Bit
-// Twiddling Hacks" (hasless).
-bool AnyByteBelow(std::uint64_t v, unsigned n) {
-  return ((v - kOnes * n) & ~v & kHighBits) != 0;
+constexpr std::uint64_t kLowBits = ~kHighBits;
+
+// The high bit of each byte of `v` that is below `n` (at most 0x80), and no
+// other bit: no carry crosses from one byte to the next.
+std::uint64_t BytesBelow(std::uint64_t v, unsigned n) {
+  return ~(((v & kLowBits) + kOnes * (0x80 - n)) | v) & kHighBits;
+}
+
+// The high bit of each byte of `v` equal to `c`, and no other bit.
+std::uint64_t BytesEqual(std::uint64_t v, unsigned char c) {
+  return BytesBelow(v ^ (kOnes * c), 1);
 }
 
 }  // namespace
@@ -77,11 +85,14 @@ size_t FirstForbiddenControl(std::string_view text) {
   size_t i = 0;
   for (; i + 8 <= text.size(); i += 8) {
     const std::uint64_t v = Load8(text.data() + i);
-    // No byte below a space and no DEL (0x7F, which XOR 0x7F makes 0): none
-    // here. Line feeds and tabs fall to the byte-by-byte look below.
-    if (!AnyByteBelow(v, 0x20) && !AnyByteBelow(v ^ (kOnes * 0x7F), 1)) continue;
-    for (size_t k = i; k < i + 8; ++k)
-      if (IsForbiddenControl(static_cast<unsigned char>(text[k]))) return k;
+    const std::uint64_t bad = (BytesBelow(v, 0x20) & ~BytesEqual(v, '\t') &
+                               ~BytesEqual(v, '\n') & ~BytesEqual(v, '\r')) |
+                              BytesEqual(v, 0x7F);
+    // The lowest byte of the word is the first in the text (x86 and ARM
+    // are little-endian; a big-endian machine takes the loop below).
+    if (bad != 0 && std::endian::native == std::endian::little)
+      return i + static_cast<size_t>(std::countr_zero(bad)) / 8;
+    if (bad != 0) break;
   }
   for (; i < text.size(); ++i)
     if (IsForbiddenControl(static_cast<unsigned char>(text[i]))) return i;

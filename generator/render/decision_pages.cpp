@@ -5,7 +5,7 @@
 // Pages per committee and per year, so it can be filtered without JavaScript.
 #include <algorithm>
 #include <functional>
-#include <set>
+#include <unordered_set>
 
 #include "render/page_context.h"
 #include "render/urls.h"
@@ -50,19 +50,18 @@ std::string Counted(int n, const char* one, const char* many) {
 
 // The ids of the meetings with minutes `keep` on page `page` (from 1),
 // newest first, as DecisionPagesOf counts them.
-std::set<std::string> MeetingsOnPage(const SiteIndex& index,
-                                     const std::function<bool(const Meeting&)>& keep,
-                                     int page) {
-  std::set<std::string> ids;
+std::unordered_set<const Meeting*> MeetingsOnPage(
+    const SiteIndex& index, const std::function<bool(const Meeting&)>& keep, int page) {
+  std::unordered_set<const Meeting*> on_page;
   size_t rank = 0;
-  for (auto it = index.meetings_by_date.rbegin(); it != index.meetings_by_date.rend();
+  for (auto it = index.minuted_by_date.rbegin(); it != index.minuted_by_date.rend();
        ++it) {
-    if (!keep(**it) || !index.site().minutes.count((*it)->id)) continue;
+    if (!keep(**it)) continue;
     if (rank / kDecisionMeetingsPerPage == static_cast<size_t>(page - 1))
-      ids.insert((*it)->id);
+      on_page.insert(*it);
     ++rank;
   }
-  return ids;
+  return on_page;
 }
 
 // Links to every page of a paged list, the current one marked (no
@@ -94,15 +93,6 @@ std::string CountText(const json& meetings, int count) {
 }
 }  // namespace
 
-std::vector<int> PageContext::DecisionYearsOf(const Site& site) {
-  std::set<int, std::greater<int>> years;
-  for (const auto& [id, minutes] : site.minutes) {
-    auto m = site.meetings.find(id);
-    if (m != site.meetings.end()) years.insert(m->second.start.date.year);
-  }
-  return {years.begin(), years.end()};
-}
-
 PageData PageContext::BeginDecisions(const std::string& key, const std::string& title,
                                      const Committee* committee, int year) {
   std::vector<Crumb> crumbs = {{"Home", urls::Home()}};
@@ -129,7 +119,7 @@ PageData PageContext::BeginDecisions(const std::string& key, const std::string& 
   }
   d["filters"] = filters;
   json years = json::array();
-  for (int y : DecisionYearsOf(site_)) {
+  for (int y : index_.minuted_years) {
     years.push_back({{"label", std::to_string(y)},
                      {"href", Link(urls::YearDecisions(y))},
                      {"current", y == year}});
@@ -138,12 +128,10 @@ PageData PageContext::BeginDecisions(const std::string& key, const std::string& 
   return page;
 }
 
-int PageContext::DecisionPagesOf(const Site& site,
-                                 const std::function<bool(const Meeting&)>& keep) {
-  size_t n = 0;
-  for (const auto& [id, minutes] : site.minutes)
-    if (auto m = site.meetings.find(id); m != site.meetings.end() && keep(m->second)) ++n;
-  return DecisionPages(n);
+int PageContext::DecisionPagesOf(const std::function<bool(const Meeting&)>& keep) const {
+  return DecisionPages(static_cast<size_t>(
+      std::count_if(index_.minuted_by_date.begin(), index_.minuted_by_date.end(),
+                    [&](const Meeting* m) { return keep(*m); })));
 }
 
 int PageContext::DecisionPages(size_t meetings_with_minutes) {
@@ -165,7 +153,7 @@ PageData PageContext::DecisionsPage(const Committee* committee, int page_number)
     return page;
   }
   auto of = [&](const Meeting& m) { return m.committee.id == committee->id; };
-  int pages = DecisionPagesOf(site_, of);
+  int pages = DecisionPagesOf(of);
   PageData page = BeginDecisions(
       urls::CommitteeDecisions(committee->id, page_number),
       "Decisions: " + committee->name + PageSuffix(page_number, pages), committee, 0);
@@ -177,7 +165,7 @@ PageData PageContext::DecisionsPage(const Committee* committee, int page_number)
 
 PageData PageContext::YearDecisionsPage(int year, int page_number) {
   auto of = [year](const Meeting& m) { return m.start.date.year == year; };
-  int pages = DecisionPagesOf(site_, of);
+  int pages = DecisionPagesOf(of);
   std::string title = "Decisions in " + std::to_string(year);
   PageData page = BeginDecisions(urls::YearDecisions(year, page_number),
                                  title + PageSuffix(page_number, pages), nullptr, year);
@@ -191,10 +179,11 @@ void PageContext::FillDecisionPage(PageData& page,
                                    const std::function<bool(const Meeting&)>& of,
                                    int page_number, int pages, const std::string& label,
                                    const std::function<std::string(int)>& href) {
-  std::set<std::string> on_page = MeetingsOnPage(index_, of, page_number);
+  const std::unordered_set<const Meeting*> on_page =
+      MeetingsOnPage(index_, of, page_number);
   int count = 0;
-  json meetings = DecisionMeetings(
-      [&](const Meeting& m) { return on_page.count(m.id) > 0; }, 0, count);
+  json meetings =
+      DecisionMeetings([&](const Meeting& m) { return on_page.count(&m) > 0; }, 0, count);
   json& d = page.data;
   d["meetings"] = meetings;
   d["count"] = count;
@@ -207,8 +196,8 @@ json PageContext::DecisionMeetings(const std::function<bool(const Meeting&)>& ke
                                    size_t max_meetings, int& count) const {
   json meetings = json::array();
   count = 0;
-  for (auto it = index_.meetings_by_date.rbegin();
-       it != index_.meetings_by_date.rend() &&
+  for (auto it = index_.minuted_by_date.rbegin();
+       it != index_.minuted_by_date.rend() &&
        (max_meetings == 0 || meetings.size() < max_meetings);
        ++it) {
     const Meeting& m = **it;

@@ -71,10 +71,7 @@ class PageContext {
   PageData YearDecisionsPage(int year, int page = 1);
   // How many pages the decisions of meetings `keep` takes (at least 1), a
   // page holding kDecisionMeetingsPerPage meetings with minutes.
-  static int DecisionPagesOf(const Site& site,
-                             const std::function<bool(const Meeting&)>& keep);
-  // Years of meetings that have minutes, newest first.
-  static std::vector<int> DecisionYearsOf(const Site& site);
+  int DecisionPagesOf(const std::function<bool(const Meeting&)>& keep) const;
   // The pages a list of this many meetings with minutes takes (at least 1).
   static int DecisionPages(size_t meetings_with_minutes);
   // Topics followed across meetings: the list, and each topic's items.

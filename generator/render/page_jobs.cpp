@@ -56,7 +56,8 @@ std::vector<PageJob> PageJobs(const Site& site) {
     auto it = counts.find(key);
     return PageContext::DecisionPages(it == counts.end() ? 0 : it->second);
   };
-  for (int year : PageContext::DecisionYearsOf(site)) {
+  for (auto year_it = year_minutes.rbegin(); year_it != year_minutes.rend(); ++year_it) {
+    const int year = year_it->first;  // newest first
     for (int n = 1, pages = pages_of(year_minutes, year); n <= pages; ++n) {
       add(urls::YearDecisions(year, n), PageKind::kYearDecisions);
       jobs.back().year = year;

@@ -1,6 +1,8 @@
 #include "render/site_index.h"
 
 #include <algorithm>
+#include <functional>
+#include <set>
 #include <tuple>
 
 namespace clerk {
@@ -63,6 +65,13 @@ SiteIndex::SiteIndex(const Site& s) : site_(&s) {
             [](const Meeting* a, const Meeting* b) {
               return std::tie(a->start, a->id) < std::tie(b->start, b->id);
             });
+  std::set<int, std::greater<int>> years;
+  for (const Meeting* m : meetings_by_date) {
+    if (site.minutes.count(m->id) == 0) continue;
+    minuted_by_date.push_back(m);
+    years.insert(m->start.date.year);
+  }
+  minuted_years.assign(years.begin(), years.end());
   for (const Meeting* m : meetings_by_date) {
     auto& of_committee = committee_meetings[m->committee.id];
     committee_position[m] = of_committee.size();

@@ -47,6 +47,12 @@ struct SiteIndex {
 
   // Meetings in start order (then id), all and per committee.
   std::vector<const Meeting*> meetings_by_date;
+  // The meetings that have minutes, in the same order (what the decision
+  // registers list), and the years they are in, newest first. Made once: the
+  // registers' pages asked the whole site for them on every page, which at
+  // 10,000 meetings made the registers quadratic.
+  std::vector<const Meeting*> minuted_by_date;
+  std::vector<int> minuted_years;
   std::map<std::string, std::vector<const Meeting*>> committee_meetings;
   // Meeting -> its place in its committee's list, for Previous and Next.
   std::unordered_map<const Meeting*, size_t> committee_position;

@@ -48,8 +48,8 @@ std::string Counted(int n, const char* one, const char* many) {
   return std::to_string(n) + " " + (n == 1 ? one : many);
 }
 
-// The ids of the meetings with minutes `keep` on page `page` (from 1),
-// newest first, as DecisionPagesOf counts them.
+// The meetings with minutes `keep` on page `page` (from 1), counted newest
+// first, as DecisionPagesOf counts them.
 std::unordered_set<const Meeting*> MeetingsOnPage(
     const SiteIndex& index, const std::function<bool(const Meeting&)>& keep, int page) {
   std::unordered_set<const Meeting*> on_page;
